@@ -1,0 +1,231 @@
+// Package ir is the intermediate representation between the page parser and
+// the emitters: plain Go-ready facts, in document order, each with its source
+// position and its Go identifier worked out once by the resolver.
+//
+// The JSON form (gen ir) is read by other tools; its field names are stable.
+package ir
+
+import (
+	"sort"
+
+	"gen/gen/internal/diag"
+)
+
+// Kind is the kind of a type.
+type Kind string
+
+// Type kinds.
+const (
+	Entity  Kind = "entity"
+	Complex Kind = "complex"
+	Enum    Kind = "enum"
+)
+
+// Program is everything gen knows about a doc set.
+type Program struct {
+	Types      []*Type      `json:"types"`
+	Operations []*Operation `json:"operations"`
+
+	byName map[string]*Type
+}
+
+// Type is a resource (entity or complex type) or an enum.
+type Type struct {
+	Namespace   string      `json:"namespace"`
+	Name        string      `json:"name"`
+	Kind        Kind        `json:"kind"`
+	BaseType    string      `json:"baseType"`
+	Abstract    bool        `json:"abstract"`
+	Source      string      `json:"source"`
+	KeyProperty string      `json:"keyProperty,omitempty"`
+	Description string      `json:"description,omitempty"`
+	Properties  []*Property `json:"properties"`
+	Members     []*Member   `json:"members"`
+	GoName      string      `json:"goName"`
+	Package     string      `json:"package"`
+	Pos         diag.Pos    `json:"pos"`
+
+	// Resolved links, filled by the resolver.
+	Base    *Type   `json:"-"`
+	Derived []*Type `json:"-"` // direct subtypes, sorted by qualified name
+}
+
+// QualifiedName is namespace.name, as OData writes it.
+func (t *Type) QualifiedName() string { return t.Namespace + "." + t.Name }
+
+// AllProperties returns the properties of t's base types (root first) then
+// t's own, skipping a property that a derived type repeats.
+func (t *Type) AllProperties() []*Property {
+	var chain []*Type
+	seen := map[*Type]bool{}
+	for c := t; c != nil && !seen[c]; c = c.Base {
+		seen[c] = true
+		chain = append(chain, c)
+	}
+	var out []*Property
+	have := map[string]int{}
+	for i := len(chain) - 1; i >= 0; i-- {
+		for _, p := range chain[i].Properties {
+			if j, ok := have[p.Name]; ok {
+				out[j] = p // the most derived declaration wins
+				continue
+			}
+			have[p.Name] = len(out)
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Property finds a property of t or its base types by name.
+func (t *Type) Property(name string) *Property {
+	seen := map[*Type]bool{}
+	for c := t; c != nil && !seen[c]; c = c.Base {
+		seen[c] = true
+		for _, p := range c.Properties {
+			if p.Name == name {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
+// IsPolymorphic reports whether values of t may carry a derived type, so that
+// decoding must look at @odata.type.
+func (t *Type) IsPolymorphic() bool { return len(t.Derived) > 0 }
+
+// Descendants returns every type derived from t, directly or not, sorted by
+// qualified name.
+func (t *Type) Descendants() []*Type {
+	var out []*Type
+	seen := map[*Type]bool{t: true}
+	var walk func(*Type)
+	walk = func(c *Type) {
+		for _, d := range c.Derived {
+			if !seen[d] {
+				seen[d] = true
+				out = append(out, d)
+				walk(d)
+			}
+		}
+	}
+	walk(t)
+	sort.Slice(out, func(i, j int) bool { return out[i].QualifiedName() < out[j].QualifiedName() })
+	return out
+}
+
+// Property is one row of a Properties or Relationships table.
+type Property struct {
+	Name        string   `json:"name"`
+	Type        string   `json:"type"` // qualified OData name: Edm.String, microsoft.graph.identitySet
+	Collection  bool     `json:"collection"`
+	Navigation  bool     `json:"navigation"`
+	ReadOnly    bool     `json:"readOnly,omitempty"`
+	Description string   `json:"description,omitempty"`
+	GoName      string   `json:"goName"`
+	Pos         diag.Pos `json:"pos"`
+
+	// Ref is the resolved type for non-primitive properties, nil for Edm types.
+	Ref *Type `json:"-"`
+}
+
+// Member is one value of an enum.
+type Member struct {
+	Name        string   `json:"name"`
+	Description string   `json:"description,omitempty"`
+	GoName      string   `json:"goName"`
+	Pos         diag.Pos `json:"pos"`
+}
+
+// Operation is one operation page: an HTTP method on one or more paths.
+type Operation struct {
+	Name               string      `json:"name"` // Go method name on Service, e.g. CreateSegment
+	Title              string      `json:"title"`
+	Namespace          string      `json:"namespace"`
+	Source             string      `json:"source"`
+	Method             string      `json:"method"`
+	Paths              []string    `json:"paths"`
+	PathParameters     []string    `json:"pathParameters"`
+	RequestType        string      `json:"requestType"` // qualified; empty when the page has no body
+	RequestCollection  bool        `json:"requestCollection,omitempty"`
+	RequestBody        []*Property `json:"requestBody,omitempty"` // request-body table rows
+	ResponseStatus     int         `json:"responseStatus"`
+	ResponseType       string      `json:"responseType"`
+	ResponseCollection bool        `json:"responseCollection,omitempty"`
+	Examples           []*Example  `json:"examples"`
+	Package            string      `json:"package"`
+	Pos                diag.Pos    `json:"pos"`
+
+	Request  *Type `json:"-"`
+	Response *Type `json:"-"`
+}
+
+// Example is a request/response pair from the Examples section.
+type Example struct {
+	Name     string           `json:"name"`
+	Request  *ExampleRequest  `json:"request"`
+	Response *ExampleResponse `json:"response"`
+}
+
+// Header is one HTTP header line of an example.
+type Header struct {
+	Name  string   `json:"name"`
+	Value string   `json:"value"`
+	Pos   diag.Pos `json:"pos"`
+}
+
+// ExampleRequest is the HTTP request of an example.
+type ExampleRequest struct {
+	Method  string   `json:"method"`
+	URL     string   `json:"url"`
+	Path    string   `json:"path"` // URL path without host and version prefix
+	Headers []Header `json:"headers"`
+	Body    string   `json:"body"`
+	Pos     diag.Pos `json:"pos"`
+	BodyPos diag.Pos `json:"-"`
+}
+
+// ExampleResponse is the HTTP response of an example.
+type ExampleResponse struct {
+	Status    int      `json:"status"`
+	Headers   []Header `json:"headers"`
+	Body      string   `json:"body"`
+	Truncated bool     `json:"truncated"`
+	ODataType string   `json:"odataType,omitempty"`
+	Pos       diag.Pos `json:"pos"`
+	BodyPos   diag.Pos `json:"-"`
+}
+
+// Lookup finds a type by qualified name.
+func (p *Program) Lookup(qualified string) *Type {
+	if p.byName == nil {
+		p.Index()
+	}
+	return p.byName[qualified]
+}
+
+// Index rebuilds the name index after Types changed.
+func (p *Program) Index() {
+	p.byName = make(map[string]*Type, len(p.Types))
+	for _, t := range p.Types {
+		p.byName[t.QualifiedName()] = t
+	}
+}
+
+// Namespaces returns the namespaces of all types and operations, sorted.
+func (p *Program) Namespaces() []string {
+	set := map[string]bool{}
+	for _, t := range p.Types {
+		set[t.Namespace] = true
+	}
+	for _, o := range p.Operations {
+		set[o.Namespace] = true
+	}
+	out := make([]string, 0, len(set))
+	for ns := range set {
+		out = append(out, ns)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,119 @@
+// Package naming is the one place where names from the docs become Go
+// identifiers. Every stage that needs a Go name calls GoName or GoParam.
+package naming
+
+import (
+	"go/token"
+	"strings"
+	"unicode"
+)
+
+// initialisms are words Go style writes in one case (ID, not Id). OData is
+// kept in its documented mixed case.
+var initialisms = map[string]string{
+	"ACL": "ACL", "API": "API", "ASCII": "ASCII", "CPU": "CPU", "CSS": "CSS",
+	"DNS": "DNS", "GUID": "GUID", "HTML": "HTML", "HTTP": "HTTP", "HTTPS": "HTTPS",
+	"ID": "ID", "IP": "IP", "JSON": "JSON", "QPS": "QPS", "RAM": "RAM", "RPC": "RPC",
+	"SLA": "SLA", "SMS": "SMS", "SMTP": "SMTP", "SQL": "SQL", "SSH": "SSH", "TCP": "TCP",
+	"TLS": "TLS", "TTL": "TTL", "UDP": "UDP", "UI": "UI", "UID": "UID", "UUID": "UUID",
+	"URI": "URI", "URL": "URL", "UTF8": "UTF8", "VM": "VM", "XML": "XML", "XMPP": "XMPP",
+	"XSRF": "XSRF", "XSS": "XSS", "ODATA": "OData",
+}
+
+// GoName turns a name from the docs into an exported Go identifier:
+// "callRecordId" -> "CallRecordID", "@odata.type" -> "ODataType",
+// "3dPrinter" -> "X3dPrinter", "my-name" -> "MyName".
+func GoName(name string) string {
+	var b strings.Builder
+	for _, w := range words(name) {
+		b.WriteString(fixWord(w))
+	}
+	out := b.String()
+	if out == "" {
+		return "X"
+	}
+	if r := rune(out[0]); unicode.IsDigit(r) {
+		out = "X" + out
+	}
+	return out
+}
+
+// GoParam turns a name from the docs into an unexported Go identifier for a
+// parameter or local variable: "callRecordId" -> "callRecordID",
+// "type" -> "type_", "ID" -> "id".
+func GoParam(name string) string {
+	exp := GoName(name)
+	if strings.HasPrefix(exp, "X") && len(name) > 0 && unicode.IsDigit(rune(name[0])) {
+		exp = "x" + exp[1:]
+	} else {
+		// Lower the leading initialism as a whole ("IDs" -> "ids", "URLPath" -> "urlPath").
+		ws := words(name)
+		first := ""
+		if len(ws) > 0 {
+			first = fixWord(ws[0])
+		}
+		exp = strings.ToLower(first) + exp[len(first):]
+	}
+	if token.IsKeyword(exp) || predeclared[exp] {
+		exp += "_"
+	}
+	return exp
+}
+
+// predeclared names that would shadow something a generated function uses.
+var predeclared = map[string]bool{
+	"ctx": true, "w": true, "r": true, "err": true, "svc": true, "string": true, "error": true,
+	"len": true, "new": true, "make": true, "append": true, "nil": true, "true": true, "false": true,
+	"http": true, "json": true, "time": true, "context": true, "fmt": true, "strings": true,
+}
+
+// words splits a doc name at separators and camel-case boundaries.
+func words(name string) []string {
+	var out []string
+	rs := []rune(name)
+	start := -1
+	flush := func(end int) {
+		if start >= 0 && end > start {
+			out = append(out, string(rs[start:end]))
+		}
+		start = -1
+	}
+	for i, r := range rs {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) || r > unicode.MaxASCII {
+			flush(i)
+			continue
+		}
+		if start < 0 {
+			start = i
+			continue
+		}
+		prev := rs[i-1]
+		switch {
+		case unicode.IsUpper(r) && unicode.IsLower(prev):
+			flush(i)
+			start = i
+		case unicode.IsUpper(r) && unicode.IsDigit(prev):
+			flush(i)
+			start = i
+		case unicode.IsLower(r) && unicode.IsUpper(prev) && i-1 > start:
+			// "HTTPRequest": the last upper letter starts the next word.
+			flush(i - 1)
+			start = i - 1
+		}
+	}
+	flush(len(rs))
+	return out
+}
+
+func fixWord(w string) string {
+	up := strings.ToUpper(w)
+	if v, ok := initialisms[up]; ok {
+		return v
+	}
+	if strings.HasSuffix(w, "s") && len(w) > 2 {
+		if v, ok := initialisms[strings.ToUpper(w[:len(w)-1])]; ok && v != "OData" {
+			return v + "s"
+		}
+	}
+	return strings.ToUpper(w[:1]) + w[1:]
+}

@@ -1,0 +1,433 @@
+package parse
+
+import (
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gen/gen/internal/diag"
+)
+
+// extract reads the operation or resource facts out of the walked page.
+func (p *Page) extract() {
+	p.propertyTables()
+	if p.Kind == Resource {
+		p.enumTables()
+		return
+	}
+	p.requestLines()
+	p.responseStatus()
+	p.bodyLinks()
+	p.examples()
+}
+
+var httpMethods = map[string]bool{"GET": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true, "HEAD": true, "OPTIONS": true}
+
+// requestLines reads every code block of every "HTTP request" section.
+func (p *Page) requestLines() {
+	for _, cb := range p.Code {
+		if cb.Section != "http request" {
+			continue
+		}
+		off := cb.ContentStart
+		// A path on the fence line itself ("``` GET /me") counts too.
+		if f := strings.Fields(cb.Info); len(f) >= 2 && httpMethods[strings.ToUpper(f[0])] {
+			p.requestLine(cb.Info, cb.Span.Offset+strings.Index(string(p.Src.Bytes[cb.Span.Offset:cb.ContentStart]), cb.Info))
+		}
+		for _, line := range strings.SplitAfter(cb.Content, "\n") {
+			p.requestLine(strings.TrimRight(line, "\r\n"), off)
+			off += len(line)
+		}
+	}
+}
+
+func (p *Page) requestLine(line string, off int) {
+	trimmed := strings.TrimSpace(line)
+	if trimmed == "" {
+		return
+	}
+	lead := strings.Index(line, trimmed)
+	f := strings.Fields(trimmed)
+	method := strings.ToUpper(f[0])
+	if !httpMethods[method] || len(f) < 2 {
+		return // headers, prose, Content-Type lines
+	}
+	raw := strings.TrimSpace(trimmed[len(f[0]):])
+	path, query := NormalizePath(raw)
+	rl := RequestLine{
+		Method: method, Path: path, Raw: raw, Query: query,
+		Params: PathParams(path),
+		Span:   p.Src.Span(off+lead, off+lead+len(trimmed)),
+	}
+	p.Requests = append(p.Requests, rl)
+}
+
+var versionPrefix = regexp.MustCompile(`^/(beta|v1\.0|v1)(/|$)`)
+
+// NormalizePath turns a documented path or example URL into a path with a
+// leading slash and no host, version prefix, query or trailing slash:
+// "https://graph.microsoft.com/beta/me/events?$top=1" -> "/me/events".
+func NormalizePath(raw string) (path, query string) {
+	s := strings.TrimSpace(raw)
+	if i := strings.IndexAny(s, " \t"); i >= 0 && !strings.Contains(s[:i], "{") {
+		s = s[:i] // "GET /x HTTP/1.1" or trailing prose
+	}
+	if i := strings.Index(s, "://"); i >= 0 {
+		rest := s[i+3:]
+		if j := strings.IndexByte(rest, '/'); j >= 0 {
+			s = rest[j:]
+		} else {
+			s = "/"
+		}
+	}
+	if i := strings.IndexByte(s, '?'); i >= 0 {
+		s, query = s[:i], s[i+1:]
+	}
+	if !strings.HasPrefix(s, "/") {
+		s = "/" + s
+	}
+	s = versionPrefix.ReplaceAllString(s, "/")
+	if len(s) > 1 {
+		s = strings.TrimRight(s, "/")
+	}
+	return s, query
+}
+
+var paramRE = regexp.MustCompile(`\{([^{}]+)\}`)
+
+// PathParams lists the {name} placeholders of a path in order, once each.
+func PathParams(path string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range paramRE.FindAllStringSubmatch(path, -1) {
+		name := strings.TrimSpace(m[1])
+		if !seen[name] {
+			seen[name] = true
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+var statusRE = regexp.MustCompile(`\b([1-5][0-9][0-9])\b\s*(?:[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*)*)?`)
+
+// responseStatus finds the status code the Response prose names.
+func (p *Page) responseStatus() {
+	for _, b := range p.Blocks {
+		if b.Section != "response" || b.Kind != ProseBlock {
+			continue
+		}
+		raw := string(p.Src.Bytes[b.Span.Offset:b.Span.End.Offset])
+		for _, m := range statusRE.FindAllStringSubmatchIndex(raw, -1) {
+			code, _ := strconv.Atoi(raw[m[2]:m[3]])
+			ctx := strings.ToLower(raw[max(0, m[0]-30):m[0]])
+			after := strings.ToLower(raw[m[1]:min(len(raw), m[1]+20)])
+			if !strings.Contains(ctx, "return") && !strings.Contains(after, "response") && !strings.Contains(raw[m[0]:m[1]], " ") {
+				continue
+			}
+			p.Status = code
+			p.StatusSpan = p.Src.Span(b.Span.Offset+m[2], b.Span.Offset+m[1])
+			return
+		}
+	}
+}
+
+// bodyLinks finds the resource links in the Request body and Response prose.
+func (p *Page) bodyLinks() {
+	for i := range p.Links {
+		l := &p.Links[i]
+		if !strings.Contains(strings.ToLower(l.Dest), "resources/") && !strings.HasSuffix(strings.ToLower(l.Dest), ".md") {
+			continue
+		}
+		sec := p.sectionAt(l.Span.Offset)
+		switch {
+		case sec == "request body" && p.BodyLink == nil && !p.inTable(l.Span.Offset):
+			p.BodyLink = l
+		case sec == "response" && p.ResponseLink == nil:
+			p.ResponseLink = l
+			lower := strings.ToLower(p.Response.Text)
+			if strings.Contains(lower, "collection of") {
+				p.ResponseMany = true
+			}
+		}
+	}
+}
+
+// sectionAt is the normalized H2 section that contains byte offset off.
+func (p *Page) sectionAt(off int) string {
+	sec := ""
+	for _, b := range p.Blocks {
+		if b.Span.Offset > off {
+			break
+		}
+		sec = b.Section
+		if b.Kind == HeadingBlock && b.Span.Offset <= off && off <= b.Span.End.Offset {
+			return sec
+		}
+	}
+	// The block containing off carries its section.
+	for _, b := range p.Blocks {
+		if b.Span.Offset <= off && off <= b.Span.End.Offset {
+			return b.Section
+		}
+	}
+	return sec
+}
+
+func (p *Page) inTable(off int) bool {
+	for _, t := range p.Tables {
+		if t.Span.Offset <= off && off <= t.Span.End.Offset {
+			return true
+		}
+	}
+	return false
+}
+
+// propertyTables reads property rows from Properties, Relationships and
+// Request body tables: any table with a name column and a Type column.
+func (p *Page) propertyTables() {
+	for _, t := range p.Tables {
+		nameCol := t.Column("Property", "Name", "Parameter", "Property name", "Relationship")
+		typeCol := t.Column("Type")
+		if nameCol < 0 || typeCol < 0 {
+			continue
+		}
+		descCol := t.Column("Description", "Notes")
+		var dest *[]PropertyRow
+		nav := false
+		switch {
+		case p.Kind == Resource && t.Section == "properties":
+			dest = &p.Properties
+		case p.Kind == Resource && t.Section == "relationships":
+			dest, nav = &p.Properties, true
+		case p.Kind == Operation && t.Section == "request body":
+			dest = &p.RequestBody
+		default:
+			continue
+		}
+		for i := range t.Rows {
+			r := &t.Rows[i]
+			if nameCol >= len(r.Cells) || typeCol >= len(r.Cells) {
+				continue
+			}
+			nc := r.Cells[nameCol]
+			name := strings.Trim(nc.Text, "*` ")
+			if name == "" {
+				continue
+			}
+			pr := PropertyRow{Name: Text{Text: name, Span: nc.Span}, Type: ParseTypeCell(r.Cells[typeCol]), Navigation: nav, Row: r, Table: t}
+			if descCol >= 0 && descCol < len(r.Cells) {
+				d := r.Cells[descCol]
+				pr.Description = Text{Text: d.Text, Span: d.Span}
+				pr.ReadOnly = isReadOnly(d.Text)
+			}
+			*dest = append(*dest, pr)
+		}
+	}
+}
+
+var readOnlyRE = regexp.MustCompile(`(?i)\bread[- ]?only\b`)
+
+func isReadOnly(desc string) bool { return readOnlyRE.MatchString(desc) }
+
+// ParseTypeCell reads a Type cell: "String", "**Int32**", "`Edm.String`",
+// "[x](y.md) collection", "Collection(x)", "String collection", "x[]".
+func ParseTypeCell(c Cell) TypeCell {
+	tc := TypeCell{Span: c.Span}
+	s := strings.Join(strings.Fields(c.Text), " ")
+	if len(c.Links) > 0 {
+		l := c.Links[0]
+		tc.Link = &l
+		rest := strings.Replace(s, l.Text, "", 1)
+		s = strings.TrimSpace(l.Text)
+		if strings.Contains(strings.ToLower(rest), "collection") {
+			tc.Collection = true
+		}
+	}
+	s = strings.Trim(s, "*`_ ")
+	lower := strings.ToLower(s)
+	switch {
+	case strings.HasPrefix(lower, "collection(") && strings.HasSuffix(s, ")"):
+		s, tc.Collection = s[len("collection("):len(s)-1], true
+	case strings.HasSuffix(lower, " collection"):
+		s, tc.Collection = strings.TrimSpace(s[:len(s)-len(" collection")]), true
+	case strings.HasPrefix(lower, "collection of "):
+		s, tc.Collection = strings.TrimSpace(s[len("collection of "):]), true
+	case strings.HasSuffix(s, "[]"):
+		s, tc.Collection = strings.TrimSuffix(s, "[]"), true
+	}
+	tc.Name = strings.Trim(s, "*`_ []")
+	return tc
+}
+
+var enumHeadingRE = regexp.MustCompile(`^(\S+)\s+values$`)
+
+// enumTables reads "### x values" member tables.
+func (p *Page) enumTables() {
+	for _, t := range p.Tables {
+		m := enumHeadingRE.FindStringSubmatch(strings.TrimSpace(t.Subsection))
+		if m == nil {
+			continue
+		}
+		col := t.Column("Member", "Value", "Name")
+		if col < 0 {
+			col = 0
+		}
+		desc := t.Column("Description")
+		e := EnumTable{Table: t}
+		for _, h := range p.Headings {
+			if h.Text == t.Subsection && h.Span.Offset < t.Span.Offset {
+				e.Name = Text{Text: m[1], Span: h.Span}
+			}
+		}
+		if e.Name.Text == "" {
+			e.Name = Text{Text: m[1], Span: t.Span}
+		}
+		for _, r := range t.Rows {
+			if col >= len(r.Cells) {
+				continue
+			}
+			name := strings.Trim(r.Cells[col].Text, "`* ")
+			if name == "" {
+				continue
+			}
+			e.Members = append(e.Members, Text{Text: name, Span: r.Cells[col].Span})
+			d := ""
+			if desc >= 0 && desc < len(r.Cells) {
+				d = r.Cells[desc].Text
+			}
+			e.Descs = append(e.Descs, d)
+		}
+		p.Enums = append(p.Enums, e)
+	}
+}
+
+// examples reads the annotated (or, lacking annotations, HTTP-looking) code
+// blocks of the Examples section into requests and responses.
+func (p *Page) examples() {
+	for _, cb := range p.Code {
+		role := ""
+		if cb.Annotation != nil {
+			switch strings.ToLower(cb.Annotation.BlockType) {
+			case "request":
+				role = "request"
+			case "response":
+				role = "response"
+			default:
+				continue
+			}
+		} else if cb.Section == "examples" || strings.HasPrefix(cb.Section, "example") {
+			role = sniffRole(cb.Content)
+		}
+		if role == "" {
+			continue
+		}
+		ex := &Example{Block: cb, Role: role}
+		if a := cb.Annotation; a != nil {
+			if len(a.Names) > 0 {
+				ex.Name = a.Names[0]
+			}
+			ex.Truncated = a.Bool("truncated")
+			ex.ODataType = a.String("@odata.type")
+			ex.Collection = a.Bool("isCollection")
+		}
+		p.httpMessage(ex)
+		p.Examples = append(p.Examples, ex)
+	}
+}
+
+func sniffRole(content string) string {
+	first := strings.TrimSpace(strings.SplitN(strings.TrimSpace(content), "\n", 2)[0])
+	f := strings.Fields(first)
+	switch {
+	case len(f) == 0:
+		return ""
+	case strings.HasPrefix(strings.ToUpper(f[0]), "HTTP/"):
+		return "response"
+	case httpMethods[strings.ToUpper(f[0])] && len(f) >= 2:
+		return "request"
+	}
+	return ""
+}
+
+// httpMessage splits an example block into start line, headers and body.
+func (p *Page) httpMessage(ex *Example) {
+	cb := ex.Block
+	content := cb.Content
+	off := cb.ContentStart
+	lines := strings.SplitAfter(content, "\n")
+	i := 0
+	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
+		off += len(lines[i])
+		i++
+	}
+	if i >= len(lines) {
+		return
+	}
+	first := strings.TrimSpace(lines[i])
+	looksHTTP := false
+	f := strings.Fields(first)
+	switch {
+	case len(f) > 0 && strings.HasPrefix(strings.ToUpper(f[0]), "HTTP/"):
+		looksHTTP = true
+		if len(f) > 1 {
+			ex.Status, _ = strconv.Atoi(f[1])
+		}
+	case len(f) > 1 && httpMethods[strings.ToUpper(f[0])]:
+		looksHTTP = true
+		ex.Method = strings.ToUpper(f[0])
+		ex.URL = strings.TrimSpace(first[len(f[0]):])
+		ex.Path, _ = NormalizePath(ex.URL)
+		if u, err := url.PathUnescape(ex.Path); err == nil && !strings.Contains(ex.Path, "%7B") {
+			_ = u
+		}
+	}
+	if !looksHTTP {
+		// A bare JSON body (resource blocks, some responses).
+		ex.Body = content
+		ex.BodyOffset = cb.ContentStart
+		return
+	}
+	lead := strings.Index(lines[i], first)
+	ex.StartLine = p.Src.Span(off+lead, off+lead+len(first))
+	off += len(lines[i])
+	i++
+	// Headers until a blank line or the start of a JSON body.
+	for ; i < len(lines); i++ {
+		t := strings.TrimSpace(lines[i])
+		if t == "" {
+			off += len(lines[i])
+			i++
+			break
+		}
+		if strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "<") {
+			break
+		}
+		name, value, ok := strings.Cut(t, ":")
+		if !ok || strings.ContainsAny(name, " \t\"") {
+			break
+		}
+		lead := strings.Index(lines[i], t)
+		ex.Headers = append(ex.Headers, Header{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value), Span: p.Src.Span(off+lead, off+lead+len(t))})
+		off += len(lines[i])
+	}
+	body := strings.Join(lines[i:], "")
+	ex.BodyOffset = off
+	ex.Body = body
+}
+
+// HeaderValue returns the value of the first header named name.
+func (e *Example) HeaderValue(name string) (Header, bool) {
+	for _, h := range e.Headers {
+		if strings.EqualFold(h.Name, name) {
+			return h, true
+		}
+	}
+	return Header{}, false
+}
+
+// BodySpan is the span of the example body in the page.
+func (e *Example) BodySpan(src *diag.Source) diag.Span {
+	return src.Span(e.BodyOffset, e.BodyOffset+len(e.Body))
+}

@@ -1,0 +1,591 @@
+package parse
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"gen/gen/internal/diag"
+)
+
+var md = goldmark.New(goldmark.WithExtensions(extension.Table))
+
+// Markdown returns the goldmark parser gen uses, for benchmarks that compare
+// against a bare parse.
+func Markdown() goldmark.Markdown { return md }
+
+// Parse reads one page. path is relative to the input root, slash-separated
+// ("api/callrecords-segment-post.md"); it decides the page kind together with
+// the front matter's doc_type. Parse never panics on any input: what it cannot
+// understand becomes a diagnostic in Page.Diags.
+func Parse(path string, src []byte) (page *Page) {
+	s := diag.NewSource(path, src)
+	page = &Page{Src: s}
+	defer func() {
+		if r := recover(); r != nil {
+			page.Diags.Errorf(s.Span(0, 0), "internal error while parsing this page: %v", r)
+		}
+	}()
+	body := page.frontMatter()
+	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
+	w := &walker{page: page, src: body}
+	w.walk(doc)
+	page.Kind = pageKind(path, page)
+	page.extract()
+	return page
+}
+
+// frontMatter reads the leading "---" block and returns the source with that
+// block blanked out (newlines kept), so goldmark's offsets stay page offsets
+// and the block is not read as a thematic break and a setext heading.
+func (p *Page) frontMatter() []byte {
+	src := p.Src.Bytes
+	if !bytes.HasPrefix(src, []byte("---")) {
+		return src
+	}
+	firstEnd := bytes.IndexByte(src, '\n')
+	if firstEnd < 0 || strings.TrimSpace(string(src[:firstEnd])) != "---" {
+		return src
+	}
+	off := firstEnd + 1
+	end := -1
+	for off < len(src) {
+		nl := bytes.IndexByte(src[off:], '\n')
+		lineEnd := len(src)
+		if nl >= 0 {
+			lineEnd = off + nl
+		}
+		line := strings.TrimRight(string(src[off:lineEnd]), "\r")
+		if strings.TrimSpace(line) == "---" {
+			end = lineEnd
+			break
+		}
+		if k, v, ok := strings.Cut(line, ":"); ok && !strings.HasPrefix(line, " ") && !strings.HasPrefix(line, "#") {
+			vStart := off + len(k) + 1
+			trimmed := strings.TrimSpace(v)
+			lead := len(v) - len(strings.TrimLeft(v, " \t"))
+			vs := vStart + lead
+			p.FrontMatter = append(p.FrontMatter, Field{
+				Key:   strings.TrimSpace(k),
+				Value: Text{Text: strings.Trim(trimmed, `"'`), Span: p.Src.Span(vs, vs+len(trimmed))},
+				Span:  p.Src.Span(off, lineEnd),
+			})
+		}
+		off = lineEnd + 1
+	}
+	if end < 0 {
+		p.Diags.Errorf(p.Src.Span(0, 3), "front matter starts with --- but is never closed")
+		p.FrontMatter = nil
+		return src
+	}
+	out := make([]byte, len(src))
+	copy(out, src)
+	for i := 0; i < end; i++ {
+		if out[i] != '\n' {
+			out[i] = ' '
+		}
+	}
+	return out
+}
+
+// Meta returns a front-matter value, "" if absent.
+func (p *Page) Meta(key string) string {
+	for _, f := range p.FrontMatter {
+		if f.Key == key {
+			return f.Value.Text
+		}
+	}
+	return ""
+}
+
+func pageKind(path string, p *Page) Kind {
+	switch strings.ToLower(p.Meta("doc_type")) {
+	case "apipagetype":
+		return Operation
+	case "resourcepagetype", "enumpagetype", "complextypepagetype":
+		return Resource
+	}
+	switch {
+	case strings.HasPrefix(path, "api/") || strings.Contains(path, "/api/"):
+		return Operation
+	case strings.HasPrefix(path, "resources/") || strings.Contains(path, "/resources/"):
+		return Resource
+	}
+	return Unknown
+}
+
+type walker struct {
+	page       *Page
+	src        []byte
+	section    string // current H2, normalized
+	subsection string // current H3 as written
+	pending    *Annotation
+}
+
+func (w *walker) span(start, end int) diag.Span { return w.page.Src.Span(start, end) }
+
+func (w *walker) walk(doc ast.Node) {
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		w.block(n)
+	}
+}
+
+// blockRange is the byte range a block covers.
+func blockRange(n ast.Node) (int, int) {
+	if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Start, t.Segment.Stop
+	}
+	if n.Type() == ast.TypeBlock {
+		lines := n.Lines()
+		if lines != nil && lines.Len() > 0 {
+			return lines.At(0).Start, lines.At(lines.Len() - 1).Stop
+		}
+	}
+	start, end := -1, -1
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		s, e := blockRange(c)
+		if s >= 0 && (start < 0 || s < start) {
+			start = s
+		}
+		if e > end {
+			end = e
+		}
+	}
+	if start < 0 && n.Pos() >= 0 {
+		return n.Pos(), n.Pos()
+	}
+	return start, end
+}
+
+// lineStart moves an offset back to the start of its line.
+func (w *walker) lineStart(off int) int {
+	for off > 0 && w.src[off-1] != '\n' {
+		off--
+	}
+	return off
+}
+
+func (w *walker) lineEnd(off int) int {
+	for off < len(w.src) && w.src[off] != '\n' {
+		off++
+	}
+	return off
+}
+
+func (w *walker) block(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		w.heading(n)
+	case *ast.FencedCodeBlock:
+		w.code(n, true)
+	case *ast.CodeBlock:
+		w.code(n, false)
+	case *ast.HTMLBlock:
+		w.html(n)
+	case *east.Table:
+		w.table(n)
+	case *ast.Paragraph, *ast.TextBlock:
+		w.prose(n)
+	case *ast.Blockquote, *ast.List, *ast.ListItem:
+		// Containers: their children are prose, code or tables in their own right.
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			w.block(c)
+		}
+	case *ast.ThematicBreak:
+	default:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			w.block(c)
+		}
+	}
+}
+
+func (w *walker) heading(n *ast.Heading) {
+	start, end := blockRange(n)
+	if start < 0 {
+		return
+	}
+	ls := w.lineStart(start)
+	le := w.lineEnd(end)
+	txt := strings.TrimSpace(plainText(n, w.src))
+	h := Heading{Level: n.Level, Text: txt, Span: w.span(ls, le)}
+	if l, ok := n.FirstChild().(*ast.Link); ok && strings.HasPrefix(string(l.Destination), "#tab/") {
+		h.TabMarker = true
+	}
+	w.page.Headings = append(w.page.Headings, h)
+	w.links(n)
+	if h.TabMarker {
+		return
+	}
+	w.page.Blocks = append(w.page.Blocks, Block{Kind: HeadingBlock, Span: h.Span, Section: w.section})
+	switch {
+	case n.Level == 1 && w.page.Title.Text == "":
+		w.page.Title = Text{Text: txt, Span: w.span(start, end)}
+		w.section, w.subsection = "", ""
+	case n.Level <= 2:
+		w.section, w.subsection = normalizeSection(txt), ""
+	case n.Level == 3:
+		w.subsection = txt
+		// "### HTTP request" under another H2 still opens a request section.
+		if s := normalizeSection(txt); s == "http request" || w.section == "" {
+			w.section = s
+		}
+	}
+	w.pending = nil
+}
+
+// normalizeSection lowercases a heading and folds its spacing, so
+// "HTTP Request" and "HTTP request" are one section.
+func normalizeSection(s string) string {
+	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	s = strings.TrimSuffix(s, ":")
+	switch s {
+	case "example":
+		return "examples"
+	case "request headers", "request header":
+		return "request headers"
+	case "properties", "property":
+		return "properties"
+	}
+	return s
+}
+
+func (w *walker) prose(n ast.Node) {
+	start, end := blockRange(n)
+	if start < 0 {
+		return
+	}
+	sp := w.span(start, end)
+	txt := plainText(n, w.src)
+	w.page.Blocks = append(w.page.Blocks, Block{Kind: ProseBlock, Span: sp, Section: w.section})
+	w.links(n)
+	if w.page.Namespace.Text == "" {
+		if i := strings.Index(txt, "Namespace:"); i >= 0 && i < 3 {
+			ns := strings.TrimSpace(txt[i+len("Namespace:"):])
+			if f := strings.Fields(ns); len(f) > 0 {
+				ns = f[0]
+				raw := string(w.src[start:end])
+				off := start + strings.Index(raw, ns)
+				if strings.Index(raw, ns) < 0 {
+					off = start
+				}
+				w.page.Namespace = Text{Text: ns, Span: w.span(off, off+len(ns))}
+			}
+		}
+	}
+	if w.page.Description.Text == "" && w.page.Title.Text != "" && w.section == "" && !strings.HasPrefix(txt, "Namespace:") && !strings.HasPrefix(txt, "[!") {
+		w.page.Description = Text{Text: strings.Join(strings.Fields(txt), " "), Span: sp}
+	}
+	switch w.section {
+	case "response":
+		w.page.Response.Text += txt + "\n"
+		if w.page.Response.Span.Line == 0 {
+			w.page.Response.Span = sp
+		}
+	}
+}
+
+// links records every link below n.
+func (w *walker) links(n ast.Node) {
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if l, ok := c.(*ast.Link); ok {
+			w.page.Links = append(w.page.Links, w.link(l))
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func (w *walker) link(l *ast.Link) Link {
+	start := l.Pos()
+	txt := plainText(l, w.src)
+	dest := string(l.Destination)
+	// Find "](" after the text and the destination in the source, to point at it.
+	end := start
+	destSpan := diag.Span{}
+	if start >= 0 && start < len(w.src) {
+		_, te := blockRange(l)
+		if te < start {
+			te = start
+		}
+		rest := w.src[te:min(len(w.src), te+len(dest)+64)]
+		if i := bytes.Index(rest, []byte("](")); i >= 0 && i < 4 {
+			ds := te + i + 2
+			di := bytes.Index(w.src[ds:min(len(w.src), ds+len(dest)+16)], []byte(dest))
+			if di >= 0 {
+				destSpan = w.span(ds+di, ds+di+len(dest))
+				end = ds + di + len(dest)
+				if end < len(w.src) && w.src[end] == ')' {
+					end++
+				}
+			}
+		} else {
+			end = te
+			if i := bytes.IndexByte(rest, ']'); i >= 0 {
+				end = te + i + 1
+			}
+		}
+	} else {
+		start = 0
+	}
+	sp := w.span(start, end)
+	if destSpan.Line == 0 {
+		destSpan = sp
+	}
+	return Link{Text: txt, Dest: dest, Span: sp, DestSpan: destSpan}
+}
+
+func (w *walker) html(n *ast.HTMLBlock) {
+	start, end := blockRange(n)
+	if n.HasClosure() {
+		end = n.ClosureLine.Stop
+	}
+	if start < 0 {
+		return
+	}
+	raw := string(w.src[start:end])
+	trimmed := strings.TrimSpace(raw)
+	if !strings.HasPrefix(trimmed, "<!--") {
+		w.page.Blocks = append(w.page.Blocks, Block{Kind: ProseBlock, Span: w.span(start, end), Section: w.section})
+		return
+	}
+	c := &Comment{Raw: raw, Span: w.span(start, end), Closed: strings.Contains(raw, "-->")}
+	w.page.Comments = append(w.page.Comments, c)
+	if !c.Closed {
+		w.page.Diags.Errorf(c.Span, "HTML comment is never closed with -->")
+	}
+	open := strings.Index(raw, "<!--") + 4
+	closeAt := strings.Index(raw, "-->")
+	if closeAt < 0 {
+		closeAt = len(raw)
+	}
+	body := raw[open:closeAt]
+	jsonStart := strings.IndexAny(body, "{")
+	if jsonStart < 0 || strings.TrimSpace(body[:jsonStart]) != "" {
+		return
+	}
+	js := body[jsonStart:]
+	a := &Annotation{Comment: c, JSON: js, Offset: start + open + jsonStart}
+	a.Value, a.Problems = ParseLenient(js)
+	if a.Value != nil && a.Value.Kind == ObjectValue {
+		a.BlockType = a.String("blockType")
+		switch v := a.Key("name"); {
+		case v == nil:
+		case v.Kind == StringValue:
+			a.Names = []string{v.Str}
+		case v.Kind == ArrayValue:
+			for _, e := range v.Elems {
+				if e.Kind == StringValue {
+					a.Names = append(a.Names, e.Str)
+				}
+			}
+		}
+	}
+	if a.String("type") == "#page.annotation" {
+		w.page.PageAnnotation = a
+		return
+	}
+	if a.BlockType == "resource" && w.page.Annotation == nil {
+		w.page.Annotation = a
+	}
+	w.pending = a
+}
+
+func (w *walker) code(n ast.Node, fenced bool) {
+	cb := &CodeBlock{Fenced: fenced, Section: w.section, Subsection: w.subsection, Closed: true}
+	lines := n.Lines()
+	var content strings.Builder
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		if i == 0 {
+			cb.ContentStart = seg.Start
+		}
+		content.Write(seg.Value(w.src))
+	}
+	cb.Content = content.String()
+	start := cb.ContentStart
+	end := start + len(cb.Content)
+	if fc, ok := n.(*ast.FencedCodeBlock); ok {
+		if fc.Info != nil {
+			cb.Info = strings.TrimSpace(string(fc.Info.Segment.Value(w.src)))
+		}
+		// The fence line precedes the content; find it for the span.
+		fenceStart := fc.Pos()
+		if fenceStart < 0 || fenceStart > start && lines.Len() > 0 {
+			fenceStart = start
+		}
+		if lines.Len() == 0 {
+			if fc.Info != nil {
+				fenceStart = w.lineStart(fc.Info.Segment.Start)
+			}
+			cb.ContentStart = w.lineEnd(fenceStart) + 1
+			start = cb.ContentStart
+			end = start
+		}
+		if lines.Len() > 0 {
+			fenceStart = w.prevLineStart(start)
+		}
+		closeStart := w.skipBlank(end)
+		closeEnd := w.lineEnd(closeStart)
+		closing := strings.TrimSpace(string(w.src[min(closeStart, len(w.src)):min(closeEnd, len(w.src))]))
+		if strings.HasPrefix(closing, "```") || strings.HasPrefix(closing, "~~~") {
+			end = closeEnd
+		} else {
+			cb.Closed = false
+			w.page.Diags.Errorf(w.span(fenceStart, w.lineEnd(fenceStart)), "code block is never closed: its fence runs to the end of the page")
+		}
+		start = fenceStart
+	}
+	cb.Span = w.span(start, end)
+	if w.pending != nil {
+		cb.Annotation = w.pending
+		w.pending = nil
+	}
+	w.page.Code = append(w.page.Code, cb)
+}
+
+func (w *walker) prevLineStart(off int) int {
+	ls := w.lineStart(off)
+	if ls == 0 {
+		return 0
+	}
+	return w.lineStart(ls - 1)
+}
+
+func (w *walker) skipBlank(off int) int {
+	for off < len(w.src) && (w.src[off] == '\n' || w.src[off] == ' ' || w.src[off] == '\r' || w.src[off] == '\t') {
+		if w.src[off] == '\n' {
+			// content ends with a newline; the closing fence is on the next line
+			off++
+			return off
+		}
+		off++
+	}
+	return off
+}
+
+func (w *walker) table(n *east.Table) {
+	t := &Table{Section: w.section, Subsection: w.subsection}
+	first, last := -1, -1
+	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
+		row := w.row(r)
+		if first < 0 {
+			first = w.lineStart(row.Span.Offset)
+		}
+		last = row.Span.End.Offset
+		if _, ok := r.(*east.TableHeader); ok {
+			t.Header = row.Cells
+			continue
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	if first < 0 {
+		return
+	}
+	t.Span = w.span(first, last)
+	w.page.Tables = append(w.page.Tables, t)
+	w.page.Blocks = append(w.page.Blocks, Block{Kind: TableBlock, Span: t.Span, Section: w.section})
+}
+
+func (w *walker) row(r ast.Node) Row {
+	ls := r.Pos()
+	if ls < 0 {
+		ls, _ = blockRange(r)
+	}
+	if ls < 0 {
+		ls = 0
+	}
+	ls = w.lineStart(ls)
+	le := w.lineEnd(ls)
+	row := Row{Span: w.span(ls, le), RawCells: countCells(w.src[ls:le])}
+	for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+		cell := Cell{}
+		if c.Lines().Len() > 0 {
+			seg := c.Lines().At(0)
+			cell.Raw = string(seg.Value(w.src))
+			cell.Span = w.span(seg.Start, seg.Stop)
+		} else {
+			cell.Span = w.span(le, le)
+		}
+		cell.Text = strings.TrimSpace(plainText(c, w.src))
+		before := len(w.page.Links)
+		w.links(c)
+		cell.Links = append(cell.Links, w.page.Links[before:]...)
+		row.Cells = append(row.Cells, cell)
+	}
+	return row
+}
+
+// countCells counts the cells written on a table line: pipes outside code
+// spans and not escaped, as GFM reads them.
+func countCells(line []byte) int {
+	s := strings.TrimSpace(string(line))
+	if s == "" {
+		return 0
+	}
+	s = strings.TrimPrefix(s, "|")
+	if strings.HasSuffix(s, "|") && !strings.HasSuffix(s, "\\|") {
+		s = s[:len(s)-1]
+	}
+	n := 1
+	inCode := false
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '`':
+			inCode = !inCode
+		case '|':
+			if !inCode {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// plainText is the text of n with markup removed.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte('\n')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.RawHTML:
+			for i := 0; i < c.Segments.Len(); i++ {
+				seg := c.Segments.At(i)
+				b.Write(seg.Value(src))
+			}
+		case *ast.AutoLink:
+			b.Write(c.URL(src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+func equalFold(a, b string) bool { return strings.EqualFold(strings.TrimSpace(a), b) }
+
+// errorf records a parser diagnostic.
+func (p *Page) errorf(sp diag.Span, format string, args ...any) {
+	p.Diags.Add(sp, diag.Error, "", format, args...)
+}
+
+var _ = fmt.Sprintf

@@ -1,0 +1,173 @@
+// Package resolve turns parsed pages into the IR: it reads a folder of pages,
+// resolves type references across pages (links, qualified and simple names,
+// case variants, collections), follows base types, pairs examples and works
+// out every Go name once.
+package resolve
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"gen/gen/internal/diag"
+	"gen/gen/internal/ir"
+	"gen/gen/internal/parse"
+)
+
+// Set is every page read from one or more input folders.
+type Set struct {
+	Root  string // the input folder
+	Pages []*parse.Page
+	byKey map[string]*parse.Page // lower-cased relative path -> page
+	exact map[string]*parse.Page // relative path -> page
+}
+
+// ReadDir reads and parses every .md page below root, in parallel, sorted by
+// relative path. Unreadable files are returned as an error (the command could
+// not run); everything a page gets wrong is a diagnostic on the page.
+func ReadDir(root string) (*Set, error) {
+	info, err := os.Stat(root)
+	if err != nil {
+		return nil, err
+	}
+	var paths []string
+	if !info.IsDir() {
+		paths = []string{filepath.Base(root)}
+		root = filepath.Dir(root)
+	} else {
+		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && p != root && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			if !d.IsDir() && strings.HasSuffix(strings.ToLower(d.Name()), ".md") {
+				rel, _ := filepath.Rel(root, p)
+				paths = append(paths, filepath.ToSlash(rel))
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(paths)
+	pages := make([]*parse.Page, len(paths))
+	errs := make([]error, len(paths))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(paths[i])))
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				pages[i] = parse.Parse(paths[i], b)
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return NewSet(root, pages), nil
+}
+
+// NewSet indexes parsed pages.
+func NewSet(root string, pages []*parse.Page) *Set {
+	s := &Set{Root: root, Pages: pages, byKey: map[string]*parse.Page{}, exact: map[string]*parse.Page{}}
+	for _, p := range pages {
+		s.exact[p.Src.Path] = p
+		s.byKey[strings.ToLower(p.Src.Path)] = p
+	}
+	return s
+}
+
+// LinkTarget resolves a relative link from page from. It returns the target
+// page (nil when none), the anchor, and whether only a case-insensitive match
+// was found. Links that leave the set's root or are absolute are not pages.
+func (s *Set) LinkTarget(from *parse.Page, dest string) (target *parse.Page, anchor string, caseOnly bool, isPageLink bool) {
+	d, anchor, _ := strings.Cut(dest, "#")
+	if d == "" {
+		return from, anchor, false, true
+	}
+	if strings.Contains(d, "://") || strings.HasPrefix(d, "/") || strings.HasPrefix(d, "mailto:") {
+		return nil, anchor, false, false
+	}
+	if i := strings.IndexAny(d, "?"); i >= 0 {
+		d = d[:i]
+	}
+	if !strings.HasSuffix(strings.ToLower(d), ".md") {
+		return nil, anchor, false, false
+	}
+	rel := joinRel(from.Src.Path, d)
+	if rel == "" {
+		return nil, anchor, false, false // leaves the input root
+	}
+	if t := s.exact[rel]; t != nil {
+		return t, anchor, false, true
+	}
+	if t := s.byKey[strings.ToLower(rel)]; t != nil {
+		return t, anchor, true, true
+	}
+	return nil, anchor, false, true
+}
+
+// joinRel joins a link destination to the folder of from, both relative to the
+// input root; "" when the result would leave the root.
+func joinRel(from, dest string) string {
+	dir := ""
+	if i := strings.LastIndexByte(from, '/'); i >= 0 {
+		dir = from[:i]
+	}
+	var parts []string
+	if dir != "" {
+		parts = strings.Split(dir, "/")
+	}
+	for _, seg := range strings.Split(dest, "/") {
+		switch seg {
+		case "", ".":
+		case "..":
+			if len(parts) == 0 {
+				return ""
+			}
+			parts = parts[:len(parts)-1]
+		default:
+			parts = append(parts, seg)
+		}
+	}
+	return strings.Join(parts, "/")
+}
+
+// Load reads root and resolves it into a Program. Diagnostics include the
+// parser's; errors among them mean the Program is not fit for generation.
+func Load(root string) (*ir.Program, diag.List, error) {
+	set, err := ReadDir(root)
+	if err != nil {
+		return nil, nil, err
+	}
+	prog, diags := Resolve(set)
+	return prog, diags, nil
+}
+
+func errorf(l *diag.List, sp diag.Span, format string, args ...any) {
+	l.Add(sp, diag.Error, "", format, args...)
+}
+
+var _ = fmt.Sprint

@@ -1,0 +1,139 @@
+package resolve
+
+import (
+	"strings"
+
+	"gen/gen/internal/ir"
+	"gen/gen/internal/parse"
+)
+
+// operation builds the IR operation of one operation page.
+func (r *resolver) operation(p *parse.Page) {
+	ns := p.Namespace.Text
+	if ns == "" {
+		ns = DefaultNamespace
+	}
+	op := &ir.Operation{Title: p.Title.Text, Namespace: ns, Source: p.Src.Path, Pos: p.Title.Span.Pos, ResponseStatus: p.Status}
+	if len(p.Requests) == 0 {
+		errorf(&r.diags, p.Title.Span, "operation page has no HTTP request line (METHOD /path) under ## HTTP request")
+		return
+	}
+	op.Method = p.Requests[0].Method
+	seenPath := map[string]bool{}
+	seenParam := map[string]bool{}
+	for _, rl := range p.Requests {
+		if rl.Method != op.Method || seenPath[rl.Path] {
+			continue
+		}
+		seenPath[rl.Path] = true
+		op.Paths = append(op.Paths, rl.Path)
+		for _, prm := range rl.Params {
+			if !seenParam[prm] {
+				seenParam[prm] = true
+				op.PathParameters = append(op.PathParameters, prm)
+			}
+		}
+	}
+	if op.PathParameters == nil {
+		op.PathParameters = []string{}
+	}
+	if p.BodyLink != nil && (op.Method == "POST" || op.Method == "PATCH" || op.Method == "PUT") {
+		if t := r.linkedType(p, p.BodyLink); t != nil {
+			op.RequestType, op.Request = t.QualifiedName(), t
+		}
+	}
+	for i := range p.RequestBody {
+		row := &p.RequestBody[i]
+		if prop := r.property(p, ns, row); prop != nil {
+			op.RequestBody = append(op.RequestBody, prop)
+		}
+	}
+	if p.ResponseLink != nil && op.ResponseStatus != 204 {
+		if t := r.linkedType(p, p.ResponseLink); t != nil {
+			op.ResponseType, op.Response = t.QualifiedName(), t
+			op.ResponseCollection = p.ResponseMany
+		}
+	}
+	op.Examples = pairExamples(p)
+	r.prog.Operations = append(r.prog.Operations, op)
+}
+
+// linkedType is the type a prose link names: the page it lands on, else the
+// link text as a type name.
+func (r *resolver) linkedType(p *parse.Page, l *parse.Link) *ir.Type {
+	target, anchor, _, _ := r.set.LinkTarget(p, l.Dest)
+	if target != nil && target != p {
+		if e := r.enumAt[target][anchor]; anchor != "" && e != nil {
+			return e
+		}
+		if t := r.lookupOnPage(target, l.Text); t != nil {
+			return t
+		}
+	}
+	return r.lookup(l.Text, p.Namespace.Text)
+}
+
+// pairExamples pairs requests and responses by annotation name, else by
+// order: a response pairs with the nearest unpaired request before it.
+func pairExamples(p *parse.Page) []*ir.Example {
+	var out []*ir.Example
+	byName := map[string]*ir.Example{}
+	var open []*ir.Example // requests waiting for a response, in order
+	for _, ex := range p.Examples {
+		switch ex.Role {
+		case "request":
+			e := &ir.Example{Name: ex.Name, Request: toRequest(p, ex)}
+			out = append(out, e)
+			open = append(open, e)
+			if ex.Name != "" {
+				byName[ex.Name] = e
+			}
+		case "response":
+			resp := toResponse(p, ex)
+			if e := byName[ex.Name]; ex.Name != "" && e != nil && e.Response == nil {
+				e.Response = resp
+				open = removeExample(open, e)
+				continue
+			}
+			if len(open) > 0 && (ex.Name == "" || byName[ex.Name] == nil) {
+				e := open[0]
+				e.Response = resp
+				open = open[1:]
+				continue
+			}
+			out = append(out, &ir.Example{Name: ex.Name, Response: resp})
+		}
+	}
+	return out
+}
+
+func removeExample(list []*ir.Example, e *ir.Example) []*ir.Example {
+	for i, x := range list {
+		if x == e {
+			return append(list[:i:i], list[i+1:]...)
+		}
+	}
+	return list
+}
+
+func toHeaders(p *parse.Page, ex *parse.Example) []ir.Header {
+	hs := make([]ir.Header, 0, len(ex.Headers))
+	for _, h := range ex.Headers {
+		hs = append(hs, ir.Header{Name: h.Name, Value: h.Value, Pos: h.Span.Pos})
+	}
+	return hs
+}
+
+func toRequest(p *parse.Page, ex *parse.Example) *ir.ExampleRequest {
+	return &ir.ExampleRequest{
+		Method: ex.Method, URL: ex.URL, Path: ex.Path, Headers: toHeaders(p, ex),
+		Body: strings.TrimSpace(ex.Body), Pos: ex.Block.Span.Pos, BodyPos: p.Src.Pos(ex.BodyOffset),
+	}
+}
+
+func toResponse(p *parse.Page, ex *parse.Example) *ir.ExampleResponse {
+	return &ir.ExampleResponse{
+		Status: ex.Status, Headers: toHeaders(p, ex), Body: strings.TrimSpace(ex.Body),
+		Truncated: ex.Truncated, ODataType: ex.ODataType, Pos: ex.Block.Span.Pos, BodyPos: p.Src.Pos(ex.BodyOffset),
+	}
+}

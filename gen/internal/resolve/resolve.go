@@ -1,0 +1,396 @@
+package resolve
+
+import (
+	"sort"
+	"strings"
+
+	"gen/gen/internal/diag"
+	"gen/gen/internal/ir"
+	"gen/gen/internal/parse"
+)
+
+// DefaultNamespace is the namespace of pages that do not name one.
+const DefaultNamespace = "microsoft.graph"
+
+// primitives maps the spellings of primitive types in Type cells (lower-cased)
+// to their Edm names.
+var primitives = map[string]string{
+	"string": "Edm.String", "guid": "Edm.Guid", "uuid": "Edm.Guid",
+	"int32": "Edm.Int32", "int": "Edm.Int32", "integer": "Edm.Int32", "int16": "Edm.Int16",
+	"int64": "Edm.Int64", "long": "Edm.Int64", "byte": "Edm.Byte", "sbyte": "Edm.SByte",
+	"boolean": "Edm.Boolean", "bool": "Edm.Boolean",
+	"double": "Edm.Double", "single": "Edm.Single", "float": "Edm.Single", "decimal": "Edm.Decimal",
+	"number": "Edm.Double",
+	"datetimeoffset": "Edm.DateTimeOffset", "datetime": "Edm.DateTimeOffset", "timestamp": "Edm.DateTimeOffset",
+	"date": "Edm.Date", "timeofday": "Edm.TimeOfDay", "time": "Edm.TimeOfDay", "duration": "Edm.Duration",
+	"binary": "Edm.Binary", "stream": "Edm.Stream", "base64": "Edm.Binary",
+}
+
+// Primitive returns the Edm name for a documented primitive spelling
+// ("String", "`Edm.String`", "GUID"), or "".
+func Primitive(name string) string {
+	n := strings.ToLower(strings.TrimSpace(name))
+	n = strings.TrimPrefix(n, "edm.")
+	return primitives[n]
+}
+
+// IsEdm reports whether a qualified type name is primitive.
+func IsEdm(qualified string) bool { return strings.HasPrefix(qualified, "Edm.") }
+
+type resolver struct {
+	set    *Set
+	prog   *ir.Program
+	diags  diag.List
+	byName map[string]*ir.Type   // qualified, lower-cased
+	simple map[string][]*ir.Type // simple name, lower-cased
+	byPage map[*parse.Page][]*ir.Type
+	enumAt map[*parse.Page]map[string]*ir.Type // anchor -> enum type
+	bases  map[*ir.Type]diag.Span
+}
+
+// Resolve builds the IR from a set of pages.
+func Resolve(set *Set) (*ir.Program, diag.List) {
+	r := &resolver{
+		set: set, prog: &ir.Program{},
+		byName: map[string]*ir.Type{}, simple: map[string][]*ir.Type{},
+		byPage: map[*parse.Page][]*ir.Type{}, enumAt: map[*parse.Page]map[string]*ir.Type{},
+		bases: map[*ir.Type]diag.Span{},
+	}
+	for _, p := range set.Pages {
+		r.diags = append(r.diags, p.Diags...)
+	}
+	for _, p := range set.Pages {
+		if p.Kind == parse.Resource {
+			r.declareTypes(p)
+		}
+	}
+	for _, p := range set.Pages {
+		if p.Kind == parse.Resource {
+			r.typeProperties(p)
+		}
+	}
+	r.inheritance()
+	for _, p := range set.Pages {
+		if p.Kind == parse.Operation {
+			r.operation(p)
+		}
+	}
+	r.names()
+	r.prog.Index()
+	normalizeSlices(r.prog)
+	r.diags.Sort()
+	return r.prog, r.diags
+}
+
+// pageTypeName works out the qualified name a resource page declares.
+func pageTypeName(p *parse.Page) (ns, name string, sp diag.Span) {
+	ns = p.Namespace.Text
+	if a := p.Annotation; a != nil {
+		if v := a.Key("@odata.type"); v != nil && v.Kind == parse.StringValue && v.Str != "" {
+			q := strings.TrimPrefix(v.Str, "#")
+			if i := strings.LastIndexByte(q, '.'); i > 0 {
+				return q[:i], q[i+1:], p.Src.Span(a.Offset+v.Off, a.Offset+v.End)
+			}
+			name = q
+		}
+	}
+	if name == "" {
+		t := p.Title.Text
+		for _, suf := range []string{" resource type", " complex type", " enum type", " entity type", " resource", " type", " object"} {
+			if strings.HasSuffix(strings.ToLower(t), suf) {
+				t = t[:len(t)-len(suf)]
+				break
+			}
+		}
+		if f := strings.Fields(t); len(f) == 1 {
+			name = f[0]
+		}
+	}
+	if ns == "" {
+		ns = DefaultNamespace
+	}
+	return ns, name, p.Title.Span
+}
+
+func (r *resolver) add(t *ir.Type, p *parse.Page) {
+	key := strings.ToLower(t.QualifiedName())
+	if prev := r.byName[key]; prev != nil {
+		errorf(&r.diags, diag.Span{Pos: t.Pos}, "type %s is already declared at %s", t.QualifiedName(), prev.Pos)
+		return
+	}
+	r.byName[key] = t
+	sk := strings.ToLower(t.Name)
+	r.simple[sk] = append(r.simple[sk], t)
+	r.byPage[p] = append(r.byPage[p], t)
+	r.prog.Types = append(r.prog.Types, t)
+}
+
+func (r *resolver) declareTypes(p *parse.Page) {
+	ns, name, sp := pageTypeName(p)
+	a := p.Annotation
+	isEnumPage := strings.EqualFold(p.Meta("doc_type"), "enumPageType")
+	if name != "" && (len(p.Properties) > 0 || a != nil || !isEnumPage) {
+		t := &ir.Type{
+			Namespace: ns, Name: name, Kind: ir.Complex, Source: p.Src.Path,
+			Description: p.Description.Text, Pos: sp.Pos,
+			Abstract: a.Bool("abstract"), KeyProperty: a.String("keyProperty"),
+		}
+		if t.KeyProperty != "" {
+			t.Kind = ir.Entity
+		}
+		if v := a.Key("baseType"); v != nil && v.Kind == parse.StringValue && strings.TrimSpace(v.Str) != "" {
+			t.BaseType = strings.TrimPrefix(strings.TrimSpace(v.Str), "#")
+			r.bases[t] = p.Src.Span(a.Offset+v.Off, a.Offset+v.End)
+		}
+		if len(p.Enums) > 0 && len(p.Properties) == 0 && isEnumPage {
+			// An enum page titled like a resource: only its value tables count.
+		} else {
+			r.add(t, p)
+		}
+	} else if name == "" && len(p.Properties) > 0 {
+		errorf(&r.diags, p.Title.Span, "cannot tell which type this page declares: no resource annotation with @odata.type and no title like \"x resource type\"")
+	}
+	for _, e := range p.Enums {
+		et := &ir.Type{Namespace: ns, Name: e.Name.Text, Kind: ir.Enum, Source: p.Src.Path, Pos: e.Name.Span.Pos}
+		for i, m := range e.Members {
+			et.Members = append(et.Members, &ir.Member{Name: m.Text, Description: e.Descs[i], Pos: m.Span.Pos})
+		}
+		r.add(et, p)
+		if r.enumAt[p] == nil {
+			r.enumAt[p] = map[string]*ir.Type{}
+		}
+		r.enumAt[p][anchorOf(e.Table.Subsection)] = et
+	}
+}
+
+// anchorOf is the anchor a heading gets: lower-cased, spaces to dashes,
+// punctuation dropped.
+func anchorOf(heading string) string {
+	var b strings.Builder
+	for _, c := range strings.ToLower(strings.TrimSpace(heading)) {
+		switch {
+		case c == ' ' || c == '-':
+			b.WriteByte('-')
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c > 127:
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// AnchorOf is exported for the linter's anchor checks.
+func AnchorOf(heading string) string { return anchorOf(heading) }
+
+func (r *resolver) typeProperties(p *parse.Page) {
+	ts := r.byPage[p]
+	var owner *ir.Type
+	for _, t := range ts {
+		if t.Kind != ir.Enum {
+			owner = t
+			break
+		}
+	}
+	if owner == nil {
+		return
+	}
+	seen := map[string]bool{}
+	for i := range p.Properties {
+		row := &p.Properties[i]
+		if seen[row.Name.Text] {
+			errorf(&r.diags, row.Name.Span, "property %q is listed twice", row.Name.Text)
+			continue
+		}
+		seen[row.Name.Text] = true
+		prop := r.property(p, owner.Namespace, row)
+		if prop != nil {
+			owner.Properties = append(owner.Properties, prop)
+		}
+	}
+}
+
+// property resolves one table row; nil when its type cannot be resolved
+// (an error is recorded).
+func (r *resolver) property(p *parse.Page, ns string, row *parse.PropertyRow) *ir.Property {
+	prop := &ir.Property{
+		Name: row.Name.Text, Collection: row.Type.Collection, Navigation: row.Navigation,
+		ReadOnly: row.ReadOnly, Description: row.Description.Text, Pos: row.Name.Span.Pos,
+	}
+	qn, ref := r.TypeRef(p, ns, row.Type)
+	if qn == "" {
+		errorf(&r.diags, row.Type.Span, "unknown type %q for property %q", row.Type.Name, row.Name.Text)
+		return nil
+	}
+	prop.Type, prop.Ref = qn, ref
+	return prop
+}
+
+// TypeRef resolves a Type cell from page p in namespace ns to a qualified
+// name and, for non-primitive types, the IR type. "" when unresolvable.
+func (r *resolver) TypeRef(p *parse.Page, ns string, tc parse.TypeCell) (string, *ir.Type) {
+	// A link to a page (or an enum anchor on a page) is the strongest evidence.
+	if tc.Link != nil {
+		target, anchor, _, _ := r.set.LinkTarget(p, tc.Link.Dest)
+		if target != nil {
+			if anchor != "" {
+				if e := r.enumAt[target][anchor]; e != nil {
+					return e.QualifiedName(), e
+				}
+			}
+			if t := r.lookupOnPage(target, tc.Name); t != nil {
+				return t.QualifiedName(), t
+			}
+		}
+	}
+	if e := Primitive(tc.Name); e != "" {
+		return e, nil
+	}
+	if t := r.lookup(tc.Name, ns); t != nil {
+		return t.QualifiedName(), t
+	}
+	return "", nil
+}
+
+// lookupOnPage finds the type a link lands on: the page's type whose name
+// matches the link text, else its main (non-enum) type.
+func (r *resolver) lookupOnPage(p *parse.Page, name string) *ir.Type {
+	ts := r.byPage[p]
+	simple := name
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		simple = name[i+1:]
+	}
+	for _, t := range ts {
+		if strings.EqualFold(t.Name, simple) {
+			return t
+		}
+	}
+	for _, t := range ts {
+		if t.Kind != ir.Enum {
+			return t
+		}
+	}
+	return nil
+}
+
+// lookup finds a type by qualified or simple name, case-insensitively,
+// preferring the namespace ns, then microsoft.graph, then a unique match.
+func (r *resolver) lookup(name, ns string) *ir.Type {
+	name = strings.TrimPrefix(strings.TrimSpace(name), "#")
+	if name == "" {
+		return nil
+	}
+	lower := strings.ToLower(name)
+	if t := r.byName[lower]; t != nil {
+		return t
+	}
+	if strings.HasPrefix(lower, "graph.") {
+		if t := r.byName["microsoft."+lower]; t != nil {
+			return t
+		}
+	}
+	simple := lower
+	if i := strings.LastIndexByte(lower, '.'); i >= 0 {
+		simple = lower[i+1:]
+	}
+	cands := r.simple[simple]
+	for _, want := range []string{strings.ToLower(ns), strings.ToLower(DefaultNamespace)} {
+		for _, t := range cands {
+			if strings.ToLower(t.Namespace) == want {
+				return t
+			}
+		}
+	}
+	if len(cands) == 1 {
+		return cands[0]
+	}
+	return nil
+}
+
+// inheritance links base types, records derived types and reports cycles.
+func (r *resolver) inheritance() {
+	for _, t := range r.prog.Types {
+		if t.BaseType == "" {
+			continue
+		}
+		b := r.lookup(t.BaseType, t.Namespace)
+		if b == nil || b.Kind == ir.Enum {
+			errorf(&r.diags, r.bases[t], "unknown base type %q of %s", t.BaseType, t.QualifiedName())
+			t.BaseType = ""
+			continue
+		}
+		t.BaseType = b.QualifiedName()
+		t.Base = b
+	}
+	// Cycles: walk up from each type; a revisit means a loop. Break it at the
+	// type where it is found, so every later walk terminates.
+	for _, t := range r.prog.Types {
+		seen := map[*ir.Type]bool{}
+		for c := t; c != nil; c = c.Base {
+			if seen[c] {
+				errorf(&r.diags, r.bases[c], "inheritance cycle: %s derives from itself through %s", c.QualifiedName(), c.BaseType)
+				c.Base, c.BaseType = nil, ""
+				break
+			}
+			seen[c] = true
+		}
+	}
+	for _, t := range r.prog.Types {
+		if t.Base != nil {
+			t.Base.Derived = append(t.Base.Derived, t)
+			if t.Kind == ir.Complex && t.Base.Kind == ir.Entity {
+				t.Kind = ir.Entity
+			}
+		}
+	}
+	// A derived type of an entity is an entity, however deep.
+	for _, t := range r.prog.Types {
+		for c := t.Base; c != nil; c = c.Base {
+			if c.Kind == ir.Entity && t.Kind == ir.Complex {
+				t.Kind = ir.Entity
+			}
+		}
+	}
+	// Rows that repeat an inherited property ("id ... Inherited from entity")
+	// document the base type's property; they are not declared again.
+	for _, t := range r.prog.Types {
+		if t.Base == nil {
+			continue
+		}
+		own := t.Properties[:0]
+		for _, p := range t.Properties {
+			if t.Base.Property(p.Name) == nil {
+				own = append(own, p)
+			}
+		}
+		t.Properties = own
+	}
+	for _, t := range r.prog.Types {
+		sort.Slice(t.Derived, func(i, j int) bool { return t.Derived[i].QualifiedName() < t.Derived[j].QualifiedName() })
+	}
+}
+
+// normalizeSlices makes empty lists [] rather than null in the IR JSON, so
+// readers need not tell the two apart.
+func normalizeSlices(p *ir.Program) {
+	if p.Types == nil {
+		p.Types = []*ir.Type{}
+	}
+	if p.Operations == nil {
+		p.Operations = []*ir.Operation{}
+	}
+	for _, t := range p.Types {
+		if t.Properties == nil {
+			t.Properties = []*ir.Property{}
+		}
+		if t.Members == nil {
+			t.Members = []*ir.Member{}
+		}
+	}
+	for _, o := range p.Operations {
+		if o.Paths == nil {
+			o.Paths = []string{}
+		}
+		if o.Examples == nil {
+			o.Examples = []*ir.Example{}
+		}
+	}
+}
