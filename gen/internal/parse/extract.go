@@ -26,8 +26,21 @@ var httpMethods = map[string]bool{"GET": true, "POST": true, "PUT": true, "PATCH
 
 // requestLines reads every code block of every "HTTP request" section.
 func (p *Page) requestLines() {
+	p.requestLinesWhere(func(cb *CodeBlock) bool { return cb.Section == "http request" })
+	if len(p.Requests) == 0 {
+		// Some pages put their request lines under headings of their own
+		// ("## Get the tenant's root site"): take unannotated or "ignored"
+		// blocks outside the examples.
+		p.requestLinesWhere(func(cb *CodeBlock) bool {
+			return !strings.HasPrefix(cb.Section, "example") && cb.Section != "response" &&
+				(cb.Annotation == nil || strings.EqualFold(cb.Annotation.BlockType, "ignored"))
+		})
+	}
+}
+
+func (p *Page) requestLinesWhere(in func(*CodeBlock) bool) {
 	for _, cb := range p.Code {
-		if cb.Section != "http request" {
+		if !in(cb) {
 			continue
 		}
 		off := cb.ContentStart
@@ -208,8 +221,8 @@ func (p *Page) propertyTables() {
 		}
 		for i := range t.Rows {
 			r := &t.Rows[i]
-			if nameCol >= len(r.Cells) || typeCol >= len(r.Cells) {
-				continue
+			if nameCol >= len(r.Cells) || typeCol >= len(r.Cells) || r.RawCells <= typeCol {
+				continue // a broken row (often a description wrapped onto its own line): table-malformed
 			}
 			nc := r.Cells[nameCol]
 			name := strings.Trim(nc.Text, "*` ")
@@ -265,25 +278,31 @@ var enumHeadingRE = regexp.MustCompile(`^(\S+)\s+values$`)
 
 // enumTables reads "### x values" member tables.
 func (p *Page) enumTables() {
+	pageEnum := ""
+	if t := strings.TrimSpace(p.Title.Text); strings.HasSuffix(strings.ToLower(t), " enum type") || strings.HasSuffix(strings.ToLower(t), " enumeration type") {
+		pageEnum = strings.Fields(t)[0]
+	}
 	for _, t := range p.Tables {
-		m := enumHeadingRE.FindStringSubmatch(strings.TrimSpace(t.Subsection))
-		if m == nil {
+		e := EnumTable{Table: t}
+		if m := enumHeadingRE.FindStringSubmatch(strings.TrimSpace(t.Subsection)); m != nil {
+			for _, h := range p.Headings {
+				if h.Text == t.Subsection && h.Span.Offset < t.Span.Offset {
+					e.Name = Text{Text: m[1], Span: h.Span}
+				}
+			}
+			if e.Name.Text == "" {
+				e.Name = Text{Text: m[1], Span: t.Span}
+			}
+		} else if pageEnum != "" && t.Column("Member", "Name") >= 0 && t.Column("Type") < 0 {
+			e.Name = Text{Text: pageEnum, Span: p.Title.Span}
+		} else {
 			continue
 		}
-		col := t.Column("Member", "Value", "Name")
+		col := t.Column("Member", "Name", "Value")
 		if col < 0 {
 			col = 0
 		}
 		desc := t.Column("Description")
-		e := EnumTable{Table: t}
-		for _, h := range p.Headings {
-			if h.Text == t.Subsection && h.Span.Offset < t.Span.Offset {
-				e.Name = Text{Text: m[1], Span: h.Span}
-			}
-		}
-		if e.Name.Text == "" {
-			e.Name = Text{Text: m[1], Span: t.Span}
-		}
 		for _, r := range t.Rows {
 			if col >= len(r.Cells) {
 				continue

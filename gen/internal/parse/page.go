@@ -49,11 +49,11 @@ type Page struct {
 	Examples     []*Example
 
 	// Resource pages.
-	Properties  []PropertyRow // Properties and Relationships rows
-	Enums       []EnumTable   // "### x values" tables
-	Annotation     *Annotation // the blockType resource annotation
-	PageAnnotation *Annotation // the "#page.annotation" comment (suppressions)
-	Description Text          // first prose paragraph after the title
+	Properties     []PropertyRow // Properties and Relationships rows
+	Enums          []EnumTable   // "### x values" tables
+	Annotation     *Annotation   // the blockType resource annotation
+	PageAnnotation *Annotation   // the "#page.annotation" comment (suppressions)
+	Description    Text          // first prose paragraph after the title
 }
 
 // Text is a piece of source text and where it is.

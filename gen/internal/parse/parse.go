@@ -30,7 +30,7 @@ func Parse(path string, src []byte) (page *Page) {
 	page = &Page{Src: s}
 	defer func() {
 		if r := recover(); r != nil {
-			page.Diags.Errorf(s.Span(0, 0), "internal error while parsing this page: %v", r)
+			page.Diags.Add(s.Span(0, 0), diag.Error, "parse-error", "internal error while parsing this page: %v", r)
 		}
 	}()
 	body := page.frontMatter()
@@ -81,7 +81,7 @@ func (p *Page) frontMatter() []byte {
 		off = lineEnd + 1
 	}
 	if end < 0 {
-		p.Diags.Errorf(p.Src.Span(0, 3), "front matter starts with --- but is never closed")
+		p.Diags.Add(p.Src.Span(0, 3), diag.Error, "unclosed-block", "front matter starts with --- but is never closed")
 		p.FrontMatter = nil
 		return src
 	}
@@ -105,17 +105,20 @@ func (p *Page) Meta(key string) string {
 	return ""
 }
 
+// pageKind trusts the folder first (api/, resources/), as the Graph docs lay
+// pages out; doc_type decides for pages elsewhere, since some pages carry a
+// copied doc_type that contradicts their folder.
 func pageKind(path string, p *Page) Kind {
-	switch strings.ToLower(p.Meta("doc_type")) {
-	case "apipagetype":
-		return Operation
-	case "resourcepagetype", "enumpagetype", "complextypepagetype":
-		return Resource
-	}
 	switch {
 	case strings.HasPrefix(path, "api/") || strings.Contains(path, "/api/"):
 		return Operation
 	case strings.HasPrefix(path, "resources/") || strings.Contains(path, "/resources/"):
+		return Resource
+	}
+	switch strings.ToLower(p.Meta("doc_type")) {
+	case "apipagetype":
+		return Operation
+	case "resourcepagetype", "enumpagetype", "complextypepagetype":
 		return Resource
 	}
 	return Unknown
@@ -245,6 +248,9 @@ func (w *walker) heading(n *ast.Heading) {
 func normalizeSection(s string) string {
 	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
 	s = strings.TrimSuffix(s, ":")
+	if strings.HasPrefix(s, "http request") {
+		return "http request" // "HTTP Requests", "HTTP request (to upload a new file)"
+	}
 	switch s {
 	case "example":
 		return "examples"
@@ -361,7 +367,7 @@ func (w *walker) html(n *ast.HTMLBlock) {
 	c := &Comment{Raw: raw, Span: w.span(start, end), Closed: strings.Contains(raw, "-->")}
 	w.page.Comments = append(w.page.Comments, c)
 	if !c.Closed {
-		w.page.Diags.Errorf(c.Span, "HTML comment is never closed with -->")
+		w.page.Diags.Add(c.Span, diag.Error, "unclosed-block", "HTML comment is never closed with -->")
 	}
 	open := strings.Index(raw, "<!--") + 4
 	closeAt := strings.Index(raw, "-->")
@@ -441,7 +447,7 @@ func (w *walker) code(n ast.Node, fenced bool) {
 			end = closeEnd
 		} else {
 			cb.Closed = false
-			w.page.Diags.Errorf(w.span(fenceStart, w.lineEnd(fenceStart)), "code block is never closed: its fence runs to the end of the page")
+			w.page.Diags.Add(w.span(fenceStart, w.lineEnd(fenceStart)), diag.Error, "unclosed-block", "code block is never closed: its fence runs to the end of the page")
 		}
 		start = fenceStart
 	}

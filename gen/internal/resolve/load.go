@@ -5,7 +5,6 @@
 package resolve
 
 import (
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -165,9 +164,3 @@ func Load(root string) (*ir.Program, diag.List, error) {
 	prog, diags := Resolve(set)
 	return prog, diags, nil
 }
-
-func errorf(l *diag.List, sp diag.Span, format string, args ...any) {
-	l.Add(sp, diag.Error, "", format, args...)
-}
-
-var _ = fmt.Sprint

@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"gen/gen/internal/diag"
 	"strings"
 
 	"gen/gen/internal/ir"
@@ -15,7 +16,7 @@ func (r *resolver) operation(p *parse.Page) {
 	}
 	op := &ir.Operation{Title: p.Title.Text, Namespace: ns, Source: p.Src.Path, Pos: p.Title.Span.Pos, ResponseStatus: p.Status}
 	if len(p.Requests) == 0 {
-		errorf(&r.diags, p.Title.Span, "operation page has no HTTP request line (METHOD /path) under ## HTTP request")
+		r.diags.Add(p.Title.Span, diag.Error, "missing-section", "operation page has no HTTP request line (METHOD /path) under ## HTTP request")
 		return
 	}
 	op.Method = p.Requests[0].Method

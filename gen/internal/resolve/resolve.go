@@ -20,18 +20,29 @@ var primitives = map[string]string{
 	"int64": "Edm.Int64", "long": "Edm.Int64", "byte": "Edm.Byte", "sbyte": "Edm.SByte",
 	"boolean": "Edm.Boolean", "bool": "Edm.Boolean",
 	"double": "Edm.Double", "single": "Edm.Single", "float": "Edm.Single", "decimal": "Edm.Decimal",
-	"number": "Edm.Double",
+	"number":         "Edm.Double",
 	"datetimeoffset": "Edm.DateTimeOffset", "datetime": "Edm.DateTimeOffset", "timestamp": "Edm.DateTimeOffset",
 	"date": "Edm.Date", "timeofday": "Edm.TimeOfDay", "time": "Edm.TimeOfDay", "duration": "Edm.Duration",
+	"numeric": "Edm.Decimal", "url": "Edm.String", "uri": "Edm.String",
+	"json": "Edm.Untyped", "json object": "Edm.Untyped", "untyped json object": "Edm.Untyped", "object": "Edm.Untyped", "untyped": "Edm.Untyped",
 	"binary": "Edm.Binary", "stream": "Edm.Stream", "base64": "Edm.Binary",
 }
 
 // Primitive returns the Edm name for a documented primitive spelling
-// ("String", "`Edm.String`", "GUID"), or "".
+// ("String", "`Edm.String`", "GUID", "string, maximum size 20",
+// "string (url)"), or "".
 func Primitive(name string) string {
 	n := strings.ToLower(strings.TrimSpace(name))
 	n = strings.TrimPrefix(n, "edm.")
-	return primitives[n]
+	if e, ok := primitives[n]; ok {
+		return e
+	}
+	n = strings.TrimSuffix(n, " enum")
+	// A primitive followed by a note: "string, maximum size 20", "String (url)".
+	if i := strings.IndexAny(n, ",("); i > 0 {
+		return primitives[strings.TrimSpace(n[:i])]
+	}
+	return ""
 }
 
 // IsEdm reports whether a qualified type name is primitive.
@@ -59,15 +70,12 @@ func Resolve(set *Set) (*ir.Program, diag.List) {
 	for _, p := range set.Pages {
 		r.diags = append(r.diags, p.Diags...)
 	}
-	for _, p := range set.Pages {
-		if p.Kind == parse.Resource {
-			r.declareTypes(p)
-		}
+	resources := resourceOrder(set.Pages)
+	for _, p := range resources {
+		r.declareTypes(p)
 	}
-	for _, p := range set.Pages {
-		if p.Kind == parse.Resource {
-			r.typeProperties(p)
-		}
+	for _, p := range resources {
+		r.typeProperties(p)
 	}
 	r.inheritance()
 	for _, p := range set.Pages {
@@ -80,6 +88,27 @@ func Resolve(set *Set) (*ir.Program, diag.List) {
 	normalizeSlices(r.prog)
 	r.diags.Sort()
 	return r.prog, r.diags
+}
+
+// resourceOrder lists resource pages with the canonical page of a type
+// before copies of it: pages named after their type ("user.md") first, then
+// the rest, each group by path. The first declaration is the one a merged
+// type's Source points at.
+func resourceOrder(pages []*parse.Page) []*parse.Page {
+	var first, rest []*parse.Page
+	for _, p := range pages {
+		if p.Kind != parse.Resource {
+			continue
+		}
+		_, name, _ := pageTypeName(p)
+		base := p.Src.Path[strings.LastIndexByte(p.Src.Path, '/')+1:]
+		if strings.EqualFold(base, name+".md") {
+			first = append(first, p)
+		} else {
+			rest = append(rest, p)
+		}
+	}
+	return append(first, rest...)
 }
 
 // pageTypeName works out the qualified name a resource page declares.
@@ -112,17 +141,41 @@ func pageTypeName(p *parse.Page) (ns, name string, sp diag.Span) {
 	return ns, name, p.Title.Span
 }
 
-func (r *resolver) add(t *ir.Type, p *parse.Page) {
+// add declares t; a type declared again (Intune's shared copies of user.md,
+// enum tables repeated on several printer pages) is merged into the first
+// declaration with a warning, so no page's facts are lost.
+func (r *resolver) add(t *ir.Type, p *parse.Page) *ir.Type {
 	key := strings.ToLower(t.QualifiedName())
 	if prev := r.byName[key]; prev != nil {
-		errorf(&r.diags, diag.Span{Pos: t.Pos}, "type %s is already declared at %s", t.QualifiedName(), prev.Pos)
-		return
+		if prev.Source != p.Src.Path {
+			r.diags.Add(diag.Span{Pos: t.Pos}, diag.Warning, "duplicate-type", "type %s is also declared at %s; the two are merged", t.QualifiedName(), prev.Pos)
+		}
+		have := map[string]bool{}
+		for _, m := range prev.Members {
+			have[m.Name] = true
+		}
+		for _, m := range t.Members {
+			if !have[m.Name] {
+				prev.Members = append(prev.Members, m)
+			}
+		}
+		if prev.BaseType == "" && t.BaseType != "" {
+			prev.BaseType = t.BaseType
+			r.bases[prev] = r.bases[t]
+		}
+		prev.Abstract = prev.Abstract || t.Abstract
+		if prev.KeyProperty == "" && t.KeyProperty != "" {
+			prev.KeyProperty, prev.Kind = t.KeyProperty, ir.Entity
+		}
+		r.byPage[p] = append(r.byPage[p], prev)
+		return prev
 	}
 	r.byName[key] = t
 	sk := strings.ToLower(t.Name)
 	r.simple[sk] = append(r.simple[sk], t)
 	r.byPage[p] = append(r.byPage[p], t)
 	r.prog.Types = append(r.prog.Types, t)
+	return t
 }
 
 func (r *resolver) declareTypes(p *parse.Page) {
@@ -148,14 +201,14 @@ func (r *resolver) declareTypes(p *parse.Page) {
 			r.add(t, p)
 		}
 	} else if name == "" && len(p.Properties) > 0 {
-		errorf(&r.diags, p.Title.Span, "cannot tell which type this page declares: no resource annotation with @odata.type and no title like \"x resource type\"")
+		r.diags.Add(p.Title.Span, diag.Error, "unknown-type", "cannot tell which type this page declares: no resource annotation with @odata.type and no title like \"x resource type\"")
 	}
 	for _, e := range p.Enums {
 		et := &ir.Type{Namespace: ns, Name: e.Name.Text, Kind: ir.Enum, Source: p.Src.Path, Pos: e.Name.Span.Pos}
 		for i, m := range e.Members {
 			et.Members = append(et.Members, &ir.Member{Name: m.Text, Description: e.Descs[i], Pos: m.Span.Pos})
 		}
-		r.add(et, p)
+		et = r.add(et, p)
 		if r.enumAt[p] == nil {
 			r.enumAt[p] = map[string]*ir.Type{}
 		}
@@ -194,13 +247,20 @@ func (r *resolver) typeProperties(p *parse.Page) {
 		return
 	}
 	seen := map[string]bool{}
+	merged := map[string]bool{} // declared by another page of a merged type
+	for _, prop := range owner.Properties {
+		merged[prop.Name] = true
+	}
 	for i := range p.Properties {
 		row := &p.Properties[i]
 		if seen[row.Name.Text] {
-			errorf(&r.diags, row.Name.Span, "property %q is listed twice", row.Name.Text)
+			r.diags.Add(row.Name.Span, diag.Warning, "duplicate-property", "property %q is listed twice on this page; the first row is used", row.Name.Text)
 			continue
 		}
 		seen[row.Name.Text] = true
+		if merged[row.Name.Text] {
+			continue
+		}
 		prop := r.property(p, owner.Namespace, row)
 		if prop != nil {
 			owner.Properties = append(owner.Properties, prop)
@@ -217,7 +277,7 @@ func (r *resolver) property(p *parse.Page, ns string, row *parse.PropertyRow) *i
 	}
 	qn, ref := r.TypeRef(p, ns, row.Type)
 	if qn == "" {
-		errorf(&r.diags, row.Type.Span, "unknown type %q for property %q", row.Type.Name, row.Name.Text)
+		r.diags.Add(row.Type.Span, diag.Error, "unknown-type", "unknown type %q for property %q", row.Type.Name, row.Name.Text)
 		return nil
 	}
 	prop.Type, prop.Ref = qn, ref
@@ -244,7 +304,7 @@ func (r *resolver) TypeRef(p *parse.Page, ns string, tc parse.TypeCell) (string,
 	if e := Primitive(tc.Name); e != "" {
 		return e, nil
 	}
-	if t := r.lookup(tc.Name, ns); t != nil {
+	if t := r.lookup(strings.TrimSuffix(tc.Name, " enum"), ns); t != nil {
 		return t.QualifiedName(), t
 	}
 	return "", nil
@@ -313,7 +373,7 @@ func (r *resolver) inheritance() {
 		}
 		b := r.lookup(t.BaseType, t.Namespace)
 		if b == nil || b.Kind == ir.Enum {
-			errorf(&r.diags, r.bases[t], "unknown base type %q of %s", t.BaseType, t.QualifiedName())
+			r.diags.Add(r.bases[t], diag.Error, "unknown-type", "unknown base type %q of %s", t.BaseType, t.QualifiedName())
 			t.BaseType = ""
 			continue
 		}
@@ -326,7 +386,7 @@ func (r *resolver) inheritance() {
 		seen := map[*ir.Type]bool{}
 		for c := t; c != nil; c = c.Base {
 			if seen[c] {
-				errorf(&r.diags, r.bases[c], "inheritance cycle: %s derives from itself through %s", c.QualifiedName(), c.BaseType)
+				r.diags.Add(r.bases[c], diag.Error, "inheritance-cycle", "inheritance cycle: %s derives from itself through %s", c.QualifiedName(), c.BaseType)
 				c.Base, c.BaseType = nil, ""
 				break
 			}

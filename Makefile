@@ -1,0 +1,29 @@
+# gen: Go code and docs lint from Graph-style API reference pages.
+GO ?= go
+CORPUS ?= ../shared/graph-docs
+
+.PHONY: generate test check vet lint-docs bench
+
+## generate: regenerate output/ from docs-input/
+generate:
+	$(GO) run ./gen generate -in docs-input -out output
+
+## test: vet, run every test, and fail if output/ is stale
+test: vet
+	$(GO) test ./...
+	$(MAKE) check
+
+vet:
+	$(GO) vet ./...
+
+## check: fail with a diff when output/ does not match docs-input/
+check:
+	$(GO) run ./gen generate -check -in docs-input -out output
+
+## lint-docs: lint the pages in docs-input/
+lint-docs:
+	$(GO) run ./gen lint docs-input
+
+## bench: corpus benchmarks (needs GRAPH_DOCS or ../shared/graph-docs)
+bench:
+	GRAPH_DOCS=$(CORPUS) $(GO) test -run '^$$' -bench . -benchmem ./gen/...

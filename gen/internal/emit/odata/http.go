@@ -1,0 +1,226 @@
+package odata
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"sort"
+	"strings"
+)
+
+// DefaultMaxBodyBytes is the request body limit when a handler is given none.
+const DefaultMaxBodyBytes = 4 << 20
+
+// errorBody is the Microsoft Graph error envelope:
+// {"error":{"code":"badRequest","message":"..."}}.
+type errorBody struct {
+	Error errorDetail `json:"error"`
+}
+
+type errorDetail struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// StatusError is an error that chooses the HTTP status, code and message of
+// the error response. The Error type of every generated package implements
+// it, so a service may return the Error of any generated package.
+type StatusError interface {
+	error
+	GraphError() (status int, code, message string)
+}
+
+// internalMessage is all a client learns about an error that is not a
+// StatusError.
+const internalMessage = "The server could not complete the request."
+
+// WriteError writes a Graph error response. A status outside 400-599 becomes
+// 500; an empty code or message is derived from the status, so the body
+// always has a non-empty code.
+func WriteError(w http.ResponseWriter, status int, code, message string) {
+	if status < 400 || status > 599 {
+		status = http.StatusInternalServerError
+	}
+	if code == "" {
+		code = CodeForStatus(status)
+	}
+	if message == "" {
+		message = http.StatusText(status)
+	}
+	data, err := json.Marshal(errorBody{Error: errorDetail{Code: code, Message: message}})
+	if err != nil {
+		data = []byte(`{"error":{"code":"internalServerError","message":"` + internalMessage + `"}}`)
+		status = http.StatusInternalServerError
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = w.Write(data) // a failed write means the client has gone
+}
+
+// WriteServiceError writes the error a service method returned: a
+// StatusError with its own status, code and message, anything else as 500
+// with a generic message, so internal error text never reaches the client.
+func WriteServiceError(w http.ResponseWriter, err error) {
+	var se StatusError
+	if errors.As(err, &se) {
+		status, code, message := se.GraphError()
+		WriteError(w, status, code, message)
+		return
+	}
+	WriteError(w, http.StatusInternalServerError, "internalServerError", internalMessage)
+}
+
+// CodeForStatus returns the Graph error code used for an HTTP status when the
+// service gave none, for example "notFound" for 404.
+func CodeForStatus(status int) string {
+	switch status {
+	case http.StatusBadRequest:
+		return "badRequest"
+	case http.StatusUnauthorized:
+		return "unauthenticated"
+	case http.StatusForbidden:
+		return "accessDenied"
+	case http.StatusNotFound:
+		return "notFound"
+	case http.StatusMethodNotAllowed:
+		return "methodNotAllowed"
+	case http.StatusConflict:
+		return "conflict"
+	case http.StatusPreconditionFailed:
+		return "preconditionFailed"
+	case http.StatusRequestEntityTooLarge:
+		return "requestEntityTooLarge"
+	case http.StatusUnsupportedMediaType:
+		return "unsupportedMediaType"
+	case http.StatusTooManyRequests:
+		return "tooManyRequests"
+	case http.StatusNotImplemented:
+		return "notImplemented"
+	case http.StatusServiceUnavailable:
+		return "serviceUnavailable"
+	}
+	if status >= 500 {
+		return "internalServerError"
+	}
+	return "badRequest"
+}
+
+// WriteJSON writes v as a JSON response with the status. v is encoded before
+// anything is written, so an encoding failure still gives a clean 500.
+func WriteJSON(w http.ResponseWriter, status int, v any) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		WriteError(w, http.StatusInternalServerError, "internalServerError", internalMessage)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = w.Write(data) // a failed write means the client has gone
+}
+
+// ReadBody reads and validates the JSON request body of an operation whose
+// body is of the qualified type (or a collection of it, sent as a JSON
+// array). On failure it writes the error response and returns false:
+// 415 unless the Content-Type is application/json (parameters such as
+// charset are allowed), 413 when the body is larger than limit bytes, 400
+// for an empty or malformed body and for one that Validate rejects.
+func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName string, collection bool) ([]byte, bool) {
+	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil || !strings.EqualFold(mt, "application/json") {
+		WriteError(w, http.StatusUnsupportedMediaType, "unsupportedMediaType", "Content-Type must be application/json")
+		return nil, false
+	}
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	if err != nil {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			WriteError(w, http.StatusRequestEntityTooLarge, "requestEntityTooLarge", fmt.Sprintf("the request body is larger than %d bytes", limit))
+			return nil, false
+		}
+		WriteError(w, http.StatusBadRequest, "badRequest", "the request body could not be read")
+		return nil, false
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		WriteError(w, http.StatusBadRequest, "badRequest", "a request body is required")
+		return nil, false
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		WriteError(w, http.StatusBadRequest, "badRequest", "malformed JSON in the request body: "+err.Error())
+		return nil, false
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		WriteError(w, http.StatusBadRequest, "badRequest", "malformed JSON in the request body: data after the JSON value")
+		return nil, false
+	}
+	if err := Validate(v, typeName, collection); err != nil {
+		var ve *ValidationError
+		if errors.As(err, &ve) {
+			WriteError(w, http.StatusBadRequest, "badRequest", ve.Message)
+			return nil, false
+		}
+		WriteError(w, http.StatusInternalServerError, "internalServerError", internalMessage)
+		return nil, false
+	}
+	return data, true
+}
+
+// WriteDecodeError answers a body that passed validation but could not be
+// decoded into the Go type.
+func WriteDecodeError(w http.ResponseWriter, typeName string) {
+	WriteError(w, http.StatusBadRequest, "badRequest", "the request body is not a valid "+typeName)
+}
+
+// NotFound answers every path no operation serves with a Graph error.
+func NotFound() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		WriteError(w, http.StatusNotFound, "notFound", fmt.Sprintf("no resource at %s", r.URL.Path))
+	})
+}
+
+// MethodNotAllowed answers a known path requested with another method: 405
+// with an Allow header listing the methods. GET implies HEAD.
+func MethodNotAllowed(methods ...string) http.Handler {
+	allowed := append([]string(nil), methods...)
+	for _, m := range methods {
+		if m == http.MethodGet {
+			allowed = append(allowed, http.MethodHead)
+		}
+	}
+	sort.Strings(allowed)
+	allow := strings.Join(allowed, ", ")
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Allow", allow)
+		WriteError(w, http.StatusMethodNotAllowed, "methodNotAllowed", fmt.Sprintf("%s is not allowed on this resource; allowed: %s", r.Method, allow))
+	})
+}
+
+// IsNull reports whether raw is absent or the JSON null.
+func IsNull(raw []byte) bool {
+	s := bytes.TrimSpace(raw)
+	return len(s) == 0 || string(s) == "null"
+}
+
+// ODataType returns the @odata.type of the JSON object raw without the
+// leading '#', or "" when it has none.
+func ODataType(raw []byte) (string, error) {
+	var probe map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &probe); err != nil {
+		return "", err
+	}
+	t, ok := probe["@odata.type"]
+	if !ok || IsNull(t) {
+		return "", nil
+	}
+	var name string
+	if err := json.Unmarshal(t, &name); err != nil {
+		return "", fmt.Errorf("@odata.type must be a string")
+	}
+	return strings.TrimPrefix(name, "#"), nil
+}
