@@ -104,7 +104,30 @@ func NormalizePath(raw string) (path, query string) {
 	if len(s) > 1 {
 		s = strings.TrimRight(s, "/")
 	}
+	s = paramRE.ReplaceAllStringFunc(s, normalizeParam)
 	return s, query
+}
+
+// normalizeParam turns an alternate key "{id | userPrincipalName}" into one
+// parameter "{idOrUserPrincipalName}" and trims spaces inside braces.
+func normalizeParam(m string) string {
+	inner := strings.TrimSpace(m[1 : len(m)-1])
+	if !strings.Contains(inner, "|") {
+		return "{" + inner + "}"
+	}
+	var b strings.Builder
+	for i, alt := range strings.Split(inner, "|") {
+		alt = strings.TrimSpace(alt)
+		if alt == "" {
+			continue
+		}
+		if i > 0 {
+			b.WriteString("Or")
+			alt = strings.ToUpper(alt[:1]) + alt[1:]
+		}
+		b.WriteString(alt)
+	}
+	return "{" + b.String() + "}"
 }
 
 var paramRE = regexp.MustCompile(`\{([^{}]+)\}`)

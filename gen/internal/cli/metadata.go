@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"gen/gen/internal/csdl"
+	"gen/gen/internal/resolve"
+)
+
+func init() {
+	register("metadata-diff", "compare the pages with a CSDL schema and measure their agreement", runMetadataDiff)
+}
+
+func runMetadataDiff(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("metadata-diff", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	in := fs.String("in", "docs-input", "folder of input pages")
+	metadata := fs.String("metadata", "", "CSDL (EDMX) `file` to compare with, e.g. $metadata of the service (required)")
+	strict := fs.Bool("strict", false, "exit 1 when there is any difference (by default differences are a report and the exit status is 0)")
+	summary := fs.Bool("summary", false, "print only the number of differences of each kind and the agreement, not each difference")
+	kinds := fs.String("kind", "", "comma-separated difference `kinds` to print (e.g. property-type,property-not-in-schema); all when empty")
+	if err := fs.Parse(args); err != nil {
+		return ExitUsage
+	}
+	if *metadata == "" || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "usage: gen metadata-diff -metadata FILE.xml [-in DIR] [-strict] [-summary] [-kind K,...]")
+		return ExitUsage
+	}
+	schema, err := csdl.ReadFile(*metadata)
+	if err != nil {
+		fmt.Fprintf(stderr, "gen metadata-diff: %v\n", err)
+		return ExitUsage
+	}
+	prog, diags, err := resolve.Load(*in)
+	if err != nil {
+		fmt.Fprintf(stderr, "gen metadata-diff: %v\n", err)
+		return ExitUsage
+	}
+	if n := len(diags.Errors()); n > 0 {
+		// The comparison still runs on what could be read; gen ir lists them.
+		fmt.Fprintf(stderr, "gen metadata-diff: %d errors reading the pages (gen ir -in %s lists them); what they affect is missing from the comparison\n", n, *in)
+	}
+	diffs := csdl.Diff(prog, schema)
+	only := map[csdl.Kind]bool{}
+	for _, k := range strings.Split(*kinds, ",") {
+		if k = strings.TrimSpace(k); k != "" {
+			only[csdl.Kind(k)] = true
+		}
+	}
+	count := map[csdl.Kind]int{}
+	for _, d := range diffs {
+		count[d.Kind]++
+		if *summary || len(only) > 0 && !only[d.Kind] {
+			continue
+		}
+		pos := d.Pos
+		if !pos.IsValid() {
+			pos = d.SchemaPos
+		}
+		fmt.Fprintf(stdout, "%s: %s: %s\n", pos, d.Kind, d.Message())
+	}
+	ks := make([]string, 0, len(count))
+	for k := range count {
+		ks = append(ks, string(k))
+	}
+	sort.Strings(ks)
+	fmt.Fprintf(stdout, "\n%d differences", len(diffs))
+	for i, k := range ks {
+		sep := ", "
+		if i == 0 {
+			sep = ": "
+		}
+		fmt.Fprintf(stdout, "%s%d %s", sep, count[csdl.Kind(k)], k)
+	}
+	fmt.Fprintln(stdout)
+	csdl.Agreement(prog, schema).Write(stdout)
+	if *strict && len(diffs) > 0 {
+		return ExitFindings
+	}
+	return ExitOK
+}

@@ -1,0 +1,279 @@
+// Package emit turns the IR into Go source with jennifer: one package per
+// namespace holding the models (one file per resource page), the schema table
+// the runtime validates requests against, the Service interface, its HTTP
+// handler and example tests driven by the docs' own examples; plus the
+// shared runtime package odata.
+//
+// Emitters never see goldmark types: everything here reads the IR. Output is
+// deterministic: types, pages, packages and operations are sorted before
+// they are emitted and no map is ranged over unsorted.
+package emit
+
+import (
+	"bytes"
+	"fmt"
+	"go/format"
+	"go/token"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"gen/gen/internal/ir"
+)
+
+// Options configures Generate.
+type Options struct {
+	// ModulePath is the import path of the output folder, e.g. "gen/output";
+	// the package of a namespace is ModulePath+"/"+Type.Package.
+	ModulePath string
+}
+
+// File is one generated file.
+type File struct {
+	// Path is relative to the output folder, slash-separated, e.g.
+	// "callrecords/segment.go".
+	Path string
+	// Source is the input the file was generated from, relative to the input
+	// root: a page such as "resources/callrecords-segment.md", or a folder
+	// ("api", "resources") for files that aggregate several pages.
+	Source string
+	// Content is the gofmt-formatted file.
+	Content []byte
+}
+
+// Generate emits the Go files for p, sorted by Path. It returns an error,
+// and no files, when the IR cannot be emitted (an unresolved type, two Go
+// identifiers that collide, an import cycle between namespaces, a path the
+// HTTP router cannot serve) or when a file does not format; the error of a
+// file that does not format shows its source with line numbers.
+func Generate(p *ir.Program, opts Options) ([]File, error) {
+	if opts.ModulePath == "" {
+		return nil, fmt.Errorf("emit: Options.ModulePath is empty")
+	}
+	g, err := newGenerator(p, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := g.check(); err != nil {
+		return nil, err
+	}
+	var files []File
+	add := func(fs ...File) { files = append(files, fs...) }
+	rt, err := runtimeFiles()
+	if err != nil {
+		return nil, err
+	}
+	add(rt...)
+	for _, pkg := range g.pkgs {
+		for _, pg := range pkg.pages {
+			f, err := g.genPage(pkg, pg)
+			if err != nil {
+				return nil, err
+			}
+			add(f)
+		}
+		if len(pkg.types) > 0 {
+			f, err := g.genSchema(pkg)
+			if err != nil {
+				return nil, err
+			}
+			add(f)
+		}
+		if len(pkg.ops) > 0 {
+			fs, err := g.genService(pkg)
+			if err != nil {
+				return nil, err
+			}
+			add(fs...)
+			h, err := g.genHandler(pkg)
+			if err != nil {
+				return nil, err
+			}
+			add(h)
+			ex, ok, err := g.genExamples(pkg)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				add(ex)
+			}
+		}
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	for i := 1; i < len(files); i++ {
+		if files[i].Path == files[i-1].Path {
+			return nil, fmt.Errorf("emit: two generated files are both named %s", files[i].Path)
+		}
+	}
+	return files, nil
+}
+
+// generator holds the IR and what the emitters derive from it once.
+type generator struct {
+	prog *ir.Program
+	opts Options
+	pkgs []*pkgInfo // sorted by name
+	pkg  map[string]*pkgInfo
+}
+
+// pkgInfo is one output package: the types and operations of the namespaces
+// whose Package is name.
+type pkgInfo struct {
+	name  string
+	path  string
+	pages []*pageInfo     // sorted by file
+	types []*ir.Type      // sorted by qualified name
+	ops   []*ir.Operation // sorted by Name
+}
+
+// pageInfo is one resource page and the types it declares, in document
+// order; it becomes one model file.
+type pageInfo struct {
+	source string
+	file   string // relative to the output folder
+	types  []*ir.Type
+}
+
+func newGenerator(p *ir.Program, opts Options) (*generator, error) {
+	g := &generator{prog: p, opts: opts, pkg: map[string]*pkgInfo{}}
+	get := func(name string, what string) (*pkgInfo, error) {
+		if !token.IsIdentifier(name) || token.IsKeyword(name) || name == runtimePkg {
+			return nil, fmt.Errorf("emit: %s has package name %q, which is not usable for a Go package", what, name)
+		}
+		if pi := g.pkg[name]; pi != nil {
+			return pi, nil
+		}
+		pi := &pkgInfo{name: name, path: opts.ModulePath + "/" + name}
+		g.pkg[name] = pi
+		g.pkgs = append(g.pkgs, pi)
+		return pi, nil
+	}
+	pages := map[*pkgInfo]map[string]*pageInfo{}
+	for _, t := range p.Types {
+		pi, err := get(t.Package, t.QualifiedName())
+		if err != nil {
+			return nil, err
+		}
+		pi.types = append(pi.types, t)
+		if pages[pi] == nil {
+			pages[pi] = map[string]*pageInfo{}
+		}
+		pg := pages[pi][t.Source]
+		if pg == nil {
+			pg = &pageInfo{source: t.Source, file: pi.name + "/" + pageFileName(t.Source, pi.name)}
+			pages[pi][t.Source] = pg
+			pi.pages = append(pi.pages, pg)
+		}
+		pg.types = append(pg.types, t)
+	}
+	for _, o := range p.Operations {
+		pi, err := get(o.Package, "operation "+o.Name)
+		if err != nil {
+			return nil, err
+		}
+		pi.ops = append(pi.ops, o)
+	}
+	sort.Slice(g.pkgs, func(i, j int) bool { return g.pkgs[i].name < g.pkgs[j].name })
+	for _, pi := range g.pkgs {
+		sort.SliceStable(pi.types, func(i, j int) bool { return pi.types[i].QualifiedName() < pi.types[j].QualifiedName() })
+		sort.SliceStable(pi.ops, func(i, j int) bool { return pi.ops[i].Name < pi.ops[j].Name })
+		sort.Slice(pi.pages, func(i, j int) bool { return pi.pages[i].source < pi.pages[j].source })
+		for _, pg := range pi.pages {
+			sort.SliceStable(pg.types, func(i, j int) bool { return docOrder(pg.types[i], pg.types[j]) })
+		}
+	}
+	return g, nil
+}
+
+// docOrder orders the types of one page as the page declares them.
+func docOrder(a, b *ir.Type) bool {
+	if a.Pos.Line != b.Pos.Line {
+		return a.Pos.Line < b.Pos.Line
+	}
+	if a.Pos.Col != b.Pos.Col {
+		return a.Pos.Col < b.Pos.Col
+	}
+	return a.QualifiedName() < b.QualifiedName()
+}
+
+// reservedFiles are the names of the files every package may have besides
+// its model files.
+var reservedFiles = map[string]bool{"service": true, "handler": true, "schema": true, "examples": true}
+
+// pageFileName names the model file of a page: "resources/callrecords-segment.md"
+// in package callrecords becomes "segment.go". Characters other than
+// lowercase letters and digits become '-', so no name ends in _test or
+// _GOOS, and a name used by a fixed file gets the suffix "-resource".
+func pageFileName(source, pkg string) string {
+	base := strings.ToLower(strings.TrimSuffix(path.Base(source), path.Ext(source)))
+	if strings.HasPrefix(base, pkg+"-") && len(base) > len(pkg)+1 {
+		base = base[len(pkg)+1:]
+	}
+	var b strings.Builder
+	for _, r := range base {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('-')
+		}
+	}
+	name := strings.Trim(b.String(), "-")
+	if name == "" {
+		name = "types"
+	}
+	if reservedFiles[name] {
+		name += "-resource"
+	}
+	return name + ".go"
+}
+
+// newFile starts a generated file of pkg with the header naming source.
+func (g *generator) newFile(pkgPath, pkgName, source string) *jen.File {
+	f := jen.NewFilePathName(pkgPath, pkgName)
+	f.HeaderComment(header(source))
+	paths := make([]string, 0, len(importNames))
+	for p := range importNames {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		f.ImportName(p, importNames[p])
+	}
+	f.ImportName(g.runtimePath(), runtimePkg)
+	for _, pi := range g.pkgs {
+		f.ImportName(pi.path, pi.name)
+	}
+	f.NoFormat = true
+	return f
+}
+
+func header(source string) string {
+	return fmt.Sprintf("Code generated by gen from %s. DO NOT EDIT.", source)
+}
+
+func (g *generator) runtimePath() string { return g.opts.ModulePath + "/" + runtimePkg }
+
+// render formats f. A file that does not format is an error that shows the
+// generated source with line numbers.
+func render(f *jen.File, filePath, source string) (File, error) {
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return File{}, fmt.Errorf("emit: rendering %s: %v", filePath, err)
+	}
+	out, err := format.Source(buf.Bytes())
+	if err != nil {
+		return File{}, fmt.Errorf("emit: generated %s does not format: %v\n%s", filePath, err, numberLines(buf.Bytes()))
+	}
+	return File{Path: filePath, Source: source, Content: out}, nil
+}
+
+// numberLines prefixes every line of src with its 1-based number.
+func numberLines(src []byte) string {
+	var b strings.Builder
+	for i, line := range strings.Split(string(src), "\n") {
+		fmt.Fprintf(&b, "%5d  %s\n", i+1, line)
+	}
+	return b.String()
+}

@@ -1,0 +1,161 @@
+package resolve
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"gen/gen/internal/ir"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// TestGolden loads each testdata/<case>/ folder and compares the IR JSON with
+// <case>.ir.json and the diagnostics with <case>.stderr.txt.
+func TestGolden(t *testing.T) {
+	entries, err := os.ReadDir("testdata")
+	require.NoError(t, err)
+	var cases []string
+	for _, e := range entries {
+		if e.IsDir() {
+			cases = append(cases, e.Name())
+		}
+	}
+	sort.Strings(cases)
+	for _, c := range cases {
+		t.Run(c, func(t *testing.T) {
+			prog, diags, err := Load(filepath.Join("testdata", c))
+			require.NoError(t, err)
+			got, err := json.MarshalIndent(prog, "", "  ")
+			require.NoError(t, err)
+			golden(t, filepath.Join("testdata", c+".ir.json"), append(got, '\n'))
+			golden(t, filepath.Join("testdata", c+".stderr.txt"), []byte(diags.String()))
+		})
+	}
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "missing golden file; run go test ./gen/internal/resolve -update")
+	assert.Equal(t, string(want), string(got), "%s differs; run with -update if the change is intended", path)
+}
+
+func TestDocsInput(t *testing.T) {
+	prog, diags, err := Load("../../../docs-input")
+	require.NoError(t, err)
+	assert.Empty(t, diags.Errors(), diags.String())
+
+	seg := prog.Lookup("microsoft.graph.callRecords.segment")
+	require.NotNil(t, seg)
+	assert.Equal(t, "microsoft.graph.entity", seg.BaseType)
+	assert.Equal(t, ir.Entity, seg.Kind)
+	assert.Equal(t, "Segment", seg.GoName)
+	assert.Equal(t, "callrecords", seg.Package)
+	own := map[string]string{}
+	for _, p := range seg.Properties {
+		typ := p.Type
+		if p.Collection {
+			typ = "Collection(" + typ + ")"
+		}
+		own[p.Name] = typ
+	}
+	assert.Equal(t, map[string]string{
+		"callee":        "microsoft.graph.callRecords.endpoint",
+		"caller":        "microsoft.graph.callRecords.endpoint",
+		"endDateTime":   "Edm.DateTimeOffset",
+		"startDateTime": "Edm.DateTimeOffset",
+		"failureInfo":   "microsoft.graph.callRecords.failureInfo",
+		"media":         "Collection(microsoft.graph.callRecords.media)",
+	}, own)
+	id := seg.Property("id")
+	require.NotNil(t, id, "segment inherits id from entity")
+	assert.Equal(t, "Edm.String", id.Type)
+	assert.True(t, id.ReadOnly)
+
+	endpoint := prog.Lookup("microsoft.graph.callRecords.endpoint")
+	require.NotNil(t, endpoint)
+	var derived []string
+	for _, d := range endpoint.Derived {
+		derived = append(derived, d.Name)
+	}
+	assert.Equal(t, []string{"participantEndpoint", "serviceEndpoint"}, derived)
+	assert.True(t, prog.Lookup("microsoft.graph.callRecords.userAgent").Abstract)
+
+	stage := prog.Lookup("microsoft.graph.callRecords.failureInfo").Property("stage")
+	require.NotNil(t, stage)
+	assert.Equal(t, "microsoft.graph.callRecords.failureStage", stage.Type)
+	assert.Equal(t, ir.Enum, stage.Ref.Kind)
+
+	require.Len(t, prog.Operations, 1)
+	op := prog.Operations[0]
+	assert.Equal(t, "CreateSegment", op.Name)
+	assert.Equal(t, "POST", op.Method)
+	assert.Equal(t, []string{"/communications/callRecords/{callRecordId}/sessions/{sessionId}/segments"}, op.Paths)
+	assert.Equal(t, []string{"callRecordId", "sessionId"}, op.PathParameters)
+	assert.Equal(t, "microsoft.graph.callRecords.segment", op.RequestType)
+	assert.Equal(t, "microsoft.graph.callRecords.segment", op.ResponseType)
+	assert.Equal(t, 201, op.ResponseStatus)
+	require.Len(t, op.Examples, 1)
+	ex := op.Examples[0]
+	assert.Equal(t, "create_segment_from_", ex.Name)
+	require.NotNil(t, ex.Request)
+	require.NotNil(t, ex.Response)
+	assert.Equal(t, 201, ex.Response.Status)
+	assert.True(t, ex.Response.Truncated)
+	assert.Equal(t, 71, ex.Request.Pos.Line, "the request block starts at its fence")
+}
+
+// TestCorpus resolves the whole Graph beta corpus: no panic, no page dropped,
+// every diagnostic positioned inside its file.
+func TestCorpus(t *testing.T) {
+	root := corpusRoot(t)
+	set, err := ReadDir(root)
+	require.NoError(t, err)
+	prog, diags := Resolve(set)
+	assert.Len(t, set.Pages, 6216)
+	lines := map[string]int{}
+	for _, p := range set.Pages {
+		lines[p.Src.Path] = p.Src.LineCount()
+	}
+	for _, d := range diags {
+		n, ok := lines[d.Span.File]
+		if assert.True(t, ok, "diagnostic for unknown file: %s", d) {
+			assert.True(t, d.Span.Line >= 1 && d.Span.Line <= n, "bad line: %s", d)
+		}
+	}
+	ops := 0
+	for _, p := range set.Pages {
+		if strings.HasPrefix(p.Src.Path, "api/") {
+			ops++
+		}
+	}
+	assert.Equal(t, ops, len(prog.Operations), "every operation page yields an operation")
+	assert.Greater(t, len(prog.Types), 2200)
+	assert.Less(t, len(diags.Errors()), 60, "errors on the corpus should be real docs bugs only:\n%s", diags.Errors())
+}
+
+// corpusRoot is $GRAPH_DOCS/beta; the test is skipped when GRAPH_DOCS is
+// unset and fails when it is set but missing.
+func corpusRoot(t testing.TB) string {
+	dir := os.Getenv("GRAPH_DOCS")
+	if dir == "" {
+		t.Skip("GRAPH_DOCS not set")
+	}
+	root := filepath.Join(dir, "beta")
+	_, err := os.Stat(root)
+	require.NoError(t, err, "GRAPH_DOCS is set but %s is missing", root)
+	return root
+}
+
