@@ -109,6 +109,12 @@ func CodeForStatus(status int) string {
 	return "badRequest"
 }
 
+// Value is the body of a response whose value is a collection or a
+// primitive: {"value": ...}.
+type Value struct {
+	Value any `json:"value"`
+}
+
 // WriteJSON writes v as a JSON response with the status. v is encoded before
 // anything is written, so an encoding failure still gives a clean 500.
 func WriteJSON(w http.ResponseWriter, status int, v any) {

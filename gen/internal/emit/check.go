@@ -1,0 +1,210 @@
+package emit
+
+import (
+	"fmt"
+	"go/token"
+	"sort"
+	"strings"
+
+	"gen/gen/internal/ir"
+)
+
+// check finds what would make the generated code fail to compile or behave
+// wrongly: Go identifiers that collide (the naming stage decides names; this
+// only reports), invalid identifiers, unresolved types and import cycles
+// between namespace packages. Nothing is renamed here.
+func (g *generator) check() error {
+	var errs []string
+	fail := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
+	for _, pkg := range g.pkgs {
+		top := map[string]string{} // identifier -> what declares it
+		declare := func(id, what string) {
+			if !token.IsIdentifier(id) {
+				fail("package %s: %s has Go name %q, which is not an identifier", pkg.name, what, id)
+				return
+			}
+			if prev, dup := top[id]; dup {
+				fail("package %s: %s and %s are both named %s", pkg.name, prev, what, id)
+				return
+			}
+			top[id] = what
+		}
+		if len(pkg.ops) > 0 {
+			for _, id := range []string{"Service", "UnimplementedService", "Error", "HandlerOptions", "NewHandler", "NewHandlerWithOptions", "handler", "exampleService"} {
+				declare(id, "the generated "+id)
+			}
+		}
+		files := map[string]string{}
+		for _, pg := range pkg.pages {
+			if prev, dup := files[pg.file]; dup {
+				fail("pages %s and %s both become %s", prev, pg.source, pg.file)
+			}
+			files[pg.file] = pg.source
+		}
+		for _, t := range pkg.types {
+			what := t.QualifiedName()
+			declare(t.GoName, what)
+			if t.Kind == ir.Enum {
+				for _, m := range t.Members {
+					declare(constName(t, m), fmt.Sprintf("member %s of %s", m.Name, what))
+				}
+				continue
+			}
+			if t.IsPolymorphic() {
+				declare(anyName(t), "the interface of "+what)
+				declare(decodeName(t), "the decoder of "+what)
+			}
+			if err := g.checkStruct(t); err != nil {
+				errs = append(errs, err.Error())
+			}
+		}
+		for _, o := range pkg.ops {
+			if !token.IsIdentifier(o.Name) || !token.IsExported(o.Name) {
+				fail("%s: operation name %q is not an exported Go identifier", o.Pos, o.Name)
+			}
+			declare("TestExample"+o.Name, "the example test of "+o.Name)
+			s, err := g.sig(o)
+			if err != nil {
+				errs = append(errs, err.Error())
+				continue
+			}
+			names := map[string]string{"ctx": "the context"}
+			for _, p := range s.params {
+				if prev, dup := names[p.goName]; dup {
+					fail("%s: operation %s: path parameter %s and %s are both named %s", o.Pos, o.Name, p.name, prev, p.goName)
+				}
+				names[p.goName] = "path parameter " + p.name
+			}
+			if s.body != nil {
+				if prev, dup := names[s.bodyParam]; dup {
+					fail("%s: operation %s: the request body and %s are both named %s", o.Pos, o.Name, prev, s.bodyParam)
+				}
+			}
+		}
+		if len(pkg.ops) > 0 {
+			if _, _, err := g.routes(pkg); err != nil {
+				errs = append(errs, err.Error())
+			}
+		}
+	}
+	if err := g.checkCycles(); err != nil {
+		errs = append(errs, err.Error())
+	}
+	if len(errs) > 0 {
+		for i, e := range errs {
+			errs[i] = strings.TrimPrefix(e, "emit: ")
+		}
+		return fmt.Errorf("emit: %s", strings.Join(errs, "\nemit: "))
+	}
+	return nil
+}
+
+// checkStruct reports struct fields and methods of t that share a name.
+func (g *generator) checkStruct(t *ir.Type) error {
+	members := map[string]string{"ODataType": "the @odata.type field"}
+	var errs []string
+	add := func(id, what string) {
+		if !token.IsIdentifier(id) || !token.IsExported(id) {
+			errs = append(errs, fmt.Sprintf("%s: %s has Go name %q, which is not an exported identifier", t.QualifiedName(), what, id))
+			return
+		}
+		if prev, dup := members[id]; dup {
+			errs = append(errs, fmt.Sprintf("%s: %s and %s are both named %s", t.QualifiedName(), prev, what, id))
+			return
+		}
+		members[id] = what
+	}
+	for _, p := range t.AllProperties() {
+		add(p.GoName, "property "+p.Name)
+		if strings.ContainsAny(p.Name, "\",\\` ") || p.Name == "" {
+			errs = append(errs, fmt.Sprintf("%s: property name %q cannot be a JSON field name", t.QualifiedName(), p.Name))
+		}
+		if err := propRef(t, p).resolve(); err != nil {
+			errs = append(errs, strings.TrimPrefix(err.Error(), "emit: "))
+		}
+	}
+	if inHierarchy(t) {
+		add("MarshalJSON", "the generated MarshalJSON")
+	}
+	add("UnmarshalJSON", "the generated UnmarshalJSON")
+	anc, err := ancestors(t)
+	if err != nil {
+		return err
+	}
+	if t.IsPolymorphic() {
+		anc = append([]*ir.Type{t}, anc...)
+	}
+	for _, a := range anc {
+		add(asName(a), "the method "+asName(a))
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%s", strings.Join(errs, "\nemit: "))
+	}
+	return nil
+}
+
+// checkCycles reports an import cycle between the namespace packages: Go
+// packages may not import each other, so two namespaces that refer to each
+// other's types need one package.
+func (g *generator) checkCycles() error {
+	deps := map[string]map[string]bool{}
+	use := func(from string, t *ir.Type) {
+		if t == nil || t.Package == from {
+			return
+		}
+		if deps[from] == nil {
+			deps[from] = map[string]bool{}
+		}
+		deps[from][t.Package] = true
+	}
+	for _, t := range g.prog.Types {
+		for _, p := range t.AllProperties() {
+			use(t.Package, p.Ref)
+		}
+		anc, _ := ancestors(t)
+		for _, a := range anc {
+			use(t.Package, a)
+		}
+	}
+	for _, o := range g.prog.Operations {
+		use(o.Package, o.Request)
+		use(o.Package, o.Response)
+	}
+	state := map[string]int{} // 1 visiting, 2 done
+	var stack []string
+	var visit func(p string) []string
+	visit = func(p string) []string {
+		state[p] = 1
+		stack = append(stack, p)
+		var next []string
+		for d := range deps[p] {
+			next = append(next, d)
+		}
+		sort.Strings(next)
+		for _, d := range next {
+			switch state[d] {
+			case 1:
+				for i, s := range stack {
+					if s == d {
+						return append(append([]string(nil), stack[i:]...), d)
+					}
+				}
+			case 0:
+				if c := visit(d); c != nil {
+					return c
+				}
+			}
+		}
+		stack = stack[:len(stack)-1]
+		state[p] = 2
+		return nil
+	}
+	for _, pkg := range g.pkgs {
+		if state[pkg.name] == 0 {
+			if c := visit(pkg.name); c != nil {
+				return fmt.Errorf("emit: import cycle between namespace packages: %s", strings.Join(c, " -> "))
+			}
+		}
+	}
+	return nil
+}

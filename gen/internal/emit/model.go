@@ -1,0 +1,308 @@
+package emit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"gen/gen/internal/ir"
+)
+
+// genPage emits the model file of one resource page: its structs and enums,
+// and for polymorphic types the AnyT interface and its decoder.
+func (g *generator) genPage(pkg *pkgInfo, pg *pageInfo) (File, error) {
+	f := g.newFile(pkg.path, pkg.name, pg.source)
+	for _, t := range pg.types {
+		var err error
+		if t.Kind == ir.Enum {
+			g.genEnum(f, t)
+		} else {
+			err = g.genModel(f, t)
+		}
+		if err != nil {
+			return File{}, err
+		}
+	}
+	return render(f, pg.file, pg.source)
+}
+
+// typeDoc is the first paragraph of a type's doc comment.
+func typeDoc(t *ir.Type) string {
+	kind := "resource type"
+	if t.Kind == ir.Complex {
+		kind = "complex type"
+	}
+	s := fmt.Sprintf("%s is the %s %s.", t.GoName, t.QualifiedName(), kind)
+	if t.Abstract {
+		s += " It is abstract: values are of types derived from it."
+	}
+	if d := sentence(plainText(t.Description)); d != "" {
+		s += " " + d
+	}
+	return s
+}
+
+// genEnum emits a string type with a constant per member. The type is a
+// string so that members the service adds later decode and encode as they
+// are; Known tells the documented members apart.
+func (g *generator) genEnum(f *jen.File, t *ir.Type) {
+	f.Add(docs(
+		fmt.Sprintf("%s is the %s enumeration.", t.GoName, t.QualifiedName())+addDesc(t.Description),
+		"Values are kept as strings so that members the service adds later decode unchanged; Known reports whether a value is one of the members listed here.",
+	))
+	f.Type().Id(t.GoName).String()
+	if len(t.Members) > 0 {
+		f.Comment(fmt.Sprintf("Members of %s.", t.GoName))
+		f.Const().DefsFunc(func(grp *jen.Group) {
+			for _, m := range t.Members {
+				grp.Add(doc(fmt.Sprintf("%s is %q.", constName(t, m), m.Name) + addDesc(m.Description)))
+				grp.Id(constName(t, m)).Id(t.GoName).Op("=").Lit(m.Name)
+			}
+		})
+	}
+	f.Comment(fmt.Sprintf("Known reports whether e is one of the members of %s listed in the docs.", t.QualifiedName()))
+	f.Func().Params(jen.Id("e").Id(t.GoName)).Id("Known").Params().Bool().BlockFunc(func(grp *jen.Group) {
+		if len(t.Members) == 0 {
+			grp.Return(jen.False())
+			return
+		}
+		grp.Switch(jen.Id("e")).Block(
+			jen.CaseFunc(func(c *jen.Group) {
+				for _, m := range t.Members {
+					c.Id(constName(t, m))
+				}
+			}).Block(jen.Return(jen.True())),
+		)
+		grp.Return(jen.False())
+	})
+}
+
+func constName(t *ir.Type, m *ir.Member) string { return t.GoName + m.GoName }
+
+func addDesc(d string) string {
+	if d := sentence(plainText(d)); d != "" {
+		return " " + d
+	}
+	return ""
+}
+
+// genModel emits the struct of an entity or complex type, flattened: it
+// repeats every inherited property, after ODataType. Types in a hierarchy
+// get a MarshalJSON that writes their @odata.type; polymorphic types get the
+// AnyT interface and DecodeAnyT; structs with polymorphic fields get an
+// UnmarshalJSON that decodes them by @odata.type.
+func (g *generator) genModel(f *jen.File, t *ir.Type) error {
+	props := t.AllProperties()
+	var fields []jen.Code
+	fields = append(fields,
+		doc(fmt.Sprintf("ODataType is the @odata.type annotation, such as %q; it is kept as decoded.", "#"+t.QualifiedName())),
+		jen.Id("ODataType").String().Tag(map[string]string{"json": "@odata.type,omitempty"}),
+	)
+	var poly []*ir.Property
+	for _, p := range props {
+		r := propRef(t, p)
+		typ, err := g.fieldType(r)
+		if err != nil {
+			return err
+		}
+		if r.isPoly() {
+			poly = append(poly, p)
+		}
+		text := sentence(plainText(p.Description))
+		if text == "" {
+			text = fmt.Sprintf("%s is the %s property.", p.GoName, p.Name)
+		}
+		fields = append(fields, doc(text), jen.Id(p.GoName).Add(typ).Tag(map[string]string{"json": p.Name + ",omitempty"}))
+	}
+	f.Add(docs(typeDoc(t)))
+	f.Type().Id(t.GoName).Struct(fields...)
+
+	if t.IsPolymorphic() {
+		if err := g.genAny(f, t); err != nil {
+			return err
+		}
+	}
+	if err := g.genAsMethods(f, t); err != nil {
+		return err
+	}
+	if inHierarchy(t) {
+		g.genMarshal(f, t)
+	}
+	if len(poly) > 0 {
+		g.genUnmarshal(f, t, poly)
+	}
+	return nil
+}
+
+// genAny emits AnyT, the interface every value of t or a type derived from
+// it satisfies, and DecodeAnyT, which picks the Go type from @odata.type.
+//
+// The interface method is AsT() *T. It is exported so that derived types in
+// other packages (callrecords.Segment derives from graph.Entity) can
+// implement it, and it is useful on its own: it gives the properties every
+// value of the hierarchy has.
+func (g *generator) genAny(f *jen.File, t *ir.Type) error {
+	desc := t.Descendants()
+	impls := []string{"*" + t.GoName}
+	for _, d := range desc {
+		if d.Package == t.Package {
+			impls = append(impls, "*"+d.GoName)
+		} else {
+			impls = append(impls, "*"+d.Package+"."+d.GoName)
+		}
+	}
+	f.Add(docs(
+		fmt.Sprintf("%s is a value of %s or of a type derived from it: %s.", anyName(t), t.QualifiedName(), strings.Join(impls, ", ")),
+		fmt.Sprintf("Properties typed %s hold one of these; %s decodes JSON into the type its @odata.type names.", t.QualifiedName(), decodeName(t)),
+	))
+	f.Type().Id(anyName(t)).Interface(
+		doc(fmt.Sprintf("%s returns a shallow copy of the %s properties of the value.", asName(t), t.QualifiedName())),
+		jen.Id(asName(t)).Params().Op("*").Id(t.GoName),
+	)
+
+	f.Add(docs(fmt.Sprintf("%s decodes a JSON object into the Go type its @odata.type names (with or without the leading '#'): %s itself when @odata.type is absent, even for an abstract type. Types derived from %s in other packages are found through the odata registry. JSON null gives nil.", decodeName(t), t.GoName, t.QualifiedName())))
+	f.Func().Id(decodeName(t)).Params(jen.Id("data").Qual(pkgJSON, "RawMessage")).Params(jen.Id(anyName(t)), jen.Error()).Block(
+		jen.If(jen.Qual(g.runtimePath(), "IsNull").Call(jen.Id("data"))).Block(jen.Return(jen.Nil(), jen.Nil())),
+		jen.List(jen.Id("name"), jen.Err()).Op(":=").Qual(g.runtimePath(), "ODataType").Call(jen.Id("data")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Var().Id("v").Id(anyName(t)),
+		jen.Switch(jen.Id("name")).BlockFunc(func(sw *jen.Group) {
+			sw.Case(jen.Lit(""), jen.Lit(t.QualifiedName())).Block(jen.Id("v").Op("=").New(jen.Id(t.GoName)))
+			for _, d := range desc {
+				if d.Package != t.Package {
+					continue
+				}
+				sw.Case(jen.Lit(d.QualifiedName())).Block(jen.Id("v").Op("=").New(jen.Id(d.GoName)))
+			}
+			sw.Default().Block(
+				jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Qual(g.runtimePath(), "New").Call(jen.Id("name")).Assert(jen.Id(anyName(t))),
+				jen.If(jen.Op("!").Id("ok")).Block(
+					jen.Return(jen.Nil(), jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("@odata.type %q is not "+t.QualifiedName()+" or a type derived from it"), jen.Id("name"))),
+				),
+				jen.Id("v").Op("=").Id("x"),
+			)
+		}),
+		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Id("v")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Err()),
+		),
+		jen.Return(jen.Id("v"), jen.Nil()),
+	)
+	return nil
+}
+
+// genAsMethods emits AsA for t and every ancestor A of t, so *t satisfies
+// the AnyA interface of each polymorphic type it belongs to.
+func (g *generator) genAsMethods(f *jen.File, t *ir.Type) error {
+	anc, err := ancestors(t)
+	if err != nil {
+		return err
+	}
+	var targets []*ir.Type
+	if t.IsPolymorphic() {
+		targets = append(targets, t)
+	}
+	targets = append(targets, anc...)
+	for _, a := range targets {
+		aType := jen.Qual(g.pkgPath(a), a.GoName)
+		var body []jen.Code
+		body = append(body, jen.If(jen.Id("t").Op("==").Nil()).Block(jen.Return(jen.Nil())))
+		if a == t {
+			body = append(body,
+				jen.Id("c").Op(":=").Op("*").Id("t"),
+				jen.Return(jen.Op("&").Id("c")),
+			)
+		} else {
+			vals := []jen.Code{jen.Id("ODataType").Op(":").Id("t").Dot("ODataType")}
+			for _, ap := range a.AllProperties() {
+				tp := t.Property(ap.Name)
+				if tp == nil || tp.GoName != ap.GoName || tp.Type != ap.Type || tp.Collection != ap.Collection {
+					return fmt.Errorf("emit: %s redeclares property %s of its base type %s with another type or name", t.QualifiedName(), ap.Name, a.QualifiedName())
+				}
+				vals = append(vals, jen.Id(ap.GoName).Op(":").Id("t").Dot(ap.GoName))
+			}
+			body = append(body, jen.Return(jen.Op("&").Add(aType.Clone()).Values(multiline(vals)...)))
+		}
+		what := "a shallow copy of t"
+		if a != t {
+			what = fmt.Sprintf("a shallow copy of the properties t inherits from %s, with t's ODataType", a.QualifiedName())
+		}
+		f.Add(docs(fmt.Sprintf("%s returns %s. It makes *%s an %s.", asName(a), what, t.GoName, anyName(a))))
+		f.Func().Params(jen.Id("t").Op("*").Id(t.GoName)).Id(asName(a)).Params().Op("*").Add(aType).Block(body...)
+	}
+	return nil
+}
+
+// multiline puts each element of a composite literal on its own line.
+func multiline(items []jen.Code) []jen.Code {
+	out := make([]jen.Code, 0, len(items)+1)
+	for _, it := range items {
+		out = append(out, jen.Line().Add(it))
+	}
+	return append(out, jen.Line())
+}
+
+// genMarshal emits MarshalJSON for a type in a hierarchy: it writes
+// "#<qualified name>" as @odata.type when ODataType is empty, so a derived
+// value held as its base type still says what it is.
+func (g *generator) genMarshal(f *jen.File, t *ir.Type) {
+	f.Add(docs(fmt.Sprintf("MarshalJSON encodes t with @odata.type %q unless ODataType is already set, so that a value held as a base type keeps its type.", "#"+t.QualifiedName())))
+	f.Func().Params(jen.Id("t").Id(t.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Type().Id("plain").Id(t.GoName),
+		jen.If(jen.Id("t").Dot("ODataType").Op("==").Lit("")).Block(
+			jen.Id("t").Dot("ODataType").Op("=").Lit("#"+t.QualifiedName()),
+		),
+		jen.Return(jen.Qual(pkgJSON, "Marshal").Call(jen.Id("plain").Call(jen.Id("t")))),
+	)
+}
+
+// genUnmarshal emits UnmarshalJSON for a struct with polymorphic fields.
+// Everything else decodes through a shadowed copy of the struct; only the
+// polymorphic fields are taken as json.RawMessage and decoded by DecodeAnyT.
+func (g *generator) genUnmarshal(f *jen.File, t *ir.Type, poly []*ir.Property) {
+	auxFields := []jen.Code{jen.Op("*").Id("plain")}
+	for _, p := range poly {
+		typ := jen.Qual(pkgJSON, "RawMessage")
+		if p.Collection {
+			typ = jen.Index().Qual(pkgJSON, "RawMessage")
+		}
+		auxFields = append(auxFields, jen.Id(p.GoName).Add(typ).Tag(map[string]string{"json": p.Name + ",omitempty"}))
+	}
+	var names []string
+	for _, p := range poly {
+		names = append(names, p.GoName)
+	}
+	body := []jen.Code{
+		jen.If(jen.Qual(g.runtimePath(), "IsNull").Call(jen.Id("data"))).Block(jen.Return(jen.Nil())),
+		jen.Type().Id("plain").Id(t.GoName),
+		jen.Id("aux").Op(":=").Struct(auxFields...).Values(jen.Id("plain").Op(":").Params(jen.Op("*").Id("plain")).Call(jen.Id("t"))),
+		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("aux")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+	}
+	for _, p := range poly {
+		dec := jen.Qual(g.pkgPath(p.Ref), decodeName(p.Ref))
+		field := jen.Id("aux").Dot(p.GoName)
+		if p.Collection {
+			body = append(body, jen.If(field.Clone().Op("!=").Nil()).Block(
+				jen.Id("t").Dot(p.GoName).Op("=").Make(jen.Index().Qual(g.pkgPath(p.Ref), anyName(p.Ref)), jen.Len(field.Clone())),
+				jen.For(jen.List(jen.Id("i"), jen.Id("raw")).Op(":=").Range().Add(field.Clone())).Block(
+					jen.List(jen.Id("v"), jen.Err()).Op(":=").Add(dec.Clone()).Call(jen.Id("raw")),
+					jen.If(jen.Err().Op("!=").Nil()).Block(
+						jen.Return(jen.Qual(pkgFmt, "Errorf").Call(jen.Lit(p.Name+"[%d]: %w"), jen.Id("i"), jen.Err())),
+					),
+					jen.Id("t").Dot(p.GoName).Index(jen.Id("i")).Op("=").Id("v"),
+				),
+			))
+			continue
+		}
+		body = append(body, jen.If(field.Clone().Op("!=").Nil()).Block(
+			jen.List(jen.Id("v"), jen.Err()).Op(":=").Add(dec).Call(field.Clone()),
+			jen.If(jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Qual(pkgFmt, "Errorf").Call(jen.Lit(p.Name+": %w"), jen.Err())),
+			),
+			jen.Id("t").Dot(p.GoName).Op("=").Id("v"),
+		))
+	}
+	body = append(body, jen.Return(jen.Nil()))
+	f.Add(docs(fmt.Sprintf("UnmarshalJSON decodes t, choosing the Go type of %s by @odata.type.", strings.Join(names, ", "))))
+	f.Func().Params(jen.Id("t").Op("*").Id(t.GoName)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(body...)
+}

@@ -1,0 +1,64 @@
+package emit
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// genSchema emits schema.go: an init function registering the schema of
+// every type of the package with the odata runtime, by qualified name. The
+// validator walks request bodies against this table, and DecodeAnyT finds
+// derived types from other packages in it, so no package needs to import the
+// packages that derive from its types.
+//
+// The table is flat: each type lists all its properties, inherited ones
+// included, and the names of all its ancestors, so a lookup never depends on
+// the package of a base type being linked in.
+func (g *generator) genSchema(pkg *pkgInfo) (File, error) {
+	f := g.newFile(pkg.path, pkg.name, "resources")
+	rt := g.runtimePath()
+	var entries []jen.Code
+	for _, t := range pkg.types {
+		fields := []jen.Code{jen.Id("Name").Op(":").Lit(t.QualifiedName())}
+		if t.Kind == "enum" {
+			fields = append(fields, jen.Id("Enum").Op(":").True())
+			entries = append(entries, jen.Line().Op("&").Qual(rt, "Type").Values(fields...))
+			continue
+		}
+		anc, err := ancestors(t)
+		if err != nil {
+			return File{}, err
+		}
+		if len(anc) > 0 {
+			var names []jen.Code
+			for _, a := range anc {
+				names = append(names, jen.Lit(a.QualifiedName()))
+			}
+			fields = append(fields, jen.Id("Ancestors").Op(":").Index().String().Values(names...))
+		}
+		var props []jen.Code
+		for _, p := range t.AllProperties() {
+			if err := propRef(t, p).resolve(); err != nil {
+				return File{}, err
+			}
+			pf := []jen.Code{jen.Id("Name").Op(":").Lit(p.Name), jen.Id("Type").Op(":").Lit(p.Type)}
+			if p.Collection {
+				pf = append(pf, jen.Id("Collection").Op(":").True())
+			}
+			props = append(props, jen.Line().Values(pf...))
+		}
+		if len(props) > 0 {
+			props = append(props, jen.Line())
+			fields = append(fields, jen.Id("Properties").Op(":").Index().Qual(rt, "Property").Values(props...))
+		}
+		fields = append(fields, jen.Id("New").Op(":").Func().Params().Any().Block(jen.Return(jen.New(jen.Id(t.GoName)))))
+		entries = append(entries, jen.Line().Op("&").Qual(rt, "Type").Values(multiline(fields)...))
+	}
+	entries = append(entries, jen.Line())
+	f.Comment(fmt.Sprintf("init registers the schema of the %d types of package %s with the odata runtime.", len(pkg.types), pkg.name))
+	f.Func().Id("init").Params().Block(
+		jen.Qual(rt, "Register").Call(entries...),
+	)
+	return render(f, pkg.name+"/schema.go", "resources")
+}

@@ -1,0 +1,224 @@
+package emit
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"gen/gen/internal/ir"
+	"gen/gen/internal/naming"
+)
+
+// opSig is what every emitter needs to know about one operation's Go
+// signature and HTTP shape.
+type opSig struct {
+	op        *ir.Operation
+	params    []pathParam
+	body      *typeRef // request body; nil when the operation takes none
+	bodyParam string   // Go name of the body parameter
+	result    *typeRef // response body; nil when the response has none
+	status    int
+}
+
+// pathParam is one path parameter: its name in the docs ("callRecordId"),
+// its Go parameter name ("callRecordID") and its ServeMux wildcard name.
+type pathParam struct {
+	name, goName, wildcard string
+}
+
+func (g *generator) sig(o *ir.Operation) (*opSig, error) {
+	s := &opSig{op: o, status: o.ResponseStatus}
+	for _, p := range o.PathParameters {
+		s.params = append(s.params, pathParam{name: p, goName: naming.GoParam(p), wildcard: wildcardName(p)})
+	}
+	if o.RequestType != "" {
+		r := typeRef{name: o.RequestType, t: o.Request, collection: o.RequestCollection, what: "request body of " + o.Name}
+		if err := r.resolve(); err != nil {
+			return nil, err
+		}
+		if !r.isStruct() {
+			return nil, fmt.Errorf("emit: %s: request body of %s is %s; only entity and complex types are supported", o.Pos, o.Name, o.RequestType)
+		}
+		s.body = &r
+		s.bodyParam = naming.GoParam(o.Request.Name)
+	}
+	if o.ResponseType != "" && o.ResponseStatus != http.StatusNoContent {
+		r := typeRef{name: o.ResponseType, t: o.Response, collection: o.ResponseCollection, what: "response of " + o.Name}
+		if err := r.resolve(); err != nil {
+			return nil, err
+		}
+		s.result = &r
+	}
+	if s.status == 0 {
+		s.status = http.StatusOK
+		if s.result == nil {
+			s.status = http.StatusNoContent
+		}
+	}
+	return s, nil
+}
+
+// wildcardName is the ServeMux wildcard for a path parameter: the name from
+// the docs when it is a valid wildcard name, otherwise its Go parameter name
+// ("site-id" becomes "siteID").
+func wildcardName(name string) string {
+	ok := name != ""
+	for i, r := range name {
+		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
+			ok = false
+		}
+	}
+	if ok {
+		return name
+	}
+	return naming.GoParam(name)
+}
+
+// signature returns the parameters and results of the Service method, with
+// the parameter names given (nil names: ctx, the path parameters' Go names,
+// the body's Go name).
+func (g *generator) signature(s *opSig, names []string) (params, results []jen.Code, err error) {
+	if names == nil {
+		names = append(names, "ctx")
+		for _, p := range s.params {
+			names = append(names, p.goName)
+		}
+		if s.body != nil {
+			names = append(names, s.bodyParam)
+		}
+	}
+	params = append(params, jen.Id(names[0]).Qual(pkgContext, "Context"))
+	for i := range s.params {
+		params = append(params, jen.Id(names[1+i]).String())
+	}
+	if s.body != nil {
+		bt, err := g.resultType(*s.body)
+		if err != nil {
+			return nil, nil, err
+		}
+		params = append(params, jen.Id(names[1+len(s.params)]).Add(bt))
+	}
+	if s.result != nil {
+		rt, err := g.resultType(*s.result)
+		if err != nil {
+			return nil, nil, err
+		}
+		results = append(results, rt)
+	}
+	results = append(results, jen.Error())
+	return params, results, nil
+}
+
+// zero is the zero value of a result, for early returns.
+func (g *generator) zero(r *typeRef) jen.Code {
+	switch {
+	case r.collection, r.isStruct():
+		return jen.Nil()
+	case r.t != nil: // enum
+		return jen.Lit("")
+	}
+	switch edmOf(r.name).name {
+	case "string":
+		return jen.Lit("")
+	case "bool":
+		return jen.False()
+	case "RawMessage":
+		return jen.Nil()
+	case "Time":
+		return jen.Qual(pkgTime, "Time").Values()
+	}
+	return jen.Lit(0)
+}
+
+func route(s *opSig) string {
+	return strings.Join(append([]string{s.op.Method}, s.op.Paths...), " ")
+}
+
+// genService emits service.go: the Service interface with one method per
+// operation, UnimplementedService and the Error type.
+func (g *generator) genService(pkg *pkgInfo) ([]File, error) {
+	f := g.newFile(pkg.path, pkg.name, "api")
+	var methods, unimpl []jen.Code
+	for _, o := range pkg.ops {
+		s, err := g.sig(o)
+		if err != nil {
+			return nil, err
+		}
+		params, results, err := g.signature(s, nil)
+		if err != nil {
+			return nil, err
+		}
+		text := fmt.Sprintf("%s serves %s.", o.Name, route(s))
+		if o.Title != "" {
+			text = fmt.Sprintf("%s serves %s: %s", o.Name, route(s), sentence(plainText(o.Title)))
+		}
+		methods = append(methods, doc(text+" "+resultDoc(s)), jen.Id(o.Name).Params(params...).Params(results...), jen.Line())
+
+		notImpl := jen.Op("&").Id("Error").Values(
+			jen.Id("Status").Op(":").Qual(pkgHTTP, "StatusNotImplemented"),
+			jen.Id("Code").Op(":").Lit("notImplemented"),
+			jen.Id("Message").Op(":").Lit(o.Name+" is not implemented"),
+		)
+		ret := []jen.Code{notImpl}
+		if s.result != nil {
+			ret = []jen.Code{g.zero(s.result), notImpl}
+		}
+		unimpl = append(unimpl, jen.Comment(fmt.Sprintf("%s answers 501 Not Implemented.", o.Name)).Line().
+			Func().Params(jen.Id("UnimplementedService")).Id(o.Name).Params(params...).Params(results...).Block(jen.Return(ret...)))
+	}
+	if len(methods) > 0 {
+		methods = methods[:len(methods)-1] // no blank line after the last method
+	}
+	f.Add(docs(
+		fmt.Sprintf("Service is the server side of the operations of package %s. NewHandler serves it over HTTP: the handler validates and decodes the request, calls the method with the path parameters (already unescaped) and the body, and encodes the result.", pkg.name),
+		"A method that returns an *Error answers with its status, code and message; any other error answers 500 without revealing its text. Implementations should embed UnimplementedService so that operations added later answer 501 instead of breaking the build.",
+	))
+	f.Type().Id("Service").Interface(methods...)
+
+	f.Add(docs("UnimplementedService answers every operation with 501 Not Implemented. Embed it in a Service implementation to implement only some operations."))
+	f.Type().Id("UnimplementedService").Struct()
+	for _, u := range unimpl {
+		f.Add(u)
+	}
+
+	f.Add(docs(
+		`Error is an error a Service method returns to choose the response: the HTTP status and the Graph error body {"error":{"code":Code,"message":Message}}. An empty Code is derived from Status ("notFound" for 404), an empty Message from the status text, and a Status outside 400-599 becomes 500.`,
+	))
+	f.Type().Id("Error").Struct(
+		jen.Comment("Status is the HTTP status code, such as http.StatusNotFound."),
+		jen.Id("Status").Int(),
+		jen.Comment(`Code is the Graph error code, such as "itemNotFound".`),
+		jen.Id("Code").String(),
+		jen.Comment("Message is shown to the client."),
+		jen.Id("Message").String(),
+	)
+	f.Comment("Error returns the code and the message.")
+	f.Func().Params(jen.Id("e").Op("*").Id("Error")).Id("Error").Params().String().Block(
+		jen.Return(jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("%d %s: %s"), jen.Id("e").Dot("Status"), jen.Id("e").Dot("Code"), jen.Id("e").Dot("Message"))),
+	)
+	f.Comment("GraphError returns the status, code and message of the error response; it makes *Error an odata.StatusError.")
+	f.Func().Params(jen.Id("e").Op("*").Id("Error")).Id("GraphError").Params().Params(jen.Id("status").Int(), jen.List(jen.Id("code"), jen.Id("message")).String()).Block(
+		jen.Return(jen.Id("e").Dot("Status"), jen.Id("e").Dot("Code"), jen.Id("e").Dot("Message")),
+	)
+	out, err := render(f, pkg.name+"/service.go", "api")
+	if err != nil {
+		return nil, err
+	}
+	return []File{out}, nil
+}
+
+// resultDoc says what the handler does with a method's result.
+func resultDoc(s *opSig) string {
+	status := fmt.Sprintf("%d %s", s.status, http.StatusText(s.status))
+	switch {
+	case s.result == nil:
+		return fmt.Sprintf("Success answers %s with no body.", status)
+	case s.result.collection:
+		return fmt.Sprintf(`Success answers %s with {"value": [...]}.`, status)
+	case !s.result.isStruct():
+		return fmt.Sprintf(`Success answers %s with {"value": ...}.`, status)
+	}
+	return fmt.Sprintf("Success answers %s with the %s.", status, s.result.name)
+}

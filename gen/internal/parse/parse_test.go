@@ -1,0 +1,135 @@
+package parse
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestNormalizePath(t *testing.T) {
+	cases := []struct{ in, path, query string }{
+		{"/me/events", "/me/events", ""},
+		{"me/events", "/me/events", ""},
+		{"https://graph.microsoft.com/beta/me/events?$top=1", "/me/events", "$top=1"},
+		{"https://graph.microsoft.com/v1.0/users/{id}/", "/users/{id}", ""},
+		{"/users/{id | userPrincipalName}/photo", "/users/{idOrUserPrincipalName}/photo", ""},
+		{"/reports/getEmailActivityCounts(period='{period_value}')", "/reports/getEmailActivityCounts(period='{period_value}')", ""},
+		{"/beta", "/", ""},
+	}
+	for _, c := range cases {
+		p, q := NormalizePath(c.in)
+		assert.Equal(t, c.path, p, c.in)
+		assert.Equal(t, c.query, q, c.in)
+	}
+	assert.Equal(t, []string{"id", "period_value"}, PathParams("/a/{id}/f(p='{period_value}')/{id}"))
+}
+
+func TestParseLenient(t *testing.T) {
+	v, probs := ParseLenient(`{ "blockType": "response", truncated: true, "name": ["a", "b"], }`)
+	require.NotNil(t, v)
+	assert.Equal(t, "response", v.Get("blockType").Str)
+	assert.True(t, v.Get("truncated").Bool)
+	assert.Len(t, v.Get("name").Elems, 2)
+	var reasons []string
+	for _, p := range probs {
+		reasons = append(reasons, p.Reason)
+	}
+	assert.Equal(t, []string{"unquoted property name truncated", "trailing comma before '}'"}, reasons)
+	assert.Equal(t, 27, probs[0].Off, "points at the unquoted key")
+
+	_, probs = ParseLenient("{\"a\": “smart”}")
+	require.NotEmpty(t, probs)
+	assert.Contains(t, probs[0].Reason, "smart quotes")
+
+	_, probs = ParseLenient(`{"a": 1 // note` + "\n}")
+	require.NotEmpty(t, probs)
+	assert.Contains(t, probs[0].Reason, "comment")
+
+	v, probs = ParseLenient(`{"a": [1, 2`)
+	require.NotNil(t, v)
+	assert.True(t, probs[len(probs)-1].Fatal)
+}
+
+func TestParseTypeCell(t *testing.T) {
+	link := Link{Text: "microsoft.graph.callRecords.media", Dest: "../resources/callrecords-media.md"}
+	cases := []struct {
+		cell       Cell
+		name       string
+		collection bool
+	}{
+		{Cell{Text: "String"}, "String", false},
+		{Cell{Text: "Int32"}, "Int32", false},
+		{Cell{Text: "Edm.String"}, "Edm.String", false},
+		{Cell{Text: "String collection"}, "String", true},
+		{Cell{Text: "Collection(microsoft.graph.user)"}, "microsoft.graph.user", true},
+		{Cell{Text: "microsoft.graph.callRecords.media collection", Links: []Link{link}}, "microsoft.graph.callRecords.media", true},
+		{Cell{Text: "microsoft.graph.callRecords.media", Links: []Link{link}}, "microsoft.graph.callRecords.media", false},
+		{Cell{Text: "user[]"}, "user", true},
+	}
+	for _, c := range cases {
+		tc := ParseTypeCell(c.cell)
+		assert.Equal(t, c.name, tc.Name, c.cell.Text)
+		assert.Equal(t, c.collection, tc.Collection, c.cell.Text)
+	}
+}
+
+func TestParseSeed(t *testing.T) {
+	src, err := os.ReadFile("../../../docs-input/api/callrecords-segment-post.md")
+	require.NoError(t, err)
+	p := Parse("api/callrecords-segment-post.md", src)
+	assert.Empty(t, p.Diags)
+	assert.Equal(t, Operation, p.Kind)
+	assert.Equal(t, "Create segment", p.Title.Text)
+	assert.Equal(t, "microsoft.graph.callRecords", p.Namespace.Text)
+	assert.Equal(t, "api/callrecords-segment-post.md:11:12", p.Namespace.Span.String())
+	require.Len(t, p.Requests, 1)
+	assert.Equal(t, "api/callrecords-segment-post.md:33:1", p.Requests[0].Span.String())
+	assert.Equal(t, 201, p.Status)
+	assert.Equal(t, 61, p.StatusSpan.Line)
+	require.Len(t, p.RequestBody, 7)
+	assert.Equal(t, "media", p.RequestBody[5].Name.Text)
+	assert.True(t, p.RequestBody[5].Type.Collection)
+	require.Len(t, p.Examples, 2)
+	cl, ok := p.Examples[0].HeaderValue("Content-Length")
+	require.True(t, ok)
+	assert.Equal(t, "483", cl.Value)
+	assert.Equal(t, 74, cl.Span.Line)
+	assert.Equal(t, 465, len(strings.TrimRight(p.Examples[0].Body, "\n")), "the body as the block holds it, without the fence line break")
+	assert.Equal(t, "author", p.FrontMatter[2].Key)
+	assert.Equal(t, 4, p.FrontMatter[2].Span.Line)
+}
+
+func TestParseRealPageShapes(t *testing.T) {
+	src := "# Get thing\n\nNamespace: microsoft.graph\n\n## HTTP Request\n\n```\nGET /things/{id}\n\nGET /me/things/{id}\n```\n\n" +
+		"## Response\n\nIf successful, this method returns a `200 OK` response code.\n\n## Example\n\n# [HTTP](#tab/http)\n" +
+		"<!-- {\n  blockType: \"request\",\n  \"name\": \"get_thing\",\n} -->\n```http\nGET https://graph.microsoft.com/beta/things/1\n```\n\n" +
+		"```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{\"id\": \"1\"}\n```\n\n<!-- unclosed comment\n"
+	p := Parse("api/thing-get.md", []byte(src))
+	assert.Equal(t, "Get thing", p.Title.Text, "tab markers are not titles")
+	require.Len(t, p.Requests, 2)
+	assert.Equal(t, "/me/things/{id}", p.Requests[1].Path)
+	require.Len(t, p.Examples, 2)
+	assert.Equal(t, "get_thing", p.Examples[0].Name, "lenient annotation: unquoted key and trailing comma")
+	assert.Equal(t, "response", p.Examples[1].Role, "unannotated response found by its status line")
+	assert.Equal(t, 200, p.Examples[1].Status)
+	require.NotEmpty(t, p.Diags)
+	assert.Equal(t, "unclosed-block", p.Diags[len(p.Diags)-1].Rule)
+}
+
+func FuzzParse(f *testing.F) {
+	seed, _ := os.ReadFile("../../../docs-input/api/callrecords-segment-post.md")
+	f.Add(seed)
+	f.Add([]byte("---\ntitle: x\n"))
+	f.Add([]byte("|a|b|\n|-|-|\n|1|2|3|\n<!-- {\"a\": [ -->\n```http\nPOST"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p := Parse("api/x.md", b)
+		for _, d := range p.Diags {
+			if d.Rule == "parse-error" {
+				t.Fatalf("parser panicked: %s", d)
+			}
+		}
+	})
+}
