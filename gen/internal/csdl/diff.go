@@ -32,6 +32,7 @@ const (
 	PropertyNavigation  Kind = "property-navigation"    // a navigation property listed as structural, or the reverse
 	MemberNotInSchema   Kind = "member-not-in-schema"   // a documented enum member the schema lacks
 	MemberNotInDocs     Kind = "member-not-in-docs"     // a schema enum member the page does not list
+	MemberNameCase      Kind = "member-name-case"       // same enum member, name spelled with other case
 )
 
 // Difference is one disagreement between the docs and the schema.
@@ -84,6 +85,8 @@ func (d Difference) Message() string {
 		return fmt.Sprintf("enum member %s of %s is not in the schema", d.Name, d.Type)
 	case MemberNotInDocs:
 		return fmt.Sprintf("schema enum member %s of %s is not documented", d.Name, d.Type)
+	case MemberNameCase:
+		return fmt.Sprintf("enum member %s of %s is spelled %s in the schema", d.Docs, d.Type, d.Schema)
 	}
 	what := map[Kind]string{
 		TypeKind: "kind", BaseType: "base type", Abstract: "abstract",
@@ -302,20 +305,26 @@ func navWord(nav bool) string {
 func diffMembers(t *ir.Type, st *Type) []Difference {
 	var out []Difference
 	q := st.QualifiedName()
-	have := map[string]bool{}
+	exact, fold := map[string]Member{}, map[string]Member{}
 	for _, m := range st.Members {
-		have[m] = true
+		exact[m.Name] = m
+		fold[strings.ToLower(m.Name)] = m
 	}
-	documented := map[string]bool{}
+	documented := map[string]bool{} // lower-cased
 	for _, m := range t.Members {
-		documented[m.Name] = true
-		if !have[m.Name] {
-			out = append(out, Difference{Kind: MemberNotInSchema, Type: q, Name: m.Name, Docs: m.Name, Pos: m.Pos, SchemaPos: st.Pos})
+		documented[strings.ToLower(m.Name)] = true
+		if _, ok := exact[m.Name]; ok {
+			continue
 		}
+		if sm, ok := fold[strings.ToLower(m.Name)]; ok {
+			out = append(out, Difference{Kind: MemberNameCase, Type: q, Name: m.Name, Docs: m.Name, Schema: sm.Name, Pos: m.Pos, SchemaPos: sm.Pos})
+			continue
+		}
+		out = append(out, Difference{Kind: MemberNotInSchema, Type: q, Name: m.Name, Docs: m.Name, Pos: m.Pos, SchemaPos: st.Pos})
 	}
 	for _, m := range st.Members {
-		if !documented[m] {
-			out = append(out, Difference{Kind: MemberNotInDocs, Type: q, Name: m, Schema: m, Pos: t.Pos, SchemaPos: st.Pos})
+		if !documented[strings.ToLower(m.Name)] {
+			out = append(out, Difference{Kind: MemberNotInDocs, Type: q, Name: m.Name, Schema: m.Name, Pos: t.Pos, SchemaPos: m.Pos})
 		}
 	}
 	return out

@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 
 	"gen/gen/internal/diag"
@@ -41,7 +40,7 @@ type Type struct {
 	// Properties are the structural and navigation properties declared on
 	// the type itself, in document order; inherited ones are on Base.
 	Properties []*Property
-	Members    []string // enum member names, in document order
+	Members    []Member // enum members, in document order
 	Pos        diag.Pos // line of the type's element in the schema file
 
 	Base *Type // resolved BaseType; nil when none or not in the schema
@@ -55,6 +54,12 @@ type Property struct {
 	Navigation bool
 	Nullable   bool // the Nullable facet; true when absent
 	Pos        diag.Pos
+}
+
+// Member is an enum Member element.
+type Member struct {
+	Name string
+	Pos  diag.Pos
 }
 
 // QualifiedName is namespace.name.
@@ -177,7 +182,7 @@ func readMember(t *Type, el xml.StartElement, pos diag.Pos) {
 			Nullable:   attr(el, "Nullable") != "false", Pos: pos,
 		})
 	case "Member":
-		t.Members = append(t.Members, attr(el, "Name"))
+		t.Members = append(t.Members, Member{Name: attr(el, "Name"), Pos: pos})
 	}
 }
 
@@ -201,18 +206,4 @@ func expand(q string, aliases map[string]string) string {
 		return ns + q[i:]
 	}
 	return q
-}
-
-// Namespaces returns the namespaces that declare types, sorted.
-func (s *Schema) Namespaces() []string {
-	set := map[string]bool{}
-	for _, t := range s.Types {
-		set[t.Namespace] = true
-	}
-	out := make([]string, 0, len(set))
-	for n := range set {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
 }

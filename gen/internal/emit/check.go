@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"gen/gen/internal/diag"
 	"gen/gen/internal/ir"
 )
 
@@ -18,20 +19,20 @@ func (g *generator) check() error {
 	fail := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
 	for _, pkg := range g.pkgs {
 		top := map[string]string{} // identifier -> what declares it
-		declare := func(id, what string) {
+		declare := func(pos diag.Pos, id, what string) {
 			if !token.IsIdentifier(id) {
-				fail("package %s: %s has Go name %q, which is not an identifier", pkg.name, what, id)
+				fail("%s: %s has Go name %q, which is not an identifier", pos, what, id)
 				return
 			}
 			if prev, dup := top[id]; dup {
-				fail("package %s: %s and %s are both named %s", pkg.name, prev, what, id)
+				fail("%s: %s and %s are both named %s in package %s", pos, prev, what, id, pkg.name)
 				return
 			}
 			top[id] = what
 		}
 		if len(pkg.ops) > 0 {
 			for _, id := range []string{"Service", "UnimplementedService", "Error", "HandlerOptions", "NewHandler", "NewHandlerWithOptions", "handler", "exampleService"} {
-				declare(id, "the generated "+id)
+				declare(diag.Pos{}, id, "the generated "+id)
 			}
 		}
 		files := map[string]string{}
@@ -43,16 +44,16 @@ func (g *generator) check() error {
 		}
 		for _, t := range pkg.types {
 			what := t.QualifiedName()
-			declare(t.GoName, what)
+			declare(t.Pos, t.GoName, what)
 			if t.Kind == ir.Enum {
 				for _, m := range t.Members {
-					declare(constName(t, m), fmt.Sprintf("member %s of %s", m.Name, what))
+					declare(m.Pos, constName(t, m), fmt.Sprintf("member %s of %s", m.Name, what))
 				}
 				continue
 			}
 			if t.IsPolymorphic() {
-				declare(anyName(t), "the interface of "+what)
-				declare(decodeName(t), "the decoder of "+what)
+				declare(t.Pos, anyName(t), "the interface of "+what)
+				declare(t.Pos, decodeName(t), "the decoder of "+what)
 			}
 			if err := g.checkStruct(t); err != nil {
 				errs = append(errs, err.Error())
@@ -62,7 +63,7 @@ func (g *generator) check() error {
 			if !token.IsIdentifier(o.Name) || !token.IsExported(o.Name) {
 				fail("%s: operation name %q is not an exported Go identifier", o.Pos, o.Name)
 			}
-			declare("TestExample"+o.Name, "the example test of "+o.Name)
+			declare(o.Pos, "TestExample"+o.Name, "the example test of "+o.Name)
 			s, err := g.sig(o)
 			if err != nil {
 				errs = append(errs, err.Error())
@@ -103,30 +104,33 @@ func (g *generator) check() error {
 func (g *generator) checkStruct(t *ir.Type) error {
 	members := map[string]string{"ODataType": "the @odata.type field"}
 	var errs []string
-	add := func(id, what string) {
+	add := func(pos diag.Pos, id, what string) {
 		if !token.IsIdentifier(id) || !token.IsExported(id) {
-			errs = append(errs, fmt.Sprintf("%s: %s has Go name %q, which is not an exported identifier", t.QualifiedName(), what, id))
+			errs = append(errs, fmt.Sprintf("%s: %s of %s has Go name %q, which is not an exported identifier", pos, what, t.QualifiedName(), id))
 			return
 		}
 		if prev, dup := members[id]; dup {
-			errs = append(errs, fmt.Sprintf("%s: %s and %s are both named %s", t.QualifiedName(), prev, what, id))
+			errs = append(errs, fmt.Sprintf("%s: %s and %s of %s are both named %s", pos, prev, what, t.QualifiedName(), id))
 			return
 		}
 		members[id] = what
 	}
 	for _, p := range t.AllProperties() {
-		add(p.GoName, "property "+p.Name)
+		add(p.Pos, p.GoName, "property "+p.Name)
 		if strings.ContainsAny(p.Name, "\",\\` ") || p.Name == "" {
-			errs = append(errs, fmt.Sprintf("%s: property name %q cannot be a JSON field name", t.QualifiedName(), p.Name))
+			errs = append(errs, fmt.Sprintf("%s: property name %q of %s cannot be a JSON field name", p.Pos, p.Name, t.QualifiedName()))
 		}
 		if err := propRef(t, p).resolve(); err != nil {
 			errs = append(errs, strings.TrimPrefix(err.Error(), "emit: "))
 		}
 	}
-	if inHierarchy(t) {
-		add("MarshalJSON", "the generated MarshalJSON")
+	if inHierarchy(t) || g.isOpen(t) {
+		add(t.Pos, "MarshalJSON", "the generated MarshalJSON")
 	}
-	add("UnmarshalJSON", "the generated UnmarshalJSON")
+	if g.isOpen(t) {
+		add(t.Pos, "AdditionalProperties", "the dynamic properties field")
+	}
+	add(t.Pos, "UnmarshalJSON", "the generated UnmarshalJSON")
 	anc, err := ancestors(t)
 	if err != nil {
 		return err
@@ -135,7 +139,7 @@ func (g *generator) checkStruct(t *ir.Type) error {
 		anc = append([]*ir.Type{t}, anc...)
 	}
 	for _, a := range anc {
-		add(asName(a), "the method "+asName(a))
+		add(t.Pos, asName(a), "the method "+asName(a))
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("%s", strings.Join(errs, "\nemit: "))

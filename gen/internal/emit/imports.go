@@ -7,7 +7,6 @@ package emit
 // generated tests.
 const (
 	pkgContext  = "context"
-	pkgErrors   = "errors"
 	pkgFmt      = "fmt"
 	pkgHTTP     = "net/http"
 	pkgHTTPTest = "net/http/httptest"
@@ -24,7 +23,6 @@ const (
 // needs to guess one and never writes an alias.
 var importNames = map[string]string{
 	pkgContext:  "context",
-	pkgErrors:   "errors",
 	pkgFmt:      "fmt",
 	pkgHTTP:     "http",
 	pkgHTTPTest: "httptest",

@@ -61,7 +61,7 @@ func (g *generator) genEnum(f *jen.File, t *ir.Type) {
 			}
 		})
 	}
-	f.Comment(fmt.Sprintf("Known reports whether e is one of the members of %s listed in the docs.", t.QualifiedName()))
+	f.Add(doc(fmt.Sprintf("Known reports whether e is one of the members of %s listed in the docs.", t.QualifiedName())))
 	f.Func().Params(jen.Id("e").Id(t.GoName)).Id("Known").Params().Bool().BlockFunc(func(grp *jen.Group) {
 		if len(t.Members) == 0 {
 			grp.Return(jen.False())
@@ -115,6 +115,13 @@ func (g *generator) genModel(f *jen.File, t *ir.Type) error {
 		}
 		fields = append(fields, doc(text), jen.Id(p.GoName).Add(typ).Tag(map[string]string{"json": p.Name + ",omitempty"}))
 	}
+	open := g.isOpen(t)
+	if open {
+		fields = append(fields,
+			doc(fmt.Sprintf("AdditionalProperties holds the dynamic properties of the open type %s, by name, as raw JSON; they are written after the declared properties.", t.QualifiedName())),
+			jen.Id("AdditionalProperties").Map(jen.String()).Qual(pkgJSON, "RawMessage").Tag(map[string]string{"json": "-"}),
+		)
+	}
 	f.Add(docs(typeDoc(t)))
 	f.Type().Id(t.GoName).Struct(fields...)
 
@@ -126,11 +133,11 @@ func (g *generator) genModel(f *jen.File, t *ir.Type) error {
 	if err := g.genAsMethods(f, t); err != nil {
 		return err
 	}
-	if inHierarchy(t) {
-		g.genMarshal(f, t)
+	if inHierarchy(t) || open {
+		g.genMarshal(f, t, open)
 	}
-	if len(poly) > 0 {
-		g.genUnmarshal(f, t, poly)
+	if len(poly) > 0 || open {
+		g.genUnmarshal(f, t, poly, open)
 	}
 	return nil
 }
@@ -242,24 +249,43 @@ func multiline(items []jen.Code) []jen.Code {
 	return append(out, jen.Line())
 }
 
-// genMarshal emits MarshalJSON for a type in a hierarchy: it writes
-// "#<qualified name>" as @odata.type when ODataType is empty, so a derived
-// value held as its base type still says what it is.
-func (g *generator) genMarshal(f *jen.File, t *ir.Type) {
-	f.Add(docs(fmt.Sprintf("MarshalJSON encodes t with @odata.type %q unless ODataType is already set, so that a value held as a base type keeps its type.", "#"+t.QualifiedName())))
-	f.Func().Params(jen.Id("t").Id(t.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Type().Id("plain").Id(t.GoName),
-		jen.If(jen.Id("t").Dot("ODataType").Op("==").Lit("")).Block(
+// genMarshal emits MarshalJSON for a type in a hierarchy or an open type.
+// In a hierarchy it writes "#<qualified name>" as @odata.type when ODataType
+// is empty, so a derived value held as its base type still says what it is;
+// for an open type it appends AdditionalProperties.
+func (g *generator) genMarshal(f *jen.File, t *ir.Type, open bool) {
+	body := []jen.Code{jen.Type().Id("plain").Id(t.GoName)}
+	var text []string
+	if inHierarchy(t) {
+		text = append(text, fmt.Sprintf("MarshalJSON encodes t with @odata.type %q unless ODataType is already set, so that a value held as a base type keeps its type.", "#"+t.QualifiedName()))
+		body = append(body, jen.If(jen.Id("t").Dot("ODataType").Op("==").Lit("")).Block(
 			jen.Id("t").Dot("ODataType").Op("=").Lit("#"+t.QualifiedName()),
-		),
-		jen.Return(jen.Qual(pkgJSON, "Marshal").Call(jen.Id("plain").Call(jen.Id("t")))),
-	)
+		))
+	}
+	if open {
+		if len(text) == 0 {
+			text = append(text, "MarshalJSON encodes t with its dynamic properties, AdditionalProperties, after the declared ones.")
+		} else {
+			text = append(text, "The dynamic properties, AdditionalProperties, follow the declared ones.")
+		}
+		body = append(body,
+			jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("plain").Call(jen.Id("t"))),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.Return(jen.Qual(g.runtimePath(), "AddProperties").Call(jen.Id("data"), jen.Id("t").Dot("AdditionalProperties"))),
+		)
+	} else {
+		body = append(body, jen.Return(jen.Qual(pkgJSON, "Marshal").Call(jen.Id("plain").Call(jen.Id("t")))))
+	}
+	f.Add(docs(strings.Join(text, " ")))
+	f.Func().Params(jen.Id("t").Id(t.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(body...)
 }
 
-// genUnmarshal emits UnmarshalJSON for a struct with polymorphic fields.
-// Everything else decodes through a shadowed copy of the struct; only the
-// polymorphic fields are taken as json.RawMessage and decoded by DecodeAnyT.
-func (g *generator) genUnmarshal(f *jen.File, t *ir.Type, poly []*ir.Property) {
+// genUnmarshal emits UnmarshalJSON for a struct with polymorphic fields or
+// of an open type. Everything else decodes through a shadowed copy of the
+// struct; only the polymorphic fields are taken as json.RawMessage and
+// decoded by DecodeAnyT, and the members that are not declared properties
+// of an open type are kept in AdditionalProperties.
+func (g *generator) genUnmarshal(f *jen.File, t *ir.Type, poly []*ir.Property, open bool) {
 	auxFields := []jen.Code{jen.Op("*").Id("plain")}
 	for _, p := range poly {
 		typ := jen.Qual(pkgJSON, "RawMessage")
@@ -302,7 +328,26 @@ func (g *generator) genUnmarshal(f *jen.File, t *ir.Type, poly []*ir.Property) {
 			jen.Id("t").Dot(p.GoName).Op("=").Id("v"),
 		))
 	}
+	text := "UnmarshalJSON decodes t"
+	if len(names) > 0 {
+		text += fmt.Sprintf(", choosing the Go type of %s by @odata.type", strings.Join(names, ", "))
+	}
+	if open {
+		known := []jen.Code{jen.Id("data"), jen.Lit("@odata.type")}
+		for _, p := range t.AllProperties() {
+			known = append(known, jen.Lit(p.Name))
+		}
+		body = append(body,
+			jen.List(jen.Id("extra"), jen.Err()).Op(":=").Qual(g.runtimePath(), "ExtraProperties").Call(known...),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+			jen.Id("t").Dot("AdditionalProperties").Op("=").Id("extra"),
+		)
+		if len(names) > 0 {
+			text += ","
+		}
+		text += " keeping undeclared members in AdditionalProperties"
+	}
 	body = append(body, jen.Return(jen.Nil()))
-	f.Add(docs(fmt.Sprintf("UnmarshalJSON decodes t, choosing the Go type of %s by @odata.type.", strings.Join(names, ", "))))
+	f.Add(docs(text + "."))
 	f.Func().Params(jen.Id("t").Op("*").Id(t.GoName)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(body...)
 }

@@ -37,6 +37,9 @@ func (g *generator) genSchema(pkg *pkgInfo) (File, error) {
 			}
 			fields = append(fields, jen.Id("Ancestors").Op(":").Index().String().Values(names...))
 		}
+		if g.isOpen(t) {
+			fields = append(fields, jen.Id("Open").Op(":").True())
+		}
 		var props []jen.Code
 		for _, p := range t.AllProperties() {
 			if err := propRef(t, p).resolve(); err != nil {
@@ -56,7 +59,7 @@ func (g *generator) genSchema(pkg *pkgInfo) (File, error) {
 		entries = append(entries, jen.Line().Op("&").Qual(rt, "Type").Values(multiline(fields)...))
 	}
 	entries = append(entries, jen.Line())
-	f.Comment(fmt.Sprintf("init registers the schema of the %d types of package %s with the odata runtime.", len(pkg.types), pkg.name))
+	f.Add(doc(fmt.Sprintf("init registers the schema of the %d types of package %s with the odata runtime.", len(pkg.types), pkg.name)))
 	f.Func().Id("init").Params().Block(
 		jen.Qual(rt, "Register").Call(entries...),
 	)

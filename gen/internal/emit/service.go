@@ -34,7 +34,7 @@ func (g *generator) sig(o *ir.Operation) (*opSig, error) {
 		s.params = append(s.params, pathParam{name: p, goName: naming.GoParam(p), wildcard: wildcardName(p)})
 	}
 	if o.RequestType != "" {
-		r := typeRef{name: o.RequestType, t: o.Request, collection: o.RequestCollection, what: "request body of " + o.Name}
+		r := typeRef{name: o.RequestType, t: o.Request, collection: o.RequestCollection, what: "the request body of " + o.Name, pos: o.Pos}
 		if err := r.resolve(); err != nil {
 			return nil, err
 		}
@@ -45,7 +45,7 @@ func (g *generator) sig(o *ir.Operation) (*opSig, error) {
 		s.bodyParam = naming.GoParam(o.Request.Name)
 	}
 	if o.ResponseType != "" && o.ResponseStatus != http.StatusNoContent {
-		r := typeRef{name: o.ResponseType, t: o.Response, collection: o.ResponseCollection, what: "response of " + o.Name}
+		r := typeRef{name: o.ResponseType, t: o.Response, collection: o.ResponseCollection, what: "the response of " + o.Name, pos: o.Pos}
 		if err := r.resolve(); err != nil {
 			return nil, err
 		}
@@ -198,7 +198,7 @@ func (g *generator) genService(pkg *pkgInfo) ([]File, error) {
 	f.Func().Params(jen.Id("e").Op("*").Id("Error")).Id("Error").Params().String().Block(
 		jen.Return(jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("%d %s: %s"), jen.Id("e").Dot("Status"), jen.Id("e").Dot("Code"), jen.Id("e").Dot("Message"))),
 	)
-	f.Comment("GraphError returns the status, code and message of the error response; it makes *Error an odata.StatusError.")
+	f.Add(doc("GraphError returns the status, code and message of the error response; it makes *Error an odata.StatusError."))
 	f.Func().Params(jen.Id("e").Op("*").Id("Error")).Id("GraphError").Params().Params(jen.Id("status").Int(), jen.List(jen.Id("code"), jen.Id("message")).String()).Block(
 		jen.Return(jen.Id("e").Dot("Status"), jen.Id("e").Dot("Code"), jen.Id("e").Dot("Message")),
 	)

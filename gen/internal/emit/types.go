@@ -6,6 +6,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"gen/gen/internal/diag"
 	"gen/gen/internal/ir"
 )
 
@@ -65,15 +66,16 @@ type typeRef struct {
 	t          *ir.Type // resolved type; nil for Edm types
 	collection bool
 	what       string // for errors: "property callee of microsoft.graph.callRecords.segment"
+	pos        diag.Pos
 }
 
 func propRef(owner *ir.Type, p *ir.Property) typeRef {
-	return typeRef{name: p.Type, t: p.Ref, collection: p.Collection, what: fmt.Sprintf("property %s of %s", p.Name, owner.QualifiedName())}
+	return typeRef{name: p.Type, t: p.Ref, collection: p.Collection, what: fmt.Sprintf("property %s of %s", p.Name, owner.QualifiedName()), pos: p.Pos}
 }
 
 func (r typeRef) resolve() error {
 	if !isEdm(r.name) && r.t == nil {
-		return fmt.Errorf("emit: %s has type %s, which is not resolved", r.what, r.name)
+		return fmt.Errorf("emit: %s: %s has type %s, which is not resolved", r.pos, r.what, r.name)
 	}
 	return nil
 }
@@ -148,6 +150,21 @@ func ancestors(t *ir.Type) ([]*ir.Type, error) {
 		out = append(out, b)
 	}
 	return out, nil
+}
+
+// isOpen reports whether t is an open type: declared open, or derived from
+// an open type.
+func (g *generator) isOpen(t *ir.Type) bool {
+	if t.Open {
+		return true
+	}
+	anc, _ := ancestors(t)
+	for _, a := range anc {
+		if a.Open {
+			return true
+		}
+	}
+	return false
 }
 
 // inHierarchy reports whether t has a base type or derived types, so its

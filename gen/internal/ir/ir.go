@@ -36,6 +36,7 @@ type Type struct {
 	Kind        Kind        `json:"kind"`
 	BaseType    string      `json:"baseType"`
 	Abstract    bool        `json:"abstract"`
+	Open        bool        `json:"open,omitempty"` // accepts properties it does not declare ("openType": true)
 	Source      string      `json:"source"`
 	KeyProperty string      `json:"keyProperty,omitempty"`
 	Description string      `json:"description,omitempty"`

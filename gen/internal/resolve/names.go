@@ -40,11 +40,17 @@ var reserved = map[string]bool{
 	"NewHandlerWithOptions": true, "HandlerOptions": true,
 }
 
-// names works out every Go identifier once. The collision rule: within one
-// scope, names are sorted; when several doc names map to one Go name, the
-// doc name that sorts first keeps it and the others get a numeric suffix
-// (2, 3, ...) in that order. Sorting by doc name (not by page order) keeps
-// the result independent of the file system.
+// names works out every Go identifier once.
+//
+// Collision rules, each independent of the order pages are read in:
+//   - types and enum constants of one package: doc names are sorted; the
+//     first keeps the Go name, the others get 2, 3, ...;
+//   - operations of one package: an operation's name comes from its title
+//     ("Create segment" -> CreateSegment); when several pages share a title,
+//     each of them takes a suffix made from its own file name, the words the
+//     title does not already say (group-list-members.md -> ListMembersGroup),
+//     so one page's name never depends on which other pages exist beyond the
+//     ones sharing its title.
 func (r *resolver) names() {
 	byPkg := map[string][]*ir.Type{}
 	for _, t := range r.prog.Types {
@@ -91,13 +97,27 @@ func (r *resolver) names() {
 	}
 	for _, ops := range byPkgOps {
 		sort.Slice(ops, func(i, j int) bool { return ops[i].Source < ops[j].Source })
-		used := map[string]bool{}
+		byName := map[string][]*ir.Operation{}
 		for _, o := range ops {
-			base := naming.GoName(o.Title)
+			o.Name = naming.GoName(o.Title)
 			if o.Title == "" {
-				base = naming.GoName(strings.TrimSuffix(o.Source[strings.LastIndexByte(o.Source, '/')+1:], ".md"))
+				o.Name = naming.GoName(pageBase(o.Source))
 			}
-			o.Name = unique(base, used)
+			byName[o.Name] = append(byName[o.Name], o)
+		}
+		used := map[string]bool{}
+		for k := range reserved {
+			used[k] = true
+		}
+		for _, o := range ops {
+			if len(byName[o.Name]) == 1 && !used[o.Name] {
+				used[o.Name] = true
+			}
+		}
+		for _, o := range ops {
+			if len(byName[o.Name]) > 1 || reserved[o.Name] {
+				o.Name = unique(o.Name+fileSuffix(o.Title, o.Source), used)
+			}
 		}
 	}
 	sort.SliceStable(r.prog.Types, func(i, j int) bool {
@@ -115,4 +135,27 @@ func unique(base string, used map[string]bool) string {
 	}
 	used[name] = true
 	return name
+}
+
+func pageBase(source string) string {
+	return strings.TrimSuffix(source[strings.LastIndexByte(source, '/')+1:], ".md")
+}
+
+// fileSuffix is the Go form of the words of the page's file name that its
+// title does not contain: ("List members", "api/group-list-members.md") -> "Group".
+func fileSuffix(title, source string) string {
+	inTitle := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(title)) {
+		inTitle[w] = true
+	}
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(pageBase(source), func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
+		if !inTitle[strings.ToLower(w)] {
+			b.WriteString(naming.GoName(w))
+		}
+	}
+	if b.Len() == 0 {
+		return naming.GoName(pageBase(source))
+	}
+	return b.String()
 }

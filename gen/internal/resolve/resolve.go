@@ -164,6 +164,7 @@ func (r *resolver) add(t *ir.Type, p *parse.Page) *ir.Type {
 			r.bases[prev] = r.bases[t]
 		}
 		prev.Abstract = prev.Abstract || t.Abstract
+		prev.Open = prev.Open || t.Open
 		if prev.KeyProperty == "" && t.KeyProperty != "" {
 			prev.KeyProperty, prev.Kind = t.KeyProperty, ir.Entity
 		}
@@ -186,7 +187,7 @@ func (r *resolver) declareTypes(p *parse.Page) {
 		t := &ir.Type{
 			Namespace: ns, Name: name, Kind: ir.Complex, Source: p.Src.Path,
 			Description: p.Description.Text, Pos: sp.Pos,
-			Abstract: a.Bool("abstract"), KeyProperty: a.String("keyProperty"),
+			Abstract: a.Bool("abstract"), Open: a.Bool("openType"), KeyProperty: a.String("keyProperty"),
 		}
 		if t.KeyProperty != "" {
 			t.Kind = ir.Entity

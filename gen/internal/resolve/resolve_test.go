@@ -158,4 +158,3 @@ func corpusRoot(t testing.TB) string {
 	require.NoError(t, err, "GRAPH_DOCS is set but %s is missing", root)
 	return root
 }
-

@@ -1,0 +1,211 @@
+package cli
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"gen/gen/internal/diag"
+	"gen/gen/internal/emit"
+	"gen/gen/internal/ir"
+	"gen/gen/internal/resolve"
+	"gen/gen/internal/writer"
+)
+
+func init() {
+	register("generate", "write the Go code for the pages in -in to -out (the default command)", runGenerate)
+}
+
+// emitFiles is the emit stage as the generate command sees it.
+func emitFiles(p *ir.Program, module string) ([]writer.File, error) {
+	files, err := emit.Generate(p, emit.Options{ModulePath: module})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]writer.File, len(files))
+	for i, f := range files {
+		out[i] = writer.File{Path: f.Path, Content: f.Content}
+	}
+	return out, nil
+}
+
+// runGenerate loads the pages, stops with every diagnostic when any is an
+// error (writing nothing), emits the Go files and hands them to the writer:
+// in -check mode only to compare.
+func runGenerate(args []string, stdout, stderr io.Writer) int {
+	fset := flag.NewFlagSet("generate", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	fset.Usage = func() {
+		fmt.Fprintln(stderr, "usage: gen generate [-in docs-input] [-out output] [-module path] [-check] [-v]")
+		fset.PrintDefaults()
+	}
+	in := fset.String("in", "docs-input", "folder of input pages")
+	out := fset.String("out", "output", "output folder; only generated files in it are ever written or deleted")
+	module := fset.String("module", "", "import path of -out (default: the module path of the nearest go.mod above -out, joined with -out's folder below it)")
+	check := fset.Bool("check", false, "write nothing; print a unified diff for each stale, missing or extra file and exit 1 if there is any")
+	verbose := fset.Bool("v", false, "list the files written and deleted")
+	if err := fset.Parse(args); err != nil {
+		return ExitUsage
+	}
+	if fset.NArg() > 0 {
+		fmt.Fprintf(stderr, "gen generate: unexpected argument %q\n", fset.Arg(0))
+		fset.Usage()
+		return ExitUsage
+	}
+	mod := *module
+	if mod == "" {
+		var err error
+		if mod, err = modulePathOf(*out); err != nil {
+			fmt.Fprintf(stderr, "gen generate: %v; pass -module\n", err)
+			return ExitUsage
+		}
+	}
+
+	prog, diags, err := resolve.Load(*in)
+	if err != nil {
+		fmt.Fprintf(stderr, "gen generate: %v\n", err)
+		return ExitUsage
+	}
+	printDiags(stderr, *in, diags)
+	if n := len(diags.Errors()); n > 0 {
+		fmt.Fprintf(stderr, "gen generate: %d error(s) in %s; nothing written to %s\n", n, *in, *out)
+		return ExitFindings
+	}
+	files, err := emitFiles(prog, mod)
+	if err != nil {
+		fmt.Fprintf(stderr, "gen generate: %v\nnothing written to %s\n", err, *out)
+		return ExitFindings
+	}
+	changes, err := writer.Plan(*out, files)
+	if err != nil {
+		fmt.Fprintf(stderr, "gen generate: %v\nnothing written to %s\n", err, *out)
+		return ExitUsage
+	}
+	if *check {
+		return reportStale(stdout, stderr, *out, changes)
+	}
+	if err := writer.Apply(*out, changes); err != nil {
+		fmt.Fprintf(stderr, "gen generate: %v\n", err)
+		return ExitUsage
+	}
+	if *verbose {
+		for _, c := range changes {
+			verb := "wrote"
+			if c.Kind == writer.Extra {
+				verb = "deleted"
+			}
+			fmt.Fprintf(stdout, "%s %s\n", verb, filepath.Join(*out, filepath.FromSlash(c.Path)))
+		}
+	}
+	return ExitOK
+}
+
+// reportStale prints -check's findings: a unified diff on stdout for each
+// stale or missing file (and a deletion diff for each extra one, so the
+// whole output applies with git apply), and one line per file on stderr.
+func reportStale(stdout, stderr io.Writer, out string, changes []writer.Change) int {
+	if len(changes) == 0 {
+		return ExitOK
+	}
+	bw := bufio.NewWriter(stdout)
+	for _, c := range changes {
+		fmt.Fprintf(stderr, "%s: %s\n", filepath.Join(out, filepath.FromSlash(c.Path)), describe(c.Kind))
+		bw.WriteString(c.Diff(out))
+	}
+	bw.Flush()
+	fmt.Fprintf(stderr, "gen generate -check: %s is out of date with the docs (%d file(s)); run go run ./gen generate\n", out, len(changes))
+	return ExitFindings
+}
+
+func describe(k writer.Kind) string {
+	switch k {
+	case writer.Missing:
+		return "missing (a page produces it; generate will create it)"
+	case writer.Stale:
+		return "stale (generate will rewrite it)"
+	default:
+		return "extra (generated, but no page produces it any more; generate will delete it)"
+	}
+}
+
+// printDiags prints diagnostics as file:line:col with the input folder
+// joined in front of each page path, so they are clickable from the current
+// directory.
+func printDiags(w io.Writer, in string, diags diag.List) {
+	if len(diags) == 0 {
+		return
+	}
+	prefix := in
+	if info, err := os.Stat(in); err == nil && !info.IsDir() {
+		prefix = filepath.Dir(in) // a single page: positions name its base name
+	}
+	for _, d := range diags {
+		if d.Span.File != "" {
+			d.Span.File = filepath.Join(prefix, filepath.FromSlash(d.Span.File))
+		}
+		fmt.Fprintln(w, d.String())
+	}
+}
+
+// modulePathOf works out the import path of the folder out (which need not
+// exist yet): the module path in the nearest go.mod at or above it, joined
+// with out's path below that go.mod's folder.
+func modulePathOf(out string) (string, error) {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return "", err
+	}
+	for dir := abs; ; {
+		b, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+		if err == nil {
+			mod := modulePath(b)
+			if mod == "" {
+				return "", fmt.Errorf("%s: no module line", filepath.Join(dir, "go.mod"))
+			}
+			rel, err := filepath.Rel(dir, abs)
+			if err != nil {
+				return "", err
+			}
+			if rel == "." {
+				return mod, nil
+			}
+			return mod + "/" + filepath.ToSlash(rel), nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("no go.mod at or above %s", abs)
+		}
+		dir = parent
+	}
+}
+
+// modulePath reads the module line of a go.mod file: `module gen`,
+// `module "example.com/x" // comment`.
+func modulePath(gomod []byte) string {
+	for _, line := range strings.Split(string(gomod), "\n") {
+		line = strings.TrimSpace(line)
+		rest, ok := strings.CutPrefix(line, "module")
+		if !ok || rest == "" || rest[0] != ' ' && rest[0] != '\t' && rest[0] != '"' {
+			continue
+		}
+		if i := strings.Index(rest, "//"); i >= 0 {
+			rest = rest[:i]
+		}
+		rest = strings.TrimSpace(rest)
+		if uq, err := strconv.Unquote(rest); err == nil {
+			return uq
+		}
+		return rest
+	}
+	return ""
+}

@@ -1,0 +1,106 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"gen/gen/internal/diag"
+	"gen/gen/internal/lint"
+	"gen/gen/internal/resolve"
+)
+
+func init() {
+	register("lint", "check pages for mistakes, with exact positions (text, json, sarif, github)", runLint)
+}
+
+func runLint(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("lint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "text", "output format: "+strings.Join(lint.Formats, ", "))
+	enable := fs.String("enable", "", "comma-separated rule IDs: report only these")
+	disable := fs.String("disable", "", "comma-separated rule IDs: never report these")
+	list := fs.Bool("rules", false, "list the rules with their severity and exit")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: gen lint [flags] [PATH ...]\n\n"+
+			"Checks Graph-style reference pages (default: docs-input). A PATH is a page or a\n"+
+			"folder, walked recursively; links and types resolve across every page given.\n"+
+			"A page suppresses a rule by listing its ID in its page annotation's\n"+
+			"\"suppressions\". Exit status: 0 no errors, 1 errors found, 2 could not run.\n\nflags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return ExitUsage
+	}
+	if *list {
+		for _, r := range lint.Rules {
+			fmt.Fprintf(stdout, "%-24s %-8s %s\n", r.ID, r.Severity, r.Summary)
+		}
+		return ExitOK
+	}
+	if !validFormat(*format) {
+		fmt.Fprintf(stderr, "gen lint: unknown -format %q (want one of %s)\n", *format, strings.Join(lint.Formats, ", "))
+		return ExitUsage
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		paths = []string{"docs-input"}
+	}
+	start := time.Now()
+	set, err := resolve.ReadPaths(paths)
+	if err != nil {
+		fmt.Fprintf(stderr, "gen lint: %v\n", err)
+		return ExitUsage
+	}
+	findings, err := lint.Lint(set, lint.Options{Enable: splitList(*enable), Disable: splitList(*disable)})
+	if err != nil {
+		fmt.Fprintf(stderr, "gen lint: %v\n", err)
+		return ExitUsage
+	}
+	if err := lint.Write(stdout, *format, findings, set.Root); err != nil {
+		fmt.Fprintf(stderr, "gen lint: %v\n", err)
+		return ExitUsage
+	}
+	counts := lint.Count(findings)
+	if *format == "text" {
+		summary(stderr, counts, len(set.Pages), time.Since(start))
+	}
+	if counts.BySeverity[diag.Error] > 0 {
+		return ExitFindings
+	}
+	return ExitOK
+}
+
+func validFormat(f string) bool {
+	for _, k := range lint.Formats {
+		if f == k {
+			return true
+		}
+	}
+	return false
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// summary prints the per-rule totals and the summary line.
+func summary(w io.Writer, c lint.Counts, pages int, took time.Duration) {
+	for _, id := range c.RuleIDs() {
+		sev := ""
+		if r, ok := lint.RuleByID(id); ok {
+			sev = r.Severity.String()
+		}
+		fmt.Fprintf(w, "%8d  %-8s %s\n", c.ByRule[id], sev, id)
+	}
+	fmt.Fprintf(w, "gen lint: %d pages, %d errors, %d warnings, %d infos in %.2fs\n",
+		pages, c.BySeverity[diag.Error], c.BySeverity[diag.Warning], c.BySeverity[diag.Info], took.Seconds())
+}

@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const segmentPath = "/communications/callRecords/{callRecordId}/sessions/{sessionId}/segments"
+
+func TestNewPrintsToStdout(t *testing.T) {
+	code, stdout, stderr := run("new", "create", "-resource", filepath.Join(repoRoot, "docs-input", "resources", "callrecords-segment.md"), "-path", segmentPath)
+	require.Equal(t, ExitOK, code, stderr)
+	assert.True(t, strings.HasPrefix(stdout, "---\ntitle: \"Create segment\"\n"), stdout)
+	assert.Contains(t, stdout, "POST "+segmentPath+"\n")
+	assert.Contains(t, stdout, "](../resources/callrecords-segment.md)")
+}
+
+func TestNewNeverOverwrites(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "docs")
+	require.NoError(t, os.CopyFS(root, os.DirFS(filepath.Join(repoRoot, "docs-input"))))
+	out := filepath.Join(root, "api", "callrecords-segment-get.md")
+	args := []string{"new", "get", "-resource", filepath.Join(root, "resources", "callrecords-segment.md"), "-path", segmentPath + "/{segmentId}", "-o", out}
+	code, stdout, stderr := run(args...)
+	require.Equal(t, ExitOK, code, stderr)
+	assert.Empty(t, stdout)
+	first, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Contains(t, string(first), "# Get segment\n")
+
+	require.NoError(t, os.WriteFile(out, []byte("my half-written page\n"), 0o644))
+	code, _, stderr = run(args...)
+	assert.Equal(t, ExitUsage, code)
+	assert.Contains(t, stderr, "already exists")
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Equal(t, "my half-written page\n", string(b))
+
+	// The seed itself is never replaced either.
+	seed := filepath.Join(root, "api", "callrecords-segment-post.md")
+	before, err := os.ReadFile(seed)
+	require.NoError(t, err)
+	code, _, _ = run("new", "create", "-resource", filepath.Join(root, "resources", "callrecords-segment.md"), "-path", segmentPath, "-o", seed)
+	assert.Equal(t, ExitUsage, code)
+	after, err := os.ReadFile(seed)
+	require.NoError(t, err)
+	assert.Equal(t, before, after)
+}
+
+// TestNewLinksFromWhereThePageGoes: with -o, links are relative to the
+// page's folder when it lies in the doc root.
+func TestNewLinksFromWhereThePageGoes(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "docs")
+	require.NoError(t, os.CopyFS(root, os.DirFS(filepath.Join(repoRoot, "docs-input"))))
+	out := filepath.Join(root, "segment-get.md")
+	code, _, stderr := run("new", "get", "-resource", filepath.Join(root, "resources", "callrecords-segment.md"), "-path", segmentPath+"/{segmentId}", "-o", out)
+	require.Equal(t, ExitOK, code, stderr)
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), "[segment](resources/callrecords-segment.md)")
+
+	out = filepath.Join(root, "resources", "callrecords-widget.md")
+	code, _, stderr = run("new", "resource", "-in", root, "-name", "microsoft.graph.callRecords.widget", "-base", "microsoft.graph.entity", "-o", out)
+	require.Equal(t, ExitOK, code, stderr)
+	b, err = os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), "Inherited from [entity](entity.md).")
+}
+
+func TestNewErrors(t *testing.T) {
+	seg := filepath.Join(repoRoot, "docs-input", "resources", "callrecords-segment.md")
+	for _, c := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"new"}, ExitUsage, "usage:"},
+		{[]string{"new", "frobnicate"}, ExitUsage, "unknown kind"},
+		{[]string{"new", "create", "-path", segmentPath}, ExitUsage, "-resource and -path are required"},
+		{[]string{"new", "create", "-resource", seg}, ExitUsage, "-resource and -path are required"},
+		{[]string{"new", "resource"}, ExitUsage, "-name is required"},
+		{[]string{"new", "create", "-resource", seg, "-path", "no-slash"}, ExitUsage, "leading slash"},
+		{[]string{"new", "create", "-resource", seg, "-path", segmentPath, "stray"}, ExitUsage, "unexpected argument"},
+	} {
+		code, stdout, stderr := run(c.args...)
+		assert.Equal(t, c.code, code, "%v", c.args)
+		assert.Empty(t, stdout, "%v", c.args)
+		assert.Contains(t, stderr, c.msg, "%v", c.args)
+	}
+
+	// Errors in the resource's pages: exit 1, printed as file:line:col.
+	root := filepath.Join(t.TempDir(), "docs")
+	require.NoError(t, os.CopyFS(root, os.DirFS(filepath.Join(repoRoot, "docs-input"))))
+	p := filepath.Join(root, "resources", "callrecords-segment.md")
+	b, err := os.ReadFile(p)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(p, []byte(strings.Replace(string(b), "|caller|[microsoft.graph.callRecords.endpoint](callrecords-endpoint.md)|", "|caller|Nope|", 1)), 0o644))
+	code, stdout, stderr := run("new", "create", "-resource", p, "-path", segmentPath)
+	assert.Equal(t, ExitFindings, code)
+	assert.Empty(t, stdout)
+	assert.Contains(t, stderr, p+":")
+	assert.Contains(t, stderr, `unknown type "Nope"`)
+}

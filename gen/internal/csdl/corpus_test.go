@@ -1,0 +1,55 @@
+package csdl
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"gen/gen/internal/resolve"
+)
+
+// TestCorpusAgreement measures the agreement of the Graph beta pages with the
+// service's schema of the next day and holds it to the reference figures of a
+// careful independent extraction (see Figures). GRAPH_DOCS names the folder
+// holding beta/; the schema is ../metadata/beta-2020-05-19.xml beside it.
+func TestCorpusAgreement(t *testing.T) {
+	root := os.Getenv("GRAPH_DOCS")
+	if root == "" {
+		t.Skip("GRAPH_DOCS is not set")
+	}
+	beta := filepath.Join(root, "beta")
+	metadata := filepath.Join(root, "..", "metadata", "beta-2020-05-19.xml")
+	for _, p := range []string{beta, metadata} {
+		_, err := os.Stat(p)
+		require.NoError(t, err, "GRAPH_DOCS is set, so the corpus must be there")
+	}
+	schema, err := ReadFile(metadata)
+	require.NoError(t, err)
+	prog, _, err := resolve.Load(beta)
+	require.NoError(t, err)
+
+	diffs := Diff(prog, schema)
+	count := map[Kind]int{}
+	for _, d := range diffs {
+		count[d.Kind]++
+	}
+	var kinds []string
+	for k, n := range count {
+		kinds = append(kinds, fmt.Sprintf("%s %d", k, n))
+	}
+	sort.Strings(kinds)
+	t.Logf("%d differences: %s", len(diffs), strings.Join(kinds, ", "))
+
+	f := Agreement(prog, schema)
+	var b strings.Builder
+	f.Write(&b)
+	t.Log("\n" + b.String())
+	for _, s := range f.MeetsReference() {
+		t.Error(s)
+	}
+}

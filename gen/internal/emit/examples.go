@@ -1,0 +1,367 @@
+package emit
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"gen/gen/internal/ir"
+)
+
+// runnableExamples returns the examples of o that have both a request and a
+// response.
+func runnableExamples(o *ir.Operation) []*ir.Example {
+	var out []*ir.Example
+	for _, ex := range o.Examples {
+		if ex != nil && ex.Request != nil && ex.Response != nil {
+			out = append(out, ex)
+		}
+	}
+	return out
+}
+
+// genExamples emits examples_test.go: for every operation with examples, a
+// test that sends each documented request to NewHandler with a fake Service
+// answering the documented response, and checks the status and the body.
+// Placeholders in the bodies are replaced by FillPlaceholders at generation
+// time. It reports false when the package has no runnable example.
+func (g *generator) genExamples(pkg *pkgInfo) (File, bool, error) {
+	var ops []*ir.Operation
+	for _, o := range pkg.ops {
+		if len(runnableExamples(o)) > 0 {
+			ops = append(ops, o)
+		}
+	}
+	if len(ops) == 0 {
+		return File{}, false, nil
+	}
+	f := g.newFile(pkg.path, pkg.name, "api")
+	f.Add(docs("exampleService is the Service of the example tests: the operation named op records its call and answers with the example response, or with fail when it is set; every other operation answers 501."))
+	f.Type().Id("exampleService").Struct(
+		jen.Id("UnimplementedService"),
+		jen.Id("t").Op("*").Qual(pkgTesting, "T"),
+		jen.Id("op").String(),
+		jen.Id("response").String(),
+		jen.Id("fail").Op("*").Id("Error"),
+		jen.Id("called").Bool(),
+		jen.Id("pathParams").Index().String(),
+	)
+	for _, o := range ops {
+		s, err := g.sig(o)
+		if err != nil {
+			return File{}, false, err
+		}
+		m, err := g.genFakeMethod(s)
+		if err != nil {
+			return File{}, false, err
+		}
+		f.Add(m)
+	}
+	for _, o := range ops {
+		s, err := g.sig(o)
+		if err != nil {
+			return File{}, false, err
+		}
+		var subtests []jen.Code
+		for i, ex := range runnableExamples(o) {
+			st, err := g.genExampleTest(s, ex, i)
+			if err != nil {
+				return File{}, false, err
+			}
+			subtests = append(subtests, st)
+		}
+		f.Add(docs(fmt.Sprintf("TestExample%s sends the examples of %s (%s) to NewHandler and checks the documented responses.", o.Name, o.Name, o.Source)))
+		f.Func().Id("TestExample" + o.Name).Params(jen.Id("t").Op("*").Qual(pkgTesting, "T")).Block(subtests...)
+	}
+	file, err := render(f, pkg.name+"/examples_test.go", "api")
+	return file, err == nil, err
+}
+
+// genFakeMethod emits the exampleService method of one operation. Its
+// parameters are positional (p1, p2, ..., body) so that no name from the
+// docs can collide with the method's own variables.
+func (g *generator) genFakeMethod(s *opSig) (jen.Code, error) {
+	names := []string{"ctx"}
+	var recorded []jen.Code
+	for i := range s.params {
+		names = append(names, fmt.Sprintf("p%d", i+1))
+		recorded = append(recorded, jen.Id(fmt.Sprintf("p%d", i+1)))
+	}
+	if s.body != nil {
+		names = append(names, "body")
+	}
+	params, results, err := g.signature(s, names)
+	if err != nil {
+		return nil, err
+	}
+	var args []jen.Code
+	for _, n := range names {
+		args = append(args, jen.Id(n))
+	}
+	sT := jen.Id("s").Dot("t")
+	body := []jen.Code{
+		jen.If(jen.Id("s").Dot("op").Op("!=").Lit(s.op.Name)).Block(
+			jen.Return(jen.Id("s").Dot("UnimplementedService").Dot(s.op.Name).Call(args...)),
+		),
+		jen.Id("s").Dot("called").Op("=").True(),
+	}
+	if len(recorded) > 0 {
+		body = append(body, jen.Id("s").Dot("pathParams").Op("=").Index().String().Values(recorded...))
+	}
+	if s.body != nil && !s.body.collection {
+		body = append(body, jen.Qual(pkgAssert, "NotNil").Call(sT.Clone(), jen.Id("body"), jen.Lit(s.op.Name+" got no request body")))
+	}
+	fail := jen.If(jen.Id("s").Dot("fail").Op("!=").Nil())
+	decodeOK := func(target jen.Code) jen.Code {
+		return jen.If(jen.Id("s").Dot("response").Op("!=").Lit("")).Block(
+			jen.Qual(pkgRequire, "NoError").Call(sT.Clone(), jen.Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Parens(jen.Id("s").Dot("response")), target), jen.Lit("decoding the example response")),
+		)
+	}
+	r := s.result
+	switch {
+	case r == nil:
+		body = append(body, fail.Block(jen.Return(jen.Id("s").Dot("fail"))), jen.Return(jen.Nil()))
+	case r.collection:
+		elem := g.named(*r)
+		body = append(body, fail.Block(jen.Return(jen.Nil(), jen.Id("s").Dot("fail"))))
+		if r.isPoly() {
+			body = append(body,
+				jen.Var().Id("out").Struct(jen.Id("Value").Index().Qual(pkgJSON, "RawMessage").Tag(map[string]string{"json": "value"})),
+				decodeOK(jen.Op("&").Id("out")),
+				jen.Id("values").Op(":=").Make(jen.Index().Add(elem), jen.Len(jen.Id("out").Dot("Value"))),
+				jen.For(jen.List(jen.Id("i"), jen.Id("raw")).Op(":=").Range().Id("out").Dot("Value")).Block(
+					jen.List(jen.Id("v"), jen.Err()).Op(":=").Qual(g.pkgPath(r.t), decodeName(r.t)).Call(jen.Id("raw")),
+					jen.Qual(pkgRequire, "NoError").Call(sT.Clone(), jen.Err(), jen.Lit("decoding the example response")),
+					jen.Id("values").Index(jen.Id("i")).Op("=").Id("v"),
+				),
+				jen.Return(jen.Id("values"), jen.Nil()),
+			)
+		} else {
+			body = append(body,
+				jen.Var().Id("out").Struct(jen.Id("Value").Index().Add(elem).Tag(map[string]string{"json": "value"})),
+				decodeOK(jen.Op("&").Id("out")),
+				jen.Return(jen.Id("out").Dot("Value"), jen.Nil()),
+			)
+		}
+	case !r.isStruct():
+		body = append(body,
+			fail.Block(jen.Return(g.zero(r), jen.Id("s").Dot("fail"))),
+			jen.Var().Id("out").Struct(jen.Id("Value").Add(g.named(*r)).Tag(map[string]string{"json": "value"})),
+			decodeOK(jen.Op("&").Id("out")),
+			jen.Return(jen.Id("out").Dot("Value"), jen.Nil()),
+		)
+	case r.isPoly():
+		body = append(body,
+			fail.Block(jen.Return(jen.Nil(), jen.Id("s").Dot("fail"))),
+			jen.List(jen.Id("out"), jen.Err()).Op(":=").Qual(g.pkgPath(r.t), decodeName(r.t)).Call(jen.Index().Byte().Parens(jen.Id("s").Dot("response"))),
+			jen.Qual(pkgRequire, "NoError").Call(sT.Clone(), jen.Err(), jen.Lit("decoding the example response")),
+			jen.If(jen.Id("out").Op("==").Nil()).Block(jen.Id("out").Op("=").New(jen.Qual(g.pkgPath(r.t), r.t.GoName))),
+			jen.Return(jen.Id("out"), jen.Nil()),
+		)
+	default:
+		body = append(body,
+			fail.Block(jen.Return(jen.Nil(), jen.Id("s").Dot("fail"))),
+			jen.Id("out").Op(":=").New(g.named(*r)),
+			decodeOK(jen.Id("out")),
+			jen.Return(jen.Id("out"), jen.Nil()),
+		)
+	}
+	return jen.Comment(fmt.Sprintf("%s records the call and answers with the example response.", s.op.Name)).Line().
+		Func().Params(jen.Id("s").Op("*").Id("exampleService")).Id(s.op.Name).Params(params...).Params(results...).Block(body...), nil
+}
+
+// genExampleTest emits the subtest of one example.
+func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int) (jen.Code, error) {
+	name := ex.Name
+	if name == "" {
+		name = fmt.Sprintf("example %d", index+1)
+	}
+	req, resp := ex.Request, ex.Response
+	var body []jen.Code
+
+	reqBody, err := g.exampleBody(req.Body, s.op.Request)
+	if err != nil {
+		return jen.Id("t").Dot("Run").Call(jen.Lit(name), jen.Func().Params(jen.Id("t").Op("*").Qual(pkgTesting, "T")).Block(
+			jen.Id("t").Dot("Skip").Call(jen.Lit("the example request cannot be sent: "+err.Error())),
+		)), nil
+	}
+	respBody, err := g.exampleBody(resp.Body, s.op.Response)
+	if err != nil {
+		return jen.Id("t").Dot("Run").Call(jen.Lit(name), jen.Func().Params(jen.Id("t").Op("*").Qual(pkgTesting, "T")).Block(
+			jen.Id("t").Dot("Skip").Call(jen.Lit("the example response cannot be checked: "+err.Error())),
+		)), nil
+	}
+	if reqBody != "" {
+		body = append(body, jen.Const().Id("requestBody").Op("=").Add(rawString(reqBody)))
+	}
+	body = append(body, jen.Const().Id("responseBody").Op("=").Add(rawString(respBody)))
+	fields := []jen.Code{
+		jen.Id("t").Op(":").Id("t"),
+		jen.Id("op").Op(":").Lit(s.op.Name),
+		jen.Id("response").Op(":").Id("responseBody"),
+	}
+	failing := resp.Status >= 400
+	var wantBody string
+	if failing {
+		code, message := graphError(respBody)
+		fields = append(fields, jen.Id("fail").Op(":").Op("&").Id("Error").Values(
+			jen.Id("Status").Op(":").Lit(resp.Status),
+			jen.Id("Code").Op(":").Lit(code),
+			jen.Id("Message").Op(":").Lit(message),
+		))
+		if code != "" {
+			b, _ := json.Marshal(map[string]any{"error": map[string]string{"code": code}})
+			wantBody = string(b)
+		}
+	}
+	body = append(body, jen.Id("svc").Op(":=").Op("&").Id("exampleService").Values(multiline(fields)...))
+
+	sendPath, values, matched := examplePath(req, s)
+	var reader jen.Code = jen.Nil()
+	if reqBody != "" {
+		reader = jen.Qual(pkgStrings, "NewReader").Call(jen.Id("requestBody"))
+	}
+	method := req.Method
+	if method == "" {
+		method = s.op.Method
+	}
+	body = append(body, jen.Id("req").Op(":=").Qual(pkgHTTPTest, "NewRequest").Call(jen.Lit(strings.ToUpper(method)), jen.Lit(sendPath), reader))
+	for _, h := range req.Headers {
+		switch strings.ToLower(h.Name) {
+		case "content-length", "host":
+			continue // the documented length is often wrong; the real one is sent
+		}
+		body = append(body, jen.Id("req").Dot("Header").Dot("Add").Call(jen.Lit(h.Name), jen.Lit(h.Value)))
+	}
+	body = append(body,
+		jen.Id("rec").Op(":=").Qual(pkgHTTPTest, "NewRecorder").Call(),
+		jen.Id("NewHandler").Call(jen.Id("svc")).Dot("ServeHTTP").Call(jen.Id("rec"), jen.Id("req")),
+		jen.Qual(pkgRequire, "Equal").Call(jen.Id("t"), jen.Lit(resp.Status), jen.Id("rec").Dot("Code"), jen.Id("rec").Dot("Body").Dot("String").Call()),
+		jen.Qual(pkgRequire, "True").Call(jen.Id("t"), jen.Id("svc").Dot("called"), jen.Lit(s.op.Name+" was not called")),
+	)
+	if matched && len(values) > 0 {
+		var vs []jen.Code
+		for _, v := range values {
+			vs = append(vs, jen.Lit(v))
+		}
+		body = append(body, jen.Qual(pkgAssert, "Equal").Call(jen.Id("t"), jen.Index().String().Values(vs...), jen.Id("svc").Dot("pathParams"), jen.Lit("path parameters")))
+	}
+	switch {
+	case failing && wantBody != "":
+		body = append(body, jen.Qual(pkgAssert, "NoError").Call(jen.Id("t"), jen.Qual(g.runtimePath(), "JSONSubset").Call(jen.Index().Byte().Parens(jen.Lit(wantBody)), jen.Id("rec").Dot("Body").Dot("Bytes").Call())))
+	case failing:
+	case respBody == "":
+		body = append(body, jen.Qual(pkgAssert, "Empty").Call(jen.Id("t"), jen.Id("rec").Dot("Body").Dot("String").Call()))
+	case resp.Truncated:
+		body = append(body,
+			jen.Qual(pkgAssert, "Equal").Call(jen.Id("t"), jen.Lit("application/json"), jen.Id("rec").Dot("Header").Call().Dot("Get").Call(jen.Lit("Content-Type"))),
+			jen.Comment("The documented response is truncated: every property it shows must be there."),
+			jen.Qual(pkgAssert, "NoError").Call(jen.Id("t"), jen.Qual(g.runtimePath(), "JSONSubset").Call(jen.Index().Byte().Parens(jen.Id("responseBody")), jen.Id("rec").Dot("Body").Dot("Bytes").Call())),
+		)
+	default:
+		body = append(body,
+			jen.Qual(pkgAssert, "Equal").Call(jen.Id("t"), jen.Lit("application/json"), jen.Id("rec").Dot("Header").Call().Dot("Get").Call(jen.Lit("Content-Type"))),
+			jen.Comment("Equal but for @odata.type, which values of a type hierarchy always encode."),
+			jen.Qual(pkgAssert, "NoError").Call(jen.Id("t"), jen.Qual(g.runtimePath(), "JSONEqual").Call(jen.Index().Byte().Parens(jen.Id("responseBody")), jen.Id("rec").Dot("Body").Dot("Bytes").Call())),
+		)
+	}
+	return jen.Id("t").Dot("Run").Call(jen.Lit(name), jen.Func().Params(jen.Id("t").Op("*").Qual(pkgTesting, "T")).Block(body...)), nil
+}
+
+// exampleBody fills the placeholders of an example body; an empty body
+// stays empty.
+func (g *generator) exampleBody(body string, t *ir.Type) (string, error) {
+	if strings.TrimSpace(body) == "" {
+		return "", nil
+	}
+	out, err := FillPlaceholders([]byte(body), t, g.prog)
+	if err != nil {
+		return "", err
+	}
+	return string(out), nil
+}
+
+// graphError reads code and message from a Graph error body.
+func graphError(body string) (code, message string) {
+	var e struct {
+		Error struct {
+			Code    string `json:"code"`
+			Message string `json:"message"`
+		} `json:"error"`
+	}
+	if json.Unmarshal([]byte(body), &e) == nil {
+		return e.Error.Code, e.Error.Message
+	}
+	return "", ""
+}
+
+// rawString is a Go string literal for s: a raw `...` literal when s allows
+// it, for readable JSON in generated tests, else a quoted one.
+func rawString(s string) jen.Code {
+	if !strings.ContainsAny(s, "`\r") {
+		return jen.Op("`" + s + "`")
+	}
+	return jen.Lit(s)
+}
+
+// examplePath returns the path an example request is sent to, with every
+// {parameter} placeholder replaced by "<parameter>-1", and the path
+// parameter values the Service should then receive, in the order of the
+// operation's parameters. matched is false when the path matches none of
+// the operation's paths.
+func examplePath(req *ir.ExampleRequest, s *opSig) (send string, values []string, matched bool) {
+	p := req.Path
+	if p == "" && len(s.op.Paths) > 0 {
+		p = s.op.Paths[0]
+	}
+	query := ""
+	if i := strings.IndexAny(p, "?"); i >= 0 {
+		p, query = p[:i], p[i:]
+	}
+	segs := strings.Split(strings.TrimPrefix(p, "/"), "/")
+	vals := make([]string, len(segs)) // unescaped value of each segment
+	for i, seg := range segs {
+		if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") && strings.Count(seg, "{") == 1 {
+			vals[i] = wildcardName(seg[1:len(seg)-1]) + "-1"
+			segs[i] = url.PathEscape(vals[i])
+			continue
+		}
+		if u, err := url.PathUnescape(seg); err == nil {
+			vals[i] = u
+		} else {
+			vals[i] = seg
+		}
+	}
+	send = "/" + strings.Join(segs, "/") + query
+	for _, op := range s.op.Paths {
+		mp, _, err := muxPath(op)
+		if err != nil {
+			continue
+		}
+		osegs := strings.Split(strings.TrimPrefix(mp, "/"), "/")
+		if len(osegs) != len(segs) {
+			continue
+		}
+		byName := map[string]string{}
+		ok := true
+		for i, os := range osegs {
+			if strings.HasPrefix(os, "{") {
+				byName[os[1:len(os)-1]] = vals[i]
+			} else if os != vals[i] {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		for _, pp := range s.params {
+			values = append(values, byName[pp.wildcard])
+		}
+		return send, values, true
+	}
+	return send, nil, false
+}

@@ -1,0 +1,307 @@
+package emit
+
+import (
+	"sort"
+	"strings"
+
+	"gen/gen/internal/diag"
+	"gen/gen/internal/ir"
+	"gen/gen/internal/naming"
+)
+
+// irBuilder builds IR by hand the way the resolver does: Go names from the
+// naming package, links (Base, Derived, Ref) filled by link.
+type irBuilder struct {
+	p    *ir.Program
+	line map[string]int // next line per source, so types keep page order
+}
+
+func newIRBuilder() *irBuilder { return &irBuilder{p: &ir.Program{}, line: map[string]int{}} }
+
+func pkgOf(ns string) string {
+	return strings.ToLower(ns[strings.LastIndex(ns, ".")+1:])
+}
+
+func (b *irBuilder) pos(source string) diag.Pos {
+	b.line[source] += 10
+	return diag.Pos{File: source, Line: b.line[source], Col: 1}
+}
+
+// typ adds an entity or complex type.
+func (b *irBuilder) typ(ns, name string, kind ir.Kind, source, base, desc string, props ...*ir.Property) *ir.Type {
+	t := &ir.Type{Namespace: ns, Name: name, Kind: kind, BaseType: base, Source: source, Description: desc,
+		Properties: props, GoName: naming.GoName(name), Package: pkgOf(ns), Pos: b.pos(source)}
+	for _, p := range props {
+		p.Pos = b.pos(source)
+	}
+	b.p.Types = append(b.p.Types, t)
+	return t
+}
+
+// enum adds an enum; members are "name" or "name=description".
+func (b *irBuilder) enum(ns, name, source string, members ...string) *ir.Type {
+	t := &ir.Type{Namespace: ns, Name: name, Kind: ir.Enum, Source: source, GoName: naming.GoName(name), Package: pkgOf(ns), Pos: b.pos(source)}
+	for _, m := range members {
+		n, d, _ := strings.Cut(m, "=")
+		t.Members = append(t.Members, &ir.Member{Name: n, Description: d, GoName: naming.GoName(n), Pos: b.pos(source)})
+	}
+	b.p.Types = append(b.p.Types, t)
+	return t
+}
+
+// prop makes a property; a type ending in "[]" is a collection.
+func prop(name, typ, desc string) *ir.Property {
+	coll := strings.HasSuffix(typ, "[]")
+	return &ir.Property{Name: name, Type: strings.TrimSuffix(typ, "[]"), Collection: coll, Description: desc, GoName: naming.GoName(name)}
+}
+
+// link fills Base, Derived and Ref, and the operations' Request and Response.
+func (b *irBuilder) link() *ir.Program {
+	p := b.p
+	p.Index()
+	for _, t := range p.Types {
+		if t.BaseType != "" {
+			t.Base = p.Lookup(t.BaseType)
+			if t.Base == nil {
+				panic("unknown base " + t.BaseType)
+			}
+			t.Base.Derived = append(t.Base.Derived, t)
+		}
+		for _, pr := range t.Properties {
+			if !strings.HasPrefix(pr.Type, "Edm.") {
+				pr.Ref = p.Lookup(pr.Type)
+				if pr.Ref == nil {
+					panic("unknown type " + pr.Type)
+				}
+			}
+		}
+	}
+	for _, t := range p.Types {
+		sort.Slice(t.Derived, func(i, j int) bool { return t.Derived[i].QualifiedName() < t.Derived[j].QualifiedName() })
+	}
+	for _, o := range p.Operations {
+		if o.RequestType != "" {
+			o.Request = p.Lookup(o.RequestType)
+		}
+		if o.ResponseType != "" && !strings.HasPrefix(o.ResponseType, "Edm.") {
+			o.Response = p.Lookup(o.ResponseType)
+		}
+	}
+	return p
+}
+
+const (
+	nsGraph = "microsoft.graph"
+	nsCR    = "microsoft.graph.callRecords"
+)
+
+// buildCallRecords is the seed: the callRecords segment pages and the
+// CreateSegment operation of docs-input/api/callrecords-segment-post.md.
+func buildCallRecords() *ir.Program {
+	b := newIRBuilder()
+	cr := func(n string) string { return nsCR + "." + n }
+	g := func(n string) string { return nsGraph + "." + n }
+
+	ent := b.typ(nsGraph, "entity", ir.Entity, "resources/entity.md", "",
+		"**entity** is the abstract base from which Microsoft Graph entity types derive. Its only property is the key that identifies an instance.",
+		prop("id", "Edm.String", "Key that uniquely identifies the instance. Read-only."))
+	ent.Abstract = true
+	ent.KeyProperty = "id"
+	b.typ(nsGraph, "identity", ir.Complex, "resources/identity.md", "", "An **identity** names a single actor, such as a user, a device or an application.",
+		prop("id", "Edm.String", "Identifier of the actor, when it is known."),
+		prop("displayName", "Edm.String", "Name of the actor for display."))
+	b.typ(nsGraph, "identitySet", ir.Complex, "resources/identityset.md", "", "An **identitySet** bundles the [identity](identity.md) values that together describe who or what acted.",
+		prop("application", g("identity"), "The application involved, if any."),
+		prop("device", g("identity"), "The device involved, if any."),
+		prop("user", g("identity"), "The user involved, if any."))
+
+	b.typ(nsCR, "segment", ir.Entity, "resources/callrecords-segment.md", g("entity"),
+		"A **segment** is one leg of a **session** inside a call record. A plain VoIP call between two people usually produces a single segment for each session.",
+		prop("startDateTime", "Edm.DateTimeOffset", "Moment at which the segment began."),
+		prop("endDateTime", "Edm.DateTimeOffset", "Moment at which the segment finished."),
+		prop("caller", cr("endpoint"), "The endpoint on the initiating side of this segment."),
+		prop("callee", cr("endpoint"), "The endpoint on the receiving side of this segment."),
+		prop("failureInfo", cr("failureInfo"), "Details about what went wrong; only present when the segment did not complete successfully."),
+		prop("media", cr("media")+"[]", "The media (audio, video, screen sharing and so on) exchanged over this segment."))
+	b.typ(nsCR, "endpoint", ir.Complex, "resources/callrecords-endpoint.md", "",
+		"An **endpoint** describes one side of a communication recorded in a call record.",
+		prop("userAgent", cr("userAgent"), "Information about the software that the endpoint reported when it connected."))
+	b.typ(nsCR, "participantEndpoint", ir.Complex, "resources/callrecords-participantendpoint.md", cr("endpoint"),
+		"A **participantEndpoint** is an endpoint that represents a human participant.",
+		prop("identity", g("identitySet"), "The identities (user, application, device) behind this endpoint."))
+	b.typ(nsCR, "serviceEndpoint", ir.Complex, "resources/callrecords-serviceendpoint.md", cr("endpoint"),
+		"A **serviceEndpoint** is an endpoint that represents infrastructure rather than a person.")
+	ua := b.typ(nsCR, "userAgent", ir.Complex, "resources/callrecords-useragent.md", "",
+		"A **userAgent** captures what an endpoint said about its own software.",
+		prop("headerValue", "Edm.String", "The raw user-agent string sent by the endpoint."),
+		prop("applicationVersion", "Edm.String", "Version number of the application software running on the endpoint."))
+	ua.Abstract = true
+	b.typ(nsCR, "clientUserAgent", ir.Complex, "resources/callrecords-clientuseragent.md", cr("userAgent"),
+		"A **clientUserAgent** describes the client application used at an endpoint.",
+		prop("platform", cr("clientPlatform"), "Operating system or kind of device on which the client ran."))
+	b.enum(nsCR, "clientPlatform", "resources/callrecords-clientuseragent.md",
+		"unknown=The platform could not be determined.", "windows=Desktop client on Windows.", "macOS=Desktop client on macOS.",
+		"iOS=Client on an iPhone or iPad.", "unknownFutureValue=Evolvable enumeration sentinel value. Do not use.")
+	b.typ(nsCR, "failureInfo", ir.Complex, "resources/callrecords-failureinfo.md", "",
+		"A **failureInfo** object explains why a call, or part of one, did not succeed.",
+		prop("stage", cr("failureStage"), "Phase of the call in which the failure happened."),
+		prop("reason", "Edm.String", "Short classification of what caused the failure."))
+	b.enum(nsCR, "failureStage", "resources/callrecords-failureinfo.md",
+		"unknown=The phase could not be determined.", "callSetup=The failure happened while the call was being set up.",
+		"midcall=The failure happened after the call had been established.", "unknownFutureValue=Evolvable enumeration sentinel value. Do not use.")
+	b.typ(nsCR, "media", ir.Complex, "resources/callrecords-media.md", "",
+		"A **media** object describes one kind of media exchanged during a call.",
+		prop("label", "Edm.String", "The label under which this media was identified."),
+		prop("streams", cr("mediaStream")+"[]", "The individual streams that carried this media between the two sides."))
+	b.typ(nsCR, "mediaStream", ir.Complex, "resources/callrecords-mediastream.md", "",
+		"A **mediaStream** holds the timing and quality metrics of one stream of media.",
+		prop("streamId", "Edm.String", "Identifier of the stream."),
+		prop("startDateTime", "Edm.DateTimeOffset", "Moment at which the stream began."),
+		prop("streamDirection", cr("mediaStreamDirection"), "Which way the stream flowed between the caller and the callee."),
+		prop("averageJitter", "Edm.Duration", "Mean jitter of the stream."),
+		prop("averagePacketLossRate", "Edm.Single", "Mean share of packets lost on the stream."),
+		prop("packetUtilization", "Edm.Int64", "Number of packets carried by the stream."),
+		prop("wasMediaBypassed", "Edm.Boolean", "True when the media went directly between the client and the PSTN gateway."),
+		prop("averageRoundTripTime", "Edm.Duration", ""))
+	b.enum(nsCR, "mediaStreamDirection", "resources/callrecords-mediastream.md",
+		"callerToCallee=The stream flowed from the caller to the callee.", "calleeToCaller=The stream flowed from the callee to the caller.")
+
+	const src = "api/callrecords-segment-post.md"
+	b.p.Operations = append(b.p.Operations, &ir.Operation{
+		Name: "CreateSegment", Title: "Create segment", Namespace: nsCR, Source: src, Method: "POST",
+		Paths:          []string{"/communications/callRecords/{callRecordId}/sessions/{sessionId}/segments"},
+		PathParameters: []string{"callRecordId", "sessionId"},
+		RequestType:    cr("segment"), ResponseStatus: 201, ResponseType: cr("segment"), Package: "callrecords",
+		Pos: diag.Pos{File: src, Line: 10, Col: 1},
+		Examples: []*ir.Example{{
+			Name: "create_segment_from_",
+			Request: &ir.ExampleRequest{
+				Method: "POST",
+				URL:    "https://graph.microsoft.com/beta/communications/callRecords/{callRecordId}/sessions/{sessionId}/segments",
+				Path:   "/communications/callRecords/{callRecordId}/sessions/{sessionId}/segments",
+				Headers: []ir.Header{
+					{Name: "Content-Type", Value: "application/json"},
+					{Name: "Content-length", Value: "483"},
+				},
+				Body: seedRequest,
+			},
+			Response: &ir.ExampleResponse{
+				Status:    201,
+				Headers:   []ir.Header{{Name: "Content-Type", Value: "application/json"}},
+				Body:      seedResponse,
+				Truncated: true,
+				ODataType: cr("segment"),
+			},
+		}},
+	})
+	return b.link()
+}
+
+const seedRequest = `{
+  "@odata.type": "#microsoft.graph.callRecords.segment",
+  "callee": {
+    "@odata.type": "microsoft.graph.callRecords.endpoint"
+  },
+  "caller": {
+    "@odata.type": "microsoft.graph.callRecords.endpoint"
+  },
+  "endDateTime": "String (timestamp)",
+  "failureInfo": {
+    "@odata.type": "microsoft.graph.callRecords.failureInfo"
+  },
+  "media": [
+    {
+      "@odata.type": "microsoft.graph.callRecords.media"
+    }
+  ],
+  "startDateTime": "String (timestamp)"
+}`
+
+const seedResponse = `{
+  "@odata.type": "#microsoft.graph.callRecords.segment",
+  "id": "e7eaf109-f109-e7ea-09f1-eae709f1eae7",
+  "callee": {
+    "@odata.type": "microsoft.graph.callRecords.endpoint"
+  },
+  "caller": {
+    "@odata.type": "microsoft.graph.callRecords.endpoint"
+  },
+  "endDateTime": "String (timestamp)",
+  "failureInfo": {
+    "@odata.type": "microsoft.graph.callRecords.failureInfo"
+  },
+  "media": [
+    {
+      "@odata.type": "microsoft.graph.callRecords.media"
+    }
+  ],
+  "startDateTime": "String (timestamp)"
+}`
+
+// buildShapes exercises the other shapes of operations: a collection
+// response, a polymorphic request and response, an enum response, no
+// response body, an error example, parameters that are not identifiers and
+// a documented path with real values.
+func buildShapes() *ir.Program {
+	b := newIRBuilder()
+	g := func(n string) string { return nsGraph + "." + n }
+	ent := b.typ(nsGraph, "entity", ir.Entity, "resources/entity.md", "", "",
+		prop("id", "Edm.String", "Key that uniquely identifies the instance."))
+	ent.Abstract = true
+	b.typ(nsGraph, "driveItem", ir.Entity, "resources/driveitem.md", g("entity"), "A **driveItem** is a file or a folder.",
+		prop("name", "Edm.String", "Name of the item."),
+		prop("size", "Edm.Int64", "Size in bytes."),
+		prop("tags", "Edm.String[]", "Labels of the item."),
+		prop("kind", g("itemKind"), ""),
+		prop("lastModifiedDateTime", "Edm.DateTimeOffset", "When the item last changed."))
+	b.enum(nsGraph, "itemKind", "resources/driveitem.md", "file", "folder")
+	b.typ(nsGraph, "folder", ir.Entity, "resources/folder.md", g("driveItem"), "",
+		prop("childCount", "Edm.Int32", "Number of children."))
+
+	op := func(name, method, path, src string, params []string, req, resp string, status int, coll bool, exs ...*ir.Example) {
+		b.p.Operations = append(b.p.Operations, &ir.Operation{
+			Name: name, Title: name, Namespace: nsGraph, Source: src, Method: method, Paths: []string{path},
+			PathParameters: params, RequestType: req, ResponseType: resp, ResponseStatus: status, ResponseCollection: coll,
+			Package: "graph", Pos: diag.Pos{File: src, Line: 1, Col: 1}, Examples: exs,
+		})
+	}
+	ex := func(name, method, path, body string, status int, respBody string, truncated bool) *ir.Example {
+		var hs []ir.Header
+		if body != "" {
+			hs = append(hs, ir.Header{Name: "Content-Type", Value: "application/json"})
+		}
+		return &ir.Example{Name: name,
+			Request:  &ir.ExampleRequest{Method: method, Path: path, Headers: hs, Body: body},
+			Response: &ir.ExampleResponse{Status: status, Body: respBody, Truncated: truncated}}
+	}
+	items := "/drives/{drive-id}/items"
+	item := items + "/{item-id}"
+	op("ListItems", "GET", items, "api/driveitem-list.md", []string{"drive-id"}, "", g("driveItem"), 200, true,
+		ex("list_items", "GET", items, "", 200, `{"value": [
+  {"@odata.type": "#microsoft.graph.folder", "id": "1", "name": "String", "childCount": "Int32"},
+  {"id": "2", "name": "a.txt", "size": "Int64", "tags": ["String"], "kind": "String", "lastModifiedDateTime": "String (timestamp)"}
+]}`, false))
+	op("GetItem", "GET", item, "api/driveitem-get.md", []string{"drive-id", "item-id"}, "", g("driveItem"), 200, false,
+		ex("get_folder", "GET", "/drives/b!abc/items/01ABC", "", 200,
+			`{"@odata.type": "#microsoft.graph.folder", "id": "01ABC", "name": "Documents", "childCount": 3}`, false),
+		ex("get_missing", "GET", item, "", 404,
+			`{"error": {"code": "itemNotFound", "message": "The item does not exist."}}`, false))
+	op("UpdateItem", "PATCH", item, "api/driveitem-update.md", []string{"drive-id", "item-id"}, g("driveItem"), g("driveItem"), 200, false,
+		ex("rename", "PATCH", item, `{"name": "new name", "tags": ["a", "b"], "kind": "futureKind"}`, 200,
+			`{"@odata.type": "#microsoft.graph.driveItem", "id": "String (identifier)", "name": "new name", "tags": ["a", "b"], "kind": "futureKind"}`, true))
+	op("DeleteItem", "DELETE", item, "api/driveitem-delete.md", []string{"drive-id", "item-id"}, "", "", 204, false,
+		ex("delete", "DELETE", item, "", 204, "", false))
+	op("GetItemKind", "GET", item+"/kind", "api/driveitem-kind.md", []string{"drive-id", "item-id"}, "", g("itemKind"), 200, false,
+		ex("kind", "GET", item+"/kind", "", 200, `{"value": "folder"}`, false))
+	return b.link()
+}
+
+// buildCollision has two properties whose Go names collide; Generate must
+// refuse it rather than rename one.
+func buildCollision() *ir.Program {
+	b := newIRBuilder()
+	b.typ(nsGraph, "thing", ir.Complex, "resources/thing.md", "", "",
+		prop("displayName", "Edm.String", ""),
+		prop("display_name", "Edm.String", ""))
+	return b.link()
+}

@@ -1,0 +1,224 @@
+package odata
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+type base struct{}
+type derived struct{}
+
+func init() {
+	Register(
+		&Type{Name: "test.kind", Enum: true},
+		&Type{Name: "test.base", Properties: []Property{
+			{Name: "s", Type: "Edm.String"},
+			{Name: "n", Type: "Edm.Int32"},
+			{Name: "b", Type: "Edm.Byte"},
+			{Name: "f", Type: "Edm.Single"},
+			{Name: "t", Type: "Edm.DateTimeOffset"},
+			{Name: "ok", Type: "Edm.Boolean"},
+			{Name: "k", Type: "test.kind"},
+			{Name: "any", Type: "Edm.Untyped"},
+			{Name: "child", Type: "test.base"},
+			{Name: "list", Type: "test.base", Collection: true},
+		}, New: func() any { return new(base) }},
+		&Type{Name: "test.derived", Ancestors: []string{"test.base"}, Properties: []Property{
+			{Name: "s", Type: "Edm.String"}, {Name: "extra", Type: "Edm.String"},
+		}, New: func() any { return new(derived) }},
+		&Type{Name: "test.open", Open: true, Properties: []Property{{Name: "s", Type: "Edm.String"}}},
+	)
+}
+
+func decode(t *testing.T, s string) any {
+	t.Helper()
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	var v any
+	require.NoError(t, dec.Decode(&v))
+	return v
+}
+
+func TestValidate(t *testing.T) {
+	for body, want := range map[string]string{
+		`{}`: "",
+		`{"s": "x", "n": -2147483648, "b": 255, "f": 1.5, "t": "2020-01-01T00:00:00Z", "ok": false}`:                 "",
+		`{"k": "anyNewMember", "any": {"x": [1]}, "x@odata.bind": 1, "@odata.etag": "e"}`:                            "",
+		`{"child": {"@odata.type": "#test.derived", "extra": "e"}, "list": [{"@odata.type": "test.derived"}, null]}`: "",
+		`{"s": null, "child": null, "list": null}`:                                                                   "",
+		`[]`:                                     "the request body must be a JSON object",
+		`{"nope": 1}`:                            `unknown property "nope"`,
+		`{"child": {"list": [{}, {"nope": 1}]}}`: `unknown property "child.list[1].nope"`,
+		`{"child": {"extra": "e"}}`:              `unknown property "child.extra"`,
+		`{"@odata.type": "test.derived", "n": 1}`:  `unknown property "n"`,
+		`{"child": {"@odata.type": "#test.kind"}}`: `property "child" has @odata.type "#test.kind", which is not test.base`,
+		`{"@odata.type": "test.missing"}`:          `the request body has @odata.type "test.missing"`,
+		`{"@odata.type": 1}`:                       `"@odata.type" must be a string`,
+		`{"s": 1}`:                                 `property "s" must be a string`,
+		`{"n": "1"}`:                               `property "n" must be an integer`,
+		`{"n": 2147483648}`:                        `range of Edm.Int32`,
+		`{"n": 1.0}`:                               `range of Edm.Int32`,
+		`{"b": -1}`:                                `range of Edm.Byte`,
+		`{"f": 1e39}`:                              `range of Edm.Single`,
+		`{"ok": "true"}`:                           `property "ok" must be a boolean`,
+		`{"t": "2020-01-01"}`:                      `must be an RFC 3339 date and time`,
+		`{"t": "2020-01-01T00:00:00"}`:             `must be an RFC 3339 date and time`,
+		`{"k": 1}`:                                 `property "k" must be a string`,
+		`{"list": {}}`:                             `property "list" must be a JSON array`,
+		`{"child": []}`:                            `property "child" must be a JSON object`,
+	} {
+		err := Validate(decode(t, body), "test.base", false)
+		if want == "" {
+			assert.NoError(t, err, body)
+			continue
+		}
+		var ve *ValidationError
+		require.True(t, errors.As(err, &ve), "%s: %v", body, err)
+		assert.Contains(t, ve.Message, want, body)
+	}
+	assert.NoError(t, Validate(decode(t, `{"s": "x", "dynamic": true}`), "test.open", false))
+	assert.NoError(t, Validate(decode(t, `[{}, {"s": "x"}]`), "test.base", true))
+
+	err := Validate(decode(t, `{}`), "test.unregistered", false)
+	require.Error(t, err)
+	assert.False(t, errors.As(err, new(*ValidationError)), "a missing schema is not the client's fault")
+}
+
+func TestRegistry(t *testing.T) {
+	assert.IsType(t, new(derived), New("test.derived"))
+	assert.Nil(t, New("test.kind"))
+	assert.Nil(t, New("test.missing"))
+	assert.True(t, Lookup("test.derived").DerivesFrom("test.base"))
+	assert.False(t, Lookup("test.base").DerivesFrom("test.derived"))
+	assert.Panics(t, func() { Register(&Type{Name: "test.base"}) })
+}
+
+func TestJSONCompare(t *testing.T) {
+	assert.NoError(t, JSONSubset([]byte(`{"a": [1, {"b": "x"}]}`), []byte(`{"a": [1.0, {"b": "x", "c": 2}], "d": null}`)))
+	assert.ErrorContains(t, JSONSubset([]byte(`{"a": {"b": 1}}`), []byte(`{"a": {}}`)), "$.a.b: missing")
+	assert.ErrorContains(t, JSONSubset([]byte(`{"a": [1, 2]}`), []byte(`{"a": [1]}`)), "want 2 elements")
+	assert.ErrorContains(t, JSONSubset([]byte(`{"a": "1"}`), []byte(`{"a": 1}`)), `$.a: want "1", got 1`)
+	assert.ErrorContains(t, JSONSubset([]byte(`{`), []byte(`{}`)), "expected JSON")
+
+	assert.NoError(t, JSONEqual([]byte(`{"a": {"b": 1}}`), []byte(`{"@odata.type": "#t", "a": {"b": 1, "@odata.type": "#u"}}`)))
+	assert.ErrorContains(t, JSONEqual([]byte(`{"a": 1}`), []byte(`{"a": 1, "b": 2}`)), "$.b: unexpected")
+}
+
+func TestODataType(t *testing.T) {
+	for raw, want := range map[string]string{
+		`{"@odata.type": "#a.b"}`: "a.b", `{"@odata.type": "a.b"}`: "a.b", `{}`: "", `{"@odata.type": null}`: "",
+		`{"@ODATA.TYPE": "#x"}`: "",
+	} {
+		got, err := ODataType([]byte(raw))
+		require.NoError(t, err)
+		assert.Equal(t, want, got, raw)
+	}
+	_, err := ODataType([]byte(`{"@odata.type": 1}`))
+	assert.Error(t, err)
+	assert.True(t, IsNull(nil))
+	assert.True(t, IsNull([]byte(" null ")))
+	assert.False(t, IsNull([]byte("{}")))
+}
+
+func errorBodyOf(t *testing.T, rec *httptest.ResponseRecorder) errorDetail {
+	t.Helper()
+	assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
+	var b errorBody
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &b))
+	assert.NotEmpty(t, b.Error.Code)
+	return b.Error
+}
+
+func TestWriteError(t *testing.T) {
+	rec := httptest.NewRecorder()
+	WriteError(rec, 200, "", "")
+	assert.Equal(t, 500, rec.Code)
+	assert.Equal(t, errorDetail{Code: "internalServerError", Message: "Internal Server Error"}, errorBodyOf(t, rec))
+
+	rec = httptest.NewRecorder()
+	WriteError(rec, 404, "", "gone")
+	assert.Equal(t, errorDetail{Code: "notFound", Message: "gone"}, errorBodyOf(t, rec))
+
+	rec = httptest.NewRecorder()
+	WriteServiceError(rec, errors.New("secret"))
+	assert.Equal(t, 500, rec.Code)
+	assert.NotContains(t, rec.Body.String(), "secret")
+
+	rec = httptest.NewRecorder()
+	MethodNotAllowed("POST", "GET").ServeHTTP(rec, httptest.NewRequest("PUT", "/x", nil))
+	assert.Equal(t, 405, rec.Code)
+	assert.Equal(t, "GET, HEAD, POST", rec.Header().Get("Allow"))
+	assert.Equal(t, "methodNotAllowed", errorBodyOf(t, rec).Code)
+
+	rec = httptest.NewRecorder()
+	WriteJSON(rec, 200, func() {})
+	assert.Equal(t, 500, rec.Code, "an unencodable value is a clean 500")
+}
+
+func TestReadBody(t *testing.T) {
+	read := func(ct, body string, limit int64) (*httptest.ResponseRecorder, []byte, bool) {
+		r := httptest.NewRequest("POST", "/", strings.NewReader(body))
+		if ct != "" {
+			r.Header.Set("Content-Type", ct)
+		}
+		rec := httptest.NewRecorder()
+		data, ok := ReadBody(rec, r, limit, "test.base", false)
+		return rec, data, ok
+	}
+	_, data, ok := read("Application/JSON; charset=utf-8", ` {"s": "x"} `, 100)
+	assert.True(t, ok)
+	assert.Equal(t, ` {"s": "x"} `, string(data))
+
+	for _, c := range []struct {
+		ct, body string
+		status   int
+		code     string
+	}{
+		{"application/xml", `{}`, 415, "unsupportedMediaType"},
+		{"", `{}`, 415, "unsupportedMediaType"},
+		{"application/json", `{"s": "` + strings.Repeat("x", 200) + `"}`, 413, "requestEntityTooLarge"},
+		{"application/json", `  `, 400, "badRequest"},
+		{"application/json", `null`, 400, "badRequest"},
+		{"application/json", `{"s": }`, 400, "badRequest"},
+		{"application/json", `{} []`, 400, "badRequest"},
+		{"application/json", `{"s": 1}`, 400, "badRequest"},
+	} {
+		rec, _, ok := read(c.ct, c.body, 100)
+		assert.False(t, ok, c.body)
+		assert.Equal(t, c.status, rec.Code, c.body)
+		assert.Equal(t, c.code, errorBodyOf(t, rec).Code, c.body)
+	}
+}
+
+func TestNotFound(t *testing.T) {
+	rec := httptest.NewRecorder()
+	NotFound().ServeHTTP(rec, httptest.NewRequest("GET", "/a/b", nil))
+	assert.Equal(t, http.StatusNotFound, rec.Code)
+	assert.True(t, bytes.Contains(rec.Body.Bytes(), []byte("/a/b")))
+}
+
+func TestDynamicProperties(t *testing.T) {
+	extra, err := ExtraProperties([]byte(`{"a": 1, "b": {"c": [true]}, "@odata.type": "#x"}`), "a", "@odata.type")
+	require.NoError(t, err)
+	assert.Equal(t, map[string]json.RawMessage{"b": json.RawMessage(`{"c": [true]}`)}, extra)
+	none, err := ExtraProperties([]byte(`{"a": 1}`), "a")
+	require.NoError(t, err)
+	assert.Nil(t, none)
+
+	out, err := AddProperties([]byte(`{"a":1}`), map[string]json.RawMessage{"z": json.RawMessage(`2`), "b": json.RawMessage(`"x"`), "a": json.RawMessage(`3`)})
+	require.NoError(t, err)
+	assert.Equal(t, `{"a":1,"b":"x","z":2}`, string(out))
+	out, err = AddProperties([]byte(`{}`), map[string]json.RawMessage{"b": json.RawMessage(`null`)})
+	require.NoError(t, err)
+	assert.Equal(t, `{"b":null}`, string(out))
+	_, err = AddProperties([]byte(`{}`), map[string]json.RawMessage{"b": json.RawMessage(`{`)})
+	assert.Error(t, err)
+}

@@ -1,0 +1,469 @@
+package lint
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"gen/gen/internal/diag"
+	"gen/gen/internal/parse"
+)
+
+// valueType is the JSON shape an annotation key takes.
+type valueType int
+
+const (
+	jString     valueType = iota // a string (null allowed)
+	jBool                        // true or false
+	jNames                       // a string or a list of strings
+	jStrings                     // a list of strings (null allowed)
+	jNumber                      // a number
+	jObject                      // an object
+	jArray                       // a list of anything
+	jTarget                      // one of object, collection, action, function
+	jBlockType                   // one of the code block types
+	jPageType                    // "#page.annotation"
+)
+
+// annotationKeys is the schema of code-block annotations, per blockType:
+// the keys ApiDoctor reads (CodeBlockAnnotation) that mean something for
+// that kind of block. Ignored blocks and the rarer kinds take any key some
+// block takes: they are not read.
+var annotationKeys = map[string]map[string]valueType{
+	"request": {
+		"blockType": jBlockType, "name": jNames, "sampleKeys": jStrings, "scopes": jString,
+		"tags": jString, "apiVersions": jString, "target": jTarget, "isComposable": jBool,
+		"idempotent": jBool, "opaqueUrl": jBool,
+	},
+	"response": {
+		"blockType": jBlockType, "name": jNames, "@odata.type": jString, "@type": jString,
+		"isCollection": jBool, "collectionProperty": jString, "truncated": jBool, "isEmpty": jBool,
+		"expectError": jBool, "nullableProperties": jStrings, "longRunningResponseType": jString,
+	},
+	"resource": {
+		"blockType": jBlockType, "@odata.type": jString, "@type": jString, "@type.aka": jString,
+		"baseType": jString, "abstract": jBool, "openType": jBool, "keyProperty": jString,
+		"optionalProperties": jStrings, "nullableProperties": jStrings, "isMediaEntity": jBool,
+		"@odata.annotations": jArray,
+	},
+	"example": {
+		"blockType": jBlockType, "name": jNames, "@odata.type": jString, "@type": jString,
+		"isCollection": jBool, "truncated": jBool, "optionalProperties": jStrings, "nullableProperties": jStrings,
+	},
+}
+
+// pageAnnotationKeys is the schema of the "#page.annotation" comment.
+var pageAnnotationKeys = map[string]valueType{
+	"type": jPageType, "title": jString, "description": jString, "keywords": jString,
+	"canonicalUrl": jString, "section": jString, "tocPath": jString, "tocIndex": jNumber,
+	"tocBookmarks": jObject, "headerAdditions": jStrings, "footerAdditions": jStrings,
+	"suppressions": jStrings,
+}
+
+var blockTypes = []string{"resource", "request", "response", "ignored", "example", "samples", "simulatedResponse", "testParams"}
+
+// anyBlockKeys is the union of the code-block schemas, for block types whose
+// annotations are not read.
+var anyBlockKeys = func() map[string]valueType {
+	m := map[string]valueType{}
+	for _, ks := range annotationKeys {
+		for k, t := range ks {
+			m[k] = t
+		}
+	}
+	return m
+}()
+
+// annotation is one JSON comment that is an annotation: it has a blockType
+// or is the page annotation.
+type annotation struct {
+	json   string
+	offset int // of json in the page
+	value  *parse.Value
+	probs  []parse.Problem
+	page   bool   // the #page.annotation comment
+	block  string // blockType as written
+}
+
+// pageAnnotations finds every annotation comment on the page, including
+// those the parser attached to no code block.
+func pageAnnotations(p *parse.Page) []*annotation {
+	var out []*annotation
+	for _, cm := range p.Comments {
+		raw := cm.Raw
+		open := strings.Index(raw, "<!--")
+		if open < 0 {
+			continue
+		}
+		open += 4
+		end := strings.Index(raw[open:], "-->")
+		if end < 0 {
+			end = len(raw)
+		} else {
+			end += open
+		}
+		body := raw[open:end]
+		js := strings.IndexByte(body, '{')
+		if js < 0 || strings.TrimSpace(body[:js]) != "" {
+			continue
+		}
+		a := &annotation{json: body[js:], offset: cm.Span.Offset + open + js}
+		a.value, a.probs = parse.ParseLenient(a.json)
+		if a.value != nil && a.value.Kind == parse.ObjectValue {
+			if bt := a.value.Get("blockType"); bt != nil && bt.Kind == parse.StringValue {
+				a.block = bt.Str
+			} else if t := a.value.Get("type"); t != nil && t.Kind == parse.StringValue && strings.HasPrefix(t.Str, "#page") {
+				a.page = true
+			}
+		}
+		// Commented-out JSON that is no annotation is not ours to judge,
+		// unless it fails so early that we cannot tell.
+		lower := strings.ToLower(a.json)
+		if a.block == "" && !a.page && !strings.Contains(lower, "blocktype") && !strings.Contains(lower, "#page.") {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// annotations checks every annotation comment: JSON syntax, keys, value
+// types, the types it names; then that every example block has one.
+func (c *checker) annotations() {
+	for _, a := range pageAnnotations(c.page) {
+		c.jsonProblems(a.json, a.offset, a.probs, "annotation-json", "annotation")
+		if a.value == nil || a.value.Kind != parse.ObjectValue {
+			continue
+		}
+		c.duplicateKeys(a.value, a.offset)
+		c.annotationKeys(a)
+	}
+	c.missingAnnotations()
+}
+
+// jsonProblems reports what makes text not strict JSON, at the offending
+// token: the lenient reader's problems, else encoding/json's verdict.
+func (c *checker) jsonProblems(text string, off int, probs []parse.Problem, rule, what string) {
+	// One finding per kind of problem: a body with a non-breaking space on
+	// every line gets one finding that says how many more there are.
+	more := map[string]int{}
+	for _, pr := range probs {
+		more[pr.Reason]++
+	}
+	for _, pr := range probs {
+		n, ok := more[pr.Reason]
+		if !ok {
+			continue
+		}
+		delete(more, pr.Reason)
+		suffix := ""
+		if n > 1 {
+			suffix = fmt.Sprintf(" (and %d more like it below)", n-1)
+		}
+		at := off + pr.Off
+		c.report(c.span(at, at+tokenLen(text, pr.Off)), rule, "%s is not valid JSON: %s%s", what, pr.Reason, suffix)
+	}
+	if len(probs) > 0 {
+		return
+	}
+	var v any
+	err := json.Unmarshal([]byte(text), &v)
+	var se *json.SyntaxError
+	switch {
+	case err == nil:
+	case errors.As(err, &se):
+		at := off + max(0, int(se.Offset)-1)
+		c.report(c.span(at, at+1), rule, "%s is not valid JSON: %s", what, strings.TrimPrefix(se.Error(), "invalid character "))
+	default:
+		c.report(c.span(off, off), rule, "%s is not valid JSON: %v", what, err)
+	}
+}
+
+// tokenLen is the length of the token at off, for a span that covers it.
+func tokenLen(s string, off int) int {
+	if off >= len(s) {
+		return 0
+	}
+	n := strings.IndexAny(s[off:], " \t\r\n,:{}[]")
+	switch {
+	case n < 0:
+		return len(s) - off
+	case n == 0:
+		return 1
+	}
+	return n
+}
+
+// duplicateKeys reports keys repeated within one object, at any depth.
+func (c *checker) duplicateKeys(v *parse.Value, off int) {
+	switch v.Kind {
+	case parse.ObjectValue:
+		seen := make(map[string]bool, len(v.Members))
+		for _, m := range v.Members {
+			if seen[m.Key] {
+				c.report(c.span(off+m.KeyOff, off+m.KeyEnd), "json-duplicate-key", "key %q is written twice in this object; decoders keep only one value", m.Key)
+			}
+			seen[m.Key] = true
+			c.duplicateKeys(m.Value, off)
+		}
+	case parse.ArrayValue:
+		for _, e := range v.Elems {
+			c.duplicateKeys(e, off)
+		}
+	}
+}
+
+// annotationKeys checks the keys of one annotation and their values.
+func (c *checker) annotationKeys(a *annotation) {
+	schema, kind := pageAnnotationKeys, "the page annotation"
+	if !a.page {
+		bt := a.value.Get("blockType")
+		canon := canonicalBlockType(a.block)
+		switch {
+		case bt == nil:
+			c.report(c.span(a.offset, a.offset+1), "annotation-value", "annotation has no blockType: say which of %s the next code block is", strings.Join(blockTypes, ", "))
+			schema, kind = anyBlockKeys, "an annotation"
+		case annotationKeys[canon] != nil:
+			schema, kind = annotationKeys[canon], "a "+canon+" annotation"
+		default:
+			schema, kind = anyBlockKeys, "an annotation"
+		}
+	}
+	for _, m := range a.value.Members {
+		at := c.span(a.offset+m.KeyOff, a.offset+m.KeyEnd)
+		t, ok := schema[m.Key]
+		if !ok {
+			c.report(at, "annotation-unknown-key", "%s takes no key %q%s", kind, m.Key, c.keyHint(m.Key, schema))
+			continue
+		}
+		c.annotationValue(a, m, t)
+	}
+}
+
+// keyHint suggests the key that was probably meant, or says which kind of
+// annotation takes the key.
+func (c *checker) keyHint(key string, schema map[string]valueType) string {
+	names := make([]string, 0, len(schema))
+	for k := range schema {
+		names = append(names, k)
+	}
+	if s := suggest(key, names); s != "" {
+		return s
+	}
+	var takers []string
+	for bt, ks := range annotationKeys {
+		if _, ok := ks[key]; ok {
+			takers = append(takers, bt)
+		}
+	}
+	if len(takers) > 0 {
+		sort.Strings(takers)
+		return fmt.Sprintf(" (only %s annotations take it)", strings.Join(takers, " and "))
+	}
+	return ""
+}
+
+// canonicalBlockType maps a blockType as written to its canonical spelling,
+// "" when it is none (ApiDoctor reads the value case-insensitively).
+func canonicalBlockType(s string) string {
+	for _, b := range blockTypes {
+		if strings.EqualFold(b, strings.TrimSpace(s)) {
+			return b
+		}
+	}
+	return ""
+}
+
+// annotationValue checks that a known key's value has the right JSON type.
+func (c *checker) annotationValue(a *annotation, m parse.Member, t valueType) {
+	v := m.Value
+	at := c.span(a.offset+v.Off, a.offset+v.End)
+	bad := func(want string) {
+		c.report(at, "annotation-value", "%q takes %s, found %s", m.Key, want, describeValue(v))
+	}
+	switch t {
+	case jString:
+		if v.Kind != parse.StringValue && v.Kind != parse.NullValue {
+			bad("a string")
+		}
+	case jBool:
+		if v.Kind != parse.BoolValue {
+			bad("a boolean (true or false, unquoted)")
+		}
+	case jNumber:
+		if v.Kind != parse.NumberValue {
+			bad("a number")
+		}
+	case jObject:
+		if v.Kind != parse.ObjectValue {
+			bad("an object")
+		}
+	case jArray:
+		if v.Kind != parse.ArrayValue {
+			bad("a list")
+		}
+	case jNames, jStrings:
+		ok := v.Kind == parse.ArrayValue || (t == jNames && v.Kind == parse.StringValue) || (t == jStrings && v.Kind == parse.NullValue)
+		if v.Kind == parse.ArrayValue {
+			for _, e := range v.Elems {
+				if e.Kind != parse.StringValue {
+					ok = false
+				}
+			}
+		}
+		if !ok && t == jNames {
+			bad("a string or a list of strings")
+		} else if !ok {
+			bad("a list of strings")
+		}
+	case jTarget:
+		switch {
+		case v.Kind != parse.StringValue:
+			bad("one of object, collection, action, function")
+		case !oneOf(v.Str, "object", "collection", "action", "function", "unspecified"):
+			c.report(at, "annotation-value", "%q takes one of object, collection, action, function, found %q", m.Key, v.Str)
+		}
+	case jBlockType:
+		switch {
+		case v.Kind != parse.StringValue:
+			bad("a string")
+		case canonicalBlockType(v.Str) == "":
+			c.report(at, "annotation-value", "unknown blockType %q%s; blockType is one of %s", v.Str, suggest(v.Str, blockTypes), strings.Join(blockTypes, ", "))
+		}
+	case jPageType:
+		if v.Kind != parse.StringValue || v.Str != "#page.annotation" {
+			c.report(at, "annotation-value", "the page annotation's \"type\" must be \"#page.annotation\", found %s", describeValue(v))
+		}
+	}
+	if (m.Key == "@odata.type" || m.Key == "@type") && v.Kind == parse.StringValue && !a.page {
+		c.annotationType(a, v)
+	}
+}
+
+// annotationType reports an @odata.type that names no type.
+func (c *checker) annotationType(a *annotation, v *parse.Value) {
+	switch canonicalBlockType(a.block) {
+	case "response", "example", "resource":
+	default:
+		return
+	}
+	if strings.TrimSpace(v.Str) == "" || c.prog == nil {
+		return
+	}
+	if t, edm := c.types.lookup(v.Str, c.page.Namespace.Text); t == nil && edm == "" {
+		c.report(c.span(a.offset+v.Off, a.offset+v.End), "unknown-type", "@odata.type %q names no documented type", v.Str)
+	}
+}
+
+func oneOf(s string, opts ...string) bool {
+	for _, o := range opts {
+		if strings.EqualFold(s, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// describeValue names a value's JSON type and shows a short scalar.
+func describeValue(v *parse.Value) string {
+	switch v.Kind {
+	case parse.StringValue:
+		return "the string " + quoteShort(v.Str)
+	case parse.NumberValue:
+		return "the number " + v.Num
+	case parse.BoolValue:
+		return fmt.Sprintf("the boolean %v", v.Bool)
+	case parse.NullValue:
+		return "null"
+	case parse.ArrayValue:
+		return "a list"
+	}
+	return "an object"
+}
+
+// missingAnnotations reports HTTP and JSON code blocks of the examples that
+// no annotation precedes.
+func (c *checker) missingAnnotations() {
+	for _, cb := range c.page.Code {
+		if cb.Annotation != nil || !inExamples(cb.Section) {
+			continue
+		}
+		kind := exampleBlockKind(cb)
+		if kind == "" {
+			continue
+		}
+		sp := cb.Span
+		sp.End = c.page.Src.Pos(lineEnd(c.page.Src.Bytes, sp.Offset))
+		c.report(sp, "annotation-missing", "%s block has no annotation before it: add <!-- { \"blockType\": %q, \"name\": \"...\" } -->", kind, roleOf(cb, kind))
+	}
+}
+
+func inExamples(section string) bool {
+	return section == "examples" || strings.HasPrefix(section, "example")
+}
+
+// exampleBlockKind says whether a code block holds HTTP or JSON: by its
+// fence info, else by its first line.
+func exampleBlockKind(cb *parse.CodeBlock) string {
+	lang := ""
+	if f := strings.Fields(cb.Info); len(f) > 0 {
+		lang = strings.ToLower(f[0])
+	}
+	first := strings.TrimSpace(cb.Content)
+	if f := strings.Fields(first); len(f) >= 2 && (strings.HasPrefix(strings.ToUpper(f[0]), "HTTP/") || isMethod(f[0])) && (lang == "" || lang == "http" || lang == "json") {
+		return "HTTP"
+	}
+	switch {
+	case lang == "http" || lang == "https":
+		return "HTTP"
+	case lang == "json" || lang == "jsonc":
+		return "JSON"
+	case lang != "":
+		return ""
+	case strings.HasPrefix(first, "{") || strings.HasPrefix(first, "["):
+		return "JSON"
+	}
+	if f := strings.Fields(first); len(f) >= 2 && (strings.HasPrefix(strings.ToUpper(f[0]), "HTTP/") || isMethod(f[0])) {
+		return "HTTP"
+	}
+	return ""
+}
+
+// roleOf guesses the blockType an unannotated block needs.
+func roleOf(cb *parse.CodeBlock, kind string) string {
+	first := strings.TrimSpace(cb.Content)
+	if f := strings.Fields(first); len(f) > 0 {
+		if strings.HasPrefix(strings.ToUpper(f[0]), "HTTP/") {
+			return "response"
+		}
+		if isMethod(f[0]) {
+			return "request"
+		}
+	}
+	if kind == "JSON" {
+		return "response"
+	}
+	return "request"
+}
+
+func isMethod(s string) bool {
+	switch strings.ToUpper(s) {
+	case "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS":
+		return true
+	}
+	return false
+}
+
+func lineEnd(b []byte, off int) int {
+	for off < len(b) && b[off] != '\n' {
+		off++
+	}
+	if off > 0 && off <= len(b) && b[off-1] == '\r' {
+		off--
+	}
+	return off
+}
+
+var _ = diag.Error

@@ -1,0 +1,445 @@
+package lint
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"gen/gen/internal/ir"
+	"gen/gen/internal/parse"
+	"gen/gen/internal/resolve"
+)
+
+// bodies checks every JSON body on the page: example requests and responses
+// of operation pages, resource and example blocks anywhere.
+func (c *checker) bodies() {
+	if c.page.Kind == parse.Operation {
+		for _, ex := range c.page.Examples {
+			c.exampleBody(ex)
+		}
+	}
+	for _, cb := range c.page.Code {
+		if cb.Annotation == nil {
+			continue
+		}
+		switch canonicalBlockType(cb.Annotation.BlockType) {
+		case "resource":
+			c.jsonBlock(cb, "resource body")
+		case "example":
+			c.jsonBlock(cb, "example body")
+		}
+	}
+}
+
+func (c *checker) exampleBody(ex *parse.Example) {
+	if !isJSONBody(ex) {
+		return
+	}
+	v, probs := parse.ParseLenient(ex.Body)
+	c.jsonProblems(ex.Body, ex.BodyOffset, probs, "example-json", ex.Role+" body")
+	if v == nil {
+		return
+	}
+	c.duplicateKeys(v, ex.BodyOffset)
+	w := &bodyWalk{c: c, off: ex.BodyOffset, example: true}
+	switch ex.Role {
+	case "request":
+		var t *ir.Type
+		coll := false
+		if c.op != nil {
+			t, coll = c.op.Request, c.op.RequestCollection
+		}
+		w.top(v, t, "", coll)
+	case "response":
+		if ex.ODataType != "" {
+			t, edm := c.types.lookup(ex.ODataType, c.page.Namespace.Text)
+			_, named := typeName(ex.ODataType)
+			w.top(v, t, edm, ex.Collection || named)
+			return
+		}
+		var t *ir.Type
+		coll := ex.Collection
+		if c.op != nil {
+			t, coll = c.op.Response, coll || c.op.ResponseCollection
+		}
+		w.top(v, t, "", coll)
+	}
+}
+
+func (c *checker) jsonBlock(cb *parse.CodeBlock, what string) {
+	v, probs := parse.ParseLenient(cb.Content)
+	c.jsonProblems(cb.Content, cb.ContentStart, probs, "example-json", what)
+	if v == nil {
+		return
+	}
+	c.duplicateKeys(v, cb.ContentStart)
+	a := cb.Annotation
+	od := a.String("@odata.type")
+	if od == "" {
+		od = a.String("@type")
+	}
+	if od == "" {
+		return
+	}
+	t, edm := c.types.lookup(od, c.page.Namespace.Text)
+	_, named := typeName(od)
+	w := &bodyWalk{c: c, off: cb.ContentStart}
+	w.top(v, t, edm, a.Bool("isCollection") || named)
+}
+
+// bodyWalk checks one JSON body against the types: unknown properties,
+// values that do not fit, @odata.type names, placeholders.
+type bodyWalk struct {
+	c       *checker
+	off     int  // byte offset of the body in the page
+	example bool // a request or response, where placeholders are findings
+}
+
+func (w *bodyWalk) span(v *parse.Value) (int, int) { return w.off + v.Off, w.off + v.End }
+
+func (w *bodyWalk) report(v *parse.Value, rule, format string, args ...any) {
+	s, e := w.span(v)
+	w.c.report(w.c.span(s, e), rule, format, args...)
+}
+
+// top checks a whole body expected to hold t (or the primitive edm), or a
+// collection of it: a JSON array, or an object whose "value" holds them.
+func (w *bodyWalk) top(v *parse.Value, t *ir.Type, edm string, coll bool) {
+	if t == nil || t.Kind == ir.Enum || edm != "" {
+		w.untyped(v)
+		return
+	}
+	switch v.Kind {
+	case parse.ArrayValue:
+		for _, e := range v.Elems {
+			w.instance(e, t)
+		}
+	case parse.ObjectValue:
+		val := v.Get("value")
+		if _, has := w.c.types.property(t, "value"); val != nil && (coll || !has) {
+			switch val.Kind {
+			case parse.ArrayValue:
+				for _, e := range val.Elems {
+					w.instance(e, t)
+				}
+			case parse.ObjectValue:
+				w.object(val, t)
+			}
+			return
+		}
+		w.object(v, t)
+	default:
+		w.untyped(v)
+	}
+}
+
+// instance checks a value that must be one t object.
+func (w *bodyWalk) instance(v *parse.Value, t *ir.Type) {
+	switch v.Kind {
+	case parse.ObjectValue:
+		w.object(v, t)
+	case parse.NullValue:
+	default:
+		w.report(v, "type-mismatch", "expected a %s object, found %s", t.Name, describeValue(v))
+	}
+}
+
+// object checks the members of an object of type t (nil: unknown type),
+// switching to the type its @odata.type names.
+func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
+	c := w.c
+	if od := v.Get("@odata.type"); od != nil && od.Kind == parse.StringValue && strings.TrimSpace(od.Str) != "" {
+		nt, edm := c.types.lookup(od.Str, c.page.Namespace.Text)
+		switch {
+		case nt == nil && edm == "":
+			w.report(od, "unknown-type", "@odata.type %q names no documented type", od.Str)
+			t = nil
+		case nt != nil:
+			if t != nil && !c.types.isA(nt, t) {
+				w.report(od, "odata-type-mismatch", "@odata.type names %s, which is neither %s nor derived from it", nt.QualifiedName(), t.QualifiedName())
+			}
+			t = nt
+		}
+	}
+	if t != nil && t.Kind == ir.Enum {
+		t = nil
+	}
+	judge := t != nil && !c.types.isOpen(t) && len(c.types.propertyNames(t)) > 0
+	for _, m := range v.Members {
+		if strings.ContainsRune(m.Key, '@') {
+			continue // instance and property annotations: @odata.type, x@odata.bind, ...
+		}
+		if t == nil {
+			w.untyped(m.Value)
+			continue
+		}
+		prop, documented := c.types.property(t, m.Key)
+		if !documented && judge {
+			c.report(c.span(w.off+m.KeyOff, w.off+m.KeyEnd), "body-property-unknown", "%q is not a property of %s or its base types%s",
+				m.Key, t.QualifiedName(), suggest(m.Key, c.types.propertyNames(t)))
+		}
+		if prop == nil {
+			w.untyped(m.Value)
+			continue
+		}
+		w.value(m.Value, prop)
+	}
+}
+
+// value checks the value of property p.
+func (w *bodyWalk) value(v *parse.Value, p *ir.Property) {
+	switch {
+	case v.Kind == parse.NullValue:
+	case v.Kind == parse.ArrayValue:
+		if !p.Collection {
+			w.report(v, "type-mismatch", "%s is a single %s, found a list", p.Name, typeLabel(p.Type))
+		}
+		for _, e := range v.Elems {
+			w.element(e, p)
+		}
+	case p.Collection:
+		if v.Kind == parse.StringValue {
+			w.placeholder(v, p)
+		}
+		w.report(v, "type-mismatch", "%s is a collection of %s: expected a list [...], found %s", p.Name, typeLabel(p.Type), describeValue(v))
+	default:
+		w.element(v, p)
+	}
+}
+
+// element checks one value (a collection's item, or a single value) of p.
+func (w *bodyWalk) element(v *parse.Value, p *ir.Property) {
+	if v.Kind == parse.NullValue {
+		return
+	}
+	if t := p.Ref; t != nil {
+		if t.Kind == ir.Enum {
+			w.enum(v, p, t)
+			return
+		}
+		switch {
+		case v.Kind == parse.ObjectValue:
+			w.object(v, t)
+		case v.Kind == parse.StringValue && w.placeholder(v, p):
+		default:
+			w.report(v, "type-mismatch", "%s is a %s object, found %s", p.Name, t.Name, describeValue(v))
+		}
+		return
+	}
+	w.primitive(v, p)
+}
+
+// isTypeRef reports whether v is {"@odata.type": "..."} and nothing else:
+// how resource JSON representations stand in for a value of a named type.
+func isTypeRef(v *parse.Value) bool {
+	return v.Kind == parse.ObjectValue && len(v.Members) == 1 && v.Members[0].Key == "@odata.type"
+}
+
+func (w *bodyWalk) enum(v *parse.Value, p *ir.Property, t *ir.Type) {
+	switch {
+	case v.Kind == parse.StringValue:
+		for _, part := range strings.Split(v.Str, ",") {
+			part = strings.TrimSpace(part)
+			if part == "" || enumHas(t, part) {
+				continue
+			}
+			if w.placeholder(v, p) {
+				return
+			}
+			names := make([]string, len(t.Members))
+			for i, m := range t.Members {
+				names[i] = m.Name
+			}
+			w.report(v, "enum-value", "%q is not a member of %s%s", part, t.QualifiedName(), suggest(part, names))
+			return
+		}
+	case isTypeRef(v) && !w.example:
+	default:
+		w.report(v, "type-mismatch", "%s is a %s enum value (a string), found %s", p.Name, t.Name, describeValue(v))
+	}
+}
+
+func enumHas(t *ir.Type, name string) bool {
+	for _, m := range t.Members {
+		if m.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// primitive checks a value of an Edm type.
+func (w *bodyWalk) primitive(v *parse.Value, p *ir.Property) {
+	edm := p.Type
+	mismatch := func(want string) {
+		w.report(v, "type-mismatch", "%s is %s: expected %s, found %s", p.Name, typeLabel(edm), want, describeValue(v))
+	}
+	switch v.Kind {
+	case parse.StringValue:
+		if w.placeholder(v, p) {
+			return
+		}
+		s := v.Str
+		switch edm {
+		case "Edm.Boolean":
+			mismatch("true or false, unquoted")
+		case "Edm.Int16", "Edm.Int32", "Edm.Byte", "Edm.SByte":
+			mismatch("an unquoted integer")
+		case "Edm.Int64", "Edm.Decimal":
+			if _, err := strconv.ParseFloat(s, 64); err != nil {
+				mismatch("a number")
+			}
+		case "Edm.Double", "Edm.Single":
+			if _, err := strconv.ParseFloat(s, 64); err != nil && s != "NaN" && s != "INF" && s != "-INF" {
+				mismatch("a number")
+			}
+		case "Edm.DateTimeOffset":
+			if _, err := time.Parse(time.RFC3339, s); err != nil {
+				if w.example && isSampleText(s) {
+					w.report(v, "placeholder-value", "%s is a placeholder: write a realistic DateTimeOffset such as \"2020-05-19T08:30:00Z\"", quoteShort(s))
+					return
+				}
+				if !isSampleText(s) {
+					w.report(v, "type-mismatch", "%s is not an RFC 3339 DateTimeOffset: write it like \"2020-05-19T08:30:00Z\" (date, T, time, offset or Z)", quoteShort(s))
+				}
+			}
+		}
+	case parse.NumberValue:
+		switch edm {
+		case "Edm.Int16", "Edm.Int32", "Edm.Int64", "Edm.Byte", "Edm.SByte":
+			if strings.ContainsAny(v.Num, ".eE") {
+				mismatch("an integer")
+			}
+		case "Edm.Double", "Edm.Single", "Edm.Decimal":
+		default:
+			mismatch(expectedShape(edm))
+		}
+	case parse.BoolValue:
+		if edm != "Edm.Boolean" {
+			mismatch(expectedShape(edm))
+		}
+	case parse.ObjectValue:
+		if isTypeRef(v) && !w.example {
+			return
+		}
+		mismatch(expectedShape(edm))
+	}
+}
+
+// expectedShape says how a value of an Edm type is written in JSON.
+func expectedShape(edm string) string {
+	switch edm {
+	case "Edm.Boolean":
+		return "true or false"
+	case "Edm.Int16", "Edm.Int32", "Edm.Int64", "Edm.Byte", "Edm.SByte":
+		return "an integer"
+	case "Edm.Double", "Edm.Single", "Edm.Decimal":
+		return "a number"
+	}
+	return "a string"
+}
+
+// placeholder handles a string that is a type placeholder ("String
+// (timestamp)", "Int32"): in examples a placeholder-value finding, anywhere
+// a type-mismatch when it names a type that does not fit p. It reports
+// whether v was a placeholder.
+func (w *bodyWalk) placeholder(v *parse.Value, p *ir.Property) bool {
+	ph, hint := typePlaceholder(v.Str)
+	if ph == "" {
+		return false
+	}
+	want := p.Type
+	if p.Ref != nil {
+		want = ""
+	}
+	// A bare "String" for a String property may be a real value (a data
+	// type name); with a hint, or for another type, it is a placeholder.
+	if w.example && (hint || want != "Edm.String") {
+		w.report(v, "placeholder-value", "%s is a type placeholder: write a realistic %s", quoteShort(v.Str), realistic(p))
+	}
+	if want != "" && !compatible(ph, want) && !p.Collection {
+		w.report(v, "type-mismatch", "placeholder %s names %s, but %s is %s", quoteShort(v.Str), typeLabel(ph), p.Name, typeLabel(want))
+	}
+	return true
+}
+
+// realistic describes a realistic value for p.
+func realistic(p *ir.Property) string {
+	switch p.Type {
+	case "Edm.DateTimeOffset":
+		return "DateTimeOffset such as \"2020-05-19T08:30:00Z\""
+	case "Edm.Guid":
+		return "GUID"
+	case "Edm.Date":
+		return "date such as \"2020-05-19\""
+	case "Edm.Boolean":
+		return "true or false"
+	}
+	if p.Ref != nil {
+		return p.Ref.Name + " value"
+	}
+	return typeLabel(p.Type) + " value"
+}
+
+var placeholderRE = regexp.MustCompile(`(?i)^\s*(edm\.)?(string|int16|int32|int64|integer|boolean|bool|double|single|decimal|datetimeoffset|datetime|date|timeofday|duration|guid|binary|byte|sbyte|stream|timestamp)\s*(\(.*\))?\s*$`)
+
+// typePlaceholder reads a type placeholder: "String (timestamp)" ->
+// "Edm.String", true; "Int32" -> "Edm.Int32", false; else "".
+func typePlaceholder(s string) (edm string, hint bool) {
+	if len(s) > 80 {
+		return "", false
+	}
+	m := placeholderRE.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	return resolve.Primitive(m[2]), m[3] != ""
+}
+
+// isSampleText reports whether s is generated sample text rather than a
+// value: "datetime-value", "String value".
+func isSampleText(s string) bool {
+	l := strings.ToLower(strings.TrimSpace(s))
+	return strings.HasSuffix(l, "-value") || strings.HasSuffix(l, " value") || l == "value"
+}
+
+// compatible reports whether a placeholder naming type ph fits type want.
+func compatible(ph, want string) bool {
+	family := func(t string) string {
+		switch t {
+		case "Edm.Int16", "Edm.Int32", "Edm.Int64", "Edm.Byte", "Edm.SByte", "Edm.Double", "Edm.Single", "Edm.Decimal":
+			return "number"
+		case "Edm.Boolean":
+			return "boolean"
+		}
+		return "string"
+	}
+	return ph == want || family(ph) == family(want)
+}
+
+// typeLabel is a type as the docs write it: Edm.String -> String.
+func typeLabel(t string) string { return strings.TrimPrefix(t, "Edm.") }
+
+// untyped walks a value whose type is unknown: only @odata.type names and
+// hinted placeholders can be judged.
+func (w *bodyWalk) untyped(v *parse.Value) {
+	switch v.Kind {
+	case parse.ObjectValue:
+		if od := v.Get("@odata.type"); od != nil && od.Kind == parse.StringValue && strings.TrimSpace(od.Str) != "" {
+			if nt, _ := w.c.types.lookup(od.Str, w.c.page.Namespace.Text); nt != nil {
+				w.object(v, nt)
+				return
+			}
+		}
+		w.object(v, nil)
+	case parse.ArrayValue:
+		for _, e := range v.Elems {
+			w.untyped(e)
+		}
+	case parse.StringValue:
+		if _, hint := typePlaceholder(v.Str); hint && w.example {
+			w.report(v, "placeholder-value", "%s is a type placeholder: write a realistic value", quoteShort(v.Str))
+		}
+	}
+}

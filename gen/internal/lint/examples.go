@@ -1,0 +1,433 @@
+package lint
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gen/gen/internal/diag"
+	"gen/gen/internal/parse"
+)
+
+// examples checks an operation page's examples against the page: headers
+// against bodies, status lines against the Response section, request lines
+// against the HTTP request section, and requests against responses.
+func (c *checker) examples() {
+	paths := c.requestPatterns()
+	mentioned := c.responseCodes()
+	for _, ex := range c.page.Examples {
+		c.contentLength(ex)
+		switch ex.Role {
+		case "request":
+			c.contentType(ex)
+			c.requestPath(ex, paths)
+			c.urlPlaceholders(ex)
+		case "response":
+			c.responseStatus(ex, mentioned)
+		}
+	}
+	c.pairing()
+	c.statusConvention()
+}
+
+// startSpan is where an example is reported: its request or status line,
+// else its fence.
+func (c *checker) startSpan(ex *parse.Example) diag.Span {
+	if ex.StartLine.IsValid() {
+		return ex.StartLine
+	}
+	sp := ex.Block.Span
+	sp.End = c.page.Src.Pos(lineEnd(c.page.Src.Bytes, sp.Offset))
+	return sp
+}
+
+// bodyBytes is the body as a client would send it: the example's bytes
+// after the blank line, without the line break that ends the last line
+// (it belongs to the code fence, not the body).
+func bodyBytes(ex *parse.Example) string {
+	return strings.TrimRight(ex.Body, "\r\n")
+}
+
+func (c *checker) contentLength(ex *parse.Example) {
+	h, ok := ex.HeaderValue("Content-Length")
+	if !ok || ex.Truncated {
+		return
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(h.Value))
+	if err != nil {
+		return // "{length}" and the like: a placeholder, not a number to check
+	}
+	if got := len(bodyBytes(ex)); got != n {
+		c.report(h.Span, "content-length", "Content-Length is %d but the body is %d bytes", n, got)
+	}
+}
+
+// isJSONBody reports whether an example body is meant as JSON: its
+// Content-Type says so, or, lacking one, it starts like JSON.
+func isJSONBody(ex *parse.Example) bool {
+	body := strings.TrimSpace(ex.Body)
+	if body == "" {
+		return false
+	}
+	if h, ok := ex.HeaderValue("Content-Type"); ok {
+		ct := strings.ToLower(h.Value)
+		return strings.Contains(ct, "json")
+	}
+	return body[0] == '{' || body[0] == '['
+}
+
+func (c *checker) contentType(ex *parse.Example) {
+	if _, ok := ex.HeaderValue("Content-Type"); ok || !ex.StartLine.IsValid() {
+		return
+	}
+	body := strings.TrimSpace(ex.Body)
+	if body == "" || (body[0] != '{' && body[0] != '[') {
+		return
+	}
+	c.report(ex.StartLine, "content-type-missing", "request has a JSON body but no Content-Type header: add Content-Type: application/json")
+}
+
+// pathPattern is one documented request line as a matcher for example URLs.
+type pathPattern struct {
+	method string
+	path   string
+	re     *regexp.Regexp
+	bare   *regexp.Regexp // the path with function arguments removed
+}
+
+// requestPatterns compiles the page's HTTP request lines: {placeholders}
+// match any text within a segment (across segments in OneDrive-style
+// "root:/{path}:" addressing), the rest matches literally, ignoring case.
+func (c *checker) requestPatterns() []pathPattern {
+	var out []pathPattern
+	for _, rl := range c.page.Requests {
+		re, err1 := pathRegexp(rl.Path)
+		bare, err2 := pathRegexp(stripArgs(rl.Path))
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		out = append(out, pathPattern{method: rl.Method, path: rl.Path, re: re, bare: bare})
+	}
+	return out
+}
+
+// pathRegexp compiles a documented path. Excel paths are documented from
+// the workbook down ("/workbook/tables/{id}"), so any drive item may come
+// before /workbook.
+func pathRegexp(path string) (*regexp.Regexp, error) {
+	var b strings.Builder
+	b.WriteString("(?i)^")
+	if i := strings.Index(strings.ToLower(path), "/workbook/"); i >= 0 {
+		b.WriteString(".*")
+		path = path[i:]
+	}
+	wild := `[^/]+?`
+	if strings.Contains(path, ":") {
+		wild = `.+?`
+	}
+	rest := path
+	for {
+		i := strings.IndexByte(rest, '{')
+		j := strings.IndexByte(rest[max(i, 0):], '}')
+		if i < 0 || j < 0 {
+			b.WriteString(regexp.QuoteMeta(rest))
+			break
+		}
+		b.WriteString(regexp.QuoteMeta(rest[:i]))
+		b.WriteString(wild)
+		rest = rest[i+j+1:]
+	}
+	b.WriteString("/?$")
+	return regexp.Compile(b.String())
+}
+
+var argsRE = regexp.MustCompile(`\([^/]*\)`)
+
+// stripArgs drops function arguments and parenthesized keys from a path:
+// /reports/getX(period='D7') -> /reports/getX.
+func stripArgs(p string) string { return argsRE.ReplaceAllString(p, "") }
+
+var keyRE = regexp.MustCompile(`\('([^'/]*)'\)`)
+
+// pathForms is an example path as written, unescaped, and with OData key
+// syntax turned into segments (/messages('AAMk')/ -> /messages/AAMk/).
+func pathForms(p string) []string {
+	out := []string{p}
+	if u, err := url.PathUnescape(p); err == nil && u != p {
+		out = append(out, u)
+	}
+	if k := keyRE.ReplaceAllString(out[len(out)-1], "/$1"); k != out[len(out)-1] {
+		out = append(out, k)
+	}
+	return out
+}
+
+func (c *checker) requestPath(ex *parse.Example, pats []pathPattern) {
+	if len(pats) == 0 || ex.Method == "" || !ex.StartLine.IsValid() {
+		return
+	}
+	forms := pathForms(ex.Path)
+	var same []string
+	for _, pt := range pats {
+		if pt.method != ex.Method {
+			continue
+		}
+		for _, f := range forms {
+			if pt.re.MatchString(f) || pt.bare.MatchString(stripArgs(f)) {
+				return
+			}
+		}
+		same = append(same, pt.path)
+	}
+	line := c.page.Src.Bytes[ex.StartLine.Offset:ex.StartLine.End.Offset]
+	if len(same) == 0 {
+		var methods []string
+		for _, pt := range pats {
+			if !containsString(methods, pt.method) {
+				methods = append(methods, pt.method)
+			}
+		}
+		sp := c.span(ex.StartLine.Offset, ex.StartLine.Offset+len(strings.Fields(string(line))[0]))
+		c.report(sp, "request-path-mismatch", "example sends %s but ## HTTP request documents only %s", ex.Method, strings.Join(methods, ", "))
+		return
+	}
+	at := ex.StartLine.Offset + strings.Index(string(line), ex.URL)
+	if len(same) > 3 {
+		same = append(same[:3], fmt.Sprintf("and %d more", len(same)-3))
+	}
+	c.report(c.span(at, at+len(ex.URL)), "request-path-mismatch", "example path %s matches none of the documented %s paths: %s", ex.Path, ex.Method, strings.Join(same, ", "))
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+var urlPlaceholderRE = regexp.MustCompile(`\{[^{}/\s]+\}`)
+
+// urlPlaceholders reports {placeholders} left in an example request's URL.
+func (c *checker) urlPlaceholders(ex *parse.Example) {
+	if ex.URL == "" || !ex.StartLine.IsValid() {
+		return
+	}
+	line := string(c.page.Src.Bytes[ex.StartLine.Offset:ex.StartLine.End.Offset])
+	base := ex.StartLine.Offset + strings.Index(line, ex.URL)
+	for _, m := range urlPlaceholderRE.FindAllStringIndex(ex.URL, -1) {
+		c.report(c.span(base+m[0], base+m[1]), "placeholder-value", "example URL keeps the path placeholder %s: use a realistic value", ex.URL[m[0]:m[1]])
+	}
+}
+
+// responseCodes lists the status codes the Response section's prose names.
+func (c *checker) responseCodes() map[int]bool {
+	out := map[int]bool{}
+	for _, b := range c.page.Blocks {
+		if b.Section != "response" || b.Kind != parse.ProseBlock {
+			continue
+		}
+		for _, m := range codeRE.FindAllString(string(c.page.Src.Bytes[b.Span.Offset:b.Span.End.Offset]), -1) {
+			n, _ := strconv.Atoi(m)
+			out[n] = true
+		}
+	}
+	if c.page.Status != 0 {
+		out[c.page.Status] = true
+	}
+	return out
+}
+
+var codeRE = regexp.MustCompile(`\b[1-5][0-9][0-9]\b`)
+
+func (c *checker) responseStatus(ex *parse.Example, mentioned map[int]bool) {
+	if ex.Status == 0 || !ex.StartLine.IsValid() {
+		return
+	}
+	line := string(c.page.Src.Bytes[ex.StartLine.Offset:ex.StartLine.End.Offset])
+	code := strconv.Itoa(ex.Status)
+	at := ex.StartLine.Offset + strings.Index(line, code)
+	sp := c.span(at, at+len(code))
+	if ex.Status == 204 && strings.TrimSpace(ex.Body) != "" {
+		c.report(c.span(ex.BodyOffset, ex.BodyOffset+len(strings.TrimRight(ex.Body, " \t\r\n"))), "body-on-no-content",
+			"a 204 No Content response has no body, but this example shows one")
+	}
+	if c.page.Status == 0 || ex.Status >= 400 || mentioned[ex.Status] {
+		return
+	}
+	c.report(sp, "status-mismatch", "response example answers %d but ## Response says %d (%s)", ex.Status, c.page.Status, c.page.StatusSpan.Pos)
+}
+
+// statusConvention warns when a create does not answer 201 or a delete 204.
+func (c *checker) statusConvention() {
+	p := c.page
+	if p.Status == 0 || len(p.Requests) == 0 {
+		return
+	}
+	method := p.Requests[0].Method
+	for _, rl := range p.Requests {
+		if rl.Method != method {
+			return // several operations on one page: no single convention
+		}
+	}
+	switch {
+	case method == "DELETE" && p.Status != 204:
+		c.report(p.StatusSpan, "status-convention", "a delete answers 204 No Content, but ## Response says %d", p.Status)
+	case method == "POST" && p.Status != 201 && c.isCreate():
+		c.report(p.StatusSpan, "status-convention", "a create (POST to a collection) answers 201 Created, but ## Response says %d", p.Status)
+	}
+}
+
+// isCreate reports whether a POST page creates an item in a collection: its
+// title says Create and its path ends in a plain collection segment (not an
+// action, a function call, a $ref or a key).
+func (c *checker) isCreate() bool {
+	t := strings.Fields(strings.ToLower(c.page.Title.Text))
+	if len(t) == 0 || t[0] != "create" {
+		return false
+	}
+	for _, rl := range c.page.Requests {
+		seg := rl.Path[strings.LastIndexByte(rl.Path, '/')+1:]
+		if seg == "" || strings.ContainsAny(seg, "{}().$:") {
+			return false
+		}
+	}
+	return true
+}
+
+// pairing reports requests without responses, responses without requests
+// and response names that match no request, pairing as the resolver does:
+// by annotation name, else by order.
+func (c *checker) pairing() {
+	names := map[string]bool{}
+	for _, ex := range c.page.Examples {
+		if ex.Role == "request" {
+			for _, n := range exampleNames(c.page.Src, ex) {
+				names[n.name] = true
+			}
+		}
+	}
+	var open []*parse.Example
+	paired := map[*parse.Example]bool{}
+	for _, ex := range c.page.Examples {
+		if ex.Role == "request" {
+			open = append(open, ex)
+			continue
+		}
+		if ex.Role != "response" {
+			continue
+		}
+		if ex.Name != "" && !names[ex.Name] {
+			sp := c.startSpan(ex)
+			if ns := exampleNames(c.page.Src, ex); len(ns) > 0 {
+				sp = ns[0].span
+			}
+			c.report(sp, "unpaired-example", "response name %q matches no request on this page", ex.Name)
+			if len(open) > 0 {
+				paired[open[0]] = true
+				open = open[1:]
+			}
+			continue
+		}
+		if ex.Name != "" {
+			found := false
+			for i, r := range open {
+				if r.Name == ex.Name || containsName(r, ex.Name) {
+					paired[r] = true
+					open = append(open[:i:i], open[i+1:]...)
+					found = true
+					break
+				}
+			}
+			if found {
+				continue
+			}
+		}
+		if len(open) > 0 {
+			paired[open[0]] = true
+			open = open[1:]
+			continue
+		}
+		c.report(c.startSpan(ex), "unpaired-example", "response has no request before it to pair with")
+	}
+	for _, r := range open {
+		c.report(c.startSpan(r), "unpaired-example", "request %shas no response", nameSuffix(r.Name))
+	}
+}
+
+func nameSuffix(n string) string {
+	if n == "" {
+		return ""
+	}
+	return strconv.Quote(n) + " "
+}
+
+func containsName(ex *parse.Example, name string) bool {
+	if ex.Block.Annotation == nil {
+		return false
+	}
+	for _, n := range ex.Block.Annotation.Names {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// exampleName is a name of an example and where its annotation writes it.
+type exampleName struct {
+	name string
+	span diag.Span
+}
+
+// exampleNames lists the names an example's annotation gives it.
+func exampleNames(src *diag.Source, ex *parse.Example) []exampleName {
+	a := ex.Block.Annotation
+	if a == nil || a.Value == nil {
+		return nil
+	}
+	v := a.Key("name")
+	if v == nil {
+		return nil
+	}
+	var out []exampleName
+	add := func(e *parse.Value) {
+		if e.Kind == parse.StringValue && e.Str != "" {
+			out = append(out, exampleName{name: e.Str, span: src.Span(a.Offset+e.Off, a.Offset+e.End)})
+		}
+	}
+	switch v.Kind {
+	case parse.StringValue:
+		add(v)
+	case parse.ArrayValue:
+		for _, e := range v.Elems {
+			add(e)
+		}
+	}
+	return out
+}
+
+// duplicateExampleNames reports example names used by more than one
+// request (or more than one response) across all pages, pointing back at
+// the first use. Pages are visited in path order, so "first" is stable.
+func (l *linter) duplicateExampleNames() diag.List {
+	r, _ := RuleByID("duplicate-example-name")
+	seen := map[string]diag.Pos{}
+	var out diag.List
+	for _, p := range l.set.Pages {
+		for _, ex := range p.Examples {
+			for _, n := range exampleNames(p.Src, ex) {
+				k := ex.Role + "\x00" + n.name
+				if prev, ok := seen[k]; ok {
+					out.Add(n.span, r.Severity, r.ID, "example name %q is already used by the %s at %s", n.name, ex.Role, prev)
+					continue
+				}
+				seen[k] = n.span.Pos
+			}
+		}
+	}
+	return out
+}

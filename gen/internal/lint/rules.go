@@ -1,0 +1,120 @@
+package lint
+
+import (
+	"sort"
+
+	"gen/gen/internal/diag"
+)
+
+// Rule is one kind of finding. Its ID is part of gen's interface: users
+// disable rules and suppress them per page by ID, and CI tools key on it.
+type Rule struct {
+	ID       string
+	Severity diag.Severity
+	Summary  string // one line: what the rule finds
+	Help     string // why it matters and how to fix it
+}
+
+// Rules lists every rule gen lint can report, sorted by ID. It includes the
+// parser's and resolver's rules: their findings are lint findings too.
+var Rules = sortRules([]Rule{
+	// Parser and resolver findings.
+	{"parse-error", diag.Error, "A page the parser could not read.",
+		"The parser stopped on this page; what it could not read is missing from the IR. Report the page with the message."},
+	{"internal-error", diag.Error, "A check that failed on this page.",
+		"A lint check stopped on this page instead of finishing; the page's other findings are still reported. Report the page with the message."},
+	{"unclosed-block", diag.Error, "A code fence, HTML comment or front matter that is never closed.",
+		"Everything after the opening marker is swallowed into the block. Close the fence with ``` on its own line, the comment with -->, the front matter with ---."},
+	{"unknown-type", diag.Error, "A Type cell, baseType or @odata.type that resolves to no type.",
+		"Link the type to its resource page or spell it as a primitive (String, Int32, DateTimeOffset, ...) or a qualified name of a documented type."},
+	{"missing-section", diag.Error, "An operation page without HTTP request or Response, a resource page without Properties or JSON representation.",
+		"Operation pages need `## HTTP request` with METHOD /path lines and `## Response`; resource pages need `## Properties` and `## JSON representation`."},
+	{"duplicate-property", diag.Error, "A property listed twice in one resource's tables.",
+		"Keep one row per property; the second row is ignored."},
+	{"duplicate-type", diag.Error, "Two pages that declare the same qualified type.",
+		"Each type has one resource page; the second declaration is ignored."},
+	{"inheritance-cycle", diag.Error, "A baseType chain that loops back to itself.",
+		"Fix the resource annotation's baseType so the chain ends at a root type."},
+
+	// Text.
+	{"template-placeholder", diag.Warning, "Unfilled template text: **TODO ...**, TODO:, Not yet documented.",
+		"Template text becomes doc comments and page text as is. Replace it with the real content (HTML comments are not checked)."},
+	{"broken-link", diag.Error, "A relative link to a page or anchor that does not exist.",
+		"Point the link at an existing page (paths are relative to the linking page) and at a heading or <a name> anchor that page has."},
+	{"link-case", diag.Warning, "A relative link that resolves only when letter case is ignored.",
+		"Case-sensitive file systems and web servers do not find the target; spell the path and anchor as the target is spelled."},
+	{"table-malformed", diag.Error, "A table row with a different number of cells than the header.",
+		"Markdown pads short rows and drops extra cells, so text moves to the wrong column or disappears. Escape pipes inside cells as \\| and give every row the header's cells."},
+
+	// Annotations.
+	{"annotation-json", diag.Error, "An annotation comment that is not valid JSON.",
+		"Annotations are read as JSON; fix the reported token (trailing comma, unquoted key, smart quotes, comment, ...)."},
+	{"annotation-unknown-key", diag.Warning, "An annotation key that no annotation of that blockType takes.",
+		"Unknown keys are ignored, so a misspelt key silently loses its meaning. Use the suggested key or remove it."},
+	{"annotation-value", diag.Error, "An annotation key whose value has the wrong JSON type or an unknown value.",
+		"Write booleans as true/false (not \"true\"), names as strings or lists of strings, blockType as one of resource, request, response, example, ignored."},
+	{"annotation-missing", diag.Warning, "An HTTP or JSON example code block with no annotation before it.",
+		"Without a <!-- { \"blockType\": \"request\", \"name\": \"...\" } --> annotation the block is paired and typed by guesswork. Add one."},
+
+	// Examples.
+	{"example-json", diag.Error, "A request, response or resource body that is not valid JSON.",
+		"Readers copy these bodies and gen turns them into tests; fix the reported token (trailing comma, comment, unquoted key, smart quotes, ellipsis, ...)."},
+	{"json-duplicate-key", diag.Warning, "A key written twice in one JSON object of a body or annotation.",
+		"JSON decoders keep only one of the values; remove or rename the duplicate."},
+	{"content-length", diag.Error, "A Content-Length header that differs from the body's byte length.",
+		"Fix the number or drop the header; a wrong length truncates or stalls a real request."},
+	{"content-type-missing", diag.Warning, "A request example with a JSON body and no Content-Type header.",
+		"Graph answers 415 to a JSON body sent without Content-Type: application/json; add the header."},
+	{"status-mismatch", diag.Error, "A response example whose status line the Response section does not name.",
+		"Make the status code in ## Response and the example's HTTP/1.1 line agree."},
+	{"status-convention", diag.Warning, "A create documented with another status than 201, a delete with another than 204.",
+		"Graph answers 201 Created to a POST that creates an item in a collection and 204 No Content to a DELETE; check the page."},
+	{"body-on-no-content", diag.Error, "A 204 No Content response example that has a body.",
+		"A 204 response has no body; drop the body or fix the status."},
+	{"request-path-mismatch", diag.Error, "An example request whose method and path match none of the page's HTTP request lines.",
+		"The example must call the operation the page documents: same method, same path with {placeholders} filled in."},
+	{"unpaired-example", diag.Error, "A request without a response, a response without a request, a response name that matches no request.",
+		"Requests and responses pair by annotation name, else by order; give each request one response with the same name."},
+	{"duplicate-example-name", diag.Error, "An example name used more than once across the pages linted.",
+		"Example names identify test scenarios across the doc set; make each one unique."},
+
+	// Bodies and tables against the types.
+	{"body-property-unknown", diag.Error, "A property in an example or resource body that its type and base types do not have.",
+		"Fix the spelling, document the property on the resource page, or name the right @odata.type."},
+	{"odata-type-mismatch", diag.Error, "An @odata.type in a body that is neither the expected type nor derived from it.",
+		"Name the property's type or one of its derived types."},
+	{"type-mismatch", diag.Error, "An example value that does not fit its property's type.",
+		"Booleans are true/false, numbers unquoted, collections arrays, DateTimeOffset values RFC 3339 (2020-05-19T08:30:00Z)."},
+	{"enum-value", diag.Warning, "An example value of an enum property that is not a member of the enum.",
+		"Use one of the members listed in the enum's values table, or add the member there."},
+	{"placeholder-value", diag.Warning, "An example that uses a type placeholder or an unfilled {placeholder} where a realistic value belongs.",
+		"Examples are run as tests and copied by readers; write a realistic value (2020-05-19T08:30:00Z, a GUID, a real id)."},
+	{"body-table-mismatch", diag.Error, "A request-body table row that is not a property of the request type, or is typed differently than on the resource page.",
+		"The request body table documents the resource's properties; match its names and types to the resource page."},
+	{"base-type-mismatch", diag.Warning, "A resource annotation whose baseType is missing or differs from the base type the page's prose names.",
+		"The prose says \"Inherits from [x](x.md)\" but the annotation, which tools read, says otherwise; put \"baseType\": \"microsoft.graph.x\" in the resource annotation."},
+	{"read-only-in-request", diag.Warning, "A read-only property listed in a create or update request body table.",
+		"The service ignores or rejects read-only properties in requests; remove the row."},
+})
+
+func sortRules(rs []Rule) []Rule {
+	sort.Slice(rs, func(i, j int) bool { return rs[i].ID < rs[j].ID })
+	return rs
+}
+
+var ruleIndex = func() map[string]int {
+	m := make(map[string]int, len(Rules))
+	for i, r := range Rules {
+		m[r.ID] = i
+	}
+	return m
+}()
+
+// RuleByID returns the rule with the given ID.
+func RuleByID(id string) (Rule, bool) {
+	i, ok := ruleIndex[id]
+	if !ok {
+		return Rule{}, false
+	}
+	return Rules[i], true
+}

@@ -1,0 +1,153 @@
+package resolve
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"gen/gen/internal/parse"
+)
+
+// ReadPaths reads the pages at paths, each a page or a folder walked
+// recursively, as one set rooted at their deepest common folder, so that
+// links and types resolve across every page given: linting one page of a
+// folder together with the folder sees its neighbours. A page given twice is
+// read once. Set.Root is that folder, relative to the working directory
+// when every path was relative.
+//
+// A folder is walked as ReadDir walks it (hidden folders skipped, *.md
+// files); a page named explicitly is read whatever its extension.
+func ReadPaths(paths []string) (*Set, error) {
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("no pages to read")
+	}
+	var files []string // absolute
+	allRelative := true
+	for _, p := range paths {
+		if filepath.IsAbs(p) {
+			allRelative = false
+		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, err
+		}
+		info, err := os.Stat(abs)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			files = append(files, abs)
+			continue
+		}
+		err = filepath.WalkDir(abs, func(f string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && f != abs && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			if !d.IsDir() && strings.HasSuffix(strings.ToLower(d.Name()), ".md") {
+				files = append(files, f)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	root := commonDir(paths, files)
+	rels := make([]string, 0, len(files))
+	seen := map[string]bool{}
+	for _, f := range files {
+		rel, err := filepath.Rel(root, f)
+		if err != nil {
+			return nil, err
+		}
+		rel = filepath.ToSlash(rel)
+		if !seen[rel] {
+			seen[rel] = true
+			rels = append(rels, rel)
+		}
+	}
+	sort.Strings(rels)
+	pages, err := readPages(root, rels)
+	if err != nil {
+		return nil, err
+	}
+	display := root
+	if allRelative {
+		if wd, err := os.Getwd(); err == nil {
+			if r, err := filepath.Rel(wd, root); err == nil {
+				display = r
+			}
+		}
+	}
+	return NewSet(display, pages), nil
+}
+
+// commonDir is the deepest folder that holds every file and every folder
+// given; a single page's folder when one page is given.
+func commonDir(paths, files []string) string {
+	var dirs []string
+	for _, p := range paths {
+		abs, _ := filepath.Abs(p)
+		if info, err := os.Stat(abs); err == nil && info.IsDir() {
+			dirs = append(dirs, abs)
+		} else {
+			dirs = append(dirs, filepath.Dir(abs))
+		}
+	}
+	for _, f := range files {
+		dirs = append(dirs, filepath.Dir(f))
+	}
+	common := dirs[0]
+	for _, d := range dirs[1:] {
+		for common != d && !strings.HasPrefix(d, strings.TrimSuffix(common, string(filepath.Separator))+string(filepath.Separator)) {
+			parent := filepath.Dir(common)
+			if parent == common {
+				break
+			}
+			common = parent
+		}
+	}
+	return common
+}
+
+// readPages reads and parses pages below root in parallel, in the order of
+// rels.
+func readPages(root string, rels []string) ([]*parse.Page, error) {
+	pages := make([]*parse.Page, len(rels))
+	errs := make([]error, len(rels))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rels[i])))
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				pages[i] = parse.Parse(rels[i], b)
+			}
+		}()
+	}
+	for i := range rels {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return pages, nil
+}

@@ -1,0 +1,201 @@
+package writer
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// StampName is the file, in the output folder, where a successful run
+// records what it generated from what. It lets the next run with the same
+// inputs, flags and generator prove the output unchanged by hashing instead
+// of parsing and rendering. It is a local cache: keep it out of version
+// control (it names the generator binary, which differs between machines).
+const StampName = ".gen-stamp"
+
+// stampVersion changes whenever the stamp's meaning changes.
+const stampVersion = 1
+
+// Stamp is what a run that generated an up-to-date output folder records.
+type Stamp struct {
+	Version int `json:"version"`
+	// Key identifies everything the output is a function of: the generator
+	// binary, the flags that change output, and every input file.
+	Key string `json:"key"`
+	// Files maps each generated file's path to the SHA-256 of its content.
+	Files map[string]string `json:"files"`
+	// Report is what the run printed about the inputs (warnings), to print
+	// again when the stamp stands in for a run.
+	Report json.RawMessage `json:"report,omitempty"`
+}
+
+// NewStamp records files as generated under key.
+func NewStamp(key string, files []File, report json.RawMessage) *Stamp {
+	s := &Stamp{Version: stampVersion, Key: key, Files: make(map[string]string, len(files)), Report: report}
+	for _, f := range files {
+		s.Files[f.Path] = hashOf(f.Content)
+	}
+	return s
+}
+
+// ReadStamp reads the stamp of the output folder dir; nil (and no error)
+// when there is none or it is unreadable as a stamp.
+func ReadStamp(dir string) *Stamp {
+	b, err := os.ReadFile(filepath.Join(dir, StampName))
+	if err != nil {
+		return nil
+	}
+	var s Stamp
+	if json.Unmarshal(b, &s) != nil || s.Version != stampVersion || s.Key == "" {
+		return nil
+	}
+	return &s
+}
+
+// WriteStamp writes s into dir atomically.
+func WriteStamp(dir string, s *Stamp) error {
+	b, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return err
+	}
+	return writeAtomic(filepath.Join(dir, StampName), append(b, '\n'), 0o644)
+}
+
+// Current reports whether the output folder dir holds exactly the files s
+// recorded: each with the recorded content, and no other generated file.
+// Files that are not generated (user files) do not matter, as for Plan.
+func (s *Stamp) Current(dir string) (bool, error) {
+	seen := 0
+	stale := errors.New("stale")
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != dir && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		want, listed := s.Files[filepath.ToSlash(rel)]
+		if !listed {
+			gen, err := firstLineGenerated(p)
+			if err != nil {
+				return err
+			}
+			if gen {
+				return stale // an extra generated file
+			}
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if hashOf(b) != want {
+			return stale
+		}
+		seen++
+		return nil
+	})
+	if errors.Is(err, stale) || errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return seen == len(s.Files), nil
+}
+
+// Remove deletes the stamp of dir, if any: after a failed or partial run
+// the stamp must not vouch for the output.
+func RemoveStamp(dir string) error {
+	err := os.Remove(filepath.Join(dir, StampName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// Hasher builds a stamp key from labelled parts, in order.
+type Hasher struct{ buf bytes.Buffer }
+
+// Add adds a labelled value to the key.
+func (h *Hasher) Add(label, value string) {
+	h.buf.WriteString(label)
+	h.buf.WriteByte(0)
+	h.buf.WriteString(value)
+	h.buf.WriteByte(0)
+}
+
+// AddTree adds every regular file below root (or root itself when it is a
+// file), by path relative to root and content hash, in sorted order. It
+// hashes all files, not only pages, so the key covers whatever the loader
+// reads. Hidden folders are skipped, as the loader skips them.
+func (h *Hasher) AddTree(root string) error {
+	info, err := os.Stat(root)
+	if err != nil {
+		return err
+	}
+	if !info.IsDir() {
+		b, err := os.ReadFile(root)
+		if err != nil {
+			return err
+		}
+		h.Add("file:"+filepath.Base(root), hashOf(b))
+		return nil
+	}
+	type entry struct{ rel, sum string }
+	var entries []entry
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != root && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		entries = append(entries, entry{filepath.ToSlash(rel), hashOf(b)})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].rel < entries[j].rel })
+	for _, e := range entries {
+		h.Add("file:"+e.rel, e.sum)
+	}
+	return nil
+}
+
+// Key is the hex SHA-256 of everything added.
+func (h *Hasher) Key() string { return hashOf(h.buf.Bytes()) }
+
+func hashOf(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
