@@ -7,6 +7,7 @@ package ir
 
 import (
 	"sort"
+	"strings"
 
 	"gen/gen/internal/diag"
 )
@@ -85,6 +86,20 @@ func (t *Type) Property(name string) *Property {
 		seen[c] = true
 		for _, p := range c.Properties {
 			if p.Name == name {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
+// PropertyFold is Property with a case-insensitive match.
+func (t *Type) PropertyFold(name string) *Property {
+	seen := map[*Type]bool{}
+	for c := t; c != nil && !seen[c]; c = c.Base {
+		seen[c] = true
+		for _, p := range c.Properties {
+			if strings.EqualFold(p.Name, name) {
 				return p
 			}
 		}

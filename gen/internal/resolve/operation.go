@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"gen/gen/internal/ir"
+	"gen/gen/internal/naming"
 	"gen/gen/internal/parse"
 )
 
@@ -21,19 +22,32 @@ func (r *resolver) operation(p *parse.Page) {
 	}
 	op.Method = p.Requests[0].Method
 	seenPath := map[string]bool{}
-	seenParam := map[string]bool{}
+	// Paths of one page name one parameter in several spellings ({item-id},
+	// {itemId}); the first spelling is the parameter's name and the other
+	// paths are rewritten to it, so each Go parameter has one doc name.
+	canonical := map[string]string{} // Go parameter name -> doc name
 	for _, rl := range p.Requests {
-		if rl.Method != op.Method || seenPath[rl.Path] {
+		if rl.Method != op.Method {
 			continue
 		}
-		seenPath[rl.Path] = true
-		op.Paths = append(op.Paths, rl.Path)
 		for _, prm := range rl.Params {
-			if !seenParam[prm] {
-				seenParam[prm] = true
+			key := naming.GoParam(prm)
+			if _, ok := canonical[key]; !ok {
+				canonical[key] = prm
 				op.PathParameters = append(op.PathParameters, prm)
 			}
 		}
+		path := rl.Path
+		for _, prm := range rl.Params {
+			if c := canonical[naming.GoParam(prm)]; c != prm {
+				path = strings.ReplaceAll(path, "{"+prm+"}", "{"+c+"}")
+			}
+		}
+		if seenPath[path] {
+			continue
+		}
+		seenPath[path] = true
+		op.Paths = append(op.Paths, path)
 	}
 	if op.PathParameters == nil {
 		op.PathParameters = []string{}

@@ -418,8 +418,13 @@ func (r *resolver) inheritance() {
 		}
 		own := t.Properties[:0]
 		for _, p := range t.Properties {
-			if t.Base.Property(p.Name) == nil {
+			inherited := t.Base.PropertyFold(p.Name)
+			if inherited == nil {
 				own = append(own, p)
+				continue
+			}
+			if inherited.Name != p.Name {
+				r.diags.Add(diag.Span{Pos: p.Pos}, diag.Warning, "property-case", "property %q repeats the inherited property %q of %s with different case; JSON names are case-sensitive", p.Name, inherited.Name, t.Base.QualifiedName())
 			}
 		}
 		t.Properties = own
