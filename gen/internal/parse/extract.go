@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -421,9 +420,6 @@ func (p *Page) httpMessage(ex *Example) {
 		ex.Method = strings.ToUpper(f[0])
 		ex.URL = strings.TrimSpace(first[len(f[0]):])
 		ex.Path, _ = NormalizePath(ex.URL)
-		if u, err := url.PathUnescape(ex.Path); err == nil && !strings.Contains(ex.Path, "%7B") {
-			_ = u
-		}
 	}
 	if !looksHTTP {
 		// A bare JSON body (resource blocks, some responses).

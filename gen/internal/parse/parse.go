@@ -2,7 +2,6 @@ package parse
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -589,9 +588,3 @@ func plainText(n ast.Node, src []byte) string {
 
 func equalFold(a, b string) bool { return strings.EqualFold(strings.TrimSpace(a), b) }
 
-// errorf records a parser diagnostic.
-func (p *Page) errorf(sp diag.Span, format string, args ...any) {
-	p.Diags.Add(sp, diag.Error, "", format, args...)
-}
-
-var _ = fmt.Sprintf
