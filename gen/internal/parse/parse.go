@@ -587,4 +587,3 @@ func plainText(n ast.Node, src []byte) string {
 }
 
 func equalFold(a, b string) bool { return strings.EqualFold(strings.TrimSpace(a), b) }
-
