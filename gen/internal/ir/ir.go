@@ -43,9 +43,13 @@ type Type struct {
 	Description string      `json:"description,omitempty"`
 	Properties  []*Property `json:"properties"`
 	Members     []*Member   `json:"members"`
-	GoName      string      `json:"goName"`
-	Package     string      `json:"package"`
-	Pos         diag.Pos    `json:"pos"`
+	// Restated are the page's rows that repeat a base type's property ("id
+	// ... Inherited from entity"); they are not declared again, but they are
+	// part of what the page says (the metadata agreement counts them).
+	Restated []*Property `json:"-"`
+	GoName   string      `json:"goName"`
+	Package  string      `json:"package"`
+	Pos      diag.Pos    `json:"pos"`
 
 	// Resolved links, filled by the resolver.
 	Base    *Type   `json:"-"`

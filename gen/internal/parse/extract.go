@@ -223,16 +223,20 @@ func (p *Page) inTable(off int) bool {
 // Request body tables: any table with a name column and a Type column.
 func (p *Page) propertyTables() {
 	for _, t := range p.Tables {
-		nameCol := t.Column("Property", "Name", "Parameter", "Property name", "Relationship")
+		nameCol := t.Column("Property", "Name", "Parameter", "Property name", "Relationship", "Relationship name")
 		typeCol := t.Column("Type")
 		if nameCol < 0 || typeCol < 0 {
 			continue
+		}
+		if sub := strings.ToLower(t.Subsection); strings.HasPrefix(sub, "properties of ") || sub == "derived types" {
+			continue // the keys of a JSON-valued property (policy definitions), or a list of subtypes
 		}
 		descCol := t.Column("Description", "Notes")
 		var dest *[]PropertyRow
 		nav := false
 		switch {
-		case p.Kind == Resource && t.Section == "properties":
+		case p.Kind == Resource && (t.Section == "properties" || t.Section == "" || strings.HasSuffix(t.Section, " properties")):
+			// Also a table right under the title, and "## operationError properties".
 			dest = &p.Properties
 		case p.Kind == Resource && t.Section == "relationships":
 			dest, nav = &p.Properties, true
@@ -255,6 +259,7 @@ func (p *Page) propertyTables() {
 			if descCol >= 0 && descCol < len(r.Cells) {
 				d := r.Cells[descCol]
 				pr.Description = Text{Text: d.Text, Span: d.Span}
+				pr.DescRaw = d.Raw
 				pr.ReadOnly = isReadOnly(d.Text)
 			}
 			*dest = append(*dest, pr)
@@ -314,6 +319,26 @@ func (p *Page) enumTables() {
 			}
 			if e.Name.Text == "" {
 				e.Name = Text{Text: m[1], Span: t.Span}
+			}
+		} else if m := enumHeadingRE.FindStringSubmatch(strings.TrimSpace(t.Section)); m != nil && t.Subsection == "" && t.Column("Type") < 0 {
+			// "## printOrientation values": an H2 (Section is lower-cased, so take the heading's text).
+			for _, h := range p.Headings {
+				if h.Level == 2 && strings.EqualFold(h.Text, strings.TrimSpace(t.Section)) && h.Span.Offset < t.Span.Offset {
+					e.Name = Text{Text: strings.Fields(h.Text)[0], Span: h.Span}
+				}
+			}
+			if e.Name.Text == "" {
+				continue
+			}
+		} else if f := strings.Fields(t.Subsection); len(f) == 1 && t.Column("Member") >= 0 && t.Column("Type") < 0 {
+			// enums.md: "### conditionalAccessPolicyState" over a Member table, no " values".
+			for _, h := range p.Headings {
+				if h.Text == t.Subsection && h.Span.Offset < t.Span.Offset {
+					e.Name = Text{Text: f[0], Span: h.Span}
+				}
+			}
+			if e.Name.Text == "" {
+				continue
 			}
 		} else if pageEnum != "" && t.Column("Member", "Name") >= 0 && t.Column("Type") < 0 {
 			e.Name = Text{Text: pageEnum, Span: p.Title.Span}

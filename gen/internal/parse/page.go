@@ -243,7 +243,8 @@ type PropertyRow struct {
 	Name        Text
 	Type        TypeCell
 	Description Text
-	Navigation  bool // from a Relationships table
+	DescRaw     string // the description cell's markdown, code spans included
+	Navigation  bool   // from a Relationships table
 	ReadOnly    bool
 	Row         *Row
 	Table       *Table

@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -57,6 +58,11 @@ type resolver struct {
 	byPage map[*parse.Page][]*ir.Type
 	enumAt map[*parse.Page]map[string]*ir.Type // anchor -> enum type
 	bases  map[*ir.Type]diag.Span
+	// proseBase is the "Inherits from [x](x.md)" link of a page whose
+	// annotation names no base type.
+	proseBase map[*ir.Type]proseRef
+	// enumsByMembers indexes enums by their member set (enumByValues).
+	enumsByMembers map[string][]*ir.Type
 }
 
 // Resolve builds the IR from a set of pages.
@@ -65,7 +71,7 @@ func Resolve(set *Set) (*ir.Program, diag.List) {
 		set: set, prog: &ir.Program{},
 		byName: map[string]*ir.Type{}, simple: map[string][]*ir.Type{},
 		byPage: map[*parse.Page][]*ir.Type{}, enumAt: map[*parse.Page]map[string]*ir.Type{},
-		bases: map[*ir.Type]diag.Span{},
+		bases: map[*ir.Type]diag.Span{}, proseBase: map[*ir.Type]proseRef{},
 	}
 	for _, p := range set.Pages {
 		r.diags = append(r.diags, p.Diags...)
@@ -115,7 +121,11 @@ func resourceOrder(pages []*parse.Page) []*parse.Page {
 func pageTypeName(p *parse.Page) (ns, name string, sp diag.Span) {
 	ns = p.Namespace.Text
 	if a := p.Annotation; a != nil {
-		if v := a.Key("@odata.type"); v != nil && v.Kind == parse.StringValue && v.Str != "" {
+		v := a.Key("@odata.type")
+		if v == nil || v.Kind != parse.StringValue || v.Str == "" {
+			v = a.Key("@type") // the older spelling (systemfacet.md, the activity facets)
+		}
+		if v != nil && v.Kind == parse.StringValue && v.Str != "" {
 			q := strings.TrimPrefix(v.Str, "#")
 			if i := strings.LastIndexByte(q, '.'); i > 0 {
 				return q[:i], q[i+1:], p.Src.Span(a.Offset+v.Off, a.Offset+v.End)
@@ -195,6 +205,9 @@ func (r *resolver) declareTypes(p *parse.Page) {
 		if v := a.Key("baseType"); v != nil && v.Kind == parse.StringValue && strings.TrimSpace(v.Str) != "" {
 			t.BaseType = strings.TrimPrefix(strings.TrimSpace(v.Str), "#")
 			r.bases[t] = p.Src.Span(a.Offset+v.Off, a.Offset+v.End)
+		} else if l := inheritsLink(p); l != nil {
+			r.proseBase[t] = proseRef{p, l}
+			r.bases[t] = l.Span
 		}
 		if len(p.Enums) > 0 && len(p.Properties) == 0 && isEnumPage {
 			// An enum page titled like a resource: only its value tables count.
@@ -267,6 +280,9 @@ func (r *resolver) typeProperties(p *parse.Page) {
 			owner.Properties = append(owner.Properties, prop)
 		}
 	}
+	if len(p.Properties) == 0 {
+		r.jsonProperties(p, owner)
+	}
 }
 
 // property resolves one table row; nil when its type cannot be resolved
@@ -282,6 +298,14 @@ func (r *resolver) property(p *parse.Page, ns string, row *parse.PropertyRow) *i
 		return nil
 	}
 	prop.Type, prop.Ref = qn, ref
+	if qn == "Edm.String" {
+		if e := r.enumByValues(ns, row.Name.Text, row.DescRaw); e != nil {
+			r.diags.Add(row.Type.Span, diag.Warning, "enum-as-string",
+				"property %q is documented as %s, but its possible values are exactly the members of the enum %s; type it as that enum",
+				row.Name.Text, row.Type.Name, e.QualifiedName())
+			prop.Type, prop.Ref = e.QualifiedName(), e
+		}
+	}
 	return prop
 }
 
@@ -297,12 +321,24 @@ func (r *resolver) TypeRef(p *parse.Page, ns string, tc parse.TypeCell) (string,
 					return e.QualifiedName(), e
 				}
 			}
+			if e := Primitive(tc.Name); e != "" && e != "Edm.Untyped" {
+				// [DateTimeOffset](timestamp.md): a primitive explained on a page.
+				if t := r.lookupOnPage(target, tc.Name); t == nil || !strings.EqualFold(t.Name, tc.Name) {
+					return e, nil
+				}
+			}
 			if t := r.lookupOnPage(target, tc.Name); t != nil {
 				return t.QualifiedName(), t
 			}
 		}
 	}
 	if e := Primitive(tc.Name); e != "" {
+		if e == "Edm.Untyped" && !strings.EqualFold(tc.Name, "object") && !strings.EqualFold(tc.Name, "untyped") {
+			// Graph declares untyped JSON as the open complex type Json (json.md).
+			if t := r.byName["microsoft.graph.json"]; t != nil {
+				return t.QualifiedName(), t
+			}
+		}
 		return e, nil
 	}
 	if t := r.lookup(strings.TrimSuffix(tc.Name, " enum"), ns); t != nil {
@@ -366,8 +402,51 @@ func (r *resolver) lookup(name, ns string) *ir.Type {
 	return nil
 }
 
+type proseRef struct {
+	p *parse.Page
+	l *parse.Link
+}
+
+var inheritsRE = regexp.MustCompile(`(?i)\b(?:inherits|inherited|derives|derived|subtype)\b(?:\s+[a-z]+){0,3}\s+(?:from|of)\s+(?:the\s+)?$`)
+
+// inheritsLink finds the base type a page names in prose before its first H2:
+// "Inherits from [stsPolicy](stsPolicy.md)", "Derived from [x](x.md)", "This
+// type inherits from", "a subtype of".
+func inheritsLink(p *parse.Page) *parse.Link {
+	end := len(p.Src.Bytes)
+	for _, h := range p.Headings {
+		if h.Level == 2 {
+			end = h.Span.Offset
+			break
+		}
+	}
+	for i := range p.Links {
+		l := &p.Links[i]
+		if l.Span.Offset >= end || l.Span.Offset <= p.Title.Span.Offset {
+			continue
+		}
+		if inheritsRE.MatchString(string(p.Src.Bytes[max(0, l.Span.Offset-60):l.Span.Offset])) {
+			return l
+		}
+	}
+	return nil
+}
+
 // inheritance links base types, records derived types and reports cycles.
 func (r *resolver) inheritance() {
+	entity := r.byName["microsoft.graph.entity"]
+	for _, t := range r.prog.Types {
+		if ref, ok := r.proseBase[t]; ok && t.BaseType == "" {
+			if qn, _ := r.TypeRef(ref.p, t.Namespace, parse.TypeCell{Name: ref.l.Text, Link: ref.l}); qn != "" && !IsEdm(qn) && qn != t.QualifiedName() {
+				t.BaseType = qn
+			}
+		}
+		// Graph's convention: an entity keyed by id that names no base type
+		// derives from microsoft.graph.entity.
+		if t.BaseType == "" && entity != nil && t != entity && t.Kind == ir.Entity && t.KeyProperty == "id" {
+			t.BaseType = entity.QualifiedName()
+		}
+	}
 	for _, t := range r.prog.Types {
 		if t.BaseType == "" {
 			continue
@@ -423,6 +502,7 @@ func (r *resolver) inheritance() {
 				own = append(own, p)
 				continue
 			}
+			t.Restated = append(t.Restated, p)
 			if inherited.Name != p.Name {
 				r.diags.Add(diag.Span{Pos: p.Pos}, diag.Warning, "property-case", "property %q repeats the inherited property %q of %s with different case; JSON names are case-sensitive", p.Name, inherited.Name, t.Base.QualifiedName())
 			}

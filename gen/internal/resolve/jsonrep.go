@@ -1,0 +1,116 @@
+package resolve
+
+import (
+	"strings"
+
+	"gen/gen/internal/diag"
+	"gen/gen/internal/ir"
+	"gen/gen/internal/parse"
+)
+
+// jsonProperties reads the properties of a resource page that has no
+// property table (workbookFilterCriteria, publicError's empty table) from its
+// JSON representation, typing each by its sample value. The page still gets
+// a warning: the table is what readers and the linter rely on.
+func (r *resolver) jsonProperties(p *parse.Page, owner *ir.Type) {
+	cb := resourceBlock(p)
+	if cb == nil || owner.Open {
+		return // an open type's sample keys are dynamic values, not properties
+	}
+	v, _ := parse.ParseLenient(cb.Content)
+	if v == nil || v.Kind != parse.ObjectValue || len(v.Members) == 0 {
+		return
+	}
+	have := map[string]bool{}
+	for _, prop := range owner.Properties {
+		have[prop.Name] = true
+	}
+	var added []string
+	for _, m := range v.Members {
+		if !isIdentifier(m.Key) || have[m.Key] {
+			continue
+		}
+		typ, coll, ref := r.sampleType(m.Value, owner.Namespace)
+		if typ == "" {
+			continue
+		}
+		have[m.Key] = true
+		owner.Properties = append(owner.Properties, &ir.Property{
+			Name: m.Key, Type: typ, Collection: coll, Ref: ref,
+			Pos: p.Src.Pos(cb.ContentStart + m.KeyOff),
+		})
+		added = append(added, m.Key)
+	}
+	if len(added) > 0 {
+		r.diags.Add(p.Src.Span(cb.ContentStart, cb.ContentStart), diag.Warning, "missing-property-table",
+			"the page has no property table; %d properties (%s) are taken from the JSON representation", len(added), strings.Join(added, ", "))
+	}
+}
+
+// resourceBlock is the code block the page's resource annotation precedes.
+func resourceBlock(p *parse.Page) *parse.CodeBlock {
+	if p.Annotation == nil {
+		return nil
+	}
+	for _, cb := range p.Code {
+		if cb.Annotation == p.Annotation {
+			return cb
+		}
+	}
+	return nil
+}
+
+// sampleType types a JSON representation value: "String (timestamp)" is a
+// DateTimeOffset, {"@odata.type": "x"} is x, [v] is a collection of v's type.
+func (r *resolver) sampleType(v *parse.Value, ns string) (typ string, collection bool, ref *ir.Type) {
+	switch v.Kind {
+	case parse.ArrayValue:
+		if len(v.Elems) == 0 {
+			return "", false, nil
+		}
+		t, _, ref := r.sampleType(v.Elems[0], ns)
+		return t, true, ref
+	case parse.BoolValue:
+		return "Edm.Boolean", false, nil
+	case parse.NumberValue:
+		if strings.ContainsAny(v.Num, ".eE") {
+			return "Edm.Double", false, nil
+		}
+		return "Edm.Int32", false, nil
+	case parse.StringValue:
+		s := strings.TrimSpace(v.Str)
+		word, note, _ := strings.Cut(s, " ")
+		note = strings.Trim(strings.ToLower(note), "()")
+		switch {
+		case strings.Contains(note, "timestamp") || strings.EqualFold(word, "DateTimeOffset"):
+			return "Edm.DateTimeOffset", false, nil
+		case Primitive(word) != "" && Primitive(word) != "Edm.Untyped":
+			return Primitive(word), false, nil
+		}
+		if t := r.lookup(word, ns); t != nil && t.Kind == ir.Enum {
+			return t.QualifiedName(), false, t
+		}
+		return "Edm.String", false, nil
+	case parse.ObjectValue:
+		if ot := v.Get("@odata.type"); ot != nil && ot.Kind == parse.StringValue {
+			if t := r.lookup(ot.Str, ns); t != nil {
+				return t.QualifiedName(), false, t
+			}
+		}
+	}
+	return "", false, nil
+}
+
+// isIdentifier reports whether a JSON key looks like a property name rather
+// than sample data (GUID keys, "String-value").
+func isIdentifier(k string) bool {
+	if k == "" || !(k[0] >= 'a' && k[0] <= 'z' || k[0] >= 'A' && k[0] <= 'Z') {
+		return false
+	}
+	for _, c := range k {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
