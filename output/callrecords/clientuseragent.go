@@ -40,7 +40,8 @@ const (
 	ClientPlatformClientPlatformUnknownFutureValue ClientPlatform = "unknownFutureValue"
 )
 
-// Known reports whether e is one of the members of microsoft.graph.callRecords.clientPlatform listed in the docs.
+// Known reports whether e is one of the members of
+// microsoft.graph.callRecords.clientPlatform listed in the docs.
 func (e ClientPlatform) Known() bool {
 	switch e {
 	case ClientPlatformClientPlatformUnknown, ClientPlatformClientPlatformWindows, ClientPlatformClientPlatformMacOS, ClientPlatformClientPlatformIOS, ClientPlatformClientPlatformAndroid, ClientPlatformClientPlatformWeb, ClientPlatformClientPlatformIPPhone, ClientPlatformClientPlatformRoomSystem, ClientPlatformClientPlatformSurfaceHub, ClientPlatformClientPlatformHoloLens, ClientPlatformClientPlatformUnknownFutureValue:
@@ -73,7 +74,8 @@ const (
 	ProductFamilyProductFamilyUnknownFutureValue ProductFamily = "unknownFutureValue"
 )
 
-// Known reports whether e is one of the members of microsoft.graph.callRecords.productFamily listed in the docs.
+// Known reports whether e is one of the members of
+// microsoft.graph.callRecords.productFamily listed in the docs.
 func (e ProductFamily) Known() bool {
 	switch e {
 	case ProductFamilyProductFamilyUnknown, ProductFamilyProductFamilyTeams, ProductFamilyProductFamilySkypeForBusiness, ProductFamilyProductFamilyLync, ProductFamilyProductFamilyUnknownFutureValue:

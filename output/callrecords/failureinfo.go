@@ -24,7 +24,8 @@ const (
 	FailureStageFailureStageUnknownFutureValue FailureStage = "unknownFutureValue"
 )
 
-// Known reports whether e is one of the members of microsoft.graph.callRecords.failureStage listed in the docs.
+// Known reports whether e is one of the members of
+// microsoft.graph.callRecords.failureStage listed in the docs.
 func (e FailureStage) Known() bool {
 	switch e {
 	case FailureStageFailureStageUnknown, FailureStageFailureStageCallSetup, FailureStageFailureStageMidcall, FailureStageFailureStageUnknownFutureValue:

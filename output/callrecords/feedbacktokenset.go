@@ -2,6 +2,11 @@
 
 package callrecords
 
+import (
+	"encoding/json"
+	"gen/output/odata"
+)
+
 // FeedbackTokenSet is the microsoft.graph.callRecords.feedbackTokenSet complex
 // type. A feedbackTokenSet is an open type holding the feedback tokens a
 // participant picked when rating a session. Each token appears as a dynamic
@@ -12,4 +17,39 @@ type FeedbackTokenSet struct {
 	// ODataType is the @odata.type annotation, such as
 	// "#microsoft.graph.callRecords.feedbackTokenSet"; it is kept as decoded.
 	ODataType string `json:"@odata.type,omitempty"`
+	// AdditionalProperties holds the dynamic properties of the open type
+	// microsoft.graph.callRecords.feedbackTokenSet, by name, as raw JSON; they are
+	// written after the declared properties.
+	AdditionalProperties map[string]json.RawMessage `json:"-"`
+}
+
+// MarshalJSON encodes t with its dynamic properties, AdditionalProperties,
+// after the declared ones.
+func (t FeedbackTokenSet) MarshalJSON() ([]byte, error) {
+	type plain FeedbackTokenSet
+	data, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return odata.AddProperties(data, t.AdditionalProperties)
+}
+
+// UnmarshalJSON decodes t keeping undeclared members in AdditionalProperties.
+func (t *FeedbackTokenSet) UnmarshalJSON(data []byte) error {
+	if odata.IsNull(data) {
+		return nil
+	}
+	type plain FeedbackTokenSet
+	aux := struct {
+		*plain
+	}{plain: (*plain)(t)}
+	if err := json.Unmarshal(data, &aux); err != nil {
+		return err
+	}
+	extra, err := odata.ExtraProperties(data, "@odata.type")
+	if err != nil {
+		return err
+	}
+	t.AdditionalProperties = extra
+	return nil
 }

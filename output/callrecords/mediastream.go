@@ -21,7 +21,8 @@ const (
 	MediaStreamDirectionMediaStreamDirectionCalleeToCaller MediaStreamDirection = "calleeToCaller"
 )
 
-// Known reports whether e is one of the members of microsoft.graph.callRecords.mediaStreamDirection listed in the docs.
+// Known reports whether e is one of the members of
+// microsoft.graph.callRecords.mediaStreamDirection listed in the docs.
 func (e MediaStreamDirection) Known() bool {
 	switch e {
 	case MediaStreamDirectionMediaStreamDirectionCallerToCallee, MediaStreamDirectionMediaStreamDirectionCalleeToCaller:

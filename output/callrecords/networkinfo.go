@@ -31,7 +31,8 @@ const (
 	NetworkConnectionTypeNetworkConnectionTypeUnknownFutureValue NetworkConnectionType = "unknownFutureValue"
 )
 
-// Known reports whether e is one of the members of microsoft.graph.callRecords.networkConnectionType listed in the docs.
+// Known reports whether e is one of the members of
+// microsoft.graph.callRecords.networkConnectionType listed in the docs.
 func (e NetworkConnectionType) Known() bool {
 	switch e {
 	case NetworkConnectionTypeNetworkConnectionTypeUnknown, NetworkConnectionTypeNetworkConnectionTypeWired, NetworkConnectionTypeNetworkConnectionTypeWifi, NetworkConnectionTypeNetworkConnectionTypeMobile, NetworkConnectionTypeNetworkConnectionTypeTunnel, NetworkConnectionTypeNetworkConnectionTypeUnknownFutureValue:
@@ -56,7 +57,8 @@ const (
 	WifiBandWifiBandFrequency50GHz WifiBand = "frequency50GHz"
 )
 
-// Known reports whether e is one of the members of microsoft.graph.callRecords.wifiBand listed in the docs.
+// Known reports whether e is one of the members of
+// microsoft.graph.callRecords.wifiBand listed in the docs.
 func (e WifiBand) Known() bool {
 	switch e {
 	case WifiBandWifiBandUnknown, WifiBandWifiBandFrequency24GHz, WifiBandWifiBandFrequency50GHz:
@@ -93,7 +95,8 @@ const (
 	WifiRadioTypeWifiRadioTypeUnknownFutureValue WifiRadioType = "unknownFutureValue"
 )
 
-// Known reports whether e is one of the members of microsoft.graph.callRecords.wifiRadioType listed in the docs.
+// Known reports whether e is one of the members of
+// microsoft.graph.callRecords.wifiRadioType listed in the docs.
 func (e WifiRadioType) Known() bool {
 	switch e {
 	case WifiRadioTypeWifiRadioTypeUnknown, WifiRadioTypeWifiRadioTypeWifi80211a, WifiRadioTypeWifiRadioTypeWifi80211b, WifiRadioTypeWifiRadioTypeWifi80211g, WifiRadioTypeWifiRadioTypeWifi80211n, WifiRadioTypeWifiRadioTypeWifi80211ac, WifiRadioTypeWifiRadioTypeWifi80211ax, WifiRadioTypeWifiRadioTypeUnknownFutureValue:

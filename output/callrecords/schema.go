@@ -4,7 +4,8 @@ package callrecords
 
 import "gen/output/odata"
 
-// init registers the schema of the 23 types of package callrecords with the odata runtime.
+// init registers the schema of the 23 types of package callrecords with the
+// odata runtime.
 func init() {
 	odata.Register(
 		&odata.Type{Name: "microsoft.graph.callRecords.clientPlatform", Enum: true},
@@ -72,6 +73,7 @@ func init() {
 		&odata.Type{Name: "microsoft.graph.callRecords.failureStage", Enum: true},
 		&odata.Type{
 			Name: "microsoft.graph.callRecords.feedbackTokenSet",
+			Open: true,
 			New: func() any {
 				return new(FeedbackTokenSet)
 			},

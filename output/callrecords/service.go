@@ -52,7 +52,8 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%d %s: %s", e.Status, e.Code, e.Message)
 }
 
-// GraphError returns the status, code and message of the error response; it makes *Error an odata.StatusError.
+// GraphError returns the status, code and message of the error response; it
+// makes *Error an odata.StatusError.
 func (e *Error) GraphError() (status int, code, message string) {
 	return e.Status, e.Code, e.Message
 }

@@ -30,7 +30,8 @@ const (
 	UserFeedbackRatingUserFeedbackRatingUnknownFutureValue UserFeedbackRating = "unknownFutureValue"
 )
 
-// Known reports whether e is one of the members of microsoft.graph.callRecords.userFeedbackRating listed in the docs.
+// Known reports whether e is one of the members of
+// microsoft.graph.callRecords.userFeedbackRating listed in the docs.
 func (e UserFeedbackRating) Known() bool {
 	switch e {
 	case UserFeedbackRatingUserFeedbackRatingNotRated, UserFeedbackRatingUserFeedbackRatingBad, UserFeedbackRatingUserFeedbackRatingPoor, UserFeedbackRatingUserFeedbackRatingFair, UserFeedbackRatingUserFeedbackRatingGood, UserFeedbackRatingUserFeedbackRatingExcellent, UserFeedbackRatingUserFeedbackRatingUnknownFutureValue:

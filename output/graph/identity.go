@@ -2,6 +2,11 @@
 
 package graph
 
+import (
+	"encoding/json"
+	"gen/output/odata"
+)
+
 // Identity is the microsoft.graph.identity complex type. An identity names a
 // single actor, such as a user, a device or an application. The identifier is
 // not always known; in that case only the display name may be returned. The
@@ -15,4 +20,39 @@ type Identity struct {
 	// Name of the actor for display. It may be missing or out of date, for example
 	// shortly after a rename.
 	DisplayName string `json:"displayName,omitempty"`
+	// AdditionalProperties holds the dynamic properties of the open type
+	// microsoft.graph.identity, by name, as raw JSON; they are written after the
+	// declared properties.
+	AdditionalProperties map[string]json.RawMessage `json:"-"`
+}
+
+// MarshalJSON encodes t with its dynamic properties, AdditionalProperties,
+// after the declared ones.
+func (t Identity) MarshalJSON() ([]byte, error) {
+	type plain Identity
+	data, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return odata.AddProperties(data, t.AdditionalProperties)
+}
+
+// UnmarshalJSON decodes t keeping undeclared members in AdditionalProperties.
+func (t *Identity) UnmarshalJSON(data []byte) error {
+	if odata.IsNull(data) {
+		return nil
+	}
+	type plain Identity
+	aux := struct {
+		*plain
+	}{plain: (*plain)(t)}
+	if err := json.Unmarshal(data, &aux); err != nil {
+		return err
+	}
+	extra, err := odata.ExtraProperties(data, "@odata.type", "id", "displayName")
+	if err != nil {
+		return err
+	}
+	t.AdditionalProperties = extra
+	return nil
 }

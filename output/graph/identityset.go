@@ -2,6 +2,11 @@
 
 package graph
 
+import (
+	"encoding/json"
+	"gen/output/odata"
+)
+
 // IdentitySet is the microsoft.graph.identitySet complex type. An identitySet
 // bundles the identity values that together describe who or what acted, for
 // example the user together with the application and device they used. Each
@@ -17,4 +22,39 @@ type IdentitySet struct {
 	Device *Identity `json:"device,omitempty"`
 	// The user involved, if any.
 	User *Identity `json:"user,omitempty"`
+	// AdditionalProperties holds the dynamic properties of the open type
+	// microsoft.graph.identitySet, by name, as raw JSON; they are written after
+	// the declared properties.
+	AdditionalProperties map[string]json.RawMessage `json:"-"`
+}
+
+// MarshalJSON encodes t with its dynamic properties, AdditionalProperties,
+// after the declared ones.
+func (t IdentitySet) MarshalJSON() ([]byte, error) {
+	type plain IdentitySet
+	data, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return odata.AddProperties(data, t.AdditionalProperties)
+}
+
+// UnmarshalJSON decodes t keeping undeclared members in AdditionalProperties.
+func (t *IdentitySet) UnmarshalJSON(data []byte) error {
+	if odata.IsNull(data) {
+		return nil
+	}
+	type plain IdentitySet
+	aux := struct {
+		*plain
+	}{plain: (*plain)(t)}
+	if err := json.Unmarshal(data, &aux); err != nil {
+		return err
+	}
+	extra, err := odata.ExtraProperties(data, "@odata.type", "application", "device", "user")
+	if err != nil {
+		return err
+	}
+	t.AdditionalProperties = extra
+	return nil
 }

@@ -4,7 +4,8 @@ package graph
 
 import "gen/output/odata"
 
-// init registers the schema of the 3 types of package graph with the odata runtime.
+// init registers the schema of the 3 types of package graph with the odata
+// runtime.
 func init() {
 	odata.Register(
 		&odata.Type{
@@ -18,6 +19,7 @@ func init() {
 		},
 		&odata.Type{
 			Name: "microsoft.graph.identity",
+			Open: true,
 			Properties: []odata.Property{
 				{Name: "id", Type: "Edm.String"},
 				{Name: "displayName", Type: "Edm.String"},
@@ -28,6 +30,7 @@ func init() {
 		},
 		&odata.Type{
 			Name: "microsoft.graph.identitySet",
+			Open: true,
 			Properties: []odata.Property{
 				{Name: "application", Type: "microsoft.graph.identity"},
 				{Name: "device", Type: "microsoft.graph.identity"},

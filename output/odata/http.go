@@ -167,6 +167,10 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 		WriteError(w, http.StatusBadRequest, "badRequest", "malformed JSON in the request body: data after the JSON value")
 		return nil, false
 	}
+	if v == nil {
+		WriteError(w, http.StatusBadRequest, "badRequest", "a request body is required, not null")
+		return nil, false
+	}
 	if err := Validate(v, typeName, collection); err != nil {
 		var ve *ValidationError
 		if errors.As(err, &ve) {
@@ -231,4 +235,55 @@ func ODataType(raw []byte) (string, error) {
 		return "", fmt.Errorf("@odata.type must be a string")
 	}
 	return strings.TrimPrefix(name, "#"), nil
+}
+
+// ExtraProperties returns the members of the JSON object data whose names
+// are not in known, or nil when there are none. Generated UnmarshalJSON
+// methods of open types keep them, so dynamic properties survive a decode.
+func ExtraProperties(data []byte, known ...string) (map[string]json.RawMessage, error) {
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(data, &all); err != nil {
+		return nil, err
+	}
+	for _, k := range known {
+		delete(all, k)
+	}
+	if len(all) == 0 {
+		return nil, nil
+	}
+	return all, nil
+}
+
+// AddProperties appends the members of extra, sorted by name, to the
+// encoded JSON object data, skipping names data already has. Generated
+// MarshalJSON methods of open types use it to write dynamic properties.
+func AddProperties(data []byte, extra map[string]json.RawMessage) ([]byte, error) {
+	if len(extra) == 0 {
+		return data, nil
+	}
+	var have map[string]json.RawMessage
+	if err := json.Unmarshal(data, &have); err != nil {
+		return nil, err
+	}
+	names := make([]string, 0, len(extra))
+	for k := range extra {
+		if _, dup := have[k]; !dup {
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names)
+	out := bytes.TrimRight(data, " \n")
+	out = append([]byte(nil), out[:len(out)-1]...) // drop the closing brace
+	for _, k := range names {
+		v := extra[k]
+		if !json.Valid(v) {
+			return nil, fmt.Errorf("dynamic property %q is not valid JSON", k)
+		}
+		if len(out) > 1 {
+			out = append(out, ',')
+		}
+		key, _ := json.Marshal(k)
+		out = append(append(append(out, key...), ':'), v...)
+	}
+	return append(out, '}'), nil
 }

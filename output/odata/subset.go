@@ -15,6 +15,18 @@ import (
 // length and match element by element; numbers compare by value. The
 // generated example tests use it for responses the docs mark as truncated.
 func JSONSubset(want, got []byte) error {
+	return compareJSON(want, got, false)
+}
+
+// JSONEqual reports whether the JSON documents want and got are equal, but
+// for an "@odata.type" that got has and want lacks: types in a hierarchy
+// always encode their @odata.type, where the docs often leave it out. The
+// generated example tests use it for complete responses.
+func JSONEqual(want, got []byte) error {
+	return compareJSON(want, got, true)
+}
+
+func compareJSON(want, got []byte, exact bool) error {
 	w, err := decodeNumbers(want)
 	if err != nil {
 		return fmt.Errorf("expected JSON: %v", err)
@@ -23,7 +35,7 @@ func JSONSubset(want, got []byte) error {
 	if err != nil {
 		return fmt.Errorf("actual JSON: %v", err)
 	}
-	return subset(w, g, "$")
+	return subset(w, g, "$", exact)
 }
 
 func decodeNumbers(data []byte) (any, error) {
@@ -34,7 +46,7 @@ func decodeNumbers(data []byte) (any, error) {
 	return v, err
 }
 
-func subset(want, got any, path string) error {
+func subset(want, got any, path string, exact bool) error {
 	switch w := want.(type) {
 	case map[string]any:
 		g, ok := got.(map[string]any)
@@ -51,8 +63,20 @@ func subset(want, got any, path string) error {
 			if !ok {
 				return fmt.Errorf("%s.%s: missing", path, k)
 			}
-			if err := subset(w[k], gv, path+"."+k); err != nil {
+			if err := subset(w[k], gv, path+"."+k, exact); err != nil {
 				return err
+			}
+		}
+		if exact {
+			extra := make([]string, 0, len(g))
+			for k := range g {
+				if _, ok := w[k]; !ok && k != "@odata.type" {
+					extra = append(extra, k)
+				}
+			}
+			if len(extra) > 0 {
+				sort.Strings(extra)
+				return fmt.Errorf("%s.%s: unexpected", path, extra[0])
 			}
 		}
 		return nil
@@ -65,7 +89,7 @@ func subset(want, got any, path string) error {
 			return fmt.Errorf("%s: want %d elements, got %d", path, len(w), len(g))
 		}
 		for i := range w {
-			if err := subset(w[i], g[i], fmt.Sprintf("%s[%d]", path, i)); err != nil {
+			if err := subset(w[i], g[i], fmt.Sprintf("%s[%d]", path, i), exact); err != nil {
 				return err
 			}
 		}

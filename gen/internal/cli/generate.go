@@ -36,6 +36,9 @@ func emitFiles(p *ir.Program, module string) ([]writer.File, error) {
 	return out, nil
 }
 
+// loadPages is the load stage; tests replace it to see whether it ran.
+var loadPages = resolve.Load
+
 // runGenerate loads the pages, stops with every diagnostic when any is an
 // error (writing nothing), emits the Go files and hands them to the writer:
 // in -check mode only to compare.
@@ -43,7 +46,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	fset := flag.NewFlagSet("generate", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	fset.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gen generate [-in docs-input] [-out output] [-module path] [-check] [-v]")
+		fmt.Fprintln(stderr, "usage: gen generate [-in docs-input] [-out output] [-module path] [-check] [-stamp=false] [-v]")
 		fset.PrintDefaults()
 	}
 	in := fset.String("in", "docs-input", "folder of input pages")
@@ -51,6 +54,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	module := fset.String("module", "", "import path of -out (default: the module path of the nearest go.mod above -out, joined with -out's folder below it)")
 	check := fset.Bool("check", false, "write nothing; print a unified diff for each stale, missing or extra file and exit 1 if there is any")
 	verbose := fset.Bool("v", false, "list the files written and deleted")
+	useStamp := fset.Bool("stamp", true, "skip all work when -out carries a stamp ("+writer.StampName+") proving it current for these inputs, flags and generator; write one after generating")
 	if err := fset.Parse(args); err != nil {
 		return ExitUsage
 	}
@@ -68,7 +72,22 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	prog, diags, err := resolve.Load(*in)
+	// The fast path: nothing changed since the stamped run.
+	key := ""
+	if *useStamp {
+		if k, err := cacheKey(*in, mod); err == nil {
+			key = k
+			if st := writer.ReadStamp(*out); st != nil && st.Key == key {
+				report, ok := decodeReport(st.Report)
+				if current, err := st.Current(*out); ok && err == nil && current {
+					printDiags(stderr, *in, report)
+					return ExitOK
+				}
+			}
+		}
+	}
+
+	prog, diags, err := loadPages(*in)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen generate: %v\n", err)
 		return ExitUsage
@@ -95,6 +114,13 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen generate: %v\n", err)
 		return ExitUsage
 	}
+	if key != "" && len(files) > 0 {
+		// The stamp only saves work next time: failing to write it is worth
+		// a warning, not a failed run.
+		if err := writer.WriteStamp(*out, writer.NewStamp(key, files, encodeReport(diags))); err != nil {
+			fmt.Fprintf(stderr, "gen generate: warning: %v (the next run will not skip work)\n", err)
+		}
+	}
 	if *verbose {
 		for _, c := range changes {
 			verb := "wrote"
@@ -109,17 +135,19 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 
 // reportStale prints -check's findings: a unified diff on stdout for each
 // stale or missing file (and a deletion diff for each extra one, so the
-// whole output applies with git apply), and one line per file on stderr.
+// whole output applies with git apply), then one line per file on stderr.
 func reportStale(stdout, stderr io.Writer, out string, changes []writer.Change) int {
 	if len(changes) == 0 {
 		return ExitOK
 	}
 	bw := bufio.NewWriter(stdout)
 	for _, c := range changes {
-		fmt.Fprintf(stderr, "%s: %s\n", filepath.Join(out, filepath.FromSlash(c.Path)), describe(c.Kind))
 		bw.WriteString(c.Diff(out))
 	}
 	bw.Flush()
+	for _, c := range changes {
+		fmt.Fprintf(stderr, "%s: %s\n", filepath.Join(out, filepath.FromSlash(c.Path)), describe(c.Kind))
+	}
 	fmt.Fprintf(stderr, "gen generate -check: %s is out of date with the docs (%d file(s)); run go run ./gen generate\n", out, len(changes))
 	return ExitFindings
 }

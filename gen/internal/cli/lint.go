@@ -95,11 +95,7 @@ func splitList(s string) []string {
 // summary prints the per-rule totals and the summary line.
 func summary(w io.Writer, c lint.Counts, pages int, took time.Duration) {
 	for _, id := range c.RuleIDs() {
-		sev := ""
-		if r, ok := lint.RuleByID(id); ok {
-			sev = r.Severity.String()
-		}
-		fmt.Fprintf(w, "%8d  %-8s %s\n", c.ByRule[id], sev, id)
+		fmt.Fprintf(w, "%8d  %-8s %s\n", c.ByRule[id], c.Severity[id], id)
 	}
 	fmt.Fprintf(w, "gen lint: %d pages, %d errors, %d warnings, %d infos in %.2fs\n",
 		pages, c.BySeverity[diag.Error], c.BySeverity[diag.Warning], c.BySeverity[diag.Info], took.Seconds())

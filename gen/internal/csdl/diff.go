@@ -269,7 +269,7 @@ func diffType(t *ir.Type, st *Type) []Difference {
 		}
 	}
 	for _, sp := range st.Properties {
-		if t.Property(sp.Name) == nil && propertyFold(t, sp.Name) == nil {
+		if t.PropertyFold(sp.Name) == nil {
 			out = append(out, Difference{Kind: PropertyNotInDocs, Type: q, Name: sp.Name, Schema: TypeString(sp.Type, sp.Collection), Pos: t.Pos, SchemaPos: sp.Pos})
 		}
 	}
@@ -340,15 +340,6 @@ func (t *Type) propertyFold(name string) *Property {
 			if strings.EqualFold(p.Name, name) {
 				return p
 			}
-		}
-	}
-	return nil
-}
-
-func propertyFold(t *ir.Type, name string) *ir.Property {
-	for _, p := range t.AllProperties() {
-		if strings.EqualFold(p.Name, name) {
-			return p
 		}
 	}
 	return nil

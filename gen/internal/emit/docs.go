@@ -59,9 +59,19 @@ func doc(text string) *jen.Statement {
 		if i > 0 {
 			s.Line()
 		}
-		s.Comment(l)
+		s.Comment(commentLine(l))
 	}
 	return s
+}
+
+// commentLine keeps a comment line that starts like a comment marker, such
+// as a path "/**" from the docs, from being taken by jennifer as a raw
+// comment: such a line gets a leading space.
+func commentLine(l string) string {
+	if strings.HasPrefix(l, "/*") || strings.HasPrefix(l, "//") {
+		return " " + l
+	}
+	return l
 }
 
 // docs joins paragraphs into a comment with empty "//" lines between them.

@@ -15,16 +15,16 @@ import (
 type valueType int
 
 const (
-	jString     valueType = iota // a string (null allowed)
-	jBool                        // true or false
-	jNames                       // a string or a list of strings
-	jStrings                     // a list of strings (null allowed)
-	jNumber                      // a number
-	jObject                      // an object
-	jArray                       // a list of anything
-	jTarget                      // one of object, collection, action, function
-	jBlockType                   // one of the code block types
-	jPageType                    // "#page.annotation"
+	jString    valueType = iota // a string (null allowed)
+	jBool                       // true or false
+	jNames                      // a string or a list of strings
+	jStrings                    // a list of strings (null allowed)
+	jNumber                     // a number
+	jObject                     // an object
+	jArray                      // a list of anything
+	jTarget                     // one of object, collection, action, function
+	jBlockType                  // one of the code block types
+	jPageType                   // "#page.annotation"
 )
 
 // annotationKeys is the schema of code-block annotations, per blockType:
@@ -90,6 +90,18 @@ type annotation struct {
 // pageAnnotations finds every annotation comment on the page, including
 // those the parser attached to no code block.
 func pageAnnotations(p *parse.Page) []*annotation {
+	// Reuse what the parser read where it kept the annotation.
+	parsed := map[*parse.Comment]*parse.Annotation{}
+	for _, a := range []*parse.Annotation{p.Annotation, p.PageAnnotation} {
+		if a != nil {
+			parsed[a.Comment] = a
+		}
+	}
+	for _, cb := range p.Code {
+		if cb.Annotation != nil {
+			parsed[cb.Annotation.Comment] = cb.Annotation
+		}
+	}
 	var out []*annotation
 	for _, cm := range p.Comments {
 		raw := cm.Raw
@@ -110,7 +122,11 @@ func pageAnnotations(p *parse.Page) []*annotation {
 			continue
 		}
 		a := &annotation{json: body[js:], offset: cm.Span.Offset + open + js}
-		a.value, a.probs = parse.ParseLenient(a.json)
+		if pa := parsed[cm]; pa != nil && pa.JSON == a.json && pa.Offset == a.offset {
+			a.value, a.probs = pa.Value, pa.Problems
+		} else {
+			a.value, a.probs = parse.ParseLenient(a.json)
+		}
 		if a.value != nil && a.value.Kind == parse.ObjectValue {
 			if bt := a.value.Get("blockType"); bt != nil && bt.Kind == parse.StringValue {
 				a.block = bt.Str
@@ -165,7 +181,7 @@ func (c *checker) jsonProblems(text string, off int, probs []parse.Problem, rule
 		at := off + pr.Off
 		c.report(c.span(at, at+tokenLen(text, pr.Off)), rule, "%s is not valid JSON: %s%s", what, pr.Reason, suffix)
 	}
-	if len(probs) > 0 {
+	if len(probs) > 0 || json.Valid([]byte(text)) {
 		return
 	}
 	var v any
@@ -245,24 +261,39 @@ func (c *checker) annotationKeys(a *annotation) {
 // keyHint suggests the key that was probably meant, or says which kind of
 // annotation takes the key.
 func (c *checker) keyHint(key string, schema map[string]valueType) string {
-	names := make([]string, 0, len(schema))
-	for k := range schema {
-		names = append(names, k)
-	}
-	if s := suggest(key, names); s != "" {
+	if s := suggest(key, keysOfSchema(schema)); s != "" {
 		return s
+	}
+	meant := key
+	if _, ok := anyBlockKeys[key]; !ok {
+		meant = closest(key, keysOfSchema(anyBlockKeys))
 	}
 	var takers []string
 	for bt, ks := range annotationKeys {
-		if _, ok := ks[key]; ok {
+		if _, ok := ks[meant]; ok && meant != "" {
 			takers = append(takers, bt)
 		}
 	}
-	if len(takers) > 0 {
-		sort.Strings(takers)
-		return fmt.Sprintf(" (only %s annotations take it)", strings.Join(takers, " and "))
+	if len(takers) == 0 {
+		return ""
 	}
-	return ""
+	sort.Strings(takers)
+	list := strings.Join(takers, " and ")
+	if n := len(takers); n > 2 {
+		list = strings.Join(takers[:n-1], ", ") + " and " + takers[n-1]
+	}
+	if meant != key {
+		return fmt.Sprintf(" (did you mean %q? only %s annotations take it)", meant, list)
+	}
+	return fmt.Sprintf(" (only %s annotations take it)", list)
+}
+
+func keysOfSchema(schema map[string]valueType) []string {
+	out := make([]string, 0, len(schema))
+	for k := range schema {
+		out = append(out, k)
+	}
+	return out
 }
 
 // canonicalBlockType maps a blockType as written to its canonical spelling,
@@ -411,7 +442,7 @@ func exampleBlockKind(cb *parse.CodeBlock) string {
 	if f := strings.Fields(cb.Info); len(f) > 0 {
 		lang = strings.ToLower(f[0])
 	}
-	first := strings.TrimSpace(cb.Content)
+	first := firstLine(cb.Content)
 	if f := strings.Fields(first); len(f) >= 2 && (strings.HasPrefix(strings.ToUpper(f[0]), "HTTP/") || isMethod(f[0])) && (lang == "" || lang == "http" || lang == "json") {
 		return "HTTP"
 	}
@@ -433,7 +464,7 @@ func exampleBlockKind(cb *parse.CodeBlock) string {
 
 // roleOf guesses the blockType an unannotated block needs.
 func roleOf(cb *parse.CodeBlock, kind string) string {
-	first := strings.TrimSpace(cb.Content)
+	first := firstLine(cb.Content)
 	if f := strings.Fields(first); len(f) > 0 {
 		if strings.HasPrefix(strings.ToUpper(f[0]), "HTTP/") {
 			return "response"
@@ -446,6 +477,22 @@ func roleOf(cb *parse.CodeBlock, kind string) string {
 		return "response"
 	}
 	return "request"
+}
+
+// firstLine is the first line of s that is not blank, trimmed.
+func firstLine(s string) string {
+	for s != "" {
+		line := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			line, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		if t := strings.TrimSpace(line); t != "" {
+			return t
+		}
+	}
+	return ""
 }
 
 func isMethod(s string) bool {

@@ -117,7 +117,7 @@ func (w *bodyWalk) top(v *parse.Value, t *ir.Type, edm string, coll bool) {
 		}
 	case parse.ObjectValue:
 		val := v.Get("value")
-		if _, has := w.c.types.property(t, "value"); val != nil && (coll || !has) {
+		if _, has := w.c.types.property(t, "value"); val != nil && (coll || !has || w.wrapsOne(v, val, t)) {
 			switch val.Kind {
 			case parse.ArrayValue:
 				for _, e := range val.Elems {
@@ -132,6 +132,22 @@ func (w *bodyWalk) top(v *parse.Value, t *ir.Type, edm string, coll bool) {
 	default:
 		w.untyped(v)
 	}
+}
+
+// wrapsOne reports whether v is {"value": {...}} holding one t object
+// marked with its @odata.type, as Intune pages write single results.
+func (w *bodyWalk) wrapsOne(v, val *parse.Value, t *ir.Type) bool {
+	for _, m := range v.Members {
+		if m.Key != "value" && !strings.ContainsRune(m.Key, '@') {
+			return false
+		}
+	}
+	od := val.Get("@odata.type")
+	if val.Kind != parse.ObjectValue || od == nil || od.Kind != parse.StringValue {
+		return false
+	}
+	nt, _ := w.c.types.lookup(od.Str, w.c.page.Namespace.Text)
+	return nt != nil && w.c.types.isA(nt, t)
 }
 
 // instance checks a value that must be one t object.
@@ -245,6 +261,12 @@ func (w *bodyWalk) enum(v *parse.Value, p *ir.Property, t *ir.Type) {
 				continue
 			}
 			if w.placeholder(v, p) {
+				return
+			}
+			if isSampleText(part) {
+				if w.example {
+					w.report(v, "placeholder-value", "%s is a placeholder: write a member of %s", quoteShort(v.Str), t.QualifiedName())
+				}
 				return
 			}
 			names := make([]string, len(t.Members))
@@ -387,7 +409,12 @@ var placeholderRE = regexp.MustCompile(`(?i)^\s*(edm\.)?(string|int16|int32|int6
 // typePlaceholder reads a type placeholder: "String (timestamp)" ->
 // "Edm.String", true; "Int32" -> "Edm.Int32", false; else "".
 func typePlaceholder(s string) (edm string, hint bool) {
-	if len(s) > 80 {
+	if len(s) > 80 || len(s) < 3 {
+		return "", false
+	}
+	switch s[0] | 0x20 { // the first letters of the type names
+	case 'b', 'd', 'e', 'g', 'i', 's', 't', ' ':
+	default:
 		return "", false
 	}
 	m := placeholderRE.FindStringSubmatch(s)

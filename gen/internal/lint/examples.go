@@ -89,93 +89,104 @@ func (c *checker) contentType(ex *parse.Example) {
 	c.report(ex.StartLine, "content-type-missing", "request has a JSON body but no Content-Type header: add Content-Type: application/json")
 }
 
-// pathPattern is one documented request line as a matcher for example URLs.
+// pathPattern is one documented request line as a matcher for example
+// URLs: {placeholders} match any text within a segment (across segments in
+// OneDrive-style "root:/{path}:" addressing), the rest matches literally,
+// ignoring case. Excel paths are documented from the workbook down
+// ("/workbook/tables/{id}"), so any drive item may come before /workbook.
 type pathPattern struct {
 	method string
 	path   string
-	re     *regexp.Regexp
-	bare   *regexp.Regexp // the path with function arguments removed
+	full   []string // lower-cased literal parts; a "" between two parts is a placeholder
+	bare   []string // the same with function arguments removed
+	deep   bool     // placeholders may span segments
+	suffix bool     // the pattern may match the end of the path (workbook)
 }
 
-// requestPatterns compiles the page's HTTP request lines: {placeholders}
-// match any text within a segment (across segments in OneDrive-style
-// "root:/{path}:" addressing), the rest matches literally, ignoring case.
 func (c *checker) requestPatterns() []pathPattern {
 	var out []pathPattern
 	for _, rl := range c.page.Requests {
-		re, err1 := pathRegexp(rl.Path)
-		bare, err2 := pathRegexp(stripArgs(rl.Path))
-		if err1 != nil || err2 != nil {
-			continue
+		p := pathPattern{method: rl.Method, path: rl.Path, deep: strings.Contains(rl.Path, ":")}
+		path := strings.ToLower(rl.Path)
+		if i := strings.Index(path, "/workbook/"); i >= 0 {
+			path, p.suffix = path[i:], true
 		}
-		out = append(out, pathPattern{method: rl.Method, path: rl.Path, re: re, bare: bare})
+		p.full, p.bare = pathParts(path), pathParts(stripArgs(path))
+		out = append(out, p)
 	}
 	return out
 }
 
-// pathRegexp compiles a documented path. Excel paths are documented from
-// the workbook down ("/workbook/tables/{id}"), so any drive item may come
-// before /workbook.
-func pathRegexp(path string) (*regexp.Regexp, error) {
-	var b strings.Builder
-	b.WriteString("(?i)^")
-	if i := strings.Index(strings.ToLower(path), "/workbook/"); i >= 0 {
-		b.WriteString(".*")
-		path = path[i:]
-	}
-	wild := `[^/]+?`
-	if strings.Contains(path, ":") {
-		wild = `.+?`
-	}
-	rest := path
+// pathParts splits a path at its placeholders: "/a/{id}/b" -> "/a/", "", "/b".
+func pathParts(path string) []string {
+	var out []string
 	for {
-		i := strings.IndexByte(rest, '{')
-		j := strings.IndexByte(rest[max(i, 0):], '}')
+		i := strings.IndexByte(path, '{')
+		j := strings.IndexByte(path[max(i, 0):], '}')
 		if i < 0 || j < 0 {
-			b.WriteString(regexp.QuoteMeta(rest))
+			return append(out, path)
+		}
+		out = append(out, path[:i], "")
+		path = path[i+j+1:]
+	}
+}
+
+// match reports whether an example path (lower-cased) fits the pattern.
+func (p *pathPattern) match(path string) bool {
+	path = strings.TrimSuffix(path, "/")
+	if matchParts(p.full, path, p.deep, p.suffix) {
+		return true
+	}
+	return matchParts(p.bare, stripArgs(path), p.deep, p.suffix)
+}
+
+func matchParts(parts []string, s string, deep, suffix bool) bool {
+	if suffix {
+		for i := 0; i <= len(s); i++ {
+			if matchParts(parts, s[i:], deep, false) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(parts) == 0 {
+		return s == ""
+	}
+	if parts[0] != "" {
+		lit := strings.TrimSuffix(parts[0], "/")
+		if len(parts) > 1 {
+			lit = parts[0]
+		}
+		if !strings.HasPrefix(s, lit) {
+			return false
+		}
+		return matchParts(parts[1:], s[len(lit):], deep, false)
+	}
+	// A placeholder: one or more characters, not crossing a slash unless deep.
+	for n := 1; n <= len(s); n++ {
+		if !deep && s[n-1] == '/' {
 			break
 		}
-		b.WriteString(regexp.QuoteMeta(rest[:i]))
-		b.WriteString(wild)
-		rest = rest[i+j+1:]
+		if matchParts(parts[1:], s[n:], deep, false) {
+			return true
+		}
 	}
-	b.WriteString("/?$")
-	return regexp.Compile(b.String())
-}
-
-var argsRE = regexp.MustCompile(`\([^/]*\)`)
-
-// stripArgs drops function arguments and parenthesized keys from a path:
-// /reports/getX(period='D7') -> /reports/getX.
-func stripArgs(p string) string { return argsRE.ReplaceAllString(p, "") }
-
-var keyRE = regexp.MustCompile(`\('([^'/]*)'\)`)
-
-// pathForms is an example path as written, unescaped, and with OData key
-// syntax turned into segments (/messages('AAMk')/ -> /messages/AAMk/).
-func pathForms(p string) []string {
-	out := []string{p}
-	if u, err := url.PathUnescape(p); err == nil && u != p {
-		out = append(out, u)
-	}
-	if k := keyRE.ReplaceAllString(out[len(out)-1], "/$1"); k != out[len(out)-1] {
-		out = append(out, k)
-	}
-	return out
+	return false
 }
 
 func (c *checker) requestPath(ex *parse.Example, pats []pathPattern) {
 	if len(pats) == 0 || ex.Method == "" || !ex.StartLine.IsValid() {
 		return
 	}
-	forms := pathForms(ex.Path)
+	forms := pathForms(strings.ToLower(ex.Path))
 	var same []string
-	for _, pt := range pats {
+	for i := range pats {
+		pt := &pats[i]
 		if pt.method != ex.Method {
 			continue
 		}
 		for _, f := range forms {
-			if pt.re.MatchString(f) || pt.bare.MatchString(stripArgs(f)) {
+			if pt.match(f) {
 				return
 			}
 		}
@@ -207,6 +218,34 @@ func containsString(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+var argsRE = regexp.MustCompile(`\([^/]*\)`)
+
+// stripArgs drops function arguments and parenthesized keys from a path:
+// /reports/getX(period='D7') -> /reports/getX.
+func stripArgs(p string) string { return argsRE.ReplaceAllString(p, "") }
+
+// versionRE matches a version placeholder left in place of /beta.
+var versionRE = regexp.MustCompile(`(?i)^/\{(ver|version|api-version)\}/`)
+
+var keyRE = regexp.MustCompile(`\('([^'/]*)'\)`)
+
+// pathForms is an example path as written, unescaped, and with OData key
+// syntax turned into segments (/messages('AAMk')/ -> /messages/AAMk/).
+func pathForms(p string) []string {
+	out := []string{p}
+	if m := versionRE.FindString(p); m != "" {
+		p = p[len(m)-1:]
+		out = append(out, p)
+	}
+	if u, err := url.PathUnescape(p); err == nil && u != p {
+		out = append(out, u)
+	}
+	if k := keyRE.ReplaceAllString(out[len(out)-1], "/$1"); k != out[len(out)-1] {
+		out = append(out, k)
+	}
+	return out
 }
 
 var urlPlaceholderRE = regexp.MustCompile(`\{[^{}/\s]+\}`)

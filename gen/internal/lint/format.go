@@ -81,6 +81,7 @@ func writeJSON(w io.Writer, l diag.List, root string) error {
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
 }
 
@@ -176,7 +177,7 @@ func writeSARIF(w io.Writer, l diag.List, root string) error {
 			}}},
 		})
 	}
-	driver := sarifDriver{Name: "gen-lint", InformationURI: "https://learn.microsoft.com/graph/api/overview"}
+	driver := sarifDriver{Name: "gen-lint"}
 	for _, r := range rules {
 		driver.Rules = append(driver.Rules, sarifRule{
 			ID: r.ID, Name: ruleName(r.ID), ShortDescription: sarifText{r.Summary},
@@ -191,6 +192,7 @@ func writeSARIF(w io.Writer, l diag.List, root string) error {
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
 	return enc.Encode(log)
 }
 

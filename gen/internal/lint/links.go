@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"gen/gen/internal/diag"
 	"gen/gen/internal/parse"
 	"gen/gen/internal/resolve"
 )
@@ -90,11 +91,24 @@ func (c *checker) anchor(l parse.Link, p *parse.Page, anchor, where string) {
 	lower := strings.ToLower(anchor)
 	for a := range as {
 		if strings.ToLower(a) == lower {
-			c.report(l.DestSpan, "link-case", "anchor #%s in %s matches #%s only when case is ignored", anchor, where, a)
+			c.report(c.anchorSpan(l), "link-case", "anchor #%s in %s matches #%s only when case is ignored", anchor, where, a)
 			return
 		}
 	}
-	c.report(l.DestSpan, "broken-link", "anchor #%s: %s has no heading or <a name> with that anchor%s", anchor, where, suggest(anchor, keys(as)))
+	c.report(c.anchorSpan(l), "broken-link", "anchor #%s: %s has no heading or <a name> with that anchor%s", anchor, where, suggest(anchor, keys(as)))
+}
+
+// anchorSpan narrows a link's destination span to its #anchor part.
+func (c *checker) anchorSpan(l parse.Link) diag.Span {
+	sp := l.DestSpan
+	if sp == l.Span || sp.End.Offset > len(c.page.Src.Bytes) {
+		return sp
+	}
+	raw := c.page.Src.Bytes[sp.Offset:sp.End.Offset]
+	if i := bytes.IndexByte(raw, '#'); i >= 0 {
+		return c.span(sp.Offset+i, sp.End.Offset)
+	}
+	return sp
 }
 
 // outsideLink checks a link that leaves the linted folder against the disk.

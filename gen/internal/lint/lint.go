@@ -151,9 +151,15 @@ func (l *linter) checkPage(p *parse.Page) (out diag.List) {
 				Message: fmt.Sprintf("a check failed on this page: %v (at %s)", r, panicSite(debug.Stack()))})
 		}
 	}()
+	if checkHook != nil {
+		checkHook(c)
+	}
 	c.run()
 	return c.out
 }
+
+// checkHook runs before a page's checks; tests set it to make a check fail.
+var checkHook func(*checker)
 
 // panicSite finds the function and line a panic came from in a stack trace,
 // so an internal-error message names it on one line.
@@ -290,13 +296,17 @@ func (c *checker) run() {
 // Counts tallies findings per rule and per severity, for summaries.
 type Counts struct {
 	ByRule     map[string]int
+	Severity   map[string]diag.Severity // the most severe finding of each rule
 	BySeverity [3]int
 }
 
 // Count tallies a list of findings.
 func Count(l diag.List) Counts {
-	c := Counts{ByRule: map[string]int{}}
+	c := Counts{ByRule: map[string]int{}, Severity: map[string]diag.Severity{}}
 	for _, d := range l {
+		if s, ok := c.Severity[d.Rule]; !ok || d.Severity < s {
+			c.Severity[d.Rule] = d.Severity
+		}
 		c.ByRule[d.Rule]++
 		if d.Severity >= 0 && int(d.Severity) < len(c.BySeverity) {
 			c.BySeverity[d.Severity]++

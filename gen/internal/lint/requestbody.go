@@ -64,6 +64,10 @@ func (c *checker) requestBodyTable() {
 	for i := range c.page.RequestBody {
 		row := &c.page.RequestBody[i]
 		name := row.Name.Text
+		if i := strings.IndexAny(name, "/."); i > 0 {
+			// "files/isDefault": a nested property, documented by its path.
+			name = name[:i]
+		}
 		prop, documented := c.types.property(t, name)
 		if !documented {
 			if judge {

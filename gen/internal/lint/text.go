@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -24,7 +25,11 @@ func (c *checker) templateText() {
 		c.templateIn(f.Value.Span.Offset, string(src[f.Value.Span.Offset:f.Value.Span.End.Offset]))
 	}
 	for _, b := range c.page.Blocks {
-		raw := string(src[b.Span.Offset:b.Span.End.Offset])
+		rb := src[b.Span.Offset:b.Span.End.Offset]
+		if !bytes.Contains(rb, []byte("TODO")) && !bytes.Contains(rb, []byte("ocumented")) && !bytes.Contains(rb, []byte("OCUMENTED")) {
+			continue
+		}
+		raw := string(rb)
 		if strings.Contains(raw, "<!--") {
 			raw = commentRE.ReplaceAllStringFunc(raw, func(s string) string { return strings.Repeat(" ", len(s)) })
 		}
@@ -33,6 +38,11 @@ func (c *checker) templateText() {
 }
 
 func (c *checker) templateIn(off int, text string) {
+	// The regular expression is slow on long text; most text has no
+	// candidate at all.
+	if !strings.Contains(text, "TODO") && !strings.Contains(text, "ocumented") && !strings.Contains(text, "OCUMENTED") {
+		return
+	}
 	for _, m := range templateRE.FindAllStringIndex(text, -1) {
 		c.report(c.span(off+m[0], off+m[1]), "template-placeholder",
 			"unfilled template text %s: replace it with the real content", quoteShort(text[m[0]:m[1]]))
@@ -72,6 +82,9 @@ func (c *checker) tables() {
 				at := r.Span.Offset + cells[len(header)]
 				c.report(c.span(at, r.Span.End.Offset), "table-malformed",
 					"row has %d cells but the header has %d: the cells from here on are dropped (escape a | inside a cell as \\|)", len(cells), len(header))
+			case len(cells) == 1 && !bytes.HasPrefix(bytes.TrimLeft(line, " \t>"), []byte("|")):
+				c.report(r.Span, "table-malformed",
+					"a line break splits the row above: this line is read as a row of 1 cell (the header has %d); keep each row on one line, using <br/> for breaks", len(header))
 			case len(cells) < len(header) && len(cells) > 0:
 				c.report(r.Span, "table-malformed",
 					"row has %d cells but the header has %d: the missing cells are read as empty", len(cells), len(header))
@@ -112,40 +125,63 @@ func cellStarts(line []byte) []int {
 }
 
 // missingSections reports operation pages without a Response section and
-// resource pages without Properties or JSON representation. (The resolver
-// reports operation pages without HTTP request lines.)
+// resource type pages without Properties or JSON representation. (The
+// resolver reports operation pages without HTTP request lines.) A Response
+// heading one level too deep still counts, unless it is an example's.
 func (c *checker) missingSections() {
 	p := c.page
 	at := p.Title.Span
 	if !at.IsValid() {
 		at = p.Src.Span(0, 0)
 	}
-	has := func(prefix string) bool {
-		for _, h := range p.Headings {
-			if h.TabMarker || h.Level > 2 {
+	has := func(prefix string, maxLevel int) bool {
+		for _, b := range p.Blocks {
+			if b.Kind != parse.HeadingBlock {
 				continue
 			}
-			if strings.HasPrefix(strings.ToLower(strings.Join(strings.Fields(h.Text), " ")), prefix) {
-				return true
+			for _, h := range p.Headings {
+				// A heading's block carries the section it closes; only a
+				// deeper heading belongs to it.
+				if h.Level > 2 && inExamples(b.Section) {
+					continue
+				}
+				if h.Span.Offset == b.Span.Offset && h.Level <= maxLevel &&
+					strings.HasPrefix(strings.ToLower(strings.Join(strings.Fields(h.Text), " ")), prefix) {
+					return true
+				}
 			}
 		}
 		return false
 	}
 	switch p.Kind {
 	case parse.Operation:
-		if !has("response") {
+		if !has("response", 3) {
 			c.report(at, "missing-section", "operation page has no ## Response section: say what the operation returns and with which status code")
 		}
 	case parse.Resource:
-		switch strings.ToLower(p.Meta("doc_type")) {
-		case "enumpagetype", "conceptualpagetype":
+		if !isTypePage(p) {
 			return
 		}
-		if !has("propert") {
+		if !has("propert", 2) {
 			c.report(at, "missing-section", "resource page has no ## Properties section with a Property | Type | Description table")
 		}
-		if !has("json representation") {
+		if !has("json representation", 2) {
 			c.report(at, "missing-section", "resource page has no ## JSON representation section with an annotated JSON block")
 		}
 	}
+}
+
+var typeTitleRE = regexp.MustCompile(`(?i)\b(resource|complex|entity)\s+type\s*$`)
+
+// isTypePage tells a page that documents one resource or complex type from
+// the overviews and enum pages that live beside them.
+func isTypePage(p *parse.Page) bool {
+	switch strings.ToLower(p.Meta("doc_type")) {
+	case "enumpagetype", "conceptualpagetype":
+		return false
+	}
+	if len(p.Enums) > 0 && len(p.Properties) == 0 {
+		return false
+	}
+	return p.Annotation != nil || len(p.Properties) > 0 || typeTitleRE.MatchString(p.Title.Text)
 }

@@ -132,6 +132,10 @@ func (x *typeIndex) lookup(name, ns string) (*ir.Type, string) {
 		return nil, e
 	}
 	lower := strings.ToLower(name)
+	// "microsoft.graph.None" marks a response without a body.
+	if lower == "none" || strings.HasSuffix(lower, ".none") {
+		return nil, "None"
+	}
 	if t := x.byName[lower]; t != nil {
 		return t, t.QualifiedName()
 	}
@@ -227,31 +231,31 @@ func (x *typeIndex) isA(t, base *ir.Type) bool {
 }
 
 // baseType reports a resource page whose prose names a base type ("Inherits
-// from [x](x.md)") that its resource annotation does not: no baseType, or
-// another one. A baseType the resolver could not resolve is reported there.
+// from [x](x.md)") that its resource annotation, the form tools read, does
+// not: no baseType, an empty one, or another type. A baseType that names no
+// type at all is the resolver's unknown-type.
 func (c *checker) baseType() {
 	t := c.types.pageType[c.page]
-	if t == nil {
+	a := c.page.Annotation
+	if t == nil || a == nil {
 		return
 	}
 	pb, ok := c.types.proseBase[t]
-	if !ok || t.Base == pb.t {
+	if !ok {
 		return
-	}
-	a := c.page.Annotation
-	if a == nil {
-		return // the resource has no annotation at all: missing-section's and the resolver's concern
 	}
 	v := a.Key("baseType")
 	switch {
-	case t.Base != nil:
-		c.report(c.span(a.Offset+v.Off, a.Offset+v.End), "base-type-mismatch",
-			"baseType is %s, but the page says %s inherits from %s (%s)", t.Base.QualifiedName(), t.Name, pb.t.QualifiedName(), pb.link.Span.Pos)
 	case v == nil:
 		c.report(c.span(a.Offset, a.Offset+1), "base-type-mismatch",
 			"resource annotation has no baseType, but the page says %s inherits from %s (%s): add \"baseType\": %q", t.Name, pb.t.Name, pb.link.Span.Pos, pb.t.QualifiedName())
 	case v.Kind == parse.NullValue || v.Kind == parse.StringValue && strings.TrimSpace(v.Str) == "":
 		c.report(c.span(a.Offset+v.Off, a.Offset+v.End), "base-type-mismatch",
 			"baseType is empty, but the page says %s inherits from %s (%s): write %q", t.Name, pb.t.Name, pb.link.Span.Pos, pb.t.QualifiedName())
+	case v.Kind == parse.StringValue:
+		if b, _ := c.types.lookup(v.Str, t.Namespace); b != nil && b != pb.t {
+			c.report(c.span(a.Offset+v.Off, a.Offset+v.End), "base-type-mismatch",
+				"baseType is %s, but the page says %s inherits from %s (%s)", b.QualifiedName(), t.Name, pb.t.QualifiedName(), pb.link.Span.Pos)
+		}
 	}
 }

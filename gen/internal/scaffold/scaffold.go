@@ -225,8 +225,8 @@ func Operation(kind, resourcePage, httpPath string, opts Options) ([]byte, error
 	}
 	t := d.typeOf(rel)
 	if t == nil {
-		if err := (&DiagError{Root: d.root, Diags: onPage(d.diags.Errors(), rel)}); len(err.Diags) > 0 {
-			return nil, err
+		if errs := onPage(d.diags.Errors(), rel); len(errs) > 0 {
+			return nil, &DiagError{Root: d.root, Diags: errs}
 		}
 		return nil, fmt.Errorf("%s declares no resource type", resourcePage)
 	}
@@ -276,8 +276,21 @@ func Operation(kind, resourcePage, httpPath string, opts Options) ([]byte, error
 		page.ExampleName = "delete_" + strings.ToLower(name)
 	}
 	props := structural(t)
-	if kind == Create || kind == Update {
+	switch kind {
+	case Create:
+		// All of them, read-only ones included, as the seed's scaffolder
+		// listed them (gen lint's read-only-in-request tells the writer).
 		page.Properties = w.rows(t, props)
+		page.RequestBody = w.example(t, props, false)
+	case Update:
+		// Only what a PATCH may change.
+		var writable []*ir.Property
+		for _, p := range props {
+			if !p.ReadOnly && p.Name != keyOf(t) {
+				writable = append(writable, p)
+			}
+		}
+		page.Properties = w.rows(t, writable)
 		page.RequestBody = w.example(t, props, false)
 	}
 	switch kind {

@@ -89,6 +89,7 @@ func requestBody(t *testing.T, page string) string {
 // would: a property name where one is asked for, prose everywhere else.
 func fill(page []byte) []byte {
 	s := strings.ReplaceAll(string(page), "**TODO: Add property name**", "displayName")
+	s = strings.ReplaceAll(s, "TODO: Add property name", "displayName") // the JSON representation's key
 	return regexp.MustCompile(`\*\*TODO:[^*]*\*\*`).ReplaceAll([]byte(s), []byte("Written by a person."))
 }
 
@@ -303,4 +304,11 @@ func TestOrderIsInheritedFirstThenByName(t *testing.T) {
 	body := names[len(names)-7:]
 	assert.Equal(t, "id", body[0])
 	assert.True(t, sort.SliceIsSorted(body[1:], func(i, j int) bool { return strings.ToLower(body[1+i]) < strings.ToLower(body[1+j]) }), "%v", body)
+}
+
+func TestUpdateTableLeavesOutReadOnlyProperties(t *testing.T) {
+	page, err := Operation(Update, segmentPage, segmentPath+"/{segmentId}", Options{})
+	require.NoError(t, err)
+	assert.NotContains(t, string(page), "\n|id|")
+	assert.Contains(t, string(page), "\n|callee|")
 }

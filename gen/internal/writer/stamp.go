@@ -142,10 +142,10 @@ func (h *Hasher) Add(label, value string) {
 	h.buf.WriteByte(0)
 }
 
-// AddTree adds every regular file below root (or root itself when it is a
-// file), by path relative to root and content hash, in sorted order. It
-// hashes all files, not only pages, so the key covers whatever the loader
-// reads. Hidden folders are skipped, as the loader skips them.
+// AddTree adds every file below root (or root itself when it is a file),
+// by path relative to root and content hash, in sorted order. It hashes all
+// files, not only pages, so the key covers whatever the loader reads.
+// Hidden folders are skipped, as the loader skips them.
 func (h *Hasher) AddTree(root string) error {
 	info, err := os.Stat(root)
 	if err != nil {
@@ -171,15 +171,16 @@ func (h *Hasher) AddTree(root string) error {
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
+		// Symbolic links are read through, as the loader reads them; one
+		// that cannot be read keys by its error.
 		rel, _ := filepath.Rel(root, p)
-		entries = append(entries, entry{filepath.ToSlash(rel), hashOf(b)})
+		sum := ""
+		if b, err := os.ReadFile(p); err != nil {
+			sum = "unreadable: " + err.Error()
+		} else {
+			sum = hashOf(b)
+		}
+		entries = append(entries, entry{filepath.ToSlash(rel), sum})
 		return nil
 	})
 	if err != nil {

@@ -1,0 +1,87 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func runGen(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = Main(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+var docsInput = filepath.Join("..", "..", "..", "docs-input")
+
+func TestLintExitStatus(t *testing.T) {
+	clean := filepath.Join("..", "lint", "testdata", "shared")
+	tests := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"errors found", []string{"lint", docsInput}, ExitFindings},
+		{"clean pages", []string{"lint", clean}, ExitOK},
+		{"only warnings left", []string{"lint", "-disable", "broken-link,content-length", docsInput}, ExitOK},
+		{"one rule", []string{"lint", "-enable", "broken-link", docsInput}, ExitFindings},
+		{"unknown format", []string{"lint", "-format", "xml", docsInput}, ExitUsage},
+		{"unknown rule", []string{"lint", "-disable", "no-such-rule", docsInput}, ExitUsage},
+		{"bad flag", []string{"lint", "-nope", docsInput}, ExitUsage},
+		{"missing path", []string{"lint", filepath.Join(docsInput, "no-such-page.md")}, ExitUsage},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := runGen(tt.args...)
+			assert.Equal(t, tt.code, code, stderr)
+		})
+	}
+}
+
+func TestLintText(t *testing.T) {
+	code, stdout, stderr := runGen("lint", docsInput)
+	require.Equal(t, ExitFindings, code)
+	seed := filepath.ToSlash(filepath.Join(docsInput, "api", "callrecords-segment-post.md"))
+	assert.Contains(t, stdout, seed+":74:1: error content-length: Content-Length is 483 but the body is 465 bytes\n")
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		assert.Regexp(t, `^[^:]+:\d+:\d+: (error|warning|info) [a-z-]+: .+$`, line)
+	}
+	// Per-rule totals, then the summary line, on stderr.
+	assert.Regexp(t, `(?m)^ +12  warning  template-placeholder$`, stderr)
+	assert.Regexp(t, `(?m)^gen lint: 18 pages, 2 errors, 19 warnings, 0 infos in [0-9.]+s$`, stderr)
+
+	// One rule only.
+	_, stdout, _ = runGen("lint", "-enable", "broken-link", docsInput)
+	assert.Equal(t, 1, strings.Count(stdout, "\n"), stdout)
+}
+
+func TestLintJSON(t *testing.T) {
+	code, stdout, stderr := runGen("lint", "-format", "json", docsInput)
+	require.Equal(t, ExitFindings, code)
+	assert.Empty(t, stderr, "the summary is for the text format only")
+	var got []struct {
+		File, Rule string
+		Line       int
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &got))
+	assert.Len(t, got, 21)
+}
+
+// TestLintOnePage: a page given next to its folder is read once, and the
+// folder's pages still resolve its links and types.
+func TestLintOnePage(t *testing.T) {
+	page := filepath.Join(docsInput, "api", "callrecords-segment-post.md")
+	_, both, _ := runGen("lint", page, docsInput)
+	_, folder, _ := runGen("lint", docsInput)
+	assert.Equal(t, folder, both)
+
+	// Alone, the page cannot see the resource pages, but its links are still
+	// checked on disk.
+	_, alone, _ := runGen("lint", "-enable", "broken-link", page)
+	assert.Contains(t, alone, "callrecords-entity.md")
+}

@@ -1,0 +1,298 @@
+package lint
+
+import (
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"gen/gen/internal/diag"
+	"gen/gen/internal/parse"
+	"gen/gen/internal/resolve"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// untestable are the rules no fixture page can trigger: parse-error is the
+// parser recovering from its own panic; internal-error is tested with a
+// panicking check (TestInternalError).
+var untestable = map[string]bool{"parse-error": true, "internal-error": true}
+
+// loadCase reads the pages of a fixture folder together with the shared
+// resource pages in testdata/shared that the case does not replace, as if
+// they all lived in dir.
+func loadCase(t testing.TB, dir string) *resolve.Set {
+	t.Helper()
+	pages := map[string]*parse.Page{}
+	for _, root := range []string{dir, filepath.Join("testdata", "shared")} {
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+				return err
+			}
+			rel, _ := filepath.Rel(root, p)
+			rel = filepath.ToSlash(rel)
+			if pages[rel] != nil {
+				return nil
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			pages[rel] = parse.Parse(rel, b)
+			return nil
+		})
+		require.NoError(t, err)
+	}
+	rels := make([]string, 0, len(pages))
+	for r := range pages {
+		rels = append(rels, r)
+	}
+	sort.Strings(rels)
+	list := make([]*parse.Page, len(rels))
+	for i, r := range rels {
+		list[i] = pages[r]
+	}
+	return resolve.NewSet(dir, list)
+}
+
+func textOf(t testing.TB, l diag.List) string {
+	var b bytes.Buffer
+	require.NoError(t, Write(&b, "text", l, ""))
+	return b.String()
+}
+
+// golden compares got with the file at path, or rewrites it with -update.
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test ./gen/internal/lint -update to create it")
+	assert.Equal(t, string(want), got)
+}
+
+// TestRules runs every rule's two fixtures: "trigger" must report the rule
+// (the full output is pinned in want.txt), "clean" must report nothing at
+// all, so the fixture also proves the other rules quiet on a good page.
+func TestRules(t *testing.T) {
+	for _, r := range Rules {
+		if untestable[r.ID] {
+			continue
+		}
+		for _, kind := range []string{"trigger", "clean"} {
+			t.Run(r.ID+"/"+kind, func(t *testing.T) {
+				dir := filepath.Join("testdata", "rules", r.ID, kind)
+				_, err := os.Stat(dir)
+				require.NoError(t, err, "every rule needs a fixture that triggers it and one that does not")
+				got, err := Lint(loadCase(t, dir), Options{})
+				require.NoError(t, err)
+				golden(t, filepath.Join(dir, "want.txt"), textOf(t, got))
+				n := Count(got).ByRule[r.ID]
+				if kind == "trigger" {
+					assert.Positive(t, n, "fixture does not trigger %s", r.ID)
+					for _, d := range got {
+						assert.NotEqual(t, "internal-error", d.Rule, d.String())
+					}
+				} else {
+					assert.Empty(t, textOf(t, got), "the clean fixture must lint clean")
+				}
+			})
+		}
+	}
+}
+
+// TestFixturesNameRules keeps testdata/rules in step with the rule table.
+func TestFixturesNameRules(t *testing.T) {
+	entries, err := os.ReadDir(filepath.Join("testdata", "rules"))
+	require.NoError(t, err)
+	for _, e := range entries {
+		_, ok := RuleByID(e.Name())
+		assert.True(t, ok, "testdata/rules/%s names no rule", e.Name())
+	}
+}
+
+// TestSharedPagesClean: the resource pages every fixture builds on report
+// nothing by themselves.
+func TestSharedPagesClean(t *testing.T) {
+	got, err := Lint(loadCase(t, filepath.Join("testdata", "shared")), Options{})
+	require.NoError(t, err)
+	assert.Empty(t, textOf(t, got))
+}
+
+type finding struct {
+	Rule      string
+	Line, Col int
+}
+
+// TestSeed pins the findings on the seed page, by rule and position, and
+// requires the hand-written resource pages to lint clean of errors and
+// warnings.
+func TestSeed(t *testing.T) {
+	set, err := resolve.ReadPaths([]string{filepath.Join("..", "..", "..", "docs-input")})
+	require.NoError(t, err)
+	got, err := Lint(set, Options{})
+	require.NoError(t, err)
+	var seed []finding
+	for _, d := range got {
+		switch {
+		case d.Span.File == "api/callrecords-segment-post.md":
+			seed = append(seed, finding{d.Rule, d.Span.Line, d.Span.Col})
+		case strings.HasPrefix(d.Span.File, "resources/"):
+			assert.Equal(t, diag.Info, d.Severity, "resource pages must lint clean: %s", d)
+		}
+	}
+	want := []finding{
+		{"template-placeholder", 4, 10},                                                                      // author
+		{"template-placeholder", 6, 11},                                                                      // ms.prod
+		{"template-placeholder", 22, 37}, {"template-placeholder", 23, 41}, {"template-placeholder", 24, 14}, // permissions
+		{"read-only-in-request", 49, 2}, // id, read-only on entity.md, inherited by segment
+		{"template-placeholder", 49, 12},
+		{"broken-link", 49, 62}, // ../resources/callrecords-entity.md
+		{"template-placeholder", 50, 86}, {"template-placeholder", 51, 86}, {"template-placeholder", 52, 29},
+		{"template-placeholder", 53, 97}, {"template-placeholder", 54, 90}, {"template-placeholder", 55, 31},
+		{"placeholder-value", 72, 66}, {"placeholder-value", 72, 90}, // {callRecordId}, {sessionId}
+		{"content-length", 74, 1},                                    // 483 declared, 465 bytes
+		{"placeholder-value", 84, 18}, {"placeholder-value", 93, 20}, // request timestamps
+		{"placeholder-value", 119, 18}, {"placeholder-value", 128, 20}, // response timestamps
+	}
+	assert.Equal(t, want, seed)
+	for _, d := range got {
+		if d.Rule == "content-length" {
+			assert.Equal(t, "Content-Length is 483 but the body is 465 bytes", d.Message)
+		}
+	}
+}
+
+// TestOptions covers -enable, -disable and per-page suppressions.
+func TestOptions(t *testing.T) {
+	dir := filepath.Join("testdata", "rules", "template-placeholder", "trigger")
+	all, err := Lint(loadCase(t, dir), Options{})
+	require.NoError(t, err)
+	require.Positive(t, Count(all).ByRule["template-placeholder"])
+
+	got, err := Lint(loadCase(t, dir), Options{Disable: []string{"template-placeholder"}})
+	require.NoError(t, err)
+	assert.Zero(t, Count(got).ByRule["template-placeholder"])
+
+	got, err = Lint(loadCase(t, filepath.Join("testdata", "rules", "content-length", "trigger")), Options{Enable: []string{"broken-link"}})
+	require.NoError(t, err)
+	assert.Empty(t, got)
+
+	_, err = Lint(loadCase(t, dir), Options{Disable: []string{"template-placholder"}})
+	assert.ErrorContains(t, err, `did you mean "template-placeholder"`)
+
+	// A page annotation suppresses rule IDs; other entries (old messages)
+	// are ignored.
+	src, err := os.ReadFile(filepath.Join(dir, "api", "widget-post.md"))
+	require.NoError(t, err)
+	src = append(src, []byte("\n<!-- {\n  \"type\": \"#page.annotation\",\n  \"suppressions\": [\"template-placeholder\", \"Error: some old message\"]\n} -->\n")...)
+	set := loadCase(t, dir)
+	for i, p := range set.Pages {
+		if p.Src.Path == "api/widget-post.md" {
+			set.Pages[i] = parse.Parse(p.Src.Path, src)
+		}
+	}
+	got, err = Lint(resolve.NewSet(dir, set.Pages), Options{})
+	require.NoError(t, err)
+	assert.Zero(t, Count(got).ByRule["template-placeholder"])
+}
+
+// TestInternalError: a check that panics on one page becomes a finding on
+// that page; the other pages are still checked.
+func TestInternalError(t *testing.T) {
+	checkHook = func(c *checker) {
+		if c.page.Src.Path == "resources/gear.md" {
+			panic("boom")
+		}
+	}
+	defer func() { checkHook = nil }()
+	got, err := Lint(loadCase(t, filepath.Join("testdata", "rules", "base-type-mismatch", "trigger")), Options{})
+	require.NoError(t, err)
+	var rules []string
+	for _, d := range got {
+		rules = append(rules, d.Span.File+" "+d.Rule)
+	}
+	assert.Equal(t, []string{"resources/gear.md internal-error"}, rules)
+	assert.Contains(t, got[0].Message, "boom")
+}
+
+// TestPositionsInFixtures checks every finding of every fixture lands
+// inside its page (the corpus test checks the same on real pages).
+func TestPositionsInFixtures(t *testing.T) {
+	for _, r := range Rules {
+		dir := filepath.Join("testdata", "rules", r.ID, "trigger")
+		if _, err := os.Stat(dir); err != nil {
+			continue
+		}
+		set := loadCase(t, dir)
+		got, err := Lint(set, Options{})
+		require.NoError(t, err)
+		checkPositions(t, set, got)
+	}
+}
+
+// checkPositions asserts each finding names a page of the set, a line of
+// that page and a column within that line (one past its end at most), and
+// that its end does not come before its start.
+func checkPositions(t *testing.T, set *resolve.Set, l diag.List) {
+	t.Helper()
+	bySrc := map[string]*diag.Source{}
+	for _, p := range set.Pages {
+		bySrc[p.Src.Path] = p.Src
+	}
+	lines := map[*diag.Source][]string{}
+	for _, d := range l {
+		src := bySrc[d.Span.File]
+		if !assert.NotNil(t, src, "finding on a file that was not linted: %s", d) {
+			continue
+		}
+		for _, p := range []diag.Pos{d.Span.Pos, d.Span.End} {
+			if p == d.Span.End && !p.IsValid() {
+				continue
+			}
+			if !assert.True(t, p.Line >= 1 && p.Line <= src.LineCount(), "line out of range: %s", d) {
+				continue
+			}
+			if lines[src] == nil {
+				lines[src] = strings.Split(string(src.Bytes), "\n")
+			}
+			line := strings.TrimRight(lines[src][p.Line-1], "\r")
+			assert.True(t, p.Col >= 1 && p.Col <= len([]rune(line))+1, "column %d outside line %d (%d characters): %s", p.Col, p.Line, len([]rune(line)), d)
+		}
+		if d.Span.End.IsValid() {
+			assert.False(t, d.Span.End.Line < d.Span.Line || d.Span.End.Line == d.Span.Line && d.Span.End.Col < d.Span.Col, "span ends before it starts: %s", d)
+		}
+	}
+}
+
+// TestUpstreamRulesListed keeps the rule table in step with the rule IDs the
+// parser and resolver report, so that their findings get help text, SARIF
+// rule entries and fixtures.
+func TestUpstreamRulesListed(t *testing.T) {
+	re := regexp.MustCompile(`diag\.(?:Error|Warning|Info),\s*"([a-z][a-z-]*)"`)
+	for _, pkg := range []string{"parse", "resolve"} {
+		files, err := filepath.Glob(filepath.Join("..", pkg, "*.go"))
+		require.NoError(t, err)
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			b, err := os.ReadFile(f)
+			require.NoError(t, err)
+			for _, m := range re.FindAllStringSubmatch(string(b), -1) {
+				_, ok := RuleByID(m[1])
+				assert.True(t, ok, "%s reports rule %q, which the lint rule table does not list", f, m[1])
+			}
+		}
+	}
+}
