@@ -92,6 +92,11 @@ func Lint(set *resolve.Set, opts Options) (diag.List, error) {
 	for _, p := range set.Pages {
 		l.pages[p.Src.Path] = p
 		l.anchors[p] = &anchorSet{}
+		// The resolver anchors some findings on the title; a page without
+		// one would give them no position. Anchor them at the page's start.
+		if !p.Title.Span.IsValid() {
+			p.Title.Span = p.Src.Span(0, 0)
+		}
 	}
 	var all diag.List
 	l.prog, all = l.resolve()

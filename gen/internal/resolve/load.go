@@ -164,3 +164,12 @@ func Load(root string) (*ir.Program, diag.List, error) {
 	prog, diags := Resolve(set)
 	return prog, diags, nil
 }
+
+// titleSpan is where page-level findings point: the title, or the start of
+// a page that has none.
+func titleSpan(p *parse.Page) diag.Span {
+	if p.Title.Span.File == "" {
+		return p.Src.Span(0, 0)
+	}
+	return p.Title.Span
+}

@@ -15,9 +15,9 @@ func (r *resolver) operation(p *parse.Page) {
 	if ns == "" {
 		ns = DefaultNamespace
 	}
-	op := &ir.Operation{Title: p.Title.Text, Namespace: ns, Source: p.Src.Path, Pos: p.Title.Span.Pos, ResponseStatus: p.Status}
+	op := &ir.Operation{Title: p.Title.Text, Namespace: ns, Source: p.Src.Path, Pos: titleSpan(p).Pos, ResponseStatus: p.Status}
 	if len(p.Requests) == 0 {
-		r.diags.Add(p.Title.Span, diag.Error, "missing-section", "operation page has no HTTP request line (METHOD /path) under ## HTTP request")
+		r.diags.Add(titleSpan(p), diag.Error, "missing-section", "operation page has no HTTP request line (METHOD /path) under ## HTTP request")
 		return
 	}
 	op.Method = p.Requests[0].Method

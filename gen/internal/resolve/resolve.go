@@ -148,7 +148,7 @@ func pageTypeName(p *parse.Page) (ns, name string, sp diag.Span) {
 	if ns == "" {
 		ns = DefaultNamespace
 	}
-	return ns, name, p.Title.Span
+	return ns, name, titleSpan(p)
 }
 
 // add declares t; a type declared again (Intune's shared copies of user.md,
@@ -215,7 +215,7 @@ func (r *resolver) declareTypes(p *parse.Page) {
 			r.add(t, p)
 		}
 	} else if name == "" && len(p.Properties) > 0 {
-		r.diags.Add(p.Title.Span, diag.Error, "unknown-type", "cannot tell which type this page declares: no resource annotation with @odata.type and no title like \"x resource type\"")
+		r.diags.Add(titleSpan(p), diag.Error, "unknown-type", "cannot tell which type this page declares: no resource annotation with @odata.type and no title like \"x resource type\"")
 	}
 	for _, e := range p.Enums {
 		et := &ir.Type{Namespace: ns, Name: e.Name.Text, Kind: ir.Enum, Source: p.Src.Path, Pos: e.Name.Span.Pos}
