@@ -13,38 +13,36 @@ type ClientPlatform string
 
 // Members of ClientPlatform.
 const (
-	// ClientPlatformClientPlatformUnknown is "unknown". The platform could not be
-	// determined.
-	ClientPlatformClientPlatformUnknown ClientPlatform = "unknown"
-	// ClientPlatformClientPlatformWindows is "windows". Desktop client on Windows.
-	ClientPlatformClientPlatformWindows ClientPlatform = "windows"
-	// ClientPlatformClientPlatformMacOS is "macOS". Desktop client on macOS.
-	ClientPlatformClientPlatformMacOS ClientPlatform = "macOS"
-	// ClientPlatformClientPlatformIOS is "iOS". Client on an iPhone or iPad.
-	ClientPlatformClientPlatformIOS ClientPlatform = "iOS"
-	// ClientPlatformClientPlatformAndroid is "android". Client on an Android
-	// device.
-	ClientPlatformClientPlatformAndroid ClientPlatform = "android"
-	// ClientPlatformClientPlatformWeb is "web". Client running in a web browser.
-	ClientPlatformClientPlatformWeb ClientPlatform = "web"
-	// ClientPlatformClientPlatformIPPhone is "ipPhone". Desk IP phone.
-	ClientPlatformClientPlatformIPPhone ClientPlatform = "ipPhone"
-	// ClientPlatformClientPlatformRoomSystem is "roomSystem". Meeting room system.
-	ClientPlatformClientPlatformRoomSystem ClientPlatform = "roomSystem"
-	// ClientPlatformClientPlatformSurfaceHub is "surfaceHub". Surface Hub device.
-	ClientPlatformClientPlatformSurfaceHub ClientPlatform = "surfaceHub"
-	// ClientPlatformClientPlatformHoloLens is "holoLens". HoloLens device.
-	ClientPlatformClientPlatformHoloLens ClientPlatform = "holoLens"
-	// ClientPlatformClientPlatformUnknownFutureValue is "unknownFutureValue".
-	// Evolvable enumeration sentinel value. Do not use.
-	ClientPlatformClientPlatformUnknownFutureValue ClientPlatform = "unknownFutureValue"
+	// ClientPlatformUnknown is "unknown". The platform could not be determined.
+	ClientPlatformUnknown ClientPlatform = "unknown"
+	// ClientPlatformWindows is "windows". Desktop client on Windows.
+	ClientPlatformWindows ClientPlatform = "windows"
+	// ClientPlatformMacOS is "macOS". Desktop client on macOS.
+	ClientPlatformMacOS ClientPlatform = "macOS"
+	// ClientPlatformIOS is "iOS". Client on an iPhone or iPad.
+	ClientPlatformIOS ClientPlatform = "iOS"
+	// ClientPlatformAndroid is "android". Client on an Android device.
+	ClientPlatformAndroid ClientPlatform = "android"
+	// ClientPlatformWeb is "web". Client running in a web browser.
+	ClientPlatformWeb ClientPlatform = "web"
+	// ClientPlatformIPPhone is "ipPhone". Desk IP phone.
+	ClientPlatformIPPhone ClientPlatform = "ipPhone"
+	// ClientPlatformRoomSystem is "roomSystem". Meeting room system.
+	ClientPlatformRoomSystem ClientPlatform = "roomSystem"
+	// ClientPlatformSurfaceHub is "surfaceHub". Surface Hub device.
+	ClientPlatformSurfaceHub ClientPlatform = "surfaceHub"
+	// ClientPlatformHoloLens is "holoLens". HoloLens device.
+	ClientPlatformHoloLens ClientPlatform = "holoLens"
+	// ClientPlatformUnknownFutureValue is "unknownFutureValue". Evolvable
+	// enumeration sentinel value. Do not use.
+	ClientPlatformUnknownFutureValue ClientPlatform = "unknownFutureValue"
 )
 
 // Known reports whether e is one of the members of
 // microsoft.graph.callRecords.clientPlatform listed in the docs.
 func (e ClientPlatform) Known() bool {
 	switch e {
-	case ClientPlatformClientPlatformUnknown, ClientPlatformClientPlatformWindows, ClientPlatformClientPlatformMacOS, ClientPlatformClientPlatformIOS, ClientPlatformClientPlatformAndroid, ClientPlatformClientPlatformWeb, ClientPlatformClientPlatformIPPhone, ClientPlatformClientPlatformRoomSystem, ClientPlatformClientPlatformSurfaceHub, ClientPlatformClientPlatformHoloLens, ClientPlatformClientPlatformUnknownFutureValue:
+	case ClientPlatformUnknown, ClientPlatformWindows, ClientPlatformMacOS, ClientPlatformIOS, ClientPlatformAndroid, ClientPlatformWeb, ClientPlatformIPPhone, ClientPlatformRoomSystem, ClientPlatformSurfaceHub, ClientPlatformHoloLens, ClientPlatformUnknownFutureValue:
 		return true
 	}
 	return false
@@ -58,27 +56,24 @@ type ProductFamily string
 
 // Members of ProductFamily.
 const (
-	// ProductFamilyProductFamilyUnknown is "unknown". The product could not be
-	// determined.
-	ProductFamilyProductFamilyUnknown ProductFamily = "unknown"
-	// ProductFamilyProductFamilyTeams is "teams". Microsoft Teams.
-	ProductFamilyProductFamilyTeams ProductFamily = "teams"
-	// ProductFamilyProductFamilySkypeForBusiness is "skypeForBusiness". Skype for
-	// Business.
-	ProductFamilyProductFamilySkypeForBusiness ProductFamily = "skypeForBusiness"
-	// ProductFamilyProductFamilyLync is "lync". Lync, the predecessor of Skype for
-	// Business.
-	ProductFamilyProductFamilyLync ProductFamily = "lync"
-	// ProductFamilyProductFamilyUnknownFutureValue is "unknownFutureValue".
-	// Evolvable enumeration sentinel value. Do not use.
-	ProductFamilyProductFamilyUnknownFutureValue ProductFamily = "unknownFutureValue"
+	// ProductFamilyUnknown is "unknown". The product could not be determined.
+	ProductFamilyUnknown ProductFamily = "unknown"
+	// ProductFamilyTeams is "teams". Microsoft Teams.
+	ProductFamilyTeams ProductFamily = "teams"
+	// ProductFamilySkypeForBusiness is "skypeForBusiness". Skype for Business.
+	ProductFamilySkypeForBusiness ProductFamily = "skypeForBusiness"
+	// ProductFamilyLync is "lync". Lync, the predecessor of Skype for Business.
+	ProductFamilyLync ProductFamily = "lync"
+	// ProductFamilyUnknownFutureValue is "unknownFutureValue". Evolvable
+	// enumeration sentinel value. Do not use.
+	ProductFamilyUnknownFutureValue ProductFamily = "unknownFutureValue"
 )
 
 // Known reports whether e is one of the members of
 // microsoft.graph.callRecords.productFamily listed in the docs.
 func (e ProductFamily) Known() bool {
 	switch e {
-	case ProductFamilyProductFamilyUnknown, ProductFamilyProductFamilyTeams, ProductFamilyProductFamilySkypeForBusiness, ProductFamilyProductFamilyLync, ProductFamilyProductFamilyUnknownFutureValue:
+	case ProductFamilyUnknown, ProductFamilyTeams, ProductFamilySkypeForBusiness, ProductFamilyLync, ProductFamilyUnknownFutureValue:
 		return true
 	}
 	return false

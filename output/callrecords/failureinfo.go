@@ -10,25 +10,24 @@ type FailureStage string
 
 // Members of FailureStage.
 const (
-	// FailureStageFailureStageUnknown is "unknown". The phase could not be
-	// determined.
-	FailureStageFailureStageUnknown FailureStage = "unknown"
-	// FailureStageFailureStageCallSetup is "callSetup". The failure happened while
-	// the call was being set up.
-	FailureStageFailureStageCallSetup FailureStage = "callSetup"
-	// FailureStageFailureStageMidcall is "midcall". The failure happened after the
-	// call had been established.
-	FailureStageFailureStageMidcall FailureStage = "midcall"
-	// FailureStageFailureStageUnknownFutureValue is "unknownFutureValue".
-	// Evolvable enumeration sentinel value. Do not use.
-	FailureStageFailureStageUnknownFutureValue FailureStage = "unknownFutureValue"
+	// FailureStageUnknown is "unknown". The phase could not be determined.
+	FailureStageUnknown FailureStage = "unknown"
+	// FailureStageCallSetup is "callSetup". The failure happened while the call
+	// was being set up.
+	FailureStageCallSetup FailureStage = "callSetup"
+	// FailureStageMidcall is "midcall". The failure happened after the call had
+	// been established.
+	FailureStageMidcall FailureStage = "midcall"
+	// FailureStageUnknownFutureValue is "unknownFutureValue". Evolvable
+	// enumeration sentinel value. Do not use.
+	FailureStageUnknownFutureValue FailureStage = "unknownFutureValue"
 )
 
 // Known reports whether e is one of the members of
 // microsoft.graph.callRecords.failureStage listed in the docs.
 func (e FailureStage) Known() bool {
 	switch e {
-	case FailureStageFailureStageUnknown, FailureStageFailureStageCallSetup, FailureStageFailureStageMidcall, FailureStageFailureStageUnknownFutureValue:
+	case FailureStageUnknown, FailureStageCallSetup, FailureStageMidcall, FailureStageUnknownFutureValue:
 		return true
 	}
 	return false

@@ -13,19 +13,19 @@ type MediaStreamDirection string
 
 // Members of MediaStreamDirection.
 const (
-	// MediaStreamDirectionMediaStreamDirectionCallerToCallee is "callerToCallee".
-	// The stream flowed from the caller to the callee.
-	MediaStreamDirectionMediaStreamDirectionCallerToCallee MediaStreamDirection = "callerToCallee"
-	// MediaStreamDirectionMediaStreamDirectionCalleeToCaller is "calleeToCaller".
-	// The stream flowed from the callee to the caller.
-	MediaStreamDirectionMediaStreamDirectionCalleeToCaller MediaStreamDirection = "calleeToCaller"
+	// MediaStreamDirectionCallerToCallee is "callerToCallee". The stream flowed
+	// from the caller to the callee.
+	MediaStreamDirectionCallerToCallee MediaStreamDirection = "callerToCallee"
+	// MediaStreamDirectionCalleeToCaller is "calleeToCaller". The stream flowed
+	// from the callee to the caller.
+	MediaStreamDirectionCalleeToCaller MediaStreamDirection = "calleeToCaller"
 )
 
 // Known reports whether e is one of the members of
 // microsoft.graph.callRecords.mediaStreamDirection listed in the docs.
 func (e MediaStreamDirection) Known() bool {
 	switch e {
-	case MediaStreamDirectionMediaStreamDirectionCallerToCallee, MediaStreamDirectionMediaStreamDirectionCalleeToCaller:
+	case MediaStreamDirectionCallerToCallee, MediaStreamDirectionCalleeToCaller:
 		return true
 	}
 	return false

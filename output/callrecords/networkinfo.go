@@ -11,31 +11,27 @@ type NetworkConnectionType string
 
 // Members of NetworkConnectionType.
 const (
-	// NetworkConnectionTypeNetworkConnectionTypeUnknown is "unknown". The kind of
-	// connection could not be determined.
-	NetworkConnectionTypeNetworkConnectionTypeUnknown NetworkConnectionType = "unknown"
-	// NetworkConnectionTypeNetworkConnectionTypeWired is "wired". Wired (Ethernet)
-	// connection.
-	NetworkConnectionTypeNetworkConnectionTypeWired NetworkConnectionType = "wired"
-	// NetworkConnectionTypeNetworkConnectionTypeWifi is "wifi". Wireless (Wi-Fi)
-	// connection.
-	NetworkConnectionTypeNetworkConnectionTypeWifi NetworkConnectionType = "wifi"
-	// NetworkConnectionTypeNetworkConnectionTypeMobile is "mobile". Mobile
-	// (cellular) data connection.
-	NetworkConnectionTypeNetworkConnectionTypeMobile NetworkConnectionType = "mobile"
-	// NetworkConnectionTypeNetworkConnectionTypeTunnel is "tunnel". Tunneled
-	// connection, such as a VPN.
-	NetworkConnectionTypeNetworkConnectionTypeTunnel NetworkConnectionType = "tunnel"
-	// NetworkConnectionTypeNetworkConnectionTypeUnknownFutureValue is
-	// "unknownFutureValue". Evolvable enumeration sentinel value. Do not use.
-	NetworkConnectionTypeNetworkConnectionTypeUnknownFutureValue NetworkConnectionType = "unknownFutureValue"
+	// NetworkConnectionTypeUnknown is "unknown". The kind of connection could not
+	// be determined.
+	NetworkConnectionTypeUnknown NetworkConnectionType = "unknown"
+	// NetworkConnectionTypeWired is "wired". Wired (Ethernet) connection.
+	NetworkConnectionTypeWired NetworkConnectionType = "wired"
+	// NetworkConnectionTypeWifi is "wifi". Wireless (Wi-Fi) connection.
+	NetworkConnectionTypeWifi NetworkConnectionType = "wifi"
+	// NetworkConnectionTypeMobile is "mobile". Mobile (cellular) data connection.
+	NetworkConnectionTypeMobile NetworkConnectionType = "mobile"
+	// NetworkConnectionTypeTunnel is "tunnel". Tunneled connection, such as a VPN.
+	NetworkConnectionTypeTunnel NetworkConnectionType = "tunnel"
+	// NetworkConnectionTypeUnknownFutureValue is "unknownFutureValue". Evolvable
+	// enumeration sentinel value. Do not use.
+	NetworkConnectionTypeUnknownFutureValue NetworkConnectionType = "unknownFutureValue"
 )
 
 // Known reports whether e is one of the members of
 // microsoft.graph.callRecords.networkConnectionType listed in the docs.
 func (e NetworkConnectionType) Known() bool {
 	switch e {
-	case NetworkConnectionTypeNetworkConnectionTypeUnknown, NetworkConnectionTypeNetworkConnectionTypeWired, NetworkConnectionTypeNetworkConnectionTypeWifi, NetworkConnectionTypeNetworkConnectionTypeMobile, NetworkConnectionTypeNetworkConnectionTypeTunnel, NetworkConnectionTypeNetworkConnectionTypeUnknownFutureValue:
+	case NetworkConnectionTypeUnknown, NetworkConnectionTypeWired, NetworkConnectionTypeWifi, NetworkConnectionTypeMobile, NetworkConnectionTypeTunnel, NetworkConnectionTypeUnknownFutureValue:
 		return true
 	}
 	return false
@@ -49,19 +45,19 @@ type WifiBand string
 
 // Members of WifiBand.
 const (
-	// WifiBandWifiBandUnknown is "unknown". The band could not be determined.
-	WifiBandWifiBandUnknown WifiBand = "unknown"
-	// WifiBandWifiBandFrequency24GHz is "frequency24GHz". The 2.4 GHz band.
-	WifiBandWifiBandFrequency24GHz WifiBand = "frequency24GHz"
-	// WifiBandWifiBandFrequency50GHz is "frequency50GHz". The 5 GHz band.
-	WifiBandWifiBandFrequency50GHz WifiBand = "frequency50GHz"
+	// WifiBandUnknown is "unknown". The band could not be determined.
+	WifiBandUnknown WifiBand = "unknown"
+	// WifiBandFrequency24GHz is "frequency24GHz". The 2.4 GHz band.
+	WifiBandFrequency24GHz WifiBand = "frequency24GHz"
+	// WifiBandFrequency50GHz is "frequency50GHz". The 5 GHz band.
+	WifiBandFrequency50GHz WifiBand = "frequency50GHz"
 )
 
 // Known reports whether e is one of the members of
 // microsoft.graph.callRecords.wifiBand listed in the docs.
 func (e WifiBand) Known() bool {
 	switch e {
-	case WifiBandWifiBandUnknown, WifiBandWifiBandFrequency24GHz, WifiBandWifiBandFrequency50GHz:
+	case WifiBandUnknown, WifiBandFrequency24GHz, WifiBandFrequency50GHz:
 		return true
 	}
 	return false
@@ -75,31 +71,31 @@ type WifiRadioType string
 
 // Members of WifiRadioType.
 const (
-	// WifiRadioTypeWifiRadioTypeUnknown is "unknown". The radio standard could not
-	// be determined.
-	WifiRadioTypeWifiRadioTypeUnknown WifiRadioType = "unknown"
-	// WifiRadioTypeWifiRadioTypeWifi80211a is "wifi80211a". IEEE 802.11a.
-	WifiRadioTypeWifiRadioTypeWifi80211a WifiRadioType = "wifi80211a"
-	// WifiRadioTypeWifiRadioTypeWifi80211b is "wifi80211b". IEEE 802.11b.
-	WifiRadioTypeWifiRadioTypeWifi80211b WifiRadioType = "wifi80211b"
-	// WifiRadioTypeWifiRadioTypeWifi80211g is "wifi80211g". IEEE 802.11g.
-	WifiRadioTypeWifiRadioTypeWifi80211g WifiRadioType = "wifi80211g"
-	// WifiRadioTypeWifiRadioTypeWifi80211n is "wifi80211n". IEEE 802.11n.
-	WifiRadioTypeWifiRadioTypeWifi80211n WifiRadioType = "wifi80211n"
-	// WifiRadioTypeWifiRadioTypeWifi80211ac is "wifi80211ac". IEEE 802.11ac.
-	WifiRadioTypeWifiRadioTypeWifi80211ac WifiRadioType = "wifi80211ac"
-	// WifiRadioTypeWifiRadioTypeWifi80211ax is "wifi80211ax". IEEE 802.11ax.
-	WifiRadioTypeWifiRadioTypeWifi80211ax WifiRadioType = "wifi80211ax"
-	// WifiRadioTypeWifiRadioTypeUnknownFutureValue is "unknownFutureValue".
-	// Evolvable enumeration sentinel value. Do not use.
-	WifiRadioTypeWifiRadioTypeUnknownFutureValue WifiRadioType = "unknownFutureValue"
+	// WifiRadioTypeUnknown is "unknown". The radio standard could not be
+	// determined.
+	WifiRadioTypeUnknown WifiRadioType = "unknown"
+	// WifiRadioTypeWifi80211a is "wifi80211a". IEEE 802.11a.
+	WifiRadioTypeWifi80211a WifiRadioType = "wifi80211a"
+	// WifiRadioTypeWifi80211b is "wifi80211b". IEEE 802.11b.
+	WifiRadioTypeWifi80211b WifiRadioType = "wifi80211b"
+	// WifiRadioTypeWifi80211g is "wifi80211g". IEEE 802.11g.
+	WifiRadioTypeWifi80211g WifiRadioType = "wifi80211g"
+	// WifiRadioTypeWifi80211n is "wifi80211n". IEEE 802.11n.
+	WifiRadioTypeWifi80211n WifiRadioType = "wifi80211n"
+	// WifiRadioTypeWifi80211ac is "wifi80211ac". IEEE 802.11ac.
+	WifiRadioTypeWifi80211ac WifiRadioType = "wifi80211ac"
+	// WifiRadioTypeWifi80211ax is "wifi80211ax". IEEE 802.11ax.
+	WifiRadioTypeWifi80211ax WifiRadioType = "wifi80211ax"
+	// WifiRadioTypeUnknownFutureValue is "unknownFutureValue". Evolvable
+	// enumeration sentinel value. Do not use.
+	WifiRadioTypeUnknownFutureValue WifiRadioType = "unknownFutureValue"
 )
 
 // Known reports whether e is one of the members of
 // microsoft.graph.callRecords.wifiRadioType listed in the docs.
 func (e WifiRadioType) Known() bool {
 	switch e {
-	case WifiRadioTypeWifiRadioTypeUnknown, WifiRadioTypeWifiRadioTypeWifi80211a, WifiRadioTypeWifiRadioTypeWifi80211b, WifiRadioTypeWifiRadioTypeWifi80211g, WifiRadioTypeWifiRadioTypeWifi80211n, WifiRadioTypeWifiRadioTypeWifi80211ac, WifiRadioTypeWifiRadioTypeWifi80211ax, WifiRadioTypeWifiRadioTypeUnknownFutureValue:
+	case WifiRadioTypeUnknown, WifiRadioTypeWifi80211a, WifiRadioTypeWifi80211b, WifiRadioTypeWifi80211g, WifiRadioTypeWifi80211n, WifiRadioTypeWifi80211ac, WifiRadioTypeWifi80211ax, WifiRadioTypeUnknownFutureValue:
 		return true
 	}
 	return false

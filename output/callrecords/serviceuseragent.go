@@ -12,83 +12,80 @@ type ServiceRole string
 
 // Members of ServiceRole.
 const (
-	// ServiceRoleServiceRoleUnknown is "unknown". The role could not be
-	// determined.
-	ServiceRoleServiceRoleUnknown ServiceRole = "unknown"
-	// ServiceRoleServiceRoleCustomBot is "customBot". A custom bot or application
-	// built on the calling platform.
-	ServiceRoleServiceRoleCustomBot ServiceRole = "customBot"
-	// ServiceRoleServiceRoleSkypeForBusinessMicrosoftTeamsGateway is
+	// ServiceRoleUnknown is "unknown". The role could not be determined.
+	ServiceRoleUnknown ServiceRole = "unknown"
+	// ServiceRoleCustomBot is "customBot". A custom bot or application built on
+	// the calling platform.
+	ServiceRoleCustomBot ServiceRole = "customBot"
+	// ServiceRoleSkypeForBusinessMicrosoftTeamsGateway is
 	// "skypeForBusinessMicrosoftTeamsGateway". Gateway that connects Skype for
 	// Business and Microsoft Teams.
-	ServiceRoleServiceRoleSkypeForBusinessMicrosoftTeamsGateway ServiceRole = "skypeForBusinessMicrosoftTeamsGateway"
-	// ServiceRoleServiceRoleSkypeForBusinessAudioVideoMcu is
-	// "skypeForBusinessAudioVideoMcu". Skype for Business audio/video conferencing
-	// server (multipoint control unit).
-	ServiceRoleServiceRoleSkypeForBusinessAudioVideoMcu ServiceRole = "skypeForBusinessAudioVideoMcu"
-	// ServiceRoleServiceRoleSkypeForBusinessApplicationSharingMcu is
+	ServiceRoleSkypeForBusinessMicrosoftTeamsGateway ServiceRole = "skypeForBusinessMicrosoftTeamsGateway"
+	// ServiceRoleSkypeForBusinessAudioVideoMcu is "skypeForBusinessAudioVideoMcu".
+	// Skype for Business audio/video conferencing server (multipoint control
+	// unit).
+	ServiceRoleSkypeForBusinessAudioVideoMcu ServiceRole = "skypeForBusinessAudioVideoMcu"
+	// ServiceRoleSkypeForBusinessApplicationSharingMcu is
 	// "skypeForBusinessApplicationSharingMcu". Skype for Business application
 	// sharing conferencing server.
-	ServiceRoleServiceRoleSkypeForBusinessApplicationSharingMcu ServiceRole = "skypeForBusinessApplicationSharingMcu"
-	// ServiceRoleServiceRoleSkypeForBusinessCallQueues is
-	// "skypeForBusinessCallQueues". Skype for Business call queue service.
-	ServiceRoleServiceRoleSkypeForBusinessCallQueues ServiceRole = "skypeForBusinessCallQueues"
-	// ServiceRoleServiceRoleSkypeForBusinessAutoAttendant is
-	// "skypeForBusinessAutoAttendant". Skype for Business auto attendant service.
-	ServiceRoleServiceRoleSkypeForBusinessAutoAttendant ServiceRole = "skypeForBusinessAutoAttendant"
-	// ServiceRoleServiceRoleMediationServer is "mediationServer". Mediation Server
-	// linking the call to the telephone network.
-	ServiceRoleServiceRoleMediationServer ServiceRole = "mediationServer"
-	// ServiceRoleServiceRoleMediationServerCloudConnectorEdition is
+	ServiceRoleSkypeForBusinessApplicationSharingMcu ServiceRole = "skypeForBusinessApplicationSharingMcu"
+	// ServiceRoleSkypeForBusinessCallQueues is "skypeForBusinessCallQueues". Skype
+	// for Business call queue service.
+	ServiceRoleSkypeForBusinessCallQueues ServiceRole = "skypeForBusinessCallQueues"
+	// ServiceRoleSkypeForBusinessAutoAttendant is "skypeForBusinessAutoAttendant".
+	// Skype for Business auto attendant service.
+	ServiceRoleSkypeForBusinessAutoAttendant ServiceRole = "skypeForBusinessAutoAttendant"
+	// ServiceRoleMediationServer is "mediationServer". Mediation Server linking
+	// the call to the telephone network.
+	ServiceRoleMediationServer ServiceRole = "mediationServer"
+	// ServiceRoleMediationServerCloudConnectorEdition is
 	// "mediationServerCloudConnectorEdition". Mediation Server belonging to a
 	// Cloud Connector Edition deployment.
-	ServiceRoleServiceRoleMediationServerCloudConnectorEdition ServiceRole = "mediationServerCloudConnectorEdition"
-	// ServiceRoleServiceRoleExchangeUnifiedMessagingService is
+	ServiceRoleMediationServerCloudConnectorEdition ServiceRole = "mediationServerCloudConnectorEdition"
+	// ServiceRoleExchangeUnifiedMessagingService is
 	// "exchangeUnifiedMessagingService". Exchange Unified Messaging (voice mail)
 	// service.
-	ServiceRoleServiceRoleExchangeUnifiedMessagingService ServiceRole = "exchangeUnifiedMessagingService"
-	// ServiceRoleServiceRoleMediaController is "mediaController". Media controller
-	// service.
-	ServiceRoleServiceRoleMediaController ServiceRole = "mediaController"
-	// ServiceRoleServiceRoleConferencingAnnouncementService is
+	ServiceRoleExchangeUnifiedMessagingService ServiceRole = "exchangeUnifiedMessagingService"
+	// ServiceRoleMediaController is "mediaController". Media controller service.
+	ServiceRoleMediaController ServiceRole = "mediaController"
+	// ServiceRoleConferencingAnnouncementService is
 	// "conferencingAnnouncementService". Service that plays announcements in
 	// conferences.
-	ServiceRoleServiceRoleConferencingAnnouncementService ServiceRole = "conferencingAnnouncementService"
-	// ServiceRoleServiceRoleConferencingAttendant is "conferencingAttendant".
-	// Dial-in conferencing attendant service.
-	ServiceRoleServiceRoleConferencingAttendant ServiceRole = "conferencingAttendant"
-	// ServiceRoleServiceRoleAudioTeleconferencerController is
+	ServiceRoleConferencingAnnouncementService ServiceRole = "conferencingAnnouncementService"
+	// ServiceRoleConferencingAttendant is "conferencingAttendant". Dial-in
+	// conferencing attendant service.
+	ServiceRoleConferencingAttendant ServiceRole = "conferencingAttendant"
+	// ServiceRoleAudioTeleconferencerController is
 	// "audioTeleconferencerController". Audio teleconferencing controller.
-	ServiceRoleServiceRoleAudioTeleconferencerController ServiceRole = "audioTeleconferencerController"
-	// ServiceRoleServiceRoleSkypeForBusinessUnifiedCommunicationApplicationPlatform
-	// is "skypeForBusinessUnifiedCommunicationApplicationPlatform". Application
-	// built on the Skype for Business unified communications application platform.
-	ServiceRoleServiceRoleSkypeForBusinessUnifiedCommunicationApplicationPlatform ServiceRole = "skypeForBusinessUnifiedCommunicationApplicationPlatform"
-	// ServiceRoleServiceRoleResponseGroupServiceAnnouncementService is
+	ServiceRoleAudioTeleconferencerController ServiceRole = "audioTeleconferencerController"
+	// ServiceRoleSkypeForBusinessUnifiedCommunicationApplicationPlatform is
+	// "skypeForBusinessUnifiedCommunicationApplicationPlatform". Application built
+	// on the Skype for Business unified communications application platform.
+	ServiceRoleSkypeForBusinessUnifiedCommunicationApplicationPlatform ServiceRole = "skypeForBusinessUnifiedCommunicationApplicationPlatform"
+	// ServiceRoleResponseGroupServiceAnnouncementService is
 	// "responseGroupServiceAnnouncementService". Announcement service of the
 	// Response Group Service.
-	ServiceRoleServiceRoleResponseGroupServiceAnnouncementService ServiceRole = "responseGroupServiceAnnouncementService"
-	// ServiceRoleServiceRoleGateway is "gateway". Telephony gateway.
-	ServiceRoleServiceRoleGateway ServiceRole = "gateway"
-	// ServiceRoleServiceRoleSkypeTranslator is "skypeTranslator". Skype Translator
-	// service.
-	ServiceRoleServiceRoleSkypeTranslator ServiceRole = "skypeTranslator"
-	// ServiceRoleServiceRoleSkypeForBusinessAttendant is
-	// "skypeForBusinessAttendant". Skype for Business attendant service.
-	ServiceRoleServiceRoleSkypeForBusinessAttendant ServiceRole = "skypeForBusinessAttendant"
-	// ServiceRoleServiceRoleResponseGroupService is "responseGroupService".
-	// Response Group Service, which routes calls to groups of agents.
-	ServiceRoleServiceRoleResponseGroupService ServiceRole = "responseGroupService"
-	// ServiceRoleServiceRoleUnknownFutureValue is "unknownFutureValue". Evolvable
-	// enumeration sentinel value. Do not use.
-	ServiceRoleServiceRoleUnknownFutureValue ServiceRole = "unknownFutureValue"
+	ServiceRoleResponseGroupServiceAnnouncementService ServiceRole = "responseGroupServiceAnnouncementService"
+	// ServiceRoleGateway is "gateway". Telephony gateway.
+	ServiceRoleGateway ServiceRole = "gateway"
+	// ServiceRoleSkypeTranslator is "skypeTranslator". Skype Translator service.
+	ServiceRoleSkypeTranslator ServiceRole = "skypeTranslator"
+	// ServiceRoleSkypeForBusinessAttendant is "skypeForBusinessAttendant". Skype
+	// for Business attendant service.
+	ServiceRoleSkypeForBusinessAttendant ServiceRole = "skypeForBusinessAttendant"
+	// ServiceRoleResponseGroupService is "responseGroupService". Response Group
+	// Service, which routes calls to groups of agents.
+	ServiceRoleResponseGroupService ServiceRole = "responseGroupService"
+	// ServiceRoleUnknownFutureValue is "unknownFutureValue". Evolvable enumeration
+	// sentinel value. Do not use.
+	ServiceRoleUnknownFutureValue ServiceRole = "unknownFutureValue"
 )
 
 // Known reports whether e is one of the members of
 // microsoft.graph.callRecords.serviceRole listed in the docs.
 func (e ServiceRole) Known() bool {
 	switch e {
-	case ServiceRoleServiceRoleUnknown, ServiceRoleServiceRoleCustomBot, ServiceRoleServiceRoleSkypeForBusinessMicrosoftTeamsGateway, ServiceRoleServiceRoleSkypeForBusinessAudioVideoMcu, ServiceRoleServiceRoleSkypeForBusinessApplicationSharingMcu, ServiceRoleServiceRoleSkypeForBusinessCallQueues, ServiceRoleServiceRoleSkypeForBusinessAutoAttendant, ServiceRoleServiceRoleMediationServer, ServiceRoleServiceRoleMediationServerCloudConnectorEdition, ServiceRoleServiceRoleExchangeUnifiedMessagingService, ServiceRoleServiceRoleMediaController, ServiceRoleServiceRoleConferencingAnnouncementService, ServiceRoleServiceRoleConferencingAttendant, ServiceRoleServiceRoleAudioTeleconferencerController, ServiceRoleServiceRoleSkypeForBusinessUnifiedCommunicationApplicationPlatform, ServiceRoleServiceRoleResponseGroupServiceAnnouncementService, ServiceRoleServiceRoleGateway, ServiceRoleServiceRoleSkypeTranslator, ServiceRoleServiceRoleSkypeForBusinessAttendant, ServiceRoleServiceRoleResponseGroupService, ServiceRoleServiceRoleUnknownFutureValue:
+	case ServiceRoleUnknown, ServiceRoleCustomBot, ServiceRoleSkypeForBusinessMicrosoftTeamsGateway, ServiceRoleSkypeForBusinessAudioVideoMcu, ServiceRoleSkypeForBusinessApplicationSharingMcu, ServiceRoleSkypeForBusinessCallQueues, ServiceRoleSkypeForBusinessAutoAttendant, ServiceRoleMediationServer, ServiceRoleMediationServerCloudConnectorEdition, ServiceRoleExchangeUnifiedMessagingService, ServiceRoleMediaController, ServiceRoleConferencingAnnouncementService, ServiceRoleConferencingAttendant, ServiceRoleAudioTeleconferencerController, ServiceRoleSkypeForBusinessUnifiedCommunicationApplicationPlatform, ServiceRoleResponseGroupServiceAnnouncementService, ServiceRoleGateway, ServiceRoleSkypeTranslator, ServiceRoleSkypeForBusinessAttendant, ServiceRoleResponseGroupService, ServiceRoleUnknownFutureValue:
 		return true
 	}
 	return false

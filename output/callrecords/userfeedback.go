@@ -11,30 +11,28 @@ type UserFeedbackRating string
 
 // Members of UserFeedbackRating.
 const (
-	// UserFeedbackRatingUserFeedbackRatingNotRated is "notRated". The participant
-	// gave no rating.
-	UserFeedbackRatingUserFeedbackRatingNotRated UserFeedbackRating = "notRated"
-	// UserFeedbackRatingUserFeedbackRatingBad is "bad". Rated bad (lowest).
-	UserFeedbackRatingUserFeedbackRatingBad UserFeedbackRating = "bad"
-	// UserFeedbackRatingUserFeedbackRatingPoor is "poor". Rated poor.
-	UserFeedbackRatingUserFeedbackRatingPoor UserFeedbackRating = "poor"
-	// UserFeedbackRatingUserFeedbackRatingFair is "fair". Rated fair.
-	UserFeedbackRatingUserFeedbackRatingFair UserFeedbackRating = "fair"
-	// UserFeedbackRatingUserFeedbackRatingGood is "good". Rated good.
-	UserFeedbackRatingUserFeedbackRatingGood UserFeedbackRating = "good"
-	// UserFeedbackRatingUserFeedbackRatingExcellent is "excellent". Rated
-	// excellent (highest).
-	UserFeedbackRatingUserFeedbackRatingExcellent UserFeedbackRating = "excellent"
-	// UserFeedbackRatingUserFeedbackRatingUnknownFutureValue is
-	// "unknownFutureValue". Evolvable enumeration sentinel value. Do not use.
-	UserFeedbackRatingUserFeedbackRatingUnknownFutureValue UserFeedbackRating = "unknownFutureValue"
+	// UserFeedbackRatingNotRated is "notRated". The participant gave no rating.
+	UserFeedbackRatingNotRated UserFeedbackRating = "notRated"
+	// UserFeedbackRatingBad is "bad". Rated bad (lowest).
+	UserFeedbackRatingBad UserFeedbackRating = "bad"
+	// UserFeedbackRatingPoor is "poor". Rated poor.
+	UserFeedbackRatingPoor UserFeedbackRating = "poor"
+	// UserFeedbackRatingFair is "fair". Rated fair.
+	UserFeedbackRatingFair UserFeedbackRating = "fair"
+	// UserFeedbackRatingGood is "good". Rated good.
+	UserFeedbackRatingGood UserFeedbackRating = "good"
+	// UserFeedbackRatingExcellent is "excellent". Rated excellent (highest).
+	UserFeedbackRatingExcellent UserFeedbackRating = "excellent"
+	// UserFeedbackRatingUnknownFutureValue is "unknownFutureValue". Evolvable
+	// enumeration sentinel value. Do not use.
+	UserFeedbackRatingUnknownFutureValue UserFeedbackRating = "unknownFutureValue"
 )
 
 // Known reports whether e is one of the members of
 // microsoft.graph.callRecords.userFeedbackRating listed in the docs.
 func (e UserFeedbackRating) Known() bool {
 	switch e {
-	case UserFeedbackRatingUserFeedbackRatingNotRated, UserFeedbackRatingUserFeedbackRatingBad, UserFeedbackRatingUserFeedbackRatingPoor, UserFeedbackRatingUserFeedbackRatingFair, UserFeedbackRatingUserFeedbackRatingGood, UserFeedbackRatingUserFeedbackRatingExcellent, UserFeedbackRatingUserFeedbackRatingUnknownFutureValue:
+	case UserFeedbackRatingNotRated, UserFeedbackRatingBad, UserFeedbackRatingPoor, UserFeedbackRatingFair, UserFeedbackRatingGood, UserFeedbackRatingExcellent, UserFeedbackRatingUnknownFutureValue:
 		return true
 	}
 	return false

@@ -43,7 +43,7 @@ func (b *irBuilder) enum(ns, name, source string, members ...string) *ir.Type {
 	t := &ir.Type{Namespace: ns, Name: name, Kind: ir.Enum, Source: source, GoName: naming.GoName(name), Package: pkgOf(ns), Pos: b.pos(source)}
 	for _, m := range members {
 		n, d, _ := strings.Cut(m, "=")
-		t.Members = append(t.Members, &ir.Member{Name: n, Description: d, GoName: naming.GoName(n), Pos: b.pos(source)})
+		t.Members = append(t.Members, &ir.Member{Name: n, Description: d, GoName: t.GoName + naming.GoName(n), Pos: b.pos(source)})
 	}
 	b.p.Types = append(b.p.Types, t)
 	return t

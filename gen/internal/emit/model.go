@@ -78,7 +78,7 @@ func (g *generator) genEnum(f *jen.File, t *ir.Type) {
 	})
 }
 
-func constName(t *ir.Type, m *ir.Member) string { return t.GoName + m.GoName }
+func constName(t *ir.Type, m *ir.Member) string { return m.GoName } // the resolver names constants in package scope
 
 func addDesc(d string) string {
 	if d := sentence(plainText(d)); d != "" {
