@@ -31,7 +31,9 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 			"\"suppressions\". Exit status: 0 no errors, 1 errors found, 2 could not run.\n\nflags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(args); err == flag.ErrHelp {
+		return ExitOK
+	} else if err != nil {
 		return ExitUsage
 	}
 	if *list {

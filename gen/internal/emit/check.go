@@ -31,7 +31,7 @@ func (g *generator) check() error {
 			top[id] = what
 		}
 		if len(pkg.ops) > 0 {
-			for _, id := range []string{"Service", "UnimplementedService", "Error", "HandlerOptions", "NewHandler", "NewHandlerWithOptions", "handler", "exampleService"} {
+			for _, id := range []string{"Service", "UnimplementedService", "Error", "HandlerOptions", "NewHandler", "NewHandlerWithOptions", "handler", "routes", "paths", "exampleService"} {
 				declare(diag.Pos{}, id, "the generated "+id)
 			}
 		}
@@ -69,21 +69,14 @@ func (g *generator) check() error {
 				errs = append(errs, err.Error())
 				continue
 			}
-			names := map[string]string{"ctx": "the context"}
 			for _, p := range s.params {
-				if prev, dup := names[p.goName]; dup {
-					fail("%s: operation %s: path parameter %s and %s are both named %s", o.Pos, o.Name, p.name, prev, p.goName)
-				}
-				names[p.goName] = "path parameter " + p.name
-			}
-			if s.body != nil {
-				if prev, dup := names[s.bodyParam]; dup {
-					fail("%s: operation %s: the request body and %s are both named %s", o.Pos, o.Name, prev, s.bodyParam)
+				if !token.IsIdentifier(p.goName) || token.IsKeyword(p.goName) {
+					fail("%s: operation %s: path parameter %s has Go name %q, which is not an identifier", o.Pos, o.Name, p.name, p.goName)
 				}
 			}
 		}
-		if len(pkg.ops) > 0 {
-			if _, _, err := g.routes(pkg); err != nil {
+		if len(pkg.ops) > 0 && len(errs) == 0 {
+			if _, err := g.routes(pkg); err != nil {
 				errs = append(errs, err.Error())
 			}
 		}

@@ -20,6 +20,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"gen/gen/internal/diag"
 	"gen/gen/internal/ir"
 )
 
@@ -28,6 +29,11 @@ type Options struct {
 	// ModulePath is the import path of the output folder, e.g. "gen/output";
 	// the package of a namespace is ModulePath+"/"+Type.Package.
 	ModulePath string
+	// Warn, when set, receives what Generate resolved by a documented rule
+	// rather than refused, such as a path two operations document with the
+	// same method, which only one of them can serve. The diagnostics come in
+	// a deterministic order.
+	Warn func(diag.Diagnostic)
 }
 
 // File is one generated file.
@@ -116,6 +122,9 @@ type generator struct {
 	opts Options
 	pkgs []*pkgInfo // sorted by name
 	pkg  map[string]*pkgInfo
+
+	sigs    map[*ir.Operation]*opSig
+	sigErrs map[*ir.Operation]error
 }
 
 // pkgInfo is one output package: the types and operations of the namespaces
@@ -126,6 +135,8 @@ type pkgInfo struct {
 	pages []*pageInfo     // sorted by file
 	types []*ir.Type      // sorted by qualified name
 	ops   []*ir.Operation // sorted by Name
+
+	routing *routing // worked out once by routes
 }
 
 // pageInfo is one resource page and the types it declares, in document
@@ -137,7 +148,7 @@ type pageInfo struct {
 }
 
 func newGenerator(p *ir.Program, opts Options) (*generator, error) {
-	g := &generator{prog: p, opts: opts, pkg: map[string]*pkgInfo{}}
+	g := &generator{prog: p, opts: opts, pkg: map[string]*pkgInfo{}, sigs: map[*ir.Operation]*opSig{}, sigErrs: map[*ir.Operation]error{}}
 	get := func(name string, what string) (*pkgInfo, error) {
 		if !token.IsIdentifier(name) || token.IsKeyword(name) || name == runtimePkg {
 			return nil, fmt.Errorf("emit: %s has package name %q, which is not usable for a Go package", what, name)

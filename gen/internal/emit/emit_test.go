@@ -31,6 +31,7 @@ type goldenCase struct {
 var cases = map[string]goldenCase{
 	"callrecords":     {build: buildCallRecords, openTypes: []string{nsGraph + ".identity", nsGraph + ".identitySet"}},
 	"shapes":          {build: buildShapes},
+	"routes":          {build: buildRoutes},
 	"error-collision": {build: buildCollision},
 }
 

@@ -3,7 +3,6 @@ package emit
 import (
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -38,6 +37,14 @@ func (g *generator) genExamples(pkg *pkgInfo) (File, bool, error) {
 	if len(ops) == 0 {
 		return File{}, false, nil
 	}
+	routing, err := g.routes(pkg)
+	if err != nil {
+		return File{}, false, err
+	}
+	sim, err := routing.newSimulator()
+	if err != nil {
+		return File{}, false, err
+	}
 	f := g.newFile(pkg.path, pkg.name, "api")
 	f.Add(docs("exampleService is the Service of the example tests: the operation named op records its call and answers with the example response, or with fail when it is set; every other operation answers 501."))
 	f.Type().Id("exampleService").Struct(
@@ -67,7 +74,7 @@ func (g *generator) genExamples(pkg *pkgInfo) (File, bool, error) {
 		}
 		var subtests []jen.Code
 		for i, ex := range runnableExamples(o) {
-			st, err := g.genExampleTest(s, ex, i)
+			st, err := g.genExampleTest(s, ex, i, sim)
 			if err != nil {
 				return File{}, false, err
 			}
@@ -174,25 +181,40 @@ func (g *generator) genFakeMethod(s *opSig) (jen.Code, error) {
 }
 
 // genExampleTest emits the subtest of one example.
-func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int) (jen.Code, error) {
+func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *simulator) (jen.Code, error) {
 	name := ex.Name
 	if name == "" {
 		name = fmt.Sprintf("example %d", index+1)
 	}
 	req, resp := ex.Request, ex.Response
 	var body []jen.Code
+	skip := func(reason string) jen.Code {
+		return jen.Id("t").Dot("Run").Call(jen.Lit(name), jen.Func().Params(jen.Id("t").Op("*").Qual(pkgTesting, "T")).Block(
+			jen.Id("t").Dot("Skip").Call(jen.Lit(reason)),
+		))
+	}
+	method := strings.ToUpper(req.Method)
+	if method == "" {
+		method = strings.ToUpper(s.op.Method)
+	}
+	sendPath := examplePath(req, s)
+	reached, values, status, err := sim.serve(method, sendPath)
+	switch {
+	case err != nil:
+		return skip(fmt.Sprintf("the example request %s %s cannot be sent: %v", method, sendPath, err)), nil
+	case reached == nil:
+		return skip(fmt.Sprintf("the handler answers the example request %s %s with %d: its path is none of the operation's", method, sendPath, status)), nil
+	case reached != s:
+		return skip(fmt.Sprintf("the example request %s %s is served by %s", method, sendPath, reached.op.Name)), nil
+	}
 
 	reqBody, err := g.exampleBody(req.Body, s.op.Request)
 	if err != nil {
-		return jen.Id("t").Dot("Run").Call(jen.Lit(name), jen.Func().Params(jen.Id("t").Op("*").Qual(pkgTesting, "T")).Block(
-			jen.Id("t").Dot("Skip").Call(jen.Lit("the example request cannot be sent: "+err.Error())),
-		)), nil
+		return skip("the example request cannot be sent: " + err.Error()), nil
 	}
 	respBody, err := g.exampleBody(resp.Body, s.op.Response)
 	if err != nil {
-		return jen.Id("t").Dot("Run").Call(jen.Lit(name), jen.Func().Params(jen.Id("t").Op("*").Qual(pkgTesting, "T")).Block(
-			jen.Id("t").Dot("Skip").Call(jen.Lit("the example response cannot be checked: "+err.Error())),
-		)), nil
+		return skip("the example response cannot be checked: " + err.Error()), nil
 	}
 	if reqBody != "" {
 		body = append(body, jen.Const().Id("requestBody").Op("=").Add(rawString(reqBody)))
@@ -219,16 +241,11 @@ func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int) (jen.Cod
 	}
 	body = append(body, jen.Id("svc").Op(":=").Op("&").Id("exampleService").Values(multiline(fields)...))
 
-	sendPath, values, matched := examplePath(req, s)
 	var reader jen.Code = jen.Nil()
 	if reqBody != "" {
 		reader = jen.Qual(pkgStrings, "NewReader").Call(jen.Id("requestBody"))
 	}
-	method := req.Method
-	if method == "" {
-		method = s.op.Method
-	}
-	body = append(body, jen.Id("req").Op(":=").Qual(pkgHTTPTest, "NewRequest").Call(jen.Lit(strings.ToUpper(method)), jen.Lit(sendPath), reader))
+	body = append(body, jen.Id("req").Op(":=").Qual(pkgHTTPTest, "NewRequest").Call(jen.Lit(method), jen.Lit(sendPath), reader))
 	for _, h := range req.Headers {
 		switch strings.ToLower(h.Name) {
 		case "content-length", "host":
@@ -242,7 +259,7 @@ func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int) (jen.Cod
 		jen.Qual(pkgRequire, "Equal").Call(jen.Id("t"), jen.Lit(resp.Status), jen.Id("rec").Dot("Code"), jen.Id("rec").Dot("Body").Dot("String").Call()),
 		jen.Qual(pkgRequire, "True").Call(jen.Id("t"), jen.Id("svc").Dot("called"), jen.Lit(s.op.Name+" was not called")),
 	)
-	if matched && len(values) > 0 {
+	if len(values) > 0 {
 		var vs []jen.Code
 		for _, v := range values {
 			vs = append(vs, jen.Lit(v))
@@ -307,61 +324,51 @@ func rawString(s string) jen.Code {
 	return jen.Lit(s)
 }
 
-// examplePath returns the path an example request is sent to, with every
-// {parameter} placeholder replaced by "<parameter>-1", and the path
-// parameter values the Service should then receive, in the order of the
-// operation's parameters. matched is false when the path matches none of
-// the operation's paths.
-func examplePath(req *ir.ExampleRequest, s *opSig) (send string, values []string, matched bool) {
+// examplePath returns the target an example request is sent to: its path
+// (the operation's first path when the example has none) with every
+// {parameter} placeholder replaced by "<wildcard>-1", and the characters a
+// request line cannot carry percent-encoded.
+func examplePath(req *ir.ExampleRequest, s *opSig) string {
 	p := req.Path
 	if p == "" && len(s.op.Paths) > 0 {
 		p = s.op.Paths[0]
 	}
-	query := ""
-	if i := strings.IndexAny(p, "?"); i >= 0 {
-		p, query = p[:i], p[i:]
+	var b strings.Builder
+	for p != "" {
+		open := strings.IndexByte(p, '{')
+		end := strings.IndexByte(p[max(open, 0):], '}') + max(open, 0)
+		if open < 0 || end <= open+1 || strings.ContainsAny(p[open+1:end], "{/") {
+			b.WriteString(p)
+			break
+		}
+		b.WriteString(p[:open])
+		b.WriteString(wildcardName(p[open+1:end]) + "-1")
+		p = p[end+1:]
 	}
-	segs := strings.Split(strings.TrimPrefix(p, "/"), "/")
-	vals := make([]string, len(segs)) // unescaped value of each segment
-	for i, seg := range segs {
-		if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") && strings.Count(seg, "{") == 1 {
-			vals[i] = wildcardName(seg[1:len(seg)-1]) + "-1"
-			segs[i] = url.PathEscape(vals[i])
-			continue
-		}
-		if u, err := url.PathUnescape(seg); err == nil {
-			vals[i] = u
-		} else {
-			vals[i] = seg
+	return escapeTarget(b.String())
+}
+
+// escapeTarget percent-encodes the bytes of a request target that are
+// neither allowed in a URL path or query nor already an escape.
+func escapeTarget(t string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', strings.IndexByte("-._~!$&'()*+,;=:@/?", c) >= 0:
+			b.WriteByte(c)
+		case c == '%' && i+2 < len(t) && isHex(t[i+1]) && isHex(t[i+2]):
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
 		}
 	}
-	send = "/" + strings.Join(segs, "/") + query
-	for _, op := range s.op.Paths {
-		mp, _, err := muxPath(op)
-		if err != nil {
-			continue
-		}
-		osegs := strings.Split(strings.TrimPrefix(mp, "/"), "/")
-		if len(osegs) != len(segs) {
-			continue
-		}
-		byName := map[string]string{}
-		ok := true
-		for i, os := range osegs {
-			if strings.HasPrefix(os, "{") {
-				byName[os[1:len(os)-1]] = vals[i]
-			} else if os != vals[i] {
-				ok = false
-				break
-			}
-		}
-		if !ok {
-			continue
-		}
-		for _, pp := range s.params {
-			values = append(values, byName[pp.wildcard])
-		}
-		return send, values, true
-	}
-	return send, nil, false
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }

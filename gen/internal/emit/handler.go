@@ -3,131 +3,12 @@ package emit
 import (
 	"fmt"
 	"net/http"
-	"sort"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
 
 	"gen/gen/internal/ir"
 )
-
-// routeInfo is one ServeMux pattern served by an operation.
-type routeInfo struct {
-	method, path string // path with wildcards renamed for ServeMux
-	shape        string // path with every wildcard written {}
-	sig          *opSig
-}
-
-func (r routeInfo) pattern() string { return r.method + " " + r.path }
-
-// shapeInfo is one path shape and the methods served on it; it becomes the
-// method-less pattern answering 405.
-type shapeInfo struct {
-	path    string
-	methods []string
-}
-
-// routes returns the patterns of pkg's operations sorted by path and method,
-// and the shapes for the 405 patterns. Paths are served without a version
-// prefix. A path ServeMux cannot serve (a parameter that is not a whole
-// segment, two operations with the same method on one path, patterns that
-// conflict) is an error.
-func (g *generator) routes(pkg *pkgInfo) ([]routeInfo, []shapeInfo, error) {
-	var rs []routeInfo
-	for _, o := range pkg.ops {
-		s, err := g.sig(o)
-		if err != nil {
-			return nil, nil, err
-		}
-		if len(o.Paths) == 0 {
-			return nil, nil, fmt.Errorf("emit: %s: operation %s has no path", o.Pos, o.Name)
-		}
-		for _, p := range o.Paths {
-			muxPath, shape, err := muxPath(p)
-			if err != nil {
-				return nil, nil, fmt.Errorf("emit: %s: operation %s: %v", o.Pos, o.Name, err)
-			}
-			rs = append(rs, routeInfo{method: strings.ToUpper(o.Method), path: muxPath, shape: shape, sig: s})
-		}
-	}
-	sort.SliceStable(rs, func(i, j int) bool {
-		if rs[i].path != rs[j].path {
-			return rs[i].path < rs[j].path
-		}
-		return rs[i].method < rs[j].method
-	})
-	byShape := map[string]*shapeInfo{}
-	var shapes []*shapeInfo
-	seen := map[string]string{}
-	for _, r := range rs {
-		key := r.method + " " + r.shape
-		if prev, dup := seen[key]; dup {
-			_ = prev; continue
-		}
-		seen[key] = r.sig.op.Name
-		sh := byShape[r.shape]
-		if sh == nil {
-			sh = &shapeInfo{path: r.path}
-			byShape[r.shape] = sh
-			shapes = append(shapes, sh)
-		}
-		sh.methods = append(sh.methods, r.method)
-	}
-	var out []shapeInfo
-	mux := http.NewServeMux()
-	for _, r := range rs {
-		_ = tryHandle(mux, r.pattern())
-	}
-	for _, sh := range shapes {
-		_ = tryHandle(mux, sh.path)
-		out = append(out, *sh)
-	}
-	if err := tryHandle(mux, "/"); err != nil {
-		return nil, nil, fmt.Errorf("emit: the catch-all route: %v", err)
-	}
-	return rs, out, nil
-}
-
-// tryHandle registers pattern, turning ServeMux's panic on a bad or
-// conflicting pattern into an error, so the generator rejects what the
-// generated handler would panic on.
-func tryHandle(mux *http.ServeMux, pattern string) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%v", r)
-		}
-	}()
-	mux.HandleFunc(pattern, func(http.ResponseWriter, *http.Request) {})
-	return nil
-}
-
-// muxPath turns a documented path into a ServeMux path, renaming every
-// {parameter} with wildcardName, and its shape.
-func muxPath(p string) (path, shape string, err error) {
-	if !strings.HasPrefix(p, "/") {
-		return "", "", fmt.Errorf("path %q does not start with /", p)
-	}
-	if i := strings.IndexAny(p, "?#"); i >= 0 {
-		p = p[:i]
-	}
-	if len(p) > 1 {
-		p = strings.TrimRight(p, "/")
-	}
-	segs := strings.Split(p[1:], "/")
-	shapes := make([]string, len(segs))
-	for i, s := range segs {
-		shapes[i] = s
-		if !strings.ContainsAny(s, "{}") {
-			continue
-		}
-		if !strings.HasPrefix(s, "{") || !strings.HasSuffix(s, "}") || strings.Count(s, "{") != 1 || strings.Count(s, "}") != 1 {
-			segs[i] = "x"; shapes[i]="x"; continue
-		}
-		segs[i] = "{" + wildcardName(s[1:len(s)-1]) + "}"
-		shapes[i] = "{}"
-	}
-	return "/" + strings.Join(segs, "/"), "/" + strings.Join(shapes, "/"), nil
-}
 
 // statusCode is http.StatusX for the statuses generated code commonly uses,
 // else the number.
@@ -142,16 +23,17 @@ func statusCode(status int) jen.Code {
 	return jen.Lit(status)
 }
 
-// genHandler emits handler.go: NewHandler, NewHandlerWithOptions and one
-// method per operation that validates and decodes the request, calls the
-// Service and writes the response.
+// genHandler emits handler.go: NewHandler, NewHandlerWithOptions, the
+// routing table and one method per operation that validates and decodes
+// the request, calls the Service and writes the response.
 func (g *generator) genHandler(pkg *pkgInfo) (File, error) {
 	f := g.newFile(pkg.path, pkg.name, "api")
 	rt := g.runtimePath()
-	rs, shapes, err := g.routes(pkg)
+	routing, err := g.routes(pkg)
 	if err != nil {
 		return File{}, err
 	}
+	rows, paths := routing.table()
 
 	f.Comment("HandlerOptions configures NewHandlerWithOptions.")
 	f.Type().Id("HandlerOptions").Struct(
@@ -166,34 +48,63 @@ func (g *generator) genHandler(pkg *pkgInfo) (File, error) {
 		jen.Return(jen.Id("NewHandlerWithOptions").Call(jen.Id("svc"), jen.Id("HandlerOptions").Values())),
 	)
 
-	var list []string
-	for _, r := range rs {
-		list = append(list, r.pattern())
+	where := fmt.Sprintf("the paths of the %d operations of Service, listed in routes", len(pkg.ops))
+	if len(rows) <= 8 {
+		var list []string
+		for _, r := range rows {
+			if r.route != nil {
+				list = append(list, r.route.method+" "+r.route.doc)
+			}
+		}
+		where = strings.Join(list, "; ")
 	}
 	f.Add(docs(
-		fmt.Sprintf("NewHandlerWithOptions serves svc over HTTP at paths without a version prefix: %s.", strings.Join(list, "; ")),
+		fmt.Sprintf("NewHandlerWithOptions serves svc over HTTP at paths without a version prefix: %s.", where),
 		"Request bodies are checked against the schema before svc is called: a property the type does not declare, at any depth, a value of the wrong JSON kind, a date and time that is not RFC 3339 or an @odata.type that is not the expected type or derived from it is answered with 400. A Content-Type other than application/json is answered with 415 and a body over the limit with 413. Another method on a known path is answered with 405 and an Allow header, an unknown path with 404. Every error is a Graph error body.",
 	))
-	body := []jen.Code{
+	f.Func().Id("NewHandlerWithOptions").Params(jen.Id("svc").Id("Service"), jen.Id("opts").Id("HandlerOptions")).Qual(pkgHTTP, "Handler").Block(
 		jen.Id("h").Op(":=").Op("&").Id("handler").Values(jen.Id("svc").Op(":").Id("svc"), jen.Id("maxBodyBytes").Op(":").Id("opts").Dot("MaxBodyBytes")),
 		jen.If(jen.Id("h").Dot("maxBodyBytes").Op("<=").Lit(0)).Block(jen.Id("h").Dot("maxBodyBytes").Op("=").Qual(rt, "DefaultMaxBodyBytes")),
-		jen.Id("mux").Op(":=").Qual(pkgHTTP, "NewServeMux").Call(),
-	}
-	for _, r := range rs {
-		body = append(body, jen.Id("mux").Dot("HandleFunc").Call(jen.Lit(r.pattern()), jen.Id("h").Dot(handlerName(r.sig.op))))
-	}
-	for _, sh := range shapes {
-		var ms []jen.Code
-		for _, m := range sh.methods {
-			ms = append(ms, jen.Lit(m))
-		}
-		body = append(body, jen.Id("mux").Dot("Handle").Call(jen.Lit(sh.path), jen.Qual(rt, "MethodNotAllowed").Call(ms...)))
-	}
-	body = append(body,
-		jen.Id("mux").Dot("Handle").Call(jen.Lit("/"), jen.Qual(rt, "NotFound").Call()),
-		jen.Return(jen.Id("mux")),
+		jen.Return(jen.Qual(rt, "NewServeMux").Call(jen.Id("h"), jen.Id("routes"), jen.Id("paths"))),
 	)
-	f.Func().Id("NewHandlerWithOptions").Params(jen.Id("svc").Id("Service"), jen.Id("opts").Id("HandlerOptions")).Qual(pkgHTTP, "Handler").Block(body...)
+
+	var entries []jen.Code
+	for _, r := range rows {
+		var fields []jen.Code
+		if p := r.pattern(); p != "" {
+			fields = append(fields, jen.Id("Pattern").Op(":").Lit(p))
+		} else {
+			if m := r.method(); m != "" {
+				fields = append(fields, jen.Id("Method").Op(":").Lit(m))
+			}
+			fields = append(fields, jen.Id("Expr").Op(":").Add(rawString(r.expr())))
+			if ps := r.params(); len(ps) > 0 {
+				fields = append(fields, jen.Id("Params").Op(":").Add(stringSlice(ps)))
+			}
+			fields = append(fields, jen.Id("Allow").Op(":").Add(stringSlice(r.allow())))
+		}
+		if r.route != nil {
+			fields = append(fields, jen.Id("Serve").Op(":").Parens(jen.Op("*").Id("handler")).Dot(handlerName(r.route.sig.op)))
+		}
+		entries = append(entries, jen.Line().Values(fields...))
+	}
+	if len(entries) > 0 {
+		entries = append(entries, jen.Line())
+	}
+	f.Add(docs(
+		"routes are the operations' routes: those with a Pattern on the http.ServeMux, the others, whose paths ServeMux patterns cannot express or that would conflict with another pattern, matched by regular expression in this order, most literal characters first.",
+	))
+	f.Var().Id("routes").Op("=").Index().Qual(rt, "Route").Types(jen.Op("*").Id("handler")).Values(entries...)
+
+	var pathEntries []jen.Code
+	for _, p := range paths {
+		pathEntries = append(pathEntries, jen.Line().Values(jen.Id("Pattern").Op(":").Lit(p.muxPath), jen.Id("Allow").Op(":").Add(stringSlice(p.allow()))))
+	}
+	if len(pathEntries) > 0 {
+		pathEntries = append(pathEntries, jen.Line())
+	}
+	f.Add(docs("paths are the ServeMux patterns that answer 405 Method Not Allowed to the methods no route serves on them."))
+	f.Var().Id("paths").Op("=").Index().Qual(rt, "Path").Values(pathEntries...)
 
 	f.Comment("handler adapts a Service to HTTP.")
 	f.Type().Id("handler").Struct(
@@ -214,6 +125,15 @@ func (g *generator) genHandler(pkg *pkgInfo) (File, error) {
 	return render(f, pkg.name+"/handler.go", "api")
 }
 
+// stringSlice is a []string literal.
+func stringSlice(list []string) jen.Code {
+	var vs []jen.Code
+	for _, s := range list {
+		vs = append(vs, jen.Lit(s))
+	}
+	return jen.Index().String().Values(vs...)
+}
+
 func handlerName(o *ir.Operation) string { return "serve" + o.Name }
 
 // genServe emits the handler method of one operation.
@@ -227,83 +147,62 @@ func (g *generator) genServe(s *opSig) (jen.Code, error) {
 	}
 	if s.body != nil {
 		bt := *s.body
-		body = append(body,
-			jen.List(jen.Id("data"), jen.Id("ok")).Op(":=").Qual(rt, "ReadBody").Call(w.Clone(), r.Clone(), jen.Id("h").Dot("maxBodyBytes"), jen.Lit(bt.name), jen.Lit(bt.collection)),
-			jen.If(jen.Op("!").Id("ok")).Block(jen.Return()),
-		)
+		limit := jen.Id("h").Dot("maxBodyBytes")
 		decodeFailed := jen.Block(jen.Qual(rt, "WriteDecodeError").Call(w.Clone(), jen.Lit(bt.name)), jen.Return())
 		switch {
-		case bt.collection && bt.isPoly():
+		case bt.isPoly():
 			body = append(body,
-				jen.Var().Id("raws").Index().Qual(pkgJSON, "RawMessage"),
-				jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("raws")), jen.Err().Op("!=").Nil()).Add(decodeFailed.Clone()),
-				jen.Id("in").Op(":=").Make(jen.Index().Qual(g.pkgPath(bt.t), anyName(bt.t)), jen.Len(jen.Id("raws"))),
-				jen.For(jen.List(jen.Id("i"), jen.Id("raw")).Op(":=").Range().Id("raws")).Block(
-					jen.List(jen.Id("v"), jen.Err()).Op(":=").Qual(g.pkgPath(bt.t), decodeName(bt.t)).Call(jen.Id("raw")),
-					jen.If(jen.Err().Op("!=").Nil()).Add(decodeFailed.Clone()),
-					jen.Id("in").Index(jen.Id("i")).Op("=").Id("v"),
-				),
+				jen.List(jen.Id("data"), jen.Id("ok")).Op(":=").Qual(rt, "ReadBody").Call(w.Clone(), r.Clone(), limit, jen.Lit(bt.name), jen.Lit(bt.collection)),
+				jen.If(jen.Op("!").Id("ok")).Block(jen.Return()),
 			)
+			if bt.collection {
+				body = append(body,
+					jen.Var().Id("raws").Index().Qual(pkgJSON, "RawMessage"),
+					jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("raws")), jen.Err().Op("!=").Nil()).Add(decodeFailed.Clone()),
+					jen.Id("in").Op(":=").Make(jen.Index().Qual(g.pkgPath(bt.t), anyName(bt.t)), jen.Len(jen.Id("raws"))),
+					jen.For(jen.List(jen.Id("i"), jen.Id("raw")).Op(":=").Range().Id("raws")).Block(
+						jen.List(jen.Id("v"), jen.Err()).Op(":=").Qual(g.pkgPath(bt.t), decodeName(bt.t)).Call(jen.Id("raw")),
+						jen.If(jen.Err().Op("!=").Nil()).Add(decodeFailed.Clone()),
+						jen.Id("in").Index(jen.Id("i")).Op("=").Id("v"),
+					),
+				)
+			} else {
+				body = append(body,
+					jen.List(jen.Id("in"), jen.Err()).Op(":=").Qual(g.pkgPath(bt.t), decodeName(bt.t)).Call(jen.Id("data")),
+					jen.If(jen.Err().Op("!=").Nil()).Add(decodeFailed.Clone()),
+				)
+			}
 		case bt.collection:
 			body = append(body,
 				jen.Var().Id("in").Index().Add(g.named(bt)),
-				jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("in")), jen.Err().Op("!=").Nil()).Add(decodeFailed.Clone()),
-			)
-		case bt.isPoly():
-			body = append(body,
-				jen.List(jen.Id("in"), jen.Err()).Op(":=").Qual(g.pkgPath(bt.t), decodeName(bt.t)).Call(jen.Id("data")),
-				jen.If(jen.Err().Op("!=").Nil()).Add(decodeFailed.Clone()),
+				jen.If(jen.Op("!").Qual(rt, "ReadJSON").Call(w.Clone(), r.Clone(), limit, jen.Lit(bt.name), jen.True(), jen.Op("&").Id("in"))).Block(jen.Return()),
 			)
 		default:
 			body = append(body,
 				jen.Id("in").Op(":=").New(g.named(bt)),
-				jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Id("in")), jen.Err().Op("!=").Nil()).Add(decodeFailed.Clone()),
+				jen.If(jen.Op("!").Qual(rt, "ReadJSON").Call(w.Clone(), r.Clone(), limit, jen.Lit(bt.name), jen.False(), jen.Id("in"))).Block(jen.Return()),
 			)
 		}
 		args = append(args, jen.Id("in"))
 	}
 	call := jen.Id("h").Dot("svc").Dot(s.op.Name).Call(args...)
-	serviceFailed := jen.If(jen.Err().Op("!=").Nil()).Block(jen.Qual(rt, "WriteServiceError").Call(w.Clone(), jen.Err()), jen.Return())
-	noResult := jen.Block(jen.Qual(rt, "WriteError").Call(w.Clone(), jen.Qual(pkgHTTP, "StatusInternalServerError"), jen.Lit("internalServerError"), jen.Lit("")), jen.Return())
 	status := statusCode(s.status)
 	res := s.result
 	switch {
 	case res == nil:
-		body = append(body,
-			jen.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Qual(rt, "WriteServiceError").Call(w.Clone(), jen.Err()), jen.Return()),
-			w.Clone().Dot("WriteHeader").Call(status),
-		)
-	case res.collection:
+		body = append(body, jen.Qual(rt, "WriteNoContent").Call(w.Clone(), status, call))
+	case res.collection || !res.isStruct():
 		body = append(body,
 			jen.List(jen.Id("out"), jen.Err()).Op(":=").Add(call),
-			serviceFailed,
-			jen.If(jen.Id("out").Op("==").Nil()).Block(jen.Id("out").Op("=").Index().Add(g.named(*res)).Values()),
-			jen.Qual(rt, "WriteJSON").Call(w.Clone(), status, jen.Qual(rt, "Value").Values(jen.Id("Value").Op(":").Id("out"))),
-		)
-	case !res.isStruct():
-		body = append(body,
-			jen.List(jen.Id("out"), jen.Err()).Op(":=").Add(call),
-			serviceFailed,
-			jen.Qual(rt, "WriteJSON").Call(w.Clone(), status, jen.Qual(rt, "Value").Values(jen.Id("Value").Op(":").Id("out"))),
-		)
-	case res.isPoly():
-		body = append(body,
-			jen.List(jen.Id("out"), jen.Err()).Op(":=").Add(call),
-			serviceFailed,
-			jen.If(jen.Id("out").Op("==").Nil()).Add(noResult),
-			jen.Qual(rt, "WriteJSON").Call(w.Clone(), status, jen.Id("out")),
+			jen.Qual(rt, "WriteValue").Call(w.Clone(), status, jen.Id("out"), jen.Err(), jen.Lit(res.collection)),
 		)
 	default:
 		body = append(body,
 			jen.List(jen.Id("out"), jen.Err()).Op(":=").Add(call),
-			serviceFailed,
-			jen.If(jen.Id("out").Op("==").Nil()).Add(noResult),
-			jen.Id("v").Op(":=").Op("*").Id("out"),
-			jen.If(jen.Id("v").Dot("ODataType").Op("==").Lit("")).Block(jen.Id("v").Dot("ODataType").Op("=").Lit("#"+res.name)),
-			jen.Qual(rt, "WriteJSON").Call(w.Clone(), status, jen.Id("v")),
+			jen.Qual(rt, "WriteEntity").Call(w.Clone(), status, jen.Id("out"), jen.Err(), jen.Lit("#"+res.name)),
 		)
 	}
-	return docs(fmt.Sprintf("%s serves %s.", handlerName(s.op), route(s))).Line().
+	return docs(fmt.Sprintf("%s serves %s.", handlerName(s.op), routeText(s))).Line().
 		Func().Params(jen.Id("h").Op("*").Id("handler")).Id(handlerName(s.op)).Params(
 		jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request"),
 	).Block(body...), nil

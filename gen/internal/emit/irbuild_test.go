@@ -305,3 +305,61 @@ func buildCollision() *ir.Program {
 		prop("display_name", "Edm.String", ""))
 	return b.link()
 }
+
+// buildRoutes exercises routing: OData function segments with parameters
+// inside them, several parameters in one segment, a function segment with
+// only literals, path addressing (root:/{path}:/content), patterns that
+// conflict under ServeMux's rules, a path served by two operations, paths
+// differing only in the names of their parameters and a parameter named
+// twice in one path.
+func buildRoutes() *ir.Program {
+	b := newIRBuilder()
+	g := func(n string) string { return nsGraph + "." + n }
+	ent := b.typ(nsGraph, "entity", ir.Entity, "resources/entity.md", "", "",
+		prop("id", "Edm.String", "Key that uniquely identifies the instance."))
+	ent.Abstract = true
+	b.typ(nsGraph, "thing", ir.Entity, "resources/thing.md", g("entity"), "A **thing** is anything.",
+		prop("name", "Edm.String", "Name of the thing."))
+
+	op := func(name, method, src string, paths []string, params []string, resp string, status int, exs ...*ir.Example) {
+		b.p.Operations = append(b.p.Operations, &ir.Operation{
+			Name: name, Title: name, Namespace: nsGraph, Source: src, Method: method, Paths: paths,
+			PathParameters: params, ResponseType: resp, ResponseStatus: status,
+			Package: "graph", Pos: diag.Pos{File: src, Line: 1, Col: 1}, Examples: exs,
+		})
+	}
+	ex := func(name, method, path string, status int, respBody string) *ir.Example {
+		return &ir.Example{Name: name,
+			Request:  &ir.ExampleRequest{Method: method, Path: path},
+			Response: &ir.ExampleResponse{Status: status, Body: respBody}}
+	}
+	thing := `{"id": "1", "name": "a"}`
+	op("GetEmailActivityCounts", "GET", "api/reportroot-getemailactivitycounts.md",
+		[]string{"/reports/getEmailActivityCounts(period='{period_value}')"}, []string{"period_value"}, g("thing"), 200,
+		ex("counts", "GET", "/reports/getEmailActivityCounts(period='D7')", 200, thing))
+	op("GetTeamsUserActivityCounts", "GET", "api/reportroot-getteamsuseractivitycounts.md",
+		[]string{"/reports/getTeamsUserActivityCounts(period='D7')"}, nil, g("thing"), 200,
+		ex("teams", "GET", "/reports/getTeamsUserActivityCounts(period='D7')", 200, thing))
+	op("CancelRequest", "POST", "api/privilegedroleassignmentrequest-cancel.md",
+		[]string{"/privilegedRoleAssignmentRequests({requestid})/cancel"}, []string{"requestid"}, "", 204,
+		ex("cancel", "POST", "/privilegedRoleAssignmentRequests('7')/cancel", 204, ""))
+	op("GetCell", "GET", "api/worksheet-cell.md",
+		[]string{"/workbook/worksheets/{id|name}/Cell(row={row},column={column})"}, []string{"id|name", "row", "column"}, g("thing"), 200,
+		ex("cell", "GET", "/workbook/worksheets/{id|name}/Cell(row=5,column=6)", 200, thing))
+	op("GetContent", "GET", "api/driveitem-get-content.md",
+		[]string{"/me/drive/root:/{item-path}:/content", "/drives/{drive-id}/items/{item-id}/content"}, []string{"item-path", "drive-id", "item-id"}, "", 204,
+		ex("by_path", "GET", "/me/drive/root:/Documents/a b.txt:/content", 204, ""))
+	op("ListPolicyAppliesTo", "GET", "api/policy-list-appliesto.md",
+		[]string{"/policies/{id}/appliesTo"}, []string{"id"}, g("thing"), 200)
+	op("GetTimeoutPolicy", "GET", "api/activitybasedtimeoutpolicy-get.md",
+		[]string{"/policies/activityBasedTimeoutPolicies/{id}"}, []string{"id"}, g("thing"), 200)
+	op("GetThing", "GET", "api/thing-get.md", []string{"/things/{thing-id}"}, []string{"thing-id"}, g("thing"), 200,
+		ex("get", "GET", "/things/{thing-id}", 200, thing))
+	op("UpdateThing", "PATCH", "api/thing-update.md", []string{"/things/{id}"}, []string{"id"}, g("thing"), 200)
+	op("GetThingExpanded", "GET", "api/thing-get-expanded.md", []string{"/things/{id}"}, []string{"id"}, g("thing"), 200,
+		ex("expanded", "GET", "/things/1?$expand=members", 200, thing))
+	op("DeltaThings", "GET", "api/thing-delta.md", []string{"/things/delta"}, nil, g("thing"), 200)
+	op("RemoveMember", "DELETE", "api/thing-delete-member.md", []string{"/things/{id}/members/{id}/$ref"}, []string{"id"}, "", 204,
+		ex("remove", "DELETE", "/things/1/members/2/$ref", 204, ""))
+	return b.link()
+}

@@ -16,9 +16,10 @@ import (
 type opSig struct {
 	op        *ir.Operation
 	params    []pathParam
-	body      *typeRef // request body; nil when the operation takes none
-	bodyParam string   // Go name of the body parameter
-	result    *typeRef // response body; nil when the response has none
+	paths     [][][]pathPart // op.Paths split by splitPath, parts linked to params
+	body      *typeRef       // request body; nil when the operation takes none
+	bodyParam string         // Go name of the body parameter
+	result    *typeRef       // response body; nil when the response has none
 	status    int
 }
 
@@ -28,10 +29,75 @@ type pathParam struct {
 	name, goName, wildcard string
 }
 
+// sig works out the signature of o once. The parameters of the Service
+// method are ctx, then the path parameters in the order the IR lists them,
+// then the request body. A parameter a path names more than once, as
+// {id} in /groups/{id}/members/{id}/$ref, is a parameter per occurrence:
+// the second is id2, the third id3, each right after the first. A Go name
+// or wildcard name already taken in the method gets the suffix 2, 3, ...
 func (g *generator) sig(o *ir.Operation) (*opSig, error) {
+	if s, ok := g.sigs[o]; ok {
+		return s, g.sigErrs[o]
+	}
+	s, err := g.newSig(o)
+	g.sigs[o], g.sigErrs[o] = s, err
+	return s, err
+}
+
+func (g *generator) newSig(o *ir.Operation) (*opSig, error) {
 	s := &opSig{op: o, status: o.ResponseStatus}
-	for _, p := range o.PathParameters {
-		s.params = append(s.params, pathParam{name: p, goName: naming.GoParam(p), wildcard: wildcardName(p)})
+	order := append([]string(nil), o.PathParameters...)
+	known := map[string]bool{}
+	for _, p := range order {
+		known[p] = true
+	}
+	most := map[string]int{} // the most times one path names a parameter
+	s.paths = make([][][]pathPart, len(o.Paths))
+	for i, p := range o.Paths {
+		segs := splitPath(p)
+		count := map[string]int{}
+		for _, seg := range segs {
+			for _, part := range seg {
+				if part.param == "" {
+					continue
+				}
+				if !known[part.param] {
+					known[part.param] = true
+					order = append(order, part.param)
+				}
+				count[part.param]++
+				most[part.param] = max(most[part.param], count[part.param])
+			}
+		}
+		s.paths[i] = segs
+	}
+	slot := map[string]int{} // "name#k" -> index in s.params
+	goNames := map[string]bool{"ctx": true}
+	wildcards := map[string]bool{}
+	for _, name := range order {
+		for k := 1; k <= max(1, most[name]); k++ {
+			doc := name
+			if k > 1 {
+				doc = fmt.Sprintf("%s%d", name, k)
+			}
+			slot[fmt.Sprintf("%s#%d", name, k)] = len(s.params)
+			s.params = append(s.params, pathParam{
+				name:     doc,
+				goName:   uniqueName(naming.GoParam(doc), goNames),
+				wildcard: uniqueName(wildcardName(doc), wildcards),
+			})
+		}
+	}
+	for _, segs := range s.paths {
+		count := map[string]int{}
+		for _, seg := range segs {
+			for j := range seg {
+				if seg[j].param != "" {
+					count[seg[j].param]++
+					seg[j].slot = slot[fmt.Sprintf("%s#%d", seg[j].param, count[seg[j].param])]
+				}
+			}
+		}
 	}
 	if o.RequestType != "" {
 		r := typeRef{name: o.RequestType, t: o.Request, collection: o.RequestCollection, what: "the request body of " + o.Name, pos: o.Pos}
@@ -42,7 +108,7 @@ func (g *generator) sig(o *ir.Operation) (*opSig, error) {
 			return nil, fmt.Errorf("emit: %s: request body of %s is %s; only entity and complex types are supported", o.Pos, o.Name, o.RequestType)
 		}
 		s.body = &r
-		s.bodyParam = naming.GoParam(o.Request.Name)
+		s.bodyParam = uniqueName(naming.GoParam(o.Request.Name), goNames)
 	}
 	if o.ResponseType != "" && o.ResponseStatus != http.StatusNoContent {
 		r := typeRef{name: o.ResponseType, t: o.Response, collection: o.ResponseCollection, what: "the response of " + o.Name, pos: o.Pos}
@@ -58,6 +124,16 @@ func (g *generator) sig(o *ir.Operation) (*opSig, error) {
 		}
 	}
 	return s, nil
+}
+
+// uniqueName returns base, or base2, base3, ... when taken, and takes it.
+func uniqueName(base string, used map[string]bool) string {
+	name := base
+	for i := 2; used[name]; i++ {
+		name = fmt.Sprintf("%s%d", base, i)
+	}
+	used[name] = true
+	return name
 }
 
 // wildcardName is the ServeMux wildcard for a path parameter: the name from
@@ -132,7 +208,7 @@ func (g *generator) zero(r *typeRef) jen.Code {
 	return jen.Lit(0)
 }
 
-func route(s *opSig) string {
+func routeText(s *opSig) string {
 	return strings.Join(append([]string{s.op.Method}, s.op.Paths...), " ")
 }
 
@@ -140,6 +216,14 @@ func route(s *opSig) string {
 // operation, UnimplementedService and the Error type.
 func (g *generator) genService(pkg *pkgInfo) ([]File, error) {
 	f := g.newFile(pkg.path, pkg.name, "api")
+	routing, err := g.routes(pkg)
+	if err != nil {
+		return nil, err
+	}
+	notServed := map[*ir.Operation][]string{}
+	for _, sh := range routing.shadowed {
+		notServed[sh.sig.op] = append(notServed[sh.sig.op], fmt.Sprintf("%s %s is served by %s, which documents the same path.", sh.method, sh.doc, sh.by.op.Name))
+	}
 	var methods, unimpl []jen.Code
 	for _, o := range pkg.ops {
 		s, err := g.sig(o)
@@ -150,11 +234,15 @@ func (g *generator) genService(pkg *pkgInfo) ([]File, error) {
 		if err != nil {
 			return nil, err
 		}
-		text := fmt.Sprintf("%s serves %s.", o.Name, route(s))
+		text := fmt.Sprintf("%s serves %s.", o.Name, routeText(s))
 		if o.Title != "" {
-			text = fmt.Sprintf("%s serves %s: %s", o.Name, route(s), sentence(plainText(o.Title)))
+			text = fmt.Sprintf("%s serves %s: %s", o.Name, routeText(s), sentence(plainText(o.Title)))
 		}
-		methods = append(methods, doc(text+" "+resultDoc(s)), jen.Id(o.Name).Params(params...).Params(results...), jen.Line())
+		text += " " + resultDoc(s)
+		if ns := notServed[o]; len(ns) > 0 {
+			text += " Not served: " + strings.Join(ns, " ")
+		}
+		methods = append(methods, doc(text), jen.Id(o.Name).Params(params...).Params(results...), jen.Line())
 
 		notImpl := jen.Op("&").Id("Error").Values(
 			jen.Id("Status").Op(":").Qual(pkgHTTP, "StatusNotImplemented"),

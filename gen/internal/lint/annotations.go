@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 
-	"gen/gen/internal/diag"
 	"gen/gen/internal/parse"
 )
 
@@ -512,5 +511,3 @@ func lineEnd(b []byte, off int) int {
 	}
 	return off
 }
-
-var _ = diag.Error

@@ -32,6 +32,9 @@ func (c *checker) bodies() {
 	}
 }
 
+// exampleBody checks a JSON request or response body: its syntax, then its
+// content against the request type, or the response's annotated or linked
+// type.
 func (c *checker) exampleBody(ex *parse.Example) {
 	if !isJSONBody(ex) {
 		return
@@ -67,6 +70,8 @@ func (c *checker) exampleBody(ex *parse.Example) {
 	}
 }
 
+// jsonBlock checks a resource or example block: its syntax, then its
+// content against the type its annotation names.
 func (c *checker) jsonBlock(cb *parse.CodeBlock, what string) {
 	v, probs := parse.ParseLenient(cb.Content)
 	c.jsonProblems(cb.Content, cb.ContentStart, probs, "example-json", what)
@@ -226,7 +231,14 @@ func (w *bodyWalk) value(v *parse.Value, p *ir.Property) {
 
 // element checks one value (a collection's item, or a single value) of p.
 func (w *bodyWalk) element(v *parse.Value, p *ir.Property) {
-	if v.Kind == parse.NullValue {
+	if v.Kind == parse.NullValue || isAnyType(p) {
+		return
+	}
+	if v.Kind == parse.StringValue && isSampleText(v.Str) && !(p.Ref == nil && isStringType(p.Type)) {
+		// "weight-value", "Display Name value": generated sample text.
+		if w.example {
+			w.report(v, "placeholder-value", "%s is a placeholder: write a realistic %s", quoteShort(v.Str), realistic(p))
+		}
 		return
 	}
 	if t := p.Ref; t != nil {
@@ -246,12 +258,24 @@ func (w *bodyWalk) element(v *parse.Value, p *ir.Property) {
 	w.primitive(v, p)
 }
 
+// isAnyType reports whether p takes any JSON value: Edm.Untyped, or
+// Graph's open microsoft.graph.Json.
+func isAnyType(p *ir.Property) bool {
+	return p.Type == "Edm.Untyped" || p.Ref != nil && strings.EqualFold(p.Ref.Name, "Json")
+}
+
+// isStringType reports whether an Edm type is written as a JSON string
+// whose text is free (so sample text is a value, not a placeholder).
+func isStringType(edm string) bool { return edm == "Edm.String" }
+
 // isTypeRef reports whether v is {"@odata.type": "..."} and nothing else:
 // how resource JSON representations stand in for a value of a named type.
 func isTypeRef(v *parse.Value) bool {
 	return v.Kind == parse.ObjectValue && len(v.Members) == 1 && v.Members[0].Key == "@odata.type"
 }
 
+// enum checks a value of enum property p: a member name, or several joined
+// by commas (flag enums).
 func (w *bodyWalk) enum(v *parse.Value, p *ir.Property, t *ir.Type) {
 	switch {
 	case v.Kind == parse.StringValue:
@@ -261,12 +285,6 @@ func (w *bodyWalk) enum(v *parse.Value, p *ir.Property, t *ir.Type) {
 				continue
 			}
 			if w.placeholder(v, p) {
-				return
-			}
-			if isSampleText(part) {
-				if w.example {
-					w.report(v, "placeholder-value", "%s is a placeholder: write a member of %s", quoteShort(v.Str), t.QualifiedName())
-				}
 				return
 			}
 			names := make([]string, len(t.Members))
@@ -318,13 +336,7 @@ func (w *bodyWalk) primitive(v *parse.Value, p *ir.Property) {
 			}
 		case "Edm.DateTimeOffset":
 			if _, err := time.Parse(time.RFC3339, s); err != nil {
-				if w.example && isSampleText(s) {
-					w.report(v, "placeholder-value", "%s is a placeholder: write a realistic DateTimeOffset such as \"2020-05-19T08:30:00Z\"", quoteShort(s))
-					return
-				}
-				if !isSampleText(s) {
-					w.report(v, "type-mismatch", "%s is not an RFC 3339 DateTimeOffset: write it like \"2020-05-19T08:30:00Z\" (date, T, time, offset or Z)", quoteShort(s))
-				}
+				w.report(v, "type-mismatch", "%s is not an RFC 3339 DateTimeOffset: write it like \"2020-05-19T08:30:00Z\" (date, T, time, offset or Z)", quoteShort(s))
 			}
 		}
 	case parse.NumberValue:
@@ -375,9 +387,14 @@ func (w *bodyWalk) placeholder(v *parse.Value, p *ir.Property) bool {
 	if p.Ref != nil {
 		want = ""
 	}
-	// A bare "String" for a String property may be a real value (a data
-	// type name); with a hint, or for another type, it is a placeholder.
-	if w.example && (hint || want != "Edm.String") {
+	// A bare type name in a String property may be a real value: a schema
+	// extension's property "type" is "Integer" or "Boolean". With a hint
+	// ("String (timestamp)"), or in a property of another type, it is a
+	// placeholder.
+	if want == "Edm.String" && !hint {
+		return false
+	}
+	if w.example {
 		w.report(v, "placeholder-value", "%s is a type placeholder: write a realistic %s", quoteShort(v.Str), realistic(p))
 	}
 	if want != "" && !compatible(ph, want) && !p.Collection {

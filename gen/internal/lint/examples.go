@@ -44,12 +44,15 @@ func (c *checker) startSpan(ex *parse.Example) diag.Span {
 }
 
 // bodyBytes is the body as a client would send it: the example's bytes
-// after the blank line, without the line break that ends the last line
-// (it belongs to the code fence, not the body).
+// after the blank line that ends the headers, without the line breaks after
+// its last line (they end the code block, not the body). CRLF pages keep
+// their CRs inside the body: those bytes are sent too.
 func bodyBytes(ex *parse.Example) string {
 	return strings.TrimRight(ex.Body, "\r\n")
 }
 
+// contentLength compares a Content-Length header with the body's bytes.
+// Truncated examples are skipped: their body is knowingly shortened.
 func (c *checker) contentLength(ex *parse.Example) {
 	h, ok := ex.HeaderValue("Content-Length")
 	if !ok || ex.Truncated {
@@ -78,6 +81,7 @@ func isJSONBody(ex *parse.Example) bool {
 	return body[0] == '{' || body[0] == '['
 }
 
+// contentType reports a request with a JSON body and no Content-Type.
 func (c *checker) contentType(ex *parse.Example) {
 	if _, ok := ex.HeaderValue("Content-Type"); ok || !ex.StartLine.IsValid() {
 		return
@@ -140,40 +144,45 @@ func (p *pathPattern) match(path string) bool {
 	return matchParts(p.bare, stripArgs(path), p.deep, p.suffix)
 }
 
+// matchParts matches s against literal parts and placeholders ("") in one
+// pass over s per part, so that no path makes it backtrack: a placeholder is
+// one or more characters, not crossing a slash unless deep; with suffix the
+// match may start anywhere in s.
 func matchParts(parts []string, s string, deep, suffix bool) bool {
+	n := len(s)
+	cur, next := make([]bool, n+1), make([]bool, n+1) // cur[j]: parts so far match s[:j]
+	cur[0] = true
 	if suffix {
-		for i := 0; i <= len(s); i++ {
-			if matchParts(parts, s[i:], deep, false) {
-				return true
+		for j := range cur {
+			cur[j] = true
+		}
+	}
+	for _, p := range parts {
+		clear(next)
+		if p == "" {
+			reach := false
+			for j := 1; j <= n; j++ {
+				if !deep && s[j-1] == '/' {
+					reach = false
+					continue
+				}
+				reach = reach || cur[j-1]
+				next[j] = reach
+			}
+		} else {
+			for j := 0; j+len(p) <= n; j++ {
+				if cur[j] && s[j:j+len(p)] == p {
+					next[j+len(p)] = true
+				}
 			}
 		}
-		return false
+		cur, next = next, cur
 	}
-	if len(parts) == 0 {
-		return s == ""
-	}
-	if parts[0] != "" {
-		lit := strings.TrimSuffix(parts[0], "/")
-		if len(parts) > 1 {
-			lit = parts[0]
-		}
-		if !strings.HasPrefix(s, lit) {
-			return false
-		}
-		return matchParts(parts[1:], s[len(lit):], deep, false)
-	}
-	// A placeholder: one or more characters, not crossing a slash unless deep.
-	for n := 1; n <= len(s); n++ {
-		if !deep && s[n-1] == '/' {
-			break
-		}
-		if matchParts(parts[1:], s[n:], deep, false) {
-			return true
-		}
-	}
-	return false
+	return cur[n]
 }
 
+// requestPath reports a request example whose method, or path, matches no
+// HTTP request line of the page.
 func (c *checker) requestPath(ex *parse.Example, pats []pathPattern) {
 	if len(pats) == 0 || ex.Method == "" || !ex.StartLine.IsValid() {
 		return
@@ -282,6 +291,9 @@ func (c *checker) responseCodes() map[int]bool {
 
 var codeRE = regexp.MustCompile(`\b[1-5][0-9][0-9]\b`)
 
+// responseStatus reports a response example with a body despite 204, and
+// one whose status the Response section does not name (error examples,
+// 4xx and 5xx, are not held to the success status).
 func (c *checker) responseStatus(ex *parse.Example, mentioned map[int]bool) {
 	if ex.Status == 0 || !ex.StartLine.IsValid() {
 		return

@@ -76,7 +76,8 @@ func (c *checker) isInclude(l parse.Link) bool {
 	off := l.Span.Offset
 	before := c.page.Src.Bytes[max(0, off-24):off]
 	before = bytes.TrimRight(before, " \t")
-	return bytes.HasSuffix(bytes.ToLower(before), []byte("[!include"))
+	const marker = "[!include"
+	return len(before) >= len(marker) && strings.EqualFold(string(before[len(before)-len(marker):]), marker)
 }
 
 // anchor checks that page p has a heading or <a name> anchor named anchor.

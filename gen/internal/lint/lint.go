@@ -27,6 +27,10 @@ import (
 type Options struct {
 	Enable  []string // when not empty, only these rules report
 	Disable []string // these rules never report
+	// Extra are checks that need the whole resolved doc set, such as
+	// metadata-drift against a CSDL schema (gen lint -metadata FILE.xml).
+	// Their findings are filtered and suppressed like the built-in rules'.
+	Extra []func(*ir.Program) diag.List
 }
 
 // enabled works out the set of rule IDs that report, rejecting IDs that are
@@ -92,11 +96,6 @@ func Lint(set *resolve.Set, opts Options) (diag.List, error) {
 	for _, p := range set.Pages {
 		l.pages[p.Src.Path] = p
 		l.anchors[p] = &anchorSet{}
-		// The resolver anchors some findings on the title; a page without
-		// one would give them no position. Anchor them at the page's start.
-		if !p.Title.Span.IsValid() {
-			p.Title.Span = p.Src.Span(0, 0)
-		}
 	}
 	var all diag.List
 	l.prog, all = l.resolve()
@@ -126,6 +125,9 @@ func Lint(set *resolve.Set, opts Options) (diag.List, error) {
 		all = append(all, d...)
 	}
 	all = append(all, l.duplicateExampleNames()...)
+	for _, check := range opts.Extra {
+		all = append(all, l.extra(check)...)
+	}
 	return l.filter(all, on, len(opts.Enable) > 0), nil
 }
 
@@ -145,6 +147,20 @@ func (l *linter) resolve() (prog *ir.Program, diags diag.List) {
 		}
 	}()
 	return resolve.Resolve(l.set)
+}
+
+// extra runs a whole-set check, turning a panic into a finding.
+func (l *linter) extra(check func(*ir.Program) diag.List) (out diag.List) {
+	defer func() {
+		if r := recover(); r != nil {
+			sp := diag.Span{}
+			if len(l.set.Pages) > 0 {
+				sp = l.set.Pages[0].Src.Span(0, 0)
+			}
+			out = diag.List{{Span: sp, Severity: diag.Error, Rule: "internal-error", Message: fmt.Sprintf("a whole-set check failed: %v", r)}}
+		}
+	}()
+	return check(l.prog)
 }
 
 // checkPage runs every per-page check, recovering from a failing check.

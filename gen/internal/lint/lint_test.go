@@ -15,16 +15,18 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"gen/gen/internal/diag"
+	"gen/gen/internal/ir"
 	"gen/gen/internal/parse"
 	"gen/gen/internal/resolve"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-// untestable are the rules no fixture page can trigger: parse-error is the
-// parser recovering from its own panic; internal-error is tested with a
-// panicking check (TestInternalError).
-var untestable = map[string]bool{"parse-error": true, "internal-error": true}
+// untestable are the rules no fixture page can trigger alone: parse-error
+// is the parser recovering from its own panic; internal-error is tested with
+// a panicking check (TestInternalError); metadata-drift needs a CSDL schema
+// and is tested in package csdl (TestExtra covers how it plugs in).
+var untestable = map[string]bool{"parse-error": true, "internal-error": true, "metadata-drift": true}
 
 // loadCase reads the pages of a fixture folder together with the shared
 // resource pages in testdata/shared that the case does not replace, as if
@@ -295,4 +297,62 @@ func TestUpstreamRulesListed(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestPathMatch(t *testing.T) {
+	tests := []struct {
+		doc, example string
+		want         bool
+	}{
+		{"/users/{id}/events", "/users/abc/events", true},
+		{"/users/{id}/events", "/users/a/b/events", false},
+		{"/users/{id}/events", "/users//events", false},
+		{"/me/drive/root:/{item-path}:/content", "/me/drive/root:/a/b/c.txt:/content", true},
+		{"/workbook/tables/{id}/rows", "/me/drive/items/01/workbook/tables/t1/rows", true},
+		{"/reports/getTeamsUserActivityCounts(period='{period_value}')", "/reports/getTeamsUserActivityCounts(period='D7')", true},
+		{"/reports/getRelyingPartyDetailedSummary", "/reports/getRelyingPartyDetailedSummary(period='D7')", true},
+		{"/me/messages/{id}/attachments/{id}", "/me/messages('AAMk')/attachments('AAMl')", true},
+		{"/connectors", "/{ver}/connectors", true},
+		{"/Widgets", "/widgets/", true},
+		{"/widgets", "/widget", false},
+		// Adjacent placeholders must not make the matcher backtrack.
+		{"/x/" + strings.Repeat("{a}", 40) + "/y", "/x/" + strings.Repeat("x", 200) + "/z", false},
+	}
+	for _, tt := range tests {
+		c := &checker{page: &parse.Page{Requests: []parse.RequestLine{{Method: "GET", Path: tt.doc}}}}
+		pats := c.requestPatterns()
+		got := false
+		for _, f := range pathForms(strings.ToLower(tt.example)) {
+			got = got || pats[0].match(f)
+		}
+		assert.Equal(t, tt.want, got, "%s ~ %s", tt.doc, tt.example)
+	}
+}
+
+// TestExtra: whole-set checks passed in Options (metadata-drift) report
+// through the same filters as the built-in rules, and cannot crash Lint.
+func TestExtra(t *testing.T) {
+	dir := filepath.Join("testdata", "rules", "content-length", "clean")
+	drift := func(prog *ir.Program) diag.List {
+		var l diag.List
+		for _, ty := range prog.Types {
+			if ty.Name == "widget" {
+				l.Add(diag.Span{Pos: ty.Pos, End: ty.Pos}, diag.Warning, "metadata-drift", "property-missing: widget has no property weight in the docs")
+			}
+		}
+		return l
+	}
+	got, err := Lint(loadCase(t, dir), Options{Extra: []func(*ir.Program) diag.List{drift}})
+	require.NoError(t, err)
+	assert.Equal(t, "resources/widget.md:41:18: warning metadata-drift: property-missing: widget has no property weight in the docs\n", textOf(t, got))
+
+	got, err = Lint(loadCase(t, dir), Options{Disable: []string{"metadata-drift"}, Extra: []func(*ir.Program) diag.List{drift}})
+	require.NoError(t, err)
+	assert.Empty(t, got)
+
+	boom := func(*ir.Program) diag.List { panic("boom") }
+	got, err = Lint(loadCase(t, dir), Options{Extra: []func(*ir.Program) diag.List{boom}})
+	require.NoError(t, err)
+	require.Len(t, got, 1)
+	assert.Equal(t, "internal-error", got[0].Rule)
 }

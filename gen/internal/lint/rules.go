@@ -37,6 +37,8 @@ var Rules = sortRules([]Rule{
 		"Type the property as the enum (link its values table) so readers and generated code get the enum, not a plain string."},
 	{"missing-property-table", diag.Warning, "A resource page with no property table, whose properties are read from its JSON representation.",
 		"The JSON representation gives names and rough types but no descriptions; add a Property | Type | Description table under ## Properties."},
+	{"metadata-drift", diag.Warning, "A type or property whose docs disagree with the service's CSDL schema (gen lint -metadata FILE.xml).",
+		"The schema is what the service does; fix the docs' row, or report the schema if the docs are right."},
 	{"property-case", diag.Warning, "A property row that repeats an inherited property with different letter case.",
 		"JSON names are case-sensitive; spell the row as the base type's page does."},
 	{"inheritance-cycle", diag.Error, "A baseType chain that loops back to itself.",

@@ -21,10 +21,10 @@ func NewHandler(svc Service) http.Handler {
 }
 
 // NewHandlerWithOptions serves svc over HTTP at paths without a version
-// prefix: GET /drives/{driveID}/items; DELETE
-// /drives/{driveID}/items/{itemID}; GET /drives/{driveID}/items/{itemID};
-// PATCH /drives/{driveID}/items/{itemID}; GET
-// /drives/{driveID}/items/{itemID}/kind.
+// prefix: GET /drives/{drive-id}/items; DELETE
+// /drives/{drive-id}/items/{item-id}; GET /drives/{drive-id}/items/{item-id};
+// PATCH /drives/{drive-id}/items/{item-id}; GET
+// /drives/{drive-id}/items/{item-id}/kind.
 //
 // Request bodies are checked against the schema before svc is called: a
 // property the type does not declare, at any depth, a value of the wrong JSON
@@ -38,17 +38,27 @@ func NewHandlerWithOptions(svc Service, opts HandlerOptions) http.Handler {
 	if h.maxBodyBytes <= 0 {
 		h.maxBodyBytes = odata.DefaultMaxBodyBytes
 	}
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /drives/{driveID}/items", h.serveListItems)
-	mux.HandleFunc("DELETE /drives/{driveID}/items/{itemID}", h.serveDeleteItem)
-	mux.HandleFunc("GET /drives/{driveID}/items/{itemID}", h.serveGetItem)
-	mux.HandleFunc("PATCH /drives/{driveID}/items/{itemID}", h.serveUpdateItem)
-	mux.HandleFunc("GET /drives/{driveID}/items/{itemID}/kind", h.serveGetItemKind)
-	mux.Handle("/drives/{driveID}/items", odata.MethodNotAllowed("GET"))
-	mux.Handle("/drives/{driveID}/items/{itemID}", odata.MethodNotAllowed("DELETE", "GET", "PATCH"))
-	mux.Handle("/drives/{driveID}/items/{itemID}/kind", odata.MethodNotAllowed("GET"))
-	mux.Handle("/", odata.NotFound())
-	return mux
+	return odata.NewServeMux(h, routes, paths)
+}
+
+// routes are the operations' routes: those with a Pattern on the
+// http.ServeMux, the others, whose paths ServeMux patterns cannot express or
+// that would conflict with another pattern, matched by regular expression in
+// this order, most literal characters first.
+var routes = []odata.Route[*handler]{
+	{Pattern: "GET /drives/{driveID}/items", Serve: (*handler).serveListItems},
+	{Pattern: "DELETE /drives/{driveID}/items/{itemID}", Serve: (*handler).serveDeleteItem},
+	{Pattern: "GET /drives/{driveID}/items/{itemID}", Serve: (*handler).serveGetItem},
+	{Pattern: "PATCH /drives/{driveID}/items/{itemID}", Serve: (*handler).serveUpdateItem},
+	{Pattern: "GET /drives/{driveID}/items/{itemID}/kind", Serve: (*handler).serveGetItemKind},
+}
+
+// paths are the ServeMux patterns that answer 405 Method Not Allowed to the
+// methods no route serves on them.
+var paths = []odata.Path{
+	{Pattern: "/drives/{driveID}/items", Allow: []string{"GET"}},
+	{Pattern: "/drives/{driveID}/items/{itemID}", Allow: []string{"DELETE", "GET", "PATCH"}},
+	{Pattern: "/drives/{driveID}/items/{itemID}/kind", Allow: []string{"GET"}},
 }
 
 // handler adapts a Service to HTTP.
@@ -59,48 +69,25 @@ type handler struct {
 
 // serveDeleteItem serves DELETE /drives/{drive-id}/items/{item-id}.
 func (h *handler) serveDeleteItem(w http.ResponseWriter, r *http.Request) {
-	if err := h.svc.DeleteItem(r.Context(), r.PathValue("driveID"), r.PathValue("itemID")); err != nil {
-		odata.WriteServiceError(w, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
+	odata.WriteNoContent(w, http.StatusNoContent, h.svc.DeleteItem(r.Context(), r.PathValue("driveID"), r.PathValue("itemID")))
 }
 
 // serveGetItem serves GET /drives/{drive-id}/items/{item-id}.
 func (h *handler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 	out, err := h.svc.GetItem(r.Context(), r.PathValue("driveID"), r.PathValue("itemID"))
-	if err != nil {
-		odata.WriteServiceError(w, err)
-		return
-	}
-	if out == nil {
-		odata.WriteError(w, http.StatusInternalServerError, "internalServerError", "")
-		return
-	}
-	odata.WriteJSON(w, http.StatusOK, out)
+	odata.WriteEntity(w, http.StatusOK, out, err, "#microsoft.graph.driveItem")
 }
 
 // serveGetItemKind serves GET /drives/{drive-id}/items/{item-id}/kind.
 func (h *handler) serveGetItemKind(w http.ResponseWriter, r *http.Request) {
 	out, err := h.svc.GetItemKind(r.Context(), r.PathValue("driveID"), r.PathValue("itemID"))
-	if err != nil {
-		odata.WriteServiceError(w, err)
-		return
-	}
-	odata.WriteJSON(w, http.StatusOK, odata.Value{Value: out})
+	odata.WriteValue(w, http.StatusOK, out, err, false)
 }
 
 // serveListItems serves GET /drives/{drive-id}/items.
 func (h *handler) serveListItems(w http.ResponseWriter, r *http.Request) {
 	out, err := h.svc.ListItems(r.Context(), r.PathValue("driveID"))
-	if err != nil {
-		odata.WriteServiceError(w, err)
-		return
-	}
-	if out == nil {
-		out = []AnyDriveItem{}
-	}
-	odata.WriteJSON(w, http.StatusOK, odata.Value{Value: out})
+	odata.WriteValue(w, http.StatusOK, out, err, true)
 }
 
 // serveUpdateItem serves PATCH /drives/{drive-id}/items/{item-id}.
@@ -115,13 +102,5 @@ func (h *handler) serveUpdateItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.svc.UpdateItem(r.Context(), r.PathValue("driveID"), r.PathValue("itemID"), in)
-	if err != nil {
-		odata.WriteServiceError(w, err)
-		return
-	}
-	if out == nil {
-		odata.WriteError(w, http.StatusInternalServerError, "internalServerError", "")
-		return
-	}
-	odata.WriteJSON(w, http.StatusOK, out)
+	odata.WriteEntity(w, http.StatusOK, out, err, "#microsoft.graph.driveItem")
 }

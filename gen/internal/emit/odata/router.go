@@ -1,0 +1,167 @@
+package odata
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Route is one operation a generated handler serves, on one path. H is the
+// generated package's handler type, whose method Serve is.
+//
+// A route with a Pattern is registered on the http.ServeMux. A route whose
+// path ServeMux cannot express (a parameter inside a segment, as in
+// /reports/getEmailActivityCounts(period='{period_value}'), or a pattern
+// that conflicts with another under ServeMux's precedence rules) has no
+// Pattern: the Router behind the catch-all pattern "/" matches it by Expr.
+type Route[H any] struct {
+	// Pattern is the ServeMux pattern, such as "GET /users/{id}"; empty for
+	// a route matched by Expr.
+	Pattern string
+	// Method is the HTTP method of a route matched by Expr. A route without
+	// Method and Serve only says which methods its path allows.
+	Method string
+	// Expr is the regular expression a request path must match, as
+	// CanonicalPath writes it, such as `^/x\(([^/]+)\)/cancel$`.
+	Expr string
+	// Params are the names of the path values Expr's groups capture, in
+	// order; the operation reads them with Request.PathValue.
+	Params []string
+	// Allow lists every method documented on the path, for the Allow header
+	// of a 405 answer.
+	Allow []string
+	// Serve serves the request.
+	Serve func(H, http.ResponseWriter, *http.Request)
+}
+
+// Path is a method-less ServeMux pattern answering 405 Method Not Allowed,
+// with Allow, to the methods no route serves on it.
+type Path struct {
+	Pattern string
+	Allow   []string
+}
+
+// NewServeMux returns the http.Handler of a generated package: a ServeMux
+// with the routes that have a Pattern and the paths, and behind its
+// catch-all pattern "/" a Router with the other routes. The generator
+// registers the same patterns in the same order, so NewServeMux does not
+// panic on what it generated.
+func NewServeMux[H any](h H, routes []Route[H], paths []Path) *http.ServeMux {
+	mux := http.NewServeMux()
+	var rest []Route[H]
+	for _, rt := range routes {
+		if rt.Pattern == "" {
+			rest = append(rest, rt)
+			continue
+		}
+		serve := rt.Serve
+		mux.HandleFunc(rt.Pattern, func(w http.ResponseWriter, r *http.Request) { serve(h, w, r) })
+	}
+	for _, p := range paths {
+		mux.Handle(p.Pattern, MethodNotAllowed(p.Allow...))
+	}
+	if len(rest) == 0 {
+		mux.Handle("/", NotFound())
+	} else {
+		mux.Handle("/", NewRouter(h, rest))
+	}
+	return mux
+}
+
+// Router matches requests against routes by regular expression, in order,
+// so the generator puts the most specific first: the first route that
+// matches the path and the method serves the request, with the captured
+// path values set; a path that routes match only with other methods is
+// answered with 405 and an Allow header; anything else with 404. GET routes
+// serve HEAD too, as on a ServeMux.
+type Router[H any] struct {
+	h      H
+	routes []Route[H]
+	exprs  []*regexp.Regexp // parallel to routes
+}
+
+// NewRouter compiles the expressions of routes; it panics on one that does
+// not compile, which the generator has ruled out.
+func NewRouter[H any](h H, routes []Route[H]) *Router[H] {
+	rt := &Router[H]{h: h, routes: routes, exprs: make([]*regexp.Regexp, len(routes))}
+	compiled := map[string]*regexp.Regexp{}
+	for i, r := range routes {
+		re := compiled[r.Expr]
+		if re == nil {
+			re = regexp.MustCompile(r.Expr)
+			compiled[r.Expr] = re
+		}
+		rt.exprs[i] = re
+	}
+	return rt
+}
+
+// ServeHTTP serves r with the first route matching its path and method.
+func (rt *Router[H]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	path := CanonicalPath(r.URL)
+	var allow []string
+	for i, route := range rt.routes {
+		m := rt.exprs[i].FindStringSubmatch(path)
+		if m == nil {
+			continue
+		}
+		if route.Serve != nil && (route.Method == r.Method || route.Method == http.MethodGet && r.Method == http.MethodHead) {
+			for j, name := range route.Params {
+				if j+1 < len(m) {
+					r.SetPathValue(name, unescapeValue(m[j+1]))
+				}
+			}
+			route.Serve(rt.h, w, r)
+			return
+		}
+		allow = append(allow, route.Allow...)
+	}
+	if len(allow) == 0 {
+		NotFound().ServeHTTP(w, r)
+		return
+	}
+	sort.Strings(allow)
+	uniq := allow[:1]
+	for _, m := range allow[1:] {
+		if m != uniq[len(uniq)-1] {
+			uniq = append(uniq, m)
+		}
+	}
+	MethodNotAllowed(uniq...).ServeHTTP(w, r)
+}
+
+// CanonicalPath is the form of a request path that route expressions
+// match: each segment unescaped, as ServeMux matches segments, and then
+// '%' and '/' within a segment written %25 and %2F so that segment
+// boundaries stay where the client put them. "/a/b%2Fc/d%20e" becomes
+// "/a/b%2Fc/d e".
+func CanonicalPath(u *url.URL) string {
+	segs := strings.Split(u.EscapedPath(), "/")
+	for i, s := range segs {
+		segs[i] = CanonicalSegment(s)
+	}
+	return strings.Join(segs, "/")
+}
+
+// CanonicalSegment is CanonicalPath for one escaped segment.
+func CanonicalSegment(s string) string {
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	u, err := url.PathUnescape(s)
+	if err != nil {
+		u = s
+	}
+	return strings.NewReplacer("%", "%25", "/", "%2F").Replace(u)
+}
+
+// unescapeValue turns a value captured from a canonical path back into the
+// unescaped text.
+func unescapeValue(s string) string {
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	return strings.NewReplacer("%2F", "/", "%25", "%").Replace(s)
+}

@@ -1,0 +1,623 @@
+package emit
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"gen/gen/internal/diag"
+	"gen/gen/internal/emit/odata"
+	"gen/gen/internal/ir"
+)
+
+// Routing.
+//
+// Every operation is served on every documented path, with this design,
+// worked out here at generation time so that the generated handler can
+// never panic at startup:
+//
+//  1. Each path is split into segments of literal text and {parameters}. A
+//     path is written as a ServeMux pattern when every parameter is a whole
+//     segment: "/users/{user-id}/photo" becomes "GET /users/{userID}/photo".
+//  2. Operations that document the same method on the same path, but for
+//     the names of its parameters, cannot all be served: one serves it, by
+//     the rule of servesFirst, and the others are reported (Options.Warn)
+//     and say so in their doc comment.
+//  3. The paths are registered, most literal characters first, in a
+//     scratch http.ServeMux, each path's methods and then its method-less
+//     pattern answering 405. What ServeMux rejects (an invalid or
+//     conflicting pattern) goes to the fallback Router instead, with every
+//     path whose parameters are not whole segments
+//     (/reports/getEmailActivityCounts(period='{period_value}'),
+//     /x({id})/cancel, /drive/root:/{path}:/content).
+//  4. The fallback Router, behind ServeMux's catch-all "/", matches a
+//     regular expression per route, most literal characters first. A
+//     ServeMux pattern that would take a request meant for a fallback route
+//     (a wildcard where the fallback route has literal text) is moved to
+//     the fallback too, until none does, so the more specific route wins
+//     as it would on a ServeMux.
+//
+// The generated handler is odata.NewServeMux over the resulting table, the
+// same code the generator runs to check it and to route the examples.
+
+// pathPart is a piece of one segment of a documented path: literal text or
+// a parameter.
+type pathPart struct {
+	lit   string
+	param string // doc name of the parameter; empty for literal text
+	slot  int    // index of the parameter in opSig.params
+	multi bool   // a path-addressing parameter (root:/{path}:) that may span segments
+}
+
+// splitPath splits a documented path into its segments and their parts. A
+// query or fragment is dropped, and a trailing slash. Braces that do not
+// enclose a name within one segment are literal text.
+func splitPath(p string) [][]pathPart {
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p = p[:i]
+	}
+	p = "/" + strings.TrimLeft(p, "/")
+	if len(p) > 1 {
+		p = strings.TrimRight(p, "/")
+	}
+	raw := strings.Split(p[1:], "/")
+	segs := make([][]pathPart, len(raw))
+	for i, s := range raw {
+		var parts []pathPart
+		addLit := func(t string) {
+			if t == "" {
+				return
+			}
+			if n := len(parts); n > 0 && parts[n-1].param == "" {
+				parts[n-1].lit += t
+				return
+			}
+			parts = append(parts, pathPart{lit: t})
+		}
+		for s != "" {
+			open := strings.IndexByte(s, '{')
+			if open < 0 {
+				addLit(s)
+				break
+			}
+			end := strings.IndexByte(s[open+1:], '}')
+			next := strings.IndexByte(s[open+1:], '{')
+			if end <= 0 || next >= 0 && next < end {
+				// "{}", an unclosed brace or "{a{b}": the brace is text.
+				addLit(s[:open+1])
+				s = s[open+1:]
+				continue
+			}
+			addLit(s[:open])
+			parts = append(parts, pathPart{param: s[open+1 : open+1+end]})
+			s = s[open+2+end:]
+		}
+		if len(parts) == 0 {
+			parts = []pathPart{{lit: ""}}
+		}
+		if i > 0 && parts[0].param != "" {
+			prev := segs[i-1]
+			if last := prev[len(prev)-1]; last.param == "" && strings.HasSuffix(last.lit, ":") {
+				parts[0].multi = true
+			}
+		}
+		segs[i] = parts
+	}
+	return segs
+}
+
+// route is one operation served on one documented path.
+type route struct {
+	sig      *opSig
+	group    *routeGroup
+	method   string
+	doc      string // the documented path
+	segs     [][]pathPart
+	shape    string // the path with every parameter written {} (or {...})
+	muxPath  string // the ServeMux path; empty when ServeMux cannot express it
+	expr     string // the fallback's regular expression
+	params   []string
+	literals int // literal characters, for ordering
+	fallback bool
+	why      string // why the route is on the fallback
+}
+
+func (r *route) pattern() string { return r.method + " " + r.muxPath }
+
+// routeGroup is the routes of one path shape, sorted by method.
+type routeGroup struct {
+	shape       string
+	muxPath     string
+	expr        string
+	literals    int
+	routes      []*route
+	fallback405 bool // the 405 answer comes from the fallback
+}
+
+// probeMethod is a method no route serves, to find the method-less
+// patterns a request reaches.
+const probeMethod = "PROBE"
+
+func (g *routeGroup) hasFallback() bool {
+	for _, r := range g.routes {
+		if r.fallback {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *routeGroup) allow() []string {
+	var ms []string
+	for _, r := range g.routes {
+		ms = append(ms, r.method)
+	}
+	return ms
+}
+
+// shadowed is a documented (method, path) of an operation that another
+// operation serves.
+type shadowed struct {
+	sig    *opSig
+	method string
+	doc    string
+	by     *opSig
+}
+
+// routing is the routing table of one package.
+type routing struct {
+	groups   []*routeGroup // most literal characters first
+	mux      []*route      // routes on the ServeMux, sorted by path and method
+	paths    []*routeGroup // groups with a 405 pattern on the ServeMux, sorted by path
+	fallback []*route      // routes on the fallback, in match order
+	shadowed []shadowed
+}
+
+// newRoute builds the route of s on its i-th path.
+func newRoute(s *opSig, i int) *route {
+	segs := s.paths[i]
+	r := &route{sig: s, method: strings.ToUpper(s.op.Method), doc: s.op.Paths[i], segs: segs}
+	var shape, mux, expr strings.Builder
+	expr.WriteString("^")
+	whole := true
+	for _, seg := range segs {
+		shape.WriteByte('/')
+		mux.WriteByte('/')
+		expr.WriteByte('/')
+		r.literals++
+		if len(seg) != 1 || seg[0].multi || seg[0].param == "" && strings.ContainsAny(seg[0].lit, "{}") {
+			whole = false
+		}
+		for _, p := range seg {
+			if p.param == "" {
+				shape.WriteString(p.lit)
+				mux.WriteString(p.lit)
+				expr.WriteString(regexp.QuoteMeta(canonicalLiteral(p.lit)))
+				r.literals += len(p.lit)
+				continue
+			}
+			wc := s.params[p.slot].wildcard
+			r.params = append(r.params, wc)
+			mux.WriteString("{" + wc + "}")
+			if p.multi {
+				shape.WriteString("{...}")
+				expr.WriteString("(.+)")
+			} else {
+				shape.WriteString("{}")
+				expr.WriteString("([^/]+)")
+			}
+		}
+	}
+	expr.WriteString("$")
+	r.shape, r.expr = shape.String(), expr.String()
+	if whole {
+		r.muxPath = mux.String()
+		if r.muxPath == "/" {
+			r.muxPath = "/{$}"
+		}
+	} else {
+		r.fallback, r.why = true, "a parameter is not a whole path segment"
+	}
+	return r
+}
+
+// canonicalLiteral is literal path text as odata.CanonicalPath writes a
+// request path: unescaped like a ServeMux pattern, with '%' escaped.
+func canonicalLiteral(lit string) string {
+	if u, err := url.PathUnescape(lit); err == nil {
+		lit = u
+	}
+	return strings.NewReplacer("%", "%25", "/", "%2F").Replace(lit)
+}
+
+// routes works out the routing table of pkg once; see the comment at the
+// top of this file.
+func (g *generator) routes(pkg *pkgInfo) (*routing, error) {
+	if pkg.routing != nil {
+		return pkg.routing, nil
+	}
+	rt := &routing{}
+	ops := append([]*ir.Operation(nil), pkg.ops...)
+	sort.SliceStable(ops, func(i, j int) bool { return servesFirst(ops[i], ops[j]) })
+	byKey := map[string]*route{}
+	byShape := map[string]*routeGroup{}
+	for _, o := range ops {
+		s, err := g.sig(o)
+		if err != nil {
+			return nil, err
+		}
+		for i := range o.Paths {
+			r := newRoute(s, i)
+			key := r.method + " " + r.shape
+			if prev := byKey[key]; prev != nil {
+				if prev.sig != s {
+					rt.shadowed = append(rt.shadowed, shadowed{sig: s, method: r.method, doc: r.doc, by: prev.sig})
+				}
+				continue
+			}
+			byKey[key] = r
+			grp := byShape[r.shape]
+			if grp == nil {
+				grp = &routeGroup{shape: r.shape, muxPath: r.muxPath, expr: r.expr, literals: r.literals}
+				byShape[r.shape] = grp
+				rt.groups = append(rt.groups, grp)
+			}
+			r.group = grp
+			grp.routes = append(grp.routes, r)
+		}
+	}
+	sort.Slice(rt.groups, func(i, j int) bool {
+		a, b := rt.groups[i], rt.groups[j]
+		if a.literals != b.literals {
+			return a.literals > b.literals
+		}
+		return a.shape < b.shape
+	})
+	for _, grp := range rt.groups {
+		sort.Slice(grp.routes, func(i, j int) bool { return grp.routes[i].method < grp.routes[j].method })
+	}
+
+	// Register in a scratch ServeMux what it accepts: every route's pattern,
+	// then every path's 405 pattern, so that a 405 pattern never pushes an
+	// operation off the ServeMux.
+	mux := http.NewServeMux()
+	for _, grp := range rt.groups {
+		for _, r := range grp.routes {
+			if r.fallback {
+				continue
+			}
+			if err := tryHandle(mux, r.pattern()); err != nil {
+				r.fallback, r.why = true, firstLine(err.Error())
+			}
+		}
+	}
+	for _, grp := range rt.groups {
+		if grp.muxPath == "" || grp.hasFallback() || tryHandle(mux, grp.muxPath) != nil {
+			grp.fallback405 = true
+		}
+	}
+	// Move to the fallback what would take its requests, until nothing does:
+	// a fallback route's sample request must not match a ServeMux pattern,
+	// nor a request with a method no route serves (probeMethod) on a path
+	// whose 405 answer is the fallback's.
+	for {
+		mux, owners := rt.scratchMux()
+		moved := false
+		check := func(r *route, method string) error {
+			req, err := sampleRequest(r, method)
+			if err != nil {
+				return fmt.Errorf("emit: %s: operation %s: path %q: %v", r.sig.op.Pos, r.sig.op.Name, r.doc, err)
+			}
+			if !isClean(req.URL.Path) {
+				return nil // ServeMux redirects it before any pattern matches
+			}
+			_, pattern := mux.Handler(req)
+			o, ok := owners[pattern]
+			if !ok {
+				return nil
+			}
+			moved = true
+			if o.r != nil {
+				o.r.fallback, o.r.why = true, fmt.Sprintf("%s would take the requests of %s %s", o.r.pattern(), r.method, r.doc)
+			}
+			o.grp.fallback405 = true
+			return nil
+		}
+		for _, grp := range rt.groups {
+			if grp.fallback405 {
+				if err := check(grp.routes[0], probeMethod); err != nil {
+					return nil, err
+				}
+			}
+			for _, r := range grp.routes {
+				if r.fallback {
+					if err := check(r, r.method); err != nil {
+						return nil, err
+					}
+				}
+			}
+		}
+		if !moved {
+			break
+		}
+	}
+	for _, grp := range rt.groups {
+		for _, r := range grp.routes {
+			if r.fallback {
+				rt.fallback = append(rt.fallback, r)
+			} else {
+				rt.mux = append(rt.mux, r)
+			}
+		}
+		if !grp.fallback405 {
+			rt.paths = append(rt.paths, grp)
+		}
+	}
+	sort.SliceStable(rt.mux, func(i, j int) bool {
+		if rt.mux[i].muxPath != rt.mux[j].muxPath {
+			return rt.mux[i].muxPath < rt.mux[j].muxPath
+		}
+		return rt.mux[i].method < rt.mux[j].method
+	})
+	sort.SliceStable(rt.paths, func(i, j int) bool { return rt.paths[i].muxPath < rt.paths[j].muxPath })
+	for _, r := range rt.fallback {
+		if _, err := regexp.Compile(r.expr); err != nil {
+			return nil, fmt.Errorf("emit: %s: operation %s: path %q: %v", r.sig.op.Pos, r.sig.op.Name, r.doc, err)
+		}
+	}
+	// The generated handler must not panic: build it as it will be built.
+	if _, err := rt.newSimulator(); err != nil {
+		return nil, fmt.Errorf("emit: package %s: the routing table does not register: %v", pkg.name, err)
+	}
+	pkg.routing = rt
+	for _, sh := range rt.shadowed {
+		g.warn(sh.sig.op.Pos, fmt.Sprintf("operation %s is not served on %s %s: operation %s (%s) documents the same method and path", sh.sig.op.Name, sh.method, sh.doc, sh.by.op.Name, sh.by.op.Source))
+	}
+	return rt, nil
+}
+
+// servesFirst orders the operations that document the same method and path
+// (but for parameter names): the one whose page documents fewer paths serves
+// it, as a page listing many paths (the extended-property pages list every
+// resource that can carry one) is the generic one; then the one with the
+// shorter file name, then file name order.
+func servesFirst(a, b *ir.Operation) bool {
+	if len(a.Paths) != len(b.Paths) {
+		return len(a.Paths) < len(b.Paths)
+	}
+	if la, lb := len(path.Base(a.Source)), len(path.Base(b.Source)); la != lb {
+		return la < lb
+	}
+	if a.Source != b.Source {
+		return a.Source < b.Source
+	}
+	return a.Name < b.Name
+}
+
+// owner is what registered a pattern in a scratch mux: a route, or a
+// group's 405 pattern.
+type owner struct {
+	r   *route
+	grp *routeGroup
+}
+
+// scratchMux registers the ServeMux patterns of rt as they stand.
+func (rt *routing) scratchMux() (*http.ServeMux, map[string]owner) {
+	mux := http.NewServeMux()
+	owners := map[string]owner{}
+	for _, grp := range rt.groups {
+		for _, r := range grp.routes {
+			if !r.fallback {
+				mux.HandleFunc(r.pattern(), func(http.ResponseWriter, *http.Request) {})
+				owners[r.pattern()] = owner{r: r, grp: grp}
+			}
+		}
+		if !grp.fallback405 {
+			mux.HandleFunc(grp.muxPath, func(http.ResponseWriter, *http.Request) {})
+			owners[grp.muxPath] = owner{grp: grp}
+		}
+	}
+	return mux, owners
+}
+
+// sampleRequest is a request with method for r's path with each parameter
+// written as its braced name, which no literal segment of a ServeMux pattern
+// can be, so only wildcards match it.
+func sampleRequest(r *route, method string) (*http.Request, error) {
+	var b strings.Builder
+	for _, seg := range r.segs {
+		b.WriteByte('/')
+		var s strings.Builder
+		for _, p := range seg {
+			if p.param != "" {
+				s.WriteString("{" + r.sig.params[p.slot].wildcard + "}")
+			} else if u, err := url.PathUnescape(p.lit); err == nil {
+				s.WriteString(u)
+			} else {
+				s.WriteString(p.lit)
+			}
+		}
+		b.WriteString(url.PathEscape(s.String()))
+	}
+	return newRequest(method, b.String())
+}
+
+// newRequest is httptest.NewRequest, which the generated tests call,
+// with its panic on a malformed request turned into an error.
+func newRequest(method, target string) (req *http.Request, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	return httptest.NewRequest(method, target, nil), nil
+}
+
+// isClean reports whether ServeMux serves path as it is rather than
+// redirecting to its cleaned form.
+func isClean(p string) bool {
+	c := path.Clean(p)
+	if strings.HasSuffix(p, "/") && c != "/" {
+		c += "/"
+	}
+	return c == p
+}
+
+// tryHandle registers pattern, turning ServeMux's panic on a bad or
+// conflicting pattern into an error, so the generator rejects what the
+// generated handler would panic on.
+func tryHandle(mux *http.ServeMux, pattern string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	mux.HandleFunc(pattern, func(http.ResponseWriter, *http.Request) {})
+	return nil
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return s
+}
+
+// simState is the handler type of the simulated routing table: the
+// operation a request reached and its path values.
+type simState struct {
+	sig    *opSig
+	values []string
+}
+
+// simulator is the handler the generated package builds, with operations
+// that record their call instead of serving it.
+type simulator struct {
+	mux   http.Handler
+	state *simState
+}
+
+// newSimulator builds the handler of rt as the generated code does.
+func (rt *routing) newSimulator() (sim *simulator, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	rows, paths := rt.table()
+	routes := make([]odata.Route[*simState], len(rows))
+	for i, row := range rows {
+		routes[i] = odata.Route[*simState]{Pattern: row.pattern(), Method: row.method(), Expr: row.expr(), Params: row.params(), Allow: row.allow()}
+		if row.route == nil {
+			continue
+		}
+		s := row.route.sig
+		routes[i].Serve = func(st *simState, w http.ResponseWriter, req *http.Request) {
+			st.sig = s
+			for _, p := range s.params {
+				st.values = append(st.values, req.PathValue(p.wildcard))
+			}
+			w.WriteHeader(http.StatusTeapot)
+		}
+	}
+	var ps []odata.Path
+	for _, p := range paths {
+		ps = append(ps, odata.Path{Pattern: p.muxPath, Allow: p.allow()})
+	}
+	st := &simState{}
+	return &simulator{mux: odata.NewServeMux(st, routes, ps), state: st}, nil
+}
+
+// serve routes a request for target: the operation it reaches and its path
+// values, or the status the handler answers without reaching one.
+func (sim *simulator) serve(method, target string) (s *opSig, values []string, status int, err error) {
+	req, err := newRequest(method, target)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	*sim.state = simState{}
+	rec := httptest.NewRecorder()
+	sim.mux.ServeHTTP(rec, req)
+	return sim.state.sig, sim.state.values, rec.Code, nil
+}
+
+// tableRow is one odata.Route of the generated table: a route, or an entry
+// with only Allow for a group whose 405 answer is on the fallback while all
+// its methods are on the ServeMux.
+type tableRow struct {
+	route *route // nil for an Allow-only row
+	group *routeGroup
+}
+
+func (t tableRow) onMux() bool { return t.route != nil && !t.route.fallback }
+
+func (t tableRow) pattern() string {
+	if t.onMux() {
+		return t.route.pattern()
+	}
+	return ""
+}
+
+func (t tableRow) method() string {
+	if t.route != nil && !t.onMux() {
+		return t.route.method
+	}
+	return ""
+}
+
+func (t tableRow) expr() string {
+	if t.onMux() {
+		return ""
+	}
+	return t.group.expr
+}
+
+func (t tableRow) params() []string {
+	if t.route != nil && !t.onMux() {
+		return t.route.params
+	}
+	return nil
+}
+
+func (t tableRow) allow() []string {
+	if t.onMux() {
+		return nil
+	}
+	return t.group.allow()
+}
+
+// table returns the rows of the generated routes table, the ServeMux's
+// first (sorted by path and method) and then the fallback's in match
+// order, and the groups with a 405 pattern on the ServeMux.
+func (rt *routing) table() ([]tableRow, []*routeGroup) {
+	var rows []tableRow
+	for _, r := range rt.mux {
+		rows = append(rows, tableRow{route: r, group: r.group})
+	}
+	for _, grp := range rt.groups {
+		if !grp.fallback405 {
+			continue
+		}
+		some := false
+		for _, r := range grp.routes {
+			if r.fallback {
+				rows = append(rows, tableRow{route: r, group: grp})
+				some = true
+			}
+		}
+		if !some {
+			rows = append(rows, tableRow{group: grp})
+		}
+	}
+	return rows, rt.paths
+}
+
+// warn reports a problem that does not stop generation.
+func (g *generator) warn(pos diag.Pos, msg string) {
+	if g.opts.Warn != nil {
+		g.opts.Warn(diag.Diagnostic{Span: diag.Span{Pos: pos}, Severity: diag.Warning, Rule: "unrouted-path", Message: msg})
+	}
+}

@@ -1,0 +1,118 @@
+package emit
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"gen/gen/internal/diag"
+	"gen/gen/internal/ir"
+)
+
+// routingOf works out the routing table of the graph package of p.
+func routingOf(t *testing.T, p *ir.Program, warn func(diag.Diagnostic)) *routing {
+	t.Helper()
+	g, err := newGenerator(p, Options{ModulePath: "m", Warn: warn})
+	require.NoError(t, err)
+	rt, err := g.routes(g.pkg["graph"])
+	require.NoError(t, err)
+	return rt
+}
+
+// TestRoutingPlacement checks where each kind of path is served: on the
+// ServeMux when a pattern expresses it and conflicts with none, else on the
+// fallback router.
+func TestRoutingPlacement(t *testing.T) {
+	var warnings []string
+	rt := routingOf(t, buildRoutes(), func(d diag.Diagnostic) { warnings = append(warnings, d.String()) })
+	where := map[string]string{}
+	for _, r := range rt.mux {
+		where[r.method+" "+r.doc] = "mux " + r.pattern()
+	}
+	for _, r := range rt.fallback {
+		where[r.method+" "+r.doc] = "fallback " + r.expr
+	}
+	assert.Equal(t, map[string]string{
+		"GET /reports/getEmailActivityCounts(period='{period_value}')":       `fallback ^/reports/getEmailActivityCounts\(period='([^/]+)'\)$`,
+		"GET /reports/getTeamsUserActivityCounts(period='D7')":               "mux GET /reports/getTeamsUserActivityCounts(period='D7')",
+		"POST /privilegedRoleAssignmentRequests({requestid})/cancel":         `fallback ^/privilegedRoleAssignmentRequests\(([^/]+)\)/cancel$`,
+		"GET /workbook/worksheets/{id|name}/Cell(row={row},column={column})": `fallback ^/workbook/worksheets/([^/]+)/Cell\(row=([^/]+),column=([^/]+)\)$`,
+		"GET /me/drive/root:/{item-path}:/content":                           "fallback ^/me/drive/root:/(.+):/content$",
+		"GET /drives/{drive-id}/items/{item-id}/content":                     "mux GET /drives/{driveID}/items/{itemID}/content",
+		"GET /policies/activityBasedTimeoutPolicies/{id}":                    "mux GET /policies/activityBasedTimeoutPolicies/{id}",
+		"GET /policies/{id}/appliesTo":                                       "fallback ^/policies/([^/]+)/appliesTo$",
+		"GET /things/{thing-id}":                                             "mux GET /things/{thingID}",
+		"PATCH /things/{id}":                                                 "mux PATCH /things/{id}",
+		"GET /things/delta":                                                  "mux GET /things/delta",
+		"DELETE /things/{id}/members/{id}/$ref":                              "mux DELETE /things/{id}/members/{id2}/$ref",
+	}, where)
+	for _, r := range rt.fallback {
+		if r.doc == "/policies/{id}/appliesTo" {
+			assert.Contains(t, r.why, "conflicts with pattern")
+		}
+	}
+	// The 405 patterns of /things/delta and /things/{id} conflict with the
+	// routes of the other path; the fallback answers 405 there.
+	var paths []string
+	for _, p := range rt.paths {
+		paths = append(paths, p.muxPath)
+	}
+	assert.NotContains(t, paths, "/things/delta")
+	assert.NotContains(t, paths, "/things/{id}")
+	assert.Contains(t, paths, "/things/{id}/members/{id2}/$ref")
+	assert.Equal(t, []string{
+		"api/thing-get-expanded.md:1:1: warning unrouted-path: operation GetThingExpanded is not served on GET /things/{id}: operation GetThing (api/thing-get.md) documents the same method and path",
+	}, warnings)
+}
+
+// TestRoutingSimulation sends requests through the routing table as the
+// generated handler builds it.
+func TestRoutingSimulation(t *testing.T) {
+	sim, err := routingOf(t, buildRoutes(), nil).newSimulator()
+	require.NoError(t, err)
+	for _, c := range []struct {
+		method, target string
+		op             string
+		values         []string
+		status         int
+	}{
+		{"GET", "/reports/getEmailActivityCounts(period='D7')", "GetEmailActivityCounts", []string{"D7"}, 0},
+		{"GET", "/reports/getEmailActivityCounts(period=%27D%25%27)", "GetEmailActivityCounts", []string{"D%"}, 0},
+		{"GET", "/workbook/worksheets/s/Cell(row=1,column=2)", "GetCell", []string{"s", "1", "2"}, 0},
+		{"GET", "/me/drive/root:/a/b%2Fc:/content", "GetContent", []string{"a/b/c", "", ""}, 0},
+		{"DELETE", "/things/1/members/2/$ref", "RemoveMember", []string{"1", "2"}, 0},
+		{"GET", "/things/1", "GetThing", []string{"1"}, 0},
+		{"POST", "/things/1", "", nil, http.StatusMethodNotAllowed},
+		{"GET", "/nowhere", "", nil, http.StatusNotFound},
+	} {
+		s, values, status, err := sim.serve(c.method, c.target)
+		require.NoError(t, err, c.target)
+		if c.op == "" {
+			assert.Nil(t, s, c.target)
+			assert.Equal(t, c.status, status, c.target)
+			continue
+		}
+		require.NotNil(t, s, c.target)
+		assert.Equal(t, c.op, s.op.Name, c.target)
+		assert.Equal(t, c.values, values, c.target)
+	}
+	_, _, _, err = sim.serve("GET", "/a b")
+	assert.Error(t, err, "a request line with a space cannot be sent")
+}
+
+// TestRoutingNeverPanics routes paths ServeMux rejects outright: every one
+// is served from the fallback.
+func TestRoutingNeverPanics(t *testing.T) {
+	p := buildShapes()
+	for i, path := range []string{"/a//b", "/{}/x", "/{a b}/{c-d}", "/x/{", "/", "/x/{$}", "/x/{a...}", "/y/{id}/z/{id}/{id}"} {
+		p.Operations = append(p.Operations, &ir.Operation{
+			Name: "Odd" + string(rune('A'+i)), Method: "GET", Paths: []string{path}, Package: "graph",
+			Namespace: nsGraph, Source: "api/odd.md", Pos: diag.Pos{File: "api/odd.md", Line: i + 1, Col: 1},
+		})
+	}
+	files, err := Generate(p, Options{ModulePath: "m"})
+	require.NoError(t, err)
+	assert.NotEmpty(t, files)
+}
