@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -44,6 +45,7 @@ type Source struct {
 	Path       string // relative to the input root, with forward slashes
 	Bytes      []byte
 	lineStarts []int
+	lastLine   atomic.Int32 // the line of the last lookup: parsers ask in order
 }
 
 // NewSource indexes the lines of b.
@@ -65,10 +67,26 @@ func (s *Source) Pos(off int) Pos {
 	if off > len(s.Bytes) {
 		off = len(s.Bytes)
 	}
-	line := sort.Search(len(s.lineStarts), func(i int) bool { return s.lineStarts[i] > off }) - 1
+	line := s.line(off)
 	start := s.lineStarts[line]
 	col := utf8.RuneCount(s.Bytes[start:off]) + 1
 	return Pos{File: s.Path, Line: line + 1, Col: col, Offset: off}
+}
+
+// line finds the 0-based line of off, trying the last line asked for and the
+// one after it before a binary search.
+func (s *Source) line(off int) int {
+	ls := s.lineStarts
+	h := int(s.lastLine.Load())
+	for l := h; l < len(ls) && l <= h+1; l++ {
+		if ls[l] <= off && (l+1 == len(ls) || off < ls[l+1]) {
+			s.lastLine.Store(int32(l))
+			return l
+		}
+	}
+	l := sort.Search(len(ls), func(i int) bool { return ls[i] > off }) - 1
+	s.lastLine.Store(int32(l))
+	return l
 }
 
 // Span converts a byte range into a span.

@@ -5,6 +5,7 @@ package naming
 import (
 	"go/token"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -24,6 +25,19 @@ var initialisms = map[string]string{
 // "callRecordId" -> "CallRecordID", "@odata.type" -> "ODataType",
 // "3dPrinter" -> "X3dPrinter", "my-name" -> "MyName".
 func GoName(name string) string {
+	if v, ok := goNames.Load(name); ok {
+		return v.(string)
+	}
+	out := goName(name)
+	goNames.Store(name, out)
+	return out
+}
+
+// goNames memoizes GoName: a doc set repeats the same few thousand names
+// (path parameters, property names) many times over.
+var goNames sync.Map
+
+func goName(name string) string {
 	var b strings.Builder
 	for _, w := range words(name) {
 		b.WriteString(fixWord(w))

@@ -267,9 +267,31 @@ func (p *Page) propertyTables() {
 	}
 }
 
-var readOnlyRE = regexp.MustCompile(`(?i)\bread[- ]?only\b`)
+// isReadOnly reports whether a description says "read-only", "read only" or
+// "readonly" as words, in any case. (A hand-written scan: a case-insensitive
+// regular expression here cost more than the rest of the table code.)
+func isReadOnly(desc string) bool {
+	for i := 0; i+8 <= len(desc); i++ {
+		if desc[i]|0x20 != 'r' || i > 0 && isWordByte(desc[i-1]) {
+			continue
+		}
+		if !strings.EqualFold(desc[i:i+4], "read") {
+			continue
+		}
+		j := i + 4
+		if j < len(desc) && (desc[j] == '-' || desc[j] == ' ') {
+			j++
+		}
+		if j+4 <= len(desc) && strings.EqualFold(desc[j:j+4], "only") && (j+4 == len(desc) || !isWordByte(desc[j+4])) {
+			return true
+		}
+	}
+	return false
+}
 
-func isReadOnly(desc string) bool { return readOnlyRE.MatchString(desc) }
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
 
 // ParseTypeCell reads a Type cell: "String", "**Int32**", "`Edm.String`",
 // "[x](y.md) collection", "Collection(x)", "String collection", "x[]".
