@@ -7,7 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"gen/gen/internal/csdl"
 	"gen/gen/internal/diag"
+	"gen/gen/internal/ir"
 	"gen/gen/internal/lint"
 	"gen/gen/internal/resolve"
 )
@@ -23,6 +25,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	enable := fs.String("enable", "", "comma-separated rule IDs: report only these")
 	disable := fs.String("disable", "", "comma-separated rule IDs: never report these")
 	list := fs.Bool("rules", false, "list the rules with their severity and exit")
+	metadata := fs.String("metadata", "", "CSDL (EDMX) `file` to compare the pages with: each difference is a metadata-drift finding")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: gen lint [flags] [PATH ...]\n\n"+
 			"Checks Graph-style reference pages (default: docs-input). A PATH is a page or a\n"+
@@ -56,7 +59,16 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen lint: %v\n", err)
 		return ExitUsage
 	}
-	findings, err := lint.Lint(set, lint.Options{Enable: splitList(*enable), Disable: splitList(*disable)})
+	opts := lint.Options{Enable: splitList(*enable), Disable: splitList(*disable)}
+	if *metadata != "" {
+		schema, err := csdl.ReadFile(*metadata)
+		if err != nil {
+			fmt.Fprintf(stderr, "gen lint: %v\n", err)
+			return ExitUsage
+		}
+		opts.Extra = append(opts.Extra, func(p *ir.Program) diag.List { return csdl.Findings(csdl.Diff(p, schema)) })
+	}
+	findings, err := lint.Lint(set, opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen lint: %v\n", err)
 		return ExitUsage

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -84,4 +85,34 @@ func TestLintOnePage(t *testing.T) {
 	// checked on disk.
 	_, alone, _ := runGen("lint", "-enable", "broken-link", page)
 	assert.Contains(t, alone, "callrecords-entity.md")
+}
+
+// TestLintMetadata: with -metadata, each difference from the schema is a
+// metadata-drift warning on the docs' row.
+func TestLintMetadata(t *testing.T) {
+	dir := filepath.Join("testdata", "metadata-diff")
+	code, stdout, stderr := runGen("lint", "-format", "json", "-enable", "metadata-drift",
+		"-metadata", filepath.Join(dir, "metadata.xml"), filepath.Join(dir, "docs"))
+	require.Equal(t, ExitOK, code, stderr)
+	var findings []struct {
+		File, Rule, Severity, Message string
+		Line, Column              int
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &findings))
+	var got []string
+	for _, f := range findings {
+		assert.Equal(t, "metadata-drift", f.Rule)
+		assert.Equal(t, "warning", f.Severity)
+		got = append(got, fmt.Sprintf("%s:%d:%d %s", filepath.Base(f.File), f.Line, f.Column, strings.SplitN(f.Message, ":", 2)[0]))
+	}
+	assert.Equal(t, []string{
+		"item.md:18:2 property-type",
+		"item.md:19:2 property-type",
+		"item.md:20:2 property-not-in-schema",
+		"item.md:33:2 member-name-case",
+		"item.md:39:18 property-not-in-docs",
+	}, got)
+
+	code, _, stderr = runGen("lint", "-metadata", filepath.Join(dir, "missing.xml"), filepath.Join(dir, "docs"))
+	assert.Equal(t, ExitUsage, code, stderr)
 }
