@@ -96,7 +96,7 @@ func TestLintMetadata(t *testing.T) {
 	require.Equal(t, ExitOK, code, stderr)
 	var findings []struct {
 		File, Rule, Severity, Message string
-		Line, Column              int
+		Line, Column                  int
 	}
 	require.NoError(t, json.Unmarshal([]byte(stdout), &findings))
 	var got []string
