@@ -32,37 +32,22 @@ type AnyEndpoint interface {
 }
 
 // DecodeAnyEndpoint decodes a JSON object into the Go type its @odata.type
-// names (with or without the leading '#'): Endpoint itself when @odata.type is
-// absent, even for an abstract type. Types derived from
-// microsoft.graph.callRecords.endpoint in other packages are found through the
-// odata registry. JSON null gives nil.
+// names (with or without the leading '#'), which must be
+// microsoft.graph.callRecords.endpoint or a type derived from it: Endpoint
+// itself when @odata.type is absent, even for an abstract type. The types are
+// found in the odata registry, so types derived from
+// microsoft.graph.callRecords.endpoint in other packages are found too. JSON
+// null gives nil.
 func DecodeAnyEndpoint(data json.RawMessage) (AnyEndpoint, error) {
-	if odata.IsNull(data) {
-		return nil, nil
-	}
-	name, err := odata.ODataType(data)
-	if err != nil {
+	v, err := odata.Decode(data, "microsoft.graph.callRecords.endpoint")
+	if v == nil || err != nil {
 		return nil, err
 	}
-	var v AnyEndpoint
-	switch name {
-	case "", "microsoft.graph.callRecords.endpoint":
-		v = new(Endpoint)
-	case "microsoft.graph.callRecords.participantEndpoint":
-		v = new(ParticipantEndpoint)
-	case "microsoft.graph.callRecords.serviceEndpoint":
-		v = new(ServiceEndpoint)
-	default:
-		x, ok := odata.New(name).(AnyEndpoint)
-		if !ok {
-			return nil, fmt.Errorf("@odata.type %q is not microsoft.graph.callRecords.endpoint or a type derived from it", name)
-		}
-		v = x
+	x, ok := v.(AnyEndpoint)
+	if !ok {
+		return nil, fmt.Errorf("%T is not microsoft.graph.callRecords.endpoint or a type derived from it", v)
 	}
-	if err := json.Unmarshal(data, v); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return x, nil
 }
 
 // AsEndpoint returns a shallow copy of t. It makes *Endpoint an AnyEndpoint.
@@ -98,12 +83,8 @@ func (t *Endpoint) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &aux); err != nil {
 		return err
 	}
-	if aux.UserAgent != nil {
-		v, err := DecodeAnyUserAgent(aux.UserAgent)
-		if err != nil {
-			return fmt.Errorf("userAgent: %w", err)
-		}
-		t.UserAgent = v
+	if err := odata.DecodeProperty("userAgent", aux.UserAgent, DecodeAnyUserAgent, &t.UserAgent); err != nil {
+		return err
 	}
 	return nil
 }

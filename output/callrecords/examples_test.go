@@ -26,6 +26,14 @@ type exampleService struct {
 	pathParams []string
 }
 
+// examples is the Service of every example test, which sets it up before it
+// sends its request; the tests do not run in parallel.
+var examples = new(exampleService)
+
+// exampleHandler serves the example requests. It is built once: building a
+// handler registers every route.
+var exampleHandler = NewHandler(examples)
+
 // CreateSegment records the call and answers with the example response.
 func (s *exampleService) CreateSegment(ctx context.Context, p1 string, p2 string, body *Segment) (*Segment, error) {
 	if s.op != "CreateSegment" {
@@ -88,15 +96,16 @@ func TestExampleCreateSegment(t *testing.T) {
   ],
   "startDateTime": "2020-01-01T00:00:00Z"
 }`
-		svc := &exampleService{
+		*examples = exampleService{
 			t:        t,
 			op:       "CreateSegment",
 			response: responseBody,
 		}
+		svc := examples
 		req := httptest.NewRequest("POST", "/communications/callRecords/callRecordId-1/sessions/sessionId-1/segments", strings.NewReader(requestBody))
 		req.Header.Add("Content-Type", "application/json")
 		rec := httptest.NewRecorder()
-		NewHandler(svc).ServeHTTP(rec, req)
+		exampleHandler.ServeHTTP(rec, req)
 		require.Equal(t, 201, rec.Code, rec.Body.String())
 		require.True(t, svc.called, "CreateSegment was not called")
 		assert.Equal(t, []string{"callRecordId-1", "sessionId-1"}, svc.pathParams, "path parameters")

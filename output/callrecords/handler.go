@@ -3,7 +3,6 @@
 package callrecords
 
 import (
-	"encoding/json"
 	"gen/output/odata"
 	"net/http"
 )
@@ -37,11 +36,21 @@ func NewHandlerWithOptions(svc Service, opts HandlerOptions) http.Handler {
 	if h.maxBodyBytes <= 0 {
 		h.maxBodyBytes = odata.DefaultMaxBodyBytes
 	}
-	mux := http.NewServeMux()
-	mux.HandleFunc("POST /communications/callRecords/{callRecordId}/sessions/{sessionId}/segments", h.serveCreateSegment)
-	mux.Handle("/communications/callRecords/{callRecordId}/sessions/{sessionId}/segments", odata.MethodNotAllowed("POST"))
-	mux.Handle("/", odata.NotFound())
-	return mux
+	return odata.NewServeMux(h, routes, paths)
+}
+
+// routes are the operations' routes: those with a Pattern on the
+// http.ServeMux, the others, whose paths ServeMux patterns cannot express or
+// that would conflict with another pattern, matched by regular expression in
+// this order, most literal characters first.
+var routes = []odata.Route[*handler]{
+	{Pattern: "POST /communications/callRecords/{callRecordId}/sessions/{sessionId}/segments", Params: []string{"callRecordId", "sessionId"}, Serve: (*handler).serveCreateSegment},
+}
+
+// paths are the ServeMux patterns that answer 405 Method Not Allowed to the
+// methods no route serves on them.
+var paths = []odata.Path{
+	{Pattern: "/communications/callRecords/{callRecordId}/sessions/{sessionId}/segments", Allow: []string{"POST"}},
 }
 
 // handler adapts a Service to HTTP.
@@ -51,29 +60,13 @@ type handler struct {
 }
 
 // serveCreateSegment serves POST
-// /communications/callRecords/{callRecordId}/sessions/{sessionId}/segments.
-func (h *handler) serveCreateSegment(w http.ResponseWriter, r *http.Request) {
-	data, ok := odata.ReadBody(w, r, h.maxBodyBytes, "microsoft.graph.callRecords.segment", false)
-	if !ok {
-		return
-	}
+// /communications/callRecords/{callRecordId}/sessions/{sessionId}/segments. p
+// holds the path values callRecordId, sessionId.
+func (h *handler) serveCreateSegment(w http.ResponseWriter, r *http.Request, p []string) {
 	in := new(Segment)
-	if err := json.Unmarshal(data, in); err != nil {
-		odata.WriteDecodeError(w, "microsoft.graph.callRecords.segment")
+	if !odata.ReadJSON(w, r, h.maxBodyBytes, "microsoft.graph.callRecords.segment", false, in) {
 		return
 	}
-	out, err := h.svc.CreateSegment(r.Context(), r.PathValue("callRecordId"), r.PathValue("sessionId"), in)
-	if err != nil {
-		odata.WriteServiceError(w, err)
-		return
-	}
-	if out == nil {
-		odata.WriteError(w, http.StatusInternalServerError, "internalServerError", "")
-		return
-	}
-	v := *out
-	if v.ODataType == "" {
-		v.ODataType = "#microsoft.graph.callRecords.segment"
-	}
-	odata.WriteJSON(w, http.StatusCreated, v)
+	out, err := h.svc.CreateSegment(r.Context(), p[0], p[1], in)
+	odata.WriteEntity(w, http.StatusCreated, out, err, "#microsoft.graph.callRecords.segment")
 }

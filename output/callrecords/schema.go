@@ -4,236 +4,211 @@ package callrecords
 
 import "gen/output/odata"
 
-// init registers the schema of the 23 types of package callrecords with the
-// odata runtime.
+// schema is the schema of the 23 types of package callrecords, by qualified
+// name; it is static data.
+var schema = []odata.Type{
+	{Name: "microsoft.graph.callRecords.clientPlatform", Enum: true},
+	{
+		Name:      "microsoft.graph.callRecords.clientUserAgent",
+		Ancestors: []string{"microsoft.graph.callRecords.userAgent"},
+		Properties: []odata.Property{
+			{Name: "headerValue", Type: "Edm.String"},
+			{Name: "applicationVersion", Type: "Edm.String"},
+			{Name: "platform", Type: "microsoft.graph.callRecords.clientPlatform"},
+			{Name: "productFamily", Type: "microsoft.graph.callRecords.productFamily"},
+		},
+		GoType: (*ClientUserAgent)(nil),
+	},
+	{
+		Name: "microsoft.graph.callRecords.deviceInfo",
+		Properties: []odata.Property{
+			{Name: "captureDeviceName", Type: "Edm.String"},
+			{Name: "captureDeviceDriver", Type: "Edm.String"},
+			{Name: "renderDeviceName", Type: "Edm.String"},
+			{Name: "renderDeviceDriver", Type: "Edm.String"},
+			{Name: "sentSignalLevel", Type: "Edm.Int32"},
+			{Name: "receivedSignalLevel", Type: "Edm.Int32"},
+			{Name: "sentNoiseLevel", Type: "Edm.Int32"},
+			{Name: "receivedNoiseLevel", Type: "Edm.Int32"},
+			{Name: "initialSignalLevelRootMeanSquare", Type: "Edm.Single"},
+			{Name: "cpuInsufficentEventRatio", Type: "Edm.Single"},
+			{Name: "renderNotFunctioningEventRatio", Type: "Edm.Single"},
+			{Name: "captureNotFunctioningEventRatio", Type: "Edm.Single"},
+			{Name: "deviceGlitchEventRatio", Type: "Edm.Single"},
+			{Name: "lowSpeechToNoiseEventRatio", Type: "Edm.Single"},
+			{Name: "lowSpeechLevelEventRatio", Type: "Edm.Single"},
+			{Name: "deviceClippingEventRatio", Type: "Edm.Single"},
+			{Name: "howlingEventCount", Type: "Edm.Int32"},
+			{Name: "renderZeroVolumeEventRatio", Type: "Edm.Single"},
+			{Name: "renderMuteEventRatio", Type: "Edm.Single"},
+			{Name: "micGlitchRate", Type: "Edm.Single"},
+			{Name: "speakerGlitchRate", Type: "Edm.Single"},
+		},
+		GoType: (*DeviceInfo)(nil),
+	},
+	{
+		Name: "microsoft.graph.callRecords.endpoint",
+		Properties: []odata.Property{
+			{Name: "userAgent", Type: "microsoft.graph.callRecords.userAgent"},
+		},
+		GoType: (*Endpoint)(nil),
+	},
+	{
+		Name: "microsoft.graph.callRecords.failureInfo",
+		Properties: []odata.Property{
+			{Name: "stage", Type: "microsoft.graph.callRecords.failureStage"},
+			{Name: "reason", Type: "Edm.String"},
+		},
+		GoType: (*FailureInfo)(nil),
+	},
+	{Name: "microsoft.graph.callRecords.failureStage", Enum: true},
+	{
+		Name:   "microsoft.graph.callRecords.feedbackTokenSet",
+		Open:   true,
+		GoType: (*FeedbackTokenSet)(nil),
+	},
+	{
+		Name: "microsoft.graph.callRecords.media",
+		Properties: []odata.Property{
+			{Name: "label", Type: "Edm.String"},
+			{Name: "callerNetwork", Type: "microsoft.graph.callRecords.networkInfo"},
+			{Name: "calleeNetwork", Type: "microsoft.graph.callRecords.networkInfo"},
+			{Name: "callerDevice", Type: "microsoft.graph.callRecords.deviceInfo"},
+			{Name: "calleeDevice", Type: "microsoft.graph.callRecords.deviceInfo"},
+			{Name: "streams", Type: "microsoft.graph.callRecords.mediaStream", Collection: true},
+		},
+		GoType: (*Media)(nil),
+	},
+	{
+		Name: "microsoft.graph.callRecords.mediaStream",
+		Properties: []odata.Property{
+			{Name: "streamId", Type: "Edm.String"},
+			{Name: "startDateTime", Type: "Edm.DateTimeOffset"},
+			{Name: "endDateTime", Type: "Edm.DateTimeOffset"},
+			{Name: "streamDirection", Type: "microsoft.graph.callRecords.mediaStreamDirection"},
+			{Name: "averageAudioDegradation", Type: "Edm.Single"},
+			{Name: "averageJitter", Type: "Edm.Duration"},
+			{Name: "maxJitter", Type: "Edm.Duration"},
+			{Name: "averagePacketLossRate", Type: "Edm.Single"},
+			{Name: "maxPacketLossRate", Type: "Edm.Single"},
+			{Name: "averageRatioOfConcealedSamples", Type: "Edm.Single"},
+			{Name: "maxRatioOfConcealedSamples", Type: "Edm.Single"},
+			{Name: "averageRoundTripTime", Type: "Edm.Duration"},
+			{Name: "maxRoundTripTime", Type: "Edm.Duration"},
+			{Name: "packetUtilization", Type: "Edm.Int64"},
+			{Name: "averageBandwidthEstimate", Type: "Edm.Int64"},
+			{Name: "wasMediaBypassed", Type: "Edm.Boolean"},
+			{Name: "postForwardErrorCorrectionPacketLossRate", Type: "Edm.Single"},
+			{Name: "averageVideoFrameLossPercentage", Type: "Edm.Single"},
+			{Name: "averageReceivedFrameRate", Type: "Edm.Single"},
+			{Name: "lowFrameRateRatio", Type: "Edm.Single"},
+			{Name: "averageVideoPacketLossRate", Type: "Edm.Single"},
+			{Name: "averageVideoFrameRate", Type: "Edm.Single"},
+			{Name: "lowVideoProcessingCapabilityRatio", Type: "Edm.Single"},
+			{Name: "averageAudioNetworkJitter", Type: "Edm.Duration"},
+			{Name: "maxAudioNetworkJitter", Type: "Edm.Duration"},
+		},
+		GoType: (*MediaStream)(nil),
+	},
+	{Name: "microsoft.graph.callRecords.mediaStreamDirection", Enum: true},
+	{Name: "microsoft.graph.callRecords.networkConnectionType", Enum: true},
+	{
+		Name: "microsoft.graph.callRecords.networkInfo",
+		Properties: []odata.Property{
+			{Name: "ipAddress", Type: "Edm.String"},
+			{Name: "subnet", Type: "Edm.String"},
+			{Name: "linkSpeed", Type: "Edm.Int64"},
+			{Name: "connectionType", Type: "microsoft.graph.callRecords.networkConnectionType"},
+			{Name: "port", Type: "Edm.Int32"},
+			{Name: "reflexiveIPAddress", Type: "Edm.String"},
+			{Name: "relayIPAddress", Type: "Edm.String"},
+			{Name: "relayPort", Type: "Edm.Int32"},
+			{Name: "macAddress", Type: "Edm.String"},
+			{Name: "wifiMicrosoftDriver", Type: "Edm.String"},
+			{Name: "wifiMicrosoftDriverVersion", Type: "Edm.String"},
+			{Name: "wifiVendorDriver", Type: "Edm.String"},
+			{Name: "wifiVendorDriverVersion", Type: "Edm.String"},
+			{Name: "wifiChannel", Type: "Edm.Int32"},
+			{Name: "wifiBand", Type: "microsoft.graph.callRecords.wifiBand"},
+			{Name: "basicServiceSetIdentifier", Type: "Edm.String"},
+			{Name: "wifiRadioType", Type: "microsoft.graph.callRecords.wifiRadioType"},
+			{Name: "wifiSignalStrength", Type: "Edm.Int32"},
+			{Name: "wifiBatteryCharge", Type: "Edm.Int32"},
+			{Name: "dnsSuffix", Type: "Edm.String"},
+			{Name: "sentQualityEventRatio", Type: "Edm.Single"},
+			{Name: "receivedQualityEventRatio", Type: "Edm.Single"},
+			{Name: "delayEventRatio", Type: "Edm.Single"},
+			{Name: "bandwidthLowEventRatio", Type: "Edm.Single"},
+		},
+		GoType: (*NetworkInfo)(nil),
+	},
+	{
+		Name:      "microsoft.graph.callRecords.participantEndpoint",
+		Ancestors: []string{"microsoft.graph.callRecords.endpoint"},
+		Properties: []odata.Property{
+			{Name: "userAgent", Type: "microsoft.graph.callRecords.userAgent"},
+			{Name: "identity", Type: "microsoft.graph.identitySet"},
+			{Name: "feedback", Type: "microsoft.graph.callRecords.userFeedback"},
+		},
+		GoType: (*ParticipantEndpoint)(nil),
+	},
+	{Name: "microsoft.graph.callRecords.productFamily", Enum: true},
+	{
+		Name:      "microsoft.graph.callRecords.segment",
+		Ancestors: []string{"microsoft.graph.entity"},
+		Properties: []odata.Property{
+			{Name: "id", Type: "Edm.String"},
+			{Name: "startDateTime", Type: "Edm.DateTimeOffset"},
+			{Name: "endDateTime", Type: "Edm.DateTimeOffset"},
+			{Name: "caller", Type: "microsoft.graph.callRecords.endpoint"},
+			{Name: "callee", Type: "microsoft.graph.callRecords.endpoint"},
+			{Name: "failureInfo", Type: "microsoft.graph.callRecords.failureInfo"},
+			{Name: "media", Type: "microsoft.graph.callRecords.media", Collection: true},
+		},
+		GoType: (*Segment)(nil),
+	},
+	{
+		Name:      "microsoft.graph.callRecords.serviceEndpoint",
+		Ancestors: []string{"microsoft.graph.callRecords.endpoint"},
+		Properties: []odata.Property{
+			{Name: "userAgent", Type: "microsoft.graph.callRecords.userAgent"},
+		},
+		GoType: (*ServiceEndpoint)(nil),
+	},
+	{Name: "microsoft.graph.callRecords.serviceRole", Enum: true},
+	{
+		Name:      "microsoft.graph.callRecords.serviceUserAgent",
+		Ancestors: []string{"microsoft.graph.callRecords.userAgent"},
+		Properties: []odata.Property{
+			{Name: "headerValue", Type: "Edm.String"},
+			{Name: "applicationVersion", Type: "Edm.String"},
+			{Name: "role", Type: "microsoft.graph.callRecords.serviceRole"},
+		},
+		GoType: (*ServiceUserAgent)(nil),
+	},
+	{
+		Name: "microsoft.graph.callRecords.userAgent",
+		Properties: []odata.Property{
+			{Name: "headerValue", Type: "Edm.String"},
+			{Name: "applicationVersion", Type: "Edm.String"},
+		},
+		GoType: (*UserAgent)(nil),
+	},
+	{
+		Name: "microsoft.graph.callRecords.userFeedback",
+		Properties: []odata.Property{
+			{Name: "text", Type: "Edm.String"},
+			{Name: "rating", Type: "microsoft.graph.callRecords.userFeedbackRating"},
+			{Name: "tokens", Type: "microsoft.graph.callRecords.feedbackTokenSet"},
+		},
+		GoType: (*UserFeedback)(nil),
+	},
+	{Name: "microsoft.graph.callRecords.userFeedbackRating", Enum: true},
+	{Name: "microsoft.graph.callRecords.wifiBand", Enum: true},
+	{Name: "microsoft.graph.callRecords.wifiRadioType", Enum: true},
+}
+
+// init registers schema with the odata runtime.
 func init() {
-	odata.Register(
-		&odata.Type{Name: "microsoft.graph.callRecords.clientPlatform", Enum: true},
-		&odata.Type{
-			Name:      "microsoft.graph.callRecords.clientUserAgent",
-			Ancestors: []string{"microsoft.graph.callRecords.userAgent"},
-			Properties: []odata.Property{
-				{Name: "headerValue", Type: "Edm.String"},
-				{Name: "applicationVersion", Type: "Edm.String"},
-				{Name: "platform", Type: "microsoft.graph.callRecords.clientPlatform"},
-				{Name: "productFamily", Type: "microsoft.graph.callRecords.productFamily"},
-			},
-			New: func() any {
-				return new(ClientUserAgent)
-			},
-		},
-		&odata.Type{
-			Name: "microsoft.graph.callRecords.deviceInfo",
-			Properties: []odata.Property{
-				{Name: "captureDeviceName", Type: "Edm.String"},
-				{Name: "captureDeviceDriver", Type: "Edm.String"},
-				{Name: "renderDeviceName", Type: "Edm.String"},
-				{Name: "renderDeviceDriver", Type: "Edm.String"},
-				{Name: "sentSignalLevel", Type: "Edm.Int32"},
-				{Name: "receivedSignalLevel", Type: "Edm.Int32"},
-				{Name: "sentNoiseLevel", Type: "Edm.Int32"},
-				{Name: "receivedNoiseLevel", Type: "Edm.Int32"},
-				{Name: "initialSignalLevelRootMeanSquare", Type: "Edm.Single"},
-				{Name: "cpuInsufficentEventRatio", Type: "Edm.Single"},
-				{Name: "renderNotFunctioningEventRatio", Type: "Edm.Single"},
-				{Name: "captureNotFunctioningEventRatio", Type: "Edm.Single"},
-				{Name: "deviceGlitchEventRatio", Type: "Edm.Single"},
-				{Name: "lowSpeechToNoiseEventRatio", Type: "Edm.Single"},
-				{Name: "lowSpeechLevelEventRatio", Type: "Edm.Single"},
-				{Name: "deviceClippingEventRatio", Type: "Edm.Single"},
-				{Name: "howlingEventCount", Type: "Edm.Int32"},
-				{Name: "renderZeroVolumeEventRatio", Type: "Edm.Single"},
-				{Name: "renderMuteEventRatio", Type: "Edm.Single"},
-				{Name: "micGlitchRate", Type: "Edm.Single"},
-				{Name: "speakerGlitchRate", Type: "Edm.Single"},
-			},
-			New: func() any {
-				return new(DeviceInfo)
-			},
-		},
-		&odata.Type{
-			Name: "microsoft.graph.callRecords.endpoint",
-			Properties: []odata.Property{
-				{Name: "userAgent", Type: "microsoft.graph.callRecords.userAgent"},
-			},
-			New: func() any {
-				return new(Endpoint)
-			},
-		},
-		&odata.Type{
-			Name: "microsoft.graph.callRecords.failureInfo",
-			Properties: []odata.Property{
-				{Name: "stage", Type: "microsoft.graph.callRecords.failureStage"},
-				{Name: "reason", Type: "Edm.String"},
-			},
-			New: func() any {
-				return new(FailureInfo)
-			},
-		},
-		&odata.Type{Name: "microsoft.graph.callRecords.failureStage", Enum: true},
-		&odata.Type{
-			Name: "microsoft.graph.callRecords.feedbackTokenSet",
-			Open: true,
-			New: func() any {
-				return new(FeedbackTokenSet)
-			},
-		},
-		&odata.Type{
-			Name: "microsoft.graph.callRecords.media",
-			Properties: []odata.Property{
-				{Name: "label", Type: "Edm.String"},
-				{Name: "callerNetwork", Type: "microsoft.graph.callRecords.networkInfo"},
-				{Name: "calleeNetwork", Type: "microsoft.graph.callRecords.networkInfo"},
-				{Name: "callerDevice", Type: "microsoft.graph.callRecords.deviceInfo"},
-				{Name: "calleeDevice", Type: "microsoft.graph.callRecords.deviceInfo"},
-				{Name: "streams", Type: "microsoft.graph.callRecords.mediaStream", Collection: true},
-			},
-			New: func() any {
-				return new(Media)
-			},
-		},
-		&odata.Type{
-			Name: "microsoft.graph.callRecords.mediaStream",
-			Properties: []odata.Property{
-				{Name: "streamId", Type: "Edm.String"},
-				{Name: "startDateTime", Type: "Edm.DateTimeOffset"},
-				{Name: "endDateTime", Type: "Edm.DateTimeOffset"},
-				{Name: "streamDirection", Type: "microsoft.graph.callRecords.mediaStreamDirection"},
-				{Name: "averageAudioDegradation", Type: "Edm.Single"},
-				{Name: "averageJitter", Type: "Edm.Duration"},
-				{Name: "maxJitter", Type: "Edm.Duration"},
-				{Name: "averagePacketLossRate", Type: "Edm.Single"},
-				{Name: "maxPacketLossRate", Type: "Edm.Single"},
-				{Name: "averageRatioOfConcealedSamples", Type: "Edm.Single"},
-				{Name: "maxRatioOfConcealedSamples", Type: "Edm.Single"},
-				{Name: "averageRoundTripTime", Type: "Edm.Duration"},
-				{Name: "maxRoundTripTime", Type: "Edm.Duration"},
-				{Name: "packetUtilization", Type: "Edm.Int64"},
-				{Name: "averageBandwidthEstimate", Type: "Edm.Int64"},
-				{Name: "wasMediaBypassed", Type: "Edm.Boolean"},
-				{Name: "postForwardErrorCorrectionPacketLossRate", Type: "Edm.Single"},
-				{Name: "averageVideoFrameLossPercentage", Type: "Edm.Single"},
-				{Name: "averageReceivedFrameRate", Type: "Edm.Single"},
-				{Name: "lowFrameRateRatio", Type: "Edm.Single"},
-				{Name: "averageVideoPacketLossRate", Type: "Edm.Single"},
-				{Name: "averageVideoFrameRate", Type: "Edm.Single"},
-				{Name: "lowVideoProcessingCapabilityRatio", Type: "Edm.Single"},
-				{Name: "averageAudioNetworkJitter", Type: "Edm.Duration"},
-				{Name: "maxAudioNetworkJitter", Type: "Edm.Duration"},
-			},
-			New: func() any {
-				return new(MediaStream)
-			},
-		},
-		&odata.Type{Name: "microsoft.graph.callRecords.mediaStreamDirection", Enum: true},
-		&odata.Type{Name: "microsoft.graph.callRecords.networkConnectionType", Enum: true},
-		&odata.Type{
-			Name: "microsoft.graph.callRecords.networkInfo",
-			Properties: []odata.Property{
-				{Name: "ipAddress", Type: "Edm.String"},
-				{Name: "subnet", Type: "Edm.String"},
-				{Name: "linkSpeed", Type: "Edm.Int64"},
-				{Name: "connectionType", Type: "microsoft.graph.callRecords.networkConnectionType"},
-				{Name: "port", Type: "Edm.Int32"},
-				{Name: "reflexiveIPAddress", Type: "Edm.String"},
-				{Name: "relayIPAddress", Type: "Edm.String"},
-				{Name: "relayPort", Type: "Edm.Int32"},
-				{Name: "macAddress", Type: "Edm.String"},
-				{Name: "wifiMicrosoftDriver", Type: "Edm.String"},
-				{Name: "wifiMicrosoftDriverVersion", Type: "Edm.String"},
-				{Name: "wifiVendorDriver", Type: "Edm.String"},
-				{Name: "wifiVendorDriverVersion", Type: "Edm.String"},
-				{Name: "wifiChannel", Type: "Edm.Int32"},
-				{Name: "wifiBand", Type: "microsoft.graph.callRecords.wifiBand"},
-				{Name: "basicServiceSetIdentifier", Type: "Edm.String"},
-				{Name: "wifiRadioType", Type: "microsoft.graph.callRecords.wifiRadioType"},
-				{Name: "wifiSignalStrength", Type: "Edm.Int32"},
-				{Name: "wifiBatteryCharge", Type: "Edm.Int32"},
-				{Name: "dnsSuffix", Type: "Edm.String"},
-				{Name: "sentQualityEventRatio", Type: "Edm.Single"},
-				{Name: "receivedQualityEventRatio", Type: "Edm.Single"},
-				{Name: "delayEventRatio", Type: "Edm.Single"},
-				{Name: "bandwidthLowEventRatio", Type: "Edm.Single"},
-			},
-			New: func() any {
-				return new(NetworkInfo)
-			},
-		},
-		&odata.Type{
-			Name:      "microsoft.graph.callRecords.participantEndpoint",
-			Ancestors: []string{"microsoft.graph.callRecords.endpoint"},
-			Properties: []odata.Property{
-				{Name: "userAgent", Type: "microsoft.graph.callRecords.userAgent"},
-				{Name: "identity", Type: "microsoft.graph.identitySet"},
-				{Name: "feedback", Type: "microsoft.graph.callRecords.userFeedback"},
-			},
-			New: func() any {
-				return new(ParticipantEndpoint)
-			},
-		},
-		&odata.Type{Name: "microsoft.graph.callRecords.productFamily", Enum: true},
-		&odata.Type{
-			Name:      "microsoft.graph.callRecords.segment",
-			Ancestors: []string{"microsoft.graph.entity"},
-			Properties: []odata.Property{
-				{Name: "id", Type: "Edm.String"},
-				{Name: "startDateTime", Type: "Edm.DateTimeOffset"},
-				{Name: "endDateTime", Type: "Edm.DateTimeOffset"},
-				{Name: "caller", Type: "microsoft.graph.callRecords.endpoint"},
-				{Name: "callee", Type: "microsoft.graph.callRecords.endpoint"},
-				{Name: "failureInfo", Type: "microsoft.graph.callRecords.failureInfo"},
-				{Name: "media", Type: "microsoft.graph.callRecords.media", Collection: true},
-			},
-			New: func() any {
-				return new(Segment)
-			},
-		},
-		&odata.Type{
-			Name:      "microsoft.graph.callRecords.serviceEndpoint",
-			Ancestors: []string{"microsoft.graph.callRecords.endpoint"},
-			Properties: []odata.Property{
-				{Name: "userAgent", Type: "microsoft.graph.callRecords.userAgent"},
-			},
-			New: func() any {
-				return new(ServiceEndpoint)
-			},
-		},
-		&odata.Type{Name: "microsoft.graph.callRecords.serviceRole", Enum: true},
-		&odata.Type{
-			Name:      "microsoft.graph.callRecords.serviceUserAgent",
-			Ancestors: []string{"microsoft.graph.callRecords.userAgent"},
-			Properties: []odata.Property{
-				{Name: "headerValue", Type: "Edm.String"},
-				{Name: "applicationVersion", Type: "Edm.String"},
-				{Name: "role", Type: "microsoft.graph.callRecords.serviceRole"},
-			},
-			New: func() any {
-				return new(ServiceUserAgent)
-			},
-		},
-		&odata.Type{
-			Name: "microsoft.graph.callRecords.userAgent",
-			Properties: []odata.Property{
-				{Name: "headerValue", Type: "Edm.String"},
-				{Name: "applicationVersion", Type: "Edm.String"},
-			},
-			New: func() any {
-				return new(UserAgent)
-			},
-		},
-		&odata.Type{
-			Name: "microsoft.graph.callRecords.userFeedback",
-			Properties: []odata.Property{
-				{Name: "text", Type: "Edm.String"},
-				{Name: "rating", Type: "microsoft.graph.callRecords.userFeedbackRating"},
-				{Name: "tokens", Type: "microsoft.graph.callRecords.feedbackTokenSet"},
-			},
-			New: func() any {
-				return new(UserFeedback)
-			},
-		},
-		&odata.Type{Name: "microsoft.graph.callRecords.userFeedbackRating", Enum: true},
-		&odata.Type{Name: "microsoft.graph.callRecords.wifiBand", Enum: true},
-		&odata.Type{Name: "microsoft.graph.callRecords.wifiRadioType", Enum: true},
-	)
+	odata.Register(schema)
 }

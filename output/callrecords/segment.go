@@ -4,7 +4,6 @@ package callrecords
 
 import (
 	"encoding/json"
-	"fmt"
 	"gen/output/graph"
 	"gen/output/odata"
 	"time"
@@ -78,19 +77,11 @@ func (t *Segment) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &aux); err != nil {
 		return err
 	}
-	if aux.Caller != nil {
-		v, err := DecodeAnyEndpoint(aux.Caller)
-		if err != nil {
-			return fmt.Errorf("caller: %w", err)
-		}
-		t.Caller = v
+	if err := odata.DecodeProperty("caller", aux.Caller, DecodeAnyEndpoint, &t.Caller); err != nil {
+		return err
 	}
-	if aux.Callee != nil {
-		v, err := DecodeAnyEndpoint(aux.Callee)
-		if err != nil {
-			return fmt.Errorf("callee: %w", err)
-		}
-		t.Callee = v
+	if err := odata.DecodeProperty("callee", aux.Callee, DecodeAnyEndpoint, &t.Callee); err != nil {
+		return err
 	}
 	return nil
 }

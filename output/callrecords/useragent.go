@@ -34,37 +34,22 @@ type AnyUserAgent interface {
 }
 
 // DecodeAnyUserAgent decodes a JSON object into the Go type its @odata.type
-// names (with or without the leading '#'): UserAgent itself when @odata.type
-// is absent, even for an abstract type. Types derived from
-// microsoft.graph.callRecords.userAgent in other packages are found through
-// the odata registry. JSON null gives nil.
+// names (with or without the leading '#'), which must be
+// microsoft.graph.callRecords.userAgent or a type derived from it: UserAgent
+// itself when @odata.type is absent, even for an abstract type. The types are
+// found in the odata registry, so types derived from
+// microsoft.graph.callRecords.userAgent in other packages are found too. JSON
+// null gives nil.
 func DecodeAnyUserAgent(data json.RawMessage) (AnyUserAgent, error) {
-	if odata.IsNull(data) {
-		return nil, nil
-	}
-	name, err := odata.ODataType(data)
-	if err != nil {
+	v, err := odata.Decode(data, "microsoft.graph.callRecords.userAgent")
+	if v == nil || err != nil {
 		return nil, err
 	}
-	var v AnyUserAgent
-	switch name {
-	case "", "microsoft.graph.callRecords.userAgent":
-		v = new(UserAgent)
-	case "microsoft.graph.callRecords.clientUserAgent":
-		v = new(ClientUserAgent)
-	case "microsoft.graph.callRecords.serviceUserAgent":
-		v = new(ServiceUserAgent)
-	default:
-		x, ok := odata.New(name).(AnyUserAgent)
-		if !ok {
-			return nil, fmt.Errorf("@odata.type %q is not microsoft.graph.callRecords.userAgent or a type derived from it", name)
-		}
-		v = x
+	x, ok := v.(AnyUserAgent)
+	if !ok {
+		return nil, fmt.Errorf("%T is not microsoft.graph.callRecords.userAgent or a type derived from it", v)
 	}
-	if err := json.Unmarshal(data, v); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return x, nil
 }
 
 // AsUserAgent returns a shallow copy of t. It makes *UserAgent an

@@ -4,41 +4,38 @@ package graph
 
 import "gen/output/odata"
 
-// init registers the schema of the 3 types of package graph with the odata
-// runtime.
+// schema is the schema of the 3 types of package graph, by qualified name; it
+// is static data.
+var schema = []odata.Type{
+	{
+		Name: "microsoft.graph.entity",
+		Properties: []odata.Property{
+			{Name: "id", Type: "Edm.String"},
+		},
+		GoType: (*Entity)(nil),
+	},
+	{
+		Name: "microsoft.graph.identity",
+		Open: true,
+		Properties: []odata.Property{
+			{Name: "id", Type: "Edm.String"},
+			{Name: "displayName", Type: "Edm.String"},
+		},
+		GoType: (*Identity)(nil),
+	},
+	{
+		Name: "microsoft.graph.identitySet",
+		Open: true,
+		Properties: []odata.Property{
+			{Name: "application", Type: "microsoft.graph.identity"},
+			{Name: "device", Type: "microsoft.graph.identity"},
+			{Name: "user", Type: "microsoft.graph.identity"},
+		},
+		GoType: (*IdentitySet)(nil),
+	},
+}
+
+// init registers schema with the odata runtime.
 func init() {
-	odata.Register(
-		&odata.Type{
-			Name: "microsoft.graph.entity",
-			Properties: []odata.Property{
-				{Name: "id", Type: "Edm.String"},
-			},
-			New: func() any {
-				return new(Entity)
-			},
-		},
-		&odata.Type{
-			Name: "microsoft.graph.identity",
-			Open: true,
-			Properties: []odata.Property{
-				{Name: "id", Type: "Edm.String"},
-				{Name: "displayName", Type: "Edm.String"},
-			},
-			New: func() any {
-				return new(Identity)
-			},
-		},
-		&odata.Type{
-			Name: "microsoft.graph.identitySet",
-			Open: true,
-			Properties: []odata.Property{
-				{Name: "application", Type: "microsoft.graph.identity"},
-				{Name: "device", Type: "microsoft.graph.identity"},
-				{Name: "user", Type: "microsoft.graph.identity"},
-			},
-			New: func() any {
-				return new(IdentitySet)
-			},
-		},
-	)
+	odata.Register(schema)
 }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"reflect"
 	"sort"
 	"strings"
 )
@@ -181,6 +182,90 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 		return nil, false
 	}
 	return data, true
+}
+
+// ReadJSON reads and validates the JSON request body as ReadBody does and
+// decodes it into v, a pointer. On failure it writes the error response and
+// returns false.
+func ReadJSON(w http.ResponseWriter, r *http.Request, limit int64, typeName string, collection bool, v any) bool {
+	data, ok := ReadBody(w, r, limit, typeName, collection)
+	if !ok {
+		return false
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		WriteDecodeError(w, typeName)
+		return false
+	}
+	return true
+}
+
+// WriteNoContent answers the result of a service method that returns no
+// value: err as WriteServiceError does, else the status with no body.
+func WriteNoContent(w http.ResponseWriter, status int, err error) {
+	if err != nil {
+		WriteServiceError(w, err)
+		return
+	}
+	w.WriteHeader(status)
+}
+
+// WriteEntity answers the result of a service method that returns one
+// entity or complex value: err as WriteServiceError does, a nil out as 500,
+// else out as JSON with the status. When odataType is not empty and out
+// does not say its @odata.type, the response says odataType, such as
+// "#microsoft.graph.user".
+func WriteEntity(w http.ResponseWriter, status int, out any, err error, odataType string) {
+	if err != nil {
+		WriteServiceError(w, err)
+		return
+	}
+	if isNil(out) {
+		WriteError(w, http.StatusInternalServerError, "internalServerError", "")
+		return
+	}
+	data, err := json.Marshal(out)
+	if err != nil {
+		WriteError(w, http.StatusInternalServerError, "internalServerError", internalMessage)
+		return
+	}
+	if odataType != "" && len(data) > 1 && data[0] == '{' && !bytes.HasPrefix(data, []byte(`{"@odata.type":`)) {
+		name, _ := json.Marshal(odataType)
+		typed := append([]byte(`{"@odata.type":`), name...)
+		if rest := bytes.TrimSpace(data[1:]); len(rest) > 0 && rest[0] != '}' {
+			typed = append(typed, ',')
+		}
+		data = append(typed, data[1:]...)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = w.Write(data) // a failed write means the client has gone
+}
+
+// WriteValue answers the result of a service method that returns a
+// collection or a primitive or enum value: err as WriteServiceError does,
+// else {"value": out} with the status; a nil collection is written [].
+func WriteValue(w http.ResponseWriter, status int, out any, err error, collection bool) {
+	if err != nil {
+		WriteServiceError(w, err)
+		return
+	}
+	if collection && isNil(out) {
+		out = []struct{}{}
+	}
+	WriteJSON(w, status, Value{Value: out})
+}
+
+// isNil reports whether v is nil or holds a nil pointer, slice, map or
+// interface.
+func isNil(v any) bool {
+	if v == nil {
+		return true
+	}
+	switch rv := reflect.ValueOf(v); rv.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface, reflect.Func, reflect.Chan:
+		return rv.IsNil()
+	}
+	return false
 }
 
 // WriteDecodeError answers a body that passed validation but could not be

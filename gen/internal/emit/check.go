@@ -17,6 +17,9 @@ import (
 func (g *generator) check() error {
 	var errs []string
 	fail := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
+	if err := g.nameFields(); err != nil {
+		errs = append(errs, err.Error())
+	}
 	for _, pkg := range g.pkgs {
 		top := map[string]string{} // identifier -> what declares it
 		declare := func(pos diag.Pos, id, what string) {
@@ -31,9 +34,12 @@ func (g *generator) check() error {
 			top[id] = what
 		}
 		if len(pkg.ops) > 0 {
-			for _, id := range []string{"Service", "UnimplementedService", "Error", "HandlerOptions", "NewHandler", "NewHandlerWithOptions", "handler", "routes", "paths", "exampleService"} {
+			for _, id := range []string{"Service", "UnimplementedService", "Error", "HandlerOptions", "NewHandler", "NewHandlerWithOptions", "handler", "routes", "paths", "exampleService", "examples", "exampleHandler"} {
 				declare(diag.Pos{}, id, "the generated "+id)
 			}
+		}
+		if len(pkg.types) > 0 {
+			declare(diag.Pos{}, "schema", "the generated schema")
 		}
 		files := map[string]string{}
 		for _, pg := range pkg.pages {
@@ -109,7 +115,7 @@ func (g *generator) checkStruct(t *ir.Type) error {
 		members[id] = what
 	}
 	for _, p := range t.AllProperties() {
-		add(p.Pos, p.GoName, "property "+p.Name)
+		add(p.Pos, g.field(p), "property "+p.Name)
 		if strings.ContainsAny(p.Name, "\",\\` ") || p.Name == "" {
 			errs = append(errs, fmt.Sprintf("%s: property name %q of %s cannot be a JSON field name", p.Pos, p.Name, t.QualifiedName()))
 		}
@@ -138,6 +144,79 @@ func (g *generator) checkStruct(t *ir.Type) error {
 		return fmt.Errorf("%s", strings.Join(errs, "\nemit: "))
 	}
 	return nil
+}
+
+// nameFields works out the Go name of every struct field. A property keeps
+// the Go name the resolver gave it unless that name is taken in a struct
+// the field is part of: by a generated member (ODataType, MarshalJSON,
+// UnmarshalJSON, AsX for the type declaring the property, its ancestors or
+// its descendants, and AdditionalProperties when one of those structs is of
+// an open type), by an inherited property or by an earlier property of the
+// same type. Then it
+// gets the suffix 2, 3, ... and a warning says so. A property that repeats
+// an inherited one (the same JSON name) keeps the inherited field's name.
+// Base types are named first, so the name of an inherited field is the same
+// in every struct that has it.
+func (g *generator) nameFields() error {
+	types := append([]*ir.Type(nil), g.prog.Types...)
+	depth := map[*ir.Type]int{}
+	for _, t := range types {
+		anc, err := ancestors(t)
+		if err != nil {
+			return err
+		}
+		depth[t] = len(anc)
+	}
+	sort.SliceStable(types, func(i, j int) bool {
+		if depth[types[i]] != depth[types[j]] {
+			return depth[types[i]] < depth[types[j]]
+		}
+		return types[i].QualifiedName() < types[j].QualifiedName()
+	})
+	for _, t := range types {
+		if t.Kind == ir.Enum {
+			continue
+		}
+		taken := map[string]bool{"ODataType": true, "MarshalJSON": true, "UnmarshalJSON": true}
+		anc, _ := ancestors(t)
+		for _, h := range append(append([]*ir.Type{t}, anc...), t.Descendants()...) {
+			taken[asName(h)] = true
+		}
+		for _, h := range append([]*ir.Type{t}, t.Descendants()...) {
+			if g.isOpen(h) {
+				taken["AdditionalProperties"] = true
+			}
+		}
+		inherited := map[string]string{} // JSON name -> field name
+		if t.Base != nil {
+			for _, p := range t.Base.AllProperties() {
+				taken[g.field(p)] = true
+				inherited[p.Name] = g.field(p)
+			}
+		}
+		for _, p := range t.Properties {
+			if name, ok := inherited[p.Name]; ok {
+				g.fields[p] = name
+				continue
+			}
+			name := p.GoName
+			if taken[name] {
+				name = uniqueName(p.GoName, taken)
+				g.warnRule(p.Pos, "renamed-field", fmt.Sprintf("property %s of %s is the field %s: %s is taken in the Go struct", p.Name, t.QualifiedName(), name, p.GoName))
+			}
+			taken[name] = true
+			g.fields[p] = name
+		}
+	}
+	return nil
+}
+
+// field is the Go name of the struct field of p.
+func (g *generator) field(p *ir.Property) string {
+	if name, ok := g.fields[p]; ok {
+		return name
+	}
+	return p.GoName
 }
 
 // checkCycles reports an import cycle between the namespace packages: Go

@@ -15,8 +15,10 @@ import (
 	"go/format"
 	"go/token"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -50,10 +52,14 @@ type File struct {
 }
 
 // Generate emits the Go files for p, sorted by Path. It returns an error,
-// and no files, when the IR cannot be emitted (an unresolved type, two Go
-// identifiers that collide, an import cycle between namespaces, a path the
-// HTTP router cannot serve) or when a file does not format; the error of a
-// file that does not format shows its source with line numbers.
+// and no files, when the IR cannot be emitted (an unresolved type, two
+// package-level Go identifiers that collide, an import cycle between
+// namespaces) or when a file does not format; the error of a file that does
+// not format shows its source with line numbers. What it resolves by a
+// documented rule instead, it reports to opts.Warn: a struct field renamed
+// because its name is taken (nameFields), a path that several operations
+// document (routes). Every documented path is served, whatever its shape:
+// a path is served by one operation, see routes.go.
 func Generate(p *ir.Program, opts Options) ([]File, error) {
 	if opts.ModulePath == "" {
 		return nil, fmt.Errorf("emit: Options.ModulePath is empty")
@@ -65,47 +71,53 @@ func Generate(p *ir.Program, opts Options) ([]File, error) {
 	if err := g.check(); err != nil {
 		return nil, err
 	}
-	var files []File
-	add := func(fs ...File) { files = append(files, fs...) }
-	rt, err := runtimeFiles()
-	if err != nil {
-		return nil, err
-	}
-	add(rt...)
-	for _, pkg := range g.pkgs {
-		for _, pg := range pkg.pages {
-			f, err := g.genPage(pkg, pg)
+	// Every file is built and formatted on its own, so the files are
+	// generated in parallel; the generator is read-only after check.
+	var jobs []func() ([]File, error)
+	one := func(f func() (File, error)) func() ([]File, error) {
+		return func() ([]File, error) {
+			file, err := f()
 			if err != nil {
 				return nil, err
 			}
-			add(f)
+			return []File{file}, nil
+		}
+	}
+	// The package-wide files are the largest: they go first, so that no
+	// large file starts last.
+	for _, pkg := range g.pkgs {
+		if len(pkg.ops) > 0 {
+			jobs = append(jobs,
+				func() ([]File, error) {
+					ex, ok, err := g.genExamples(pkg)
+					if err != nil || !ok {
+						return nil, err
+					}
+					return []File{ex}, nil
+				},
+				one(func() (File, error) { return g.genHandler(pkg) }),
+				func() ([]File, error) { return g.genService(pkg) },
+			)
 		}
 		if len(pkg.types) > 0 {
-			f, err := g.genSchema(pkg)
-			if err != nil {
-				return nil, err
-			}
-			add(f)
+			jobs = append(jobs, one(func() (File, error) { return g.genSchema(pkg) }))
 		}
-		if len(pkg.ops) > 0 {
-			fs, err := g.genService(pkg)
-			if err != nil {
-				return nil, err
-			}
-			add(fs...)
-			h, err := g.genHandler(pkg)
-			if err != nil {
-				return nil, err
-			}
-			add(h)
-			ex, ok, err := g.genExamples(pkg)
-			if err != nil {
-				return nil, err
-			}
-			if ok {
-				add(ex)
-			}
+	}
+	for _, pkg := range g.pkgs {
+		for _, pg := range pkg.pages {
+			jobs = append(jobs, one(func() (File, error) { return g.genPage(pkg, pg) }))
 		}
+	}
+	jobs = append(jobs, runtimeFiles)
+	results := make([][]File, len(jobs))
+	errs := make([]error, len(jobs))
+	parallel(len(jobs), func(i int) { results[i], errs[i] = jobs[i]() })
+	var files []File
+	for i := range jobs {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		files = append(files, results[i]...)
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	for i := 1; i < len(files); i++ {
@@ -114,6 +126,27 @@ func Generate(p *ir.Program, opts Options) ([]File, error) {
 		}
 	}
 	return files, nil
+}
+
+// parallel calls f(0), ..., f(n-1) on GOMAXPROCS goroutines, taking the
+// calls in order.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // generator holds the IR and what the emitters derive from it once.
@@ -125,6 +158,7 @@ type generator struct {
 
 	sigs    map[*ir.Operation]*opSig
 	sigErrs map[*ir.Operation]error
+	fields  map[*ir.Property]string // Go field names, by nameFields
 }
 
 // pkgInfo is one output package: the types and operations of the namespaces
@@ -148,7 +182,8 @@ type pageInfo struct {
 }
 
 func newGenerator(p *ir.Program, opts Options) (*generator, error) {
-	g := &generator{prog: p, opts: opts, pkg: map[string]*pkgInfo{}, sigs: map[*ir.Operation]*opSig{}, sigErrs: map[*ir.Operation]error{}}
+	g := &generator{prog: p, opts: opts, pkg: map[string]*pkgInfo{}, sigs: map[*ir.Operation]*opSig{}, sigErrs: map[*ir.Operation]error{}, fields: map[*ir.Property]string{}}
+	p.Lookup("") // builds the program's name index now, not in parallel later
 	get := func(name string, what string) (*pkgInfo, error) {
 		if !token.IsIdentifier(name) || token.IsKeyword(name) || name == runtimePkg {
 			return nil, fmt.Errorf("emit: %s has package name %q, which is not usable for a Go package", what, name)

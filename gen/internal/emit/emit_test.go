@@ -29,10 +29,11 @@ type goldenCase struct {
 // cases are the golden cases: testdata/<case>/out holds the expected files,
 // or testdata/<case>/stderr.txt the expected error.
 var cases = map[string]goldenCase{
-	"callrecords":     {build: buildCallRecords, openTypes: []string{nsGraph + ".identity", nsGraph + ".identitySet"}},
-	"shapes":          {build: buildShapes},
-	"routes":          {build: buildRoutes},
-	"error-collision": {build: buildCollision},
+	"callrecords":      {build: buildCallRecords, openTypes: []string{nsGraph + ".identity", nsGraph + ".identitySet"}},
+	"shapes":           {build: buildShapes},
+	"routes":           {build: buildRoutes},
+	"error-unresolved": {build: buildUnresolved},
+	"collisions":       {build: buildCollisions},
 }
 
 // generateCase generates case name with ModulePath modulePath.

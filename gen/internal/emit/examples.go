@@ -56,32 +56,40 @@ func (g *generator) genExamples(pkg *pkgInfo) (File, bool, error) {
 		jen.Id("called").Bool(),
 		jen.Id("pathParams").Index().String(),
 	)
-	for _, o := range ops {
-		s, err := g.sig(o)
-		if err != nil {
-			return File{}, false, err
-		}
-		m, err := g.genFakeMethod(s)
-		if err != nil {
-			return File{}, false, err
-		}
-		f.Add(m)
-	}
+	f.Add(docs("examples is the Service of every example test, which sets it up before it sends its request; the tests do not run in parallel."))
+	f.Var().Id("examples").Op("=").New(jen.Id("exampleService"))
+	f.Add(docs("exampleHandler serves the example requests. It is built once: building a handler registers every route."))
+	f.Var().Id("exampleHandler").Op("=").Id("NewHandler").Call(jen.Id("examples"))
+	// The tests first: only operations with an example that runs need a
+	// method of exampleService.
+	var tests []jen.Code
 	for _, o := range ops {
 		s, err := g.sig(o)
 		if err != nil {
 			return File{}, false, err
 		}
 		var subtests []jen.Code
+		runs := false
 		for i, ex := range runnableExamples(o) {
-			st, err := g.genExampleTest(s, ex, i, sim)
+			st, ok, err := g.genExampleTest(s, ex, i, sim)
 			if err != nil {
 				return File{}, false, err
 			}
 			subtests = append(subtests, st)
+			runs = runs || ok
 		}
-		f.Add(docs(fmt.Sprintf("TestExample%s sends the examples of %s (%s) to NewHandler and checks the documented responses.", o.Name, o.Name, o.Source)))
-		f.Func().Id("TestExample" + o.Name).Params(jen.Id("t").Op("*").Qual(pkgTesting, "T")).Block(subtests...)
+		if runs {
+			m, err := g.genFakeMethod(s)
+			if err != nil {
+				return File{}, false, err
+			}
+			f.Add(m)
+		}
+		tests = append(tests, docs(fmt.Sprintf("TestExample%s sends the examples of %s (%s) to NewHandler and checks the documented responses.", o.Name, o.Name, o.Source)).Line().
+			Func().Id("TestExample"+o.Name).Params(jen.Id("t").Op("*").Qual(pkgTesting, "T")).Block(subtests...))
+	}
+	for _, t := range tests {
+		f.Add(t)
 	}
 	file, err := render(f, pkg.name+"/examples_test.go", "api")
 	return file, err == nil, err
@@ -180,18 +188,19 @@ func (g *generator) genFakeMethod(s *opSig) (jen.Code, error) {
 		Func().Params(jen.Id("s").Op("*").Id("exampleService")).Id(s.op.Name).Params(params...).Params(results...).Block(body...), nil
 }
 
-// genExampleTest emits the subtest of one example.
-func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *simulator) (jen.Code, error) {
+// genExampleTest emits the subtest of one example; runs is false when the
+// subtest only says why the example is skipped.
+func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *simulator) (code jen.Code, runs bool, err error) {
 	name := ex.Name
 	if name == "" {
 		name = fmt.Sprintf("example %d", index+1)
 	}
 	req, resp := ex.Request, ex.Response
 	var body []jen.Code
-	skip := func(reason string) jen.Code {
+	skipped := func(reason string) (jen.Code, bool, error) {
 		return jen.Id("t").Dot("Run").Call(jen.Lit(name), jen.Func().Params(jen.Id("t").Op("*").Qual(pkgTesting, "T")).Block(
 			jen.Id("t").Dot("Skip").Call(jen.Lit(reason)),
-		))
+		)), false, nil
 	}
 	method := strings.ToUpper(req.Method)
 	if method == "" {
@@ -201,20 +210,23 @@ func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *sim
 	reached, values, status, err := sim.serve(method, sendPath)
 	switch {
 	case err != nil:
-		return skip(fmt.Sprintf("the example request %s %s cannot be sent: %v", method, sendPath, err)), nil
+		return skipped(fmt.Sprintf("the example request %s %s cannot be sent: %v", method, sendPath, err))
 	case reached == nil:
-		return skip(fmt.Sprintf("the handler answers the example request %s %s with %d: its path is none of the operation's", method, sendPath, status)), nil
+		return skipped(fmt.Sprintf("the handler answers the example request %s %s with %d: its path is none of the operation's", method, sendPath, status))
 	case reached != s:
-		return skip(fmt.Sprintf("the example request %s %s is served by %s", method, sendPath, reached.op.Name)), nil
+		return skipped(fmt.Sprintf("the example request %s %s is served by %s", method, sendPath, reached.op.Name))
 	}
 
 	reqBody, err := g.exampleBody(req.Body, s.op.Request)
 	if err != nil {
-		return skip("the example request cannot be sent: " + err.Error()), nil
+		return skipped("the example request cannot be sent: " + err.Error())
 	}
 	respBody, err := g.exampleBody(resp.Body, s.op.Response)
 	if err != nil {
-		return skip("the example response cannot be checked: " + err.Error()), nil
+		return skipped("the example response cannot be checked: " + err.Error())
+	}
+	if reason := g.exampleMismatch(s, req, resp, reqBody, respBody); reason != "" {
+		return skipped(reason)
 	}
 	if reqBody != "" {
 		body = append(body, jen.Const().Id("requestBody").Op("=").Add(rawString(reqBody)))
@@ -239,7 +251,10 @@ func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *sim
 			wantBody = string(b)
 		}
 	}
-	body = append(body, jen.Id("svc").Op(":=").Op("&").Id("exampleService").Values(multiline(fields)...))
+	body = append(body,
+		jen.Op("*").Id("examples").Op("=").Id("exampleService").Values(multiline(fields)...),
+		jen.Id("svc").Op(":=").Id("examples"),
+	)
 
 	var reader jen.Code = jen.Nil()
 	if reqBody != "" {
@@ -253,9 +268,15 @@ func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *sim
 		}
 		body = append(body, jen.Id("req").Dot("Header").Dot("Add").Call(jen.Lit(h.Name), jen.Lit(h.Value)))
 	}
+	if reqBody != "" && !hasHeader(req.Headers, "Content-Type") {
+		body = append(body,
+			jen.Comment("The docs leave out the Content-Type the body needs."),
+			jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json")),
+		)
+	}
 	body = append(body,
 		jen.Id("rec").Op(":=").Qual(pkgHTTPTest, "NewRecorder").Call(),
-		jen.Id("NewHandler").Call(jen.Id("svc")).Dot("ServeHTTP").Call(jen.Id("rec"), jen.Id("req")),
+		jen.Id("exampleHandler").Dot("ServeHTTP").Call(jen.Id("rec"), jen.Id("req")),
 		jen.Qual(pkgRequire, "Equal").Call(jen.Id("t"), jen.Lit(resp.Status), jen.Id("rec").Dot("Code"), jen.Id("rec").Dot("Body").Dot("String").Call()),
 		jen.Qual(pkgRequire, "True").Call(jen.Id("t"), jen.Id("svc").Dot("called"), jen.Lit(s.op.Name+" was not called")),
 	)
@@ -285,7 +306,39 @@ func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *sim
 			jen.Qual(pkgAssert, "NoError").Call(jen.Id("t"), jen.Qual(g.runtimePath(), "JSONEqual").Call(jen.Index().Byte().Parens(jen.Id("responseBody")), jen.Id("rec").Dot("Body").Dot("Bytes").Call())),
 		)
 	}
-	return jen.Id("t").Dot("Run").Call(jen.Lit(name), jen.Func().Params(jen.Id("t").Op("*").Qual(pkgTesting, "T")).Block(body...)), nil
+	return jen.Id("t").Dot("Run").Call(jen.Lit(name), jen.Func().Params(jen.Id("t").Op("*").Qual(pkgTesting, "T")).Block(body...)), true, nil
+}
+
+// exampleMismatch returns why the example cannot pass through the
+// generated handler as the docs show it, or "": a request body the handler
+// rejects, a response of another status than the operation's, a response
+// body where the operation documents none or the other way round, or one
+// that does not fit the result type.
+func (g *generator) exampleMismatch(s *opSig, req *ir.ExampleRequest, resp *ir.ExampleResponse, reqBody, respBody string) string {
+	if s.body != nil {
+		if reqBody == "" {
+			return fmt.Sprintf("the example request has no body; the operation takes a %s", s.body.name)
+		}
+		if p := g.bodyProblem(reqBody, s.body.name, s.body.t, s.body.collection, true); p != "" {
+			return "the handler answers 400 to the example request: " + p
+		}
+	}
+	if resp.Status >= 400 {
+		return ""
+	}
+	switch {
+	case resp.Status != s.status:
+		return fmt.Sprintf("the example response is %d; the operation answers %d", resp.Status, s.status)
+	case s.result == nil && respBody != "":
+		return "the example response has a body; the operation documents none"
+	case s.result != nil && respBody == "":
+		return fmt.Sprintf("the example response has no body; the operation answers a %s", s.result.name)
+	case s.result != nil:
+		if p := g.resultProblem(respBody, s); p != "" {
+			return fmt.Sprintf("the example response does not fit the operation's %s: %s", s.result.name, p)
+		}
+	}
+	return ""
 }
 
 // exampleBody fills the placeholders of an example body; an empty body

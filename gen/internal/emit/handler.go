@@ -78,10 +78,10 @@ func (g *generator) genHandler(pkg *pkgInfo) (File, error) {
 				fields = append(fields, jen.Id("Method").Op(":").Lit(m))
 			}
 			fields = append(fields, jen.Id("Expr").Op(":").Add(rawString(r.expr())))
-			if ps := r.params(); len(ps) > 0 {
-				fields = append(fields, jen.Id("Params").Op(":").Add(stringSlice(ps)))
-			}
 			fields = append(fields, jen.Id("Allow").Op(":").Add(stringSlice(r.allow())))
+		}
+		if ps := r.params(); len(ps) > 0 {
+			fields = append(fields, jen.Id("Params").Op(":").Add(stringSlice(ps)))
 		}
 		if r.route != nil {
 			fields = append(fields, jen.Id("Serve").Op(":").Parens(jen.Op("*").Id("handler")).Dot(handlerName(r.route.sig.op)))
@@ -142,8 +142,8 @@ func (g *generator) genServe(s *opSig) (jen.Code, error) {
 	w, r := jen.Id("w"), jen.Id("r")
 	var body []jen.Code
 	args := []jen.Code{jen.Id("r").Dot("Context").Call()}
-	for _, p := range s.params {
-		args = append(args, jen.Id("r").Dot("PathValue").Call(jen.Lit(p.wildcard)))
+	for i := range s.params {
+		args = append(args, jen.Id("p").Index(jen.Lit(i)))
 	}
 	if s.body != nil {
 		bt := *s.body
@@ -202,8 +202,16 @@ func (g *generator) genServe(s *opSig) (jen.Code, error) {
 			jen.Qual(rt, "WriteEntity").Call(w.Clone(), status, jen.Id("out"), jen.Err(), jen.Lit("#"+res.name)),
 		)
 	}
-	return docs(fmt.Sprintf("%s serves %s.", handlerName(s.op), routeText(s))).Line().
+	text := fmt.Sprintf("%s serves %s.", handlerName(s.op), routeText(s))
+	if len(s.params) > 0 {
+		var names []string
+		for _, p := range s.params {
+			names = append(names, p.wildcard)
+		}
+		text += fmt.Sprintf(" p holds the path values %s.", strings.Join(names, ", "))
+	}
+	return docs(text).Line().
 		Func().Params(jen.Id("h").Op("*").Id("handler")).Id(handlerName(s.op)).Params(
-		jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request"),
+		jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request"), jen.Id("p").Index().String(),
 	).Block(body...), nil
 }

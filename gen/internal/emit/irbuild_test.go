@@ -296,13 +296,58 @@ func buildShapes() *ir.Program {
 	return b.link()
 }
 
-// buildCollision has two properties whose Go names collide; Generate must
-// refuse it rather than rename one.
-func buildCollision() *ir.Program {
+// buildUnresolved has a property whose type is not resolved; Generate must
+// refuse it with the property's position.
+func buildUnresolved() *ir.Program {
 	b := newIRBuilder()
 	b.typ(nsGraph, "thing", ir.Complex, "resources/thing.md", "", "",
 		prop("displayName", "Edm.String", ""),
-		prop("display_name", "Edm.String", ""))
+		prop("size", "Edm.Int64", ""))
+	p := b.link()
+	size := p.Lookup(nsGraph + ".thing").Properties[1]
+	size.Type, size.Ref = nsGraph+".missing", nil
+	return p
+}
+
+// buildCollisions has the names the docs give that are hard on Go
+// identifiers: leading digits, '@', dots, dashes, names differing only in
+// case, a type and a property of the same Go name, properties named like
+// the methods and fields gen generates, and a derived type whose property
+// takes the Go name of an inherited one. Generate resolves each by the rule
+// of nameFields.
+func buildCollisions() *ir.Program {
+	b := newIRBuilder()
+	g := func(n string) string { return nsGraph + "." + n }
+	ent := b.typ(nsGraph, "entity", ir.Entity, "resources/entity.md", "", "",
+		prop("id", "Edm.String", ""))
+	ent.Abstract = true
+	thing := b.typ(nsGraph, "thing", ir.Entity, "resources/thing.md", g("entity"), "",
+		prop("displayName", "Edm.String", "The name."),
+		prop("display_name", "Edm.String", "The name, spelt another way."),
+		prop("3dModel", "Edm.Binary", ""),
+		prop("@removed", "Edm.Boolean", ""),
+		prop("name.first", "Edm.String", ""),
+		prop("e-mail", "Edm.String", ""),
+		prop("type", "Edm.String", ""),
+		prop("thing", "Edm.String", "A property named like its type."),
+		prop("marshalJSON", "Edm.String", ""),
+		prop("asEntity", "Edm.String", ""),
+		prop("asSpecialThing", "Edm.String", ""),
+		prop("additionalProperties", "Edm.Int32", ""))
+	thing.Open = true
+	// The resolver numbers colliding names: display_name and displayName.
+	thing.Properties[1].GoName = "DisplayName2"
+	b.typ(nsGraph, "specialThing", ir.Entity, "resources/specialthing.md", g("thing"), "",
+		prop("display-name", "Edm.String", "Yet another spelling."),
+		prop("type", "Edm.String", "Repeats the inherited property."))
+	b.typ(nsGraph, "3dPrinter", ir.Complex, "resources/3dprinter.md", "", "",
+		prop("for", "Edm.String", ""))
+	item := b.typ(nsGraph, "item", ir.Complex, "resources/item.md", "", "", prop("a", "Edm.String", ""))
+	item2 := b.typ(nsGraph, "Item", ir.Complex, "resources/item-upper.md", "", "", prop("b", "Edm.String", ""))
+	// The resolver numbers types whose names differ only in case.
+	item.GoName, item2.GoName = "Item", "Item2"
+	e := b.enum(nsGraph, "mode", "resources/thing.md", "true", "3d", "a.b", "@odata")
+	e.Members[3].GoName = "ModeOData"
 	return b.link()
 }
 

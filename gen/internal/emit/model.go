@@ -111,9 +111,9 @@ func (g *generator) genModel(f *jen.File, t *ir.Type) error {
 		}
 		text := sentence(plainText(p.Description))
 		if text == "" {
-			text = fmt.Sprintf("%s is the %s property.", p.GoName, p.Name)
+			text = fmt.Sprintf("%s is the %s property.", g.field(p), p.Name)
 		}
-		fields = append(fields, doc(text), jen.Id(p.GoName).Add(typ).Tag(map[string]string{"json": p.Name + ",omitempty"}))
+		fields = append(fields, doc(text), jen.Id(g.field(p)).Add(typ).Tag(map[string]string{"json": p.Name + ",omitempty"}))
 	}
 	open := g.isOpen(t)
 	if open {
@@ -168,32 +168,15 @@ func (g *generator) genAny(f *jen.File, t *ir.Type) error {
 		jen.Id(asName(t)).Params().Op("*").Id(t.GoName),
 	)
 
-	f.Add(docs(fmt.Sprintf("%s decodes a JSON object into the Go type its @odata.type names (with or without the leading '#'): %s itself when @odata.type is absent, even for an abstract type. Types derived from %s in other packages are found through the odata registry. JSON null gives nil.", decodeName(t), t.GoName, t.QualifiedName())))
+	f.Add(docs(fmt.Sprintf("%s decodes a JSON object into the Go type its @odata.type names (with or without the leading '#'), which must be %s or a type derived from it: %s itself when @odata.type is absent, even for an abstract type. The types are found in the odata registry, so types derived from %s in other packages are found too. JSON null gives nil.", decodeName(t), t.QualifiedName(), t.GoName, t.QualifiedName())))
 	f.Func().Id(decodeName(t)).Params(jen.Id("data").Qual(pkgJSON, "RawMessage")).Params(jen.Id(anyName(t)), jen.Error()).Block(
-		jen.If(jen.Qual(g.runtimePath(), "IsNull").Call(jen.Id("data"))).Block(jen.Return(jen.Nil(), jen.Nil())),
-		jen.List(jen.Id("name"), jen.Err()).Op(":=").Qual(g.runtimePath(), "ODataType").Call(jen.Id("data")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Var().Id("v").Id(anyName(t)),
-		jen.Switch(jen.Id("name")).BlockFunc(func(sw *jen.Group) {
-			sw.Case(jen.Lit(""), jen.Lit(t.QualifiedName())).Block(jen.Id("v").Op("=").New(jen.Id(t.GoName)))
-			for _, d := range desc {
-				if d.Package != t.Package {
-					continue
-				}
-				sw.Case(jen.Lit(d.QualifiedName())).Block(jen.Id("v").Op("=").New(jen.Id(d.GoName)))
-			}
-			sw.Default().Block(
-				jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Qual(g.runtimePath(), "New").Call(jen.Id("name")).Assert(jen.Id(anyName(t))),
-				jen.If(jen.Op("!").Id("ok")).Block(
-					jen.Return(jen.Nil(), jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("@odata.type %q is not "+t.QualifiedName()+" or a type derived from it"), jen.Id("name"))),
-				),
-				jen.Id("v").Op("=").Id("x"),
-			)
-		}),
-		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Id("v")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Err()),
+		jen.List(jen.Id("v"), jen.Err()).Op(":=").Qual(g.runtimePath(), "Decode").Call(jen.Id("data"), jen.Lit(t.QualifiedName())),
+		jen.If(jen.Id("v").Op("==").Nil().Op("||").Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Id("v").Assert(jen.Id(anyName(t))),
+		jen.If(jen.Op("!").Id("ok")).Block(
+			jen.Return(jen.Nil(), jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("%T is not "+t.QualifiedName()+" or a type derived from it"), jen.Id("v"))),
 		),
-		jen.Return(jen.Id("v"), jen.Nil()),
+		jen.Return(jen.Id("x"), jen.Nil()),
 	)
 	return nil
 }
@@ -223,10 +206,10 @@ func (g *generator) genAsMethods(f *jen.File, t *ir.Type) error {
 			vals := []jen.Code{jen.Id("ODataType").Op(":").Id("t").Dot("ODataType")}
 			for _, ap := range a.AllProperties() {
 				tp := t.Property(ap.Name)
-				if tp == nil || tp.GoName != ap.GoName || tp.Type != ap.Type || tp.Collection != ap.Collection {
+				if tp == nil || g.field(tp) != g.field(ap) || tp.Type != ap.Type || tp.Collection != ap.Collection {
 					return fmt.Errorf("emit: %s redeclares property %s of its base type %s with another type or name", t.QualifiedName(), ap.Name, a.QualifiedName())
 				}
-				vals = append(vals, jen.Id(ap.GoName).Op(":").Id("t").Dot(ap.GoName))
+				vals = append(vals, jen.Id(g.field(ap)).Op(":").Id("t").Dot(g.field(ap)))
 			}
 			body = append(body, jen.Return(jen.Op("&").Add(aType.Clone()).Values(multiline(vals)...)))
 		}
@@ -292,11 +275,11 @@ func (g *generator) genUnmarshal(f *jen.File, t *ir.Type, poly []*ir.Property, o
 		if p.Collection {
 			typ = jen.Index().Qual(pkgJSON, "RawMessage")
 		}
-		auxFields = append(auxFields, jen.Id(p.GoName).Add(typ).Tag(map[string]string{"json": p.Name + ",omitempty"}))
+		auxFields = append(auxFields, jen.Id(g.field(p)).Add(typ).Tag(map[string]string{"json": p.Name + ",omitempty"}))
 	}
 	var names []string
 	for _, p := range poly {
-		names = append(names, p.GoName)
+		names = append(names, g.field(p))
 	}
 	body := []jen.Code{
 		jen.If(jen.Qual(g.runtimePath(), "IsNull").Call(jen.Id("data"))).Block(jen.Return(jen.Nil())),
@@ -305,28 +288,14 @@ func (g *generator) genUnmarshal(f *jen.File, t *ir.Type, poly []*ir.Property, o
 		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("aux")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 	}
 	for _, p := range poly {
-		dec := jen.Qual(g.pkgPath(p.Ref), decodeName(p.Ref))
-		field := jen.Id("aux").Dot(p.GoName)
+		helper := "DecodeProperty"
 		if p.Collection {
-			body = append(body, jen.If(field.Clone().Op("!=").Nil()).Block(
-				jen.Id("t").Dot(p.GoName).Op("=").Make(jen.Index().Qual(g.pkgPath(p.Ref), anyName(p.Ref)), jen.Len(field.Clone())),
-				jen.For(jen.List(jen.Id("i"), jen.Id("raw")).Op(":=").Range().Add(field.Clone())).Block(
-					jen.List(jen.Id("v"), jen.Err()).Op(":=").Add(dec.Clone()).Call(jen.Id("raw")),
-					jen.If(jen.Err().Op("!=").Nil()).Block(
-						jen.Return(jen.Qual(pkgFmt, "Errorf").Call(jen.Lit(p.Name+"[%d]: %w"), jen.Id("i"), jen.Err())),
-					),
-					jen.Id("t").Dot(p.GoName).Index(jen.Id("i")).Op("=").Id("v"),
-				),
-			))
-			continue
+			helper = "DecodeCollection"
 		}
-		body = append(body, jen.If(field.Clone().Op("!=").Nil()).Block(
-			jen.List(jen.Id("v"), jen.Err()).Op(":=").Add(dec).Call(field.Clone()),
-			jen.If(jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Qual(pkgFmt, "Errorf").Call(jen.Lit(p.Name+": %w"), jen.Err())),
-			),
-			jen.Id("t").Dot(p.GoName).Op("=").Id("v"),
-		))
+		body = append(body, jen.If(
+			jen.Err().Op(":=").Qual(g.runtimePath(), helper).Call(jen.Lit(p.Name), jen.Id("aux").Dot(g.field(p)), jen.Qual(g.pkgPath(p.Ref), decodeName(p.Ref)), jen.Op("&").Id("t").Dot(g.field(p))),
+			jen.Err().Op("!=").Nil(),
+		).Block(jen.Return(jen.Err())))
 	}
 	text := "UnmarshalJSON decodes t"
 	if len(names) > 0 {

@@ -28,13 +28,15 @@ import (
 //     the names of its parameters, cannot all be served: one serves it, by
 //     the rule of servesFirst, and the others are reported (Options.Warn)
 //     and say so in their doc comment.
-//  3. The paths are registered, most literal characters first, in a
-//     scratch http.ServeMux, each path's methods and then its method-less
-//     pattern answering 405. What ServeMux rejects (an invalid or
-//     conflicting pattern) goes to the fallback Router instead, with every
-//     path whose parameters are not whole segments
-//     (/reports/getEmailActivityCounts(period='{period_value}'),
-//     /x({id})/cancel, /drive/root:/{path}:/content).
+//  3. The patterns are registered, most literal characters first, in a
+//     scratch http.ServeMux: every route's, then every path's method-less
+//     pattern answering 405, so that a 405 pattern never pushes an
+//     operation off the ServeMux. A route ServeMux rejects (an invalid
+//     pattern, or one that conflicts with another) goes to the fallback
+//     Router instead, with every path whose parameters are not whole
+//     segments (/reports/getEmailActivityCounts(period='{period_value}'),
+//     /x({id})/cancel, /drive/root:/{path}:/content); a rejected 405
+//     pattern leaves the 405 answer of its path to the fallback.
 //  4. The fallback Router, behind ServeMux's catch-all "/", matches a
 //     regular expression per route, most literal characters first. A
 //     ServeMux pattern that would take a request meant for a fallback route
@@ -121,8 +123,7 @@ type route struct {
 	shape    string // the path with every parameter written {} (or {...})
 	muxPath  string // the ServeMux path; empty when ServeMux cannot express it
 	expr     string // the fallback's regular expression
-	params   []string
-	literals int // literal characters, for ordering
+	literals int    // literal characters, for ordering
 	fallback bool
 	why      string // why the route is on the fallback
 }
@@ -202,14 +203,13 @@ func newRoute(s *opSig, i int) *route {
 				continue
 			}
 			wc := s.params[p.slot].wildcard
-			r.params = append(r.params, wc)
 			mux.WriteString("{" + wc + "}")
 			if p.multi {
 				shape.WriteString("{...}")
-				expr.WriteString("(.+)")
+				expr.WriteString("(?P<" + wc + ">.+)")
 			} else {
 				shape.WriteString("{}")
-				expr.WriteString("([^/]+)")
+				expr.WriteString("(?P<" + wc + ">[^/]+)")
 			}
 		}
 	}
@@ -232,8 +232,10 @@ func canonicalLiteral(lit string) string {
 	if u, err := url.PathUnescape(lit); err == nil {
 		lit = u
 	}
-	return strings.NewReplacer("%", "%25", "/", "%2F").Replace(lit)
+	return escapeSegment.Replace(lit)
 }
+
+var escapeSegment = strings.NewReplacer("%", "%25", "/", "%2F")
 
 // routes works out the routing table of pkg once; see the comment at the
 // top of this file.
@@ -250,6 +252,10 @@ func (g *generator) routes(pkg *pkgInfo) (*routing, error) {
 		s, err := g.sig(o)
 		if err != nil {
 			return nil, err
+		}
+		if !validMethod(strings.ToUpper(o.Method)) {
+			g.warnRule(o.Pos, "unrouted-path", fmt.Sprintf("operation %s is not served: %q is not an HTTP method", o.Name, o.Method))
+			continue
 		}
 		for i := range o.Paths {
 			r := newRoute(s, i)
@@ -282,9 +288,7 @@ func (g *generator) routes(pkg *pkgInfo) (*routing, error) {
 		sort.Slice(grp.routes, func(i, j int) bool { return grp.routes[i].method < grp.routes[j].method })
 	}
 
-	// Register in a scratch ServeMux what it accepts: every route's pattern,
-	// then every path's 405 pattern, so that a 405 pattern never pushes an
-	// operation off the ServeMux.
+	// Register in a scratch ServeMux what it accepts.
 	mux := http.NewServeMux()
 	for _, grp := range rt.groups {
 		for _, r := range grp.routes {
@@ -376,7 +380,7 @@ func (g *generator) routes(pkg *pkgInfo) (*routing, error) {
 	}
 	pkg.routing = rt
 	for _, sh := range rt.shadowed {
-		g.warn(sh.sig.op.Pos, fmt.Sprintf("operation %s is not served on %s %s: operation %s (%s) documents the same method and path", sh.sig.op.Name, sh.method, sh.doc, sh.by.op.Name, sh.by.op.Source))
+		g.warnRule(sh.sig.op.Pos, "unrouted-path", fmt.Sprintf("operation %s is not served on %s %s: operation %s (%s) documents the same method and path", sh.sig.op.Name, sh.method, sh.doc, sh.by.op.Name, sh.by.op.Source))
 	}
 	return rt, nil
 }
@@ -447,6 +451,19 @@ func sampleRequest(r *route, method string) (*http.Request, error) {
 	return newRequest(method, b.String())
 }
 
+// validMethod reports whether m is an HTTP method token.
+func validMethod(m string) bool {
+	if m == "" {
+		return false
+	}
+	for _, c := range m {
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("!#$%&'*+-.^_`|~", c)) {
+			return false
+		}
+	}
+	return true
+}
+
 // newRequest is httptest.NewRequest, which the generated tests call,
 // with its panic on a malformed request turned into an error.
 func newRequest(method, target string) (req *http.Request, err error) {
@@ -515,11 +532,8 @@ func (rt *routing) newSimulator() (sim *simulator, err error) {
 			continue
 		}
 		s := row.route.sig
-		routes[i].Serve = func(st *simState, w http.ResponseWriter, req *http.Request) {
-			st.sig = s
-			for _, p := range s.params {
-				st.values = append(st.values, req.PathValue(p.wildcard))
-			}
+		routes[i].Serve = func(st *simState, w http.ResponseWriter, _ *http.Request, values []string) {
+			st.sig, st.values = s, values
 			w.WriteHeader(http.StatusTeapot)
 		}
 	}
@@ -575,11 +589,16 @@ func (t tableRow) expr() string {
 	return t.group.expr
 }
 
+// params are the wildcard names of the operation's parameters, in order.
 func (t tableRow) params() []string {
-	if t.route != nil && !t.onMux() {
-		return t.route.params
+	if t.route == nil {
+		return nil
 	}
-	return nil
+	var names []string
+	for _, p := range t.route.sig.params {
+		names = append(names, p.wildcard)
+	}
+	return names
 }
 
 func (t tableRow) allow() []string {
@@ -615,9 +634,10 @@ func (rt *routing) table() ([]tableRow, []*routeGroup) {
 	return rows, rt.paths
 }
 
-// warn reports a problem that does not stop generation.
-func (g *generator) warn(pos diag.Pos, msg string) {
+// warnRule reports what Generate resolved by a documented rule rather than
+// refused.
+func (g *generator) warnRule(pos diag.Pos, rule, msg string) {
 	if g.opts.Warn != nil {
-		g.opts.Warn(diag.Diagnostic{Span: diag.Span{Pos: pos}, Severity: diag.Warning, Rule: "unrouted-path", Message: msg})
+		g.opts.Warn(diag.Diagnostic{Span: diag.Span{Pos: pos}, Severity: diag.Warning, Rule: rule, Message: msg})
 	}
 }

@@ -35,14 +35,14 @@ func TestRoutingPlacement(t *testing.T) {
 		where[r.method+" "+r.doc] = "fallback " + r.expr
 	}
 	assert.Equal(t, map[string]string{
-		"GET /reports/getEmailActivityCounts(period='{period_value}')":       `fallback ^/reports/getEmailActivityCounts\(period='([^/]+)'\)$`,
+		"GET /reports/getEmailActivityCounts(period='{period_value}')":       `fallback ^/reports/getEmailActivityCounts\(period='(?P<period_value>[^/]+)'\)$`,
 		"GET /reports/getTeamsUserActivityCounts(period='D7')":               "mux GET /reports/getTeamsUserActivityCounts(period='D7')",
-		"POST /privilegedRoleAssignmentRequests({requestid})/cancel":         `fallback ^/privilegedRoleAssignmentRequests\(([^/]+)\)/cancel$`,
-		"GET /workbook/worksheets/{id|name}/Cell(row={row},column={column})": `fallback ^/workbook/worksheets/([^/]+)/Cell\(row=([^/]+),column=([^/]+)\)$`,
-		"GET /me/drive/root:/{item-path}:/content":                           "fallback ^/me/drive/root:/(.+):/content$",
+		"POST /privilegedRoleAssignmentRequests({requestid})/cancel":         `fallback ^/privilegedRoleAssignmentRequests\((?P<requestid>[^/]+)\)/cancel$`,
+		"GET /workbook/worksheets/{id|name}/Cell(row={row},column={column})": `fallback ^/workbook/worksheets/(?P<idName>[^/]+)/Cell\(row=(?P<row>[^/]+),column=(?P<column>[^/]+)\)$`,
+		"GET /me/drive/root:/{item-path}:/content":                           "fallback ^/me/drive/root:/(?P<itemPath>.+):/content$",
 		"GET /drives/{drive-id}/items/{item-id}/content":                     "mux GET /drives/{driveID}/items/{itemID}/content",
 		"GET /policies/activityBasedTimeoutPolicies/{id}":                    "mux GET /policies/activityBasedTimeoutPolicies/{id}",
-		"GET /policies/{id}/appliesTo":                                       "fallback ^/policies/([^/]+)/appliesTo$",
+		"GET /policies/{id}/appliesTo":                                       "fallback ^/policies/(?P<id>[^/]+)/appliesTo$",
 		"GET /things/{thing-id}":                                             "mux GET /things/{thingID}",
 		"PATCH /things/{id}":                                                 "mux PATCH /things/{id}",
 		"GET /things/delta":                                                  "mux GET /things/delta",
@@ -112,7 +112,13 @@ func TestRoutingNeverPanics(t *testing.T) {
 			Namespace: nsGraph, Source: "api/odd.md", Pos: diag.Pos{File: "api/odd.md", Line: i + 1, Col: 1},
 		})
 	}
-	files, err := Generate(p, Options{ModulePath: "m"})
+	p.Operations = append(p.Operations, &ir.Operation{
+		Name: "OddMethod", Method: "GET/POST", Paths: []string{"/odd"}, Package: "graph",
+		Namespace: nsGraph, Source: "api/odd.md", Pos: diag.Pos{File: "api/odd.md", Line: 99, Col: 1},
+	})
+	var warnings []string
+	files, err := Generate(p, Options{ModulePath: "m", Warn: func(d diag.Diagnostic) { warnings = append(warnings, d.Message) }})
 	require.NoError(t, err)
 	assert.NotEmpty(t, files)
+	assert.Contains(t, warnings, `operation OddMethod is not served: "GET/POST" is not an HTTP method`)
 }

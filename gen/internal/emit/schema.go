@@ -6,8 +6,9 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-// genSchema emits schema.go: an init function registering the schema of
-// every type of the package with the odata runtime, by qualified name. The
+// genSchema emits schema.go: the schema of every type of the package, as
+// static data, and an init function registering it with the odata runtime,
+// by qualified name. The
 // validator walks request bodies against this table, and DecodeAnyT finds
 // derived types from other packages in it, so no package needs to import the
 // packages that derive from its types.
@@ -23,7 +24,7 @@ func (g *generator) genSchema(pkg *pkgInfo) (File, error) {
 		fields := []jen.Code{jen.Id("Name").Op(":").Lit(t.QualifiedName())}
 		if t.Kind == "enum" {
 			fields = append(fields, jen.Id("Enum").Op(":").True())
-			entries = append(entries, jen.Line().Op("&").Qual(rt, "Type").Values(fields...))
+			entries = append(entries, jen.Line().Values(fields...))
 			continue
 		}
 		anc, err := ancestors(t)
@@ -55,13 +56,15 @@ func (g *generator) genSchema(pkg *pkgInfo) (File, error) {
 			props = append(props, jen.Line())
 			fields = append(fields, jen.Id("Properties").Op(":").Index().Qual(rt, "Property").Values(props...))
 		}
-		fields = append(fields, jen.Id("New").Op(":").Func().Params().Any().Block(jen.Return(jen.New(jen.Id(t.GoName)))))
-		entries = append(entries, jen.Line().Op("&").Qual(rt, "Type").Values(multiline(fields)...))
+		fields = append(fields, jen.Id("GoType").Op(":").Parens(jen.Op("*").Id(t.GoName)).Parens(jen.Nil()))
+		entries = append(entries, jen.Line().Values(multiline(fields)...))
 	}
 	entries = append(entries, jen.Line())
-	f.Add(doc(fmt.Sprintf("init registers the schema of the %d types of package %s with the odata runtime.", len(pkg.types), pkg.name)))
+	f.Add(doc(fmt.Sprintf("schema is the schema of the %d types of package %s, by qualified name; it is static data.", len(pkg.types), pkg.name)))
+	f.Var().Id("schema").Op("=").Index().Qual(rt, "Type").Values(entries...)
+	f.Comment("init registers schema with the odata runtime.")
 	f.Func().Id("init").Params().Block(
-		jen.Qual(rt, "Register").Call(entries...),
+		jen.Qual(rt, "Register").Call(jen.Id("schema")),
 	)
 	return render(f, pkg.name+"/schema.go", "resources")
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -17,9 +18,9 @@ type base struct{}
 type derived struct{}
 
 func init() {
-	Register(
-		&Type{Name: "test.kind", Enum: true},
-		&Type{Name: "test.base", Properties: []Property{
+	Register([]Type{
+		{Name: "test.kind", Enum: true},
+		{Name: "test.base", Properties: []Property{
 			{Name: "s", Type: "Edm.String"},
 			{Name: "n", Type: "Edm.Int32"},
 			{Name: "b", Type: "Edm.Byte"},
@@ -30,12 +31,12 @@ func init() {
 			{Name: "any", Type: "Edm.Untyped"},
 			{Name: "child", Type: "test.base"},
 			{Name: "list", Type: "test.base", Collection: true},
-		}, New: func() any { return new(base) }},
-		&Type{Name: "test.derived", Ancestors: []string{"test.base"}, Properties: []Property{
+		}, GoType: (*base)(nil)},
+		{Name: "test.derived", Ancestors: []string{"test.base"}, Properties: []Property{
 			{Name: "s", Type: "Edm.String"}, {Name: "extra", Type: "Edm.String"},
-		}, New: func() any { return new(derived) }},
-		&Type{Name: "test.open", Open: true, Properties: []Property{{Name: "s", Type: "Edm.String"}}},
-	)
+		}, GoType: (*derived)(nil)},
+		{Name: "test.open", Open: true, Properties: []Property{{Name: "s", Type: "Edm.String"}}},
+	})
 }
 
 func decode(t *testing.T, s string) any {
@@ -98,10 +99,17 @@ func TestRegistry(t *testing.T) {
 	assert.Nil(t, New("test.missing"))
 	assert.True(t, Lookup("test.derived").DerivesFrom("test.base"))
 	assert.False(t, Lookup("test.base").DerivesFrom("test.derived"))
-	assert.Panics(t, func() { Register(&Type{Name: "test.base"}) })
+	assert.Panics(t, func() { Register([]Type{{Name: "test.base"}}) })
 }
 
 func TestJSONCompare(t *testing.T) {
+	assert.NoError(t, JSONEqual([]byte(`{"@odata.context": "c", "value": [{"a": 1, "b@odata.type": "x"}]}`), []byte(`{"value": [{"a": 1}]}`)), "control information is not compared")
+	assert.ErrorContains(t, JSONEqual([]byte(`{"@odata.type": "#x"}`), []byte(`{}`)), "$.@odata.type: missing")
+	assert.NoError(t, JSONEqual([]byte(`{"a": null, "b": "", "c": [], "t": "2020-01-01T00:00:00.0000000Z"}`), []byte(`{"t": "2020-01-01T00:00:00Z"}`)), "what omitempty leaves out, and date and times as instants")
+	assert.ErrorContains(t, JSONEqual([]byte(`{"a": false}`), []byte(`{}`)), "$.a: missing")
+	assert.NoError(t, JSONEqual([]byte(`{"r": 4.666666666666667}`), []byte(`{"r": 4.6666665}`)), "an Edm.Single keeps float32 precision")
+	assert.ErrorContains(t, JSONEqual([]byte(`{"r": 4.66}`), []byte(`{"r": 4.67}`)), "$.r: want 4.66")
+	assert.ErrorContains(t, JSONEqual([]byte(`{"t": "2020-01-01T00:00:00Z"}`), []byte(`{"t": "2020-01-01T00:00:01Z"}`)), "$.t: want")
 	assert.NoError(t, JSONSubset([]byte(`{"a": [1, {"b": "x"}]}`), []byte(`{"a": [1.0, {"b": "x", "c": 2}], "d": null}`)))
 	assert.ErrorContains(t, JSONSubset([]byte(`{"a": {"b": 1}}`), []byte(`{"a": {}}`)), "$.a.b: missing")
 	assert.ErrorContains(t, JSONSubset([]byte(`{"a": [1, 2]}`), []byte(`{"a": [1]}`)), "want 2 elements")
@@ -221,4 +229,122 @@ func TestDynamicProperties(t *testing.T) {
 	assert.Equal(t, `{"b":null}`, string(out))
 	_, err = AddProperties([]byte(`{}`), map[string]json.RawMessage{"b": json.RawMessage(`{`)})
 	assert.Error(t, err)
+}
+
+func TestCanonicalPath(t *testing.T) {
+	for in, want := range map[string]string{
+		"/a/b":                          "/a/b",
+		"/a/b%2Fc/d%20e":                "/a/b%2Fc/d e",
+		"/r/f(p=%27D7%27)":              "/r/f(p='D7')",
+		"/x/100%25":                     "/x/100%25",
+		"/x/%E2%82%AC":                  "/x/€",
+		"/reports/getX(period='{p}')/y": "/reports/getX(period='{p}')/y",
+	} {
+		u, err := url.Parse(in)
+		require.NoError(t, err)
+		assert.Equal(t, want, CanonicalPath(u), in)
+	}
+	assert.Equal(t, "a/b", unescapeValue("a%2Fb"))
+	assert.Equal(t, "100%2F", unescapeValue("100%252F"))
+}
+
+// testHandler is the handler type of the router tests: it records calls.
+type testHandler struct {
+	op     string
+	values []string
+}
+
+func record(op string) func(*testHandler, http.ResponseWriter, *http.Request, []string) {
+	return func(h *testHandler, w http.ResponseWriter, _ *http.Request, values []string) {
+		h.op, h.values = op, values
+		w.WriteHeader(http.StatusNoContent)
+	}
+}
+
+func TestNewServeMux(t *testing.T) {
+	h := &testHandler{}
+	mux := NewServeMux(h, []Route[*testHandler]{
+		{Pattern: "GET /users/{id}", Params: []string{"id"}, Serve: record("GetUser")},
+		{Method: "GET", Expr: `^/reports/get\(period='(?P<p>[^/]+)'\)$`, Allow: []string{"GET"}, Params: []string{"p"}, Serve: record("GetReport")},
+		{Method: "GET", Expr: `^/root:/(?P<path>.+):/content$`, Allow: []string{"GET", "PUT"}, Params: []string{"path"}, Serve: record("GetContent")},
+		{Method: "PUT", Expr: `^/root:/(?P<path>.+):/content$`, Allow: []string{"GET", "PUT"}, Params: []string{"path"}, Serve: record("PutContent")},
+		{Expr: `^/users/delta$`, Allow: []string{"GET"}},
+	}, []Path{{Pattern: "/users/{id}", Allow: []string{"GET"}}})
+	for _, c := range []struct {
+		method, target string
+		status         int
+		op             string
+		values         []string
+		allow          string
+	}{
+		{"GET", "/users/u%2F1", 204, "GetUser", []string{"u/1"}, ""},
+		{"GET", "/reports/get(period='D7')", 204, "GetReport", []string{"D7"}, ""},
+		{"HEAD", "/reports/get(period=%27D%2F7%27)", 204, "GetReport", []string{"D/7"}, ""},
+		{"PUT", "/root:/a/b%20c.txt:/content", 204, "PutContent", []string{"a/b c.txt"}, ""},
+		{"POST", "/reports/get(period='D7')", 405, "", nil, "GET, HEAD"},
+		{"POST", "/users/u1", 405, "", nil, "GET, HEAD"},
+		{"DELETE", "/root:/a:/content", 405, "", nil, "GET, HEAD, PUT"},
+		{"GET", "/reports/get(period=)", 404, "", nil, ""},
+		{"GET", "/nowhere", 404, "", nil, ""},
+	} {
+		*h = testHandler{}
+		rec := httptest.NewRecorder()
+		mux.ServeHTTP(rec, httptest.NewRequest(c.method, c.target, nil))
+		assert.Equal(t, c.status, rec.Code, "%s %s: %s", c.method, c.target, rec.Body.String())
+		assert.Equal(t, c.op, h.op, c.target)
+		assert.Equal(t, c.values, h.values, c.target)
+		assert.Equal(t, c.allow, rec.Header().Get("Allow"), c.target)
+		if c.status >= 400 {
+			assert.Contains(t, rec.Body.String(), `{"error":{"code":`)
+		}
+	}
+}
+
+func TestWriteResults(t *testing.T) {
+	type thing struct {
+		ODataType string `json:"@odata.type,omitempty"`
+		ID        string `json:"id,omitempty"`
+	}
+	rec := httptest.NewRecorder()
+	WriteEntity(rec, 201, &thing{ID: "1"}, nil, "#test.thing")
+	assert.Equal(t, 201, rec.Code)
+	assert.JSONEq(t, `{"@odata.type": "#test.thing", "id": "1"}`, rec.Body.String())
+
+	rec = httptest.NewRecorder()
+	WriteEntity(rec, 200, &thing{}, nil, "#test.thing")
+	assert.JSONEq(t, `{"@odata.type": "#test.thing"}`, rec.Body.String())
+
+	rec = httptest.NewRecorder()
+	WriteEntity(rec, 200, &thing{ODataType: "#test.derived"}, nil, "#test.thing")
+	assert.JSONEq(t, `{"@odata.type": "#test.derived"}`, rec.Body.String(), "a set type is kept")
+
+	rec = httptest.NewRecorder()
+	var none *thing
+	WriteEntity(rec, 200, none, nil, "#test.thing")
+	assert.Equal(t, 500, rec.Code, "a nil result is a server error")
+
+	rec = httptest.NewRecorder()
+	WriteEntity(rec, 200, none, &testStatusError{}, "")
+	assert.Equal(t, 404, rec.Code)
+
+	rec = httptest.NewRecorder()
+	var list []thing
+	WriteValue(rec, 200, list, nil, true)
+	assert.JSONEq(t, `{"value": []}`, rec.Body.String())
+
+	rec = httptest.NewRecorder()
+	WriteValue(rec, 200, "folder", nil, false)
+	assert.JSONEq(t, `{"value": "folder"}`, rec.Body.String())
+
+	rec = httptest.NewRecorder()
+	WriteNoContent(rec, 204, nil)
+	assert.Equal(t, 204, rec.Code)
+	assert.Empty(t, rec.Body.String())
+}
+
+type testStatusError struct{}
+
+func (*testStatusError) Error() string { return "not found" }
+func (*testStatusError) GraphError() (int, string, string) {
+	return http.StatusNotFound, "itemNotFound", "no such item"
 }

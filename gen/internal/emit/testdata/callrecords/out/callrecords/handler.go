@@ -44,7 +44,7 @@ func NewHandlerWithOptions(svc Service, opts HandlerOptions) http.Handler {
 // that would conflict with another pattern, matched by regular expression in
 // this order, most literal characters first.
 var routes = []odata.Route[*handler]{
-	{Pattern: "POST /communications/callRecords/{callRecordId}/sessions/{sessionId}/segments", Serve: (*handler).serveCreateSegment},
+	{Pattern: "POST /communications/callRecords/{callRecordId}/sessions/{sessionId}/segments", Params: []string{"callRecordId", "sessionId"}, Serve: (*handler).serveCreateSegment},
 }
 
 // paths are the ServeMux patterns that answer 405 Method Not Allowed to the
@@ -60,12 +60,13 @@ type handler struct {
 }
 
 // serveCreateSegment serves POST
-// /communications/callRecords/{callRecordId}/sessions/{sessionId}/segments.
-func (h *handler) serveCreateSegment(w http.ResponseWriter, r *http.Request) {
+// /communications/callRecords/{callRecordId}/sessions/{sessionId}/segments. p
+// holds the path values callRecordId, sessionId.
+func (h *handler) serveCreateSegment(w http.ResponseWriter, r *http.Request, p []string) {
 	in := new(Segment)
 	if !odata.ReadJSON(w, r, h.maxBodyBytes, "microsoft.graph.callRecords.segment", false, in) {
 		return
 	}
-	out, err := h.svc.CreateSegment(r.Context(), r.PathValue("callRecordId"), r.PathValue("sessionId"), in)
+	out, err := h.svc.CreateSegment(r.Context(), p[0], p[1], in)
 	odata.WriteEntity(w, http.StatusCreated, out, err, "#microsoft.graph.callRecords.segment")
 }

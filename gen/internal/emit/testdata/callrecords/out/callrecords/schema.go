@@ -4,116 +4,101 @@ package callrecords
 
 import "gen/output/callrecords/odata"
 
-// init registers the schema of the 12 types of package callrecords with the
-// odata runtime.
+// schema is the schema of the 12 types of package callrecords, by qualified
+// name; it is static data.
+var schema = []odata.Type{
+	{Name: "microsoft.graph.callRecords.clientPlatform", Enum: true},
+	{
+		Name:      "microsoft.graph.callRecords.clientUserAgent",
+		Ancestors: []string{"microsoft.graph.callRecords.userAgent"},
+		Properties: []odata.Property{
+			{Name: "headerValue", Type: "Edm.String"},
+			{Name: "applicationVersion", Type: "Edm.String"},
+			{Name: "platform", Type: "microsoft.graph.callRecords.clientPlatform"},
+		},
+		GoType: (*ClientUserAgent)(nil),
+	},
+	{
+		Name: "microsoft.graph.callRecords.endpoint",
+		Properties: []odata.Property{
+			{Name: "userAgent", Type: "microsoft.graph.callRecords.userAgent"},
+		},
+		GoType: (*Endpoint)(nil),
+	},
+	{
+		Name: "microsoft.graph.callRecords.failureInfo",
+		Properties: []odata.Property{
+			{Name: "stage", Type: "microsoft.graph.callRecords.failureStage"},
+			{Name: "reason", Type: "Edm.String"},
+		},
+		GoType: (*FailureInfo)(nil),
+	},
+	{Name: "microsoft.graph.callRecords.failureStage", Enum: true},
+	{
+		Name: "microsoft.graph.callRecords.media",
+		Properties: []odata.Property{
+			{Name: "label", Type: "Edm.String"},
+			{Name: "streams", Type: "microsoft.graph.callRecords.mediaStream", Collection: true},
+		},
+		GoType: (*Media)(nil),
+	},
+	{
+		Name: "microsoft.graph.callRecords.mediaStream",
+		Properties: []odata.Property{
+			{Name: "streamId", Type: "Edm.String"},
+			{Name: "startDateTime", Type: "Edm.DateTimeOffset"},
+			{Name: "streamDirection", Type: "microsoft.graph.callRecords.mediaStreamDirection"},
+			{Name: "averageJitter", Type: "Edm.Duration"},
+			{Name: "averagePacketLossRate", Type: "Edm.Single"},
+			{Name: "packetUtilization", Type: "Edm.Int64"},
+			{Name: "wasMediaBypassed", Type: "Edm.Boolean"},
+			{Name: "averageRoundTripTime", Type: "Edm.Duration"},
+		},
+		GoType: (*MediaStream)(nil),
+	},
+	{Name: "microsoft.graph.callRecords.mediaStreamDirection", Enum: true},
+	{
+		Name:      "microsoft.graph.callRecords.participantEndpoint",
+		Ancestors: []string{"microsoft.graph.callRecords.endpoint"},
+		Properties: []odata.Property{
+			{Name: "userAgent", Type: "microsoft.graph.callRecords.userAgent"},
+			{Name: "identity", Type: "microsoft.graph.identitySet"},
+		},
+		GoType: (*ParticipantEndpoint)(nil),
+	},
+	{
+		Name:      "microsoft.graph.callRecords.segment",
+		Ancestors: []string{"microsoft.graph.entity"},
+		Properties: []odata.Property{
+			{Name: "id", Type: "Edm.String"},
+			{Name: "startDateTime", Type: "Edm.DateTimeOffset"},
+			{Name: "endDateTime", Type: "Edm.DateTimeOffset"},
+			{Name: "caller", Type: "microsoft.graph.callRecords.endpoint"},
+			{Name: "callee", Type: "microsoft.graph.callRecords.endpoint"},
+			{Name: "failureInfo", Type: "microsoft.graph.callRecords.failureInfo"},
+			{Name: "media", Type: "microsoft.graph.callRecords.media", Collection: true},
+		},
+		GoType: (*Segment)(nil),
+	},
+	{
+		Name:      "microsoft.graph.callRecords.serviceEndpoint",
+		Ancestors: []string{"microsoft.graph.callRecords.endpoint"},
+		Properties: []odata.Property{
+			{Name: "userAgent", Type: "microsoft.graph.callRecords.userAgent"},
+		},
+		GoType: (*ServiceEndpoint)(nil),
+	},
+	{
+		Name: "microsoft.graph.callRecords.userAgent",
+		Properties: []odata.Property{
+			{Name: "headerValue", Type: "Edm.String"},
+			{Name: "applicationVersion", Type: "Edm.String"},
+		},
+		GoType: (*UserAgent)(nil),
+	},
+}
+
+// init registers schema with the odata runtime.
 func init() {
-	odata.Register(
-		&odata.Type{Name: "microsoft.graph.callRecords.clientPlatform", Enum: true},
-		&odata.Type{
-			Name:      "microsoft.graph.callRecords.clientUserAgent",
-			Ancestors: []string{"microsoft.graph.callRecords.userAgent"},
-			Properties: []odata.Property{
-				{Name: "headerValue", Type: "Edm.String"},
-				{Name: "applicationVersion", Type: "Edm.String"},
-				{Name: "platform", Type: "microsoft.graph.callRecords.clientPlatform"},
-			},
-			New: func() any {
-				return new(ClientUserAgent)
-			},
-		},
-		&odata.Type{
-			Name: "microsoft.graph.callRecords.endpoint",
-			Properties: []odata.Property{
-				{Name: "userAgent", Type: "microsoft.graph.callRecords.userAgent"},
-			},
-			New: func() any {
-				return new(Endpoint)
-			},
-		},
-		&odata.Type{
-			Name: "microsoft.graph.callRecords.failureInfo",
-			Properties: []odata.Property{
-				{Name: "stage", Type: "microsoft.graph.callRecords.failureStage"},
-				{Name: "reason", Type: "Edm.String"},
-			},
-			New: func() any {
-				return new(FailureInfo)
-			},
-		},
-		&odata.Type{Name: "microsoft.graph.callRecords.failureStage", Enum: true},
-		&odata.Type{
-			Name: "microsoft.graph.callRecords.media",
-			Properties: []odata.Property{
-				{Name: "label", Type: "Edm.String"},
-				{Name: "streams", Type: "microsoft.graph.callRecords.mediaStream", Collection: true},
-			},
-			New: func() any {
-				return new(Media)
-			},
-		},
-		&odata.Type{
-			Name: "microsoft.graph.callRecords.mediaStream",
-			Properties: []odata.Property{
-				{Name: "streamId", Type: "Edm.String"},
-				{Name: "startDateTime", Type: "Edm.DateTimeOffset"},
-				{Name: "streamDirection", Type: "microsoft.graph.callRecords.mediaStreamDirection"},
-				{Name: "averageJitter", Type: "Edm.Duration"},
-				{Name: "averagePacketLossRate", Type: "Edm.Single"},
-				{Name: "packetUtilization", Type: "Edm.Int64"},
-				{Name: "wasMediaBypassed", Type: "Edm.Boolean"},
-				{Name: "averageRoundTripTime", Type: "Edm.Duration"},
-			},
-			New: func() any {
-				return new(MediaStream)
-			},
-		},
-		&odata.Type{Name: "microsoft.graph.callRecords.mediaStreamDirection", Enum: true},
-		&odata.Type{
-			Name:      "microsoft.graph.callRecords.participantEndpoint",
-			Ancestors: []string{"microsoft.graph.callRecords.endpoint"},
-			Properties: []odata.Property{
-				{Name: "userAgent", Type: "microsoft.graph.callRecords.userAgent"},
-				{Name: "identity", Type: "microsoft.graph.identitySet"},
-			},
-			New: func() any {
-				return new(ParticipantEndpoint)
-			},
-		},
-		&odata.Type{
-			Name:      "microsoft.graph.callRecords.segment",
-			Ancestors: []string{"microsoft.graph.entity"},
-			Properties: []odata.Property{
-				{Name: "id", Type: "Edm.String"},
-				{Name: "startDateTime", Type: "Edm.DateTimeOffset"},
-				{Name: "endDateTime", Type: "Edm.DateTimeOffset"},
-				{Name: "caller", Type: "microsoft.graph.callRecords.endpoint"},
-				{Name: "callee", Type: "microsoft.graph.callRecords.endpoint"},
-				{Name: "failureInfo", Type: "microsoft.graph.callRecords.failureInfo"},
-				{Name: "media", Type: "microsoft.graph.callRecords.media", Collection: true},
-			},
-			New: func() any {
-				return new(Segment)
-			},
-		},
-		&odata.Type{
-			Name:      "microsoft.graph.callRecords.serviceEndpoint",
-			Ancestors: []string{"microsoft.graph.callRecords.endpoint"},
-			Properties: []odata.Property{
-				{Name: "userAgent", Type: "microsoft.graph.callRecords.userAgent"},
-			},
-			New: func() any {
-				return new(ServiceEndpoint)
-			},
-		},
-		&odata.Type{
-			Name: "microsoft.graph.callRecords.userAgent",
-			Properties: []odata.Property{
-				{Name: "headerValue", Type: "Edm.String"},
-				{Name: "applicationVersion", Type: "Edm.String"},
-			},
-			New: func() any {
-				return new(UserAgent)
-			},
-		},
-	)
+	odata.Register(schema)
 }

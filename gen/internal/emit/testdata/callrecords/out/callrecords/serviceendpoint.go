@@ -4,7 +4,6 @@ package callrecords
 
 import (
 	"encoding/json"
-	"fmt"
 	"gen/output/callrecords/odata"
 )
 
@@ -56,12 +55,8 @@ func (t *ServiceEndpoint) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &aux); err != nil {
 		return err
 	}
-	if aux.UserAgent != nil {
-		v, err := DecodeAnyUserAgent(aux.UserAgent)
-		if err != nil {
-			return fmt.Errorf("userAgent: %w", err)
-		}
-		t.UserAgent = v
+	if err := odata.DecodeProperty("userAgent", aux.UserAgent, DecodeAnyUserAgent, &t.UserAgent); err != nil {
+		return err
 	}
 	return nil
 }

@@ -32,32 +32,21 @@ type AnyEntity interface {
 }
 
 // DecodeAnyEntity decodes a JSON object into the Go type its @odata.type names
-// (with or without the leading '#'): Entity itself when @odata.type is absent,
-// even for an abstract type. Types derived from microsoft.graph.entity in
-// other packages are found through the odata registry. JSON null gives nil.
+// (with or without the leading '#'), which must be microsoft.graph.entity or a
+// type derived from it: Entity itself when @odata.type is absent, even for an
+// abstract type. The types are found in the odata registry, so types derived
+// from microsoft.graph.entity in other packages are found too. JSON null gives
+// nil.
 func DecodeAnyEntity(data json.RawMessage) (AnyEntity, error) {
-	if odata.IsNull(data) {
-		return nil, nil
-	}
-	name, err := odata.ODataType(data)
-	if err != nil {
+	v, err := odata.Decode(data, "microsoft.graph.entity")
+	if v == nil || err != nil {
 		return nil, err
 	}
-	var v AnyEntity
-	switch name {
-	case "", "microsoft.graph.entity":
-		v = new(Entity)
-	default:
-		x, ok := odata.New(name).(AnyEntity)
-		if !ok {
-			return nil, fmt.Errorf("@odata.type %q is not microsoft.graph.entity or a type derived from it", name)
-		}
-		v = x
+	x, ok := v.(AnyEntity)
+	if !ok {
+		return nil, fmt.Errorf("%T is not microsoft.graph.entity or a type derived from it", v)
 	}
-	if err := json.Unmarshal(data, v); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return x, nil
 }
 
 // AsEntity returns a shallow copy of t. It makes *Entity an AnyEntity.

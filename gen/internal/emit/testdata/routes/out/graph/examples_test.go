@@ -25,6 +25,14 @@ type exampleService struct {
 	pathParams []string
 }
 
+// examples is the Service of every example test, which sets it up before it
+// sends its request; the tests do not run in parallel.
+var examples = new(exampleService)
+
+// exampleHandler serves the example requests. It is built once: building a
+// handler registers every route.
+var exampleHandler = NewHandler(examples)
+
 // CancelRequest records the call and answers with the example response.
 func (s *exampleService) CancelRequest(ctx context.Context, p1 string) error {
 	if s.op != "CancelRequest" {
@@ -118,23 +126,6 @@ func (s *exampleService) GetThing(ctx context.Context, p1 string) (*Thing, error
 	return out, nil
 }
 
-// GetThingExpanded records the call and answers with the example response.
-func (s *exampleService) GetThingExpanded(ctx context.Context, p1 string) (*Thing, error) {
-	if s.op != "GetThingExpanded" {
-		return s.UnimplementedService.GetThingExpanded(ctx, p1)
-	}
-	s.called = true
-	s.pathParams = []string{p1}
-	if s.fail != nil {
-		return nil, s.fail
-	}
-	out := new(Thing)
-	if s.response != "" {
-		require.NoError(s.t, json.Unmarshal([]byte(s.response), out), "decoding the example response")
-	}
-	return out, nil
-}
-
 // RemoveMember records the call and answers with the example response.
 func (s *exampleService) RemoveMember(ctx context.Context, p1 string, p2 string) error {
 	if s.op != "RemoveMember" {
@@ -154,14 +145,15 @@ func (s *exampleService) RemoveMember(ctx context.Context, p1 string, p2 string)
 func TestExampleCancelRequest(t *testing.T) {
 	t.Run("cancel", func(t *testing.T) {
 		const responseBody = ``
-		svc := &exampleService{
+		*examples = exampleService{
 			t:        t,
 			op:       "CancelRequest",
 			response: responseBody,
 		}
+		svc := examples
 		req := httptest.NewRequest("POST", "/privilegedRoleAssignmentRequests('7')/cancel", nil)
 		rec := httptest.NewRecorder()
-		NewHandler(svc).ServeHTTP(rec, req)
+		exampleHandler.ServeHTTP(rec, req)
 		require.Equal(t, 204, rec.Code, rec.Body.String())
 		require.True(t, svc.called, "CancelRequest was not called")
 		assert.Equal(t, []string{"'7'"}, svc.pathParams, "path parameters")
@@ -177,14 +169,15 @@ func TestExampleGetCell(t *testing.T) {
   "id": "1",
   "name": "a"
 }`
-		svc := &exampleService{
+		*examples = exampleService{
 			t:        t,
 			op:       "GetCell",
 			response: responseBody,
 		}
+		svc := examples
 		req := httptest.NewRequest("GET", "/workbook/worksheets/idName-1/Cell(row=5,column=6)", nil)
 		rec := httptest.NewRecorder()
-		NewHandler(svc).ServeHTTP(rec, req)
+		exampleHandler.ServeHTTP(rec, req)
 		require.Equal(t, 200, rec.Code, rec.Body.String())
 		require.True(t, svc.called, "GetCell was not called")
 		assert.Equal(t, []string{"idName-1", "5", "6"}, svc.pathParams, "path parameters")
@@ -200,14 +193,15 @@ func TestExampleGetCell(t *testing.T) {
 func TestExampleGetContent(t *testing.T) {
 	t.Run("by_path", func(t *testing.T) {
 		const responseBody = ``
-		svc := &exampleService{
+		*examples = exampleService{
 			t:        t,
 			op:       "GetContent",
 			response: responseBody,
 		}
+		svc := examples
 		req := httptest.NewRequest("GET", "/me/drive/root:/Documents/a%20b.txt:/content", nil)
 		rec := httptest.NewRecorder()
-		NewHandler(svc).ServeHTTP(rec, req)
+		exampleHandler.ServeHTTP(rec, req)
 		require.Equal(t, 204, rec.Code, rec.Body.String())
 		require.True(t, svc.called, "GetContent was not called")
 		assert.Equal(t, []string{"Documents/a b.txt", "", ""}, svc.pathParams, "path parameters")
@@ -224,14 +218,15 @@ func TestExampleGetEmailActivityCounts(t *testing.T) {
   "id": "1",
   "name": "a"
 }`
-		svc := &exampleService{
+		*examples = exampleService{
 			t:        t,
 			op:       "GetEmailActivityCounts",
 			response: responseBody,
 		}
+		svc := examples
 		req := httptest.NewRequest("GET", "/reports/getEmailActivityCounts(period='D7')", nil)
 		rec := httptest.NewRecorder()
-		NewHandler(svc).ServeHTTP(rec, req)
+		exampleHandler.ServeHTTP(rec, req)
 		require.Equal(t, 200, rec.Code, rec.Body.String())
 		require.True(t, svc.called, "GetEmailActivityCounts was not called")
 		assert.Equal(t, []string{"D7"}, svc.pathParams, "path parameters")
@@ -250,14 +245,15 @@ func TestExampleGetTeamsUserActivityCounts(t *testing.T) {
   "id": "1",
   "name": "a"
 }`
-		svc := &exampleService{
+		*examples = exampleService{
 			t:        t,
 			op:       "GetTeamsUserActivityCounts",
 			response: responseBody,
 		}
+		svc := examples
 		req := httptest.NewRequest("GET", "/reports/getTeamsUserActivityCounts(period='D7')", nil)
 		rec := httptest.NewRecorder()
-		NewHandler(svc).ServeHTTP(rec, req)
+		exampleHandler.ServeHTTP(rec, req)
 		require.Equal(t, 200, rec.Code, rec.Body.String())
 		require.True(t, svc.called, "GetTeamsUserActivityCounts was not called")
 		assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
@@ -274,14 +270,15 @@ func TestExampleGetThing(t *testing.T) {
   "id": "1",
   "name": "a"
 }`
-		svc := &exampleService{
+		*examples = exampleService{
 			t:        t,
 			op:       "GetThing",
 			response: responseBody,
 		}
+		svc := examples
 		req := httptest.NewRequest("GET", "/things/thingID-1", nil)
 		rec := httptest.NewRecorder()
-		NewHandler(svc).ServeHTTP(rec, req)
+		exampleHandler.ServeHTTP(rec, req)
 		require.Equal(t, 200, rec.Code, rec.Body.String())
 		require.True(t, svc.called, "GetThing was not called")
 		assert.Equal(t, []string{"thingID-1"}, svc.pathParams, "path parameters")
@@ -306,14 +303,15 @@ func TestExampleGetThingExpanded(t *testing.T) {
 func TestExampleRemoveMember(t *testing.T) {
 	t.Run("remove", func(t *testing.T) {
 		const responseBody = ``
-		svc := &exampleService{
+		*examples = exampleService{
 			t:        t,
 			op:       "RemoveMember",
 			response: responseBody,
 		}
+		svc := examples
 		req := httptest.NewRequest("DELETE", "/things/1/members/2/$ref", nil)
 		rec := httptest.NewRecorder()
-		NewHandler(svc).ServeHTTP(rec, req)
+		exampleHandler.ServeHTTP(rec, req)
 		require.Equal(t, 204, rec.Code, rec.Body.String())
 		require.True(t, svc.called, "RemoveMember was not called")
 		assert.Equal(t, []string{"1", "2"}, svc.pathParams, "path parameters")

@@ -43,20 +43,20 @@ func NewHandlerWithOptions(svc Service, opts HandlerOptions) http.Handler {
 // that would conflict with another pattern, matched by regular expression in
 // this order, most literal characters first.
 var routes = []odata.Route[*handler]{
-	{Pattern: "GET /drives/{driveID}/items/{itemID}/content", Serve: (*handler).serveGetContent},
-	{Pattern: "GET /policies/activityBasedTimeoutPolicies/{id}", Serve: (*handler).serveGetTimeoutPolicy},
+	{Pattern: "GET /drives/{driveID}/items/{itemID}/content", Params: []string{"itemPath", "driveID", "itemID"}, Serve: (*handler).serveGetContent},
+	{Pattern: "GET /policies/activityBasedTimeoutPolicies/{id}", Params: []string{"id"}, Serve: (*handler).serveGetTimeoutPolicy},
 	{Pattern: "GET /reports/getTeamsUserActivityCounts(period='D7')", Serve: (*handler).serveGetTeamsUserActivityCounts},
 	{Pattern: "GET /things/delta", Serve: (*handler).serveDeltaThings},
-	{Pattern: "PATCH /things/{id}", Serve: (*handler).serveUpdateThing},
-	{Pattern: "DELETE /things/{id}/members/{id2}/$ref", Serve: (*handler).serveRemoveMember},
-	{Pattern: "GET /things/{thingID}", Serve: (*handler).serveGetThing},
-	{Method: "POST", Expr: `^/privilegedRoleAssignmentRequests\(([^/]+)\)/cancel$`, Params: []string{"requestid"}, Allow: []string{"POST"}, Serve: (*handler).serveCancelRequest},
-	{Method: "GET", Expr: `^/reports/getEmailActivityCounts\(period='([^/]+)'\)$`, Params: []string{"period_value"}, Allow: []string{"GET"}, Serve: (*handler).serveGetEmailActivityCounts},
-	{Method: "GET", Expr: `^/workbook/worksheets/([^/]+)/Cell\(row=([^/]+),column=([^/]+)\)$`, Params: []string{"idName", "row", "column"}, Allow: []string{"GET"}, Serve: (*handler).serveGetCell},
-	{Method: "GET", Expr: `^/me/drive/root:/(.+):/content$`, Params: []string{"itemPath"}, Allow: []string{"GET"}, Serve: (*handler).serveGetContent},
-	{Method: "GET", Expr: `^/policies/([^/]+)/appliesTo$`, Params: []string{"id"}, Allow: []string{"GET"}, Serve: (*handler).serveListPolicyAppliesTo},
+	{Pattern: "PATCH /things/{id}", Params: []string{"id"}, Serve: (*handler).serveUpdateThing},
+	{Pattern: "DELETE /things/{id}/members/{id2}/$ref", Params: []string{"id", "id2"}, Serve: (*handler).serveRemoveMember},
+	{Pattern: "GET /things/{thingID}", Params: []string{"thingID"}, Serve: (*handler).serveGetThing},
+	{Method: "POST", Expr: `^/privilegedRoleAssignmentRequests\((?P<requestid>[^/]+)\)/cancel$`, Allow: []string{"POST"}, Params: []string{"requestid"}, Serve: (*handler).serveCancelRequest},
+	{Method: "GET", Expr: `^/reports/getEmailActivityCounts\(period='(?P<period_value>[^/]+)'\)$`, Allow: []string{"GET"}, Params: []string{"period_value"}, Serve: (*handler).serveGetEmailActivityCounts},
+	{Method: "GET", Expr: `^/workbook/worksheets/(?P<idName>[^/]+)/Cell\(row=(?P<row>[^/]+),column=(?P<column>[^/]+)\)$`, Allow: []string{"GET"}, Params: []string{"idName", "row", "column"}, Serve: (*handler).serveGetCell},
+	{Method: "GET", Expr: `^/me/drive/root:/(?P<itemPath>.+):/content$`, Allow: []string{"GET"}, Params: []string{"itemPath", "driveID", "itemID"}, Serve: (*handler).serveGetContent},
+	{Method: "GET", Expr: `^/policies/(?P<id>[^/]+)/appliesTo$`, Allow: []string{"GET"}, Params: []string{"id"}, Serve: (*handler).serveListPolicyAppliesTo},
 	{Expr: `^/things/delta$`, Allow: []string{"GET"}},
-	{Expr: `^/things/([^/]+)$`, Allow: []string{"GET", "PATCH"}},
+	{Expr: `^/things/(?P<thingID>[^/]+)$`, Allow: []string{"GET", "PATCH"}},
 }
 
 // paths are the ServeMux patterns that answer 405 Method Not Allowed to the
@@ -75,76 +75,83 @@ type handler struct {
 }
 
 // serveCancelRequest serves POST
-// /privilegedRoleAssignmentRequests({requestid})/cancel.
-func (h *handler) serveCancelRequest(w http.ResponseWriter, r *http.Request) {
-	odata.WriteNoContent(w, http.StatusNoContent, h.svc.CancelRequest(r.Context(), r.PathValue("requestid")))
+// /privilegedRoleAssignmentRequests({requestid})/cancel. p holds the path
+// values requestid.
+func (h *handler) serveCancelRequest(w http.ResponseWriter, r *http.Request, p []string) {
+	odata.WriteNoContent(w, http.StatusNoContent, h.svc.CancelRequest(r.Context(), p[0]))
 }
 
 // serveDeltaThings serves GET /things/delta.
-func (h *handler) serveDeltaThings(w http.ResponseWriter, r *http.Request) {
+func (h *handler) serveDeltaThings(w http.ResponseWriter, r *http.Request, p []string) {
 	out, err := h.svc.DeltaThings(r.Context())
 	odata.WriteEntity(w, http.StatusOK, out, err, "#microsoft.graph.thing")
 }
 
 // serveGetCell serves GET
-// /workbook/worksheets/{id|name}/Cell(row={row},column={column}).
-func (h *handler) serveGetCell(w http.ResponseWriter, r *http.Request) {
-	out, err := h.svc.GetCell(r.Context(), r.PathValue("idName"), r.PathValue("row"), r.PathValue("column"))
+// /workbook/worksheets/{id|name}/Cell(row={row},column={column}). p holds the
+// path values idName, row, column.
+func (h *handler) serveGetCell(w http.ResponseWriter, r *http.Request, p []string) {
+	out, err := h.svc.GetCell(r.Context(), p[0], p[1], p[2])
 	odata.WriteEntity(w, http.StatusOK, out, err, "#microsoft.graph.thing")
 }
 
 // serveGetContent serves GET /me/drive/root:/{item-path}:/content
-// /drives/{drive-id}/items/{item-id}/content.
-func (h *handler) serveGetContent(w http.ResponseWriter, r *http.Request) {
-	odata.WriteNoContent(w, http.StatusNoContent, h.svc.GetContent(r.Context(), r.PathValue("itemPath"), r.PathValue("driveID"), r.PathValue("itemID")))
+// /drives/{drive-id}/items/{item-id}/content. p holds the path values
+// itemPath, driveID, itemID.
+func (h *handler) serveGetContent(w http.ResponseWriter, r *http.Request, p []string) {
+	odata.WriteNoContent(w, http.StatusNoContent, h.svc.GetContent(r.Context(), p[0], p[1], p[2]))
 }
 
 // serveGetEmailActivityCounts serves GET
-// /reports/getEmailActivityCounts(period='{period_value}').
-func (h *handler) serveGetEmailActivityCounts(w http.ResponseWriter, r *http.Request) {
-	out, err := h.svc.GetEmailActivityCounts(r.Context(), r.PathValue("period_value"))
+// /reports/getEmailActivityCounts(period='{period_value}'). p holds the path
+// values period_value.
+func (h *handler) serveGetEmailActivityCounts(w http.ResponseWriter, r *http.Request, p []string) {
+	out, err := h.svc.GetEmailActivityCounts(r.Context(), p[0])
 	odata.WriteEntity(w, http.StatusOK, out, err, "#microsoft.graph.thing")
 }
 
 // serveGetTeamsUserActivityCounts serves GET
 // /reports/getTeamsUserActivityCounts(period='D7').
-func (h *handler) serveGetTeamsUserActivityCounts(w http.ResponseWriter, r *http.Request) {
+func (h *handler) serveGetTeamsUserActivityCounts(w http.ResponseWriter, r *http.Request, p []string) {
 	out, err := h.svc.GetTeamsUserActivityCounts(r.Context())
 	odata.WriteEntity(w, http.StatusOK, out, err, "#microsoft.graph.thing")
 }
 
-// serveGetThing serves GET /things/{thing-id}.
-func (h *handler) serveGetThing(w http.ResponseWriter, r *http.Request) {
-	out, err := h.svc.GetThing(r.Context(), r.PathValue("thingID"))
+// serveGetThing serves GET /things/{thing-id}. p holds the path values
+// thingID.
+func (h *handler) serveGetThing(w http.ResponseWriter, r *http.Request, p []string) {
+	out, err := h.svc.GetThing(r.Context(), p[0])
 	odata.WriteEntity(w, http.StatusOK, out, err, "#microsoft.graph.thing")
 }
 
-// serveGetThingExpanded serves GET /things/{id}.
-func (h *handler) serveGetThingExpanded(w http.ResponseWriter, r *http.Request) {
-	out, err := h.svc.GetThingExpanded(r.Context(), r.PathValue("id"))
+// serveGetThingExpanded serves GET /things/{id}. p holds the path values id.
+func (h *handler) serveGetThingExpanded(w http.ResponseWriter, r *http.Request, p []string) {
+	out, err := h.svc.GetThingExpanded(r.Context(), p[0])
 	odata.WriteEntity(w, http.StatusOK, out, err, "#microsoft.graph.thing")
 }
 
 // serveGetTimeoutPolicy serves GET
-// /policies/activityBasedTimeoutPolicies/{id}.
-func (h *handler) serveGetTimeoutPolicy(w http.ResponseWriter, r *http.Request) {
-	out, err := h.svc.GetTimeoutPolicy(r.Context(), r.PathValue("id"))
+// /policies/activityBasedTimeoutPolicies/{id}. p holds the path values id.
+func (h *handler) serveGetTimeoutPolicy(w http.ResponseWriter, r *http.Request, p []string) {
+	out, err := h.svc.GetTimeoutPolicy(r.Context(), p[0])
 	odata.WriteEntity(w, http.StatusOK, out, err, "#microsoft.graph.thing")
 }
 
-// serveListPolicyAppliesTo serves GET /policies/{id}/appliesTo.
-func (h *handler) serveListPolicyAppliesTo(w http.ResponseWriter, r *http.Request) {
-	out, err := h.svc.ListPolicyAppliesTo(r.Context(), r.PathValue("id"))
+// serveListPolicyAppliesTo serves GET /policies/{id}/appliesTo. p holds the
+// path values id.
+func (h *handler) serveListPolicyAppliesTo(w http.ResponseWriter, r *http.Request, p []string) {
+	out, err := h.svc.ListPolicyAppliesTo(r.Context(), p[0])
 	odata.WriteEntity(w, http.StatusOK, out, err, "#microsoft.graph.thing")
 }
 
-// serveRemoveMember serves DELETE /things/{id}/members/{id}/$ref.
-func (h *handler) serveRemoveMember(w http.ResponseWriter, r *http.Request) {
-	odata.WriteNoContent(w, http.StatusNoContent, h.svc.RemoveMember(r.Context(), r.PathValue("id"), r.PathValue("id2")))
+// serveRemoveMember serves DELETE /things/{id}/members/{id}/$ref. p holds the
+// path values id, id2.
+func (h *handler) serveRemoveMember(w http.ResponseWriter, r *http.Request, p []string) {
+	odata.WriteNoContent(w, http.StatusNoContent, h.svc.RemoveMember(r.Context(), p[0], p[1]))
 }
 
-// serveUpdateThing serves PATCH /things/{id}.
-func (h *handler) serveUpdateThing(w http.ResponseWriter, r *http.Request) {
-	out, err := h.svc.UpdateThing(r.Context(), r.PathValue("id"))
+// serveUpdateThing serves PATCH /things/{id}. p holds the path values id.
+func (h *handler) serveUpdateThing(w http.ResponseWriter, r *http.Request, p []string) {
+	out, err := h.svc.UpdateThing(r.Context(), p[0])
 	odata.WriteEntity(w, http.StatusOK, out, err, "#microsoft.graph.thing")
 }

@@ -4,29 +4,28 @@ package graph
 
 import "gen/output/routes/odata"
 
-// init registers the schema of the 2 types of package graph with the odata
-// runtime.
+// schema is the schema of the 2 types of package graph, by qualified name; it
+// is static data.
+var schema = []odata.Type{
+	{
+		Name: "microsoft.graph.entity",
+		Properties: []odata.Property{
+			{Name: "id", Type: "Edm.String"},
+		},
+		GoType: (*Entity)(nil),
+	},
+	{
+		Name:      "microsoft.graph.thing",
+		Ancestors: []string{"microsoft.graph.entity"},
+		Properties: []odata.Property{
+			{Name: "id", Type: "Edm.String"},
+			{Name: "name", Type: "Edm.String"},
+		},
+		GoType: (*Thing)(nil),
+	},
+}
+
+// init registers schema with the odata runtime.
 func init() {
-	odata.Register(
-		&odata.Type{
-			Name: "microsoft.graph.entity",
-			Properties: []odata.Property{
-				{Name: "id", Type: "Edm.String"},
-			},
-			New: func() any {
-				return new(Entity)
-			},
-		},
-		&odata.Type{
-			Name:      "microsoft.graph.thing",
-			Ancestors: []string{"microsoft.graph.entity"},
-			Properties: []odata.Property{
-				{Name: "id", Type: "Edm.String"},
-				{Name: "name", Type: "Edm.String"},
-			},
-			New: func() any {
-				return new(Thing)
-			},
-		},
-	)
+	odata.Register(schema)
 }

@@ -41,35 +41,21 @@ type AnyDriveItem interface {
 }
 
 // DecodeAnyDriveItem decodes a JSON object into the Go type its @odata.type
-// names (with or without the leading '#'): DriveItem itself when @odata.type
-// is absent, even for an abstract type. Types derived from
-// microsoft.graph.driveItem in other packages are found through the odata
-// registry. JSON null gives nil.
+// names (with or without the leading '#'), which must be
+// microsoft.graph.driveItem or a type derived from it: DriveItem itself when
+// @odata.type is absent, even for an abstract type. The types are found in the
+// odata registry, so types derived from microsoft.graph.driveItem in other
+// packages are found too. JSON null gives nil.
 func DecodeAnyDriveItem(data json.RawMessage) (AnyDriveItem, error) {
-	if odata.IsNull(data) {
-		return nil, nil
-	}
-	name, err := odata.ODataType(data)
-	if err != nil {
+	v, err := odata.Decode(data, "microsoft.graph.driveItem")
+	if v == nil || err != nil {
 		return nil, err
 	}
-	var v AnyDriveItem
-	switch name {
-	case "", "microsoft.graph.driveItem":
-		v = new(DriveItem)
-	case "microsoft.graph.folder":
-		v = new(Folder)
-	default:
-		x, ok := odata.New(name).(AnyDriveItem)
-		if !ok {
-			return nil, fmt.Errorf("@odata.type %q is not microsoft.graph.driveItem or a type derived from it", name)
-		}
-		v = x
+	x, ok := v.(AnyDriveItem)
+	if !ok {
+		return nil, fmt.Errorf("%T is not microsoft.graph.driveItem or a type derived from it", v)
 	}
-	if err := json.Unmarshal(data, v); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return x, nil
 }
 
 // AsDriveItem returns a shallow copy of t. It makes *DriveItem an

@@ -26,6 +26,14 @@ type exampleService struct {
 	pathParams []string
 }
 
+// examples is the Service of every example test, which sets it up before it
+// sends its request; the tests do not run in parallel.
+var examples = new(exampleService)
+
+// exampleHandler serves the example requests. It is built once: building a
+// handler registers every route.
+var exampleHandler = NewHandler(examples)
+
 // DeleteItem records the call and answers with the example response.
 func (s *exampleService) DeleteItem(ctx context.Context, p1 string, p2 string) error {
 	if s.op != "DeleteItem" {
@@ -125,14 +133,15 @@ func (s *exampleService) UpdateItem(ctx context.Context, p1 string, p2 string, b
 func TestExampleDeleteItem(t *testing.T) {
 	t.Run("delete", func(t *testing.T) {
 		const responseBody = ``
-		svc := &exampleService{
+		*examples = exampleService{
 			t:        t,
 			op:       "DeleteItem",
 			response: responseBody,
 		}
+		svc := examples
 		req := httptest.NewRequest("DELETE", "/drives/driveID-1/items/itemID-1", nil)
 		rec := httptest.NewRecorder()
-		NewHandler(svc).ServeHTTP(rec, req)
+		exampleHandler.ServeHTTP(rec, req)
 		require.Equal(t, 204, rec.Code, rec.Body.String())
 		require.True(t, svc.called, "DeleteItem was not called")
 		assert.Equal(t, []string{"driveID-1", "itemID-1"}, svc.pathParams, "path parameters")
@@ -150,14 +159,15 @@ func TestExampleGetItem(t *testing.T) {
   "name": "Documents",
   "childCount": 3
 }`
-		svc := &exampleService{
+		*examples = exampleService{
 			t:        t,
 			op:       "GetItem",
 			response: responseBody,
 		}
+		svc := examples
 		req := httptest.NewRequest("GET", "/drives/b!abc/items/01ABC", nil)
 		rec := httptest.NewRecorder()
-		NewHandler(svc).ServeHTTP(rec, req)
+		exampleHandler.ServeHTTP(rec, req)
 		require.Equal(t, 200, rec.Code, rec.Body.String())
 		require.True(t, svc.called, "GetItem was not called")
 		assert.Equal(t, []string{"b!abc", "01ABC"}, svc.pathParams, "path parameters")
@@ -172,15 +182,16 @@ func TestExampleGetItem(t *testing.T) {
     "message": "The item does not exist."
   }
 }`
-		svc := &exampleService{
+		*examples = exampleService{
 			t:        t,
 			op:       "GetItem",
 			response: responseBody,
 			fail:     &Error{Status: 404, Code: "itemNotFound", Message: "The item does not exist."},
 		}
+		svc := examples
 		req := httptest.NewRequest("GET", "/drives/driveID-1/items/itemID-1", nil)
 		rec := httptest.NewRecorder()
-		NewHandler(svc).ServeHTTP(rec, req)
+		exampleHandler.ServeHTTP(rec, req)
 		require.Equal(t, 404, rec.Code, rec.Body.String())
 		require.True(t, svc.called, "GetItem was not called")
 		assert.Equal(t, []string{"driveID-1", "itemID-1"}, svc.pathParams, "path parameters")
@@ -195,14 +206,15 @@ func TestExampleGetItemKind(t *testing.T) {
 		const responseBody = `{
   "value": "folder"
 }`
-		svc := &exampleService{
+		*examples = exampleService{
 			t:        t,
 			op:       "GetItemKind",
 			response: responseBody,
 		}
+		svc := examples
 		req := httptest.NewRequest("GET", "/drives/driveID-1/items/itemID-1/kind", nil)
 		rec := httptest.NewRecorder()
-		NewHandler(svc).ServeHTTP(rec, req)
+		exampleHandler.ServeHTTP(rec, req)
 		require.Equal(t, 200, rec.Code, rec.Body.String())
 		require.True(t, svc.called, "GetItemKind was not called")
 		assert.Equal(t, []string{"driveID-1", "itemID-1"}, svc.pathParams, "path parameters")
@@ -236,14 +248,15 @@ func TestExampleListItems(t *testing.T) {
     }
   ]
 }`
-		svc := &exampleService{
+		*examples = exampleService{
 			t:        t,
 			op:       "ListItems",
 			response: responseBody,
 		}
+		svc := examples
 		req := httptest.NewRequest("GET", "/drives/driveID-1/items", nil)
 		rec := httptest.NewRecorder()
-		NewHandler(svc).ServeHTTP(rec, req)
+		exampleHandler.ServeHTTP(rec, req)
 		require.Equal(t, 200, rec.Code, rec.Body.String())
 		require.True(t, svc.called, "ListItems was not called")
 		assert.Equal(t, []string{"driveID-1"}, svc.pathParams, "path parameters")
@@ -275,15 +288,16 @@ func TestExampleUpdateItem(t *testing.T) {
   ],
   "kind": "futureKind"
 }`
-		svc := &exampleService{
+		*examples = exampleService{
 			t:        t,
 			op:       "UpdateItem",
 			response: responseBody,
 		}
+		svc := examples
 		req := httptest.NewRequest("PATCH", "/drives/driveID-1/items/itemID-1", strings.NewReader(requestBody))
 		req.Header.Add("Content-Type", "application/json")
 		rec := httptest.NewRecorder()
-		NewHandler(svc).ServeHTTP(rec, req)
+		exampleHandler.ServeHTTP(rec, req)
 		require.Equal(t, 200, rec.Code, rec.Body.String())
 		require.True(t, svc.called, "UpdateItem was not called")
 		assert.Equal(t, []string{"driveID-1", "itemID-1"}, svc.pathParams, "path parameters")

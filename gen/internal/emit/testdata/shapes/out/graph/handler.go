@@ -46,11 +46,11 @@ func NewHandlerWithOptions(svc Service, opts HandlerOptions) http.Handler {
 // that would conflict with another pattern, matched by regular expression in
 // this order, most literal characters first.
 var routes = []odata.Route[*handler]{
-	{Pattern: "GET /drives/{driveID}/items", Serve: (*handler).serveListItems},
-	{Pattern: "DELETE /drives/{driveID}/items/{itemID}", Serve: (*handler).serveDeleteItem},
-	{Pattern: "GET /drives/{driveID}/items/{itemID}", Serve: (*handler).serveGetItem},
-	{Pattern: "PATCH /drives/{driveID}/items/{itemID}", Serve: (*handler).serveUpdateItem},
-	{Pattern: "GET /drives/{driveID}/items/{itemID}/kind", Serve: (*handler).serveGetItemKind},
+	{Pattern: "GET /drives/{driveID}/items", Params: []string{"driveID"}, Serve: (*handler).serveListItems},
+	{Pattern: "DELETE /drives/{driveID}/items/{itemID}", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveDeleteItem},
+	{Pattern: "GET /drives/{driveID}/items/{itemID}", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveGetItem},
+	{Pattern: "PATCH /drives/{driveID}/items/{itemID}", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveUpdateItem},
+	{Pattern: "GET /drives/{driveID}/items/{itemID}/kind", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveGetItemKind},
 }
 
 // paths are the ServeMux patterns that answer 405 Method Not Allowed to the
@@ -67,31 +67,36 @@ type handler struct {
 	maxBodyBytes int64
 }
 
-// serveDeleteItem serves DELETE /drives/{drive-id}/items/{item-id}.
-func (h *handler) serveDeleteItem(w http.ResponseWriter, r *http.Request) {
-	odata.WriteNoContent(w, http.StatusNoContent, h.svc.DeleteItem(r.Context(), r.PathValue("driveID"), r.PathValue("itemID")))
+// serveDeleteItem serves DELETE /drives/{drive-id}/items/{item-id}. p holds
+// the path values driveID, itemID.
+func (h *handler) serveDeleteItem(w http.ResponseWriter, r *http.Request, p []string) {
+	odata.WriteNoContent(w, http.StatusNoContent, h.svc.DeleteItem(r.Context(), p[0], p[1]))
 }
 
-// serveGetItem serves GET /drives/{drive-id}/items/{item-id}.
-func (h *handler) serveGetItem(w http.ResponseWriter, r *http.Request) {
-	out, err := h.svc.GetItem(r.Context(), r.PathValue("driveID"), r.PathValue("itemID"))
+// serveGetItem serves GET /drives/{drive-id}/items/{item-id}. p holds the path
+// values driveID, itemID.
+func (h *handler) serveGetItem(w http.ResponseWriter, r *http.Request, p []string) {
+	out, err := h.svc.GetItem(r.Context(), p[0], p[1])
 	odata.WriteEntity(w, http.StatusOK, out, err, "#microsoft.graph.driveItem")
 }
 
-// serveGetItemKind serves GET /drives/{drive-id}/items/{item-id}/kind.
-func (h *handler) serveGetItemKind(w http.ResponseWriter, r *http.Request) {
-	out, err := h.svc.GetItemKind(r.Context(), r.PathValue("driveID"), r.PathValue("itemID"))
+// serveGetItemKind serves GET /drives/{drive-id}/items/{item-id}/kind. p holds
+// the path values driveID, itemID.
+func (h *handler) serveGetItemKind(w http.ResponseWriter, r *http.Request, p []string) {
+	out, err := h.svc.GetItemKind(r.Context(), p[0], p[1])
 	odata.WriteValue(w, http.StatusOK, out, err, false)
 }
 
-// serveListItems serves GET /drives/{drive-id}/items.
-func (h *handler) serveListItems(w http.ResponseWriter, r *http.Request) {
-	out, err := h.svc.ListItems(r.Context(), r.PathValue("driveID"))
+// serveListItems serves GET /drives/{drive-id}/items. p holds the path values
+// driveID.
+func (h *handler) serveListItems(w http.ResponseWriter, r *http.Request, p []string) {
+	out, err := h.svc.ListItems(r.Context(), p[0])
 	odata.WriteValue(w, http.StatusOK, out, err, true)
 }
 
-// serveUpdateItem serves PATCH /drives/{drive-id}/items/{item-id}.
-func (h *handler) serveUpdateItem(w http.ResponseWriter, r *http.Request) {
+// serveUpdateItem serves PATCH /drives/{drive-id}/items/{item-id}. p holds the
+// path values driveID, itemID.
+func (h *handler) serveUpdateItem(w http.ResponseWriter, r *http.Request, p []string) {
 	data, ok := odata.ReadBody(w, r, h.maxBodyBytes, "microsoft.graph.driveItem", false)
 	if !ok {
 		return
@@ -101,6 +106,6 @@ func (h *handler) serveUpdateItem(w http.ResponseWriter, r *http.Request) {
 		odata.WriteDecodeError(w, "microsoft.graph.driveItem")
 		return
 	}
-	out, err := h.svc.UpdateItem(r.Context(), r.PathValue("driveID"), r.PathValue("itemID"), in)
+	out, err := h.svc.UpdateItem(r.Context(), p[0], p[1], in)
 	odata.WriteEntity(w, http.StatusOK, out, err, "#microsoft.graph.driveItem")
 }

@@ -4,50 +4,47 @@ package graph
 
 import "gen/output/shapes/odata"
 
-// init registers the schema of the 4 types of package graph with the odata
-// runtime.
+// schema is the schema of the 4 types of package graph, by qualified name; it
+// is static data.
+var schema = []odata.Type{
+	{
+		Name:      "microsoft.graph.driveItem",
+		Ancestors: []string{"microsoft.graph.entity"},
+		Properties: []odata.Property{
+			{Name: "id", Type: "Edm.String"},
+			{Name: "name", Type: "Edm.String"},
+			{Name: "size", Type: "Edm.Int64"},
+			{Name: "tags", Type: "Edm.String", Collection: true},
+			{Name: "kind", Type: "microsoft.graph.itemKind"},
+			{Name: "lastModifiedDateTime", Type: "Edm.DateTimeOffset"},
+		},
+		GoType: (*DriveItem)(nil),
+	},
+	{
+		Name: "microsoft.graph.entity",
+		Properties: []odata.Property{
+			{Name: "id", Type: "Edm.String"},
+		},
+		GoType: (*Entity)(nil),
+	},
+	{
+		Name:      "microsoft.graph.folder",
+		Ancestors: []string{"microsoft.graph.driveItem", "microsoft.graph.entity"},
+		Properties: []odata.Property{
+			{Name: "id", Type: "Edm.String"},
+			{Name: "name", Type: "Edm.String"},
+			{Name: "size", Type: "Edm.Int64"},
+			{Name: "tags", Type: "Edm.String", Collection: true},
+			{Name: "kind", Type: "microsoft.graph.itemKind"},
+			{Name: "lastModifiedDateTime", Type: "Edm.DateTimeOffset"},
+			{Name: "childCount", Type: "Edm.Int32"},
+		},
+		GoType: (*Folder)(nil),
+	},
+	{Name: "microsoft.graph.itemKind", Enum: true},
+}
+
+// init registers schema with the odata runtime.
 func init() {
-	odata.Register(
-		&odata.Type{
-			Name:      "microsoft.graph.driveItem",
-			Ancestors: []string{"microsoft.graph.entity"},
-			Properties: []odata.Property{
-				{Name: "id", Type: "Edm.String"},
-				{Name: "name", Type: "Edm.String"},
-				{Name: "size", Type: "Edm.Int64"},
-				{Name: "tags", Type: "Edm.String", Collection: true},
-				{Name: "kind", Type: "microsoft.graph.itemKind"},
-				{Name: "lastModifiedDateTime", Type: "Edm.DateTimeOffset"},
-			},
-			New: func() any {
-				return new(DriveItem)
-			},
-		},
-		&odata.Type{
-			Name: "microsoft.graph.entity",
-			Properties: []odata.Property{
-				{Name: "id", Type: "Edm.String"},
-			},
-			New: func() any {
-				return new(Entity)
-			},
-		},
-		&odata.Type{
-			Name:      "microsoft.graph.folder",
-			Ancestors: []string{"microsoft.graph.driveItem", "microsoft.graph.entity"},
-			Properties: []odata.Property{
-				{Name: "id", Type: "Edm.String"},
-				{Name: "name", Type: "Edm.String"},
-				{Name: "size", Type: "Edm.Int64"},
-				{Name: "tags", Type: "Edm.String", Collection: true},
-				{Name: "kind", Type: "microsoft.graph.itemKind"},
-				{Name: "lastModifiedDateTime", Type: "Edm.DateTimeOffset"},
-				{Name: "childCount", Type: "Edm.Int32"},
-			},
-			New: func() any {
-				return new(Folder)
-			},
-		},
-		&odata.Type{Name: "microsoft.graph.itemKind", Enum: true},
-	)
+	odata.Register(schema)
 }

@@ -26,16 +26,31 @@ type Route[H any] struct {
 	// Method and Serve only says which methods its path allows.
 	Method string
 	// Expr is the regular expression a request path must match, as
-	// CanonicalPath writes it, such as `^/x\(([^/]+)\)/cancel$`.
+	// CanonicalPath writes it, with a named group per path value, such as
+	// `^/x\((?P<id>[^/]+)\)/cancel$`. The Router sets the path values it
+	// captures, unescaped, on the request (Request.PathValue).
 	Expr string
-	// Params are the names of the path values Expr's groups capture, in
-	// order; the operation reads them with Request.PathValue.
+	// Params are the names of the path values Serve receives, in order.
 	Params []string
 	// Allow lists every method documented on the path, for the Allow header
 	// of a 405 answer.
 	Allow []string
-	// Serve serves the request.
-	Serve func(H, http.ResponseWriter, *http.Request)
+	// Serve serves the request, given the values of Params. The values
+	// come as a slice rather than each read with Request.PathValue, which
+	// the compiler would inline into every one of thousands of operations.
+	Serve func(h H, w http.ResponseWriter, r *http.Request, values []string)
+}
+
+// serve calls rt.Serve with the path values of r.
+func (rt *Route[H]) serve(h H, w http.ResponseWriter, r *http.Request) {
+	var values []string
+	if len(rt.Params) > 0 {
+		values = make([]string, len(rt.Params))
+		for i, name := range rt.Params {
+			values[i] = r.PathValue(name)
+		}
+	}
+	rt.Serve(h, w, r, values)
 }
 
 // Path is a method-less ServeMux pattern answering 405 Method Not Allowed,
@@ -58,8 +73,7 @@ func NewServeMux[H any](h H, routes []Route[H], paths []Path) *http.ServeMux {
 			rest = append(rest, rt)
 			continue
 		}
-		serve := rt.Serve
-		mux.HandleFunc(rt.Pattern, func(w http.ResponseWriter, r *http.Request) { serve(h, w, r) })
+		mux.HandleFunc(rt.Pattern, func(w http.ResponseWriter, r *http.Request) { rt.serve(h, w, r) })
 	}
 	for _, p := range paths {
 		mux.Handle(p.Pattern, MethodNotAllowed(p.Allow...))
@@ -110,12 +124,12 @@ func (rt *Router[H]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		if route.Serve != nil && (route.Method == r.Method || route.Method == http.MethodGet && r.Method == http.MethodHead) {
-			for j, name := range route.Params {
-				if j+1 < len(m) {
-					r.SetPathValue(name, unescapeValue(m[j+1]))
+			for j, name := range rt.exprs[i].SubexpNames() {
+				if name != "" {
+					r.SetPathValue(name, unescapeValue(m[j]))
 				}
 			}
-			route.Serve(rt.h, w, r)
+			route.serve(rt.h, w, r)
 			return
 		}
 		allow = append(allow, route.Allow...)
@@ -156,8 +170,13 @@ func CanonicalSegment(s string) string {
 	if err != nil {
 		u = s
 	}
-	return strings.NewReplacer("%", "%25", "/", "%2F").Replace(u)
+	return escapeSegment.Replace(u)
 }
+
+var (
+	escapeSegment   = strings.NewReplacer("%", "%25", "/", "%2F")
+	unescapeSegment = strings.NewReplacer("%2F", "/", "%25", "%")
+)
 
 // unescapeValue turns a value captured from a canonical path back into the
 // unescaped text.
@@ -165,5 +184,5 @@ func unescapeValue(s string) string {
 	if !strings.Contains(s, "%") {
 		return s
 	}
-	return strings.NewReplacer("%2F", "/", "%25", "%").Replace(s)
+	return unescapeSegment.Replace(s)
 }

@@ -12,7 +12,9 @@
 package odata
 
 import (
+	"encoding/json"
 	"fmt"
+	"reflect"
 	"sync"
 )
 
@@ -30,9 +32,11 @@ type Type struct {
 	Open bool
 	// Properties are the declared and inherited properties.
 	Properties []Property
-	// New returns a pointer to a new zero value of the Go struct, such as
-	// new(callrecords.Segment); nil for enumerations.
-	New func() any
+	// GoType is a nil pointer to the Go struct, such as
+	// (*callrecords.Segment)(nil); New makes values of its type. Nil for
+	// enumerations. (A nil pointer rather than a constructor function keeps
+	// the table static data, with no code to compile per type.)
+	GoType any
 
 	byName map[string]*Property
 }
@@ -53,12 +57,14 @@ var (
 	registry = map[string]*Type{}
 )
 
-// Register adds types to the registry. It panics when a name is registered
-// twice, which means two generated packages claim the same type.
-func Register(types ...*Type) {
+// Register adds types to the registry; it keeps pointers into the slice.
+// It panics when a name is registered twice, which means two generated
+// packages claim the same type.
+func Register(types []Type) {
 	mu.Lock()
 	defer mu.Unlock()
-	for _, t := range types {
+	for i := range types {
+		t := &types[i]
 		if _, dup := registry[t.Name]; dup {
 			panic(fmt.Sprintf("odata: type %s registered twice", t.Name))
 		}
@@ -81,10 +87,14 @@ func Lookup(name string) *Type {
 // the qualified name, or nil when there is none.
 func New(name string) any {
 	t := Lookup(name)
-	if t == nil || t.New == nil {
+	if t == nil || t.GoType == nil {
 		return nil
 	}
-	return t.New()
+	rt := reflect.TypeOf(t.GoType)
+	if rt.Kind() != reflect.Pointer {
+		return nil
+	}
+	return reflect.New(rt.Elem()).Interface()
 }
 
 // Property returns the property with the JSON name, or nil.
@@ -104,4 +114,67 @@ func (t *Type) DerivesFrom(name string) bool {
 		}
 	}
 	return false
+}
+
+// Decode decodes the JSON object data into a new value of the registered Go
+// type its @odata.type names (with or without the leading '#'), which must
+// be the type named base or derived from it; of base itself when data has no
+// @odata.type. JSON null gives nil. The generated DecodeAnyT functions use
+// it, so a value typed with a base type from one package can hold a derived
+// type from another.
+func Decode(data []byte, base string) (any, error) {
+	if IsNull(data) {
+		return nil, nil
+	}
+	name, err := ODataType(data)
+	if err != nil {
+		return nil, err
+	}
+	if name == "" {
+		name = base
+	}
+	var v any
+	if t := Lookup(name); t != nil && t.DerivesFrom(base) {
+		v = New(name)
+	}
+	if v == nil {
+		return nil, fmt.Errorf("@odata.type %q is not %s or a type derived from it", name, base)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// DecodeProperty decodes raw, the JSON of the property name, with decode
+// into *dst; an absent property (nil raw) leaves *dst alone. Generated
+// UnmarshalJSON methods use it for properties of polymorphic types.
+func DecodeProperty[T any](name string, raw json.RawMessage, decode func(json.RawMessage) (T, error), dst *T) error {
+	if raw == nil {
+		return nil
+	}
+	v, err := decode(raw)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	*dst = v
+	return nil
+}
+
+// DecodeCollection is DecodeProperty for a collection: it decodes each
+// element of raws with decode into a new *dst.
+func DecodeCollection[T any](name string, raws []json.RawMessage, decode func(json.RawMessage) (T, error), dst *[]T) error {
+	if raws == nil {
+		return nil
+	}
+	out := make([]T, len(raws))
+	for i, raw := range raws {
+		v, err := decode(raw)
+		if err != nil {
+			return fmt.Errorf("%s[%d]: %w", name, i, err)
+		}
+		out[i] = v
+	}
+	*dst = out
+	return nil
 }
