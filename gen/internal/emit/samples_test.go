@@ -110,3 +110,32 @@ func TestIsPlaceholder(t *testing.T) {
 		assert.Equal(t, want, isPlaceholder(s), s)
 	}
 }
+
+// TestBodyProblem checks that the examples the generated handler cannot
+// take or give back as the docs show them are found at generation time.
+func TestBodyProblem(t *testing.T) {
+	p := buildShapes()
+	g, err := newGenerator(p, Options{ModulePath: "m"})
+	require.NoError(t, err)
+	item := p.Lookup(nsGraph + ".driveItem")
+	for body, want := range map[string]string{
+		`{"name": "a", "size": 1, "tags": ["x"], "kind": "anyNewKind", "lastModifiedDateTime": "2020-01-01T00:00:00.123Z", "x@odata.bind": 1}`: "",
+		`{"@odata.type": "#microsoft.graph.folder", "childCount": 2}`:                                                                          "",
+		`{"nope": 1}`:                                `property "nope" is not declared by microsoft.graph.driveItem`,
+		`{"childCount": 2}`:                          `property "childCount" is not declared by microsoft.graph.driveItem`,
+		`{"size": "1"}`:                              `property "size" is not an integer`,
+		`{"size": 1.5}`:                              `property "size" is 1.5, which is not an integer in the range of Edm.Int64`,
+		`{"tags": "x"}`:                              `property "tags" is not an array`,
+		`{"lastModifiedDateTime": "yesterday"}`:      `property "lastModifiedDateTime" is "yesterday", which is not an RFC 3339 date and time`,
+		`{"@odata.type": "#microsoft.graph.entity"}`: `the body has @odata.type "#microsoft.graph.entity", which is not microsoft.graph.driveItem or a type derived from it`,
+		`[1]`: "the body is not an object",
+		`{`:   "it is not JSON: unexpected EOF",
+	} {
+		assert.Equal(t, want, g.bodyProblem(body, item.QualifiedName(), item, false, true), body)
+	}
+	// A response needs only to decode: a non-polymorphic type keeps any
+	// @odata.type as it is.
+	kind := p.Lookup(nsGraph + ".itemKind")
+	assert.Equal(t, "", g.bodyProblem(`["file", "future"]`, kind.QualifiedName(), kind, true, false))
+	assert.Equal(t, `property "[0]" is not a string`, g.bodyProblem(`[1]`, kind.QualifiedName(), kind, true, false))
+}
