@@ -23,9 +23,11 @@ func init() {
 	register("generate", "write the Go code for the pages in -in to -out (the default command)", runGenerate)
 }
 
-// emitFiles is the emit stage as the generate command sees it.
-func emitFiles(p *ir.Program, module string) ([]writer.File, error) {
-	files, err := emit.Generate(p, emit.Options{ModulePath: module})
+// emitFiles is the emit stage as the generate command sees it. What the
+// emitter settles by a documented rule (a renamed field, a path served by
+// another page's operation) goes to warn.
+func emitFiles(p *ir.Program, module string, warn func(diag.Diagnostic)) ([]writer.File, error) {
+	files, err := emit.Generate(p, emit.Options{ModulePath: module, Warn: warn})
 	if err != nil {
 		return nil, err
 	}
@@ -46,14 +48,15 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	fset := flag.NewFlagSet("generate", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	fset.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gen generate [-in docs-input] [-out output] [-module path] [-check] [-stamp=false] [-v]")
+		fmt.Fprintln(stderr, "usage: gen generate [-in docs-input] [-out output] [-module path] [-check] [-keep-going] [-stamp=false] [-v]")
 		fset.PrintDefaults()
 	}
 	in := fset.String("in", "docs-input", "folder of input pages")
 	out := fset.String("out", "output", "output folder; only generated files in it are ever written or deleted")
 	module := fset.String("module", "", "import path of -out (default: the module path of the nearest go.mod above -out, joined with -out's folder below it)")
 	check := fset.Bool("check", false, "write nothing; print a unified diff for each stale, missing or extra file and exit 1 if there is any")
-	verbose := fset.Bool("v", false, "list the files written and deleted")
+	verbose := fset.Bool("v", false, "list the files written and deleted, and every generation warning")
+	keepGoing := fset.Bool("keep-going", false, "generate even when pages have errors: each error is printed and what it concerns (a property whose type is unknown, an operation without a request line) is left out of the code")
 	useStamp := fset.Bool("stamp", true, "skip all work when -out carries a stamp ("+writer.StampName+") proving it current for these inputs, flags and generator; write one after generating")
 	if err := fset.Parse(args); err != nil {
 		return ExitUsage
@@ -93,11 +96,23 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	printDiags(stderr, *in, diags)
-	if n := len(diags.Errors()); n > 0 {
+	if n := len(diags.Errors()); n > 0 && !*keepGoing {
 		fmt.Fprintf(stderr, "gen generate: %d error(s) in %s; nothing written to %s\n", n, *in, *out)
 		return ExitFindings
+	} else if n > 0 {
+		fmt.Fprintf(stderr, "gen generate: %d error(s) in %s; -keep-going: what they concern is left out\n", n, *in)
+		key = "" // a stamp would hide these errors on the next run
 	}
-	files, err := emitFiles(prog, mod)
+	var warnings diag.List
+	files, err := emitFiles(prog, mod, func(d diag.Diagnostic) { warnings = append(warnings, d) })
+	if len(warnings) > 0 {
+		warnings.Sort()
+		if *verbose {
+			printDiags(stderr, *in, warnings)
+		} else {
+			fmt.Fprintf(stderr, "gen generate: %d generation warning(s) (a renamed field, a path documented by several operations); -v lists them\n", len(warnings))
+		}
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "gen generate: %v\nnothing written to %s\n", err, *out)
 		return ExitFindings

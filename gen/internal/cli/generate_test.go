@@ -125,6 +125,27 @@ func TestGenerateLoadErrorLeavesOutputUntouched(t *testing.T) {
 	}
 }
 
+// TestGenerateKeepGoing: with -keep-going a page's error is printed and what
+// it concerns is left out; everything else is generated.
+func TestGenerateKeepGoing(t *testing.T) {
+	in, out := generated(t)
+	page := filepath.Join(in, "resources", "callrecords-media.md")
+	b, err := os.ReadFile(page)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(page, []byte(strings.Replace(string(b), "|label|String|", "|label|NoSuchType|", 1)), 0o644))
+
+	code, _, stderr := run("generate", "-keep-going", "-in", in, "-out", out, "-module", "example.com/m/output")
+	require.Equal(t, ExitOK, code, stderr)
+	assert.Regexp(t, regexp.QuoteMeta(page)+`:\d+:\d+: error unknown-type: unknown type "NoSuchType"`, stderr)
+	assert.Contains(t, stderr, "-keep-going: what they concern is left out")
+	media, err := os.ReadFile(filepath.Join(out, "callrecords", "media.go"))
+	require.NoError(t, err)
+	assert.NotContains(t, string(media), `json:"label`, "the property with the unknown type is left out")
+	assert.Contains(t, string(media), `json:"streams`, "the rest of the type is generated")
+	code, _, stderr = run("generate", "-in", in, "-out", out, "-module", "example.com/m/output")
+	assert.Equal(t, ExitFindings, code, "no stamp hides the errors from the next run without -keep-going:\n%s", stderr)
+}
+
 func TestGenerateCheck(t *testing.T) {
 	in, out := generated(t)
 	base := []string{"generate", "-in", in, "-out", out, "-module", "example.com/m/output", "-check"}

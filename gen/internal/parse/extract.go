@@ -478,6 +478,18 @@ func (p *Page) httpMessage(ex *Example) {
 	ex.StartLine = p.Src.Span(off+lead, off+lead+len(first))
 	off += len(lines[i])
 	i++
+	// Some pages leave a blank line between the request line and its
+	// headers: skip blank lines when a header line follows them.
+	for j := i; j < len(lines); j++ {
+		if strings.TrimSpace(lines[j]) != "" {
+			if isHeaderLine(strings.TrimSpace(lines[j])) {
+				for ; i < j; i++ {
+					off += len(lines[i])
+				}
+			}
+			break
+		}
+	}
 	// Headers until a blank line or the start of a JSON body.
 	for ; i < len(lines); i++ {
 		t := strings.TrimSpace(lines[i])
@@ -489,10 +501,10 @@ func (p *Page) httpMessage(ex *Example) {
 		if strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "<") {
 			break
 		}
-		name, value, ok := strings.Cut(t, ":")
-		if !ok || strings.ContainsAny(name, " \t\"") {
+		if !isHeaderLine(t) {
 			break
 		}
+		name, value, _ := strings.Cut(t, ":")
 		lead := strings.Index(lines[i], t)
 		ex.Headers = append(ex.Headers, Header{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value), Span: p.Src.Span(off+lead, off+lead+len(t))})
 		off += len(lines[i])
@@ -500,6 +512,12 @@ func (p *Page) httpMessage(ex *Example) {
 	body := strings.Join(lines[i:], "")
 	ex.BodyOffset = off
 	ex.Body = body
+}
+
+// isHeaderLine reports whether a trimmed line looks like "Name: value".
+func isHeaderLine(t string) bool {
+	name, _, ok := strings.Cut(t, ":")
+	return ok && name != "" && !strings.ContainsAny(name, " \t\"{[")
 }
 
 // HeaderValue returns the value of the first header named name.

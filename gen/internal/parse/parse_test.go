@@ -133,3 +133,14 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestBlankLineBeforeHeaders(t *testing.T) {
+	src := "# Create x\n\n## HTTP request\n\n```http\nPOST /xs\n```\n\n## Example\n\n" +
+		"<!-- { \"blockType\": \"request\", \"name\": \"create_x\" } -->\n```http\nPOST https://graph.microsoft.com/beta/xs\n\nContent-type: application/json\n\n{\"a\": 1}\n```\n"
+	p := Parse("api/x-post.md", []byte(src))
+	require.Len(t, p.Examples, 1)
+	ex := p.Examples[0]
+	require.Len(t, ex.Headers, 1)
+	assert.Equal(t, "Content-type", ex.Headers[0].Name)
+	assert.Equal(t, "{\"a\": 1}\n", ex.Body)
+}
