@@ -1,7 +1,8 @@
 package callrecords
 
-// Hand-written tests of the generated package (gen never writes or removes
-// files without its header, so this file is the user's): what the handler answers.
+// Hand-written tests of the generated package's public contract (gen
+// never writes or removes files without its header, so this file is the
+// user's): what the handler answers.
 
 import (
 	"context"
