@@ -183,7 +183,7 @@ type pageInfo struct {
 
 func newGenerator(p *ir.Program, opts Options) (*generator, error) {
 	g := &generator{prog: p, opts: opts, pkg: map[string]*pkgInfo{}, sigs: map[*ir.Operation]*opSig{}, sigErrs: map[*ir.Operation]error{}, fields: map[*ir.Property]string{}}
-	p.Lookup("") // builds the program's name index now, not in parallel later
+	p.Index() // the name index the parallel rendering looks types up in
 	get := func(name string, what string) (*pkgInfo, error) {
 		if !token.IsIdentifier(name) || token.IsKeyword(name) || name == runtimePkg {
 			return nil, fmt.Errorf("emit: %s has package name %q, which is not usable for a Go package", what, name)

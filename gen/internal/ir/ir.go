@@ -218,9 +218,16 @@ type ExampleResponse struct {
 }
 
 // Lookup finds a type by qualified name.
+// Without an index (a Program built by hand) it searches the list, so that
+// Lookup never writes and is safe for concurrent use.
 func (p *Program) Lookup(qualified string) *Type {
 	if p.byName == nil {
-		p.Index()
+		for _, t := range p.Types {
+			if t.QualifiedName() == qualified {
+				return t
+			}
+		}
+		return nil
 	}
 	return p.byName[qualified]
 }
