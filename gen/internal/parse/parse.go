@@ -368,15 +368,19 @@ func (w *walker) html(n *ast.HTMLBlock) {
 		w.page.Blocks = append(w.page.Blocks, Block{Kind: ProseBlock, Span: w.span(start, end), Section: w.section})
 		return
 	}
-	c := &Comment{Raw: raw, Span: w.span(start, end), Closed: strings.Contains(raw, "-->")}
+	c := &Comment{Raw: raw, Span: w.span(start, end), Closed: strings.Contains(raw[strings.Index(raw, "<!--")+4:], "-->")}
 	w.page.Comments = append(w.page.Comments, c)
 	if !c.Closed {
 		w.page.Diags.Add(c.Span, diag.Error, "unclosed-block", "HTML comment is never closed with -->")
 	}
 	open := strings.Index(raw, "<!--") + 4
-	closeAt := strings.Index(raw, "-->")
+	// The comment closes at the first "-->" after its opening ("<!-->" is
+	// an opening and a stray ">", not an empty comment).
+	closeAt := strings.Index(raw[open:], "-->")
 	if closeAt < 0 {
 		closeAt = len(raw)
+	} else {
+		closeAt += open
 	}
 	body := raw[open:closeAt]
 	jsonStart := strings.IndexAny(body, "{")
