@@ -8,10 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"gen/gen/internal/diag"
 	"gen/gen/internal/ir"
@@ -57,33 +55,9 @@ func ReadDir(root string) (*Set, error) {
 		}
 	}
 	sort.Strings(paths)
-	pages := make([]*parse.Page, len(paths))
-	errs := make([]error, len(paths))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(paths[i])))
-				if err != nil {
-					errs[i] = err
-					continue
-				}
-				pages[i] = parse.Parse(paths[i], b)
-			}
-		}()
-	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
+	pages, err := readPages(root, paths)
+	if err != nil {
+		return nil, err
 	}
 	return NewSet(root, pages), nil
 }
