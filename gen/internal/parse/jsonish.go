@@ -309,23 +309,9 @@ func (p *jsonReader) object(depth int) *Value {
 			return v
 		}
 		v.Members = append(v.Members, Member{Key: key, KeyOff: keyOff, KeyEnd: keyEnd, Value: val})
-		p.space()
-		if p.i >= len(p.s) {
-			p.fail(p.i, "unexpected end of text, expected ',' or '}'")
+		if !p.separator('}') {
 			v.End = p.i
 			return v
-		}
-		switch p.s[p.i] {
-		case ',':
-			comma := p.i
-			p.i++
-			p.space()
-			if p.i < len(p.s) && p.s[p.i] == '}' {
-				p.problem(comma, "trailing comma before '}'")
-			}
-		case '}':
-		default:
-			p.problem(p.i, fmt.Sprintf("missing ',' before %s", p.describe()))
 		}
 	}
 }
@@ -367,23 +353,33 @@ func (p *jsonReader) array(depth int) *Value {
 			return v
 		}
 		v.Elems = append(v.Elems, el)
-		p.space()
-		if p.i >= len(p.s) {
-			p.fail(p.i, "unexpected end of text, expected ',' or ']'")
+		if !p.separator(']') {
 			v.End = p.i
 			return v
 		}
-		switch p.s[p.i] {
-		case ',':
-			comma := p.i
-			p.i++
-			p.space()
-			if p.i < len(p.s) && p.s[p.i] == ']' {
-				p.problem(comma, "trailing comma before ']'")
-			}
-		case ']':
-		default:
-			p.problem(p.i, fmt.Sprintf("missing ',' before %s", p.describe()))
-		}
 	}
+}
+
+// separator reads what follows a member or element: a comma (reporting one
+// right before closer), closer itself (left for the caller), or a missing
+// comma. It returns false at the end of the text.
+func (p *jsonReader) separator(closer byte) bool {
+	p.space()
+	if p.i >= len(p.s) {
+		p.fail(p.i, fmt.Sprintf("unexpected end of text, expected ',' or '%c'", closer))
+		return false
+	}
+	switch p.s[p.i] {
+	case ',':
+		comma := p.i
+		p.i++
+		p.space()
+		if p.i < len(p.s) && p.s[p.i] == closer {
+			p.problem(comma, fmt.Sprintf("trailing comma before '%c'", closer))
+		}
+	case closer:
+	default:
+		p.problem(p.i, fmt.Sprintf("missing ',' before %s", p.describe()))
+	}
+	return true
 }
