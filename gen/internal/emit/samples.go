@@ -11,24 +11,12 @@ import (
 	"gen/gen/internal/ir"
 )
 
-// placeholderTypes are the type names the docs write in place of example
-// values: "String", "Int32", and with a note, "String (timestamp)".
-var placeholderTypes = map[string]bool{
-	"String": true, "Guid": true, "Duration": true, "Date": true, "TimeOfDay": true,
-	"DateTimeOffset": true, "DateTime": true, "Timestamp": true, "Binary": true, "Stream": true,
-	"Boolean": true, "Bool": true, "Byte": true, "SByte": true, "Int16": true, "Int32": true,
-	"Int64": true, "Single": true, "Double": true, "Decimal": true,
-}
-
 // isPlaceholder reports whether s is a placeholder rather than an example
 // value: a type name such as "Int32" or "Edm.Guid", or one followed by a
 // note in parentheses, such as "String (timestamp)".
 func isPlaceholder(s string) bool {
-	head := s
-	if i := strings.Index(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
-		head = s[:i]
-	}
-	return placeholderTypes[strings.TrimPrefix(head, "Edm.")]
+	_, _, ok := ir.Placeholder(s)
+	return ok
 }
 
 // FillPlaceholders replaces the placeholder values of an example body with

@@ -105,7 +105,7 @@ func TestFillPlaceholdersErrors(t *testing.T) {
 func TestIsPlaceholder(t *testing.T) {
 	for s, want := range map[string]bool{
 		"String": true, "String (timestamp)": true, "Edm.Guid": true, "Int32 (count)": true, "DateTimeOffset": true,
-		"Contoso (Europe)": false, "string": false, "1": false, "": false, "String (": false,
+		"Contoso (Europe)": false, "string": true, "Contoso": false, "1": false, "": false, "String (": false,
 	} {
 		assert.Equal(t, want, isPlaceholder(s), s)
 	}

@@ -1,14 +1,12 @@
 package lint
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"gen/gen/internal/ir"
 	"gen/gen/internal/parse"
-	"gen/gen/internal/resolve"
 )
 
 // bodies checks every JSON body on the page: example requests and responses
@@ -421,24 +419,14 @@ func realistic(p *ir.Property) string {
 	return typeLabel(p.Type) + " value"
 }
 
-var placeholderRE = regexp.MustCompile(`(?i)^\s*(edm\.)?(string|int16|int32|int64|integer|boolean|bool|double|single|decimal|datetimeoffset|datetime|date|timeofday|duration|guid|binary|byte|sbyte|stream|timestamp)\s*(\(.*\))?\s*$`)
-
 // typePlaceholder reads a type placeholder: "String (timestamp)" ->
 // "Edm.String", true; "Int32" -> "Edm.Int32", false; else "".
 func typePlaceholder(s string) (edm string, hint bool) {
-	if len(s) > 80 || len(s) < 3 {
+	edm, note, ok := ir.Placeholder(s)
+	if !ok {
 		return "", false
 	}
-	switch s[0] | 0x20 { // the first letters of the type names
-	case 'b', 'd', 'e', 'g', 'i', 's', 't', ' ':
-	default:
-		return "", false
-	}
-	m := placeholderRE.FindStringSubmatch(s)
-	if m == nil {
-		return "", false
-	}
-	return resolve.Primitive(m[2]), m[3] != ""
+	return edm, note != ""
 }
 
 // isSampleText reports whether s is generated sample text rather than a

@@ -128,7 +128,7 @@ func (x *typeIndex) lookup(name, ns string) (*ir.Type, string) {
 	if name == "" {
 		return nil, ""
 	}
-	if e := resolve.Primitive(name); e != "" {
+	if e := ir.Primitive(name); e != "" {
 		return nil, e
 	}
 	lower := strings.ToLower(name)

@@ -78,16 +78,13 @@ func (r *resolver) sampleType(v *parse.Value, ns string) (typ string, collection
 		}
 		return "Edm.Int32", false, nil
 	case parse.StringValue:
-		s := strings.TrimSpace(v.Str)
-		word, note, _ := strings.Cut(s, " ")
-		note = strings.Trim(strings.ToLower(note), "()")
-		switch {
-		case strings.Contains(note, "timestamp") || strings.EqualFold(word, "DateTimeOffset"):
-			return "Edm.DateTimeOffset", false, nil
-		case Primitive(word) != "" && Primitive(word) != "Edm.Untyped":
-			return Primitive(word), false, nil
+		if edm, note, ok := ir.Placeholder(v.Str); ok {
+			if strings.Contains(strings.ToLower(note), "timestamp") {
+				return "Edm.DateTimeOffset", false, nil
+			}
+			return edm, false, nil
 		}
-		if t := r.lookup(word, ns); t != nil && t.Kind == ir.Enum {
+		if t := r.lookup(v.Str, ns); t != nil && t.Kind == ir.Enum {
 			return t.QualifiedName(), false, t
 		}
 		return "Edm.String", false, nil

@@ -13,42 +13,6 @@ import (
 // DefaultNamespace is the namespace of pages that do not name one.
 const DefaultNamespace = "microsoft.graph"
 
-// primitives maps the spellings of primitive types in Type cells (lower-cased)
-// to their Edm names.
-var primitives = map[string]string{
-	"string": "Edm.String", "guid": "Edm.Guid", "uuid": "Edm.Guid",
-	"int32": "Edm.Int32", "int": "Edm.Int32", "integer": "Edm.Int32", "int16": "Edm.Int16",
-	"int64": "Edm.Int64", "long": "Edm.Int64", "byte": "Edm.Byte", "sbyte": "Edm.SByte",
-	"boolean": "Edm.Boolean", "bool": "Edm.Boolean",
-	"double": "Edm.Double", "single": "Edm.Single", "float": "Edm.Single", "decimal": "Edm.Decimal",
-	"number":         "Edm.Double",
-	"datetimeoffset": "Edm.DateTimeOffset", "datetime": "Edm.DateTimeOffset", "timestamp": "Edm.DateTimeOffset",
-	"date": "Edm.Date", "timeofday": "Edm.TimeOfDay", "time": "Edm.TimeOfDay", "duration": "Edm.Duration",
-	"numeric": "Edm.Decimal", "url": "Edm.String", "uri": "Edm.String",
-	"json": "Edm.Untyped", "json object": "Edm.Untyped", "untyped json object": "Edm.Untyped", "object": "Edm.Untyped", "untyped": "Edm.Untyped",
-	"binary": "Edm.Binary", "stream": "Edm.Stream", "base64": "Edm.Binary",
-}
-
-// Primitive returns the Edm name for a documented primitive spelling
-// ("String", "`Edm.String`", "GUID", "string, maximum size 20",
-// "string (url)"), or "".
-func Primitive(name string) string {
-	n := strings.ToLower(strings.TrimSpace(name))
-	n = strings.TrimPrefix(n, "edm.")
-	if e, ok := primitives[n]; ok {
-		return e
-	}
-	n = strings.TrimSuffix(n, " enum")
-	// A primitive followed by a note: "string, maximum size 20", "String (url)".
-	if i := strings.IndexAny(n, ",("); i > 0 {
-		return primitives[strings.TrimSpace(n[:i])]
-	}
-	return ""
-}
-
-// IsEdm reports whether a qualified type name is primitive.
-func IsEdm(qualified string) bool { return strings.HasPrefix(qualified, "Edm.") }
-
 type resolver struct {
 	set    *Set
 	prog   *ir.Program
@@ -321,7 +285,7 @@ func (r *resolver) TypeRef(p *parse.Page, ns string, tc parse.TypeCell) (string,
 					return e.QualifiedName(), e
 				}
 			}
-			if e := Primitive(tc.Name); e != "" && e != "Edm.Untyped" {
+			if e := ir.Primitive(tc.Name); e != "" && e != "Edm.Untyped" {
 				// [DateTimeOffset](timestamp.md): a primitive explained on a page.
 				if t := r.lookupOnPage(target, tc.Name); t == nil || !strings.EqualFold(t.Name, tc.Name) {
 					return e, nil
@@ -332,7 +296,7 @@ func (r *resolver) TypeRef(p *parse.Page, ns string, tc parse.TypeCell) (string,
 			}
 		}
 	}
-	if e := Primitive(tc.Name); e != "" {
+	if e := ir.Primitive(tc.Name); e != "" {
 		if e == "Edm.Untyped" && !strings.EqualFold(tc.Name, "object") && !strings.EqualFold(tc.Name, "untyped") {
 			// Graph declares untyped JSON as the open complex type Json (json.md).
 			if t := r.byName["microsoft.graph.json"]; t != nil {
@@ -437,7 +401,7 @@ func (r *resolver) inheritance() {
 	entity := r.byName["microsoft.graph.entity"]
 	for _, t := range r.prog.Types {
 		if ref, ok := r.proseBase[t]; ok && t.BaseType == "" {
-			if qn, _ := r.TypeRef(ref.p, t.Namespace, parse.TypeCell{Name: ref.l.Text, Link: ref.l}); qn != "" && !IsEdm(qn) && qn != t.QualifiedName() {
+			if qn, _ := r.TypeRef(ref.p, t.Namespace, parse.TypeCell{Name: ref.l.Text, Link: ref.l}); qn != "" && !ir.IsEdm(qn) && qn != t.QualifiedName() {
 				t.BaseType = qn
 			}
 		}

@@ -1,0 +1,39 @@
+package ir
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestPrimitive(t *testing.T) {
+	for in, want := range map[string]string{
+		"String": "Edm.String", "`Edm.Int32`": "", "Edm.Int32": "Edm.Int32", "GUID": "Edm.Guid",
+		"string, maximum size 20": "Edm.String", "String (url)": "Edm.String", "numeric": "Edm.Decimal",
+		"alertStatus enum": "", "microsoft.graph.user": "",
+	} {
+		assert.Equal(t, want, Primitive(in), in)
+	}
+}
+
+func TestPlaceholder(t *testing.T) {
+	cases := []struct {
+		in, edm, note string
+		ok            bool
+	}{
+		{"Int32", "Edm.Int32", "", true},
+		{"String (timestamp)", "Edm.String", "timestamp", true},
+		{"string", "Edm.String", "", true},
+		{"Edm.Guid", "Edm.Guid", "", true},
+		{"Contoso (Europe)", "", "", false},
+		{"String (", "", "", false},
+		{"42", "", "", false},
+		{"Integer", "Edm.Int32", "", true},
+	}
+	for _, c := range cases {
+		edm, note, ok := Placeholder(c.in)
+		assert.Equal(t, c.ok, ok, c.in)
+		assert.Equal(t, c.edm, edm, c.in)
+		assert.Equal(t, c.note, note, c.in)
+	}
+}
