@@ -102,7 +102,7 @@ func Lint(set *resolve.Set, opts Options) (diag.List, error) {
 	for _, o := range l.prog.Operations {
 		l.ops[o.Source] = o
 	}
-	l.types = newTypeIndex(l.prog, set, l.pages)
+	l.types = newTypeIndex(l.prog, l.pages)
 
 	perPage := make([]diag.List, len(set.Pages))
 	var wg sync.WaitGroup
@@ -305,7 +305,6 @@ func (c *checker) run() {
 	c.annotations()
 	c.missingSections()
 	if c.page.Kind == parse.Resource {
-		c.baseType()
 	}
 	if c.page.Kind == parse.Operation {
 		c.examples()

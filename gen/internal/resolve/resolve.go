@@ -166,12 +166,16 @@ func (r *resolver) declareTypes(p *parse.Page) {
 		if t.KeyProperty != "" {
 			t.Kind = ir.Entity
 		}
-		if v := a.Key("baseType"); v != nil && v.Kind == parse.StringValue && strings.TrimSpace(v.Str) != "" {
+		v := a.Key("baseType")
+		if v != nil && v.Kind == parse.StringValue && strings.TrimSpace(v.Str) != "" {
 			t.BaseType = strings.TrimPrefix(strings.TrimSpace(v.Str), "#")
 			r.bases[t] = p.Src.Span(a.Offset+v.Off, a.Offset+v.End)
-		} else if l := inheritsLink(p); l != nil {
-			r.proseBase[t] = proseRef{p, l}
-			r.bases[t] = l.Span
+		}
+		if l := inheritsLink(p); l != nil {
+			r.proseBase[t] = proseRef{p: p, l: l, a: a, v: v}
+			if t.BaseType == "" {
+				r.bases[t] = l.Span
+			}
 		}
 		if len(p.Enums) > 0 && len(p.Properties) == 0 && isEnumPage {
 			// An enum page titled like a resource: only its value tables count.
@@ -366,9 +370,13 @@ func (r *resolver) lookup(name, ns string) *ir.Type {
 	return nil
 }
 
+// proseRef is the base type a page names in prose, with the page's resource
+// annotation and its baseType value (nil when absent) to compare it with.
 type proseRef struct {
 	p *parse.Page
 	l *parse.Link
+	a *parse.Annotation
+	v *parse.Value
 }
 
 var inheritsRE = regexp.MustCompile(`(?i)\b(?:inherits|inherited|derives|derived|subtype)\b(?:\s+[a-z]+){0,3}\s+(?:from|of)\s+(?:the\s+)?$`)
@@ -396,14 +404,42 @@ func inheritsLink(p *parse.Page) *parse.Link {
 	return nil
 }
 
+// proseBaseType compares the base type a page names in prose with its
+// annotation's baseType: hundreds of real pages say it only in prose, so the
+// prose's type is used when the annotation names none, and a missing, empty
+// or different baseType is a base-type-mismatch warning on the annotation.
+func (r *resolver) proseBaseType(t *ir.Type, ref proseRef) {
+	qn, b := r.TypeRef(ref.p, t.Namespace, parse.TypeCell{Name: ref.l.Text, Link: ref.l})
+	if b == nil || b == t || b.Kind == ir.Enum {
+		return
+	}
+	src, a, v := ref.p.Src, ref.a, ref.v
+	at := ref.l.Span.Pos
+	switch {
+	case a == nil:
+		t.BaseType = qn
+	case v == nil:
+		t.BaseType = qn
+		r.diags.Add(src.Span(a.Offset, a.Offset+1), diag.Warning, "base-type-mismatch",
+			"resource annotation has no baseType, but the page says %s inherits from %s (%s): add \"baseType\": %q", t.Name, b.Name, at, qn)
+	case t.BaseType == "":
+		t.BaseType = qn
+		r.diags.Add(src.Span(a.Offset+v.Off, a.Offset+v.End), diag.Warning, "base-type-mismatch",
+			"baseType is empty, but the page says %s inherits from %s (%s): write %q", t.Name, b.Name, at, qn)
+	default:
+		if named := r.lookup(t.BaseType, t.Namespace); named != nil && named != b {
+			r.diags.Add(src.Span(a.Offset+v.Off, a.Offset+v.End), diag.Warning, "base-type-mismatch",
+				"baseType is %s, but the page says %s inherits from %s (%s)", named.QualifiedName(), t.Name, qn, at)
+		}
+	}
+}
+
 // inheritance links base types, records derived types and reports cycles.
 func (r *resolver) inheritance() {
 	entity := r.byName["microsoft.graph.entity"]
 	for _, t := range r.prog.Types {
-		if ref, ok := r.proseBase[t]; ok && t.BaseType == "" {
-			if qn, _ := r.TypeRef(ref.p, t.Namespace, parse.TypeCell{Name: ref.l.Text, Link: ref.l}); qn != "" && !ir.IsEdm(qn) && qn != t.QualifiedName() {
-				t.BaseType = qn
-			}
+		if ref, ok := r.proseBase[t]; ok {
+			r.proseBaseType(t, ref)
 		}
 		// Graph's convention: an entity keyed by id that names no base type
 		// derives from microsoft.graph.entity.
