@@ -14,22 +14,13 @@ import (
 // resource page documents, including rows whose type did not resolve (those
 // are reported once, as unknown-type, not again as unknown properties).
 type typeIndex struct {
-	byName map[string]*ir.Type   // lower-cased qualified name
-	simple map[string][]*ir.Type // lower-cased simple name
-	rows   map[*ir.Type]map[string]bool
-	ns     map[string]bool // lower-cased namespaces that declare types
+	names *resolve.TypeNames // the resolver's reading of type names
+	rows  map[*ir.Type]map[string]bool
 }
 
 func newTypeIndex(prog *ir.Program, pages map[string]*parse.Page) *typeIndex {
-	x := &typeIndex{
-		byName: map[string]*ir.Type{}, simple: map[string][]*ir.Type{},
-		rows: map[*ir.Type]map[string]bool{}, ns: map[string]bool{},
-	}
+	x := &typeIndex{names: resolve.NewTypeNames(prog.Types), rows: map[*ir.Type]map[string]bool{}}
 	for _, t := range prog.Types {
-		x.byName[strings.ToLower(t.QualifiedName())] = t
-		x.ns[strings.ToLower(t.Namespace)] = true
-		s := strings.ToLower(t.Name)
-		x.simple[s] = append(x.simple[s], t)
 		if t.Kind == ir.Enum {
 			continue
 		}
@@ -57,9 +48,10 @@ func typeName(s string) (string, bool) {
 	return s, false
 }
 
-// lookup finds a type by qualified or simple name, case-insensitively,
-// preferring namespace ns, then microsoft.graph, then a unique match. It
-// returns the Edm name for primitives and nil, "" when nothing matches.
+// lookup reads a type name as bodies and annotations write it (a leading
+// '#', Collection(...), a primitive, "None") and finds it as the resolver
+// does (resolve.TypeNames). It returns the Edm name for primitives and
+// nil, "" when nothing matches.
 func (x *typeIndex) lookup(name, ns string) (*ir.Type, string) {
 	name, _ = typeName(name)
 	if name == "" {
@@ -73,33 +65,8 @@ func (x *typeIndex) lookup(name, ns string) (*ir.Type, string) {
 	if lower == "none" || strings.HasSuffix(lower, ".none") {
 		return nil, "None"
 	}
-	if t := x.byName[lower]; t != nil {
+	if t := x.names.Lookup(name, ns); t != nil {
 		return t, t.QualifiedName()
-	}
-	if strings.HasPrefix(lower, "graph.") {
-		if t := x.byName["microsoft."+lower]; t != nil {
-			return t, t.QualifiedName()
-		}
-	}
-	simple := lower
-	if i := strings.LastIndexByte(lower, '.'); i >= 0 {
-		simple = lower[i+1:]
-		// A qualified name in a namespace that has types must match exactly:
-		// microsoft.graph.foo is not microsoft.graph.callRecords.foo.
-		if x.ns[lower[:i]] {
-			return nil, ""
-		}
-	}
-	cands := x.simple[simple]
-	for _, want := range []string{strings.ToLower(ns), strings.ToLower(resolve.DefaultNamespace)} {
-		for _, t := range cands {
-			if strings.ToLower(t.Namespace) == want {
-				return t, t.QualifiedName()
-			}
-		}
-	}
-	if len(cands) == 1 {
-		return cands[0], cands[0].QualifiedName()
 	}
 	return nil, ""
 }

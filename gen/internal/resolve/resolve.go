@@ -17,8 +17,7 @@ type resolver struct {
 	set    *Set
 	prog   *ir.Program
 	diags  diag.List
-	byName map[string]*ir.Type   // qualified, lower-cased
-	simple map[string][]*ir.Type // simple name, lower-cased
+	types  *TypeNames
 	byPage map[*parse.Page][]*ir.Type
 	enumAt map[*parse.Page]map[string]*ir.Type // anchor -> enum type
 	bases  map[*ir.Type]diag.Span
@@ -33,7 +32,7 @@ type resolver struct {
 func Resolve(set *Set) (*ir.Program, diag.List) {
 	r := &resolver{
 		set: set, prog: &ir.Program{},
-		byName: map[string]*ir.Type{}, simple: map[string][]*ir.Type{},
+		types:  NewTypeNames(nil),
 		byPage: map[*parse.Page][]*ir.Type{}, enumAt: map[*parse.Page]map[string]*ir.Type{},
 		bases: map[*ir.Type]diag.Span{}, proseBase: map[*ir.Type]proseRef{},
 	}
@@ -119,8 +118,7 @@ func pageTypeName(p *parse.Page) (ns, name string, sp diag.Span) {
 // enum tables repeated on several printer pages) is merged into the first
 // declaration with a warning, so no page's facts are lost.
 func (r *resolver) add(t *ir.Type, p *parse.Page) *ir.Type {
-	key := strings.ToLower(t.QualifiedName())
-	if prev := r.byName[key]; prev != nil {
+	if prev := r.types.add(t); prev != nil {
 		if prev.Source != p.Src.Path {
 			r.diags.Add(diag.Span{Pos: t.Pos}, diag.Warning, "duplicate-type", "type %s is also declared at %s; the two are merged", t.QualifiedName(), prev.Pos)
 		}
@@ -145,9 +143,6 @@ func (r *resolver) add(t *ir.Type, p *parse.Page) *ir.Type {
 		r.byPage[p] = append(r.byPage[p], prev)
 		return prev
 	}
-	r.byName[key] = t
-	sk := strings.ToLower(t.Name)
-	r.simple[sk] = append(r.simple[sk], t)
 	r.byPage[p] = append(r.byPage[p], t)
 	r.prog.Types = append(r.prog.Types, t)
 	return t
@@ -303,7 +298,7 @@ func (r *resolver) TypeRef(p *parse.Page, ns string, tc parse.TypeCell) (string,
 	if e := ir.Primitive(tc.Name); e != "" {
 		if e == "Edm.Untyped" && !strings.EqualFold(tc.Name, "object") && !strings.EqualFold(tc.Name, "untyped") {
 			// Graph declares untyped JSON as the open complex type Json (json.md).
-			if t := r.byName["microsoft.graph.json"]; t != nil {
+			if t := r.types.Exact("microsoft.graph.json"); t != nil {
 				return t.QualifiedName(), t
 			}
 		}
@@ -336,39 +331,8 @@ func (r *resolver) lookupOnPage(p *parse.Page, name string) *ir.Type {
 	return nil
 }
 
-// lookup finds a type by qualified or simple name, case-insensitively,
-// preferring the namespace ns, then microsoft.graph, then a unique match.
-func (r *resolver) lookup(name, ns string) *ir.Type {
-	name = strings.TrimPrefix(strings.TrimSpace(name), "#")
-	if name == "" {
-		return nil
-	}
-	lower := strings.ToLower(name)
-	if t := r.byName[lower]; t != nil {
-		return t
-	}
-	if strings.HasPrefix(lower, "graph.") {
-		if t := r.byName["microsoft."+lower]; t != nil {
-			return t
-		}
-	}
-	simple := lower
-	if i := strings.LastIndexByte(lower, '.'); i >= 0 {
-		simple = lower[i+1:]
-	}
-	cands := r.simple[simple]
-	for _, want := range []string{strings.ToLower(ns), strings.ToLower(DefaultNamespace)} {
-		for _, t := range cands {
-			if strings.ToLower(t.Namespace) == want {
-				return t
-			}
-		}
-	}
-	if len(cands) == 1 {
-		return cands[0]
-	}
-	return nil
-}
+// lookup finds a type by the name a page uses for it (see TypeNames.Lookup).
+func (r *resolver) lookup(name, ns string) *ir.Type { return r.types.Lookup(name, ns) }
 
 // proseRef is the base type a page names in prose, with the page's resource
 // annotation and its baseType value (nil when absent) to compare it with.
@@ -436,7 +400,7 @@ func (r *resolver) proseBaseType(t *ir.Type, ref proseRef) {
 
 // inheritance links base types, records derived types and reports cycles.
 func (r *resolver) inheritance() {
-	entity := r.byName["microsoft.graph.entity"]
+	entity := r.types.Exact("microsoft.graph.entity")
 	for _, t := range r.prog.Types {
 		if ref, ok := r.proseBase[t]; ok {
 			r.proseBaseType(t, ref)
