@@ -14,6 +14,7 @@ import (
 
 	"github.com/yuin/goldmark/text"
 
+	"gen/gen/internal/corpus"
 	"gen/gen/internal/parse"
 )
 
@@ -33,12 +34,8 @@ type benchInput struct {
 
 func benchInputs(b *testing.B) []benchInput {
 	inputs := []benchInput{{"docs-input", filepath.Join(repoRoot, "docs-input")}}
-	if root := os.Getenv("GRAPH_DOCS"); root != "" {
-		beta := filepath.Join(root, "beta")
-		if info, err := os.Stat(beta); err != nil || !info.IsDir() {
-			b.Fatalf("GRAPH_DOCS=%s has no beta/ folder", root)
-		}
-		inputs = append(inputs, benchInput{"corpus", beta})
+	if os.Getenv(corpus.Env) != "" {
+		inputs = append(inputs, benchInput{"corpus", corpus.Beta(b)})
 	}
 	return inputs
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
+	"gen/gen/internal/corpus"
 	"gen/gen/internal/parse"
 	"gen/gen/internal/resolve"
 )
@@ -63,7 +64,7 @@ func corpusPaths(b *testing.B, dir string) []string {
 // over GOMAXPROCS workers as resolve.ReadDir does: the baseline of the
 // other corpus benchmarks.
 func BenchmarkCorpusBareParse(b *testing.B) {
-	paths := corpusPaths(b, corpusDir(b))
+	paths := corpusPaths(b, corpus.Beta(b))
 	md := parse.Markdown()
 	for b.Loop() {
 		var wg sync.WaitGroup
@@ -94,7 +95,7 @@ func BenchmarkCorpusBareParse(b *testing.B) {
 // BenchmarkCorpusParseResolve reads, parses and resolves the corpus:
 // resolve.ReadDir then resolve.Resolve.
 func BenchmarkCorpusParseResolve(b *testing.B) {
-	dir := corpusDir(b)
+	dir := corpus.Beta(b)
 	for b.Loop() {
 		set, err := resolve.ReadDir(dir)
 		if err != nil {
@@ -108,7 +109,7 @@ func BenchmarkCorpusParseResolve(b *testing.B) {
 // BenchmarkCorpusGenerate generates Go for the whole corpus from its IR,
 // loaded once: checks, routing, jennifer rendering and gofmt of every file.
 func BenchmarkCorpusGenerate(b *testing.B) {
-	prog, _, err := resolve.Load(corpusDir(b))
+	prog, _, err := resolve.Load(corpus.Beta(b))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"gen/gen/internal/corpus"
 	"gen/gen/internal/diag"
 	"gen/gen/internal/ir"
 	"gen/gen/internal/resolve"
@@ -23,22 +24,6 @@ import (
 // corpusModule is the module path of the generated corpus.
 const corpusModule = "example.com/graphbeta"
 
-// corpusDir returns the beta folder of the corpus GRAPH_DOCS names; the test
-// is skipped when GRAPH_DOCS is not set and fails when it names nothing.
-func corpusDir(tb testing.TB) string {
-	tb.Helper()
-	root := os.Getenv("GRAPH_DOCS")
-	if root == "" {
-		tb.Skip("GRAPH_DOCS is not set; it names the folder holding the corpus's beta/")
-	}
-	dir := filepath.Join(root, "beta")
-	info, err := os.Stat(dir)
-	if err != nil || !info.IsDir() {
-		tb.Fatalf("GRAPH_DOCS=%s has no beta folder: %v", root, err)
-	}
-	return dir
-}
-
 // TestCorpus generates Go for every type and operation of the whole corpus,
 // writes it as a fresh module in a temporary folder and builds and vets it:
 // the non-test code with only the standard library, the generated tests
@@ -46,7 +31,7 @@ func corpusDir(tb testing.TB) string {
 // -trimpath, so with a shared GOCACHE a second run of unchanged output is
 // fast.
 func TestCorpus(t *testing.T) {
-	dir := corpusDir(t)
+	dir := corpus.Beta(t)
 	goTool, err := exec.LookPath("go")
 	require.NoError(t, err, "the go tool")
 	start := time.Now()

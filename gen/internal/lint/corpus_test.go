@@ -1,8 +1,6 @@
 package lint
 
 import (
-	"os"
-	"path/filepath"
 	"runtime"
 	"sync"
 	"testing"
@@ -13,31 +11,15 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
+	"gen/gen/internal/corpus"
 	"gen/gen/internal/parse"
 	"gen/gen/internal/resolve"
 )
 
-// corpusDir is the Graph beta corpus: $GRAPH_DOCS/beta. Tests skip when
-// GRAPH_DOCS is unset and fail when it is set but the folder is missing, so
-// CI (which sets it) cannot pass by skipping.
-func corpusDir(tb testing.TB) string {
-	tb.Helper()
-	root := os.Getenv("GRAPH_DOCS")
-	if root == "" {
-		tb.Skip("GRAPH_DOCS is not set; it names the folder that holds the beta corpus")
-	}
-	dir := filepath.Join(root, "beta")
-	info, err := os.Stat(dir)
-	if err != nil || !info.IsDir() {
-		tb.Fatalf("GRAPH_DOCS=%s, but %s is not a folder: %v", root, dir, err)
-	}
-	return dir
-}
-
 // TestCorpus lints every page of the real corpus: no panic, no check that
 // fails on a page, and every finding at a valid position in its page.
 func TestCorpus(t *testing.T) {
-	dir := corpusDir(t)
+	dir := corpus.Beta(t)
 	start := time.Now()
 	set, err := resolve.ReadPaths([]string{dir})
 	require.NoError(t, err)
@@ -65,7 +47,7 @@ func TestCorpus(t *testing.T) {
 
 // corpusFiles reads the corpus into memory once per benchmark run.
 func corpusFiles(b *testing.B) (rels []string, srcs [][]byte) {
-	dir := corpusDir(b)
+	dir := corpus.Beta(b)
 	set, err := resolve.ReadPaths([]string{dir})
 	require.NoError(b, err)
 	for _, p := range set.Pages {

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"gen/gen/internal/corpus"
 	"gen/gen/internal/ir"
 )
 
@@ -120,7 +121,7 @@ func TestDocsInput(t *testing.T) {
 // TestCorpus resolves the whole Graph beta corpus: no panic, no page dropped,
 // every diagnostic positioned inside its file.
 func TestCorpus(t *testing.T) {
-	root := corpusRoot(t)
+	root := corpus.Beta(t)
 	set, err := ReadDir(root)
 	require.NoError(t, err)
 	prog, diags := Resolve(set)
@@ -144,17 +145,4 @@ func TestCorpus(t *testing.T) {
 	assert.Equal(t, ops, len(prog.Operations), "every operation page yields an operation")
 	assert.Greater(t, len(prog.Types), 2200)
 	assert.Less(t, len(diags.Errors()), 60, "errors on the corpus should be real docs bugs only:\n%s", diags.Errors())
-}
-
-// corpusRoot is $GRAPH_DOCS/beta; the test is skipped when GRAPH_DOCS is
-// unset and fails when it is set but missing.
-func corpusRoot(t testing.TB) string {
-	dir := os.Getenv("GRAPH_DOCS")
-	if dir == "" {
-		t.Skip("GRAPH_DOCS not set")
-	}
-	root := filepath.Join(dir, "beta")
-	_, err := os.Stat(root)
-	require.NoError(t, err, "GRAPH_DOCS is set but %s is missing", root)
-	return root
 }
