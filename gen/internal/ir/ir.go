@@ -239,20 +239,3 @@ func (p *Program) Index() {
 		p.byName[t.QualifiedName()] = t
 	}
 }
-
-// Namespaces returns the namespaces of all types and operations, sorted.
-func (p *Program) Namespaces() []string {
-	set := map[string]bool{}
-	for _, t := range p.Types {
-		set[t.Namespace] = true
-	}
-	for _, o := range p.Operations {
-		set[o.Namespace] = true
-	}
-	out := make([]string, 0, len(set))
-	for ns := range set {
-		out = append(out, ns)
-	}
-	sort.Strings(out)
-	return out
-}

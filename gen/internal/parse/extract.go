@@ -4,8 +4,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-
-	"gen/gen/internal/diag"
 )
 
 // extract reads the operation or resource facts out of the walked page.
@@ -528,9 +526,4 @@ func (e *Example) HeaderValue(name string) (Header, bool) {
 		}
 	}
 	return Header{}, false
-}
-
-// BodySpan is the span of the example body in the page.
-func (e *Example) BodySpan(src *diag.Source) diag.Span {
-	return src.Span(e.BodyOffset, e.BodyOffset+len(e.Body))
 }

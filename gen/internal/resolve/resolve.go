@@ -189,13 +189,13 @@ func (r *resolver) declareTypes(p *parse.Page) {
 		if r.enumAt[p] == nil {
 			r.enumAt[p] = map[string]*ir.Type{}
 		}
-		r.enumAt[p][anchorOf(e.Table.Subsection)] = et
+		r.enumAt[p][AnchorOf(e.Table.Subsection)] = et
 	}
 }
 
 // anchorOf is the anchor a heading gets: lower-cased, spaces to dashes,
 // punctuation dropped.
-func anchorOf(heading string) string {
+func AnchorOf(heading string) string {
 	var b strings.Builder
 	for _, c := range strings.ToLower(strings.TrimSpace(heading)) {
 		switch {
@@ -207,9 +207,6 @@ func anchorOf(heading string) string {
 	}
 	return b.String()
 }
-
-// AnchorOf is exported for the linter's anchor checks.
-func AnchorOf(heading string) string { return anchorOf(heading) }
 
 func (r *resolver) typeProperties(p *parse.Page) {
 	ts := r.byPage[p]
