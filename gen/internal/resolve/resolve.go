@@ -193,7 +193,7 @@ func (r *resolver) declareTypes(p *parse.Page) {
 	}
 }
 
-// anchorOf is the anchor a heading gets: lower-cased, spaces to dashes,
+// AnchorOf is the anchor a heading gets: lower-cased, spaces to dashes,
 // punctuation dropped.
 func AnchorOf(heading string) string {
 	var b strings.Builder
