@@ -43,7 +43,7 @@ func (p *Page) requestLinesWhere(in func(*CodeBlock) bool) {
 		off := cb.ContentStart
 		// A path on the fence line itself ("``` GET /me") counts too.
 		if f := strings.Fields(cb.Info); len(f) >= 2 && httpMethods[strings.ToUpper(f[0])] {
-			p.requestLine(cb.Info, cb.Span.Offset+strings.Index(string(p.Src.Bytes[cb.Span.Offset:cb.ContentStart]), cb.Info))
+			p.requestLine(cb.Info, cb.Span.Offset()+strings.Index(string(p.Src.Bytes[cb.Span.Offset():cb.ContentStart]), cb.Info))
 		}
 		for _, line := range strings.SplitAfter(cb.Content, "\n") {
 			p.requestLine(strings.TrimRight(line, "\r\n"), off)
@@ -68,7 +68,7 @@ func (p *Page) requestLine(line string, off int) {
 	rl := RequestLine{
 		Method: method, Path: path, Raw: raw, Query: query,
 		Params: PathParams(path),
-		Span:   p.Src.Span(off+lead, off+lead+len(trimmed)),
+		Span:   p.Src.Range(off+lead, off+lead+len(trimmed)),
 	}
 	p.Requests = append(p.Requests, rl)
 }
@@ -151,7 +151,7 @@ func (p *Page) responseStatus() {
 		if b.Section != "response" || b.Kind != ProseBlock {
 			continue
 		}
-		raw := string(p.Src.Bytes[b.Span.Offset:b.Span.End.Offset])
+		raw := string(p.Src.Bytes[b.Span.Offset():b.Span.EndOffset()])
 		for _, m := range statusRE.FindAllStringSubmatchIndex(raw, -1) {
 			code, _ := strconv.Atoi(raw[m[2]:m[3]])
 			ctx := strings.ToLower(raw[max(0, m[0]-30):m[0]])
@@ -160,7 +160,7 @@ func (p *Page) responseStatus() {
 				continue
 			}
 			p.Status = code
-			p.StatusSpan = p.Src.Span(b.Span.Offset+m[2], b.Span.Offset+m[1])
+			p.StatusSpan = p.Src.Range(b.Span.Offset()+m[2], b.Span.Offset()+m[1])
 			return
 		}
 	}
@@ -173,9 +173,9 @@ func (p *Page) bodyLinks() {
 		if !strings.Contains(strings.ToLower(l.Dest), "resources/") && !strings.HasSuffix(strings.ToLower(l.Dest), ".md") {
 			continue
 		}
-		sec := p.sectionAt(l.Span.Offset)
+		sec := p.sectionAt(l.Span.Offset())
 		switch {
-		case sec == "request body" && p.BodyLink == nil && !p.inTable(l.Span.Offset):
+		case sec == "request body" && p.BodyLink == nil && !p.inTable(l.Span.Offset()):
 			p.BodyLink = l
 		case sec == "response" && p.ResponseLink == nil:
 			p.ResponseLink = l
@@ -191,17 +191,17 @@ func (p *Page) bodyLinks() {
 func (p *Page) sectionAt(off int) string {
 	sec := ""
 	for _, b := range p.Blocks {
-		if b.Span.Offset > off {
+		if b.Span.Offset() > off {
 			break
 		}
 		sec = b.Section
-		if b.Kind == HeadingBlock && b.Span.Offset <= off && off <= b.Span.End.Offset {
+		if b.Kind == HeadingBlock && b.Span.Offset() <= off && off <= b.Span.EndOffset() {
 			return sec
 		}
 	}
 	// The block containing off carries its section.
 	for _, b := range p.Blocks {
-		if b.Span.Offset <= off && off <= b.Span.End.Offset {
+		if b.Span.Offset() <= off && off <= b.Span.EndOffset() {
 			return b.Section
 		}
 	}
@@ -210,7 +210,7 @@ func (p *Page) sectionAt(off int) string {
 
 func (p *Page) inTable(off int) bool {
 	for _, t := range p.Tables {
-		if t.Span.Offset <= off && off <= t.Span.End.Offset {
+		if t.Span.Offset() <= off && off <= t.Span.EndOffset() {
 			return true
 		}
 	}
@@ -333,7 +333,7 @@ func (p *Page) enumTables() {
 		e := EnumTable{Table: t}
 		if m := enumHeadingRE.FindStringSubmatch(strings.TrimSpace(t.Subsection)); m != nil {
 			for _, h := range p.Headings {
-				if h.Text == t.Subsection && h.Span.Offset < t.Span.Offset {
+				if h.Text == t.Subsection && h.Span.Offset() < t.Span.Offset() {
 					e.Name = Text{Text: m[1], Span: h.Span}
 				}
 			}
@@ -343,7 +343,7 @@ func (p *Page) enumTables() {
 		} else if m := enumHeadingRE.FindStringSubmatch(strings.TrimSpace(t.Section)); m != nil && t.Subsection == "" && t.Column("Type") < 0 {
 			// "## printOrientation values": an H2 (Section is lower-cased, so take the heading's text).
 			for _, h := range p.Headings {
-				if h.Level == 2 && strings.EqualFold(h.Text, strings.TrimSpace(t.Section)) && h.Span.Offset < t.Span.Offset {
+				if h.Level == 2 && strings.EqualFold(h.Text, strings.TrimSpace(t.Section)) && h.Span.Offset() < t.Span.Offset() {
 					e.Name = Text{Text: strings.Fields(h.Text)[0], Span: h.Span}
 				}
 			}
@@ -353,7 +353,7 @@ func (p *Page) enumTables() {
 		} else if f := strings.Fields(t.Subsection); len(f) == 1 && t.Column("Member") >= 0 && t.Column("Type") < 0 {
 			// enums.md: "### conditionalAccessPolicyState" over a Member table, no " values".
 			for _, h := range p.Headings {
-				if h.Text == t.Subsection && h.Span.Offset < t.Span.Offset {
+				if h.Text == t.Subsection && h.Span.Offset() < t.Span.Offset() {
 					e.Name = Text{Text: f[0], Span: h.Span}
 				}
 			}
@@ -473,7 +473,7 @@ func (p *Page) httpMessage(ex *Example) {
 		return
 	}
 	lead := strings.Index(lines[i], first)
-	ex.StartLine = p.Src.Span(off+lead, off+lead+len(first))
+	ex.StartLine = p.Src.Range(off+lead, off+lead+len(first))
 	off += len(lines[i])
 	i++
 	// Some pages leave a blank line between the request line and its
@@ -504,7 +504,7 @@ func (p *Page) httpMessage(ex *Example) {
 		}
 		name, value, _ := strings.Cut(t, ":")
 		lead := strings.Index(lines[i], t)
-		ex.Headers = append(ex.Headers, Header{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value), Span: p.Src.Span(off+lead, off+lead+len(t))})
+		ex.Headers = append(ex.Headers, Header{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value), Span: p.Src.Range(off+lead, off+lead+len(t))})
 		off += len(lines[i])
 	}
 	body := strings.Join(lines[i:], "")

@@ -43,7 +43,7 @@ type Page struct {
 	BodyLink     *Link         // the resource link in the Request body prose
 	Response     Text          // the Response section's prose
 	Status       int           // status code named in the Response prose, 0 if none
-	StatusSpan   diag.Span
+	StatusSpan   diag.Range
 	ResponseLink *Link // the resource link in the Response prose
 	ResponseMany bool  // the Response prose speaks of a collection
 	Examples     []*Example
@@ -59,21 +59,21 @@ type Page struct {
 // Text is a piece of source text and where it is.
 type Text struct {
 	Text string
-	Span diag.Span
+	Span diag.Range
 }
 
 // Field is one front-matter "key: value" line.
 type Field struct {
 	Key   string
 	Value Text
-	Span  diag.Span // the whole line
+	Span  diag.Range // the whole line
 }
 
 // Heading is an ATX or setext heading.
 type Heading struct {
 	Level     int
 	Text      string
-	Span      diag.Span
+	Span      diag.Range
 	TabMarker bool // "# [HTTP](#tab/http)": a tab label, not a title
 }
 
@@ -90,7 +90,7 @@ const (
 // Block is a piece of prose outside code blocks and HTML comments.
 type Block struct {
 	Kind    BlockKind
-	Span    diag.Span
+	Span    diag.Range
 	Section string // enclosing H2 heading, normalized
 }
 
@@ -100,7 +100,7 @@ type Table struct {
 	Subsection string // enclosing H3 text as written ("failureStage values")
 	Header     []Cell
 	Rows       []Row
-	Span       diag.Span
+	Span       diag.Range
 }
 
 // Column finds a header column by (case-insensitive) name, -1 if absent.
@@ -120,7 +120,7 @@ func (t *Table) Column(names ...string) int {
 type Row struct {
 	Cells    []Cell
 	RawCells int
-	Span     diag.Span
+	Span     diag.Range
 }
 
 // Cell is one table cell: its plain text (markdown stripped), its raw
@@ -128,7 +128,7 @@ type Row struct {
 type Cell struct {
 	Text  string
 	Raw   string
-	Span  diag.Span
+	Span  diag.Range
 	Links []Link
 }
 
@@ -136,8 +136,8 @@ type Cell struct {
 type Link struct {
 	Text     string
 	Dest     string
-	Span     diag.Span // the whole link
-	DestSpan diag.Span // the destination; equal to Span for reference links
+	Span     diag.Range // the whole link
+	DestSpan diag.Range // the destination; equal to Span for reference links
 }
 
 // CodeBlock is a fenced or indented code block.
@@ -147,7 +147,7 @@ type CodeBlock struct {
 	Closed       bool
 	Content      string
 	ContentStart int // byte offset of Content in the page
-	Span         diag.Span
+	Span         diag.Range
 	Section      string
 	Subsection   string
 	Annotation   *Annotation
@@ -156,7 +156,7 @@ type CodeBlock struct {
 // Comment is an HTML comment block.
 type Comment struct {
 	Raw    string
-	Span   diag.Span
+	Span   diag.Range
 	Closed bool
 }
 
@@ -210,14 +210,14 @@ type RequestLine struct {
 	Raw    string
 	Query  string
 	Params []string // {name} placeholders in Path, in order
-	Span   diag.Span
+	Span   diag.Range
 }
 
 // Header is an HTTP header line in an example.
 type Header struct {
 	Name  string
 	Value string
-	Span  diag.Span
+	Span  diag.Range
 }
 
 // Example is an HTTP request or response code block of the Examples section.
@@ -229,7 +229,7 @@ type Example struct {
 	URL        string
 	Path       string // URL path without host, version prefix and query
 	Status     int
-	StartLine  diag.Span // the request line or status line
+	StartLine  diag.Range // the request line or status line
 	Headers    []Header
 	Body       string
 	BodyOffset int // byte offset of Body in the page
@@ -255,7 +255,7 @@ type TypeCell struct {
 	Name       string // type name with markup, link and "collection" removed
 	Collection bool
 	Link       *Link
-	Span       diag.Span
+	Span       diag.Range
 }
 
 // EnumTable is a "### x values" member table.

@@ -79,14 +79,14 @@ func (p *Page) frontMatter() int {
 			vs := vStart + lead
 			p.FrontMatter = append(p.FrontMatter, Field{
 				Key:   strings.TrimSpace(k),
-				Value: Text{Text: strings.Trim(trimmed, `"'`), Span: p.Src.Span(vs, vs+len(trimmed))},
-				Span:  p.Src.Span(off, lineEnd),
+				Value: Text{Text: strings.Trim(trimmed, `"'`), Span: p.Src.Range(vs, vs+len(trimmed))},
+				Span:  p.Src.Range(off, lineEnd),
 			})
 		}
 		off = lineEnd + 1
 	}
 	if end < 0 {
-		p.Diags.Add(p.Src.Span(0, 3), diag.Error, "unclosed-block", "front matter starts with --- but is never closed")
+		p.Diags.Add(p.Src.Range(0, 3), diag.Error, "unclosed-block", "front matter starts with --- but is never closed")
 		p.FrontMatter = nil
 		return 0
 	}
@@ -131,7 +131,7 @@ type walker struct {
 	skipBefore int // the end of the front matter
 }
 
-func (w *walker) span(start, end int) diag.Span { return w.page.Src.Span(start, end) }
+func (w *walker) span(start, end int) diag.Range { return w.page.Src.Range(start, end) }
 
 func (w *walker) walk(doc ast.Node) {
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
@@ -295,7 +295,7 @@ func (w *walker) prose(n ast.Node) {
 	switch w.section {
 	case "response":
 		w.page.Response.Text += txt + "\n"
-		if w.page.Response.Span.Line == 0 {
+		if !w.page.Response.Span.IsValid() {
 			w.page.Response.Span = sp
 		}
 	}
@@ -321,7 +321,7 @@ func (w *walker) link(l *ast.Link) Link {
 	dest := string(l.Destination)
 	// Find "](" after the text and the destination in the source, to point at it.
 	end := start
-	destSpan := diag.Span{}
+	destSpan := diag.Range{}
 	if start >= 0 && start < len(w.src) {
 		_, te := blockRange(l)
 		if te < start {
@@ -348,7 +348,7 @@ func (w *walker) link(l *ast.Link) Link {
 		start = 0
 	}
 	sp := w.span(start, end)
-	if destSpan.Line == 0 {
+	if !destSpan.IsValid() {
 		destSpan = sp
 	}
 	return Link{Text: txt, Dest: dest, Span: sp, DestSpan: destSpan}
@@ -493,9 +493,9 @@ func (w *walker) table(n *east.Table) {
 	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
 		row := w.row(r)
 		if first < 0 {
-			first = w.lineStart(row.Span.Offset)
+			first = w.lineStart(row.Span.Offset())
 		}
-		last = row.Span.End.Offset
+		last = row.Span.EndOffset()
 		if _, ok := r.(*east.TableHeader); ok {
 			t.Header = row.Cells
 			continue
