@@ -56,7 +56,7 @@ func (p *Page) frontMatter() int {
 		return 0
 	}
 	firstEnd := bytes.IndexByte(src, '\n')
-	if firstEnd < 0 || strings.TrimSpace(string(src[:firstEnd])) != "---" {
+	if firstEnd < 0 || strings.TrimSpace(p.Src.Text(0, firstEnd)) != "---" {
 		return 0
 	}
 	off := firstEnd + 1
@@ -67,7 +67,7 @@ func (p *Page) frontMatter() int {
 		if nl >= 0 {
 			lineEnd = off + nl
 		}
-		line := strings.TrimRight(string(src[off:lineEnd]), "\r")
+		line := strings.TrimRight(p.Src.Text(off, lineEnd), "\r")
 		if strings.TrimSpace(line) == "---" {
 			end = lineEnd
 			break
@@ -132,6 +132,9 @@ type walker struct {
 }
 
 func (w *walker) span(start, end int) diag.Range { return w.page.Src.Range(start, end) }
+
+// text is the page's source between two offsets, shared, not copied.
+func (w *walker) text(start, end int) string { return w.page.Src.Text(start, end) }
 
 func (w *walker) walk(doc ast.Node) {
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
@@ -220,7 +223,7 @@ func (w *walker) heading(n *ast.Heading) {
 	}
 	ls := w.lineStart(start)
 	le := w.lineEnd(end)
-	txt := strings.TrimSpace(plainText(n, w.src))
+	txt := strings.TrimSpace(plainText(n, w.page.Src))
 	h := Heading{Level: n.Level, Text: txt, Span: w.span(ls, le)}
 	if l, ok := n.FirstChild().(*ast.Link); ok && strings.HasPrefix(string(l.Destination), "#tab/") {
 		h.TabMarker = true
@@ -272,7 +275,7 @@ func (w *walker) prose(n ast.Node) {
 		return
 	}
 	sp := w.span(start, end)
-	txt := plainText(n, w.src)
+	txt := plainText(n, w.page.Src)
 	w.page.Blocks = append(w.page.Blocks, Block{Kind: ProseBlock, Span: sp, Section: w.section})
 	w.links(n)
 	if w.page.Namespace.Text == "" {
@@ -280,7 +283,7 @@ func (w *walker) prose(n ast.Node) {
 			ns := strings.TrimSpace(txt[i+len("Namespace:"):])
 			if f := strings.Fields(ns); len(f) > 0 {
 				ns = f[0]
-				raw := string(w.src[start:end])
+				raw := w.text(start, end)
 				off := start + strings.Index(raw, ns)
 				if strings.Index(raw, ns) < 0 {
 					off = start
@@ -303,21 +306,18 @@ func (w *walker) prose(n ast.Node) {
 
 // links records every link below n.
 func (w *walker) links(n ast.Node) {
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if l, ok := c.(*ast.Link); ok {
 			w.page.Links = append(w.page.Links, w.link(l))
-			return ast.WalkSkipChildren, nil
+		} else if c.HasChildren() {
+			w.links(c)
 		}
-		return ast.WalkContinue, nil
-	})
+	}
 }
 
 func (w *walker) link(l *ast.Link) Link {
 	start := l.Pos()
-	txt := plainText(l, w.src)
+	txt := plainText(l, w.page.Src)
 	dest := string(l.Destination)
 	// Find "](" after the text and the destination in the source, to point at it.
 	end := start
@@ -362,7 +362,7 @@ func (w *walker) html(n *ast.HTMLBlock) {
 	if start < 0 {
 		return
 	}
-	raw := string(w.src[start:end])
+	raw := w.text(start, end)
 	trimmed := strings.TrimSpace(raw)
 	if !strings.HasPrefix(trimmed, "<!--") {
 		w.page.Blocks = append(w.page.Blocks, Block{Kind: ProseBlock, Span: w.span(start, end), Section: w.section})
@@ -417,20 +417,15 @@ func (w *walker) html(n *ast.HTMLBlock) {
 func (w *walker) code(n ast.Node, fenced bool) {
 	cb := &CodeBlock{Fenced: fenced, Section: w.section, Subsection: w.subsection, Closed: true}
 	lines := n.Lines()
-	var content strings.Builder
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		if i == 0 {
-			cb.ContentStart = seg.Start
-		}
-		content.Write(seg.Value(w.src))
+	cb.Content = w.linesText(lines)
+	if lines.Len() > 0 {
+		cb.ContentStart = lines.At(0).Start
 	}
-	cb.Content = content.String()
 	start := cb.ContentStart
 	end := start + len(cb.Content)
 	if fc, ok := n.(*ast.FencedCodeBlock); ok {
 		if fc.Info != nil {
-			cb.Info = strings.TrimSpace(string(fc.Info.Segment.Value(w.src)))
+			cb.Info = strings.TrimSpace(w.text(fc.Info.Segment.Start, fc.Info.Segment.Stop))
 		}
 		// The fence line precedes the content; find it for the span.
 		fenceStart := fc.Pos()
@@ -450,7 +445,7 @@ func (w *walker) code(n ast.Node, fenced bool) {
 		}
 		closeStart := w.skipBlank(end)
 		closeEnd := w.lineEnd(closeStart)
-		closing := strings.TrimSpace(string(w.src[min(closeStart, len(w.src)):min(closeEnd, len(w.src))]))
+		closing := strings.TrimSpace(w.text(closeStart, closeEnd))
 		if strings.HasPrefix(closing, "```") || strings.HasPrefix(closing, "~~~") {
 			end = closeEnd
 		} else {
@@ -465,6 +460,32 @@ func (w *walker) code(n ast.Node, fenced bool) {
 		w.pending = nil
 	}
 	w.page.Code = append(w.page.Code, cb)
+}
+
+// linesText joins a block's lines. Lines that follow each other in the source
+// with nothing stripped (the usual code block) are one shared piece of it.
+func (w *walker) linesText(lines *text.Segments) string {
+	n := lines.Len()
+	if n == 0 {
+		return ""
+	}
+	contiguous := true
+	for i := 0; i < n; i++ {
+		seg := lines.At(i)
+		if seg.Padding != 0 || i > 0 && seg.Start != lines.At(i-1).Stop {
+			contiguous = false
+			break
+		}
+	}
+	if contiguous {
+		return w.text(lines.At(0).Start, lines.At(n-1).Stop)
+	}
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(w.src))
+	}
+	return b.String()
 }
 
 func (w *walker) prevLineStart(off int) int {
@@ -520,21 +541,22 @@ func (w *walker) row(r ast.Node) Row {
 	}
 	ls = w.lineStart(ls)
 	le := w.lineEnd(ls)
-	row := Row{Span: w.span(ls, le), RawCells: countCells(w.src[ls:le]), Cells: make([]Cell, 0, r.ChildCount())}
+	row := Row{Span: w.span(ls, le), RawCells: countCells(w.text(ls, le)), Cells: make([]Cell, 0, r.ChildCount())}
 	for c := r.FirstChild(); c != nil; c = c.NextSibling() {
 		cell := Cell{}
 		if c.Lines().Len() > 0 {
 			seg := c.Lines().At(0)
-			cell.Raw = string(seg.Value(w.src))
+			cell.Raw = w.text(seg.Start, seg.Stop)
 			cell.Span = w.span(seg.Start, seg.Stop)
 		} else {
 			cell.Span = w.span(le, le)
 		}
-		cell.Text = strings.TrimSpace(plainText(c, w.src))
+		cell.Text = strings.TrimSpace(plainText(c, w.page.Src))
 		before := len(w.page.Links)
 		w.links(c)
-		if len(w.page.Links) > before {
-			cell.Links = append([]Link(nil), w.page.Links[before:]...)
+		if n := len(w.page.Links); n > before {
+			// The page's own slice, capped so no append can reach past the cell.
+			cell.Links = w.page.Links[before:n:n]
 		}
 		row.Cells = append(row.Cells, cell)
 	}
@@ -543,8 +565,8 @@ func (w *walker) row(r ast.Node) Row {
 
 // countCells counts the cells written on a table line: pipes outside code
 // spans and not escaped, as GFM reads them.
-func countCells(line []byte) int {
-	s := strings.TrimSpace(string(line))
+func countCells(line string) int {
+	s := strings.TrimSpace(line)
 	if s == "" {
 		return 0
 	}
@@ -570,35 +592,40 @@ func countCells(line []byte) int {
 }
 
 // plainText is the text of n with markup removed.
-func plainText(n ast.Node, src []byte) string {
-	// The common case, one text node, needs no builder.
+func plainText(n ast.Node, s *diag.Source) string {
+	src := s.Bytes
+	// The common case, one text node, needs no builder and no copy.
 	if t, ok := n.FirstChild().(*ast.Text); ok && t.NextSibling() == nil && t.FirstChild() == nil && !t.SoftLineBreak() && !t.HardLineBreak() {
+		if t.Segment.Padding == 0 {
+			return s.Text(t.Segment.Start, t.Segment.Stop)
+		}
 		return string(t.Segment.Value(src))
 	}
 	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.Text:
-			b.Write(c.Segment.Value(src))
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte('\n')
-			}
-		case *ast.String:
-			b.Write(c.Value)
-		case *ast.RawHTML:
-			for i := 0; i < c.Segments.Len(); i++ {
-				seg := c.Segments.At(i)
-				b.Write(seg.Value(src))
-			}
-		case *ast.AutoLink:
-			b.Write(c.URL(src))
-		}
-		return ast.WalkContinue, nil
-	})
+	writePlain(&b, n, src)
 	return b.String()
+}
+
+func writePlain(b *strings.Builder, n ast.Node, src []byte) {
+	switch c := n.(type) {
+	case *ast.Text:
+		b.Write(c.Segment.Value(src))
+		if c.SoftLineBreak() || c.HardLineBreak() {
+			b.WriteByte('\n')
+		}
+	case *ast.String:
+		b.Write(c.Value)
+	case *ast.RawHTML:
+		for i := 0; i < c.Segments.Len(); i++ {
+			seg := c.Segments.At(i)
+			b.Write(seg.Value(src))
+		}
+	case *ast.AutoLink:
+		b.Write(c.URL(src))
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		writePlain(b, c, src)
+	}
 }
 
 func equalFold(a, b string) bool { return strings.EqualFold(strings.TrimSpace(a), b) }
