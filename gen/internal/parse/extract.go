@@ -358,7 +358,7 @@ func (p *Page) propertyTables() {
 		}
 		for i := range t.Rows {
 			r := &t.Rows[i]
-			if nameCol >= len(r.Cells) || typeCol >= len(r.Cells) || r.RawCells <= typeCol {
+			if nameCol >= len(r.Cells) || typeCol >= len(r.Cells) || r.RawCells() <= typeCol {
 				continue // a broken row (often a description wrapped onto its own line): table-malformed
 			}
 			nc := r.Cells[nameCol]

@@ -115,13 +115,15 @@ func (t *Table) Column(names ...string) int {
 	return -1
 }
 
-// Row is one table row. RawCells counts the cells written in the source,
-// which may differ from len(Cells) (goldmark pads and truncates to the header).
+// Row is one table row.
 type Row struct {
-	Cells    []Cell
-	RawCells int
-	Span     diag.Range
+	Cells []Cell
+	Span  diag.Range
 }
+
+// RawCells counts the cells written in the source, which may differ from
+// len(Cells) (goldmark pads and truncates to the header).
+func (r *Row) RawCells() int { return countCells(r.Span.Text()) }
 
 // Cell is one table cell: its plain text (markdown stripped), its raw
 // source, its links.

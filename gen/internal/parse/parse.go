@@ -275,10 +275,17 @@ func (w *walker) prose(n ast.Node) {
 		return
 	}
 	sp := w.span(start, end)
-	txt := plainText(n, w.page.Src)
 	w.page.Blocks = append(w.page.Blocks, Block{Kind: ProseBlock, Span: sp, Section: w.section})
 	w.links(n)
-	if w.page.Namespace.Text == "" {
+	// Most paragraphs are only blocks; their text is worked out only where a
+	// fact may be in it.
+	needNamespace := w.page.Namespace.Text == "" && strings.Contains(w.text(start, end), "Namespace")
+	needDescription := w.page.Description.Text == "" && w.page.Title.Text != "" && w.section == ""
+	if !needNamespace && !needDescription && w.section != "response" {
+		return
+	}
+	txt := plainText(n, w.page.Src)
+	if needNamespace {
 		if i := strings.Index(txt, "Namespace:"); i >= 0 && i < 3 {
 			ns := strings.TrimSpace(txt[i+len("Namespace:"):])
 			if f := strings.Fields(ns); len(f) > 0 {
@@ -292,7 +299,7 @@ func (w *walker) prose(n ast.Node) {
 			}
 		}
 	}
-	if w.page.Description.Text == "" && w.page.Title.Text != "" && w.section == "" && !strings.HasPrefix(txt, "Namespace:") && !strings.HasPrefix(txt, "[!") {
+	if needDescription && !strings.HasPrefix(txt, "Namespace:") && !strings.HasPrefix(txt, "[!") {
 		w.page.Description = Text{Text: strings.Join(strings.Fields(txt), " "), Span: sp}
 	}
 	switch w.section {
@@ -541,7 +548,7 @@ func (w *walker) row(r ast.Node) Row {
 	}
 	ls = w.lineStart(ls)
 	le := w.lineEnd(ls)
-	row := Row{Span: w.span(ls, le), RawCells: countCells(w.text(ls, le)), Cells: make([]Cell, 0, r.ChildCount())}
+	row := Row{Span: w.span(ls, le), Cells: make([]Cell, 0, r.ChildCount())}
 	for c := r.FirstChild(); c != nil; c = c.NextSibling() {
 		cell := Cell{}
 		if c.Lines().Len() > 0 {
