@@ -91,20 +91,32 @@ func Lint(set *resolve.Set, opts Options) (diag.List, error) {
 	if err != nil {
 		return nil, err
 	}
+	l := newLinter(set)
+	prog, all := l.resolve()
+	return l.check(prog, all, opts, on), nil
+}
+
+// newLinter starts a linter over set; check needs the resolved program.
+func newLinter(set *resolve.Set) *linter {
 	l := &linter{set: set, ops: map[string]*ir.Operation{}, pages: map[string]*parse.Page{},
 		disk: newDiskIndex(set.Root), anchors: map[*parse.Page]*anchorSet{}}
 	for _, p := range set.Pages {
 		l.pages[p.Src.Path] = p
 		l.anchors[p] = &anchorSet{}
 	}
-	var all diag.List
-	l.prog, all = l.resolve()
+	return l
+}
+
+// check runs every check against prog, the set's resolved program, adding
+// their findings to all (the resolver's), and filters the lot.
+func (l *linter) check(prog *ir.Program, all diag.List, opts Options, on map[string]bool) diag.List {
+	l.prog = prog
 	for _, o := range l.prog.Operations {
 		l.ops[o.Source] = o
 	}
 	l.types = newTypeIndex(l.prog, l.pages)
 
-	perPage := make([]diag.List, len(set.Pages))
+	perPage := make([]diag.List, len(l.set.Pages))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -112,11 +124,11 @@ func Lint(set *resolve.Set, opts Options) (diag.List, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				perPage[i] = l.checkPage(set.Pages[i])
+				perPage[i] = l.checkPage(l.set.Pages[i])
 			}
 		}()
 	}
-	for i := range set.Pages {
+	for i := range l.set.Pages {
 		next <- i
 	}
 	close(next)
@@ -128,7 +140,7 @@ func Lint(set *resolve.Set, opts Options) (diag.List, error) {
 	for _, check := range opts.Extra {
 		all = append(all, l.extra(check)...)
 	}
-	return l.filter(all, on, len(opts.Enable) > 0), nil
+	return l.filter(all, on, len(opts.Enable) > 0)
 }
 
 // resolve runs the resolver, turning a panic into a finding so that one
