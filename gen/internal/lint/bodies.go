@@ -432,8 +432,33 @@ func typePlaceholder(s string) (edm string, hint bool) {
 // isSampleText reports whether s is generated sample text rather than a
 // value: "datetime-value", "String value".
 func isSampleText(s string) bool {
-	l := strings.ToLower(strings.TrimSpace(s))
-	return strings.HasSuffix(l, "-value") || strings.HasSuffix(l, " value") || l == "value"
+	// Lower-casing maps no other letter to one of "value" and leaves the
+	// ASCII bytes at the end of s where they are, so comparing the last
+	// bytes ignoring ASCII case says the same without lower-casing s.
+	s = strings.TrimSpace(s)
+	n := len(s)
+	if n < 5 || !asciiEqualFold(s[n-5:], "value") {
+		return false
+	}
+	return n == 5 || s[n-6] == '-' || s[n-6] == ' '
+}
+
+// asciiEqualFold reports whether s and lower (lower-case ASCII) are equal
+// ignoring the case of ASCII letters only.
+func asciiEqualFold(s, lower string) bool {
+	if len(s) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // compatible reports whether a placeholder naming type ph fits type want.

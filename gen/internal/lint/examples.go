@@ -227,46 +227,141 @@ func containsString(list []string, s string) bool {
 	return false
 }
 
-var argsRE = regexp.MustCompile(`\([^/]*\)`)
-
 // stripArgs drops function arguments and parenthesized keys from a path:
-// /reports/getX(period='D7') -> /reports/getX.
-func stripArgs(p string) string { return argsRE.ReplaceAllString(p, "") }
+// /reports/getX(period='D7') -> /reports/getX. It removes what the
+// expression \([^/]*\) matches: from a '(' to the last ')' before the next
+// '/'.
+func stripArgs(p string) string {
+	if strings.IndexByte(p, '(') < 0 {
+		return p
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(p); {
+		k := strings.IndexByte(p[i:], '(')
+		if k < 0 {
+			break
+		}
+		k += i
+		seg := len(p)
+		if e := strings.IndexByte(p[k:], '/'); e >= 0 {
+			seg = k + e
+		}
+		r := strings.LastIndexByte(p[k+1:seg], ')')
+		if r < 0 {
+			i = seg // no '(' before seg has a ')' to end it
+			continue
+		}
+		r += k + 1
+		b.WriteString(p[last:k])
+		last, i = r+1, r+1
+	}
+	if last == 0 {
+		return p
+	}
+	b.WriteString(p[last:])
+	return b.String()
+}
 
 // versionRE matches a version placeholder left in place of /beta.
 var versionRE = regexp.MustCompile(`(?i)^/\{(ver|version|api-version)\}/`)
-
-var keyRE = regexp.MustCompile(`\('([^'/]*)'\)`)
 
 // pathForms is an example path as written, unescaped, and with OData key
 // syntax turned into segments (/messages('AAMk')/ -> /messages/AAMk/).
 func pathForms(p string) []string {
 	out := []string{p}
-	if m := versionRE.FindString(p); m != "" {
-		p = p[len(m)-1:]
-		out = append(out, p)
+	if strings.HasPrefix(p, "/{") {
+		if m := versionRE.FindString(p); m != "" {
+			p = p[len(m)-1:]
+			out = append(out, p)
+		}
 	}
 	if u, err := url.PathUnescape(p); err == nil && u != p {
 		out = append(out, u)
 	}
-	if k := keyRE.ReplaceAllString(out[len(out)-1], "/$1"); k != out[len(out)-1] {
+	if k := keySegments(out[len(out)-1]); k != out[len(out)-1] {
 		out = append(out, k)
 	}
 	return out
 }
 
-var urlPlaceholderRE = regexp.MustCompile(`\{[^{}/\s]+\}`)
+// keySegments turns every ('key') without a slash or quote inside into
+// /key, as replacing \('([^'/]*)'\) with /$1 does.
+func keySegments(p string) string {
+	if !strings.Contains(p, "('") {
+		return p
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(p); {
+		k := strings.Index(p[i:], "('")
+		if k < 0 {
+			break
+		}
+		k += i
+		j := k + 2
+		for j < len(p) && p[j] != '\'' && p[j] != '/' {
+			j++
+		}
+		if j+1 >= len(p) || p[j] != '\'' || p[j+1] != ')' {
+			i = k + 1
+			continue
+		}
+		b.WriteString(p[last:k])
+		b.WriteByte('/')
+		b.WriteString(p[k+2 : j])
+		last, i = j+2, j+2
+	}
+	if last == 0 {
+		return p
+	}
+	b.WriteString(p[last:])
+	return b.String()
+}
 
 // urlPlaceholders reports {placeholders} left in an example request's URL.
 func (c *checker) urlPlaceholders(ex *parse.Example) {
-	if ex.URL == "" || !ex.StartLine.IsValid() {
+	if ex.URL == "" || !ex.StartLine.IsValid() || strings.IndexByte(ex.URL, '{') < 0 {
 		return
 	}
-	line := string(c.page.Src.Bytes[ex.StartLine.Offset():ex.StartLine.EndOffset()])
+	line := ex.StartLine.Text()
 	base := ex.StartLine.Offset() + strings.Index(line, ex.URL)
-	for _, m := range urlPlaceholderRE.FindAllStringIndex(ex.URL, -1) {
+	for _, m := range urlPlaceholders(ex.URL) {
 		c.report(c.span(base+m[0], base+m[1]), "placeholder-value", "example URL keeps the path placeholder %s: use a realistic value", ex.URL[m[0]:m[1]])
 	}
+}
+
+// urlPlaceholders finds what \{[^{}/\s]+\} matches in s: a brace, one or
+// more bytes that are no brace, slash or white space (\s: tab, newline,
+// form feed, carriage return, space), a closing brace.
+func urlPlaceholders(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); {
+		k := strings.IndexByte(s[i:], '{')
+		if k < 0 {
+			break
+		}
+		k += i
+		j := k + 1
+		for j < len(s) && !isPlaceholderStop(s[j]) {
+			j++
+		}
+		if j < len(s) && s[j] == '}' && j > k+1 {
+			out = append(out, [2]int{k, j + 1})
+			i = j + 1
+			continue
+		}
+		i = k + 1
+	}
+	return out
+}
+
+func isPlaceholderStop(c byte) bool {
+	switch c {
+	case '{', '}', '/', '\t', '\n', '\f', '\r', ' ':
+		return true
+	}
+	return false
 }
 
 // responseCodes lists the status codes the Response section's prose names.
@@ -276,10 +371,7 @@ func (c *checker) responseCodes() map[int]bool {
 		if b.Section != "response" || b.Kind != parse.ProseBlock {
 			continue
 		}
-		for _, m := range codeRE.FindAllString(string(c.page.Src.Bytes[b.Span.Offset():b.Span.EndOffset()]), -1) {
-			n, _ := strconv.Atoi(m)
-			out[n] = true
-		}
+		statusCodes(c.page.Src.Bytes[b.Span.Offset():b.Span.EndOffset()], func(n int) { out[n] = true })
 	}
 	if c.page.Status != 0 {
 		out[c.page.Status] = true
@@ -287,7 +379,23 @@ func (c *checker) responseCodes() map[int]bool {
 	return out
 }
 
-var codeRE = regexp.MustCompile(`\b[1-5][0-9][0-9]\b`)
+// statusCodes calls found with every number \b[1-5][0-9][0-9]\b matches in
+// b: three digits, the first 1 to 5, with no ASCII letter, digit or
+// underscore right before or after.
+func statusCodes(b []byte, found func(int)) {
+	for i := 0; i+3 <= len(b); i++ {
+		c := b[i]
+		if c < '1' || c > '5' || i > 0 && isWordByte(b[i-1]) {
+			continue
+		}
+		d, e := b[i+1], b[i+2]
+		if d < '0' || d > '9' || e < '0' || e > '9' || i+3 < len(b) && isWordByte(b[i+3]) {
+			continue
+		}
+		found(int(c-'0')*100 + int(d-'0')*10 + int(e-'0'))
+		i += 2
+	}
+}
 
 // responseStatus reports a response example with a body despite 204, and
 // one whose status the Response section does not name (error examples,

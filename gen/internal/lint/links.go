@@ -53,12 +53,12 @@ func (c *checker) link(l parse.Link) {
 		c.anchor(l, c.page, anchor, "this page")
 		return
 	}
-	rel, inside := joinRel(c.page.Src.Path, file)
-	if !inside {
+	to := c.linkDest(file)
+	rel, target, caseOnly := to.rel, to.target, to.caseOnly
+	if !to.inside {
 		c.outsideLink(l, rel)
 		return
 	}
-	target, _, caseOnly, _ := c.set.LinkTarget(c.page, file)
 	if target == nil {
 		c.report(l.DestSpan, "broken-link", "link target %s does not exist (no page %s)%s", file, rel, c.didYouMean(rel))
 		return
@@ -69,6 +69,40 @@ func (c *checker) link(l parse.Link) {
 	if anchor != "" {
 		c.anchor(l, target, anchor, target.Src.Path)
 	}
+}
+
+// linkDest is where a page link's file part leads: the same from every page
+// of one folder.
+type linkDest struct {
+	rel      string      // joinRel's answer
+	inside   bool        // joinRel's answer
+	target   *parse.Page // LinkTarget's answer, when inside
+	caseOnly bool        // LinkTarget's answer, when inside
+}
+
+type linkKey struct{ dir, file string }
+
+// linkDest resolves file, the part of a link before its '#', from the page
+// being checked. Both joinRel and Set.LinkTarget read only the folder of
+// the page (the path before its last slash), so pages of one folder share
+// the answers; links to the same few pages repeat across thousands of pages.
+func (c *checker) linkDest(file string) linkDest {
+	from := c.page.Src.Path
+	k := linkKey{from[:max(0, strings.LastIndexByte(from, '/'))], file}
+	c.linkMu.RLock()
+	d, ok := c.linkDests[k]
+	c.linkMu.RUnlock()
+	if ok {
+		return d
+	}
+	d.rel, d.inside = joinRel(from, file)
+	if d.inside {
+		d.target, _, d.caseOnly, _ = c.set.LinkTarget(c.page, file)
+	}
+	c.linkMu.Lock()
+	c.linkDests[k] = d
+	c.linkMu.Unlock()
+	return d
 }
 
 // isInclude reports whether l is the link of a DocFX [!INCLUDE [x](path)].
@@ -85,16 +119,14 @@ func (c *checker) anchor(l parse.Link, p *parse.Page, anchor, where string) {
 	if anchor == "" || strings.HasPrefix(anchor, "tab/") {
 		return
 	}
-	as := c.anchors[p].of(p)
+	set := c.anchors[p]
+	as := set.of(p)
 	if as[anchor] {
 		return
 	}
-	lower := strings.ToLower(anchor)
-	for a := range as {
-		if strings.ToLower(a) == lower {
-			c.report(c.anchorSpan(l), "link-case", "anchor #%s in %s matches #%s only when case is ignored", anchor, where, a)
-			return
-		}
+	if a, ok := set.lowerOf(p)[strings.ToLower(anchor)]; ok {
+		c.report(c.anchorSpan(l), "link-case", "anchor #%s in %s matches #%s only when case is ignored", anchor, where, a)
+		return
 	}
 	c.report(c.anchorSpan(l), "broken-link", "anchor #%s: %s has no heading or <a name> with that anchor%s", anchor, where, suggest(anchor, keys(as)))
 }
@@ -152,13 +184,31 @@ func joinRel(from, dest string) (rel string, inside bool) {
 // anchorSet computes a page's anchors once, for whichever page check
 // needs them first.
 type anchorSet struct {
-	once sync.Once
-	set  map[string]bool
+	once      sync.Once
+	set       map[string]bool
+	lowerOnce sync.Once
+	lower     map[string]string // lower-cased anchor -> the anchor
 }
 
 func (a *anchorSet) of(p *parse.Page) map[string]bool {
 	a.once.Do(func() { a.set = anchorsOf(p) })
 	return a.set
+}
+
+// lowerOf maps each anchor of p, lower-cased, to the anchor. Of anchors
+// that differ only in case it keeps the first in sort order.
+func (a *anchorSet) lowerOf(p *parse.Page) map[string]string {
+	a.lowerOnce.Do(func() {
+		set := a.of(p)
+		a.lower = make(map[string]string, len(set))
+		for k := range set {
+			l := strings.ToLower(k)
+			if prev, ok := a.lower[l]; !ok || k < prev {
+				a.lower[l] = k
+			}
+		}
+	})
+	return a.lower
 }
 
 // anchorsOf lists the anchors a page offers: DocFX heading ids (repeated

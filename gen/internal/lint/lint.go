@@ -80,6 +80,9 @@ type linter struct {
 	// anchors holds each page's link anchors, worked out the first time a
 	// link needs them.
 	anchors map[*parse.Page]*anchorSet
+
+	linkMu    sync.RWMutex
+	linkDests map[linkKey]linkDest // see checker.linkDest
 }
 
 // Lint resolves the pages of set and checks them. The result holds the
@@ -99,7 +102,8 @@ func Lint(set *resolve.Set, opts Options) (diag.List, error) {
 // newLinter starts a linter over set; check needs the resolved program.
 func newLinter(set *resolve.Set) *linter {
 	l := &linter{set: set, ops: map[string]*ir.Operation{}, pages: map[string]*parse.Page{},
-		disk: newDiskIndex(set.Root), anchors: map[*parse.Page]*anchorSet{}}
+		disk: newDiskIndex(set.Root), anchors: map[*parse.Page]*anchorSet{},
+		linkDests: map[linkKey]linkDest{}}
 	for _, p := range set.Pages {
 		l.pages[p.Src.Path] = p
 		l.anchors[p] = &anchorSet{}

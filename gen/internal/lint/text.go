@@ -16,23 +16,57 @@ import (
 // HTML comments are not text the reader sees, so they are not checked.
 func (c *checker) templateText() {
 	src := c.page.Src.Bytes
+	// Most pages hold none of the words: find them once in the whole page,
+	// then scan only the blocks that hold one.
+	todo := occurrences(src, "TODO")
+	doc := append(occurrences(src, "ocumented"), occurrences(src, "OCUMENTED")...)
+	if len(todo) == 0 && len(doc) == 0 {
+		return
+	}
+	sort.Ints(doc)
+	scan := func(start, end int) {
+		hasTODO, hasDoc := within(todo, 4, start, end), within(doc, 9, start, end)
+		if hasTODO || hasDoc {
+			c.templateIn(start, src[start:end], hasTODO, hasDoc)
+		}
+	}
 	for _, f := range c.page.FrontMatter {
-		c.templateIn(f.Value.Span.Offset(), src[f.Value.Span.Offset():f.Value.Span.EndOffset()])
+		scan(f.Value.Span.Offset(), f.Value.Span.EndOffset())
 	}
 	for _, b := range c.page.Blocks {
-		c.templateIn(b.Span.Offset(), src[b.Span.Offset():b.Span.EndOffset()])
+		scan(b.Span.Offset(), b.Span.EndOffset())
 	}
+}
+
+// occurrences lists the offsets where word starts in b, in order.
+func occurrences(b []byte, word string) []int {
+	var out []int
+	for i := 0; ; i++ {
+		j := bytes.Index(b[i:], []byte(word))
+		if j < 0 {
+			return out
+		}
+		i += j
+		out = append(out, i)
+	}
+}
+
+// within reports whether one of the sorted offsets at starts a word of n
+// bytes that lies inside [start, end): whether b[start:end] contains it.
+func within(at []int, n, start, end int) bool {
+	i := sort.SearchInts(at, start)
+	return i < len(at) && at[i]+n <= end
 }
 
 var notYetDocumented = []byte("not yet documented")
 
-// templateIn scans text, which starts at byte off of the page. It is a
+// templateIn scans text, which starts at byte off of the page and holds
+// "TODO" (hasTODO) or "ocumented" or "OCUMENTED" (hasDoc). It is a
 // hand-written scan: a regular expression over every block of thousands of
 // pages costs more than the rest of the checks together.
-func (c *checker) templateIn(off int, text []byte) {
-	hasTODO := bytes.Contains(text, []byte("TODO"))
+func (c *checker) templateIn(off int, text []byte, hasTODO, hasDoc bool) {
 	lower := []byte(nil)
-	if bytes.Contains(text, []byte("ocumented")) || bytes.Contains(text, []byte("OCUMENTED")) {
+	if hasDoc {
 		lower = asciiLower(text)
 		if !bytes.Contains(lower, notYetDocumented) {
 			lower = nil
@@ -159,34 +193,35 @@ func (c *checker) tables() {
 		for he < len(src) && src[he] != '\n' {
 			he++
 		}
-		header := cellStarts(src[hs:he])
-		if len(header) == 0 {
+		header, _ := countCells(src[hs:he], -1)
+		if header == 0 {
 			continue
 		}
 		for _, r := range t.Rows {
 			line := src[r.Span.Offset():r.Span.EndOffset()]
-			cells := cellStarts(line)
+			cells, extra := countCells(line, header)
 			switch {
-			case len(cells) > len(header):
-				at := r.Span.Offset() + cells[len(header)]
+			case cells > header:
+				at := r.Span.Offset() + extra
 				c.report(c.span(at, r.Span.EndOffset()), "table-malformed",
-					"row has %d cells but the header has %d: the cells from here on are dropped (escape a | inside a cell as \\|)", len(cells), len(header))
-			case len(cells) == 1 && !bytes.HasPrefix(bytes.TrimLeft(line, " \t>"), []byte("|")):
+					"row has %d cells but the header has %d: the cells from here on are dropped (escape a | inside a cell as \\|)", cells, header)
+			case cells == 1 && !bytes.HasPrefix(bytes.TrimLeft(line, " \t>"), []byte("|")):
 				c.report(r.Span, "table-malformed",
-					"a line break splits the row above: this line is read as a row of 1 cell (the header has %d); keep each row on one line, using <br/> for breaks", len(header))
-			case len(cells) < len(header) && len(cells) > 0:
+					"a line break splits the row above: this line is read as a row of 1 cell (the header has %d); keep each row on one line, using <br/> for breaks", header)
+			case cells < header && cells > 0:
 				c.report(r.Span, "table-malformed",
-					"row has %d cells but the header has %d: the missing cells are read as empty", len(cells), len(header))
+					"row has %d cells but the header has %d: the missing cells are read as empty", cells, header)
 			}
 		}
 	}
 }
 
-// cellStarts returns the byte offset in line where each table cell starts,
-// as goldmark's table parser splits a row: an optional leading and trailing
-// pipe, then every pipe not preceded by a backslash. Block-quote markers
-// before the row are skipped.
-func cellStarts(line []byte) []int {
+// countCells counts the table cells of line as goldmark's table parser
+// splits a row: an optional leading and trailing pipe, then every pipe not
+// preceded by a backslash. Block-quote markers before the row are skipped.
+// It also returns the byte offset in line where cell number nth (from 0)
+// starts, when there is one.
+func countCells(line []byte, nth int) (n, at int) {
 	start := 0
 	for start < len(line) && (line[start] == ' ' || line[start] == '\t' || line[start] == '>') {
 		start++
@@ -196,7 +231,7 @@ func cellStarts(line []byte) []int {
 		end--
 	}
 	if start >= end {
-		return nil
+		return 0, 0
 	}
 	if line[start] == '|' {
 		start++
@@ -204,13 +239,19 @@ func cellStarts(line []byte) []int {
 	if end > start && line[end-1] == '|' && (end-2 < start || line[end-2] != '\\') {
 		end--
 	}
-	out := []int{start}
+	if nth == 0 {
+		at = start
+	}
+	n = 1
 	for i := start; i < end; i++ {
 		if line[i] == '|' && (i == 0 || line[i-1] != '\\') {
-			out = append(out, i+1)
+			if n == nth {
+				at = i + 1
+			}
+			n++
 		}
 	}
-	return out
+	return n, at
 }
 
 // missingSections reports operation pages without a Response section and
@@ -223,19 +264,35 @@ func (c *checker) missingSections() {
 	if !at.IsValid() {
 		at = p.Src.Range(0, 0)
 	}
+	// The sections of the heading blocks, by offset, and each heading's
+	// text normalized, worked out once for the three questions below.
+	var sections map[int][]string
+	var norm []string
 	has := func(prefix string, maxLevel int) bool {
-		for _, b := range p.Blocks {
-			if b.Kind != parse.HeadingBlock {
+		if norm == nil {
+			norm = make([]string, len(p.Headings))
+			for i, h := range p.Headings {
+				if h.Level <= 3 {
+					norm[i] = strings.ToLower(strings.Join(strings.Fields(h.Text), " "))
+				}
+			}
+		}
+		for i, h := range p.Headings {
+			if h.Level > maxLevel || !strings.HasPrefix(norm[i], prefix) {
 				continue
 			}
-			for _, h := range p.Headings {
+			if sections == nil {
+				sections = map[int][]string{}
+				for _, b := range p.Blocks {
+					if b.Kind == parse.HeadingBlock {
+						sections[b.Span.Offset()] = append(sections[b.Span.Offset()], b.Section)
+					}
+				}
+			}
+			for _, s := range sections[h.Span.Offset()] {
 				// A heading's block carries the section it closes; only a
 				// deeper heading belongs to it.
-				if h.Level > 2 && inExamples(b.Section) {
-					continue
-				}
-				if h.Span.Offset() == b.Span.Offset() && h.Level <= maxLevel &&
-					strings.HasPrefix(strings.ToLower(strings.Join(strings.Fields(h.Text), " ")), prefix) {
+				if !(h.Level > 2 && inExamples(s)) {
 					return true
 				}
 			}

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"strings"
+	"sync"
 
 	"gen/gen/internal/ir"
 	"gen/gen/internal/parse"
@@ -15,26 +16,84 @@ import (
 // are reported once, as unknown-type, not again as unknown properties).
 type typeIndex struct {
 	names *resolve.TypeNames // the resolver's reading of type names
-	rows  map[*ir.Type]map[string]bool
+	pages map[string]*parse.Page
+	// info holds what the checks ask of each type of the program, worked
+	// out the first time a page asks. The map itself is filled before the
+	// pages are checked and only read afterwards.
+	info map[*ir.Type]*typeInfo
+
+	mu      sync.RWMutex
+	lookups map[lookupKey]lookupResult // lookup's answers: the program does not change
+}
+
+// typeInfo is what a type and its base types offer a body, worked out once.
+type typeInfo struct {
+	once  sync.Once
+	chain []*ir.Type              // the type, then its base types, up to a repeat
+	props map[string]*ir.Property // the first property of each name along chain
+	rows  map[string]bool         // names of table rows on the chain's pages
+	names []string                // every property name, props' and rows'
+	open  bool                    // a type on the chain is open
+}
+
+type lookupKey struct{ name, ns string }
+
+type lookupResult struct {
+	t   *ir.Type
+	edm string
 }
 
 func newTypeIndex(prog *ir.Program, pages map[string]*parse.Page) *typeIndex {
-	x := &typeIndex{names: resolve.NewTypeNames(prog.Types), rows: map[*ir.Type]map[string]bool{}}
+	x := &typeIndex{names: resolve.NewTypeNames(prog.Types), pages: pages,
+		info: make(map[*ir.Type]*typeInfo, len(prog.Types)), lookups: map[lookupKey]lookupResult{}}
 	for _, t := range prog.Types {
-		if t.Kind == ir.Enum {
-			continue
-		}
-		p := pages[t.Source]
-		if p == nil {
-			continue
-		}
-		names := map[string]bool{}
-		for _, r := range p.Properties {
-			names[r.Name.Text] = true
-		}
-		x.rows[t] = names
+		x.info[t] = &typeInfo{}
 	}
 	return x
+}
+
+// rowsOf lists the names of the property rows on c's page: every row,
+// including those whose type did not resolve. Only non-enum types of the
+// program have rows.
+func (x *typeIndex) rowsOf(c *ir.Type) []parse.PropertyRow {
+	if c.Kind == ir.Enum || x.info[c] == nil {
+		return nil
+	}
+	if p := x.pages[c.Source]; p != nil {
+		return p.Properties
+	}
+	return nil
+}
+
+// of returns t's typeInfo, computing it the first time.
+func (x *typeIndex) of(t *ir.Type) *typeInfo {
+	in := x.info[t]
+	if in == nil {
+		in = &typeInfo{} // not a type of the program: not cached
+	}
+	in.once.Do(func() {
+		seen := map[*ir.Type]bool{}
+		for c := t; c != nil && !seen[c]; c = c.Base {
+			seen[c] = true
+			in.chain = append(in.chain, c)
+			in.open = in.open || c.Open
+		}
+		in.props = map[string]*ir.Property{}
+		in.rows = map[string]bool{}
+		for _, c := range in.chain {
+			for _, p := range c.Properties {
+				if _, ok := in.props[p.Name]; !ok {
+					in.props[p.Name] = p
+				}
+				in.names = append(in.names, p.Name)
+			}
+			for _, r := range x.rowsOf(c) {
+				in.rows[r.Name.Text] = true
+				in.names = append(in.names, r.Name.Text)
+			}
+		}
+	})
+	return in
 }
 
 // typeName splits an @odata.type style name into the bare name and whether
@@ -51,8 +110,23 @@ func typeName(s string) (string, bool) {
 // lookup reads a type name as bodies and annotations write it (a leading
 // '#', Collection(...), a primitive, "None") and finds it as the resolver
 // does (resolve.TypeNames). It returns the Edm name for primitives and
-// nil, "" when nothing matches.
+// nil, "" when nothing matches. Answers are remembered: pages name the same
+// few types over and over.
 func (x *typeIndex) lookup(name, ns string) (*ir.Type, string) {
+	k := lookupKey{name, ns}
+	x.mu.RLock()
+	r, ok := x.lookups[k]
+	x.mu.RUnlock()
+	if !ok {
+		r.t, r.edm = x.lookupName(name, ns)
+		x.mu.Lock()
+		x.lookups[k] = r
+		x.mu.Unlock()
+	}
+	return r.t, r.edm
+}
+
+func (x *typeIndex) lookupName(name, ns string) (*ir.Type, string) {
 	name, _ = typeName(name)
 	if name == "" {
 		return nil, ""
@@ -74,62 +148,27 @@ func (x *typeIndex) lookup(name, ns string) (*ir.Type, string) {
 // property finds a property of t or its base types. documented is true
 // also when the only evidence is a table row whose type did not resolve.
 func (x *typeIndex) property(t *ir.Type, name string) (p *ir.Property, documented bool) {
-	seen := map[*ir.Type]bool{}
-	for c := t; c != nil && !seen[c]; c = c.Base {
-		seen[c] = true
-		for _, p := range c.Properties {
-			if p.Name == name {
-				return p, true
-			}
-		}
+	in := x.of(t)
+	if p := in.props[name]; p != nil {
+		return p, true
 	}
-	seen = map[*ir.Type]bool{}
-	for c := t; c != nil && !seen[c]; c = c.Base {
-		seen[c] = true
-		if x.rows[c][name] {
-			return nil, true
-		}
-	}
-	return nil, false
+	return nil, in.rows[name]
 }
 
 // isOpen reports whether t or a base type is an open type, whose instances
 // may carry properties the page does not list.
-func (x *typeIndex) isOpen(t *ir.Type) bool {
-	seen := map[*ir.Type]bool{}
-	for c := t; c != nil && !seen[c]; c = c.Base {
-		seen[c] = true
-		if c.Open {
-			return true
-		}
-	}
-	return false
-}
+func (x *typeIndex) isOpen(t *ir.Type) bool { return x.of(t).open }
 
-// propertyNames lists the names t and its base types document.
-func (x *typeIndex) propertyNames(t *ir.Type) []string {
-	var out []string
-	seen := map[*ir.Type]bool{}
-	for c := t; c != nil && !seen[c]; c = c.Base {
-		seen[c] = true
-		for _, p := range c.Properties {
-			out = append(out, p.Name)
-		}
-		for n := range x.rows[c] {
-			out = append(out, n)
-		}
-	}
-	return out
-}
+// propertyNames lists the names t and its base types document. The list is
+// shared: callers must not change it.
+func (x *typeIndex) propertyNames(t *ir.Type) []string { return x.of(t).names }
 
 // isA reports whether t is base or derives from it.
 func (x *typeIndex) isA(t, base *ir.Type) bool {
-	seen := map[*ir.Type]bool{}
-	for c := t; c != nil && !seen[c]; c = c.Base {
+	for _, c := range x.of(t).chain {
 		if c == base {
 			return true
 		}
-		seen[c] = true
 	}
 	return false
 }
