@@ -135,9 +135,10 @@ func pageAnnotations(p *parse.Page) []*annotation {
 		}
 		// Commented-out JSON that is no annotation is not ours to judge,
 		// unless it fails so early that we cannot tell.
-		lower := strings.ToLower(a.json)
-		if a.block == "" && !a.page && !strings.Contains(lower, "blocktype") && !strings.Contains(lower, "#page.") {
-			continue
+		if a.block == "" && !a.page {
+			if lower := strings.ToLower(a.json); !strings.Contains(lower, "blocktype") && !strings.Contains(lower, "#page.") {
+				continue
+			}
 		}
 		out = append(out, a)
 	}
@@ -180,7 +181,7 @@ func (c *checker) jsonProblems(text string, off int, probs []parse.Problem, rule
 		at := off + pr.Off
 		c.report(c.span(at, at+tokenLen(text, pr.Off)), rule, "%s is not valid JSON: %s%s", what, pr.Reason, suffix)
 	}
-	if len(probs) > 0 || json.Valid([]byte(text)) {
+	if len(probs) > 0 || validJSON(text) {
 		return
 	}
 	var v any

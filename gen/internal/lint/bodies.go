@@ -37,7 +37,7 @@ func (c *checker) exampleBody(ex *parse.Example) {
 	if !isJSONBody(ex) {
 		return
 	}
-	v, probs := parse.ParseLenient(ex.Body)
+	v, probs := c.body(ex)
 	c.jsonProblems(ex.Body, ex.BodyOffset, probs, "example-json", ex.Role+" body")
 	if v == nil {
 		return
@@ -66,6 +66,25 @@ func (c *checker) exampleBody(ex *parse.Example) {
 		}
 		w.top(v, t, "", coll)
 	}
+}
+
+// body reads an example's body leniently, once per page: the request body
+// table check reads the first request's body too.
+func (c *checker) body(ex *parse.Example) (*parse.Value, []parse.Problem) {
+	if b, ok := c.parsed[ex]; ok {
+		return b.v, b.probs
+	}
+	v, probs := parse.ParseLenient(ex.Body)
+	if c.parsed == nil {
+		c.parsed = map[*parse.Example]lenientBody{}
+	}
+	c.parsed[ex] = lenientBody{v, probs}
+	return v, probs
+}
+
+type lenientBody struct {
+	v     *parse.Value
+	probs []parse.Problem
 }
 
 // jsonBlock checks a resource or example block: its syntax, then its

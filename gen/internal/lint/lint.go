@@ -300,6 +300,8 @@ type checker struct {
 	page *parse.Page
 	op   *ir.Operation // nil unless the page is an operation page the resolver kept
 	out  diag.List
+
+	parsed map[*parse.Example]lenientBody // see body
 }
 
 // report records a finding with the rule's severity.

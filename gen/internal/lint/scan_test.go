@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"encoding/json"
 	"regexp"
 	"sort"
 	"strconv"
@@ -9,7 +10,9 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
+	"gen/gen/internal/corpus"
 	"gen/gen/internal/parse"
 	"gen/gen/internal/resolve"
 )
@@ -243,4 +246,52 @@ func oldTemplateIn(c *checker, off int, text []byte) {
 		c.report(c.span(off+m[0], off+m[1]), "template-placeholder",
 			"unfilled template text %s: replace it with the real content", quoteShort(string(text[m[0]:m[1]])))
 	}
+}
+
+func TestValidJSON(t *testing.T) {
+	cases := samples([]string{"{", "}", "[", "]", `"`, ":", ",", " ", "1", "-", "0", ".", "e", "+", "\\", "u", "a", "\t", "\x01", "\xff", "null", "tru"}, 4)
+	cases = append(cases,
+		`{"a": [1, -0.5e+10, 2E-3, true, false, null, "x\"\\\/\b\f\n\r\t\u00e9\uD83D"]}`,
+		`{"a":01}`, `{"a":1.}`, `{"a":.5}`, `{"a":-}`, `{"a":1e}`, `{"a":"\u12g4"}`, `{"a":"\'"}`, "{\"a\":\"\t\"}",
+		`{"a":1,}`, `[1,]`, `{,}`, `{"a" 1}`, `"\u00"`, " \r\n\t{}\n", "{}x", "\u00a0{}", `{"a":"é\xff"}`,
+		strings.Repeat("[", 10000)+strings.Repeat("]", 10000),
+		strings.Repeat("[", 10001)+strings.Repeat("]", 10001),
+		strings.Repeat(`{"a":`, 10000)+"1"+strings.Repeat("}", 10000),
+		strings.Repeat(`{"a":`, 10001)+"1"+strings.Repeat("}", 10001),
+	)
+	// Every way of cutting a valid body short or dropping one byte.
+	body := `{"value": [{"@odata.type": "#microsoft.graph.user", "id": "a1\u00e9", "n": -12.5e3, "ok": [true, false, null], "o": {}}]}`
+	for i := range body {
+		cases = append(cases, body[:i], body[:i]+body[i+1:])
+	}
+	for _, s := range cases {
+		assert.Equal(t, json.Valid([]byte(s)), validJSON(s), "%q", s)
+	}
+}
+
+// TestValidJSONCorpus holds validJSON to encoding/json on every example
+// body, code block and comment of the corpus.
+func TestValidJSONCorpus(t *testing.T) {
+	set, err := resolve.ReadPaths([]string{corpus.Beta(t)})
+	require.NoError(t, err)
+	n := 0
+	for _, p := range set.Pages {
+		var texts []string
+		for _, ex := range p.Examples {
+			texts = append(texts, ex.Body)
+		}
+		for _, cb := range p.Code {
+			texts = append(texts, cb.Content)
+		}
+		for _, cm := range p.Comments {
+			texts = append(texts, cm.Raw, strings.TrimSuffix(strings.TrimPrefix(cm.Raw, "<!--"), "-->"))
+		}
+		for _, s := range texts {
+			if json.Valid([]byte(s)) != validJSON(s) {
+				t.Errorf("%s: validJSON(%q) = %v", p.Src.Path, s, !json.Valid([]byte(s)))
+			}
+			n++
+		}
+	}
+	t.Logf("%d texts", n)
 }
