@@ -31,29 +31,15 @@ func (c *checker) links() {
 }
 
 func (c *checker) link(l parse.Link) {
-	dest := strings.TrimSpace(l.Dest)
-	if dest == "" || strings.HasPrefix(dest, "#tab/") || c.isInclude(l) {
+	to := c.linkDest(l.Dest)
+	if to.skip || c.isInclude(l) {
 		return
 	}
-	if u, err := url.PathUnescape(dest); err == nil {
-		dest = u
-	}
-	file, anchor, _ := strings.Cut(dest, "#")
-	if strings.Contains(file, "://") || strings.HasPrefix(file, "/") || strings.HasPrefix(file, "~") ||
-		strings.HasPrefix(strings.ToLower(file), "mailto:") {
-		return
-	}
-	if i := strings.IndexByte(file, '?'); i >= 0 {
-		file = file[:i]
-	}
-	if file != "" && !strings.HasSuffix(strings.ToLower(file), ".md") {
-		return
-	}
+	file, anchor := to.file, to.anchor
 	if file == "" {
 		c.anchor(l, c.page, anchor, "this page")
 		return
 	}
-	to := c.linkDest(file)
 	rel, target, caseOnly := to.rel, to.target, to.caseOnly
 	if !to.inside {
 		c.outsideLink(l, rel)
@@ -71,37 +57,67 @@ func (c *checker) link(l parse.Link) {
 	}
 }
 
-// linkDest is where a page link's file part leads: the same from every page
-// of one folder.
+// linkDest is where a link's destination leads, the same from every page of
+// one folder.
 type linkDest struct {
-	rel      string      // joinRel's answer
-	inside   bool        // joinRel's answer
-	target   *parse.Page // LinkTarget's answer, when inside
-	caseOnly bool        // LinkTarget's answer, when inside
+	skip         bool   // not a link to check: empty, a tab, external, not a page
+	file, anchor string // the destination unescaped, before and after '#'
+	rel          string // joinRel's answer, when file is not ""
+	inside       bool   // joinRel's answer, when file is not ""
+	target       *parse.Page
+	caseOnly     bool // LinkTarget's answers, when inside
 }
 
-type linkKey struct{ dir, file string }
+type linkKey struct{ dir, dest string }
 
-// linkDest resolves file, the part of a link before its '#', from the page
-// being checked. Both joinRel and Set.LinkTarget read only the folder of
-// the page (the path before its last slash), so pages of one folder share
-// the answers; links to the same few pages repeat across thousands of pages.
-func (c *checker) linkDest(file string) linkDest {
+// linkDest reads dest, a link destination on the page being checked. What
+// it works out depends on dest and on nothing of the page but its folder
+// (joinRel and Set.LinkTarget read only the path before the last slash), so
+// pages of one folder share the answers: the same few thousand links repeat
+// across thousands of pages.
+func (c *checker) linkDest(dest string) linkDest {
 	from := c.page.Src.Path
-	k := linkKey{from[:max(0, strings.LastIndexByte(from, '/'))], file}
+	k := linkKey{from[:max(0, strings.LastIndexByte(from, '/'))], dest}
 	c.linkMu.RLock()
 	d, ok := c.linkDests[k]
 	c.linkMu.RUnlock()
 	if ok {
 		return d
 	}
-	d.rel, d.inside = joinRel(from, file)
-	if d.inside {
-		d.target, _, d.caseOnly, _ = c.set.LinkTarget(c.page, file)
-	}
+	d = c.readLinkDest(dest)
 	c.linkMu.Lock()
 	c.linkDests[k] = d
 	c.linkMu.Unlock()
+	return d
+}
+
+func (c *checker) readLinkDest(dest string) (d linkDest) {
+	dest = strings.TrimSpace(dest)
+	if dest == "" || strings.HasPrefix(dest, "#tab/") {
+		return linkDest{skip: true}
+	}
+	if u, err := url.PathUnescape(dest); err == nil {
+		dest = u
+	}
+	file, anchor, _ := strings.Cut(dest, "#")
+	if strings.Contains(file, "://") || strings.HasPrefix(file, "/") || strings.HasPrefix(file, "~") ||
+		strings.HasPrefix(strings.ToLower(file), "mailto:") {
+		return linkDest{skip: true}
+	}
+	if i := strings.IndexByte(file, '?'); i >= 0 {
+		file = file[:i]
+	}
+	if file != "" && !strings.HasSuffix(strings.ToLower(file), ".md") {
+		return linkDest{skip: true}
+	}
+	d.file, d.anchor = file, anchor
+	if file == "" {
+		return d
+	}
+	d.rel, d.inside = joinRel(c.page.Src.Path, file)
+	if d.inside {
+		d.target, _, d.caseOnly, _ = c.set.LinkTarget(c.page, file)
+	}
 	return d
 }
 

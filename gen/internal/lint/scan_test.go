@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"gen/gen/internal/corpus"
+	"gen/gen/internal/diag"
 	"gen/gen/internal/parse"
 	"gen/gen/internal/resolve"
 )
@@ -294,4 +295,21 @@ func TestValidJSONCorpus(t *testing.T) {
 		}
 	}
 	t.Logf("%d texts", n)
+}
+
+// TestSortFindings holds sortFindings to diag.List.Sort, ties and all:
+// findings equal in every key but severity keep their order.
+func TestSortFindings(t *testing.T) {
+	var l diag.List
+	for i := range 3000 {
+		l = append(l, diag.Diagnostic{
+			Span:     diag.Span{Pos: diag.Pos{File: []string{"b.md", "a.md", "c.md"}[i*7%3], Line: i * 13 % 5, Col: i * 17 % 4}},
+			Severity: diag.Severity(i % 3),
+			Rule:     []string{"x", "y", ""}[i*11%3],
+			Message:  []string{"m", "n"}[i*19%2],
+		})
+	}
+	want := append(diag.List(nil), l...)
+	want.Sort()
+	assert.Equal(t, want, sortFindings(l))
 }
