@@ -216,12 +216,26 @@ func tokenLen(s string, off int) int {
 func (c *checker) duplicateKeys(v *parse.Value, off int) {
 	switch v.Kind {
 	case parse.ObjectValue:
-		seen := make(map[string]bool, len(v.Members))
-		for _, m := range v.Members {
-			if seen[m.Key] {
+		var seen map[string]bool // for large objects; small ones are searched
+		if len(v.Members) > 16 {
+			seen = make(map[string]bool, len(v.Members))
+		}
+		for i, m := range v.Members {
+			dup := false
+			if seen != nil {
+				dup = seen[m.Key]
+				seen[m.Key] = true
+			} else {
+				for _, prev := range v.Members[:i] {
+					if prev.Key == m.Key {
+						dup = true
+						break
+					}
+				}
+			}
+			if dup {
 				c.report(c.span(off+m.KeyOff, off+m.KeyEnd), "json-duplicate-key", "key %q is written twice in this object; decoders keep only one value", m.Key)
 			}
-			seen[m.Key] = true
 			c.duplicateKeys(m.Value, off)
 		}
 	case parse.ArrayValue:

@@ -203,7 +203,7 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 	if t != nil && t.Kind == ir.Enum {
 		t = nil
 	}
-	judge := t != nil && !c.types.isOpen(t) && len(c.types.propertyNames(t)) > 0
+	judge := t != nil && !c.types.isOpen(t) && c.types.hasProperties(t)
 	for _, m := range v.Members {
 		if strings.ContainsRune(m.Key, '@') {
 			continue // instance and property annotations: @odata.type, x@odata.bind, ...

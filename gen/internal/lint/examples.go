@@ -97,12 +97,14 @@ func (c *checker) contentType(ex *parse.Example) {
 // ignoring case. Excel paths are documented from the workbook down
 // ("/workbook/tables/{id}"), so any drive item may come before /workbook.
 type pathPattern struct {
-	method string
-	path   string
-	full   []string // lower-cased literal parts; a "" between two parts is a placeholder
-	bare   []string // the same with function arguments removed
-	deep   bool     // placeholders may span segments
-	suffix bool     // the pattern may match the end of the path (workbook)
+	method  string
+	path    string
+	lower   string   // the path lower-cased, from /workbook/ on when suffix
+	full    []string // lower-cased literal parts; a "" between two parts is a placeholder
+	bare    []string // the same with function arguments removed, once asked for
+	hasBare bool
+	deep    bool // placeholders may span segments
+	suffix  bool // the pattern may match the end of the path (workbook)
 }
 
 func (c *checker) requestPatterns() []pathPattern {
@@ -113,7 +115,7 @@ func (c *checker) requestPatterns() []pathPattern {
 		if i := strings.Index(path, "/workbook/"); i >= 0 {
 			path, p.suffix = path[i:], true
 		}
-		p.full, p.bare = pathParts(path), pathParts(stripArgs(path))
+		p.lower, p.full = path, pathParts(path)
 		out = append(out, p)
 	}
 	return out
@@ -139,6 +141,9 @@ func (p *pathPattern) match(path string) bool {
 	if matchParts(p.full, path, p.deep, p.suffix) {
 		return true
 	}
+	if !p.hasBare {
+		p.bare, p.hasBare = pathParts(stripArgs(p.lower)), true
+	}
 	return matchParts(p.bare, stripArgs(path), p.deep, p.suffix)
 }
 
@@ -148,7 +153,13 @@ func (p *pathPattern) match(path string) bool {
 // match may start anywhere in s.
 func matchParts(parts []string, s string, deep, suffix bool) bool {
 	n := len(s)
-	cur, next := make([]bool, n+1), make([]bool, n+1) // cur[j]: parts so far match s[:j]
+	var buf [2 * 256]bool
+	var cur, next []bool // cur[j]: parts so far match s[:j]
+	if n+1 <= len(buf)/2 {
+		cur, next = buf[:n+1], buf[len(buf)/2:len(buf)/2+n+1]
+	} else {
+		cur, next = make([]bool, n+1), make([]bool, n+1)
+	}
 	cur[0] = true
 	if suffix {
 		for j := range cur {

@@ -85,6 +85,9 @@ type linter struct {
 
 	linkMu    sync.RWMutex
 	linkDests map[linkKey]linkDest // see checker.linkDest
+
+	readOnlyMu sync.RWMutex
+	readOnly   map[*ir.Property]bool // see checker.alwaysReadOnly
 }
 
 // Lint resolves the pages of set and checks them. The result holds the
@@ -105,7 +108,7 @@ func Lint(set *resolve.Set, opts Options) (diag.List, error) {
 func newLinter(set *resolve.Set) *linter {
 	l := &linter{set: set, ops: map[string]*ir.Operation{}, pages: map[string]*parse.Page{},
 		disk: newDiskIndex(set.Root), anchors: map[*parse.Page]*anchorSet{},
-		linkDests: map[linkKey]linkDest{}}
+		linkDests: map[linkKey]linkDest{}, readOnly: map[*ir.Property]bool{}}
 	for _, p := range set.Pages {
 		l.pages[p.Src.Path] = p
 		l.anchors[p] = &anchorSet{}

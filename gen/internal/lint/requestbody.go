@@ -54,13 +54,20 @@ func (c *checker) requestBodyTable() {
 	if t == nil {
 		return
 	}
-	resolved := map[int]*ir.Property{}
-	if c.op != nil {
-		for _, p := range c.op.RequestBody {
-			resolved[p.Pos.Offset] = p
+	// resolved finds the resolver's reading of a row by its offset, the
+	// last one when several share it.
+	resolved := func(off int) *ir.Property {
+		if c.op == nil {
+			return nil
 		}
+		for i := len(c.op.RequestBody) - 1; i >= 0; i-- {
+			if p := c.op.RequestBody[i]; p.Pos.Offset == off {
+				return p
+			}
+		}
+		return nil
 	}
-	judge := !c.types.isOpen(t) && len(c.types.propertyNames(t)) > 0
+	judge := !c.types.isOpen(t) && c.types.hasProperties(t)
 	for i := range c.page.RequestBody {
 		row := &c.page.RequestBody[i]
 		name := row.Name.Text
@@ -79,11 +86,11 @@ func (c *checker) requestBodyTable() {
 		if prop == nil {
 			continue
 		}
-		if rp := resolved[row.Name.Span.Offset()]; rp != nil && (!strings.EqualFold(rp.Type, prop.Type) || rp.Collection != prop.Collection) {
+		if rp := resolved(row.Name.Span.Offset()); rp != nil && (!strings.EqualFold(rp.Type, prop.Type) || rp.Collection != prop.Collection) {
 			c.report(row.Type.Span, "body-table-mismatch", "%s is typed %s here but %s on its resource page (%s)",
 				name, propType(rp), propType(prop), prop.Pos)
 		}
-		if prop.ReadOnly && alwaysReadOnly(prop.Description) {
+		if prop.ReadOnly && c.alwaysReadOnly(prop) {
 			verb := "create"
 			if c.page.Requests[0].Method != "POST" {
 				verb = "update"
@@ -110,6 +117,21 @@ func propType(p *ir.Property) string {
 var readOnlyRE = regexp.MustCompile(`(?i)(^|[^\w-])read[- ]?only\s*([.;,)]|$)`)
 
 var conditionRE = regexp.MustCompile(`(?i)\b(once|after|when|if|unless|except)\b`)
+
+// alwaysReadOnly answers alwaysReadOnly(p.Description) once per property:
+// the same resource properties appear in the request bodies of many pages.
+func (c *checker) alwaysReadOnly(p *ir.Property) bool {
+	c.readOnlyMu.RLock()
+	ro, ok := c.readOnly[p]
+	c.readOnlyMu.RUnlock()
+	if !ok {
+		ro = alwaysReadOnly(p.Description)
+		c.readOnlyMu.Lock()
+		c.readOnly[p] = ro
+		c.readOnlyMu.Unlock()
+	}
+	return ro
+}
 
 func alwaysReadOnly(desc string) bool {
 	for _, m := range readOnlyRE.FindAllStringIndex(desc, -1) {

@@ -29,11 +29,12 @@ type typeIndex struct {
 // typeInfo is what a type and its base types offer a body, worked out once.
 type typeInfo struct {
 	once  sync.Once
-	chain []*ir.Type              // the type, then its base types, up to a repeat
-	props map[string]*ir.Property // the first property of each name along chain
-	rows  map[string]bool         // names of table rows on the chain's pages
-	names []string                // every property name, props' and rows'
-	open  bool                    // a type on the chain is open
+	chain []*ir.Type // the type, then its base types, up to a repeat
+	open  bool       // a type on the chain is open
+	named bool       // the chain documents a property: a row or a property
+
+	propsOnce sync.Once
+	props     map[string]*ir.Property // the first property of each name along chain
 }
 
 type lookupKey struct{ name, ns string }
@@ -65,7 +66,7 @@ func (x *typeIndex) rowsOf(c *ir.Type) []parse.PropertyRow {
 	return nil
 }
 
-// of returns t's typeInfo, computing it the first time.
+// of returns t's typeInfo, computing its chain the first time.
 func (x *typeIndex) of(t *ir.Type) *typeInfo {
 	in := x.info[t]
 	if in == nil {
@@ -77,19 +78,22 @@ func (x *typeIndex) of(t *ir.Type) *typeInfo {
 			seen[c] = true
 			in.chain = append(in.chain, c)
 			in.open = in.open || c.Open
+			in.named = in.named || len(c.Properties) > 0 || len(x.rowsOf(c)) > 0
 		}
+	})
+	return in
+}
+
+// propsOf returns t's typeInfo with its props map.
+func (x *typeIndex) propsOf(t *ir.Type) *typeInfo {
+	in := x.of(t)
+	in.propsOnce.Do(func() {
 		in.props = map[string]*ir.Property{}
-		in.rows = map[string]bool{}
 		for _, c := range in.chain {
 			for _, p := range c.Properties {
 				if _, ok := in.props[p.Name]; !ok {
 					in.props[p.Name] = p
 				}
-				in.names = append(in.names, p.Name)
-			}
-			for _, r := range x.rowsOf(c) {
-				in.rows[r.Name.Text] = true
-				in.names = append(in.names, r.Name.Text)
 			}
 		}
 	})
@@ -148,20 +152,41 @@ func (x *typeIndex) lookupName(name, ns string) (*ir.Type, string) {
 // property finds a property of t or its base types. documented is true
 // also when the only evidence is a table row whose type did not resolve.
 func (x *typeIndex) property(t *ir.Type, name string) (p *ir.Property, documented bool) {
-	in := x.of(t)
+	in := x.propsOf(t)
 	if p := in.props[name]; p != nil {
 		return p, true
 	}
-	return nil, in.rows[name]
+	for _, c := range in.chain {
+		for _, r := range x.rowsOf(c) {
+			if r.Name.Text == name {
+				return nil, true
+			}
+		}
+	}
+	return nil, false
 }
 
 // isOpen reports whether t or a base type is an open type, whose instances
 // may carry properties the page does not list.
 func (x *typeIndex) isOpen(t *ir.Type) bool { return x.of(t).open }
 
-// propertyNames lists the names t and its base types document. The list is
-// shared: callers must not change it.
-func (x *typeIndex) propertyNames(t *ir.Type) []string { return x.of(t).names }
+// hasProperties reports whether t or a base type documents a property, in
+// a property table row or as a resolved property: len(propertyNames(t)) > 0.
+func (x *typeIndex) hasProperties(t *ir.Type) bool { return x.of(t).named }
+
+// propertyNames lists the names t and its base types document.
+func (x *typeIndex) propertyNames(t *ir.Type) []string {
+	var out []string
+	for _, c := range x.of(t).chain {
+		for _, p := range c.Properties {
+			out = append(out, p.Name)
+		}
+		for _, r := range x.rowsOf(c) {
+			out = append(out, r.Name.Text)
+		}
+	}
+	return out
+}
 
 // isA reports whether t is base or derives from it.
 func (x *typeIndex) isA(t, base *ir.Type) bool {

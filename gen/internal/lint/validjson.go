@@ -15,6 +15,15 @@ func validJSON(s string) bool {
 	return v.i == len(s)
 }
 
+// plainStringByte marks the bytes that stand for themselves inside a string:
+// not a quote, a backslash or a control character.
+var plainStringByte = func() (t [256]bool) {
+	for c := 0x20; c < 256; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // maxJSONDepth is encoding/json's limit on nesting.
 const maxJSONDepth = 10000
 
@@ -134,6 +143,10 @@ func (v *jsonValidator) str() bool {
 	v.i++
 	for v.i < len(v.s) {
 		c := v.s[v.i]
+		if plainStringByte[c] {
+			v.i++
+			continue
+		}
 		switch {
 		case c == '"':
 			v.i++
