@@ -149,7 +149,7 @@ func pageAnnotations(p *parse.Page) []*annotation {
 // types, the types it names; then that every example block has one.
 func (c *checker) annotations() {
 	for _, a := range pageAnnotations(c.page) {
-		c.jsonProblems(a.json, a.offset, a.probs, "annotation-json", "annotation")
+		c.jsonProblems(a.json, a.offset, a.probs, len(a.probs) == 0 && validJSON(a.json), "annotation-json", "annotation")
 		if a.value == nil || a.value.Kind != parse.ObjectValue {
 			continue
 		}
@@ -160,8 +160,9 @@ func (c *checker) annotations() {
 }
 
 // jsonProblems reports what makes text not strict JSON, at the offending
-// token: the lenient reader's problems, else encoding/json's verdict.
-func (c *checker) jsonProblems(text string, off int, probs []parse.Problem, rule, what string) {
+// token: the lenient reader's problems, else encoding/json's verdict (strict
+// is encoding/json.Valid(text)).
+func (c *checker) jsonProblems(text string, off int, probs []parse.Problem, strict bool, rule, what string) {
 	// One finding per kind of problem: a body with a non-breaking space on
 	// every line gets one finding that says how many more there are.
 	more := map[string]int{}
@@ -181,7 +182,7 @@ func (c *checker) jsonProblems(text string, off int, probs []parse.Problem, rule
 		at := off + pr.Off
 		c.report(c.span(at, at+tokenLen(text, pr.Off)), rule, "%s is not valid JSON: %s%s", what, pr.Reason, suffix)
 	}
-	if len(probs) > 0 || validJSON(text) {
+	if len(probs) > 0 || strict {
 		return
 	}
 	var v any

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 
 	"gen/gen/internal/diag"
 	"gen/gen/internal/parse"
@@ -40,4 +42,44 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkStagesInterleaved runs the stages of BenchmarkCorpus in turn
+// within each iteration (goldmark, parse and resolve, the whole linter), so
+// that a machine shared with other work slows them alike, and reports each
+// against goldmark from the same iterations: resolve-x and lint-x as in
+// BenchmarkCorpus, checks-x for what the linter adds to the resolver.
+//
+//	GRAPH_DOCS=../shared/graph-docs go test -run '^$' -bench StagesInterleaved -benchtime 10x ./gen/internal/lint
+func BenchmarkStagesInterleaved(b *testing.B) {
+	rels, srcs := corpusFiles(b)
+	parseAll := func() []*parse.Page {
+		pages := make([]*parse.Page, len(srcs))
+		parallel(len(srcs), func(i int) { pages[i] = parse.Parse(rels[i], srcs[i]) })
+		return pages
+	}
+	md := parse.Markdown()
+	var gm, res, lint, chk time.Duration
+	on, err := Options{}.enabled()
+	require.NoError(b, err)
+	for b.Loop() {
+		t0 := time.Now()
+		parallel(len(srcs), func(i int) {
+			md.Parser().Parse(text.NewReader(srcs[i]), parser.WithContext(parser.NewContext()))
+		})
+		t1 := time.Now()
+		resolve.Resolve(resolve.NewSet("", parseAll()))
+		t2 := time.Now()
+		// Lint, step by step, to time its checks too.
+		l := newLinter(resolve.NewSet("", parseAll()))
+		prog, all := l.resolve()
+		t3 := time.Now()
+		l.check(prog, all, Options{}, on)
+		t4 := time.Now()
+		gm, res, lint, chk = gm+t1.Sub(t0), res+t2.Sub(t1), lint+t4.Sub(t2), chk+t4.Sub(t3)
+	}
+	b.ReportMetric(float64(chk)/float64(gm), "check-stage-x")
+	b.ReportMetric(float64(res)/float64(gm), "resolve-x")
+	b.ReportMetric(float64(lint)/float64(gm), "lint-x")
+	b.ReportMetric(float64(lint-res)/float64(gm), "checks-x")
 }

@@ -37,8 +37,8 @@ func (c *checker) exampleBody(ex *parse.Example) {
 	if !isJSONBody(ex) {
 		return
 	}
-	v, probs := c.body(ex)
-	c.jsonProblems(ex.Body, ex.BodyOffset, probs, "example-json", ex.Role+" body")
+	v, probs, strict := c.body(ex)
+	c.jsonProblems(ex.Body, ex.BodyOffset, probs, strict, "example-json", ex.Role+" body")
 	if v == nil {
 		return
 	}
@@ -68,30 +68,32 @@ func (c *checker) exampleBody(ex *parse.Example) {
 	}
 }
 
-// body reads an example's body leniently, once per page: the request body
-// table check reads the first request's body too.
-func (c *checker) body(ex *parse.Example) (*parse.Value, []parse.Problem) {
+// body reads an example's body as parse.ParseLenient does (see readJSON),
+// once per page: the request body table check reads the first request's
+// body too.
+func (c *checker) body(ex *parse.Example) (*parse.Value, []parse.Problem, bool) {
 	if b, ok := c.parsed[ex]; ok {
-		return b.v, b.probs
+		return b.v, b.probs, b.strict
 	}
-	v, probs := parse.ParseLenient(ex.Body)
+	v, probs, strict := readJSON(ex.Body, c.arena)
 	if c.parsed == nil {
 		c.parsed = map[*parse.Example]lenientBody{}
 	}
-	c.parsed[ex] = lenientBody{v, probs}
-	return v, probs
+	c.parsed[ex] = lenientBody{v, probs, strict}
+	return v, probs, strict
 }
 
 type lenientBody struct {
-	v     *parse.Value
-	probs []parse.Problem
+	v      *parse.Value
+	probs  []parse.Problem
+	strict bool
 }
 
 // jsonBlock checks a resource or example block: its syntax, then its
 // content against the type its annotation names.
 func (c *checker) jsonBlock(cb *parse.CodeBlock, what string) {
-	v, probs := parse.ParseLenient(cb.Content)
-	c.jsonProblems(cb.Content, cb.ContentStart, probs, "example-json", what)
+	v, probs, strict := readJSON(cb.Content, c.arena)
+	c.jsonProblems(cb.Content, cb.ContentStart, probs, strict, "example-json", what)
 	if v == nil {
 		return
 	}

@@ -132,8 +132,10 @@ func (l *linter) check(prog *ir.Program, all diag.List, opts Options, on map[str
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			arena := &jsonArena{}
 			for i := range next {
-				perPage[i] = l.checkPage(l.set.Pages[i])
+				perPage[i] = l.checkPage(l.set.Pages[i], arena)
+				arena.reset()
 			}
 		}()
 	}
@@ -190,8 +192,8 @@ func (l *linter) extra(check func(*ir.Program) diag.List) (out diag.List) {
 }
 
 // checkPage runs every per-page check, recovering from a failing check.
-func (l *linter) checkPage(p *parse.Page) (out diag.List) {
-	c := &checker{linter: l, page: p, op: l.ops[p.Src.Path]}
+func (l *linter) checkPage(p *parse.Page, arena *jsonArena) (out diag.List) {
+	c := &checker{linter: l, page: p, op: l.ops[p.Src.Path], arena: arena}
 	defer func() {
 		if r := recover(); r != nil {
 			out = append(c.out, diag.Diagnostic{Span: p.Src.Span(0, 0), Severity: diag.Error, Rule: "internal-error",
@@ -348,6 +350,7 @@ type checker struct {
 	out  diag.List
 
 	parsed map[*parse.Example]lenientBody // see body
+	arena  *jsonArena                     // memory for the page's bodies; nil: none
 }
 
 // report records a finding with the rule's severity.

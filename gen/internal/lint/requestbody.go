@@ -28,7 +28,7 @@ func (c *checker) requestType() *ir.Type {
 		if ex.Role != "request" || !isJSONBody(ex) {
 			continue
 		}
-		v, _ := c.body(ex)
+		v, _, _ := c.body(ex)
 		if v == nil {
 			return nil
 		}

@@ -313,3 +313,71 @@ func TestSortFindings(t *testing.T) {
 	want.Sort()
 	assert.Equal(t, want, sortFindings(l))
 }
+
+// TestReadJSON holds readJSON to parse.ParseLenient (the same values,
+// offsets and problems) and to encoding/json.Valid.
+func TestReadJSON(t *testing.T) {
+	cases := samples([]string{"{", "}", "[", "]", `"a"`, `"é\n\u00e9\ud83d\/"`, "\"\xff\"", "\"\t\"", `"\'"`, ":", ",", " ", "1", "-0.5e3", "01", "1.", "true", "nul", "null", "…", "\u00a0"}, 4)
+	cases = append(cases,
+		strings.Repeat("[", 200)+strings.Repeat("]", 200),
+		strings.Repeat("[", 201)+strings.Repeat("]", 201),
+		strings.Repeat("[", 202)+strings.Repeat("]", 202),
+		strings.Repeat(`{"a":`, 200)+"1"+strings.Repeat("}", 200),
+		strings.Repeat(`{"a":`, 201)+"1"+strings.Repeat("}", 201),
+		`{"a": {}, "b": [], "c": [{}], "d": [[]], "a": 1}`,
+	)
+	body := `{"value": [{"@odata.type": "#microsoft.graph.user", "id": "a1\u00e9\\x", "n": -12.5e3, "ok": [true, false, null], "o": {}, "é": "ü"}]}`
+	for i := range body {
+		cases = append(cases, body[:i], body[:i]+body[i+1:], body[:i]+" "+body[i:])
+	}
+	arena := &jsonArena{}
+	for i, s := range cases {
+		checkReadJSON(t, s, nil)
+		checkReadJSON(t, s, arena) // the arena reused, reset now and then
+		if i%7 == 0 {
+			arena.reset()
+		}
+	}
+}
+
+func checkReadJSON(t *testing.T, s string, arena *jsonArena) {
+	t.Helper()
+	wantV, wantProbs := parse.ParseLenient(s)
+	v, probs, strict := readJSON(s, arena)
+	if !assert.Equal(t, wantV, v, "%q", s) || !assert.Equal(t, wantProbs, probs, "%q", s) {
+		return
+	}
+	assert.Equal(t, len(wantProbs) == 0 && json.Valid([]byte(s)), strict, "%q", s)
+}
+
+// TestReadJSONCorpus holds readJSON to parse.ParseLenient on every example
+// body and code block of the corpus.
+func TestReadJSONCorpus(t *testing.T) {
+	set, err := resolve.ReadPaths([]string{corpus.Beta(t)})
+	require.NoError(t, err)
+	n := 0
+	arena := &jsonArena{}
+	for _, p := range set.Pages {
+		for _, ex := range p.Examples {
+			checkReadJSON(t, ex.Body, arena)
+			n++
+		}
+		for _, cb := range p.Code {
+			checkReadJSON(t, cb.Content, arena)
+			n++
+		}
+		arena.reset()
+	}
+	t.Logf("%d texts", n)
+}
+
+func TestNormalizedHasPrefix(t *testing.T) {
+	cases := append(samples([]string{"Re", "sponse", "RESPONSE", " ", "\t", "\u00a0", "\u0085", "x", "İ", "\u212a", "\xff", "json", "representation", "Propert"}, 4),
+		"  JSON   representation ", "Properties", "Response  ", "Json\u2003Representation")
+	for _, s := range cases {
+		for _, prefix := range []string{"response", "propert", "json representation", "i", "k"} {
+			want := strings.HasPrefix(strings.ToLower(strings.Join(strings.Fields(s), " ")), prefix)
+			assert.Equal(t, want, normalizedHasPrefix(s, prefix), "%q %q", s, prefix)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"gen/gen/internal/parse"
@@ -267,28 +268,16 @@ func (c *checker) missingSections() {
 	if !at.IsValid() {
 		at = p.Src.Range(0, 0)
 	}
-	// Each heading's text normalized, worked out once and only for the
-	// headings that have a heading block.
-	var norm []string
-	var done []bool
 	has := func(prefix string, maxLevel int) bool {
-		if norm == nil {
-			norm, done = make([]string, len(p.Headings)), make([]bool, len(p.Headings))
-		}
 		for _, b := range p.Blocks {
 			if b.Kind != parse.HeadingBlock {
 				continue
 			}
-			for i, h := range p.Headings {
+			for _, h := range p.Headings {
 				// A heading's block carries the section it closes; only a
 				// deeper heading belongs to it.
-				if h.Level > maxLevel || h.Span.Offset() != b.Span.Offset() || h.Level > 2 && inExamples(b.Section) {
-					continue
-				}
-				if !done[i] {
-					norm[i], done[i] = strings.ToLower(strings.Join(strings.Fields(h.Text), " ")), true
-				}
-				if strings.HasPrefix(norm[i], prefix) {
+				if h.Level <= maxLevel && h.Span.Offset() == b.Span.Offset() && !(h.Level > 2 && inExamples(b.Section)) &&
+					normalizedHasPrefix(h.Text, prefix) {
 					return true
 				}
 			}
@@ -311,6 +300,41 @@ func (c *checker) missingSections() {
 			c.report(at, "missing-section", "resource page has no ## JSON representation section with an annotated JSON block")
 		}
 	}
+}
+
+// normalizedHasPrefix reports whether
+//
+//	strings.HasPrefix(strings.ToLower(strings.Join(strings.Fields(s), " ")), prefix)
+//
+// for a prefix of ASCII letters and single spaces, neither first nor last,
+// without building the normalized text: the runes of s are lower-cased one
+// by one and runs of white space (unicode.IsSpace) read as one space.
+func normalizedHasPrefix(s, prefix string) bool {
+	n := 0         // bytes of prefix matched
+	space := false // white space since the last field
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = n > 0
+			continue
+		}
+		if space {
+			if prefix[n] != ' ' {
+				return false
+			}
+			if n++; n == len(prefix) {
+				return true
+			}
+			space = false
+		}
+		l := unicode.ToLower(r) // an invalid byte reads as U+FFFD, as in strings.ToLower
+		if l >= utf8.RuneSelf || byte(l) != prefix[n] {
+			return false
+		}
+		if n++; n == len(prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 var typeTitleRE = regexp.MustCompile(`(?i)\b(resource|complex|entity)\s+type\s*$`)

@@ -7,12 +7,16 @@ package lint
 // byte-at-a-time state machine cost as much as reading the body.
 func validJSON(s string) bool {
 	v := jsonValidator{s: s}
+	return v.valid()
+}
+
+func (v *jsonValidator) valid() bool {
 	v.space()
 	if !v.value(0) {
 		return false
 	}
 	v.space()
-	return v.i == len(s)
+	return v.i == len(v.s)
 }
 
 // plainStringByte marks the bytes that stand for themselves inside a string:
@@ -30,6 +34,8 @@ const maxJSONDepth = 10000
 type jsonValidator struct {
 	s string
 	i int
+	// What a valid text holds: values, object members, array elements.
+	values, members, elems int
 }
 
 func (v *jsonValidator) space() {
@@ -48,6 +54,7 @@ func (v *jsonValidator) value(depth int) bool {
 	if v.i >= len(v.s) {
 		return false
 	}
+	v.values++
 	switch c := v.s[v.i]; {
 	case c == '{':
 		if depth+1 > maxJSONDepth {
@@ -72,6 +79,7 @@ func (v *jsonValidator) value(depth int) bool {
 			if !v.value(depth + 1) {
 				return false
 			}
+			v.members++
 			v.space()
 			if v.i >= len(v.s) {
 				return false
@@ -101,6 +109,7 @@ func (v *jsonValidator) value(depth int) bool {
 			if !v.value(depth + 1) {
 				return false
 			}
+			v.elems++
 			v.space()
 			if v.i >= len(v.s) {
 				return false

@@ -1,0 +1,360 @@
+package lint
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gen/gen/internal/parse"
+)
+
+// readJSON reads a body as parse.ParseLenient does, and says whether it is
+// strict JSON (encoding/json.Valid). Most bodies are: for them a strict
+// reader builds the same values as the lenient one, with the same offsets,
+// several times faster and with a fraction of the allocations: strings
+// without escapes share the body's memory, and the values, members and
+// elements of a body, counted while checking that it is strict, come from
+// the arena, if one is given, else from one new block each. Anything else,
+// and any body nested deeper than the lenient reader goes, is left to
+// parse.ParseLenient.
+func readJSON(s string, a *jsonArena) (v *parse.Value, probs []parse.Problem, strict bool) {
+	check := jsonValidator{s: s}
+	if strict = check.valid(); strict {
+		if a == nil {
+			a = &jsonArena{}
+		}
+		r := strictReader{s: s, jsonArena: a}
+		a.reserve(check.values, check.members, check.elems)
+		a.members, a.elems = a.members[:0], a.elems[:0]
+		r.space()
+		if v := r.value(0); v != nil {
+			if r.space(); r.i == len(s) {
+				return v, nil, true
+			}
+		}
+	}
+	v, probs = parse.ParseLenient(s)
+	return v, probs, strict && len(probs) == 0
+}
+
+// jsonArena is memory for the values readJSON builds, reused from page to
+// page by one worker: the values of a page's bodies are dropped when the
+// page is checked (nothing keeps a *parse.Value of a body: findings copy
+// what they say), so the next page can have their memory.
+type jsonArena struct {
+	vals    []parse.Value  // a block of values to hand out
+	mblock  []parse.Member // a block for the members of finished objects
+	eblock  []*parse.Value // a block for the elements of finished arrays
+	members []parse.Member // the members of the objects being read
+	elems   []*parse.Value // the elements of the arrays being read
+}
+
+// reserve makes room for a body's values, members and elements.
+func (a *jsonArena) reserve(values, members, elems int) {
+	if cap(a.vals)-len(a.vals) < values {
+		a.vals = make([]parse.Value, 0, max(values, 2*cap(a.vals)))
+	}
+	if cap(a.mblock)-len(a.mblock) < members {
+		a.mblock = make([]parse.Member, 0, max(members, 2*cap(a.mblock)))
+	}
+	if cap(a.eblock)-len(a.eblock) < elems {
+		a.eblock = make([]*parse.Value, 0, max(elems, 2*cap(a.eblock)))
+	}
+}
+
+// reset hands the memory out again, zeroed. The values given out before
+// must no longer be in use.
+func (a *jsonArena) reset() {
+	clear(a.vals)
+	clear(a.mblock)
+	clear(a.eblock)
+	clear(a.members[:cap(a.members)])
+	clear(a.elems[:cap(a.elems)])
+	a.vals, a.mblock, a.eblock = a.vals[:0], a.mblock[:0], a.eblock[:0]
+}
+
+// lenientMaxDepth is how deep parse.ParseLenient reads values (a value at
+// a greater depth is a problem).
+const lenientMaxDepth = 200
+
+// strictReader reads strict JSON into parse.Values; any method returns nil
+// (or false) at the first byte that is not strict JSON.
+type strictReader struct {
+	s string
+	i int
+	*jsonArena
+}
+
+func (r *strictReader) space() {
+	for r.i < len(r.s) {
+		switch r.s[r.i] {
+		case ' ', '\t', '\n', '\r':
+			r.i++
+		default:
+			return
+		}
+	}
+}
+
+// alloc hands out a zero Value from the block (a new block if the first
+// was too small, which a text checked strict does not make it).
+func (r *strictReader) alloc() *parse.Value {
+	if len(r.vals) == cap(r.vals) {
+		r.vals = make([]parse.Value, 0, 16)
+	}
+	r.vals = r.vals[:len(r.vals)+1]
+	return &r.vals[len(r.vals)-1]
+}
+
+// value reads one value at depth, counted as the lenient reader does.
+func (r *strictReader) value(depth int) *parse.Value {
+	if depth > lenientMaxDepth || r.i >= len(r.s) {
+		return nil
+	}
+	start := r.i
+	switch c := r.s[r.i]; {
+	case c == '{':
+		return r.object(depth)
+	case c == '[':
+		return r.array(depth)
+	case c == '"':
+		str, ok := r.str()
+		if !ok {
+			return nil
+		}
+		v := r.alloc()
+		v.Kind, v.Str, v.Off, v.End = parse.StringValue, str, start, r.i
+		return v
+	case c == '-' || '0' <= c && c <= '9':
+		if !r.number() {
+			return nil
+		}
+		v := r.alloc()
+		v.Kind, v.Num, v.Off, v.End = parse.NumberValue, r.s[start:r.i], start, r.i
+		return v
+	case c == 't' || c == 'f' || c == 'n':
+		kind, b := parse.NullValue, false
+		switch {
+		case strings.HasPrefix(r.s[r.i:], "true"):
+			kind, b = parse.BoolValue, true
+			r.i += 4
+		case strings.HasPrefix(r.s[r.i:], "false"):
+			kind = parse.BoolValue
+			r.i += 5
+		case strings.HasPrefix(r.s[r.i:], "null"):
+			r.i += 4
+		default:
+			return nil
+		}
+		v := r.alloc()
+		v.Kind, v.Bool, v.Off, v.End = kind, b, start, r.i
+		return v
+	}
+	return nil
+}
+
+func (r *strictReader) object(depth int) *parse.Value {
+	v := r.alloc()
+	v.Kind, v.Off = parse.ObjectValue, r.i
+	r.i++ // {
+	r.space()
+	if r.i < len(r.s) && r.s[r.i] == '}' {
+		r.i++
+		v.End = r.i
+		return v
+	}
+	base := len(r.members)
+	for {
+		if r.i >= len(r.s) || r.s[r.i] != '"' {
+			return nil
+		}
+		keyOff := r.i
+		key, ok := r.str()
+		if !ok {
+			return nil
+		}
+		keyEnd := r.i
+		r.space()
+		if r.i >= len(r.s) || r.s[r.i] != ':' {
+			return nil
+		}
+		r.i++
+		r.space()
+		val := r.value(depth + 1)
+		if val == nil {
+			return nil
+		}
+		r.members = append(r.members, parse.Member{Key: key, KeyOff: keyOff, KeyEnd: keyEnd, Value: val})
+		r.space()
+		if r.i >= len(r.s) {
+			return nil
+		}
+		switch r.s[r.i] {
+		case ',':
+			r.i++
+			r.space()
+			continue
+		case '}':
+			r.i++
+			v.End = r.i
+			n := len(r.members) - base
+			if len(r.mblock)+n > cap(r.mblock) {
+				r.mblock = make([]parse.Member, 0, max(n, 16))
+			}
+			at := len(r.mblock)
+			r.mblock = append(r.mblock, r.members[base:]...)
+			v.Members = r.mblock[at : at+n : at+n]
+			clear(r.members[base:])
+			r.members = r.members[:base]
+			return v
+		}
+		return nil
+	}
+}
+
+func (r *strictReader) array(depth int) *parse.Value {
+	v := r.alloc()
+	v.Kind, v.Off = parse.ArrayValue, r.i
+	r.i++ // [
+	r.space()
+	if r.i < len(r.s) && r.s[r.i] == ']' {
+		r.i++
+		v.End = r.i
+		return v
+	}
+	base := len(r.elems)
+	for {
+		el := r.value(depth + 1)
+		if el == nil {
+			return nil
+		}
+		r.elems = append(r.elems, el)
+		r.space()
+		if r.i >= len(r.s) {
+			return nil
+		}
+		switch r.s[r.i] {
+		case ',':
+			r.i++
+			r.space()
+			continue
+		case ']':
+			r.i++
+			v.End = r.i
+			n := len(r.elems) - base
+			if len(r.eblock)+n > cap(r.eblock) {
+				r.eblock = make([]*parse.Value, 0, max(n, 16))
+			}
+			at := len(r.eblock)
+			r.eblock = append(r.eblock, r.elems[base:]...)
+			v.Elems = r.eblock[at : at+n : at+n]
+			clear(r.elems[base:])
+			r.elems = r.elems[:base]
+			return v
+		}
+		return nil
+	}
+}
+
+// str reads a string from its opening quote and returns it decoded as the
+// lenient reader decodes it. A string without escapes is a piece of the
+// body; one that is not valid UTF-8 is left to the lenient reader, which
+// writes U+FFFD for each bad byte.
+func (r *strictReader) str() (string, bool) {
+	start := r.i + 1
+	j := start
+	ascii := true
+	for j < len(r.s) && plainStringByte[r.s[j]] {
+		ascii = ascii && r.s[j] < utf8.RuneSelf
+		j++
+	}
+	if j >= len(r.s) {
+		return "", false
+	}
+	if r.s[j] == '"' {
+		if !ascii && !utf8.ValidString(r.s[start:j]) {
+			return "", false
+		}
+		r.i = j + 1
+		return r.s[start:j], true
+	}
+	if r.s[j] != '\\' {
+		return "", false // a control character
+	}
+	// Escapes: decode into a new string.
+	var b strings.Builder
+	b.WriteString(r.s[start:j])
+	for j < len(r.s) {
+		c := r.s[j]
+		switch {
+		case c == '"':
+			s := b.String()
+			if !utf8.ValidString(s) {
+				return "", false
+			}
+			r.i = j + 1
+			return s, true
+		case c < 0x20:
+			return "", false
+		case c != '\\':
+			b.WriteByte(c)
+			j++
+			continue
+		}
+		if j+1 >= len(r.s) {
+			return "", false
+		}
+		j++
+		switch e := r.s[j]; e {
+		case 'n':
+			b.WriteByte('\n')
+		case 't':
+			b.WriteByte('\t')
+		case 'r':
+			b.WriteByte('\r')
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case '"', '\\', '/':
+			b.WriteByte(e)
+		case 'u':
+			if j+5 > len(r.s) {
+				return "", false
+			}
+			n, err := strconv.ParseUint(r.s[j+1:j+5], 16, 32)
+			if err != nil || !isHex4(r.s[j+1:j+5]) {
+				return "", false
+			}
+			b.WriteRune(rune(n)) // a lone surrogate becomes U+FFFD, as in the lenient reader
+			j += 4
+		default:
+			return "", false
+		}
+		j++
+	}
+	return "", false
+}
+
+func isHex4(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if h := s[i]; !('0' <= h && h <= '9' || 'a' <= h && h <= 'f' || 'A' <= h && h <= 'F') {
+			return false
+		}
+	}
+	return len(s) == 4
+}
+
+// number reads -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? and makes
+// sure no byte the lenient reader would take into the number follows.
+func (r *strictReader) number() bool {
+	v := jsonValidator{s: r.s, i: r.i}
+	if !v.number() {
+		return false
+	}
+	if v.i < len(r.s) && strings.IndexByte("+-.eE0123456789", r.s[v.i]) >= 0 {
+		return false
+	}
+	r.i = v.i
+	return true
+}
