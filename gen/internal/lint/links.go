@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"gen/gen/internal/diag"
 	"gen/gen/internal/parse"
@@ -31,15 +32,31 @@ func (c *checker) links() {
 }
 
 func (c *checker) link(l parse.Link) {
-	to := c.linkDest(l.Dest)
-	if to.skip || c.isInclude(l) {
+	dest := strings.TrimSpace(l.Dest)
+	if dest == "" || strings.HasPrefix(dest, "#tab/") || c.isInclude(l) {
 		return
 	}
-	file, anchor := to.file, to.anchor
+	if strings.IndexByte(dest, '%') >= 0 { // else unescaping leaves it as it is
+		if u, err := url.PathUnescape(dest); err == nil {
+			dest = u
+		}
+	}
+	file, anchor, _ := strings.Cut(dest, "#")
+	if strings.Contains(file, "://") || strings.HasPrefix(file, "/") || strings.HasPrefix(file, "~") ||
+		lowerHasPrefix(file, "mailto:") {
+		return
+	}
+	if i := strings.IndexByte(file, '?'); i >= 0 {
+		file = file[:i]
+	}
+	if file != "" && !lowerHasSuffix(file, ".md") {
+		return
+	}
 	if file == "" {
 		c.anchor(l, c.page, anchor, "this page")
 		return
 	}
+	to := c.linkDest(file)
 	rel, target, caseOnly := to.rel, to.target, to.caseOnly
 	if !to.inside {
 		c.outsideLink(l, rel)
@@ -57,67 +74,67 @@ func (c *checker) link(l parse.Link) {
 	}
 }
 
-// linkDest is where a link's destination leads, the same from every page of
-// one folder.
-type linkDest struct {
-	skip         bool   // not a link to check: empty, a tab, external, not a page
-	file, anchor string // the destination unescaped, before and after '#'
-	rel          string // joinRel's answer, when file is not ""
-	inside       bool   // joinRel's answer, when file is not ""
-	target       *parse.Page
-	caseOnly     bool // LinkTarget's answers, when inside
+// lowerHasPrefix reports strings.HasPrefix(strings.ToLower(s), prefix) for
+// a lower-case ASCII prefix. strings.ToLower maps rune by rune, ASCII to
+// ASCII, so when the bytes the prefix covers are ASCII, lowering them alone
+// says the same; other text (where a rune may lower to fewer bytes, such as
+// U+0130 to "i") is lowered whole.
+func lowerHasPrefix(s, prefix string) bool {
+	if len(s) < len(prefix) || !isASCII(s[:len(prefix)]) {
+		return strings.HasPrefix(strings.ToLower(s), prefix)
+	}
+	return asciiEqualFold(s[:len(prefix)], prefix)
 }
 
-type linkKey struct{ dir, dest string }
+// lowerHasSuffix reports strings.HasSuffix(strings.ToLower(s), suffix) for a
+// lower-case ASCII suffix, in the same way.
+func lowerHasSuffix(s, suffix string) bool {
+	if len(s) < len(suffix) || !isASCII(s[len(s)-len(suffix):]) {
+		return strings.HasSuffix(strings.ToLower(s), suffix)
+	}
+	return asciiEqualFold(s[len(s)-len(suffix):], suffix)
+}
 
-// linkDest reads dest, a link destination on the page being checked. What
-// it works out depends on dest and on nothing of the page but its folder
-// (joinRel and Set.LinkTarget read only the path before the last slash), so
-// pages of one folder share the answers: the same few thousand links repeat
-// across thousands of pages.
-func (c *checker) linkDest(dest string) linkDest {
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// linkDest is where a link to a page leads.
+type linkDest struct {
+	rel      string // joinRel's answer
+	inside   bool   // joinRel's answer
+	target   *parse.Page
+	caseOnly bool // LinkTarget's answers, when inside
+}
+
+type linkKey struct{ dir, file string }
+
+// linkDest resolves file, the page part of a link (unescaped, before '#'
+// and '?'), from the page being checked. joinRel and Set.LinkTarget read
+// nothing of the page but its folder, the path before its last slash, so
+// the pages of one folder share the answers: the same links repeat across
+// thousands of pages.
+func (c *checker) linkDest(file string) linkDest {
 	from := c.page.Src.Path
-	k := linkKey{from[:max(0, strings.LastIndexByte(from, '/'))], dest}
+	k := linkKey{from[:max(0, strings.LastIndexByte(from, '/'))], file}
 	c.linkMu.RLock()
 	d, ok := c.linkDests[k]
 	c.linkMu.RUnlock()
 	if ok {
 		return d
 	}
-	d = c.readLinkDest(dest)
-	c.linkMu.Lock()
-	c.linkDests[k] = d
-	c.linkMu.Unlock()
-	return d
-}
-
-func (c *checker) readLinkDest(dest string) (d linkDest) {
-	dest = strings.TrimSpace(dest)
-	if dest == "" || strings.HasPrefix(dest, "#tab/") {
-		return linkDest{skip: true}
-	}
-	if u, err := url.PathUnescape(dest); err == nil {
-		dest = u
-	}
-	file, anchor, _ := strings.Cut(dest, "#")
-	if strings.Contains(file, "://") || strings.HasPrefix(file, "/") || strings.HasPrefix(file, "~") ||
-		strings.HasPrefix(strings.ToLower(file), "mailto:") {
-		return linkDest{skip: true}
-	}
-	if i := strings.IndexByte(file, '?'); i >= 0 {
-		file = file[:i]
-	}
-	if file != "" && !strings.HasSuffix(strings.ToLower(file), ".md") {
-		return linkDest{skip: true}
-	}
-	d.file, d.anchor = file, anchor
-	if file == "" {
-		return d
-	}
-	d.rel, d.inside = joinRel(c.page.Src.Path, file)
+	d.rel, d.inside = joinRel(from, file)
 	if d.inside {
 		d.target, _, d.caseOnly, _ = c.set.LinkTarget(c.page, file)
 	}
+	c.linkMu.Lock()
+	c.linkDests[k] = d
+	c.linkMu.Unlock()
 	return d
 }
 
