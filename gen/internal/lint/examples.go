@@ -108,7 +108,7 @@ type pathPattern struct {
 }
 
 func (c *checker) requestPatterns() []pathPattern {
-	var out []pathPattern
+	out := make([]pathPattern, 0, len(c.page.Requests))
 	for _, rl := range c.page.Requests {
 		p := pathPattern{method: rl.Method, path: rl.Path, deep: strings.Contains(rl.Path, ":")}
 		path := strings.ToLower(rl.Path)

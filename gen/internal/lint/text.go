@@ -17,19 +17,22 @@ import (
 // HTML comments are not text the reader sees, so they are not checked.
 func (c *checker) templateText() {
 	src := c.page.Src.Bytes
-	// Most pages hold none of the words: find them once in the whole page,
-	// then scan only the blocks that hold one.
-	todo := occurrences(src, "TODO", "")
-	// "umented" is found faster than "ocumented": u is the rarer letter.
-	doc := append(occurrences(src, "umented", "oc"), occurrences(src, "UMENTED", "OC")...)
-	if len(todo) == 0 && len(doc) == 0 {
+	// Most pages hold none of the phrases: find them once in the whole page,
+	// by their rarest letters, then scan only the blocks that hold one.
+	todo := occurrences(src, "ODO", "T")
+	nyd := notYetDocumentedAt(src)
+	if len(todo) == 0 && len(nyd) == 0 {
 		return
 	}
-	sort.Ints(doc)
 	scan := func(start, end int) {
-		hasTODO, hasDoc := within(todo, 4, start, end), within(doc, 9, start, end)
+		text := src[start:end]
+		hasTODO := within(todo, 4, start, end)
+		// The scan looks for "not yet documented" in any case when the
+		// text holds "ocumented" or "OCUMENTED".
+		hasDoc := within(nyd, len(notYetDocumented), start, end) &&
+			(bytes.Contains(text, []byte("ocumented")) || bytes.Contains(text, []byte("OCUMENTED")))
 		if hasTODO || hasDoc {
-			c.templateIn(start, src[start:end], hasTODO, hasDoc)
+			c.templateIn(start, text, hasTODO, hasDoc)
 		}
 	}
 	for _, f := range c.page.FrontMatter {
@@ -55,7 +58,45 @@ func occurrences(b []byte, word, before string) []int {
 	}
 }
 
-// within reports whether one of the sorted offsets at starts a word of n
+// notYetDocumentedAt lists, in order, the offsets where "not yet
+// documented" starts in b in any ASCII case, found by its y.
+func notYetDocumentedAt(b []byte) []int {
+	const y = 4 // "not yet documented"[y] == 'y'
+	var out []int
+	for _, c := range []byte{'y', 'Y'} {
+		for i := 0; ; i++ {
+			j := bytes.IndexByte(b[i:], c)
+			if j < 0 {
+				break
+			}
+			i += j
+			if at := i - y; at >= 0 && at+len(notYetDocumented) <= len(b) && asciiEqualFoldBytes(b[at:at+len(notYetDocumented)], notYetDocumented) {
+				out = append(out, at)
+			}
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// asciiEqualFoldBytes reports whether b equals lower (lower-case ASCII)
+// ignoring the case of ASCII letters only.
+func asciiEqualFoldBytes(b, lower []byte) bool {
+	if len(b) != len(lower) {
+		return false
+	}
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// within reports whether one of the sorted offsets at starts a phrase of n
 // bytes that lies inside [start, end): whether b[start:end] contains it.
 func within(at []int, n, start, end int) bool {
 	i := sort.SearchInts(at, start)
@@ -193,15 +234,16 @@ func (c *checker) tables() {
 	src := c.page.Src.Bytes
 	for _, t := range c.page.Tables {
 		hs := t.Span.Offset()
-		he := hs
-		for he < len(src) && src[he] != '\n' {
-			he++
+		he := len(src)
+		if i := bytes.IndexByte(src[hs:], '\n'); i >= 0 {
+			he = hs + i
 		}
 		header, _ := countCells(src[hs:he], -1)
 		if header == 0 {
 			continue
 		}
-		for _, r := range t.Rows {
+		for i := range t.Rows {
+			r := &t.Rows[i]
 			line := src[r.Span.Offset():r.Span.EndOffset()]
 			cells, extra := countCells(line, header)
 			switch {
@@ -247,15 +289,18 @@ func countCells(line []byte, nth int) (n, at int) {
 		at = start
 	}
 	n = 1
-	for i := start; i < end; i++ {
-		if line[i] == '|' && (i == 0 || line[i-1] != '\\') {
+	for i := start; ; i++ {
+		j := bytes.IndexByte(line[i:end], '|')
+		if j < 0 {
+			return n, at
+		}
+		if i += j; i == 0 || line[i-1] != '\\' {
 			if n == nth {
 				at = i + 1
 			}
 			n++
 		}
 	}
-	return n, at
 }
 
 // missingSections reports operation pages without a Response section and
