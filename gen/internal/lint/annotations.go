@@ -90,16 +90,20 @@ type annotation struct {
 // those the parser attached to no code block.
 func pageAnnotations(p *parse.Page) []*annotation {
 	// Reuse what the parser read where it kept the annotation.
-	parsed := map[*parse.Comment]*parse.Annotation{}
-	for _, a := range []*parse.Annotation{p.Annotation, p.PageAnnotation} {
-		if a != nil {
-			parsed[a.Comment] = a
+	// parsed finds the annotation the parser read from a comment: the last
+	// of the page's, then its code blocks', that names it.
+	parsed := func(cm *parse.Comment) *parse.Annotation {
+		for i := len(p.Code) - 1; i >= 0; i-- {
+			if a := p.Code[i].Annotation; a != nil && a.Comment == cm {
+				return a
+			}
 		}
-	}
-	for _, cb := range p.Code {
-		if cb.Annotation != nil {
-			parsed[cb.Annotation.Comment] = cb.Annotation
+		for _, a := range []*parse.Annotation{p.PageAnnotation, p.Annotation} {
+			if a != nil && a.Comment == cm {
+				return a
+			}
 		}
+		return nil
 	}
 	var out []*annotation
 	for _, cm := range p.Comments {
@@ -121,7 +125,7 @@ func pageAnnotations(p *parse.Page) []*annotation {
 			continue
 		}
 		a := &annotation{json: body[js:], offset: cm.Span.Offset() + open + js}
-		if pa := parsed[cm]; pa != nil && pa.JSON == a.json && pa.Offset == a.offset {
+		if pa := parsed(cm); pa != nil && pa.JSON == a.json && pa.Offset == a.offset {
 			a.value, a.probs = pa.Value, pa.Problems
 		} else {
 			a.value, a.probs = parse.ParseLenient(a.json)
@@ -219,7 +223,9 @@ func (c *checker) duplicateKeys(v *parse.Value, off int) {
 	case parse.ObjectValue:
 		var seen map[string]bool // for large objects; small ones are searched
 		if len(v.Members) > 16 {
-			seen = make(map[string]bool, len(v.Members))
+			var done func()
+			seen, done = c.keySet()
+			defer done()
 		}
 		for i, m := range v.Members {
 			dup := false
@@ -244,6 +250,21 @@ func (c *checker) duplicateKeys(v *parse.Value, off int) {
 			c.duplicateKeys(e, off)
 		}
 	}
+}
+
+// keySet returns an empty set of keys, the worker's own unless it is in
+// use by an enclosing object, and a function to call when done with it.
+func (c *checker) keySet() (map[string]bool, func()) {
+	a := c.arena
+	if a == nil || a.keysInUse {
+		return map[string]bool{}, func() {}
+	}
+	if a.keys == nil {
+		a.keys = map[string]bool{}
+	}
+	clear(a.keys)
+	a.keysInUse = true
+	return a.keys, func() { a.keysInUse = false }
 }
 
 // annotationKeys checks the keys of one annotation and their values.

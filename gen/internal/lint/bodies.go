@@ -72,18 +72,18 @@ func (c *checker) exampleBody(ex *parse.Example) {
 // once per page: the request body table check reads the first request's
 // body too.
 func (c *checker) body(ex *parse.Example) (*parse.Value, []parse.Problem, bool) {
-	if b, ok := c.parsed[ex]; ok {
-		return b.v, b.probs, b.strict
+	for _, b := range c.parsed {
+		if b.ex == ex {
+			return b.v, b.probs, b.strict
+		}
 	}
 	v, probs, strict := readJSON(ex.Body, c.arena)
-	if c.parsed == nil {
-		c.parsed = map[*parse.Example]lenientBody{}
-	}
-	c.parsed[ex] = lenientBody{v, probs, strict}
+	c.parsed = append(c.parsed, lenientBody{ex, v, probs, strict})
 	return v, probs, strict
 }
 
 type lenientBody struct {
+	ex     *parse.Example
 	v      *parse.Value
 	probs  []parse.Problem
 	strict bool
@@ -516,7 +516,10 @@ func (w *bodyWalk) untyped(v *parse.Value) {
 			w.untyped(e)
 		}
 	case parse.StringValue:
-		if _, hint := typePlaceholder(v.Str); hint && w.example {
+		if !w.example {
+			return
+		}
+		if _, hint := typePlaceholder(v.Str); hint {
 			w.report(v, "placeholder-value", "%s is a type placeholder: write a realistic value", quoteShort(v.Str))
 		}
 	}

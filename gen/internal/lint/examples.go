@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -376,18 +377,40 @@ func isPlaceholderStop(c byte) bool {
 }
 
 // responseCodes lists the status codes the Response section's prose names.
-func (c *checker) responseCodes() map[int]bool {
-	out := map[int]bool{}
+func (c *checker) responseCodes() *statusSet {
+	out := &statusSet{}
 	for _, b := range c.page.Blocks {
 		if b.Section != "response" || b.Kind != parse.ProseBlock {
 			continue
 		}
-		statusCodes(c.page.Src.Bytes[b.Span.Offset():b.Span.EndOffset()], func(n int) { out[n] = true })
+		statusCodes(c.page.Src.Bytes[b.Span.Offset():b.Span.EndOffset()], out.add)
 	}
 	if c.page.Status != 0 {
-		out[c.page.Status] = true
+		out.add(c.page.Status)
 	}
 	return out
+}
+
+// statusSet is a set of status codes: a bit each for 0 to 1023, a list for
+// the rest.
+type statusSet struct {
+	bits [16]uint64
+	more []int
+}
+
+func (s *statusSet) add(n int) {
+	if 0 <= n && n < 1024 {
+		s.bits[n/64] |= 1 << (n % 64)
+		return
+	}
+	s.more = append(s.more, n)
+}
+
+func (s *statusSet) has(n int) bool {
+	if 0 <= n && n < 1024 {
+		return s.bits[n/64]&(1<<(n%64)) != 0
+	}
+	return slices.Contains(s.more, n)
 }
 
 // statusCodes calls found with every number \b[1-5][0-9][0-9]\b matches in
@@ -411,7 +434,7 @@ func statusCodes(b []byte, found func(int)) {
 // responseStatus reports a response example with a body despite 204, and
 // one whose status the Response section does not name (error examples,
 // 4xx and 5xx, are not held to the success status).
-func (c *checker) responseStatus(ex *parse.Example, mentioned map[int]bool) {
+func (c *checker) responseStatus(ex *parse.Example, mentioned *statusSet) {
 	if ex.Status == 0 || !ex.StartLine.IsValid() {
 		return
 	}
@@ -423,7 +446,7 @@ func (c *checker) responseStatus(ex *parse.Example, mentioned map[int]bool) {
 		c.report(c.span(ex.BodyOffset, ex.BodyOffset+len(strings.TrimRight(ex.Body, " \t\r\n"))), "body-on-no-content",
 			"a 204 No Content response has no body, but this example shows one")
 	}
-	if c.page.Status == 0 || ex.Status >= 400 || mentioned[ex.Status] {
+	if c.page.Status == 0 || ex.Status >= 400 || mentioned.has(ex.Status) {
 		return
 	}
 	c.report(sp, "status-mismatch", "response example answers %d but ## Response says %d (%s)", ex.Status, c.page.Status, c.page.StatusSpan.Pos())

@@ -128,14 +128,43 @@ func (c *checker) linkDest(file string) linkDest {
 	if ok {
 		return d
 	}
-	d.rel, d.inside = joinRel(from, file)
-	if d.inside {
-		d.target, _, d.caseOnly, _ = c.set.LinkTarget(c.page, file)
-	}
+	d = resolveLink(c.set, c.page, file)
 	c.linkMu.Lock()
 	c.linkDests[k] = d
 	c.linkMu.Unlock()
 	return d
+}
+
+// resolveLink works out linkDest for file from page from: joinRel, then,
+// when the link stays inside the set, Set.LinkTarget. When the page's folder
+// is a clean path below the root, LinkTarget finding a page means joinRel
+// stays inside (both join the folder's segments with file's, dropping "."
+// and popping a segment for ".."; joinRel leaves the root exactly when
+// LinkTarget gives up for running out of segments), and rel is not needed,
+// so joinRel is skipped.
+func resolveLink(set *resolve.Set, from *parse.Page, file string) (d linkDest) {
+	target, _, caseOnly, _ := set.LinkTarget(from, file)
+	if target != nil && cleanFolder(from.Src.Path) {
+		return linkDest{inside: true, target: target, caseOnly: caseOnly}
+	}
+	d.rel, d.inside = joinRel(from.Src.Path, file)
+	if d.inside {
+		d.target, d.caseOnly = target, caseOnly
+	}
+	return d
+}
+
+// cleanFolder reports whether the folder of page path p, the path before
+// its last slash, is none (the root) or a clean relative path below the
+// root: no empty, "." or ".." segment.
+func cleanFolder(p string) bool {
+	i := strings.LastIndexByte(p, '/')
+	if i < 0 {
+		return true
+	}
+	dir := p[:i]
+	return dir != "" && path.Clean(dir) == dir && dir != "." && dir != ".." &&
+		!strings.HasPrefix(dir, "../") && !strings.HasPrefix(dir, "/")
 }
 
 // isInclude reports whether l is the link of a DocFX [!INCLUDE [x](path)].

@@ -349,8 +349,8 @@ type checker struct {
 	op   *ir.Operation // nil unless the page is an operation page the resolver kept
 	out  diag.List
 
-	parsed map[*parse.Example]lenientBody // see body
-	arena  *jsonArena                     // memory for the page's bodies; nil: none
+	parsed []lenientBody // see body
+	arena  *jsonArena    // memory for the page's bodies; nil: none
 }
 
 // report records a finding with the rule's severity.

@@ -47,6 +47,9 @@ type jsonArena struct {
 	eblock  []*parse.Value // a block for the elements of finished arrays
 	members []parse.Member // the members of the objects being read
 	elems   []*parse.Value // the elements of the arrays being read
+
+	keys      map[string]bool // see checker.keySet
+	keysInUse bool
 }
 
 // reserve makes room for a body's values, members and elements.
