@@ -124,7 +124,17 @@ func (l *linter) check(prog *ir.Program, all diag.List, opts Options, on map[str
 		l.ops[o.Source] = o
 	}
 	l.types = newTypeIndex(l.prog, l.pages)
+	f := l.newFilter(on, len(opts.Enable) > 0)
 
+	// Example names are compared across pages while the pages are checked.
+	var dups diag.List
+	dupsDone := make(chan struct{})
+	go func() {
+		defer close(dupsDone)
+		dups = l.duplicateExampleNames()
+	}()
+
+	// Each worker filters and sorts the findings of its pages.
 	perPage := make([]diag.List, len(l.set.Pages))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -134,7 +144,7 @@ func (l *linter) check(prog *ir.Program, all diag.List, opts Options, on map[str
 			defer wg.Done()
 			arena := &jsonArena{}
 			for i := range next {
-				perPage[i] = l.checkPage(l.set.Pages[i], arena)
+				perPage[i] = sortFindings(f.apply(l.checkPage(l.set.Pages[i], arena)))
 				arena.reset()
 			}
 		}()
@@ -144,19 +154,37 @@ func (l *linter) check(prog *ir.Program, all diag.List, opts Options, on map[str
 	}
 	close(next)
 	wg.Wait()
-	n := len(all)
+	<-dupsDone
+
+	// The findings of the pages, in page order, are sorted as a whole when
+	// each page's findings are its own file's and the pages come in path
+	// order, as they do when read from disk; else they are sorted again.
+	n := 0
 	for _, d := range perPage {
 		n += len(d)
 	}
-	all = slices.Grow(all, n-len(all))
+	pages := make(diag.List, 0, n)
 	for _, d := range perPage {
-		all = append(all, d...)
+		pages = append(pages, d...)
 	}
-	all = append(all, l.duplicateExampleNames()...)
+	if !isSorted(pages) {
+		pages = sortFindings(pages)
+	}
+	rest := dups
 	for _, check := range opts.Extra {
-		all = append(all, l.extra(check)...)
+		rest = append(rest, l.extra(check)...)
 	}
-	return l.filter(all, on, len(opts.Enable) > 0)
+	// A stable sort of all the findings: the resolver's, the pages', then
+	// the rest, each sorted, merged with ties going to the earlier list.
+	out := mergeFindings(mergeFindings(sortFindings(f.apply(all)), pages), sortFindings(f.apply(rest)))
+	dedup := out[:0]
+	for i, d := range out {
+		if i > 0 && sameFinding(out[i-1], d) {
+			continue
+		}
+		dedup = append(dedup, d)
+	}
+	return dedup
 }
 
 // resolve runs the resolver, turning a panic into a finding so that one
@@ -239,15 +267,25 @@ func panicSite(stack []byte) string {
 }
 
 // filter drops findings of disabled rules and of rules a page suppresses,
-// gives rule-less parser errors the parse-error ID, drops exact duplicates
-// and sorts.
-func (l *linter) filter(all diag.List, on map[string]bool, only bool) diag.List {
-	suppressed := map[string]map[string]bool{}
+// and gives rule-less parser errors the parse-error ID.
+type filter struct {
+	on         map[string]bool
+	only       bool // the user asked for a fixed list of rules
+	suppressed map[string]map[string]bool
+}
+
+func (l *linter) newFilter(on map[string]bool, only bool) *filter {
+	f := &filter{on: on, only: only, suppressed: map[string]map[string]bool{}}
 	for _, p := range l.set.Pages {
 		if s := suppressions(p); len(s) > 0 {
-			suppressed[p.Src.Path] = s
+			f.suppressed[p.Src.Path] = s
 		}
 	}
+	return f
+}
+
+// apply filters all in place.
+func (f *filter) apply(all diag.List) diag.List {
 	out := all[:0]
 	for _, d := range all {
 		if d.Rule == "" {
@@ -255,50 +293,49 @@ func (l *linter) filter(all diag.List, on map[string]bool, only bool) diag.List 
 		}
 		// A rule the resolver added after this table was written reports
 		// unless the user asked for a fixed list of rules.
-		if _, known := RuleByID(d.Rule); !on[d.Rule] && (known || only) {
+		if _, known := RuleByID(d.Rule); !f.on[d.Rule] && (known || f.only) {
 			continue
 		}
-		if suppressed[d.Span.File][d.Rule] {
+		if f.suppressed[d.Span.File][d.Rule] {
 			continue
 		}
 		out = append(out, d)
 	}
-	out = sortFindings(out)
-	dedup := out[:0]
-	for i, d := range out {
-		if i > 0 && sameFinding(out[i-1], d) {
-			continue
-		}
-		dedup = append(dedup, d)
+	return out
+}
+
+// compareFindings orders findings as diag.List.Sort does: by file, line,
+// column, rule and message.
+func compareFindings(a, b *diag.Diagnostic) int {
+	if c := strings.Compare(a.Span.File, b.Span.File); c != 0 {
+		return c
 	}
-	return dedup
+	if c := cmp.Compare(a.Span.Line, b.Span.Line); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Span.Col, b.Span.Col); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Rule, b.Rule); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Message, b.Message)
 }
 
 // sortFindings orders l as diag.List.Sort does (a stable sort by file,
 // line, column, rule and message), returning the sorted list in new
 // memory. Sorting indices with pdqsort, ties broken by position, beats
-// moving the findings themselves about in sort.SliceStable, and this sort
-// runs on one core after the pages' checks.
+// moving the findings themselves about in sort.SliceStable.
 func sortFindings(l diag.List) diag.List {
+	if isSorted(l) {
+		return l
+	}
 	idx := make([]int32, len(l))
 	for i := range idx {
 		idx[i] = int32(i)
 	}
 	slices.SortFunc(idx, func(i, j int32) int {
-		a, b := &l[i], &l[j]
-		if c := strings.Compare(a.Span.File, b.Span.File); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.Span.Line, b.Span.Line); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.Span.Col, b.Span.Col); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Message, b.Message); c != 0 {
+		if c := compareFindings(&l[i], &l[j]); c != 0 {
 			return c
 		}
 		return cmp.Compare(i, j)
@@ -308,6 +345,35 @@ func sortFindings(l diag.List) diag.List {
 		out[k] = l[i]
 	}
 	return out
+}
+
+func isSorted(l diag.List) bool {
+	for i := 1; i < len(l); i++ {
+		if compareFindings(&l[i-1], &l[i]) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeFindings merges two sorted lists, taking from a first on ties, so
+// that merging the sorted parts of a list is sorting the list stably.
+func mergeFindings(a, b diag.List) diag.List {
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		return b
+	}
+	out := make(diag.List, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if compareFindings(&b[0], &a[0]) < 0 {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 func sameFinding(a, b diag.Diagnostic) bool {

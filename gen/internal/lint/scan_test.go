@@ -312,7 +312,14 @@ func TestSortFindings(t *testing.T) {
 	}
 	want := append(diag.List(nil), l...)
 	want.Sort()
-	assert.Equal(t, want, sortFindings(l))
+	assert.Equal(t, want, sortFindings(append(diag.List(nil), l...)))
+	// Sorting consecutive parts and merging them in order is the same.
+	for _, cut := range [][2]int{{0, 0}, {1000, 1000}, {700, 2900}, {3000, 3000}} {
+		a := sortFindings(append(diag.List(nil), l[:cut[0]]...))
+		b := sortFindings(append(diag.List(nil), l[cut[0]:cut[1]]...))
+		c := sortFindings(append(diag.List(nil), l[cut[1]:]...))
+		assert.Equal(t, want, mergeFindings(mergeFindings(a, b), c), "cut at %v", cut)
+	}
 }
 
 // TestReadJSON holds readJSON to parse.ParseLenient (the same values,
