@@ -156,27 +156,23 @@ func (l *linter) check(prog *ir.Program, all diag.List, opts Options, on map[str
 	wg.Wait()
 	<-dupsDone
 
-	// The findings of the pages, in page order, are sorted as a whole when
-	// each page's findings are its own file's and the pages come in path
-	// order, as they do when read from disk; else they are sorted again.
-	n := 0
-	for _, d := range perPage {
-		n += len(d)
-	}
-	pages := make(diag.List, 0, n)
-	for _, d := range perPage {
-		pages = append(pages, d...)
-	}
-	if !isSorted(pages) {
-		pages = sortFindings(pages)
+	// A stable sort of all the findings (the resolver's, the pages', then
+	// the rest) merges the three, each sorted, ties going to the earlier.
+	// The pages' findings, in page order, are sorted as a whole when each
+	// page's findings are its own file's and the pages come in path order,
+	// as they do when read from disk; else they are sorted again.
+	if !runsSorted(perPage) {
+		var pages diag.List
+		for _, d := range perPage {
+			pages = append(pages, d...)
+		}
+		perPage = []diag.List{sortFindings(pages)}
 	}
 	rest := dups
 	for _, check := range opts.Extra {
 		rest = append(rest, l.extra(check)...)
 	}
-	// A stable sort of all the findings: the resolver's, the pages', then
-	// the rest, each sorted, merged with ties going to the earlier list.
-	out := mergeFindings(mergeFindings(sortFindings(f.apply(all)), pages), sortFindings(f.apply(rest)))
+	out := mergeFindings(sortFindings(f.apply(all)), perPage, sortFindings(f.apply(rest)))
 	dedup := out[:0]
 	for i, d := range out {
 		if i > 0 && sameFinding(out[i-1], d) {
@@ -356,24 +352,48 @@ func isSorted(l diag.List) bool {
 	return true
 }
 
-// mergeFindings merges two sorted lists, taking from a first on ties, so
-// that merging the sorted parts of a list is sorting the list stably.
-func mergeFindings(a, b diag.List) diag.List {
-	if len(b) == 0 {
-		return a
-	}
-	if len(a) == 0 {
-		return b
-	}
-	out := make(diag.List, 0, len(a)+len(b))
-	for len(a) > 0 && len(b) > 0 {
-		if compareFindings(&b[0], &a[0]) < 0 {
-			out, b = append(out, b[0]), b[1:]
-		} else {
-			out, a = append(out, a[0]), a[1:]
+// runsSorted reports whether the lists, one after the other, are sorted.
+func runsSorted(runs []diag.List) bool {
+	var last *diag.Diagnostic
+	for _, r := range runs {
+		if len(r) == 0 {
+			continue
 		}
+		if !isSorted(r) || last != nil && compareFindings(last, &r[0]) > 0 {
+			return false
+		}
+		last = &r[len(r)-1]
 	}
-	return append(append(out, a...), b...)
+	return true
+}
+
+// mergeFindings merges sorted lists a, b (the lists of mid one after the
+// other) and c into one list, taking from the earlier on ties, so that
+// merging the sorted parts of a list is sorting the list stably.
+func mergeFindings(a diag.List, mid []diag.List, c diag.List) diag.List {
+	n := len(a) + len(c)
+	for _, r := range mid {
+		n += len(r)
+	}
+	out := make(diag.List, 0, n)
+	var b diag.List
+	for {
+		for len(b) == 0 && len(mid) > 0 {
+			b, mid = mid[0], mid[1:]
+		}
+		// The least of the heads of a, b and c, the earliest on ties.
+		var min *diag.List
+		for _, l := range []*diag.List{&a, &b, &c} {
+			if len(*l) > 0 && (min == nil || compareFindings(&(*l)[0], &(*min)[0]) < 0) {
+				min = l
+			}
+		}
+		if min == nil {
+			return out
+		}
+		out = append(out, (*min)[0])
+		*min = (*min)[1:]
+	}
 }
 
 func sameFinding(a, b diag.Diagnostic) bool {

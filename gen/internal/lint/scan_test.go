@@ -318,7 +318,8 @@ func TestSortFindings(t *testing.T) {
 		a := sortFindings(append(diag.List(nil), l[:cut[0]]...))
 		b := sortFindings(append(diag.List(nil), l[cut[0]:cut[1]]...))
 		c := sortFindings(append(diag.List(nil), l[cut[1]:]...))
-		assert.Equal(t, want, mergeFindings(mergeFindings(a, b), c), "cut at %v", cut)
+		assert.Equal(t, want, mergeFindings(a, []diag.List{b}, c), "cut at %v", cut)
+		assert.Equal(t, want, mergeFindings(a, []diag.List{nil, b[:len(b)/2], nil, b[len(b)/2:]}, c), "cut at %v", cut)
 	}
 }
 

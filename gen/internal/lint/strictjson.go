@@ -12,29 +12,24 @@ import (
 // strict JSON (encoding/json.Valid). Most bodies are: for them a strict
 // reader builds the same values as the lenient one, with the same offsets,
 // several times faster and with a fraction of the allocations: strings
-// without escapes share the body's memory, and the values, members and
-// elements of a body, counted while checking that it is strict, come from
-// the arena, if one is given, else from one new block each. Anything else,
+// without escapes share the body's memory, and values, members and
+// elements come in blocks, from the arena if one is given. Anything else,
 // and any body nested deeper than the lenient reader goes, is left to
 // parse.ParseLenient.
 func readJSON(s string, a *jsonArena) (v *parse.Value, probs []parse.Problem, strict bool) {
-	check := jsonValidator{s: s}
-	if strict = check.valid(); strict {
-		if a == nil {
-			a = &jsonArena{}
-		}
-		r := strictReader{s: s, jsonArena: a}
-		a.reserve(check.values, check.members, check.elems)
-		a.members, a.elems = a.members[:0], a.elems[:0]
-		r.space()
-		if v := r.value(0); v != nil {
-			if r.space(); r.i == len(s) {
-				return v, nil, true
-			}
+	if a == nil {
+		a = &jsonArena{}
+	}
+	a.members, a.elems = a.members[:0], a.elems[:0]
+	r := strictReader{s: s, jsonArena: a}
+	r.space()
+	if v := r.value(0); v != nil {
+		if r.space(); r.i == len(s) {
+			return v, nil, true // the strict reader takes only strict JSON
 		}
 	}
 	v, probs = parse.ParseLenient(s)
-	return v, probs, strict && len(probs) == 0
+	return v, probs, len(probs) == 0 && validJSON(s)
 }
 
 // jsonArena is memory for the values readJSON builds, reused from page to
@@ -52,18 +47,9 @@ type jsonArena struct {
 	keysInUse bool
 }
 
-// reserve makes room for a body's values, members and elements.
-func (a *jsonArena) reserve(values, members, elems int) {
-	if cap(a.vals)-len(a.vals) < values {
-		a.vals = make([]parse.Value, 0, max(values, 2*cap(a.vals)))
-	}
-	if cap(a.mblock)-len(a.mblock) < members {
-		a.mblock = make([]parse.Member, 0, max(members, 2*cap(a.mblock)))
-	}
-	if cap(a.eblock)-len(a.eblock) < elems {
-		a.eblock = make([]*parse.Value, 0, max(elems, 2*cap(a.eblock)))
-	}
-}
+// blockSize is the size of a new block for n more when the last was
+// size: twice the last, so that the blocks soon hold a page's bodies.
+func blockSize(n, last int) int { return max(n, 2*last, 64) }
 
 // reset hands the memory out again, zeroed. The values given out before
 // must no longer be in use.
@@ -99,11 +85,10 @@ func (r *strictReader) space() {
 	}
 }
 
-// alloc hands out a zero Value from the block (a new block if the first
-// was too small, which a text checked strict does not make it).
+// alloc hands out a zero Value from the block.
 func (r *strictReader) alloc() *parse.Value {
 	if len(r.vals) == cap(r.vals) {
-		r.vals = make([]parse.Value, 0, 16)
+		r.vals = make([]parse.Value, 0, blockSize(1, cap(r.vals)))
 	}
 	r.vals = r.vals[:len(r.vals)+1]
 	return &r.vals[len(r.vals)-1]
@@ -202,7 +187,7 @@ func (r *strictReader) object(depth int) *parse.Value {
 			v.End = r.i
 			n := len(r.members) - base
 			if len(r.mblock)+n > cap(r.mblock) {
-				r.mblock = make([]parse.Member, 0, max(n, 16))
+				r.mblock = make([]parse.Member, 0, blockSize(n, cap(r.mblock)))
 			}
 			at := len(r.mblock)
 			r.mblock = append(r.mblock, r.members[base:]...)
@@ -246,7 +231,7 @@ func (r *strictReader) array(depth int) *parse.Value {
 			v.End = r.i
 			n := len(r.elems) - base
 			if len(r.eblock)+n > cap(r.eblock) {
-				r.eblock = make([]*parse.Value, 0, max(n, 16))
+				r.eblock = make([]*parse.Value, 0, blockSize(n, cap(r.eblock)))
 			}
 			at := len(r.eblock)
 			r.eblock = append(r.eblock, r.elems[base:]...)

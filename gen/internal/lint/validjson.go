@@ -34,8 +34,6 @@ const maxJSONDepth = 10000
 type jsonValidator struct {
 	s string
 	i int
-	// What a valid text holds: values, object members, array elements.
-	values, members, elems int
 }
 
 func (v *jsonValidator) space() {
@@ -54,7 +52,6 @@ func (v *jsonValidator) value(depth int) bool {
 	if v.i >= len(v.s) {
 		return false
 	}
-	v.values++
 	switch c := v.s[v.i]; {
 	case c == '{':
 		if depth+1 > maxJSONDepth {
@@ -79,7 +76,6 @@ func (v *jsonValidator) value(depth int) bool {
 			if !v.value(depth + 1) {
 				return false
 			}
-			v.members++
 			v.space()
 			if v.i >= len(v.s) {
 				return false
@@ -109,7 +105,6 @@ func (v *jsonValidator) value(depth int) bool {
 			if !v.value(depth + 1) {
 				return false
 			}
-			v.elems++
 			v.space()
 			if v.i >= len(v.s) {
 				return false
