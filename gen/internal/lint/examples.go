@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gen/gen/internal/diag"
 	"gen/gen/internal/parse"
@@ -98,33 +99,66 @@ func (c *checker) contentType(ex *parse.Example) {
 // ignoring case. Excel paths are documented from the workbook down
 // ("/workbook/tables/{id}"), so any drive item may come before /workbook.
 type pathPattern struct {
-	method  string
-	path    string
-	lower   string   // the path lower-cased, from /workbook/ on when suffix
-	full    []string // lower-cased literal parts; a "" between two parts is a placeholder
-	bare    []string // the same with function arguments removed, once asked for
-	hasBare bool
-	deep    bool // placeholders may span segments
-	suffix  bool // the pattern may match the end of the path (workbook)
+	method string
+	path   string
+	*pathShape
+}
+
+// pathShape is what matching needs of a documented path; pages that
+// document the same path share it.
+type pathShape struct {
+	lower    string   // the path lower-cased, from /workbook/ on when suffix
+	full     []string // lower-cased literal parts; a "" between two parts is a placeholder
+	deep     bool     // placeholders may span segments
+	suffix   bool     // the pattern may match the end of the path (workbook)
+	bareOnce sync.Once
+	bare     []string // full with function arguments removed, once asked for
 }
 
 func (c *checker) requestPatterns() []pathPattern {
 	out := make([]pathPattern, 0, len(c.page.Requests))
 	for _, rl := range c.page.Requests {
-		p := pathPattern{method: rl.Method, path: rl.Path, deep: strings.Contains(rl.Path, ":")}
-		path := strings.ToLower(rl.Path)
-		if i := strings.Index(path, "/workbook/"); i >= 0 {
-			path, p.suffix = path[i:], true
-		}
-		p.lower, p.full = path, pathParts(path)
-		out = append(out, p)
+		out = append(out, pathPattern{method: rl.Method, path: rl.Path, pathShape: c.pathShape(rl.Path)})
 	}
 	return out
 }
 
+// pathShape returns the shape of a documented path, worked out once per
+// linter (each time without one).
+func (l *linter) pathShape(path string) *pathShape {
+	if l == nil {
+		return newPathShape(path)
+	}
+	l.shapesMu.RLock()
+	sh := l.shapes[path]
+	l.shapesMu.RUnlock()
+	if sh != nil {
+		return sh
+	}
+	sh = newPathShape(path)
+	l.shapesMu.Lock()
+	if prev := l.shapes[path]; prev != nil {
+		sh = prev
+	} else {
+		l.shapes[path] = sh
+	}
+	l.shapesMu.Unlock()
+	return sh
+}
+
+func newPathShape(path string) *pathShape {
+	sh := &pathShape{deep: strings.Contains(path, ":")}
+	lower := strings.ToLower(path)
+	if i := strings.Index(lower, "/workbook/"); i >= 0 {
+		lower, sh.suffix = lower[i:], true
+	}
+	sh.lower, sh.full = lower, pathParts(lower)
+	return sh
+}
+
 // pathParts splits a path at its placeholders: "/a/{id}/b" -> "/a/", "", "/b".
 func pathParts(path string) []string {
-	var out []string
+	out := make([]string, 0, 2*strings.Count(path, "{")+1)
 	for {
 		i := strings.IndexByte(path, '{')
 		j := strings.IndexByte(path[max(i, 0):], '}')
@@ -142,9 +176,7 @@ func (p *pathPattern) match(path string) bool {
 	if matchParts(p.full, path, p.deep, p.suffix) {
 		return true
 	}
-	if !p.hasBare {
-		p.bare, p.hasBare = pathParts(stripArgs(p.lower)), true
-	}
+	p.bareOnce.Do(func() { p.bare = pathParts(stripArgs(p.lower)) })
 	return matchParts(p.bare, stripArgs(path), p.deep, p.suffix)
 }
 

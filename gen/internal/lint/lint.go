@@ -88,6 +88,9 @@ type linter struct {
 
 	readOnlyMu sync.RWMutex
 	readOnly   map[*ir.Property]bool // see checker.alwaysReadOnly
+
+	shapesMu sync.RWMutex
+	shapes   map[string]*pathShape // see linter.pathShape
 }
 
 // Lint resolves the pages of set and checks them. The result holds the
@@ -108,7 +111,8 @@ func Lint(set *resolve.Set, opts Options) (diag.List, error) {
 func newLinter(set *resolve.Set) *linter {
 	l := &linter{set: set, ops: map[string]*ir.Operation{}, pages: map[string]*parse.Page{},
 		disk: newDiskIndex(set.Root), anchors: map[*parse.Page]*anchorSet{},
-		linkDests: map[linkKey]linkDest{}, readOnly: map[*ir.Property]bool{}}
+		linkDests: map[linkKey]linkDest{}, readOnly: map[*ir.Property]bool{},
+		shapes: map[string]*pathShape{}}
 	for _, p := range set.Pages {
 		l.pages[p.Src.Path] = p
 		l.anchors[p] = &anchorSet{}
