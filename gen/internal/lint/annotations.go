@@ -88,7 +88,7 @@ type annotation struct {
 
 // pageAnnotations finds every annotation comment on the page, including
 // those the parser attached to no code block.
-func pageAnnotations(p *parse.Page) []*annotation {
+func pageAnnotations(p *parse.Page) []annotation {
 	// Reuse what the parser read where it kept the annotation.
 	// parsed finds the annotation the parser read from a comment: the last
 	// of the page's, then its code blocks', that names it.
@@ -105,7 +105,7 @@ func pageAnnotations(p *parse.Page) []*annotation {
 		}
 		return nil
 	}
-	var out []*annotation
+	var out []annotation
 	for _, cm := range p.Comments {
 		raw := cm.Raw
 		open := strings.Index(raw, "<!--")
@@ -124,7 +124,7 @@ func pageAnnotations(p *parse.Page) []*annotation {
 		if js < 0 || strings.TrimSpace(body[:js]) != "" {
 			continue
 		}
-		a := &annotation{json: body[js:], offset: cm.Span.Offset() + open + js}
+		a := annotation{json: body[js:], offset: cm.Span.Offset() + open + js}
 		if pa := parsed(cm); pa != nil && pa.JSON == a.json && pa.Offset == a.offset {
 			a.value, a.probs = pa.Value, pa.Problems
 		} else {
@@ -152,7 +152,9 @@ func pageAnnotations(p *parse.Page) []*annotation {
 // annotations checks every annotation comment: JSON syntax, keys, value
 // types, the types it names; then that every example block has one.
 func (c *checker) annotations() {
-	for _, a := range pageAnnotations(c.page) {
+	as := pageAnnotations(c.page)
+	for i := range as {
+		a := &as[i]
 		c.jsonProblems(a.json, a.offset, a.probs, len(a.probs) == 0 && validJSON(a.json), "annotation-json", "annotation")
 		if a.value == nil || a.value.Kind != parse.ObjectValue {
 			continue

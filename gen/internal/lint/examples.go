@@ -18,7 +18,8 @@ import (
 // against the HTTP request section, and requests against responses.
 func (c *checker) examples() {
 	paths := c.requestPatterns()
-	mentioned := c.responseCodes()
+	var mentioned statusSet
+	c.responseCodes(&mentioned)
 	for _, ex := range c.page.Examples {
 		c.contentLength(ex)
 		switch ex.Role {
@@ -27,7 +28,7 @@ func (c *checker) examples() {
 			c.requestPath(ex, paths)
 			c.urlPlaceholders(ex)
 		case "response":
-			c.responseStatus(ex, mentioned)
+			c.responseStatus(ex, &mentioned)
 		}
 	}
 	c.pairing()
@@ -408,9 +409,9 @@ func isPlaceholderStop(c byte) bool {
 	return false
 }
 
-// responseCodes lists the status codes the Response section's prose names.
-func (c *checker) responseCodes() *statusSet {
-	out := &statusSet{}
+// responseCodes adds to out the status codes the Response section's prose
+// names.
+func (c *checker) responseCodes(out *statusSet) {
 	for _, b := range c.page.Blocks {
 		if b.Section != "response" || b.Kind != parse.ProseBlock {
 			continue
@@ -420,7 +421,6 @@ func (c *checker) responseCodes() *statusSet {
 	if c.page.Status != 0 {
 		out.add(c.page.Status)
 	}
-	return out
 }
 
 // statusSet is a set of status codes: a bit each for 0 to 1023, a list for

@@ -111,7 +111,7 @@ func Lint(set *resolve.Set, opts Options) (diag.List, error) {
 func newLinter(set *resolve.Set) *linter {
 	l := &linter{set: set, ops: map[string]*ir.Operation{}, pages: map[string]*parse.Page{},
 		disk: newDiskIndex(set.Root), anchors: map[*parse.Page]*anchorSet{},
-		linkDests: map[linkKey]linkDest{}, readOnly: map[*ir.Property]bool{},
+		linkDests: make(map[linkKey]linkDest, len(set.Pages)), readOnly: map[*ir.Property]bool{},
 		shapes: map[string]*pathShape{}}
 	for _, p := range set.Pages {
 		l.pages[p.Src.Path] = p
@@ -323,11 +323,15 @@ func compareFindings(a, b *diag.Diagnostic) int {
 }
 
 // sortFindings orders l as diag.List.Sort does (a stable sort by file,
-// line, column, rule and message), returning the sorted list in new
-// memory. Sorting indices with pdqsort, ties broken by position, beats
-// moving the findings themselves about in sort.SliceStable.
+// line, column, rule and message). A short list is sorted in place; a long
+// one is returned sorted in new memory: sorting indices with pdqsort, ties
+// broken by position, beats moving the findings about in a stable sort.
 func sortFindings(l diag.List) diag.List {
 	if isSorted(l) {
+		return l
+	}
+	if len(l) <= 64 {
+		slices.SortStableFunc(l, func(a, b diag.Diagnostic) int { return compareFindings(&a, &b) })
 		return l
 	}
 	idx := make([]int32, len(l))

@@ -46,7 +46,7 @@ type lookupResult struct {
 
 func newTypeIndex(prog *ir.Program, pages map[string]*parse.Page) *typeIndex {
 	x := &typeIndex{names: resolve.NewTypeNames(prog.Types), pages: pages,
-		info: make(map[*ir.Type]*typeInfo, len(prog.Types)), lookups: map[lookupKey]lookupResult{}}
+		info: make(map[*ir.Type]*typeInfo, len(prog.Types)), lookups: make(map[lookupKey]lookupResult, 1024)}
 	for _, t := range prog.Types {
 		x.info[t] = &typeInfo{}
 	}
