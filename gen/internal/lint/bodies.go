@@ -398,7 +398,7 @@ func expectedShape(edm string) string {
 // a type-mismatch when it names a type that does not fit p. It reports
 // whether v was a placeholder.
 func (w *bodyWalk) placeholder(v *parse.Value, p *ir.Property) bool {
-	ph, hint := typePlaceholder(v.Str)
+	ph, hint := w.c.typePlaceholder(v.Str)
 	if ph == "" {
 		return false
 	}
@@ -438,6 +438,30 @@ func realistic(p *ir.Property) string {
 		return p.Ref.Name + " value"
 	}
 	return typeLabel(p.Type) + " value"
+}
+
+// typePlaceholder answers typePlaceholder(s), remembering the answers: the
+// bodies of the corpus hold a few thousand distinct strings, each many
+// times.
+func (l *linter) typePlaceholder(s string) (edm string, hint bool) {
+	if l == nil {
+		return typePlaceholder(s)
+	}
+	l.placeholdersMu.RLock()
+	r, ok := l.placeholders[s]
+	l.placeholdersMu.RUnlock()
+	if !ok {
+		r.edm, r.hint = typePlaceholder(s)
+		l.placeholdersMu.Lock()
+		l.placeholders[s] = r
+		l.placeholdersMu.Unlock()
+	}
+	return r.edm, r.hint
+}
+
+type placeholderResult struct {
+	edm  string
+	hint bool
 }
 
 // typePlaceholder reads a type placeholder: "String (timestamp)" ->
@@ -519,7 +543,7 @@ func (w *bodyWalk) untyped(v *parse.Value) {
 		if !w.example {
 			return
 		}
-		if _, hint := typePlaceholder(v.Str); hint {
+		if _, hint := w.c.typePlaceholder(v.Str); hint {
 			w.report(v, "placeholder-value", "%s is a type placeholder: write a realistic value", quoteShort(v.Str))
 		}
 	}

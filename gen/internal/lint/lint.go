@@ -91,6 +91,9 @@ type linter struct {
 
 	shapesMu sync.RWMutex
 	shapes   map[string]*pathShape // see linter.pathShape
+
+	placeholdersMu sync.RWMutex
+	placeholders   map[string]placeholderResult // see linter.typePlaceholder
 }
 
 // Lint resolves the pages of set and checks them. The result holds the
@@ -112,7 +115,7 @@ func newLinter(set *resolve.Set) *linter {
 	l := &linter{set: set, ops: map[string]*ir.Operation{}, pages: map[string]*parse.Page{},
 		disk: newDiskIndex(set.Root), anchors: map[*parse.Page]*anchorSet{},
 		linkDests: make(map[linkKey]linkDest, len(set.Pages)), readOnly: map[*ir.Property]bool{},
-		shapes: map[string]*pathShape{}}
+		shapes: map[string]*pathShape{}, placeholders: map[string]placeholderResult{}}
 	for _, p := range set.Pages {
 		l.pages[p.Src.Path] = p
 		l.anchors[p] = &anchorSet{}
@@ -148,7 +151,16 @@ func (l *linter) check(prog *ir.Program, all diag.List, opts Options, on map[str
 			defer wg.Done()
 			arena := &jsonArena{}
 			for i := range next {
-				perPage[i] = sortFindings(f.apply(l.checkPage(l.set.Pages[i], arena)))
+				// The findings are gathered in the worker's buffer and
+				// copied out once filtered and sorted.
+				out := f.apply(l.checkPage(l.set.Pages[i], arena))
+				sorted := sortFindings(out)
+				if len(sorted) > 0 && &sorted[0] == &out[0] {
+					sorted = slices.Clone(sorted)
+				}
+				perPage[i] = sorted
+				clear(out)
+				arena.out = out[:0]
 				arena.reset()
 			}
 		}()
@@ -222,6 +234,9 @@ func (l *linter) extra(check func(*ir.Program) diag.List) (out diag.List) {
 // checkPage runs every per-page check, recovering from a failing check.
 func (l *linter) checkPage(p *parse.Page, arena *jsonArena) (out diag.List) {
 	c := &checker{linter: l, page: p, op: l.ops[p.Src.Path], arena: arena}
+	if arena != nil {
+		c.out = arena.out[:0]
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			out = append(c.out, diag.Diagnostic{Span: p.Src.Span(0, 0), Severity: diag.Error, Rule: "internal-error",

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"gen/gen/internal/diag"
 	"gen/gen/internal/parse"
 )
 
@@ -45,6 +46,8 @@ type jsonArena struct {
 
 	keys      map[string]bool // see checker.keySet
 	keysInUse bool
+
+	out diag.List // a buffer for a page's findings
 }
 
 // blockSize is the size of a new block for n more when the last was
