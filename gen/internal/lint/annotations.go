@@ -421,7 +421,7 @@ func (c *checker) annotationType(a *annotation, v *parse.Value) {
 	if strings.TrimSpace(v.Str) == "" || c.prog == nil {
 		return
 	}
-	if t, edm := c.types.lookup(v.Str, c.page.Namespace.Text); t == nil && edm == "" {
+	if t, edm := c.lookup(v.Str, c.page.Namespace.Text); t == nil && edm == "" {
 		c.report(c.span(a.offset+v.Off, a.offset+v.End), "unknown-type", "@odata.type %q names no documented type", v.Str)
 	}
 }

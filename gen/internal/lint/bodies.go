@@ -54,7 +54,7 @@ func (c *checker) exampleBody(ex *parse.Example) {
 		w.top(v, t, "", coll)
 	case "response":
 		if ex.ODataType != "" {
-			t, edm := c.types.lookup(ex.ODataType, c.page.Namespace.Text)
+			t, edm := c.lookup(ex.ODataType, c.page.Namespace.Text)
 			_, named := typeName(ex.ODataType)
 			w.top(v, t, edm, ex.Collection || named)
 			return
@@ -106,7 +106,7 @@ func (c *checker) jsonBlock(cb *parse.CodeBlock, what string) {
 	if od == "" {
 		return
 	}
-	t, edm := c.types.lookup(od, c.page.Namespace.Text)
+	t, edm := c.lookup(od, c.page.Namespace.Text)
 	_, named := typeName(od)
 	w := &bodyWalk{c: c, off: cb.ContentStart}
 	w.top(v, t, edm, a.Bool("isCollection") || named)
@@ -170,7 +170,7 @@ func (w *bodyWalk) wrapsOne(v, val *parse.Value, t *ir.Type) bool {
 	if val.Kind != parse.ObjectValue || od == nil || od.Kind != parse.StringValue {
 		return false
 	}
-	nt, _ := w.c.types.lookup(od.Str, w.c.page.Namespace.Text)
+	nt, _ := w.c.lookup(od.Str, w.c.page.Namespace.Text)
 	return nt != nil && w.c.types.isA(nt, t)
 }
 
@@ -190,7 +190,7 @@ func (w *bodyWalk) instance(v *parse.Value, t *ir.Type) {
 func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 	c := w.c
 	if od := v.Get("@odata.type"); od != nil && od.Kind == parse.StringValue && strings.TrimSpace(od.Str) != "" {
-		nt, edm := c.types.lookup(od.Str, c.page.Namespace.Text)
+		nt, edm := c.lookup(od.Str, c.page.Namespace.Text)
 		switch {
 		case nt == nil && edm == "":
 			w.report(od, "unknown-type", "@odata.type %q names no documented type", od.Str)
@@ -443,18 +443,12 @@ func realistic(p *ir.Property) string {
 // typePlaceholder answers typePlaceholder(s), remembering the answers: the
 // bodies of the corpus hold a few thousand distinct strings, each many
 // times.
-func (l *linter) typePlaceholder(s string) (edm string, hint bool) {
-	if l == nil {
-		return typePlaceholder(s)
-	}
-	l.placeholdersMu.RLock()
-	r, ok := l.placeholders[s]
-	l.placeholdersMu.RUnlock()
+func (c *checker) typePlaceholder(s string) (edm string, hint bool) {
+	m := c.memos()
+	r, ok := m.placeholders[s]
 	if !ok {
 		r.edm, r.hint = typePlaceholder(s)
-		l.placeholdersMu.Lock()
-		l.placeholders[s] = r
-		l.placeholdersMu.Unlock()
+		m.placeholders[s] = r
 	}
 	return r.edm, r.hint
 }
@@ -529,7 +523,7 @@ func (w *bodyWalk) untyped(v *parse.Value) {
 	switch v.Kind {
 	case parse.ObjectValue:
 		if od := v.Get("@odata.type"); od != nil && od.Kind == parse.StringValue && strings.TrimSpace(od.Str) != "" {
-			if nt, _ := w.c.types.lookup(od.Str, w.c.page.Namespace.Text); nt != nil {
+			if nt, _ := w.c.lookup(od.Str, w.c.page.Namespace.Text); nt != nil {
 				w.object(v, nt)
 				return
 			}

@@ -124,26 +124,14 @@ func (c *checker) requestPatterns() []pathPattern {
 	return out
 }
 
-// pathShape returns the shape of a documented path, worked out once per
-// linter (each time without one).
-func (l *linter) pathShape(path string) *pathShape {
-	if l == nil {
-		return newPathShape(path)
+// pathShape returns the shape of a documented path, worked out once.
+func (c *checker) pathShape(path string) *pathShape {
+	m := c.memos()
+	sh := m.shapes[path]
+	if sh == nil {
+		sh = newPathShape(path)
+		m.shapes[path] = sh
 	}
-	l.shapesMu.RLock()
-	sh := l.shapes[path]
-	l.shapesMu.RUnlock()
-	if sh != nil {
-		return sh
-	}
-	sh = newPathShape(path)
-	l.shapesMu.Lock()
-	if prev := l.shapes[path]; prev != nil {
-		sh = prev
-	} else {
-		l.shapes[path] = sh
-	}
-	l.shapesMu.Unlock()
 	return sh
 }
 

@@ -122,16 +122,12 @@ type linkKey struct{ dir, file string }
 func (c *checker) linkDest(file string) linkDest {
 	from := c.page.Src.Path
 	k := linkKey{from[:max(0, strings.LastIndexByte(from, '/'))], file}
-	c.linkMu.RLock()
-	d, ok := c.linkDests[k]
-	c.linkMu.RUnlock()
-	if ok {
-		return d
+	m := c.memos()
+	d, ok := m.linkDests[k]
+	if !ok {
+		d = resolveLink(c.set, c.page, file)
+		m.linkDests[k] = d
 	}
-	d = resolveLink(c.set, c.page, file)
-	c.linkMu.Lock()
-	c.linkDests[k] = d
-	c.linkMu.Unlock()
 	return d
 }
 

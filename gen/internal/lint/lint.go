@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"gen/gen/internal/diag"
 	"gen/gen/internal/ir"
@@ -82,18 +83,6 @@ type linter struct {
 	// anchors holds each page's link anchors, worked out the first time a
 	// link needs them.
 	anchors map[*parse.Page]*anchorSet
-
-	linkMu    sync.RWMutex
-	linkDests map[linkKey]linkDest // see checker.linkDest
-
-	readOnlyMu sync.RWMutex
-	readOnly   map[*ir.Property]bool // see checker.alwaysReadOnly
-
-	shapesMu sync.RWMutex
-	shapes   map[string]*pathShape // see linter.pathShape
-
-	placeholdersMu sync.RWMutex
-	placeholders   map[string]placeholderResult // see linter.typePlaceholder
 }
 
 // Lint resolves the pages of set and checks them. The result holds the
@@ -113,9 +102,7 @@ func Lint(set *resolve.Set, opts Options) (diag.List, error) {
 // newLinter starts a linter over set; check needs the resolved program.
 func newLinter(set *resolve.Set) *linter {
 	l := &linter{set: set, ops: map[string]*ir.Operation{}, pages: map[string]*parse.Page{},
-		disk: newDiskIndex(set.Root), anchors: map[*parse.Page]*anchorSet{},
-		linkDests: make(map[linkKey]linkDest, len(set.Pages)), readOnly: map[*ir.Property]bool{},
-		shapes: map[string]*pathShape{}, placeholders: map[string]placeholderResult{}}
+		disk: newDiskIndex(set.Root), anchors: map[*parse.Page]*anchorSet{}}
 	for _, p := range set.Pages {
 		l.pages[p.Src.Path] = p
 		l.anchors[p] = &anchorSet{}
@@ -144,16 +131,20 @@ func (l *linter) check(prog *ir.Program, all diag.List, opts Options, on map[str
 	// Each worker filters and sorts the findings of its pages.
 	perPage := make([]diag.List, len(l.set.Pages))
 	var wg sync.WaitGroup
-	next := make(chan int)
+	var next atomic.Int64 // the next page to check
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			arena := &jsonArena{}
-			for i := range next {
+			arena, memo := &jsonArena{}, newMemo()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(l.set.Pages) {
+					return
+				}
 				// The findings are gathered in the worker's buffer and
 				// copied out once filtered and sorted.
-				out := f.apply(l.checkPage(l.set.Pages[i], arena))
+				out := f.apply(l.checkPage(l.set.Pages[i], arena, memo))
 				sorted := sortFindings(out)
 				if len(sorted) > 0 && &sorted[0] == &out[0] {
 					sorted = slices.Clone(sorted)
@@ -165,10 +156,6 @@ func (l *linter) check(prog *ir.Program, all diag.List, opts Options, on map[str
 			}
 		}()
 	}
-	for i := range l.set.Pages {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	<-dupsDone
 
@@ -232,8 +219,8 @@ func (l *linter) extra(check func(*ir.Program) diag.List) (out diag.List) {
 }
 
 // checkPage runs every per-page check, recovering from a failing check.
-func (l *linter) checkPage(p *parse.Page, arena *jsonArena) (out diag.List) {
-	c := &checker{linter: l, page: p, op: l.ops[p.Src.Path], arena: arena}
+func (l *linter) checkPage(p *parse.Page, arena *jsonArena, memo *memo) (out diag.List) {
+	c := &checker{linter: l, page: p, op: l.ops[p.Src.Path], arena: arena, memo: memo}
 	if arena != nil {
 		c.out = arena.out[:0]
 	}
@@ -460,6 +447,32 @@ type checker struct {
 
 	parsed []lenientBody // see body
 	arena  *jsonArena    // memory for the page's bodies; nil: none
+	memo   *memo         // the worker's answers; nil: see memos
+}
+
+// memo remembers answers that depend on the page set only, for the pages
+// one worker checks: each worker has its own, so that the workers share no
+// memory they write (shared caches behind locks made the checks slower on
+// two cores than on one).
+type memo struct {
+	lookups      map[lookupKey]lookupResult   // see checker.lookup
+	linkDests    map[linkKey]linkDest         // see checker.linkDest
+	readOnly     map[*ir.Property]bool        // see checker.alwaysReadOnly
+	shapes       map[string]*pathShape        // see checker.pathShape
+	placeholders map[string]placeholderResult // see checker.typePlaceholder
+}
+
+func newMemo() *memo {
+	return &memo{lookups: map[lookupKey]lookupResult{}, linkDests: map[linkKey]linkDest{},
+		readOnly: map[*ir.Property]bool{}, shapes: map[string]*pathShape{}, placeholders: map[string]placeholderResult{}}
+}
+
+// memos returns the checker's memo, a new one if it has none.
+func (c *checker) memos() *memo {
+	if c.memo == nil {
+		c.memo = newMemo()
+	}
+	return c.memo
 }
 
 // report records a finding with the rule's severity.

@@ -33,7 +33,7 @@ func (c *checker) requestType() *ir.Type {
 			return nil
 		}
 		if od := v.Get("@odata.type"); od != nil && od.Kind == parse.StringValue {
-			t, _ := c.types.lookup(od.Str, c.page.Namespace.Text)
+			t, _ := c.lookup(od.Str, c.page.Namespace.Text)
 			if t != nil && t.Kind != ir.Enum {
 				return t
 			}
@@ -121,14 +121,11 @@ var conditionRE = regexp.MustCompile(`(?i)\b(once|after|when|if|unless|except)\b
 // alwaysReadOnly answers alwaysReadOnly(p.Description) once per property:
 // the same resource properties appear in the request bodies of many pages.
 func (c *checker) alwaysReadOnly(p *ir.Property) bool {
-	c.readOnlyMu.RLock()
-	ro, ok := c.readOnly[p]
-	c.readOnlyMu.RUnlock()
+	m := c.memos()
+	ro, ok := m.readOnly[p]
 	if !ok {
 		ro = alwaysReadOnly(p.Description)
-		c.readOnlyMu.Lock()
-		c.readOnly[p] = ro
-		c.readOnlyMu.Unlock()
+		m.readOnly[p] = ro
 	}
 	return ro
 }

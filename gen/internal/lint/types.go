@@ -21,9 +21,6 @@ type typeIndex struct {
 	// out the first time a page asks. The map itself is filled before the
 	// pages are checked and only read afterwards.
 	info map[*ir.Type]*typeInfo
-
-	mu      sync.RWMutex
-	lookups map[lookupKey]lookupResult // lookup's answers: the program does not change
 }
 
 // typeInfo is what a type and its base types offer a body, worked out once.
@@ -46,7 +43,7 @@ type lookupResult struct {
 
 func newTypeIndex(prog *ir.Program, pages map[string]*parse.Page) *typeIndex {
 	x := &typeIndex{names: resolve.NewTypeNames(prog.Types), pages: pages,
-		info: make(map[*ir.Type]*typeInfo, len(prog.Types)), lookups: make(map[lookupKey]lookupResult, 1024)}
+		info: make(map[*ir.Type]*typeInfo, len(prog.Types))}
 	for _, t := range prog.Types {
 		x.info[t] = &typeInfo{}
 	}
@@ -116,16 +113,13 @@ func typeName(s string) (string, bool) {
 // does (resolve.TypeNames). It returns the Edm name for primitives and
 // nil, "" when nothing matches. Answers are remembered: pages name the same
 // few types over and over.
-func (x *typeIndex) lookup(name, ns string) (*ir.Type, string) {
+func (c *checker) lookup(name, ns string) (*ir.Type, string) {
+	m := c.memos()
 	k := lookupKey{name, ns}
-	x.mu.RLock()
-	r, ok := x.lookups[k]
-	x.mu.RUnlock()
+	r, ok := m.lookups[k]
 	if !ok {
-		r.t, r.edm = x.lookupName(name, ns)
-		x.mu.Lock()
-		x.lookups[k] = r
-		x.mu.Unlock()
+		r.t, r.edm = c.types.lookupName(name, ns)
+		m.lookups[k] = r
 	}
 	return r.t, r.edm
 }
