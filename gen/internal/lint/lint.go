@@ -101,11 +101,12 @@ func Lint(set *resolve.Set, opts Options) (diag.List, error) {
 
 // newLinter starts a linter over set; check needs the resolved program.
 func newLinter(set *resolve.Set) *linter {
-	l := &linter{set: set, ops: map[string]*ir.Operation{}, pages: map[string]*parse.Page{},
-		disk: newDiskIndex(set.Root), anchors: map[*parse.Page]*anchorSet{}}
-	for _, p := range set.Pages {
+	l := &linter{set: set, ops: map[string]*ir.Operation{}, pages: make(map[string]*parse.Page, len(set.Pages)),
+		disk: newDiskIndex(set.Root), anchors: make(map[*parse.Page]*anchorSet, len(set.Pages))}
+	sets := make([]anchorSet, len(set.Pages))
+	for i, p := range set.Pages {
 		l.pages[p.Src.Path] = p
-		l.anchors[p] = &anchorSet{}
+		l.anchors[p] = &sets[i]
 	}
 	return l
 }
