@@ -217,8 +217,13 @@ func (p *Page) inTable(off int) bool {
 	return false
 }
 
-// propertyTables reads property rows from Properties, Relationships and
-// Request body tables: any table with a name column and a Type column.
+// propertyTables reads property rows from the tables of resource pages and
+// the Request body tables of operation pages: any table with a name column
+// and a Type column. On a resource page every section's table counts
+// (Properties, Relationships, a table right under the title, "## Page
+// content"), except under an H2 that names a type of its own, whose rows go to
+// that SectionType; rows named like an instance annotation ("@odata.etag")
+// are not properties and are left out.
 func (p *Page) propertyTables() {
 	for _, t := range p.Tables {
 		nameCol := t.Column("Property", "Name", "Parameter", "Property name", "Relationship", "Relationship name")
@@ -233,11 +238,13 @@ func (p *Page) propertyTables() {
 		var dest *[]PropertyRow
 		nav := false
 		switch {
-		case p.Kind == Resource && (t.Section == "properties" || t.Section == "" || strings.HasSuffix(t.Section, " properties")):
-			// Also a table right under the title, and "## operationError properties".
-			dest = &p.Properties
-		case p.Kind == Resource && t.Section == "relationships":
-			dest, nav = &p.Properties, true
+		case p.Kind == Resource:
+			if i := p.sectionType(t); i >= 0 {
+				dest = &p.SectionTypes[i].Properties
+				nav = strings.EqualFold(strings.TrimSpace(t.Subsection), "relationships")
+			} else {
+				dest, nav = &p.Properties, t.Section == "relationships"
+			}
 		case p.Kind == Operation && t.Section == "request body":
 			dest = &p.RequestBody
 		default:
@@ -250,8 +257,8 @@ func (p *Page) propertyTables() {
 			}
 			nc := r.Cells[nameCol]
 			name := strings.Trim(nc.Text, "*` ")
-			if name == "" {
-				continue
+			if name == "" || p.Kind == Resource && strings.HasPrefix(name, "@") {
+				continue // empty, or an instance annotation (@odata.etag, @microsoft.graph.downloadUrl)
 			}
 			pr := PropertyRow{Name: Text{Text: name, Span: nc.Span}, Type: ParseTypeCell(r.Cells[typeCol]), Navigation: nav, Row: r, Table: t}
 			if descCol >= 0 && descCol < len(r.Cells) {
@@ -263,6 +270,43 @@ func (p *Page) propertyTables() {
 			*dest = append(*dest, pr)
 		}
 	}
+}
+
+// typeSectionRE reads an H2 that declares a type: "accessReviewSettings
+// resource type", "The programResource complex type".
+var typeSectionRE = regexp.MustCompile(`(?i)^(?:the\s+)?([a-z_][\w.]*)\s+(?:resource|complex|entity)\s+type$`)
+
+// sectionType is the index in p.SectionTypes of the type the H2 enclosing t
+// declares, adding it when t is its first table; -1 when that H2 names no
+// type. Whether the type is the page's own is for the resolver to tell.
+func (p *Page) sectionType(t *Table) int {
+	if t.Section == "" {
+		return -1
+	}
+	var h *Heading
+	for i := range p.Headings {
+		hd := &p.Headings[i]
+		if hd.Span.Offset > t.Span.Offset {
+			break
+		}
+		if hd.Level <= 2 && normalizeSection(hd.Text) == t.Section {
+			h = hd
+		}
+	}
+	if h == nil {
+		return -1
+	}
+	m := typeSectionRE.FindStringSubmatch(strings.Join(strings.Fields(h.Text), " "))
+	if m == nil {
+		return -1
+	}
+	for i, st := range p.SectionTypes {
+		if st.Name.Span.Offset == h.Span.Offset {
+			return i
+		}
+	}
+	p.SectionTypes = append(p.SectionTypes, SectionType{Name: Text{Text: m[1], Span: h.Span}})
+	return len(p.SectionTypes) - 1
 }
 
 // isReadOnly reports whether a description says "read-only", "read only" or

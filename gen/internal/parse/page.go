@@ -50,6 +50,7 @@ type Page struct {
 
 	// Resource pages.
 	Properties     []PropertyRow // Properties and Relationships rows
+	SectionTypes   []SectionType // types an H2 of their own declares ("## x resource type")
 	Enums          []EnumTable   // "### x values" tables
 	Annotation     *Annotation   // the blockType resource annotation
 	PageAnnotation *Annotation   // the "#page.annotation" comment (suppressions)
@@ -248,6 +249,14 @@ type PropertyRow struct {
 	ReadOnly    bool
 	Row         *Row
 	Table       *Table
+}
+
+// SectionType is a type a resource page declares besides its own, under an
+// H2 that names it: "## accessReviewSettings resource type", "## The
+// programResource complex type".
+type SectionType struct {
+	Name       Text // the type name, spanning the heading
+	Properties []PropertyRow
 }
 
 // TypeCell is a Type cell: the type as written and its link, if any.

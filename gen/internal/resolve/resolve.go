@@ -26,6 +26,12 @@ type resolver struct {
 	proseBase map[*ir.Type]proseRef
 	// enumsByMembers indexes enums by their member set (enumByValues).
 	enumsByMembers map[string][]*ir.Type
+	// own is the type each resource page declares as its own (by its title
+	// or annotation), after merging.
+	own map[*parse.Page]*ir.Type
+	// sections are the types each page declares under H2s of their own,
+	// aligned with its SectionTypes (see declareSectionTypes).
+	sections map[*parse.Page][]*ir.Type
 }
 
 // Resolve builds the IR from a set of pages.
@@ -35,6 +41,7 @@ func Resolve(set *Set) (*ir.Program, diag.List) {
 		types:  NewTypeNames(nil),
 		byPage: map[*parse.Page][]*ir.Type{}, enumAt: map[*parse.Page]map[string]*ir.Type{},
 		bases: map[*ir.Type]diag.Span{}, proseBase: map[*ir.Type]proseRef{},
+		own: map[*parse.Page]*ir.Type{}, sections: map[*parse.Page][]*ir.Type{},
 	}
 	for _, p := range set.Pages {
 		r.diags = append(r.diags, p.Diags...)
@@ -43,8 +50,16 @@ func Resolve(set *Set) (*ir.Program, diag.List) {
 	for _, p := range resources {
 		r.declareTypes(p)
 	}
+	// Types declared under a heading of another type's page come after every
+	// page's own type, so a type's own page stays its first declaration.
+	for _, p := range resources {
+		r.declareSectionTypes(p)
+	}
 	for _, p := range resources {
 		r.typeProperties(p)
+	}
+	for _, p := range resources {
+		r.sectionProperties(p)
 	}
 	r.inheritance()
 	for _, p := range set.Pages {
@@ -175,7 +190,7 @@ func (r *resolver) declareTypes(p *parse.Page) {
 		if len(p.Enums) > 0 && len(p.Properties) == 0 && isEnumPage {
 			// An enum page titled like a resource: only its value tables count.
 		} else {
-			r.add(t, p)
+			r.own[p] = r.add(t, p)
 		}
 	} else if name == "" && len(p.Properties) > 0 {
 		r.diags.Add(titleSpan(p), diag.Error, "unknown-type", "cannot tell which type this page declares: no resource annotation with @odata.type and no title like \"x resource type\"")
@@ -208,40 +223,67 @@ func AnchorOf(heading string) string {
 	return b.String()
 }
 
-func (r *resolver) typeProperties(p *parse.Page) {
-	ts := r.byPage[p]
-	var owner *ir.Type
-	for _, t := range ts {
-		if t.Kind != ir.Enum {
-			owner = t
-			break
-		}
+// declareSectionTypes declares the types p's H2s name ("## accessReviewSettings
+// resource type"); one that is declared already, on its own page or as p's own
+// type, is merged as add merges.
+func (r *resolver) declareSectionTypes(p *parse.Page) {
+	if len(p.SectionTypes) == 0 {
+		return
 	}
+	ns, _, _ := pageTypeName(p)
+	for _, st := range p.SectionTypes {
+		t := &ir.Type{Namespace: ns, Name: st.Name.Text, Kind: ir.Complex, Source: p.Src.Path, Pos: st.Name.Span.Pos}
+		if own := r.own[p]; own != nil && strings.EqualFold(own.QualifiedName(), t.QualifiedName()) {
+			t = own
+		} else {
+			t = r.add(t, p)
+		}
+		r.sections[p] = append(r.sections[p], t)
+	}
+}
+
+func (r *resolver) typeProperties(p *parse.Page) {
+	owner := r.own[p]
 	if owner == nil {
 		return
 	}
+	r.rowProperties(p, owner, p.Properties)
+	if len(p.Properties) == 0 {
+		r.jsonProperties(p, owner)
+	}
+}
+
+// sectionProperties adds the rows of the tables under p's type headings to
+// the types they name.
+func (r *resolver) sectionProperties(p *parse.Page) {
+	for i, t := range r.sections[p] {
+		r.rowProperties(p, t, p.SectionTypes[i].Properties)
+	}
+}
+
+// rowProperties adds the property rows of page p to owner, each name once;
+// rows another page of a merged type declared already are skipped.
+func (r *resolver) rowProperties(p *parse.Page, owner *ir.Type, rows []parse.PropertyRow) {
 	seen := map[string]bool{}
 	merged := map[string]bool{} // declared by another page of a merged type
 	for _, prop := range owner.Properties {
 		merged[prop.Name] = true
 	}
-	for i := range p.Properties {
-		row := &p.Properties[i]
-		if seen[row.Name.Text] {
+	for i := range rows {
+		row := &rows[i]
+		name := row.Name.Text
+		if seen[name] {
 			r.diags.Add(row.Name.Span, diag.Warning, "duplicate-property", "property %q is listed twice on this page; the first row is used", row.Name.Text)
 			continue
 		}
-		seen[row.Name.Text] = true
-		if merged[row.Name.Text] {
+		seen[name] = true
+		if merged[name] {
 			continue
 		}
 		prop := r.property(p, owner.Namespace, row)
 		if prop != nil {
 			owner.Properties = append(owner.Properties, prop)
 		}
-	}
-	if len(p.Properties) == 0 {
-		r.jsonProperties(p, owner)
 	}
 }
 
