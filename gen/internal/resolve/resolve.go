@@ -171,7 +171,7 @@ func (r *resolver) declareTypes(p *parse.Page) {
 		t := &ir.Type{
 			Namespace: ns, Name: name, Kind: ir.Complex, Source: p.Src.Path,
 			Description: p.Description.Text, Pos: sp.Pos,
-			Abstract: a.Bool("abstract"), Open: a.Bool("openType"), KeyProperty: a.String("keyProperty"),
+			Abstract: a.Bool("abstract"), Open: a.Bool("openType") || saysOpen(p), KeyProperty: a.String("keyProperty"),
 		}
 		if t.KeyProperty != "" {
 			t.Kind = ir.Entity
@@ -542,4 +542,22 @@ func normalizeSlices(p *ir.Program) {
 			o.Examples = []*ir.Example{}
 		}
 	}
+}
+
+// openRE finds prose that calls the page's type open: "This type is an open
+// type", "It is an Open Type", "hence this is an [open type](...)", "This is
+// an OData open type".
+var openRE = regexp.MustCompile(`(?i)\bis\s+an?\s+\[?(?:odata\s+)?open\s+type\b`)
+
+// saysOpen reports whether the prose before the first H2 or in the Properties
+// section says the page's type is open. Many pages of open types say so only
+// in prose, where their JSON representation shows sample dynamic properties.
+func saysOpen(p *parse.Page) bool {
+	for _, b := range p.Blocks {
+		if b.Kind == parse.ProseBlock && (b.Section == "" || b.Section == "properties") &&
+			openRE.Match(p.Src.Bytes[b.Span.Offset:b.Span.End.Offset]) {
+			return true
+		}
+	}
+	return false
 }
