@@ -343,6 +343,9 @@ func ParseTypeCell(c Cell) TypeCell {
 	if len(c.Links) > 0 {
 		l := c.Links[0]
 		tc.Link = &l
+		if alternatives(s, c.Links) {
+			tc.Alternatives = c.Links
+		}
 		rest := strings.Replace(s, l.Text, "", 1)
 		s = strings.TrimSpace(l.Text)
 		if strings.Contains(strings.ToLower(rest), "collection") {
@@ -363,6 +366,28 @@ func ParseTypeCell(c Cell) TypeCell {
 	}
 	tc.Name = strings.Trim(s, "*`_ []")
 	return tc
+}
+
+// alternatives reports whether a Type cell's text is its links joined by
+// "or" (or a comma), "collection" aside: "[a](a.md) or [b](b.md)".
+func alternatives(text string, links []Link) bool {
+	if len(links) < 2 {
+		return false
+	}
+	rest := text
+	for _, l := range links {
+		i := strings.Index(rest, l.Text)
+		if i < 0 || l.Text == "" {
+			return false
+		}
+		rest = rest[:i] + " " + rest[i+len(l.Text):]
+	}
+	for _, w := range strings.Fields(strings.NewReplacer(",", " ", "*", " ", "`", " ").Replace(rest)) {
+		if w = strings.ToLower(w); w != "or" && w != "collection" {
+			return false
+		}
+	}
+	return true
 }
 
 var enumHeadingRE = regexp.MustCompile(`^(\S+)\s+values$`)

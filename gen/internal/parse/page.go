@@ -264,7 +264,11 @@ type TypeCell struct {
 	Name       string // type name with markup, link and "collection" removed
 	Collection bool
 	Link       *Link
-	Span       diag.Span
+	// Alternatives are the links of a cell that names one of several types,
+	// "[appHostedMediaConfig](a.md) or [serviceHostedMediaConfig](s.md)";
+	// Link is the first of them. Nil for a cell naming one type.
+	Alternatives []Link
+	Span         diag.Span
 }
 
 // EnumTable is a "### x values" member table.

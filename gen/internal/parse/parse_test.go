@@ -145,6 +145,28 @@ func TestBlankLineBeforeHeaders(t *testing.T) {
 	assert.Equal(t, "{\"a\": 1}\n", ex.Body)
 }
 
+func TestParseTypeCellAlternatives(t *testing.T) {
+	a := Link{Text: "camera", Dest: "camera.md"}
+	b := Link{Text: "microphone", Dest: "microphone.md"}
+	cases := []struct {
+		text  string
+		alts  int
+		coll  bool
+		links []Link
+	}{
+		{"camera or microphone", 2, false, []Link{a, b}},
+		{"camera, microphone collection", 2, true, []Link{a, b}},
+		{"camera or a microphone", 0, false, []Link{a, b}}, // more words than the links and "or"
+		{"camera", 0, false, []Link{a}},
+	}
+	for _, c := range cases {
+		tc := ParseTypeCell(Cell{Text: c.text, Links: c.links})
+		assert.Len(t, tc.Alternatives, c.alts, c.text)
+		assert.Equal(t, "camera", tc.Name, c.text)
+		assert.Equal(t, c.coll, tc.Collection, c.text)
+	}
+}
+
 // TestPropertySections: a resource page's property tables are read from
 // every H2, except those naming a type of their own, whose rows go to that
 // type; instance annotation rows are no properties.

@@ -32,6 +32,9 @@ type resolver struct {
 	// sections are the types each page declares under H2s of their own,
 	// aligned with its SectionTypes (see declareSectionTypes).
 	sections map[*parse.Page][]*ir.Type
+	// alternatives are properties documented as one of several types, typed
+	// once base types are known (see typeAlternatives).
+	alternatives []alternative
 }
 
 // Resolve builds the IR from a set of pages.
@@ -67,6 +70,7 @@ func Resolve(set *Set) (*ir.Program, diag.List) {
 			r.operation(p)
 		}
 	}
+	r.typeAlternatives()
 	r.names()
 	r.prog.Index()
 	normalizeSlices(r.prog)
@@ -300,6 +304,9 @@ func (r *resolver) property(p *parse.Page, ns string, row *parse.PropertyRow) *i
 		return nil
 	}
 	prop.Type, prop.Ref = qn, ref
+	if len(row.Type.Alternatives) > 1 {
+		r.alternatives = append(r.alternatives, alternative{p: p, ns: ns, row: row, prop: prop})
+	}
 	if qn == "Edm.String" {
 		if e := r.enumByValues(ns, row.Name.Text, row.DescRaw); e != nil {
 			r.diags.Add(row.Type.Span, diag.Warning, "enum-as-string",
@@ -558,6 +565,66 @@ func saysOpen(p *parse.Page) bool {
 			openRE.Match(p.Src.Bytes[b.Span.Offset:b.Span.End.Offset]) {
 			return true
 		}
+	}
+	return false
+}
+
+// alternative is a property whose Type cell names one of several types
+// ("[appHostedMediaConfig](...) or [serviceHostedMediaConfig](...)"): typed
+// by its first link until typeAlternatives runs.
+type alternative struct {
+	p    *parse.Page
+	ns   string
+	row  *parse.PropertyRow
+	prop *ir.Property
+}
+
+// typeAlternatives types each property documented as one of several types
+// as their nearest common base type, which is what the property holds:
+// appHostedMediaConfig or serviceHostedMediaConfig is a mediaConfig. When
+// the types share no base, or one of them is no documented type, the first
+// stays.
+func (r *resolver) typeAlternatives() {
+	for _, a := range r.alternatives {
+		var ts []*ir.Type
+		for i := range a.row.Type.Alternatives {
+			l := &a.row.Type.Alternatives[i]
+			if _, t := r.TypeRef(a.p, a.ns, parse.TypeCell{Name: l.Text, Link: l}); t != nil && t.Kind != ir.Enum {
+				ts = append(ts, t)
+			}
+		}
+		if len(ts) != len(a.row.Type.Alternatives) {
+			continue // a primitive or an unresolved link among them: keep the first
+		}
+		if b := commonBase(ts); b != nil {
+			a.prop.Type, a.prop.Ref = b.QualifiedName(), b
+		}
+	}
+}
+
+// commonBase is the nearest type that each of ts is or derives from; nil
+// when there is none.
+func commonBase(ts []*ir.Type) *ir.Type {
+	for c, seen := ts[0], map[*ir.Type]bool{}; c != nil && !seen[c]; c = c.Base {
+		seen[c] = true
+		all := true
+		for _, t := range ts[1:] {
+			all = all && isA(t, c)
+		}
+		if all {
+			return c
+		}
+	}
+	return nil
+}
+
+// isA reports whether t is base or derives from it.
+func isA(t, base *ir.Type) bool {
+	for c, seen := t, map[*ir.Type]bool{}; c != nil && !seen[c]; c = c.Base {
+		if c == base {
+			return true
+		}
+		seen[c] = true
 	}
 	return false
 }
