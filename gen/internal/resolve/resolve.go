@@ -341,7 +341,11 @@ func (r *resolver) TypeRef(p *parse.Page, ns string, tc parse.TypeCell) (string,
 			}
 		}
 	}
-	if e := ir.Primitive(tc.Name); e != "" {
+	e := ir.Primitive(tc.Name)
+	if n := strings.TrimSuffix(tc.Name, "s"); e == "" && tc.Collection && n != tc.Name {
+		e = ir.Primitive(n) // "collection of strings"
+	}
+	if e != "" {
 		if e == "Edm.Untyped" && !strings.EqualFold(tc.Name, "object") && !strings.EqualFold(tc.Name, "untyped") {
 			// Graph declares untyped JSON as the open complex type Json (json.md).
 			if t := r.types.Exact("microsoft.graph.json"); t != nil {
