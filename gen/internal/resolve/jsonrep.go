@@ -111,3 +111,32 @@ func isIdentifier(k string) bool {
 	}
 	return true
 }
+
+// wireNames maps the lower-cased keys of resource page p's JSON
+// representation to their spelling, leaving out keys that differ only in
+// case. The representation is the serialized form, so where a table row
+// spells a name with other case than it does (printerID against "printerId"),
+// its spelling is the name on the wire.
+func wireNames(p *parse.Page) map[string]string {
+	cb := resourceBlock(p)
+	if cb == nil {
+		return nil
+	}
+	v, _ := parse.ParseLenient(cb.Content)
+	if v == nil || v.Kind != parse.ObjectValue {
+		return nil
+	}
+	out := map[string]string{}
+	ambiguous := map[string]bool{}
+	for _, m := range v.Members {
+		k := strings.ToLower(m.Key)
+		if prev, ok := out[k]; ok && prev != m.Key {
+			ambiguous[k] = true
+		}
+		out[k] = m.Key
+	}
+	for k := range ambiguous {
+		delete(out, k)
+	}
+	return out
+}

@@ -251,7 +251,7 @@ func (r *resolver) typeProperties(p *parse.Page) {
 	if owner == nil {
 		return
 	}
-	r.rowProperties(p, owner, p.Properties)
+	r.rowProperties(p, owner, p.Properties, wireNames(p))
 	if len(p.Properties) == 0 {
 		r.jsonProperties(p, owner)
 	}
@@ -261,21 +261,34 @@ func (r *resolver) typeProperties(p *parse.Page) {
 // the types they name.
 func (r *resolver) sectionProperties(p *parse.Page) {
 	for i, t := range r.sections[p] {
-		r.rowProperties(p, t, p.SectionTypes[i].Properties)
+		r.rowProperties(p, t, p.SectionTypes[i].Properties, nil)
 	}
 }
 
 // rowProperties adds the property rows of page p to owner, each name once;
-// rows another page of a merged type declared already are skipped.
-func (r *resolver) rowProperties(p *parse.Page, owner *ir.Type, rows []parse.PropertyRow) {
+// rows another page of a merged type declared already are skipped. wire maps
+// the lower-cased keys of the owner's JSON representation to their spelling
+// (see wireNames); nil when the rows are not the representation's type's.
+func (r *resolver) rowProperties(p *parse.Page, owner *ir.Type, rows []parse.PropertyRow, wire map[string]string) {
 	seen := map[string]bool{}
 	merged := map[string]bool{} // declared by another page of a merged type
 	for _, prop := range owner.Properties {
 		merged[prop.Name] = true
 	}
+	listed := map[string]bool{}
+	for _, row := range rows {
+		listed[row.Name.Text] = true
+	}
 	for i := range rows {
 		row := &rows[i]
 		name := row.Name.Text
+		// The representation's spelling, unless a row of its own spells it so
+		// (device.md lists both model and Model).
+		if key, ok := wire[strings.ToLower(name)]; ok && key != name && !listed[key] {
+			r.diags.Add(row.Name.Span, diag.Warning, "property-case",
+				"property %q is spelled %q in the JSON representation; JSON names are case-sensitive, and the representation's spelling is used", name, key)
+			name = key
+		}
 		if seen[name] {
 			r.diags.Add(row.Name.Span, diag.Warning, "duplicate-property", "property %q is listed twice on this page; the first row is used", row.Name.Text)
 			continue
@@ -286,6 +299,7 @@ func (r *resolver) rowProperties(p *parse.Page, owner *ir.Type, rows []parse.Pro
 		}
 		prop := r.property(p, owner.Namespace, row)
 		if prop != nil {
+			prop.Name = name
 			owner.Properties = append(owner.Properties, prop)
 		}
 	}
