@@ -253,7 +253,7 @@ func (w *walker) heading(n *ast.Heading) {
 // normalizeSection lowercases a heading and folds its spacing, so
 // "HTTP Request" and "HTTP request" are one section.
 func normalizeSection(s string) string {
-	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	s = strings.ToLower(foldSpace(s))
 	s = strings.TrimSuffix(s, ":")
 	if strings.HasPrefix(s, "http request") {
 		return "http request" // "HTTP Requests", "HTTP request (to upload a new file)"
@@ -325,7 +325,8 @@ func (w *walker) links(n ast.Node) {
 func (w *walker) link(l *ast.Link) Link {
 	start := l.Pos()
 	txt := plainText(l, w.page.Src)
-	dest := string(l.Destination)
+	destBytes := l.Destination
+	dest := ""
 	// Find "](" after the text and the destination in the source, to point at it.
 	end := start
 	destSpan := diag.Range{}
@@ -334,13 +335,14 @@ func (w *walker) link(l *ast.Link) Link {
 		if te < start {
 			te = start
 		}
-		rest := w.src[te:min(len(w.src), te+len(dest)+64)]
+		rest := w.src[te:min(len(w.src), te+len(destBytes)+64)]
 		if i := bytes.Index(rest, []byte("](")); i >= 0 && i < 4 {
 			ds := te + i + 2
-			di := bytes.Index(w.src[ds:min(len(w.src), ds+len(dest)+16)], []byte(dest))
+			di := bytes.Index(w.src[ds:min(len(w.src), ds+len(destBytes)+16)], destBytes)
 			if di >= 0 {
-				destSpan = w.span(ds+di, ds+di+len(dest))
-				end = ds + di + len(dest)
+				dest = w.text(ds+di, ds+di+len(destBytes)) // the same bytes, shared
+				destSpan = w.span(ds+di, ds+di+len(destBytes))
+				end = ds + di + len(destBytes)
 				if end < len(w.src) && w.src[end] == ')' {
 					end++
 				}
@@ -357,6 +359,7 @@ func (w *walker) link(l *ast.Link) Link {
 	sp := w.span(start, end)
 	if !destSpan.IsValid() {
 		destSpan = sp
+		dest = string(destBytes)
 	}
 	return Link{Text: txt, Dest: dest, Span: sp, DestSpan: destSpan}
 }
@@ -601,12 +604,17 @@ func countCells(line string) int {
 // plainText is the text of n with markup removed.
 func plainText(n ast.Node, s *diag.Source) string {
 	src := s.Bytes
-	// The common case, one text node, needs no builder and no copy.
-	if t, ok := n.FirstChild().(*ast.Text); ok && t.NextSibling() == nil && t.FirstChild() == nil && !t.SoftLineBreak() && !t.HardLineBreak() {
-		if t.Segment.Padding == 0 {
-			return s.Text(t.Segment.Start, t.Segment.Stop)
+	// The common case, one text node (maybe inside emphasis, a code span or
+	// a link: "**Int32**"), needs no builder and no copy.
+	only := n.FirstChild()
+	for only != nil && only.NextSibling() == nil && only.FirstChild() != nil {
+		if _, ok := only.(*ast.AutoLink); ok {
+			break
 		}
-		return string(t.Segment.Value(src))
+		only = only.FirstChild()
+	}
+	if t, ok := only.(*ast.Text); ok && t.NextSibling() == nil && t.Segment.Padding == 0 && !t.SoftLineBreak() && !t.HardLineBreak() {
+		return s.Text(t.Segment.Start, t.Segment.Stop)
 	}
 	var b strings.Builder
 	writePlain(&b, n, src)
