@@ -370,7 +370,7 @@ func (p *Page) propertyTables() {
 			if descCol >= 0 && descCol < len(r.Cells) {
 				d := r.Cells[descCol]
 				pr.Description = Text{Text: d.Text, Span: d.Span}
-				pr.DescRaw = d.Raw
+				pr.DescRaw = d.Raw()
 				pr.ReadOnly = isReadOnly(d.Text)
 			}
 			*dest = append(*dest, pr)

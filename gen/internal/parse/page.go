@@ -125,14 +125,16 @@ type Row struct {
 // len(Cells) (goldmark pads and truncates to the header).
 func (r *Row) RawCells() int { return countCells(r.Span.Text()) }
 
-// Cell is one table cell: its plain text (markdown stripped), its raw
-// source, its links.
+// Cell is one table cell: its plain text (markdown stripped), where its
+// source is, its links.
 type Cell struct {
 	Text  string
-	Raw   string
 	Span  diag.Range
 	Links []Link
 }
+
+// Raw is the cell's markdown as written.
+func (c *Cell) Raw() string { return c.Span.Text() }
 
 // Link is an inline or reference link.
 type Link struct {

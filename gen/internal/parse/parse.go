@@ -128,7 +128,8 @@ type walker struct {
 	section    string // current H2, normalized
 	subsection string // current H3 as written
 	pending    *Annotation
-	skipBefore int // the end of the front matter
+	skipBefore int    // the end of the front matter
+	cells      []Cell // the cells of the table being read
 }
 
 func (w *walker) span(start, end int) diag.Range { return w.page.Src.Range(start, end) }
@@ -520,6 +521,12 @@ func (w *walker) skipBlank(off int) int {
 
 func (w *walker) table(n *east.Table) {
 	t := &Table{Section: w.section, Subsection: w.subsection, Rows: make([]Row, 0, n.ChildCount())}
+	// One allocation holds the cells of every row.
+	cells := 0
+	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
+		cells += r.ChildCount()
+	}
+	w.cells = make([]Cell, 0, cells)
 	first, last := -1, -1
 	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
 		row := w.row(r)
@@ -551,12 +558,11 @@ func (w *walker) row(r ast.Node) Row {
 	}
 	ls = w.lineStart(ls)
 	le := w.lineEnd(ls)
-	row := Row{Span: w.span(ls, le), Cells: make([]Cell, 0, r.ChildCount())}
+	first := len(w.cells)
 	for c := r.FirstChild(); c != nil; c = c.NextSibling() {
 		cell := Cell{}
 		if c.Lines().Len() > 0 {
 			seg := c.Lines().At(0)
-			cell.Raw = w.text(seg.Start, seg.Stop)
 			cell.Span = w.span(seg.Start, seg.Stop)
 		} else {
 			cell.Span = w.span(le, le)
@@ -568,9 +574,9 @@ func (w *walker) row(r ast.Node) Row {
 			// The page's own slice, capped so no append can reach past the cell.
 			cell.Links = w.page.Links[before:n:n]
 		}
-		row.Cells = append(row.Cells, cell)
+		w.cells = append(w.cells, cell)
 	}
-	return row
+	return Row{Span: w.span(ls, le), Cells: w.cells[first:len(w.cells):len(w.cells)]}
 }
 
 // countCells counts the cells written on a table line: pipes outside code
