@@ -44,19 +44,37 @@ type Span struct {
 type Source struct {
 	Path       string // relative to the input root, with forward slashes
 	Bytes      []byte
-	lineStarts []int
-	lastLine   atomic.Int32 // the line of the last lookup: parsers ask in order
+	text       string // Bytes as a string, so pieces of it are shared, not copied
+	lineStarts []int32
+	lastLine   atomic.Int32 // the line of the last lookup: lookups come roughly in order
 }
 
-// NewSource indexes the lines of b.
+// NewSource indexes the lines of b. b must not change afterwards.
 func NewSource(path string, b []byte) *Source {
-	starts := make([]int, 1, bytes.Count(b, []byte{'\n'})+1)
-	for i, c := range b {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	starts := make([]int32, 1, bytes.Count(b, []byte{'\n'})+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(b[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		starts = append(starts, int32(i))
 	}
-	return &Source{Path: path, Bytes: b, lineStarts: starts}
+	return &Source{Path: path, Bytes: b, text: string(b), lineStarts: starts}
+}
+
+// Text returns the source between two byte offsets, clamped to the source,
+// as a string that shares the source's memory.
+func (s *Source) Text(start, end int) string {
+	start, end = s.clamp(start), s.clamp(end)
+	if end < start {
+		return ""
+	}
+	return s.text[start:end]
+}
+
+func (s *Source) clamp(off int) int {
+	return max(0, min(off, len(s.Bytes)))
 }
 
 // Pos converts a byte offset into a position.
@@ -68,7 +86,7 @@ func (s *Source) Pos(off int) Pos {
 		off = len(s.Bytes)
 	}
 	line := s.line(off)
-	start := s.lineStarts[line]
+	start := int(s.lineStarts[line])
 	col := utf8.RuneCount(s.Bytes[start:off]) + 1
 	return Pos{File: s.Path, Line: line + 1, Col: col, Offset: off}
 }
@@ -79,12 +97,12 @@ func (s *Source) line(off int) int {
 	ls := s.lineStarts
 	h := int(s.lastLine.Load())
 	for l := h; l < len(ls) && l <= h+1; l++ {
-		if ls[l] <= off && (l+1 == len(ls) || off < ls[l+1]) {
+		if int(ls[l]) <= off && (l+1 == len(ls) || off < int(ls[l+1])) {
 			s.lastLine.Store(int32(l))
 			return l
 		}
 	}
-	l := sort.Search(len(ls), func(i int) bool { return ls[i] > off }) - 1
+	l := sort.Search(len(ls), func(i int) bool { return int(ls[i]) > off }) - 1
 	s.lastLine.Store(int32(l))
 	return l
 }
@@ -94,8 +112,103 @@ func (s *Source) Span(start, end int) Span {
 	return Span{Pos: s.Pos(start), End: s.Pos(end)}
 }
 
+// Range records a byte range of the source. The parser records ranges for
+// everything it reads; a range becomes a Span (lines and columns) only when a
+// finding or the IR asks for it, which keeps parsing cheap.
+func (s *Source) Range(start, end int) Range {
+	start, end = s.clamp(start), s.clamp(end)
+	return Range{src: s, start: int32(start), end: int32(max(start, end))}
+}
+
 // LineCount is the number of lines in the source.
 func (s *Source) LineCount() int { return len(s.lineStarts) }
+
+// Range is a byte range of one source: 16 bytes, positions worked out on
+// demand. The zero Range is invalid: it names no source and no line.
+type Range struct {
+	src        *Source
+	start, end int32
+}
+
+// IsValid reports whether r lies in a source.
+func (r Range) IsValid() bool { return r.src != nil }
+
+// Source is the source r lies in, nil for the zero Range.
+func (r Range) Source() *Source { return r.src }
+
+// Offset is the byte offset where r starts.
+func (r Range) Offset() int { return int(r.start) }
+
+// EndOffset is the byte offset just past r.
+func (r Range) EndOffset() int { return int(r.end) }
+
+// Len is the number of bytes in r.
+func (r Range) Len() int { return int(r.end - r.start) }
+
+// Text is the source text of r.
+func (r Range) Text() string {
+	if r.src == nil {
+		return ""
+	}
+	return r.src.text[r.start:r.end]
+}
+
+// File is the path of r's source, "" for the zero Range.
+func (r Range) File() string {
+	if r.src == nil {
+		return ""
+	}
+	return r.src.Path
+}
+
+// Pos is where r starts.
+func (r Range) Pos() Pos {
+	if r.src == nil {
+		return Pos{}
+	}
+	return r.src.Pos(int(r.start))
+}
+
+// End is where r ends.
+func (r Range) End() Pos {
+	if r.src == nil {
+		return Pos{}
+	}
+	return r.src.Pos(int(r.end))
+}
+
+// Line is the 1-based line where r starts, 0 for the zero Range.
+func (r Range) Line() int {
+	if r.src == nil {
+		return 0
+	}
+	return r.src.line(int(r.start)) + 1
+}
+
+// Span works out r's positions.
+func (r Range) Span() Span {
+	if r.src == nil {
+		return Span{}
+	}
+	return Span{Pos: r.Pos(), End: r.End()}
+}
+
+// Sub is the range of r's source from r's start plus from to r's start plus to.
+func (r Range) Sub(from, to int) Range {
+	if r.src == nil {
+		return r
+	}
+	return r.src.Range(int(r.start)+from, int(r.start)+to)
+}
+
+// Contains reports whether off lies in r, both ends included.
+func (r Range) Contains(off int) bool { return int(r.start) <= off && off <= int(r.end) }
+
+// Locator is anything a finding can be placed at: a Span, or a Range.
+type Locator interface{ Span() Span }
+
+// Span returns s itself, so a Span is a Locator.
+func (s Span) Span() Span { return s }
 
 // Severity orders findings: errors stop generation, warnings and infos do not.
 type Severity int
@@ -137,12 +250,12 @@ func (d Diagnostic) String() string {
 type List []Diagnostic
 
 // Add appends a diagnostic.
-func (l *List) Add(sp Span, sev Severity, rule, format string, args ...any) {
-	*l = append(*l, Diagnostic{Span: sp, Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)})
+func (l *List) Add(at Locator, sev Severity, rule, format string, args ...any) {
+	*l = append(*l, Diagnostic{Span: at.Span(), Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)})
 }
 
 // Errorf appends an error without a rule id.
-func (l *List) Errorf(sp Span, format string, args ...any) {
+func (l *List) Errorf(sp Locator, format string, args ...any) {
 	l.Add(sp, Error, "", format, args...)
 }
 
@@ -187,3 +300,6 @@ func (l List) String() string {
 	}
 	return b.String()
 }
+
+// String formats where r starts as file:line:col.
+func (r Range) String() string { return r.Pos().String() }

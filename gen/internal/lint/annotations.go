@@ -120,7 +120,7 @@ func pageAnnotations(p *parse.Page) []*annotation {
 		if js < 0 || strings.TrimSpace(body[:js]) != "" {
 			continue
 		}
-		a := &annotation{json: body[js:], offset: cm.Span.Offset + open + js}
+		a := &annotation{json: body[js:], offset: cm.Span.Offset() + open + js}
 		if pa := parsed[cm]; pa != nil && pa.JSON == a.json && pa.Offset == a.offset {
 			a.value, a.probs = pa.Value, pa.Problems
 		} else {
@@ -424,8 +424,7 @@ func (c *checker) missingAnnotations() {
 		if kind == "" {
 			continue
 		}
-		sp := cb.Span
-		sp.End = c.page.Src.Pos(lineEnd(c.page.Src.Bytes, sp.Offset))
+		sp := c.span(cb.Span.Offset(), lineEnd(c.page.Src.Bytes, cb.Span.Offset()))
 		c.report(sp, "annotation-missing", "%s block has no annotation before it: add <!-- { \"blockType\": %q, \"name\": \"...\" } -->", kind, roleOf(cb, kind))
 	}
 }

@@ -34,13 +34,11 @@ func (c *checker) examples() {
 
 // startSpan is where an example is reported: its request or status line,
 // else its fence.
-func (c *checker) startSpan(ex *parse.Example) diag.Span {
+func (c *checker) startSpan(ex *parse.Example) diag.Range {
 	if ex.StartLine.IsValid() {
 		return ex.StartLine
 	}
-	sp := ex.Block.Span
-	sp.End = c.page.Src.Pos(lineEnd(c.page.Src.Bytes, sp.Offset))
-	return sp
+	return c.span(ex.Block.Span.Offset(), lineEnd(c.page.Src.Bytes, ex.Block.Span.Offset()))
 }
 
 // bodyBytes is the body as a client would send it: the example's bytes
@@ -201,7 +199,7 @@ func (c *checker) requestPath(ex *parse.Example, pats []pathPattern) {
 		}
 		same = append(same, pt.path)
 	}
-	line := c.page.Src.Bytes[ex.StartLine.Offset:ex.StartLine.End.Offset]
+	line := c.page.Src.Bytes[ex.StartLine.Offset():ex.StartLine.EndOffset()]
 	if len(same) == 0 {
 		var methods []string
 		for _, pt := range pats {
@@ -209,11 +207,11 @@ func (c *checker) requestPath(ex *parse.Example, pats []pathPattern) {
 				methods = append(methods, pt.method)
 			}
 		}
-		sp := c.span(ex.StartLine.Offset, ex.StartLine.Offset+len(strings.Fields(string(line))[0]))
+		sp := c.span(ex.StartLine.Offset(), ex.StartLine.Offset()+len(strings.Fields(string(line))[0]))
 		c.report(sp, "request-path-mismatch", "example sends %s but ## HTTP request documents only %s", ex.Method, strings.Join(methods, ", "))
 		return
 	}
-	at := ex.StartLine.Offset + strings.Index(string(line), ex.URL)
+	at := ex.StartLine.Offset() + strings.Index(string(line), ex.URL)
 	if len(same) > 3 {
 		same = append(same[:3], fmt.Sprintf("and %d more", len(same)-3))
 	}
@@ -264,8 +262,8 @@ func (c *checker) urlPlaceholders(ex *parse.Example) {
 	if ex.URL == "" || !ex.StartLine.IsValid() {
 		return
 	}
-	line := string(c.page.Src.Bytes[ex.StartLine.Offset:ex.StartLine.End.Offset])
-	base := ex.StartLine.Offset + strings.Index(line, ex.URL)
+	line := string(c.page.Src.Bytes[ex.StartLine.Offset():ex.StartLine.EndOffset()])
+	base := ex.StartLine.Offset() + strings.Index(line, ex.URL)
 	for _, m := range urlPlaceholderRE.FindAllStringIndex(ex.URL, -1) {
 		c.report(c.span(base+m[0], base+m[1]), "placeholder-value", "example URL keeps the path placeholder %s: use a realistic value", ex.URL[m[0]:m[1]])
 	}
@@ -278,7 +276,7 @@ func (c *checker) responseCodes() map[int]bool {
 		if b.Section != "response" || b.Kind != parse.ProseBlock {
 			continue
 		}
-		for _, m := range codeRE.FindAllString(string(c.page.Src.Bytes[b.Span.Offset:b.Span.End.Offset]), -1) {
+		for _, m := range codeRE.FindAllString(string(c.page.Src.Bytes[b.Span.Offset():b.Span.EndOffset()]), -1) {
 			n, _ := strconv.Atoi(m)
 			out[n] = true
 		}
@@ -298,9 +296,9 @@ func (c *checker) responseStatus(ex *parse.Example, mentioned map[int]bool) {
 	if ex.Status == 0 || !ex.StartLine.IsValid() {
 		return
 	}
-	line := string(c.page.Src.Bytes[ex.StartLine.Offset:ex.StartLine.End.Offset])
+	line := string(c.page.Src.Bytes[ex.StartLine.Offset():ex.StartLine.EndOffset()])
 	code := strconv.Itoa(ex.Status)
-	at := ex.StartLine.Offset + strings.Index(line, code)
+	at := ex.StartLine.Offset() + strings.Index(line, code)
 	sp := c.span(at, at+len(code))
 	if ex.Status == 204 && strings.TrimSpace(ex.Body) != "" {
 		c.report(c.span(ex.BodyOffset, ex.BodyOffset+len(strings.TrimRight(ex.Body, " \t\r\n"))), "body-on-no-content",
@@ -309,7 +307,7 @@ func (c *checker) responseStatus(ex *parse.Example, mentioned map[int]bool) {
 	if c.page.Status == 0 || ex.Status >= 400 || mentioned[ex.Status] {
 		return
 	}
-	c.report(sp, "status-mismatch", "response example answers %d but ## Response says %d (%s)", ex.Status, c.page.Status, c.page.StatusSpan.Pos)
+	c.report(sp, "status-mismatch", "response example answers %d but ## Response says %d (%s)", ex.Status, c.page.Status, c.page.StatusSpan.Pos())
 }
 
 // statusConvention warns when a create does not answer 201 or a delete 204.
@@ -431,7 +429,7 @@ func containsName(ex *parse.Example, name string) bool {
 // exampleName is a name of an example and where its annotation writes it.
 type exampleName struct {
 	name string
-	span diag.Span
+	span diag.Range
 }
 
 // exampleNames lists the names an example's annotation gives it.
@@ -447,7 +445,7 @@ func exampleNames(src *diag.Source, ex *parse.Example) []exampleName {
 	var out []exampleName
 	add := func(e *parse.Value) {
 		if e.Kind == parse.StringValue && e.Str != "" {
-			out = append(out, exampleName{name: e.Str, span: src.Span(a.Offset+e.Off, a.Offset+e.End)})
+			out = append(out, exampleName{name: e.Str, span: src.Range(a.Offset+e.Off, a.Offset+e.End)})
 		}
 	}
 	switch v.Kind {
@@ -476,7 +474,7 @@ func (l *linter) duplicateExampleNames() diag.List {
 					out.Add(n.span, r.Severity, r.ID, "example name %q is already used by the %s at %s", n.name, ex.Role, prev)
 					continue
 				}
-				seen[k] = n.span.Pos
+				seen[k] = n.span.Pos()
 			}
 		}
 	}

@@ -73,7 +73,7 @@ func (c *checker) link(l parse.Link) {
 
 // isInclude reports whether l is the link of a DocFX [!INCLUDE [x](path)].
 func (c *checker) isInclude(l parse.Link) bool {
-	off := l.Span.Offset
+	off := l.Span.Offset()
 	before := c.page.Src.Bytes[max(0, off-24):off]
 	before = bytes.TrimRight(before, " \t")
 	const marker = "[!include"
@@ -100,14 +100,13 @@ func (c *checker) anchor(l parse.Link, p *parse.Page, anchor, where string) {
 }
 
 // anchorSpan narrows a link's destination span to its #anchor part.
-func (c *checker) anchorSpan(l parse.Link) diag.Span {
+func (c *checker) anchorSpan(l parse.Link) diag.Range {
 	sp := l.DestSpan
-	if sp == l.Span || sp.End.Offset > len(c.page.Src.Bytes) {
+	if sp == l.Span {
 		return sp
 	}
-	raw := c.page.Src.Bytes[sp.Offset:sp.End.Offset]
-	if i := bytes.IndexByte(raw, '#'); i >= 0 {
-		return c.span(sp.Offset+i, sp.End.Offset)
+	if i := strings.IndexByte(sp.Text(), '#'); i >= 0 {
+		return sp.Sub(i, sp.Len())
 	}
 	return sp
 }

@@ -287,16 +287,16 @@ type checker struct {
 }
 
 // report records a finding with the rule's severity.
-func (c *checker) report(sp diag.Span, rule, format string, args ...any) {
+func (c *checker) report(at diag.Locator, rule, format string, args ...any) {
 	r, ok := RuleByID(rule)
 	if !ok {
 		panic("lint: unregistered rule " + rule)
 	}
-	c.out = append(c.out, diag.Diagnostic{Span: sp, Severity: r.Severity, Rule: rule, Message: fmt.Sprintf(format, args...)})
+	c.out = append(c.out, diag.Diagnostic{Span: at.Span(), Severity: r.Severity, Rule: rule, Message: fmt.Sprintf(format, args...)})
 }
 
-// span converts page byte offsets to a span.
-func (c *checker) span(start, end int) diag.Span { return c.page.Src.Span(start, end) }
+// span records a range of the page being checked.
+func (c *checker) span(start, end int) diag.Range { return c.page.Src.Range(start, end) }
 
 func (c *checker) run() {
 	c.templateText()

@@ -79,7 +79,7 @@ func (c *checker) requestBodyTable() {
 		if prop == nil {
 			continue
 		}
-		if rp := resolved[row.Name.Span.Offset]; rp != nil && (!strings.EqualFold(rp.Type, prop.Type) || rp.Collection != prop.Collection) {
+		if rp := resolved[row.Name.Span.Offset()]; rp != nil && (!strings.EqualFold(rp.Type, prop.Type) || rp.Collection != prop.Collection) {
 			c.report(row.Type.Span, "body-table-mismatch", "%s is typed %s here but %s on its resource page (%s)",
 				name, propType(rp), propType(prop), prop.Pos)
 		}

@@ -17,10 +17,10 @@ import (
 func (c *checker) templateText() {
 	src := c.page.Src.Bytes
 	for _, f := range c.page.FrontMatter {
-		c.templateIn(f.Value.Span.Offset, src[f.Value.Span.Offset:f.Value.Span.End.Offset])
+		c.templateIn(f.Value.Span.Offset(), src[f.Value.Span.Offset():f.Value.Span.EndOffset()])
 	}
 	for _, b := range c.page.Blocks {
-		c.templateIn(b.Span.Offset, src[b.Span.Offset:b.Span.End.Offset])
+		c.templateIn(b.Span.Offset(), src[b.Span.Offset():b.Span.EndOffset()])
 	}
 }
 
@@ -154,7 +154,7 @@ func quoteShort(s string) string {
 func (c *checker) tables() {
 	src := c.page.Src.Bytes
 	for _, t := range c.page.Tables {
-		hs := t.Span.Offset
+		hs := t.Span.Offset()
 		he := hs
 		for he < len(src) && src[he] != '\n' {
 			he++
@@ -164,12 +164,12 @@ func (c *checker) tables() {
 			continue
 		}
 		for _, r := range t.Rows {
-			line := src[r.Span.Offset:r.Span.End.Offset]
+			line := src[r.Span.Offset():r.Span.EndOffset()]
 			cells := cellStarts(line)
 			switch {
 			case len(cells) > len(header):
-				at := r.Span.Offset + cells[len(header)]
-				c.report(c.span(at, r.Span.End.Offset), "table-malformed",
+				at := r.Span.Offset() + cells[len(header)]
+				c.report(c.span(at, r.Span.EndOffset()), "table-malformed",
 					"row has %d cells but the header has %d: the cells from here on are dropped (escape a | inside a cell as \\|)", len(cells), len(header))
 			case len(cells) == 1 && !bytes.HasPrefix(bytes.TrimLeft(line, " \t>"), []byte("|")):
 				c.report(r.Span, "table-malformed",
@@ -221,7 +221,7 @@ func (c *checker) missingSections() {
 	p := c.page
 	at := p.Title.Span
 	if !at.IsValid() {
-		at = p.Src.Span(0, 0)
+		at = p.Src.Range(0, 0)
 	}
 	has := func(prefix string, maxLevel int) bool {
 		for _, b := range p.Blocks {
@@ -234,7 +234,7 @@ func (c *checker) missingSections() {
 				if h.Level > 2 && inExamples(b.Section) {
 					continue
 				}
-				if h.Span.Offset == b.Span.Offset && h.Level <= maxLevel &&
+				if h.Span.Offset() == b.Span.Offset() && h.Level <= maxLevel &&
 					strings.HasPrefix(strings.ToLower(strings.Join(strings.Fields(h.Text), " ")), prefix) {
 					return true
 				}

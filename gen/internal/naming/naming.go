@@ -56,6 +56,18 @@ func goName(name string) string {
 // parameter or local variable: "callRecordId" -> "callRecordID",
 // "type" -> "type_", "ID" -> "id".
 func GoParam(name string) string {
+	if v, ok := goParams.Load(name); ok {
+		return v.(string)
+	}
+	out := goParam(name)
+	goParams.Store(name, out)
+	return out
+}
+
+// goParams memoizes GoParam: operations ask for each parameter several times.
+var goParams sync.Map
+
+func goParam(name string) string {
 	exp := GoName(name)
 	if strings.HasPrefix(exp, "X") && len(name) > 0 && unicode.IsDigit(rune(name[0])) {
 		exp = "x" + exp[1:]

@@ -1,7 +1,7 @@
 package parse
 
 import (
-	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -43,9 +43,14 @@ func (p *Page) requestLinesWhere(in func(*CodeBlock) bool) {
 		off := cb.ContentStart
 		// A path on the fence line itself ("``` GET /me") counts too.
 		if f := strings.Fields(cb.Info); len(f) >= 2 && httpMethods[strings.ToUpper(f[0])] {
-			p.requestLine(cb.Info, cb.Span.Offset+strings.Index(string(p.Src.Bytes[cb.Span.Offset:cb.ContentStart]), cb.Info))
+			p.requestLine(cb.Info, cb.Span.Offset()+strings.Index(p.Src.Text(cb.Span.Offset(), cb.ContentStart), cb.Info))
 		}
-		for _, line := range strings.SplitAfter(cb.Content, "\n") {
+		for rest := cb.Content; rest != ""; {
+			line := rest
+			if i := strings.IndexByte(rest, '\n'); i >= 0 {
+				line = rest[:i+1]
+			}
+			rest = rest[len(line):]
 			p.requestLine(strings.TrimRight(line, "\r\n"), off)
 			off += len(line)
 		}
@@ -68,12 +73,10 @@ func (p *Page) requestLine(line string, off int) {
 	rl := RequestLine{
 		Method: method, Path: path, Raw: raw, Query: query,
 		Params: PathParams(path),
-		Span:   p.Src.Span(off+lead, off+lead+len(trimmed)),
+		Span:   p.Src.Range(off+lead, off+lead+len(trimmed)),
 	}
 	p.Requests = append(p.Requests, rl)
 }
-
-var versionPrefix = regexp.MustCompile(`^/(beta|v1\.0|v1)(/|$)`)
 
 // NormalizePath turns a documented path or example URL into a path with a
 // leading slash and no host, version prefix, query or trailing slash:
@@ -97,12 +100,69 @@ func NormalizePath(raw string) (path, query string) {
 	if !strings.HasPrefix(s, "/") {
 		s = "/" + s
 	}
-	s = versionPrefix.ReplaceAllString(s, "/")
+	s = trimVersion(s)
 	if len(s) > 1 {
 		s = strings.TrimRight(s, "/")
 	}
-	s = paramRE.ReplaceAllStringFunc(s, normalizeParam)
+	if strings.IndexByte(s, '{') >= 0 {
+		s = replaceParams(s, normalizeParam)
+	}
 	return s, query
+}
+
+// trimVersion drops a leading /beta, /v1.0 or /v1 segment.
+func trimVersion(s string) string {
+	for _, v := range [...]string{"/beta", "/v1.0", "/v1"} {
+		if rest, ok := strings.CutPrefix(s, v); ok && (rest == "" || rest[0] == '/') {
+			return "/" + strings.TrimPrefix(rest, "/")
+		}
+	}
+	return s
+}
+
+// nextParam finds the next "{...}" with no brace inside after from, as
+// start and end offsets (end past the "}"); ok is false when there is none.
+func nextParam(s string, from int) (start, end int, ok bool) {
+	for {
+		i := strings.IndexByte(s[from:], '{')
+		if i < 0 {
+			return 0, 0, false
+		}
+		start = from + i
+		j := strings.IndexAny(s[start+1:], "{}")
+		if j < 0 {
+			return 0, 0, false
+		}
+		if s[start+1+j] == '{' || j == 0 {
+			from = start + 1 // "{{" or "{}": try from the next brace
+			continue
+		}
+		return start, start + j + 2, true
+	}
+}
+
+// replaceParams replaces each "{...}" of s with f of it, copying only when
+// something changes.
+func replaceParams(s string, f func(string) string) string {
+	var b strings.Builder
+	last := 0
+	for from := 0; ; {
+		start, end, ok := nextParam(s, from)
+		if !ok {
+			break
+		}
+		if r := f(s[start:end]); r != s[start:end] {
+			b.WriteString(s[last:start])
+			b.WriteString(r)
+			last = end
+		}
+		from = end
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // normalizeParam turns an alternate key "{id | userPrincipalName}" into one
@@ -127,23 +187,73 @@ func normalizeParam(m string) string {
 	return "{" + b.String() + "}"
 }
 
-var paramRE = regexp.MustCompile(`\{([^{}]+)\}`)
-
 // PathParams lists the {name} placeholders of a path in order, once each.
 func PathParams(path string) []string {
 	var out []string
-	seen := map[string]bool{}
-	for _, m := range paramRE.FindAllStringSubmatch(path, -1) {
-		name := strings.TrimSpace(m[1])
-		if !seen[name] {
-			seen[name] = true
+	for from := 0; ; {
+		start, end, ok := nextParam(path, from)
+		if !ok {
+			return out
+		}
+		from = end
+		if name := strings.TrimSpace(path[start+1 : end-1]); !slices.Contains(out, name) {
 			out = append(out, name)
 		}
+	}
+}
+
+// statusMentions finds the status codes written in prose: three digits
+// 100-599 standing alone, with the capitalized words that follow them ("201
+// Created") or, lacking those, the spaces. Each match is [start, codeEnd, end].
+func statusMentions(raw string) [][3]int {
+	var out [][3]int
+	for i := 0; i+3 <= len(raw); i++ {
+		if raw[i] < '1' || raw[i] > '5' || !isDigit(raw[i+1]) || !isDigit(raw[i+2]) ||
+			i > 0 && isWordByte(raw[i-1]) || i+3 < len(raw) && isWordByte(raw[i+3]) {
+			continue
+		}
+		end := i + 3
+		ws := skipASCIISpace(raw, end)
+		if w := capitalWord(raw, ws); w > ws {
+			end = w
+			for {
+				next := skipASCIISpace(raw, end)
+				w := capitalWord(raw, next)
+				if next == end || w == next {
+					break
+				}
+				end = w
+			}
+		} else {
+			end = ws
+		}
+		out = append(out, [3]int{i, i + 3, end})
+		i = end - 1
 	}
 	return out
 }
 
-var statusRE = regexp.MustCompile(`\b([1-5][0-9][0-9])\b\s*(?:[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*)*)?`)
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func skipASCIISpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f') {
+		i++
+	}
+	return i
+}
+
+// capitalWord returns the end of a word of letters and hyphens starting with
+// a capital letter at i, or i when there is none.
+func capitalWord(s string, i int) int {
+	if i >= len(s) || s[i] < 'A' || s[i] > 'Z' {
+		return i
+	}
+	j := i + 1
+	for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z' || s[j] == '-') {
+		j++
+	}
+	return j
+}
 
 // responseStatus finds the status code the Response prose names.
 func (p *Page) responseStatus() {
@@ -151,16 +261,16 @@ func (p *Page) responseStatus() {
 		if b.Section != "response" || b.Kind != ProseBlock {
 			continue
 		}
-		raw := string(p.Src.Bytes[b.Span.Offset:b.Span.End.Offset])
-		for _, m := range statusRE.FindAllStringSubmatchIndex(raw, -1) {
-			code, _ := strconv.Atoi(raw[m[2]:m[3]])
+		raw := b.Span.Text()
+		for _, m := range statusMentions(raw) {
+			code, _ := strconv.Atoi(raw[m[0]:m[1]])
 			ctx := strings.ToLower(raw[max(0, m[0]-30):m[0]])
-			after := strings.ToLower(raw[m[1]:min(len(raw), m[1]+20)])
-			if !strings.Contains(ctx, "return") && !strings.Contains(after, "response") && !strings.Contains(raw[m[0]:m[1]], " ") {
+			after := strings.ToLower(raw[m[2]:min(len(raw), m[2]+20)])
+			if !strings.Contains(ctx, "return") && !strings.Contains(after, "response") && !strings.Contains(raw[m[0]:m[2]], " ") {
 				continue
 			}
 			p.Status = code
-			p.StatusSpan = p.Src.Span(b.Span.Offset+m[2], b.Span.Offset+m[1])
+			p.StatusSpan = p.Src.Range(b.Span.Offset()+m[0], b.Span.Offset()+m[2])
 			return
 		}
 	}
@@ -173,9 +283,9 @@ func (p *Page) bodyLinks() {
 		if !strings.Contains(strings.ToLower(l.Dest), "resources/") && !strings.HasSuffix(strings.ToLower(l.Dest), ".md") {
 			continue
 		}
-		sec := p.sectionAt(l.Span.Offset)
+		sec := p.sectionAt(l.Span.Offset())
 		switch {
-		case sec == "request body" && p.BodyLink == nil && !p.inTable(l.Span.Offset):
+		case sec == "request body" && p.BodyLink == nil && !p.inTable(l.Span.Offset()):
 			p.BodyLink = l
 		case sec == "response" && p.ResponseLink == nil:
 			p.ResponseLink = l
@@ -191,17 +301,17 @@ func (p *Page) bodyLinks() {
 func (p *Page) sectionAt(off int) string {
 	sec := ""
 	for _, b := range p.Blocks {
-		if b.Span.Offset > off {
+		if b.Span.Offset() > off {
 			break
 		}
 		sec = b.Section
-		if b.Kind == HeadingBlock && b.Span.Offset <= off && off <= b.Span.End.Offset {
+		if b.Kind == HeadingBlock && b.Span.Offset() <= off && off <= b.Span.EndOffset() {
 			return sec
 		}
 	}
 	// The block containing off carries its section.
 	for _, b := range p.Blocks {
-		if b.Span.Offset <= off && off <= b.Span.End.Offset {
+		if b.Span.Offset() <= off && off <= b.Span.EndOffset() {
 			return b.Section
 		}
 	}
@@ -210,7 +320,7 @@ func (p *Page) sectionAt(off int) string {
 
 func (p *Page) inTable(off int) bool {
 	for _, t := range p.Tables {
-		if t.Span.Offset <= off && off <= t.Span.End.Offset {
+		if t.Span.Offset() <= off && off <= t.Span.EndOffset() {
 			return true
 		}
 	}
@@ -250,9 +360,12 @@ func (p *Page) propertyTables() {
 		default:
 			continue
 		}
+		if cap(*dest) == 0 {
+			*dest = make([]PropertyRow, 0, len(t.Rows))
+		}
 		for i := range t.Rows {
 			r := &t.Rows[i]
-			if nameCol >= len(r.Cells) || typeCol >= len(r.Cells) || r.RawCells <= typeCol {
+			if nameCol >= len(r.Cells) || typeCol >= len(r.Cells) || r.RawCells() <= typeCol {
 				continue // a broken row (often a description wrapped onto its own line): table-malformed
 			}
 			nc := r.Cells[nameCol]
@@ -264,7 +377,7 @@ func (p *Page) propertyTables() {
 			if descCol >= 0 && descCol < len(r.Cells) {
 				d := r.Cells[descCol]
 				pr.Description = Text{Text: d.Text, Span: d.Span}
-				pr.DescRaw = d.Raw
+				pr.DescRaw = d.Raw()
 				pr.ReadOnly = isReadOnly(d.Text)
 			}
 			*dest = append(*dest, pr)
@@ -272,9 +385,25 @@ func (p *Page) propertyTables() {
 	}
 }
 
-// typeSectionRE reads an H2 that declares a type: "accessReviewSettings
-// resource type", "The programResource complex type".
-var typeSectionRE = regexp.MustCompile(`(?i)^(?:the\s+)?([a-z_][\w.]*)\s+(?:resource|complex|entity)\s+type$`)
+// typeSectionName reads an H2 that declares a type, "accessReviewSettings
+// resource type" or "The programResource complex type", and returns the type's
+// name.
+func typeSectionName(heading string) (string, bool) {
+	f := strings.Fields(heading)
+	if len(f) == 4 && strings.EqualFold(f[0], "the") {
+		f = f[1:]
+	}
+	if len(f) != 3 || !strings.EqualFold(f[2], "type") ||
+		!strings.EqualFold(f[1], "resource") && !strings.EqualFold(f[1], "complex") && !strings.EqualFold(f[1], "entity") {
+		return "", false
+	}
+	for i, c := range []byte(f[0]) {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || i > 0 && (c >= '0' && c <= '9' || c == '.')) {
+			return "", false
+		}
+	}
+	return f[0], true
+}
 
 // sectionType is the index in p.SectionTypes of the type the H2 enclosing t
 // declares, adding it when t is its first table; -1 when that H2 names no
@@ -286,7 +415,7 @@ func (p *Page) sectionType(t *Table) int {
 	var h *Heading
 	for i := range p.Headings {
 		hd := &p.Headings[i]
-		if hd.Span.Offset > t.Span.Offset {
+		if hd.Span.Offset() > t.Span.Offset() {
 			break
 		}
 		if hd.Level <= 2 && normalizeSection(hd.Text) == t.Section {
@@ -296,16 +425,16 @@ func (p *Page) sectionType(t *Table) int {
 	if h == nil {
 		return -1
 	}
-	m := typeSectionRE.FindStringSubmatch(strings.Join(strings.Fields(h.Text), " "))
-	if m == nil {
+	name, ok := typeSectionName(h.Text)
+	if !ok {
 		return -1
 	}
 	for i, st := range p.SectionTypes {
-		if st.Name.Span.Offset == h.Span.Offset {
+		if st.Name.Span.Offset() == h.Span.Offset() {
 			return i
 		}
 	}
-	p.SectionTypes = append(p.SectionTypes, SectionType{Name: Text{Text: m[1], Span: h.Span}})
+	p.SectionTypes = append(p.SectionTypes, SectionType{Name: Text{Text: name, Span: h.Span}})
 	return len(p.SectionTypes) - 1
 }
 
@@ -331,6 +460,19 @@ func isReadOnly(desc string) bool {
 	return false
 }
 
+// foldSpace trims s and folds each run of spaces in it to one space,
+// copying only when it has to.
+func foldSpace(s string) string {
+	s = strings.TrimSpace(s)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == ' ' && i+1 < len(s) && s[i+1] == ' ' || c >= 0x80 {
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s
+}
+
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
@@ -339,10 +481,10 @@ func isWordByte(c byte) bool {
 // "[x](y.md) collection", "Collection(x)", "String collection", "x[]".
 func ParseTypeCell(c Cell) TypeCell {
 	tc := TypeCell{Span: c.Span}
-	s := strings.Join(strings.Fields(c.Text), " ")
+	s := foldSpace(c.Text)
 	if len(c.Links) > 0 {
-		l := c.Links[0]
-		tc.Link = &l
+		l := &c.Links[0] // shared with the cell, which nothing changes
+		tc.Link = l
 		if alternatives(s, c.Links) {
 			tc.Alternatives = c.Links
 		}
@@ -390,7 +532,15 @@ func alternatives(text string, links []Link) bool {
 	return true
 }
 
-var enumHeadingRE = regexp.MustCompile(`^(\S+)\s+values$`)
+// enumHeading reads "x values" (one word, then "values") and returns x.
+func enumHeading(s string) (string, bool) {
+	rest, ok := strings.CutSuffix(s, "values")
+	name := strings.TrimRight(rest, " \t\n\r\f")
+	if !ok || name == rest || name == "" || strings.ContainsAny(name, " \t\n\r\f") {
+		return "", false
+	}
+	return name, true
+}
 
 // enumTables reads "### x values" member tables.
 func (p *Page) enumTables() {
@@ -400,19 +550,19 @@ func (p *Page) enumTables() {
 	}
 	for _, t := range p.Tables {
 		e := EnumTable{Table: t}
-		if m := enumHeadingRE.FindStringSubmatch(strings.TrimSpace(t.Subsection)); m != nil {
+		if name, ok := enumHeading(strings.TrimSpace(t.Subsection)); ok {
 			for _, h := range p.Headings {
-				if h.Text == t.Subsection && h.Span.Offset < t.Span.Offset {
-					e.Name = Text{Text: m[1], Span: h.Span}
+				if h.Text == t.Subsection && h.Span.Offset() < t.Span.Offset() {
+					e.Name = Text{Text: name, Span: h.Span}
 				}
 			}
 			if e.Name.Text == "" {
-				e.Name = Text{Text: m[1], Span: t.Span}
+				e.Name = Text{Text: name, Span: t.Span}
 			}
-		} else if m := enumHeadingRE.FindStringSubmatch(strings.TrimSpace(t.Section)); m != nil && t.Subsection == "" && t.Column("Type") < 0 {
+		} else if _, ok := enumHeading(strings.TrimSpace(t.Section)); ok && t.Subsection == "" && t.Column("Type") < 0 {
 			// "## printOrientation values": an H2 (Section is lower-cased, so take the heading's text).
 			for _, h := range p.Headings {
-				if h.Level == 2 && strings.EqualFold(h.Text, strings.TrimSpace(t.Section)) && h.Span.Offset < t.Span.Offset {
+				if h.Level == 2 && strings.EqualFold(h.Text, strings.TrimSpace(t.Section)) && h.Span.Offset() < t.Span.Offset() {
 					e.Name = Text{Text: strings.Fields(h.Text)[0], Span: h.Span}
 				}
 			}
@@ -422,7 +572,7 @@ func (p *Page) enumTables() {
 		} else if f := strings.Fields(t.Subsection); len(f) == 1 && t.Column("Member") >= 0 && t.Column("Type") < 0 {
 			// enums.md: "### conditionalAccessPolicyState" over a Member table, no " values".
 			for _, h := range p.Headings {
-				if h.Text == t.Subsection && h.Span.Offset < t.Span.Offset {
+				if h.Text == t.Subsection && h.Span.Offset() < t.Span.Offset() {
 					e.Name = Text{Text: f[0], Span: h.Span}
 				}
 			}
@@ -542,7 +692,7 @@ func (p *Page) httpMessage(ex *Example) {
 		return
 	}
 	lead := strings.Index(lines[i], first)
-	ex.StartLine = p.Src.Span(off+lead, off+lead+len(first))
+	ex.StartLine = p.Src.Range(off+lead, off+lead+len(first))
 	off += len(lines[i])
 	i++
 	// Some pages leave a blank line between the request line and its
@@ -573,12 +723,12 @@ func (p *Page) httpMessage(ex *Example) {
 		}
 		name, value, _ := strings.Cut(t, ":")
 		lead := strings.Index(lines[i], t)
-		ex.Headers = append(ex.Headers, Header{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value), Span: p.Src.Span(off+lead, off+lead+len(t))})
+		ex.Headers = append(ex.Headers, Header{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value), Span: p.Src.Range(off+lead, off+lead+len(t))})
 		off += len(lines[i])
 	}
-	body := strings.Join(lines[i:], "")
+	// The body is the rest of the content: a piece of it, not a copy.
 	ex.BodyOffset = off
-	ex.Body = body
+	ex.Body = content[off-cb.ContentStart:]
 }
 
 // isHeaderLine reports whether a trimmed line looks like "Name: value".

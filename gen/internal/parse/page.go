@@ -43,7 +43,7 @@ type Page struct {
 	BodyLink     *Link         // the resource link in the Request body prose
 	Response     Text          // the Response section's prose
 	Status       int           // status code named in the Response prose, 0 if none
-	StatusSpan   diag.Span
+	StatusSpan   diag.Range
 	ResponseLink *Link // the resource link in the Response prose
 	ResponseMany bool  // the Response prose speaks of a collection
 	Examples     []*Example
@@ -60,21 +60,21 @@ type Page struct {
 // Text is a piece of source text and where it is.
 type Text struct {
 	Text string
-	Span diag.Span
+	Span diag.Range
 }
 
 // Field is one front-matter "key: value" line.
 type Field struct {
 	Key   string
 	Value Text
-	Span  diag.Span // the whole line
+	Span  diag.Range // the whole line
 }
 
 // Heading is an ATX or setext heading.
 type Heading struct {
 	Level     int
 	Text      string
-	Span      diag.Span
+	Span      diag.Range
 	TabMarker bool // "# [HTTP](#tab/http)": a tab label, not a title
 }
 
@@ -91,7 +91,7 @@ const (
 // Block is a piece of prose outside code blocks and HTML comments.
 type Block struct {
 	Kind    BlockKind
-	Span    diag.Span
+	Span    diag.Range
 	Section string // enclosing H2 heading, normalized
 }
 
@@ -101,7 +101,7 @@ type Table struct {
 	Subsection string // enclosing H3 text as written ("failureStage values")
 	Header     []Cell
 	Rows       []Row
-	Span       diag.Span
+	Span       diag.Range
 }
 
 // Column finds a header column by (case-insensitive) name, -1 if absent.
@@ -116,29 +116,33 @@ func (t *Table) Column(names ...string) int {
 	return -1
 }
 
-// Row is one table row. RawCells counts the cells written in the source,
-// which may differ from len(Cells) (goldmark pads and truncates to the header).
+// Row is one table row.
 type Row struct {
-	Cells    []Cell
-	RawCells int
-	Span     diag.Span
+	Cells []Cell
+	Span  diag.Range
 }
 
-// Cell is one table cell: its plain text (markdown stripped), its raw
-// source, its links.
+// RawCells counts the cells written in the source, which may differ from
+// len(Cells) (goldmark pads and truncates to the header).
+func (r *Row) RawCells() int { return countCells(r.Span.Text()) }
+
+// Cell is one table cell: its plain text (markdown stripped), where its
+// source is, its links.
 type Cell struct {
 	Text  string
-	Raw   string
-	Span  diag.Span
+	Span  diag.Range
 	Links []Link
 }
+
+// Raw is the cell's markdown as written.
+func (c *Cell) Raw() string { return c.Span.Text() }
 
 // Link is an inline or reference link.
 type Link struct {
 	Text     string
 	Dest     string
-	Span     diag.Span // the whole link
-	DestSpan diag.Span // the destination; equal to Span for reference links
+	Span     diag.Range // the whole link
+	DestSpan diag.Range // the destination; equal to Span for reference links
 }
 
 // CodeBlock is a fenced or indented code block.
@@ -148,7 +152,7 @@ type CodeBlock struct {
 	Closed       bool
 	Content      string
 	ContentStart int // byte offset of Content in the page
-	Span         diag.Span
+	Span         diag.Range
 	Section      string
 	Subsection   string
 	Annotation   *Annotation
@@ -157,7 +161,7 @@ type CodeBlock struct {
 // Comment is an HTML comment block.
 type Comment struct {
 	Raw    string
-	Span   diag.Span
+	Span   diag.Range
 	Closed bool
 }
 
@@ -211,14 +215,14 @@ type RequestLine struct {
 	Raw    string
 	Query  string
 	Params []string // {name} placeholders in Path, in order
-	Span   diag.Span
+	Span   diag.Range
 }
 
 // Header is an HTTP header line in an example.
 type Header struct {
 	Name  string
 	Value string
-	Span  diag.Span
+	Span  diag.Range
 }
 
 // Example is an HTTP request or response code block of the Examples section.
@@ -230,7 +234,7 @@ type Example struct {
 	URL        string
 	Path       string // URL path without host, version prefix and query
 	Status     int
-	StartLine  diag.Span // the request line or status line
+	StartLine  diag.Range // the request line or status line
 	Headers    []Header
 	Body       string
 	BodyOffset int // byte offset of Body in the page
@@ -268,7 +272,7 @@ type TypeCell struct {
 	// "[appHostedMediaConfig](a.md) or [serviceHostedMediaConfig](s.md)";
 	// Link is the first of them. Nil for a cell naming one type.
 	Alternatives []Link
-	Span         diag.Span
+	Span         diag.Range
 }
 
 // EnumTable is a "### x values" member table.

@@ -56,7 +56,7 @@ func (p *Page) frontMatter() int {
 		return 0
 	}
 	firstEnd := bytes.IndexByte(src, '\n')
-	if firstEnd < 0 || strings.TrimSpace(string(src[:firstEnd])) != "---" {
+	if firstEnd < 0 || strings.TrimSpace(p.Src.Text(0, firstEnd)) != "---" {
 		return 0
 	}
 	off := firstEnd + 1
@@ -67,7 +67,7 @@ func (p *Page) frontMatter() int {
 		if nl >= 0 {
 			lineEnd = off + nl
 		}
-		line := strings.TrimRight(string(src[off:lineEnd]), "\r")
+		line := strings.TrimRight(p.Src.Text(off, lineEnd), "\r")
 		if strings.TrimSpace(line) == "---" {
 			end = lineEnd
 			break
@@ -79,14 +79,14 @@ func (p *Page) frontMatter() int {
 			vs := vStart + lead
 			p.FrontMatter = append(p.FrontMatter, Field{
 				Key:   strings.TrimSpace(k),
-				Value: Text{Text: strings.Trim(trimmed, `"'`), Span: p.Src.Span(vs, vs+len(trimmed))},
-				Span:  p.Src.Span(off, lineEnd),
+				Value: Text{Text: strings.Trim(trimmed, `"'`), Span: p.Src.Range(vs, vs+len(trimmed))},
+				Span:  p.Src.Range(off, lineEnd),
 			})
 		}
 		off = lineEnd + 1
 	}
 	if end < 0 {
-		p.Diags.Add(p.Src.Span(0, 3), diag.Error, "unclosed-block", "front matter starts with --- but is never closed")
+		p.Diags.Add(p.Src.Range(0, 3), diag.Error, "unclosed-block", "front matter starts with --- but is never closed")
 		p.FrontMatter = nil
 		return 0
 	}
@@ -128,10 +128,14 @@ type walker struct {
 	section    string // current H2, normalized
 	subsection string // current H3 as written
 	pending    *Annotation
-	skipBefore int // the end of the front matter
+	skipBefore int    // the end of the front matter
+	cells      []Cell // the cells of the table being read
 }
 
-func (w *walker) span(start, end int) diag.Span { return w.page.Src.Span(start, end) }
+func (w *walker) span(start, end int) diag.Range { return w.page.Src.Range(start, end) }
+
+// text is the page's source between two offsets, shared, not copied.
+func (w *walker) text(start, end int) string { return w.page.Src.Text(start, end) }
 
 func (w *walker) walk(doc ast.Node) {
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
@@ -220,7 +224,7 @@ func (w *walker) heading(n *ast.Heading) {
 	}
 	ls := w.lineStart(start)
 	le := w.lineEnd(end)
-	txt := strings.TrimSpace(plainText(n, w.src))
+	txt := strings.TrimSpace(plainText(n, w.page.Src))
 	h := Heading{Level: n.Level, Text: txt, Span: w.span(ls, le)}
 	if l, ok := n.FirstChild().(*ast.Link); ok && strings.HasPrefix(string(l.Destination), "#tab/") {
 		h.TabMarker = true
@@ -250,7 +254,7 @@ func (w *walker) heading(n *ast.Heading) {
 // normalizeSection lowercases a heading and folds its spacing, so
 // "HTTP Request" and "HTTP request" are one section.
 func normalizeSection(s string) string {
-	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	s = strings.ToLower(foldSpace(s))
 	s = strings.TrimSuffix(s, ":")
 	if strings.HasPrefix(s, "http request") {
 		return "http request" // "HTTP Requests", "HTTP request (to upload a new file)"
@@ -272,15 +276,22 @@ func (w *walker) prose(n ast.Node) {
 		return
 	}
 	sp := w.span(start, end)
-	txt := plainText(n, w.src)
 	w.page.Blocks = append(w.page.Blocks, Block{Kind: ProseBlock, Span: sp, Section: w.section})
 	w.links(n)
-	if w.page.Namespace.Text == "" {
+	// Most paragraphs are only blocks; their text is worked out only where a
+	// fact may be in it.
+	needNamespace := w.page.Namespace.Text == "" && strings.Contains(w.text(start, end), "Namespace")
+	needDescription := w.page.Description.Text == "" && w.page.Title.Text != "" && w.section == ""
+	if !needNamespace && !needDescription && w.section != "response" {
+		return
+	}
+	txt := plainText(n, w.page.Src)
+	if needNamespace {
 		if i := strings.Index(txt, "Namespace:"); i >= 0 && i < 3 {
 			ns := strings.TrimSpace(txt[i+len("Namespace:"):])
 			if f := strings.Fields(ns); len(f) > 0 {
 				ns = f[0]
-				raw := string(w.src[start:end])
+				raw := w.text(start, end)
 				off := start + strings.Index(raw, ns)
 				if strings.Index(raw, ns) < 0 {
 					off = start
@@ -289,13 +300,13 @@ func (w *walker) prose(n ast.Node) {
 			}
 		}
 	}
-	if w.page.Description.Text == "" && w.page.Title.Text != "" && w.section == "" && !strings.HasPrefix(txt, "Namespace:") && !strings.HasPrefix(txt, "[!") {
+	if needDescription && !strings.HasPrefix(txt, "Namespace:") && !strings.HasPrefix(txt, "[!") {
 		w.page.Description = Text{Text: strings.Join(strings.Fields(txt), " "), Span: sp}
 	}
 	switch w.section {
 	case "response":
 		w.page.Response.Text += txt + "\n"
-		if w.page.Response.Span.Line == 0 {
+		if !w.page.Response.Span.IsValid() {
 			w.page.Response.Span = sp
 		}
 	}
@@ -303,37 +314,36 @@ func (w *walker) prose(n ast.Node) {
 
 // links records every link below n.
 func (w *walker) links(n ast.Node) {
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if l, ok := c.(*ast.Link); ok {
 			w.page.Links = append(w.page.Links, w.link(l))
-			return ast.WalkSkipChildren, nil
+		} else if c.HasChildren() {
+			w.links(c)
 		}
-		return ast.WalkContinue, nil
-	})
+	}
 }
 
 func (w *walker) link(l *ast.Link) Link {
 	start := l.Pos()
-	txt := plainText(l, w.src)
-	dest := string(l.Destination)
+	txt := plainText(l, w.page.Src)
+	destBytes := l.Destination
+	dest := ""
 	// Find "](" after the text and the destination in the source, to point at it.
 	end := start
-	destSpan := diag.Span{}
+	destSpan := diag.Range{}
 	if start >= 0 && start < len(w.src) {
 		_, te := blockRange(l)
 		if te < start {
 			te = start
 		}
-		rest := w.src[te:min(len(w.src), te+len(dest)+64)]
+		rest := w.src[te:min(len(w.src), te+len(destBytes)+64)]
 		if i := bytes.Index(rest, []byte("](")); i >= 0 && i < 4 {
 			ds := te + i + 2
-			di := bytes.Index(w.src[ds:min(len(w.src), ds+len(dest)+16)], []byte(dest))
+			di := bytes.Index(w.src[ds:min(len(w.src), ds+len(destBytes)+16)], destBytes)
 			if di >= 0 {
-				destSpan = w.span(ds+di, ds+di+len(dest))
-				end = ds + di + len(dest)
+				dest = w.text(ds+di, ds+di+len(destBytes)) // the same bytes, shared
+				destSpan = w.span(ds+di, ds+di+len(destBytes))
+				end = ds + di + len(destBytes)
 				if end < len(w.src) && w.src[end] == ')' {
 					end++
 				}
@@ -348,8 +358,9 @@ func (w *walker) link(l *ast.Link) Link {
 		start = 0
 	}
 	sp := w.span(start, end)
-	if destSpan.Line == 0 {
+	if !destSpan.IsValid() {
 		destSpan = sp
+		dest = string(destBytes)
 	}
 	return Link{Text: txt, Dest: dest, Span: sp, DestSpan: destSpan}
 }
@@ -362,7 +373,7 @@ func (w *walker) html(n *ast.HTMLBlock) {
 	if start < 0 {
 		return
 	}
-	raw := string(w.src[start:end])
+	raw := w.text(start, end)
 	trimmed := strings.TrimSpace(raw)
 	if !strings.HasPrefix(trimmed, "<!--") {
 		w.page.Blocks = append(w.page.Blocks, Block{Kind: ProseBlock, Span: w.span(start, end), Section: w.section})
@@ -417,20 +428,15 @@ func (w *walker) html(n *ast.HTMLBlock) {
 func (w *walker) code(n ast.Node, fenced bool) {
 	cb := &CodeBlock{Fenced: fenced, Section: w.section, Subsection: w.subsection, Closed: true}
 	lines := n.Lines()
-	var content strings.Builder
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		if i == 0 {
-			cb.ContentStart = seg.Start
-		}
-		content.Write(seg.Value(w.src))
+	cb.Content = w.linesText(lines)
+	if lines.Len() > 0 {
+		cb.ContentStart = lines.At(0).Start
 	}
-	cb.Content = content.String()
 	start := cb.ContentStart
 	end := start + len(cb.Content)
 	if fc, ok := n.(*ast.FencedCodeBlock); ok {
 		if fc.Info != nil {
-			cb.Info = strings.TrimSpace(string(fc.Info.Segment.Value(w.src)))
+			cb.Info = strings.TrimSpace(w.text(fc.Info.Segment.Start, fc.Info.Segment.Stop))
 		}
 		// The fence line precedes the content; find it for the span.
 		fenceStart := fc.Pos()
@@ -450,7 +456,7 @@ func (w *walker) code(n ast.Node, fenced bool) {
 		}
 		closeStart := w.skipBlank(end)
 		closeEnd := w.lineEnd(closeStart)
-		closing := strings.TrimSpace(string(w.src[min(closeStart, len(w.src)):min(closeEnd, len(w.src))]))
+		closing := strings.TrimSpace(w.text(closeStart, closeEnd))
 		if strings.HasPrefix(closing, "```") || strings.HasPrefix(closing, "~~~") {
 			end = closeEnd
 		} else {
@@ -465,6 +471,32 @@ func (w *walker) code(n ast.Node, fenced bool) {
 		w.pending = nil
 	}
 	w.page.Code = append(w.page.Code, cb)
+}
+
+// linesText joins a block's lines. Lines that follow each other in the source
+// with nothing stripped (the usual code block) are one shared piece of it.
+func (w *walker) linesText(lines *text.Segments) string {
+	n := lines.Len()
+	if n == 0 {
+		return ""
+	}
+	contiguous := true
+	for i := 0; i < n; i++ {
+		seg := lines.At(i)
+		if seg.Padding != 0 || i > 0 && seg.Start != lines.At(i-1).Stop {
+			contiguous = false
+			break
+		}
+	}
+	if contiguous {
+		return w.text(lines.At(0).Start, lines.At(n-1).Stop)
+	}
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(w.src))
+	}
+	return b.String()
 }
 
 func (w *walker) prevLineStart(off int) int {
@@ -489,13 +521,19 @@ func (w *walker) skipBlank(off int) int {
 
 func (w *walker) table(n *east.Table) {
 	t := &Table{Section: w.section, Subsection: w.subsection, Rows: make([]Row, 0, n.ChildCount())}
+	// One allocation holds the cells of every row.
+	cells := 0
+	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
+		cells += r.ChildCount()
+	}
+	w.cells = make([]Cell, 0, cells)
 	first, last := -1, -1
 	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
 		row := w.row(r)
 		if first < 0 {
-			first = w.lineStart(row.Span.Offset)
+			first = w.lineStart(row.Span.Offset())
 		}
-		last = row.Span.End.Offset
+		last = row.Span.EndOffset()
 		if _, ok := r.(*east.TableHeader); ok {
 			t.Header = row.Cells
 			continue
@@ -520,31 +558,31 @@ func (w *walker) row(r ast.Node) Row {
 	}
 	ls = w.lineStart(ls)
 	le := w.lineEnd(ls)
-	row := Row{Span: w.span(ls, le), RawCells: countCells(w.src[ls:le]), Cells: make([]Cell, 0, r.ChildCount())}
+	first := len(w.cells)
 	for c := r.FirstChild(); c != nil; c = c.NextSibling() {
 		cell := Cell{}
 		if c.Lines().Len() > 0 {
 			seg := c.Lines().At(0)
-			cell.Raw = string(seg.Value(w.src))
 			cell.Span = w.span(seg.Start, seg.Stop)
 		} else {
 			cell.Span = w.span(le, le)
 		}
-		cell.Text = strings.TrimSpace(plainText(c, w.src))
+		cell.Text = strings.TrimSpace(plainText(c, w.page.Src))
 		before := len(w.page.Links)
 		w.links(c)
-		if len(w.page.Links) > before {
-			cell.Links = append([]Link(nil), w.page.Links[before:]...)
+		if n := len(w.page.Links); n > before {
+			// The page's own slice, capped so no append can reach past the cell.
+			cell.Links = w.page.Links[before:n:n]
 		}
-		row.Cells = append(row.Cells, cell)
+		w.cells = append(w.cells, cell)
 	}
-	return row
+	return Row{Span: w.span(ls, le), Cells: w.cells[first:len(w.cells):len(w.cells)]}
 }
 
 // countCells counts the cells written on a table line: pipes outside code
 // spans and not escaped, as GFM reads them.
-func countCells(line []byte) int {
-	s := strings.TrimSpace(string(line))
+func countCells(line string) int {
+	s := strings.TrimSpace(line)
 	if s == "" {
 		return 0
 	}
@@ -570,35 +608,45 @@ func countCells(line []byte) int {
 }
 
 // plainText is the text of n with markup removed.
-func plainText(n ast.Node, src []byte) string {
-	// The common case, one text node, needs no builder.
-	if t, ok := n.FirstChild().(*ast.Text); ok && t.NextSibling() == nil && t.FirstChild() == nil && !t.SoftLineBreak() && !t.HardLineBreak() {
-		return string(t.Segment.Value(src))
+func plainText(n ast.Node, s *diag.Source) string {
+	src := s.Bytes
+	// The common case, one text node (maybe inside emphasis, a code span or
+	// a link: "**Int32**"), needs no builder and no copy.
+	only := n.FirstChild()
+	for only != nil && only.NextSibling() == nil && only.FirstChild() != nil {
+		if _, ok := only.(*ast.AutoLink); ok {
+			break
+		}
+		only = only.FirstChild()
+	}
+	if t, ok := only.(*ast.Text); ok && t.NextSibling() == nil && t.Segment.Padding == 0 && !t.SoftLineBreak() && !t.HardLineBreak() {
+		return s.Text(t.Segment.Start, t.Segment.Stop)
 	}
 	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.Text:
-			b.Write(c.Segment.Value(src))
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte('\n')
-			}
-		case *ast.String:
-			b.Write(c.Value)
-		case *ast.RawHTML:
-			for i := 0; i < c.Segments.Len(); i++ {
-				seg := c.Segments.At(i)
-				b.Write(seg.Value(src))
-			}
-		case *ast.AutoLink:
-			b.Write(c.URL(src))
-		}
-		return ast.WalkContinue, nil
-	})
+	writePlain(&b, n, src)
 	return b.String()
+}
+
+func writePlain(b *strings.Builder, n ast.Node, src []byte) {
+	switch c := n.(type) {
+	case *ast.Text:
+		b.Write(c.Segment.Value(src))
+		if c.SoftLineBreak() || c.HardLineBreak() {
+			b.WriteByte('\n')
+		}
+	case *ast.String:
+		b.Write(c.Value)
+	case *ast.RawHTML:
+		for i := 0; i < c.Segments.Len(); i++ {
+			seg := c.Segments.At(i)
+			b.Write(seg.Value(src))
+		}
+	case *ast.AutoLink:
+		b.Write(c.URL(src))
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		writePlain(b, c, src)
+	}
 }
 
 func equalFold(a, b string) bool { return strings.EqualFold(strings.TrimSpace(a), b) }

@@ -88,7 +88,7 @@ func TestParseSeed(t *testing.T) {
 	require.Len(t, p.Requests, 1)
 	assert.Equal(t, "api/callrecords-segment-post.md:33:1", p.Requests[0].Span.String())
 	assert.Equal(t, 201, p.Status)
-	assert.Equal(t, 61, p.StatusSpan.Line)
+	assert.Equal(t, 61, p.StatusSpan.Line())
 	require.Len(t, p.RequestBody, 7)
 	assert.Equal(t, "media", p.RequestBody[5].Name.Text)
 	assert.True(t, p.RequestBody[5].Type.Collection)
@@ -96,10 +96,10 @@ func TestParseSeed(t *testing.T) {
 	cl, ok := p.Examples[0].HeaderValue("Content-Length")
 	require.True(t, ok)
 	assert.Equal(t, "483", cl.Value)
-	assert.Equal(t, 74, cl.Span.Line)
+	assert.Equal(t, 74, cl.Span.Line())
 	assert.Equal(t, 465, len(strings.TrimRight(p.Examples[0].Body, "\n")), "the body as the block holds it, without the fence line break")
 	assert.Equal(t, "author", p.FrontMatter[2].Key)
-	assert.Equal(t, 4, p.FrontMatter[2].Span.Line)
+	assert.Equal(t, 4, p.FrontMatter[2].Span.Line())
 }
 
 func TestParseRealPageShapes(t *testing.T) {
@@ -186,7 +186,7 @@ func TestPropertySections(t *testing.T) {
 	assert.True(t, p.Properties[2].Navigation)
 	require.Len(t, p.SectionTypes, 2)
 	assert.Equal(t, "bulb", p.SectionTypes[0].Name.Text)
-	assert.Equal(t, 22, p.SectionTypes[0].Name.Span.Line, "the type's name spans its heading")
+	assert.Equal(t, 22, p.SectionTypes[0].Name.Span.Line(), "the type's name spans its heading")
 	require.Len(t, p.SectionTypes[0].Properties, 2)
 	assert.Equal(t, "watts", p.SectionTypes[0].Properties[0].Name.Text)
 	assert.False(t, p.SectionTypes[0].Properties[0].Navigation)

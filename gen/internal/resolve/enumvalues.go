@@ -1,30 +1,57 @@
 package resolve
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 
 	"gen/gen/internal/ir"
 )
 
-var (
-	possibleValuesRE = regexp.MustCompile(`(?i)possible values\b`)
-	codeSpanRE       = regexp.MustCompile("`([^`]+)`")
-)
-
 // possibleValues lists the `code` values a description gives after
-// "Possible values are:", in order.
+// "Possible values are:" (any case), in order.
 func possibleValues(desc string) []string {
-	loc := possibleValuesRE.FindStringIndex(desc)
-	if loc == nil {
+	at := afterPossibleValues(desc)
+	if at < 0 {
 		return nil
 	}
 	var out []string
-	for _, m := range codeSpanRE.FindAllStringSubmatch(desc[loc[1]:], -1) {
-		out = append(out, strings.TrimSpace(m[1]))
+	rest := desc[at:]
+	for {
+		i := strings.IndexByte(rest, '`')
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexByte(rest[i+1:], '`')
+		if j < 0 {
+			return out
+		}
+		if j == 0 { // "``": the second backtick may open a span
+			rest = rest[i+1:]
+			continue
+		}
+		out = append(out, strings.TrimSpace(rest[i+1:i+1+j]))
+		rest = rest[i+j+2:]
 	}
-	return out
+}
+
+// afterPossibleValues is the offset just past the first "possible values"
+// (any ASCII case) that ends a word, or -1.
+func afterPossibleValues(s string) int {
+	const phrase = "possible values"
+	for i := 0; i+len(phrase) <= len(s); i++ {
+		if s[i]|0x20 != 'p' || !strings.EqualFold(s[i:i+len(phrase)], phrase) {
+			continue
+		}
+		end := i + len(phrase)
+		if end == len(s) || !isWordByte(s[end]) {
+			return end
+		}
+	}
+	return -1
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
 // enumByValues finds the documented enum a String property really is: the

@@ -141,9 +141,9 @@ func Load(root string) (*ir.Program, diag.List, error) {
 
 // titleSpan is where page-level findings point: the title, or the start of
 // a page that has none.
-func titleSpan(p *parse.Page) diag.Span {
-	if p.Title.Span.File == "" {
-		return p.Src.Span(0, 0)
+func titleSpan(p *parse.Page) diag.Range {
+	if !p.Title.Span.IsValid() {
+		return p.Src.Range(0, 0)
 	}
 	return p.Title.Span
 }

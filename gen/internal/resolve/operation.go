@@ -15,7 +15,7 @@ func (r *resolver) operation(p *parse.Page) {
 	if ns == "" {
 		ns = DefaultNamespace
 	}
-	op := &ir.Operation{Title: p.Title.Text, Namespace: ns, Source: p.Src.Path, Pos: titleSpan(p).Pos, ResponseStatus: p.Status}
+	op := &ir.Operation{Title: p.Title.Text, Namespace: ns, Source: p.Src.Path, Pos: titleSpan(p).Pos(), ResponseStatus: p.Status}
 	if len(p.Requests) == 0 {
 		r.diags.Add(titleSpan(p), diag.Error, "missing-section", "operation page has no HTTP request line (METHOD /path) under ## HTTP request")
 		return
@@ -134,7 +134,7 @@ func removeExample(list []*ir.Example, e *ir.Example) []*ir.Example {
 func toHeaders(p *parse.Page, ex *parse.Example) []ir.Header {
 	hs := make([]ir.Header, 0, len(ex.Headers))
 	for _, h := range ex.Headers {
-		hs = append(hs, ir.Header{Name: h.Name, Value: h.Value, Pos: h.Span.Pos})
+		hs = append(hs, ir.Header{Name: h.Name, Value: h.Value, Pos: h.Span.Pos()})
 	}
 	return hs
 }
@@ -142,13 +142,13 @@ func toHeaders(p *parse.Page, ex *parse.Example) []ir.Header {
 func toRequest(p *parse.Page, ex *parse.Example) *ir.ExampleRequest {
 	return &ir.ExampleRequest{
 		Method: ex.Method, URL: ex.URL, Path: ex.Path, Headers: toHeaders(p, ex),
-		Body: strings.TrimSpace(ex.Body), Pos: ex.Block.Span.Pos, BodyPos: p.Src.Pos(ex.BodyOffset),
+		Body: strings.TrimSpace(ex.Body), Pos: ex.Block.Span.Pos(), BodyPos: p.Src.Pos(ex.BodyOffset),
 	}
 }
 
 func toResponse(p *parse.Page, ex *parse.Example) *ir.ExampleResponse {
 	return &ir.ExampleResponse{
 		Status: ex.Status, Headers: toHeaders(p, ex), Body: strings.TrimSpace(ex.Body),
-		Truncated: ex.Truncated, ODataType: ex.ODataType, Pos: ex.Block.Span.Pos, BodyPos: p.Src.Pos(ex.BodyOffset),
+		Truncated: ex.Truncated, ODataType: ex.ODataType, Pos: ex.Block.Span.Pos(), BodyPos: p.Src.Pos(ex.BodyOffset),
 	}
 }

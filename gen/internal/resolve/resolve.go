@@ -20,7 +20,7 @@ type resolver struct {
 	types  *TypeNames
 	byPage map[*parse.Page][]*ir.Type
 	enumAt map[*parse.Page]map[string]*ir.Type // anchor -> enum type
-	bases  map[*ir.Type]diag.Span
+	bases  map[*ir.Type]diag.Range
 	// proseBase is the "Inherits from [x](x.md)" link of a page whose
 	// annotation names no base type.
 	proseBase map[*ir.Type]proseRef
@@ -43,7 +43,7 @@ func Resolve(set *Set) (*ir.Program, diag.List) {
 		set: set, prog: &ir.Program{},
 		types:  NewTypeNames(nil),
 		byPage: map[*parse.Page][]*ir.Type{}, enumAt: map[*parse.Page]map[string]*ir.Type{},
-		bases: map[*ir.Type]diag.Span{}, proseBase: map[*ir.Type]proseRef{},
+		bases: map[*ir.Type]diag.Range{}, proseBase: map[*ir.Type]proseRef{},
 		own: map[*parse.Page]*ir.Type{}, sections: map[*parse.Page][]*ir.Type{},
 	}
 	for _, p := range set.Pages {
@@ -100,7 +100,7 @@ func resourceOrder(pages []*parse.Page) []*parse.Page {
 }
 
 // pageTypeName works out the qualified name a resource page declares.
-func pageTypeName(p *parse.Page) (ns, name string, sp diag.Span) {
+func pageTypeName(p *parse.Page) (ns, name string, sp diag.Range) {
 	ns = p.Namespace.Text
 	if a := p.Annotation; a != nil {
 		v := a.Key("@odata.type")
@@ -110,7 +110,7 @@ func pageTypeName(p *parse.Page) (ns, name string, sp diag.Span) {
 		if v != nil && v.Kind == parse.StringValue && v.Str != "" {
 			q := strings.TrimPrefix(v.Str, "#")
 			if i := strings.LastIndexByte(q, '.'); i > 0 {
-				return q[:i], q[i+1:], p.Src.Span(a.Offset+v.Off, a.Offset+v.End)
+				return q[:i], q[i+1:], p.Src.Range(a.Offset+v.Off, a.Offset+v.End)
 			}
 			name = q
 		}
@@ -174,7 +174,7 @@ func (r *resolver) declareTypes(p *parse.Page) {
 	if name != "" && (len(p.Properties) > 0 || a != nil || !isEnumPage) {
 		t := &ir.Type{
 			Namespace: ns, Name: name, Kind: ir.Complex, Source: p.Src.Path,
-			Description: p.Description.Text, Pos: sp.Pos,
+			Description: p.Description.Text, Pos: sp.Pos(),
 			Abstract: a.Bool("abstract"), Open: a.Bool("openType") || saysOpen(p), KeyProperty: a.String("keyProperty"),
 		}
 		if t.KeyProperty != "" {
@@ -183,7 +183,7 @@ func (r *resolver) declareTypes(p *parse.Page) {
 		v := a.Key("baseType")
 		if v != nil && v.Kind == parse.StringValue && strings.TrimSpace(v.Str) != "" {
 			t.BaseType = strings.TrimPrefix(strings.TrimSpace(v.Str), "#")
-			r.bases[t] = p.Src.Span(a.Offset+v.Off, a.Offset+v.End)
+			r.bases[t] = p.Src.Range(a.Offset+v.Off, a.Offset+v.End)
 		}
 		if l := inheritsLink(p); l != nil {
 			r.proseBase[t] = proseRef{p: p, l: l, a: a, v: v}
@@ -200,9 +200,9 @@ func (r *resolver) declareTypes(p *parse.Page) {
 		r.diags.Add(titleSpan(p), diag.Error, "unknown-type", "cannot tell which type this page declares: no resource annotation with @odata.type and no title like \"x resource type\"")
 	}
 	for _, e := range p.Enums {
-		et := &ir.Type{Namespace: ns, Name: e.Name.Text, Kind: ir.Enum, Source: p.Src.Path, Pos: e.Name.Span.Pos}
+		et := &ir.Type{Namespace: ns, Name: e.Name.Text, Kind: ir.Enum, Source: p.Src.Path, Pos: e.Name.Span.Pos()}
 		for i, m := range e.Members {
-			et.Members = append(et.Members, &ir.Member{Name: m.Text, Description: e.Descs[i], Pos: m.Span.Pos})
+			et.Members = append(et.Members, &ir.Member{Name: m.Text, Description: e.Descs[i], Pos: m.Span.Pos()})
 		}
 		et = r.add(et, p)
 		if r.enumAt[p] == nil {
@@ -236,7 +236,7 @@ func (r *resolver) declareSectionTypes(p *parse.Page) {
 	}
 	ns, _, _ := pageTypeName(p)
 	for _, st := range p.SectionTypes {
-		t := &ir.Type{Namespace: ns, Name: st.Name.Text, Kind: ir.Complex, Source: p.Src.Path, Pos: st.Name.Span.Pos}
+		t := &ir.Type{Namespace: ns, Name: st.Name.Text, Kind: ir.Complex, Source: p.Src.Path, Pos: st.Name.Span.Pos()}
 		if own := r.own[p]; own != nil && strings.EqualFold(own.QualifiedName(), t.QualifiedName()) {
 			t = own
 		} else {
@@ -310,7 +310,7 @@ func (r *resolver) rowProperties(p *parse.Page, owner *ir.Type, rows []parse.Pro
 func (r *resolver) property(p *parse.Page, ns string, row *parse.PropertyRow) *ir.Property {
 	prop := &ir.Property{
 		Name: row.Name.Text, Collection: row.Type.Collection, Navigation: row.Navigation,
-		ReadOnly: row.ReadOnly, Description: row.Description.Text, Pos: row.Name.Span.Pos,
+		ReadOnly: row.ReadOnly, Description: row.Description.Text, Pos: row.Name.Span.Pos(),
 	}
 	qn, ref := r.TypeRef(p, ns, row.Type)
 	if qn == "" {
@@ -416,16 +416,16 @@ func inheritsLink(p *parse.Page) *parse.Link {
 	end := len(p.Src.Bytes)
 	for _, h := range p.Headings {
 		if h.Level == 2 {
-			end = h.Span.Offset
+			end = h.Span.Offset()
 			break
 		}
 	}
 	for i := range p.Links {
 		l := &p.Links[i]
-		if l.Span.Offset >= end || l.Span.Offset <= p.Title.Span.Offset {
+		if l.Span.Offset() >= end || l.Span.Offset() <= p.Title.Span.Offset() {
 			continue
 		}
-		if inheritsRE.MatchString(string(p.Src.Bytes[max(0, l.Span.Offset-60):l.Span.Offset])) {
+		if inheritsRE.MatchString(string(p.Src.Bytes[max(0, l.Span.Offset()-60):l.Span.Offset()])) {
 			return l
 		}
 	}
@@ -442,7 +442,7 @@ func (r *resolver) proseBaseType(t *ir.Type, ref proseRef) {
 		return
 	}
 	src, a, v := ref.p.Src, ref.a, ref.v
-	at := ref.l.Span.Pos
+	at := ref.l.Span.Pos()
 	switch {
 	case a == nil:
 		t.BaseType = qn
@@ -580,7 +580,7 @@ var openRE = regexp.MustCompile(`(?i)\bis\s+an?\s+\[?(?:odata\s+)?open\s+type\b`
 func saysOpen(p *parse.Page) bool {
 	for _, b := range p.Blocks {
 		if b.Kind == parse.ProseBlock && (b.Section == "" || b.Section == "properties") &&
-			openRE.Match(p.Src.Bytes[b.Span.Offset:b.Span.End.Offset]) {
+			openRE.MatchString(b.Span.Text()) {
 			return true
 		}
 	}

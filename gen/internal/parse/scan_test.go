@@ -1,0 +1,82 @@
+package parse
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// The hand-written scanners of extract.go replace regular expressions that
+// cost more than the rest of the extraction; these tests hold each scanner to
+// the expression it replaces, on the cases that matter and on many
+// generated strings.
+
+var (
+	statusOracle  = regexp.MustCompile(`\b([1-5][0-9][0-9])\b\s*(?:[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*)*)?`)
+	paramOracle   = regexp.MustCompile(`\{([^{}]+)\}`)
+	versionOracle = regexp.MustCompile(`^/(beta|v1\.0|v1)(/|$)`)
+	enumOracle    = regexp.MustCompile(`^(\S+)\s+values$`)
+)
+
+// samples builds strings from pieces that exercise each scanner's edges.
+func samples(pieces []string, depth int) []string {
+	out := []string{""}
+	for range depth {
+		var next []string
+		for _, s := range out {
+			for _, p := range pieces {
+				next = append(next, s+p)
+			}
+		}
+		out = append(out, next...)
+	}
+	return out
+}
+
+func TestStatusMentions(t *testing.T) {
+	cases := append(samples([]string{"200", " ", "OK", "Created", "x", "\n", "-", "1999", "a201", "No Content", "_"}, 4),
+		"If successful, this method returns a `201 Created` response code.",
+		"returns 204 No Content. See 404 for errors",
+	)
+	for _, s := range cases {
+		var want [][3]int
+		for _, m := range statusOracle.FindAllStringSubmatchIndex(s, -1) {
+			want = append(want, [3]int{m[0], m[3], m[1]})
+		}
+		assert.Equal(t, want, statusMentions(s), "%q", s)
+	}
+}
+
+func TestPathParams(t *testing.T) {
+	cases := append(samples([]string{"{", "}", "a", " ", "|", "/"}, 5), "/users/{id | userPrincipalName}/events/{ event-id }")
+	for _, s := range cases {
+		var want []string
+		for _, m := range paramOracle.FindAllStringSubmatch(s, -1) {
+			if n := strings.TrimSpace(m[1]); !slices.Contains(want, n) {
+				want = append(want, n)
+			}
+		}
+		assert.Equal(t, want, PathParams(s), "%q", s)
+		assert.Equal(t, paramOracle.ReplaceAllStringFunc(s, normalizeParam), replaceParams(s, normalizeParam), "%q", s)
+	}
+}
+
+func TestTrimVersion(t *testing.T) {
+	for _, s := range samples([]string{"/", "beta", "v1", ".0", "x"}, 4) {
+		assert.Equal(t, versionOracle.ReplaceAllString(s, "/"), trimVersion(s), "%q", s)
+	}
+}
+
+func TestEnumHeading(t *testing.T) {
+	for _, s := range samples([]string{"values", " ", "x", "\t", "Values"}, 4) {
+		m := enumOracle.FindStringSubmatch(s)
+		name, ok := enumHeading(s)
+		assert.Equal(t, m != nil, ok, "%q", s)
+		if m != nil {
+			assert.Equal(t, m[1], name, "%q", s)
+		}
+	}
+}

@@ -1,0 +1,46 @@
+package resolve
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// possibleValues is a hand-written scan (the regular expressions it
+// replaces were the costliest part of resolving); it must read exactly what
+// they read.
+func TestPossibleValues(t *testing.T) {
+	phrase := regexp.MustCompile(`(?i)possible values\b`)
+	code := regexp.MustCompile("`([^`]+)`")
+	oracle := func(desc string) []string {
+		loc := phrase.FindStringIndex(desc)
+		if loc == nil {
+			return nil
+		}
+		var out []string
+		for _, m := range code.FindAllStringSubmatch(desc[loc[1]:], -1) {
+			out = append(out, strings.TrimSpace(m[1]))
+		}
+		return out
+	}
+	cases := []string{
+		"The state. Possible values are: `on`, `off`, `unknownFutureValue`.",
+		"impossible values `a` `b`", "Possible valuesX `a`", "POSSIBLE VALUES: ``a` `b``", "possible values", "",
+	}
+	pieces := []string{"`", "a", " ", "Possible values", "possible valuesx", "``"}
+	gen := []string{""}
+	for range 4 {
+		var next []string
+		for _, s := range gen {
+			for _, p := range pieces {
+				next = append(next, s+p)
+			}
+		}
+		gen = append(gen, next...)
+	}
+	for _, s := range append(cases, gen...) {
+		assert.Equal(t, oracle(s), possibleValues(s), "%q", s)
+	}
+}
