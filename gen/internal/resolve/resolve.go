@@ -251,7 +251,7 @@ func (r *resolver) typeProperties(p *parse.Page) {
 	if owner == nil {
 		return
 	}
-	r.rowProperties(p, owner, p.Properties, wireNames(p))
+	r.rowProperties(p, owner, p.Properties, wireNames(p, p.Properties))
 	if len(p.Properties) == 0 {
 		r.jsonProperties(p, owner)
 	}
@@ -579,8 +579,21 @@ var openRE = regexp.MustCompile(`(?i)\bis\s+an?\s+\[?(?:odata\s+)?open\s+type\b`
 // in prose, where their JSON representation shows sample dynamic properties.
 func saysOpen(p *parse.Page) bool {
 	for _, b := range p.Blocks {
-		if b.Kind == parse.ProseBlock && (b.Section == "" || b.Section == "properties") &&
-			openRE.MatchString(b.Span.Text()) {
+		if b.Kind != parse.ProseBlock || b.Section != "" && b.Section != "properties" {
+			continue
+		}
+		if txt := b.Span.Text(); containsFold(txt, "open type") && openRE.MatchString(txt) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s contains the lower-case ASCII sub in any
+// case: the cheap test before a regular expression.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i]|0x20 == sub[0] && strings.EqualFold(s[i:i+len(sub)], sub) {
 			return true
 		}
 	}
