@@ -425,7 +425,9 @@ func inheritsLink(p *parse.Page) *parse.Link {
 		if l.Span.Offset() >= end || l.Span.Offset() <= p.Title.Span.Offset() {
 			continue
 		}
-		if inheritsRE.MatchString(string(p.Src.Bytes[max(0, l.Span.Offset()-60):l.Span.Offset()])) {
+		before := p.Src.Text(l.Span.Offset()-60, l.Span.Offset())
+		// The expression needs one of its verbs: most links have none before them.
+		if (containsFold(before, "inherit") || containsFold(before, "derive") || containsFold(before, "subtype")) && inheritsRE.MatchString(before) {
 			return l
 		}
 	}
