@@ -65,11 +65,7 @@ func Resolve(set *Set) (*ir.Program, diag.List) {
 		r.sectionProperties(p)
 	}
 	r.inheritance()
-	for _, p := range set.Pages {
-		if p.Kind == parse.Operation {
-			r.operation(p)
-		}
-	}
+	r.operations()
 	r.typeAlternatives()
 	r.names()
 	r.prog.Index()
