@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"gen/gen/internal/parse"
+	"gen/gen/internal/workers"
 )
 
 // ReadPaths reads the pages at paths, each a page or a folder walked
@@ -121,7 +122,7 @@ func commonDir(paths, files []string) string {
 func readPages(root string, rels []string) ([]*parse.Page, error) {
 	pages := make([]*parse.Page, len(rels))
 	errs := make([]error, len(rels))
-	forEach(len(rels), func(i int) {
+	workers.ForEach(len(rels), func(i int) {
 		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rels[i])))
 		if err != nil {
 			errs[i] = err

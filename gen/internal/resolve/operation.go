@@ -7,6 +7,7 @@ import (
 	"gen/gen/internal/ir"
 	"gen/gen/internal/naming"
 	"gen/gen/internal/parse"
+	"gen/gen/internal/workers"
 )
 
 // operations builds the IR operations of every operation page. Pages are
@@ -27,7 +28,7 @@ func (r *resolver) operations() {
 		alternatives []alternative
 	}
 	results := make([]result, len(pages))
-	forEach(len(pages), func(i int) {
+	workers.ForEach(len(pages), func(i int) {
 		w := *r
 		w.diags, w.alternatives = nil, nil
 		results[i] = result{w.operation(pages[i]), w.diags, w.alternatives}

@@ -1,13 +1,15 @@
-package resolve
+// Package workers spreads independent pieces of work over the machine's
+// cores: pages to parse, operations to resolve, files to render.
+package workers
 
 import (
 	"runtime"
 	"sync"
 )
 
-// forEach runs f(i) for every i in [0, n) on GOMAXPROCS workers. f must
-// write only to what belongs to its i.
-func forEach(n int, f func(i int)) {
+// ForEach runs f(i) for every i in [0, n) on GOMAXPROCS goroutines, taking
+// the calls in order. f must write only to what belongs to its i.
+func ForEach(n int, f func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	if workers <= 1 {
 		for i := range n {
