@@ -11,9 +11,11 @@ package main
 import (
 	"os"
 
+	"gen/gen/internal/batchgc"
 	"gen/gen/internal/cli"
 )
 
 func main() {
+	batchgc.Configure()
 	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
 }

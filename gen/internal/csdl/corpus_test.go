@@ -40,11 +40,16 @@ func TestCorpusAgreement(t *testing.T) {
 	f.Write(&b)
 	t.Log("\n" + b.String())
 	// gen meets the reference on types matched and on name+type+collection
-	// recall. On name recall (97.5% against 97.7%) and extra properties (0.66%
-	// against 0.5%) it falls short: what remains there is properties missing
-	// from, or stale in, the pages' tables (metadata-drift findings). Those two
-	// figures are held to what gen reaches today, so any regression fails, and
-	// their distance to the reference is logged.
+	// recall. On name recall (97.6% against 97.7%) and extra properties
+	// (0.58% against 0.5%) it falls short: what remains there was read cause
+	// by cause and is docs bugs (properties missing from, or stale in, the
+	// pages' tables; names whose case differs from the schema's in both the
+	// table and the JSON representation; metadata-drift findings). Properties
+	// that only a page's JSON representation lists are left out on purpose:
+	// they are as often stale as missing from the table (taking them in gives
+	// name recall 97.8% but 108 extras). Those two figures are held to what
+	// gen reaches today, so any regression fails, and their distance to the
+	// reference is logged.
 	for _, s := range f.MeetsReference() {
 		switch {
 		case strings.HasPrefix(s, "name recall"), strings.HasPrefix(s, "extra properties"):
@@ -53,7 +58,7 @@ func TestCorpusAgreement(t *testing.T) {
 			t.Error(s)
 		}
 	}
-	require.GreaterOrEqual(t, f.NameMatched, 10111, "name recall regressed")
-	require.GreaterOrEqual(t, f.FullyMatched, 9879, "name+type+collection recall regressed")
-	require.LessOrEqual(t, f.Extra, 105, "extra properties regressed")
+	require.GreaterOrEqual(t, f.NameMatched, 10120, "name recall regressed")
+	require.GreaterOrEqual(t, f.FullyMatched, 9888, "name+type+collection recall regressed")
+	require.LessOrEqual(t, f.Extra, 92, "extra properties regressed")
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
+	"gen/gen/internal/batchgc"
 	"gen/gen/internal/corpus"
 	"gen/gen/internal/parse"
 	"gen/gen/internal/resolve"
@@ -23,7 +24,9 @@ import (
 // The corpus benchmarks, in the order go test runs them: a bare goldmark
 // parse of every page, then parse+resolve and generation, each of which
 // reports its time as x-bare-parse, the ratio to the bare parse measured in
-// the same run.
+// the same run. All three run under the garbage collector settings of the gen
+// command (package batchgc); gen/internal/lint's BenchmarkCorpus also
+// measures parsing under Go's defaults.
 //
 //	GRAPH_DOCS=../shared/graph-docs go test -run '^$' -bench Corpus -benchmem ./gen/internal/emit
 
@@ -66,6 +69,7 @@ func corpusPaths(b *testing.B, dir string) []string {
 func BenchmarkCorpusBareParse(b *testing.B) {
 	paths := corpusPaths(b, corpus.Beta(b))
 	md := parse.Markdown()
+	defer batchgc.Set(batchgc.Percent, batchgc.Limit)()
 	for b.Loop() {
 		var wg sync.WaitGroup
 		next := make(chan string)
@@ -96,6 +100,7 @@ func BenchmarkCorpusBareParse(b *testing.B) {
 // resolve.ReadDir then resolve.Resolve.
 func BenchmarkCorpusParseResolve(b *testing.B) {
 	dir := corpus.Beta(b)
+	defer batchgc.Set(batchgc.Percent, batchgc.Limit)()
 	for b.Loop() {
 		set, err := resolve.ReadDir(dir)
 		if err != nil {
@@ -113,6 +118,7 @@ func BenchmarkCorpusGenerate(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	defer batchgc.Set(batchgc.Percent, batchgc.Limit)()
 	var lines, testLines, files int
 	for b.Loop() {
 		out, err := Generate(prog, Options{ModulePath: corpusModule})

@@ -15,15 +15,14 @@ import (
 	"go/format"
 	"go/token"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/dave/jennifer/jen"
 
 	"gen/gen/internal/diag"
 	"gen/gen/internal/ir"
+	"gen/gen/internal/workers"
 )
 
 // Options configures Generate.
@@ -111,7 +110,7 @@ func Generate(p *ir.Program, opts Options) ([]File, error) {
 	jobs = append(jobs, runtimeFiles)
 	results := make([][]File, len(jobs))
 	errs := make([]error, len(jobs))
-	parallel(len(jobs), func(i int) { results[i], errs[i] = jobs[i]() })
+	workers.ForEach(len(jobs), func(i int) { results[i], errs[i] = jobs[i]() })
 	var files []File
 	for i := range jobs {
 		if errs[i] != nil {
@@ -126,27 +125,6 @@ func Generate(p *ir.Program, opts Options) ([]File, error) {
 		}
 	}
 	return files, nil
-}
-
-// parallel calls f(0), ..., f(n-1) on GOMAXPROCS goroutines, taking the
-// calls in order.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // generator holds the IR and what the emitters derive from it once.

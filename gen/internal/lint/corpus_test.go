@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"math"
 	"runtime"
 	"sync"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
+	"gen/gen/internal/batchgc"
 	"gen/gen/internal/corpus"
 	"gen/gen/internal/parse"
 	"gen/gen/internal/resolve"
@@ -83,7 +85,9 @@ func parallel(n int, f func(i int)) {
 // of workers: goldmark alone, then the page parser, the parser and the
 // resolver, and the whole linter (parse, resolve, every check). Each stage
 // after the first reports its time as x-goldmark, the ratio to the bare
-// parse measured in the same run.
+// parse measured in the same run. Every stage runs twice: under the garbage
+// collector settings the gen command runs with (gen-gc: see batchgc) and
+// under Go's defaults (go-gc: GOGC=100, no memory limit).
 //
 //	GRAPH_DOCS=../shared/graph-docs go test -run '^$' -bench Corpus ./gen/internal/lint
 func BenchmarkCorpus(b *testing.B) {
@@ -93,39 +97,56 @@ func BenchmarkCorpus(b *testing.B) {
 		parallel(len(srcs), func(i int) { pages[i] = parse.Parse(rels[i], srcs[i]) })
 		return pages
 	}
-	var bare time.Duration
-	ratio := func(b *testing.B) {
-		if bare > 0 {
-			b.ReportMetric(float64(b.Elapsed()/time.Duration(b.N))/float64(bare), "x-goldmark")
-		}
+	settings := []struct {
+		name    string
+		percent int
+		limit   int64
+	}{
+		{"gen-gc", batchgc.Percent, batchgc.Limit},
+		{"go-gc", 100, math.MaxInt64},
 	}
-	b.Run("goldmark", func(b *testing.B) {
-		md := parse.Markdown()
-		for b.Loop() {
-			parallel(len(srcs), func(i int) {
-				md.Parser().Parse(text.NewReader(srcs[i]), parser.WithContext(parser.NewContext()))
-			})
-		}
-		bare = b.Elapsed() / time.Duration(b.N)
-	})
-	b.Run("parse", func(b *testing.B) {
-		for b.Loop() {
-			parseAll()
-		}
-		ratio(b)
-	})
-	b.Run("resolve", func(b *testing.B) {
-		for b.Loop() {
-			resolve.Resolve(resolve.NewSet("", parseAll()))
-		}
-		ratio(b)
-	})
-	b.Run("lint", func(b *testing.B) {
-		for b.Loop() {
-			if _, err := Lint(resolve.NewSet("", parseAll()), Options{}); err != nil {
-				b.Fatal(err)
+	for _, gc := range settings {
+		b.Run(gc.name, func(b *testing.B) {
+			defer batchgc.Set(gc.percent, gc.limit)()
+			var bare time.Duration
+			ratio := func(b *testing.B) {
+				if bare > 0 {
+					b.ReportMetric(float64(b.Elapsed()/time.Duration(b.N))/float64(bare), "x-goldmark")
+				}
 			}
-		}
-		ratio(b)
-	})
+			b.Run("goldmark", func(b *testing.B) {
+				md := parse.Markdown()
+				runtime.GC()
+				for b.Loop() {
+					parallel(len(srcs), func(i int) {
+						md.Parser().Parse(text.NewReader(srcs[i]), parser.WithContext(parser.NewContext()))
+					})
+				}
+				bare = b.Elapsed() / time.Duration(b.N)
+			})
+			b.Run("parse", func(b *testing.B) {
+				runtime.GC()
+				for b.Loop() {
+					parseAll()
+				}
+				ratio(b)
+			})
+			b.Run("resolve", func(b *testing.B) {
+				runtime.GC()
+				for b.Loop() {
+					resolve.Resolve(resolve.NewSet("", parseAll()))
+				}
+				ratio(b)
+			})
+			b.Run("lint", func(b *testing.B) {
+				runtime.GC()
+				for b.Loop() {
+					if _, err := Lint(resolve.NewSet("", parseAll()), Options{}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				ratio(b)
+			})
+		})
+	}
 }

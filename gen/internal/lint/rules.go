@@ -39,8 +39,8 @@ var Rules = sortRules([]Rule{
 		"The JSON representation gives names and rough types but no descriptions; add a Property | Type | Description table under ## Properties."},
 	{"metadata-drift", diag.Warning, "A type or property whose docs disagree with the service's CSDL schema (gen lint -metadata FILE.xml).",
 		"The schema is what the service does; fix the docs' row, or report the schema if the docs are right."},
-	{"property-case", diag.Warning, "A property row that repeats an inherited property with different letter case.",
-		"JSON names are case-sensitive; spell the row as the base type's page does."},
+	{"property-case", diag.Warning, "A property row spelled with other letter case than the inherited property it repeats, or than the page's JSON representation.",
+		"JSON names are case-sensitive; spell the row as the base type's page and the JSON representation do. Where only the letter case differs from the JSON representation, gen uses the representation's spelling."},
 	{"inheritance-cycle", diag.Error, "A baseType chain that loops back to itself.",
 		"Fix the resource annotation's baseType so the chain ends at a root type."},
 

@@ -24,12 +24,15 @@ var initialisms = map[string]string{
 // GoName turns a name from the docs into an exported Go identifier:
 // "callRecordId" -> "CallRecordID", "@odata.type" -> "ODataType",
 // "3dPrinter" -> "X3dPrinter", "my-name" -> "MyName".
-func GoName(name string) string {
-	if v, ok := goNames.Load(name); ok {
+func GoName(name string) string { return memoized(&goNames, name, goName) }
+
+// memoized returns f(name), computed once per name and kept in m.
+func memoized(m *sync.Map, name string, f func(string) string) string {
+	if v, ok := m.Load(name); ok {
 		return v.(string)
 	}
-	out := goName(name)
-	goNames.Store(name, out)
+	out := f(name)
+	m.Store(name, out)
 	return out
 }
 
@@ -55,14 +58,7 @@ func goName(name string) string {
 // GoParam turns a name from the docs into an unexported Go identifier for a
 // parameter or local variable: "callRecordId" -> "callRecordID",
 // "type" -> "type_", "ID" -> "id".
-func GoParam(name string) string {
-	if v, ok := goParams.Load(name); ok {
-		return v.(string)
-	}
-	out := goParam(name)
-	goParams.Store(name, out)
-	return out
-}
+func GoParam(name string) string { return memoized(&goParams, name, goParam) }
 
 // goParams memoizes GoParam: operations ask for each parameter several times.
 var goParams sync.Map

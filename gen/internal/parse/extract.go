@@ -327,8 +327,13 @@ func (p *Page) inTable(off int) bool {
 	return false
 }
 
-// propertyTables reads property rows from Properties, Relationships and
-// Request body tables: any table with a name column and a Type column.
+// propertyTables reads property rows from the tables of resource pages and
+// the Request body tables of operation pages: any table with a name column
+// and a Type column. On a resource page every section's table counts
+// (Properties, Relationships, a table right under the title, "## Page
+// content"), except under an H2 that names a type of its own, whose rows go to
+// that SectionType; rows named like an instance annotation ("@odata.etag")
+// are not properties and are left out.
 func (p *Page) propertyTables() {
 	for _, t := range p.Tables {
 		nameCol := t.Column("Property", "Name", "Parameter", "Property name", "Relationship", "Relationship name")
@@ -343,11 +348,13 @@ func (p *Page) propertyTables() {
 		var dest *[]PropertyRow
 		nav := false
 		switch {
-		case p.Kind == Resource && (t.Section == "properties" || t.Section == "" || strings.HasSuffix(t.Section, " properties")):
-			// Also a table right under the title, and "## operationError properties".
-			dest = &p.Properties
-		case p.Kind == Resource && t.Section == "relationships":
-			dest, nav = &p.Properties, true
+		case p.Kind == Resource:
+			if i := p.sectionType(t); i >= 0 {
+				dest = &p.SectionTypes[i].Properties
+				nav = strings.EqualFold(strings.TrimSpace(t.Subsection), "relationships")
+			} else {
+				dest, nav = &p.Properties, t.Section == "relationships"
+			}
 		case p.Kind == Operation && t.Section == "request body":
 			dest = &p.RequestBody
 		default:
@@ -363,19 +370,72 @@ func (p *Page) propertyTables() {
 			}
 			nc := r.Cells[nameCol]
 			name := strings.Trim(nc.Text, "*` ")
-			if name == "" {
-				continue
+			if name == "" || p.Kind == Resource && strings.HasPrefix(name, "@") {
+				continue // empty, or an instance annotation (@odata.etag, @microsoft.graph.downloadUrl)
 			}
 			pr := PropertyRow{Name: Text{Text: name, Span: nc.Span}, Type: ParseTypeCell(r.Cells[typeCol]), Navigation: nav, Row: r, Table: t}
 			if descCol >= 0 && descCol < len(r.Cells) {
 				d := r.Cells[descCol]
 				pr.Description = Text{Text: d.Text, Span: d.Span}
-				pr.DescRaw = d.Raw
+				pr.DescRaw = d.Raw()
 				pr.ReadOnly = isReadOnly(d.Text)
 			}
 			*dest = append(*dest, pr)
 		}
 	}
+}
+
+// typeSectionName reads an H2 that declares a type, "accessReviewSettings
+// resource type" or "The programResource complex type", and returns the type's
+// name.
+func typeSectionName(heading string) (string, bool) {
+	f := strings.Fields(heading)
+	if len(f) == 4 && strings.EqualFold(f[0], "the") {
+		f = f[1:]
+	}
+	if len(f) != 3 || !strings.EqualFold(f[2], "type") ||
+		!strings.EqualFold(f[1], "resource") && !strings.EqualFold(f[1], "complex") && !strings.EqualFold(f[1], "entity") {
+		return "", false
+	}
+	for i, c := range []byte(f[0]) {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || i > 0 && (c >= '0' && c <= '9' || c == '.')) {
+			return "", false
+		}
+	}
+	return f[0], true
+}
+
+// sectionType is the index in p.SectionTypes of the type the H2 enclosing t
+// declares, adding it when t is its first table; -1 when that H2 names no
+// type. Whether the type is the page's own is for the resolver to tell.
+func (p *Page) sectionType(t *Table) int {
+	if t.Section == "" {
+		return -1
+	}
+	var h *Heading
+	for i := range p.Headings {
+		hd := &p.Headings[i]
+		if hd.Span.Offset() > t.Span.Offset() {
+			break
+		}
+		if hd.Level <= 2 && normalizeSection(hd.Text) == t.Section {
+			h = hd
+		}
+	}
+	if h == nil {
+		return -1
+	}
+	name, ok := typeSectionName(h.Text)
+	if !ok {
+		return -1
+	}
+	for i, st := range p.SectionTypes {
+		if st.Name.Span.Offset() == h.Span.Offset() {
+			return i
+		}
+	}
+	p.SectionTypes = append(p.SectionTypes, SectionType{Name: Text{Text: name, Span: h.Span}})
+	return len(p.SectionTypes) - 1
 }
 
 // isReadOnly reports whether a description says "read-only", "read only" or
@@ -425,6 +485,9 @@ func ParseTypeCell(c Cell) TypeCell {
 	if len(c.Links) > 0 {
 		l := &c.Links[0] // shared with the cell, which nothing changes
 		tc.Link = l
+		if alternatives(s, c.Links) {
+			tc.Alternatives = c.Links
+		}
 		rest := strings.Replace(s, l.Text, "", 1)
 		s = strings.TrimSpace(l.Text)
 		if strings.Contains(strings.ToLower(rest), "collection") {
@@ -445,6 +508,28 @@ func ParseTypeCell(c Cell) TypeCell {
 	}
 	tc.Name = strings.Trim(s, "*`_ []")
 	return tc
+}
+
+// alternatives reports whether a Type cell's text is its links joined by
+// "or" (or a comma), "collection" aside: "[a](a.md) or [b](b.md)".
+func alternatives(text string, links []Link) bool {
+	if len(links) < 2 {
+		return false
+	}
+	rest := text
+	for _, l := range links {
+		i := strings.Index(rest, l.Text)
+		if i < 0 || l.Text == "" {
+			return false
+		}
+		rest = rest[:i] + " " + rest[i+len(l.Text):]
+	}
+	for _, w := range strings.Fields(strings.NewReplacer(",", " ", "*", " ", "`", " ").Replace(rest)) {
+		if w = strings.ToLower(w); w != "or" && w != "collection" {
+			return false
+		}
+	}
+	return true
 }
 
 // enumHeading reads "x values" (one word, then "values") and returns x.

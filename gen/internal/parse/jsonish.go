@@ -129,6 +129,9 @@ func (p *jsonReader) space() {
 				p.i += end + 4
 			}
 		default:
+			if c < utf8.RuneSelf {
+				return
+			}
 			if r, n := utf8.DecodeRuneInString(p.s[p.i:]); r == '\u00a0' || r == '\ufeff' {
 				p.problem(p.i, "non-breaking space or byte-order mark")
 				p.i += n
@@ -201,6 +204,15 @@ func (p *jsonReader) word() string {
 }
 
 func (p *jsonReader) str() string {
+	// The usual string, double-quoted on one line with no escapes, is a
+	// piece of the text.
+	if p.s[p.i] == '"' {
+		rest := p.s[p.i+1:]
+		if j := strings.IndexAny(rest, "\"\\\n"); j >= 0 && rest[j] == '"' {
+			p.i += j + 2
+			return rest[:j]
+		}
+	}
 	open, n := utf8.DecodeRuneInString(p.s[p.i:])
 	start := p.i
 	closeRune := open

@@ -50,6 +50,7 @@ type Page struct {
 
 	// Resource pages.
 	Properties     []PropertyRow // Properties and Relationships rows
+	SectionTypes   []SectionType // types an H2 of their own declares ("## x resource type")
 	Enums          []EnumTable   // "### x values" tables
 	Annotation     *Annotation   // the blockType resource annotation
 	PageAnnotation *Annotation   // the "#page.annotation" comment (suppressions)
@@ -125,14 +126,16 @@ type Row struct {
 // len(Cells) (goldmark pads and truncates to the header).
 func (r *Row) RawCells() int { return countCells(r.Span.Text()) }
 
-// Cell is one table cell: its plain text (markdown stripped), its raw
-// source, its links.
+// Cell is one table cell: its plain text (markdown stripped), where its
+// source is, its links.
 type Cell struct {
 	Text  string
-	Raw   string
 	Span  diag.Range
 	Links []Link
 }
+
+// Raw is the cell's markdown as written.
+func (c *Cell) Raw() string { return c.Span.Text() }
 
 // Link is an inline or reference link.
 type Link struct {
@@ -252,12 +255,24 @@ type PropertyRow struct {
 	Table       *Table
 }
 
+// SectionType is a type a resource page declares besides its own, under an
+// H2 that names it: "## accessReviewSettings resource type", "## The
+// programResource complex type".
+type SectionType struct {
+	Name       Text // the type name, spanning the heading
+	Properties []PropertyRow
+}
+
 // TypeCell is a Type cell: the type as written and its link, if any.
 type TypeCell struct {
 	Name       string // type name with markup, link and "collection" removed
 	Collection bool
 	Link       *Link
-	Span       diag.Range
+	// Alternatives are the links of a cell that names one of several types,
+	// "[appHostedMediaConfig](a.md) or [serviceHostedMediaConfig](s.md)";
+	// Link is the first of them. Nil for a cell naming one type.
+	Alternatives []Link
+	Span         diag.Range
 }
 
 // EnumTable is a "### x values" member table.

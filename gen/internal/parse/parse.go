@@ -128,7 +128,8 @@ type walker struct {
 	section    string // current H2, normalized
 	subsection string // current H3 as written
 	pending    *Annotation
-	skipBefore int // the end of the front matter
+	skipBefore int    // the end of the front matter
+	cells      []Cell // the cells of the table being read
 }
 
 func (w *walker) span(start, end int) diag.Range { return w.page.Src.Range(start, end) }
@@ -253,7 +254,7 @@ func (w *walker) heading(n *ast.Heading) {
 // normalizeSection lowercases a heading and folds its spacing, so
 // "HTTP Request" and "HTTP request" are one section.
 func normalizeSection(s string) string {
-	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	s = strings.ToLower(foldSpace(s))
 	s = strings.TrimSuffix(s, ":")
 	if strings.HasPrefix(s, "http request") {
 		return "http request" // "HTTP Requests", "HTTP request (to upload a new file)"
@@ -325,7 +326,8 @@ func (w *walker) links(n ast.Node) {
 func (w *walker) link(l *ast.Link) Link {
 	start := l.Pos()
 	txt := plainText(l, w.page.Src)
-	dest := string(l.Destination)
+	destBytes := l.Destination
+	dest := ""
 	// Find "](" after the text and the destination in the source, to point at it.
 	end := start
 	destSpan := diag.Range{}
@@ -334,13 +336,14 @@ func (w *walker) link(l *ast.Link) Link {
 		if te < start {
 			te = start
 		}
-		rest := w.src[te:min(len(w.src), te+len(dest)+64)]
+		rest := w.src[te:min(len(w.src), te+len(destBytes)+64)]
 		if i := bytes.Index(rest, []byte("](")); i >= 0 && i < 4 {
 			ds := te + i + 2
-			di := bytes.Index(w.src[ds:min(len(w.src), ds+len(dest)+16)], []byte(dest))
+			di := bytes.Index(w.src[ds:min(len(w.src), ds+len(destBytes)+16)], destBytes)
 			if di >= 0 {
-				destSpan = w.span(ds+di, ds+di+len(dest))
-				end = ds + di + len(dest)
+				dest = w.text(ds+di, ds+di+len(destBytes)) // the same bytes, shared
+				destSpan = w.span(ds+di, ds+di+len(destBytes))
+				end = ds + di + len(destBytes)
 				if end < len(w.src) && w.src[end] == ')' {
 					end++
 				}
@@ -357,6 +360,7 @@ func (w *walker) link(l *ast.Link) Link {
 	sp := w.span(start, end)
 	if !destSpan.IsValid() {
 		destSpan = sp
+		dest = string(destBytes)
 	}
 	return Link{Text: txt, Dest: dest, Span: sp, DestSpan: destSpan}
 }
@@ -517,6 +521,12 @@ func (w *walker) skipBlank(off int) int {
 
 func (w *walker) table(n *east.Table) {
 	t := &Table{Section: w.section, Subsection: w.subsection, Rows: make([]Row, 0, n.ChildCount())}
+	// One allocation holds the cells of every row.
+	cells := 0
+	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
+		cells += r.ChildCount()
+	}
+	w.cells = make([]Cell, 0, cells)
 	first, last := -1, -1
 	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
 		row := w.row(r)
@@ -548,12 +558,11 @@ func (w *walker) row(r ast.Node) Row {
 	}
 	ls = w.lineStart(ls)
 	le := w.lineEnd(ls)
-	row := Row{Span: w.span(ls, le), Cells: make([]Cell, 0, r.ChildCount())}
+	first := len(w.cells)
 	for c := r.FirstChild(); c != nil; c = c.NextSibling() {
 		cell := Cell{}
 		if c.Lines().Len() > 0 {
 			seg := c.Lines().At(0)
-			cell.Raw = w.text(seg.Start, seg.Stop)
 			cell.Span = w.span(seg.Start, seg.Stop)
 		} else {
 			cell.Span = w.span(le, le)
@@ -565,9 +574,9 @@ func (w *walker) row(r ast.Node) Row {
 			// The page's own slice, capped so no append can reach past the cell.
 			cell.Links = w.page.Links[before:n:n]
 		}
-		row.Cells = append(row.Cells, cell)
+		w.cells = append(w.cells, cell)
 	}
-	return row
+	return Row{Span: w.span(ls, le), Cells: w.cells[first:len(w.cells):len(w.cells)]}
 }
 
 // countCells counts the cells written on a table line: pipes outside code
@@ -601,12 +610,17 @@ func countCells(line string) int {
 // plainText is the text of n with markup removed.
 func plainText(n ast.Node, s *diag.Source) string {
 	src := s.Bytes
-	// The common case, one text node, needs no builder and no copy.
-	if t, ok := n.FirstChild().(*ast.Text); ok && t.NextSibling() == nil && t.FirstChild() == nil && !t.SoftLineBreak() && !t.HardLineBreak() {
-		if t.Segment.Padding == 0 {
-			return s.Text(t.Segment.Start, t.Segment.Stop)
+	// The common case, one text node (maybe inside emphasis, a code span or
+	// a link: "**Int32**"), needs no builder and no copy.
+	only := n.FirstChild()
+	for only != nil && only.NextSibling() == nil && only.FirstChild() != nil {
+		if _, ok := only.(*ast.AutoLink); ok {
+			break
 		}
-		return string(t.Segment.Value(src))
+		only = only.FirstChild()
+	}
+	if t, ok := only.(*ast.Text); ok && t.NextSibling() == nil && t.Segment.Padding == 0 && !t.SoftLineBreak() && !t.HardLineBreak() {
+		return s.Text(t.Segment.Start, t.Segment.Stop)
 	}
 	var b strings.Builder
 	writePlain(&b, n, src)

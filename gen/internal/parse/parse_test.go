@@ -144,3 +144,57 @@ func TestBlankLineBeforeHeaders(t *testing.T) {
 	assert.Equal(t, "Content-type", ex.Headers[0].Name)
 	assert.Equal(t, "{\"a\": 1}\n", ex.Body)
 }
+
+func TestParseTypeCellAlternatives(t *testing.T) {
+	a := Link{Text: "camera", Dest: "camera.md"}
+	b := Link{Text: "microphone", Dest: "microphone.md"}
+	cases := []struct {
+		text  string
+		alts  int
+		coll  bool
+		links []Link
+	}{
+		{"camera or microphone", 2, false, []Link{a, b}},
+		{"camera, microphone collection", 2, true, []Link{a, b}},
+		{"camera or a microphone", 0, false, []Link{a, b}}, // more words than the links and "or"
+		{"camera", 0, false, []Link{a}},
+	}
+	for _, c := range cases {
+		tc := ParseTypeCell(Cell{Text: c.text, Links: c.links})
+		assert.Len(t, tc.Alternatives, c.alts, c.text)
+		assert.Equal(t, "camera", tc.Name, c.text)
+		assert.Equal(t, c.coll, tc.Collection, c.text)
+	}
+}
+
+// TestPropertySections: a resource page's property tables are read from
+// every H2, except those naming a type of their own, whose rows go to that
+// type; instance annotation rows are no properties.
+func TestPropertySections(t *testing.T) {
+	src := "# lamp resource type\n\n## Properties\n\n|Property|Type|Description|\n|:-|:-|:-|\n|id|String|Id.|\n|@odata.etag|String|Change key.|\n\n" +
+		"## Wiring\n\n|Property name|Type|Description|\n|:-|:-|:-|\n|voltage|Int32|Volts.|\n\n" +
+		"## Relationships\n\n|Relationship|Type|Description|\n|:-|:-|:-|\n|room|[room](room.md)|Where it stands.|\n\n" +
+		"## The bulb complex type\n\n|Property|Type|Description|\n|:-|:-|:-|\n|watts|Int32|Power.|\n\n" +
+		"### Relationships\n\n|Relationship|Type|Description|\n|:-|:-|:-|\n|socket|[lamp](lamp.md)|Its lamp.|\n\n" +
+		"## shade resource type\n\n|Property|Type|Description|\n|:-|:-|:-|\n|color|String|Color.|\n"
+	p := Parse("resources/lamp.md", []byte(src))
+	var names []string
+	for _, r := range p.Properties {
+		names = append(names, r.Name.Text)
+	}
+	assert.Equal(t, []string{"id", "voltage", "room"}, names)
+	assert.True(t, p.Properties[2].Navigation)
+	require.Len(t, p.SectionTypes, 2)
+	assert.Equal(t, "bulb", p.SectionTypes[0].Name.Text)
+	assert.Equal(t, 22, p.SectionTypes[0].Name.Span.Line(), "the type's name spans its heading")
+	require.Len(t, p.SectionTypes[0].Properties, 2)
+	assert.Equal(t, "watts", p.SectionTypes[0].Properties[0].Name.Text)
+	assert.False(t, p.SectionTypes[0].Properties[0].Navigation)
+	assert.Equal(t, "socket", p.SectionTypes[0].Properties[1].Name.Text)
+	assert.True(t, p.SectionTypes[0].Properties[1].Navigation)
+	assert.Equal(t, "shade", p.SectionTypes[1].Name.Text)
+	require.Len(t, p.SectionTypes[1].Properties, 1)
+
+	op := Parse("api/lamp-update.md", []byte("# Update lamp\n\n## Request body\n\n|Property|Type|Description|\n|:-|:-|:-|\n|@odata.type|String|The lamp's type.|\n"))
+	require.Len(t, op.RequestBody, 1, "a request body's @odata.type row stays: it names the type to create")
+}

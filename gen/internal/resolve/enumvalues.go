@@ -54,6 +54,25 @@ func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
+// indexEnums indexes the enums declared so far by their member sets, once.
+func (r *resolver) indexEnums() {
+	if r.enumsByMembers != nil {
+		return
+	}
+	r.enumsByMembers = map[string][]*ir.Type{}
+	for _, t := range r.prog.Types {
+		if t.Kind != ir.Enum {
+			continue
+		}
+		names := make([]string, 0, len(t.Members))
+		for _, m := range t.Members {
+			names = append(names, m.Name)
+		}
+		k := memberKey(names)
+		r.enumsByMembers[k] = append(r.enumsByMembers[k], t)
+	}
+}
+
 // enumByValues finds the documented enum a String property really is: the
 // one enum whose members (unknownFutureValue aside) are exactly the values the
 // description lists. Several candidates are narrowed to the one named like
@@ -64,20 +83,7 @@ func (r *resolver) enumByValues(ns, prop, desc string) *ir.Type {
 		return nil
 	}
 	key := memberKey(values)
-	if r.enumsByMembers == nil {
-		r.enumsByMembers = map[string][]*ir.Type{}
-		for _, t := range r.prog.Types {
-			if t.Kind != ir.Enum {
-				continue
-			}
-			names := make([]string, 0, len(t.Members))
-			for _, m := range t.Members {
-				names = append(names, m.Name)
-			}
-			k := memberKey(names)
-			r.enumsByMembers[k] = append(r.enumsByMembers[k], t)
-		}
-	}
+	r.indexEnums()
 	cands := r.enumsByMembers[key]
 	if len(cands) > 1 {
 		var named []*ir.Type

@@ -111,3 +111,65 @@ func isIdentifier(k string) bool {
 	}
 	return true
 }
+
+// wireNames maps the lower-cased keys of resource page p's JSON
+// representation to their spelling, leaving out keys that differ only in
+// case. The representation is the serialized form, so where a table row
+// spells a name with other case than it does (printerID against "printerId"),
+// its spelling is the name on the wire. nil unless the representation quotes
+// some row's name with other case only (the JSON is parsed just then).
+func wireNames(p *parse.Page, rows []parse.PropertyRow) map[string]string {
+	cb := resourceBlock(p)
+	if cb == nil {
+		return nil
+	}
+	quoted := map[string]bool{}
+	for rest := cb.Content; ; {
+		i := strings.IndexByte(rest, '"')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(rest[i+1:], '"')
+		if j < 0 {
+			break
+		}
+		quoted[rest[i+1:i+1+j]] = true
+		rest = rest[i+j+2:]
+	}
+	var lower map[string]bool
+	other := false
+	for _, row := range rows {
+		if quoted[row.Name.Text] {
+			continue
+		}
+		if lower == nil {
+			lower = make(map[string]bool, len(quoted))
+			for q := range quoted {
+				lower[strings.ToLower(q)] = true
+			}
+		}
+		if other = lower[strings.ToLower(row.Name.Text)]; other {
+			break
+		}
+	}
+	if !other {
+		return nil
+	}
+	v, _ := parse.ParseLenient(cb.Content)
+	if v == nil || v.Kind != parse.ObjectValue {
+		return nil
+	}
+	out := map[string]string{}
+	ambiguous := map[string]bool{}
+	for _, m := range v.Members {
+		k := strings.ToLower(m.Key)
+		if prev, ok := out[k]; ok && prev != m.Key {
+			ambiguous[k] = true
+		}
+		out[k] = m.Key
+	}
+	for k := range ambiguous {
+		delete(out, k)
+	}
+	return out
+}

@@ -5,12 +5,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"gen/gen/internal/parse"
+	"gen/gen/internal/workers"
 )
 
 // ReadPaths reads the pages at paths, each a page or a folder walked
@@ -123,27 +122,14 @@ func commonDir(paths, files []string) string {
 func readPages(root string, rels []string) ([]*parse.Page, error) {
 	pages := make([]*parse.Page, len(rels))
 	errs := make([]error, len(rels))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rels[i])))
-				if err != nil {
-					errs[i] = err
-					continue
-				}
-				pages[i] = parse.Parse(rels[i], b)
-			}
-		}()
-	}
-	for i := range rels {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	workers.ForEach(len(rels), func(i int) {
+		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rels[i])))
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		pages[i] = parse.Parse(rels[i], b)
+	})
 	for _, err := range errs {
 		if err != nil {
 			return nil, err

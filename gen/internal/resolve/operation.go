@@ -7,10 +7,44 @@ import (
 	"gen/gen/internal/ir"
 	"gen/gen/internal/naming"
 	"gen/gen/internal/parse"
+	"gen/gen/internal/workers"
 )
 
-// operation builds the IR operation of one operation page.
-func (r *resolver) operation(p *parse.Page) {
+// operations builds the IR operations of every operation page. Pages are
+// independent once types are resolved, so they are resolved in parallel,
+// each by a copy of the resolver with its own findings, and gathered in
+// page order.
+func (r *resolver) operations() {
+	var pages []*parse.Page
+	for _, p := range r.set.Pages {
+		if p.Kind == parse.Operation {
+			pages = append(pages, p)
+		}
+	}
+	r.indexEnums() // before the copies: each would build its own
+	type result struct {
+		op           *ir.Operation
+		diags        diag.List
+		alternatives []alternative
+	}
+	results := make([]result, len(pages))
+	workers.ForEach(len(pages), func(i int) {
+		w := *r
+		w.diags, w.alternatives = nil, nil
+		results[i] = result{w.operation(pages[i]), w.diags, w.alternatives}
+	})
+	for _, res := range results {
+		if res.op != nil {
+			r.prog.Operations = append(r.prog.Operations, res.op)
+		}
+		r.diags = append(r.diags, res.diags...)
+		r.alternatives = append(r.alternatives, res.alternatives...)
+	}
+}
+
+// operation builds the IR operation of one operation page; nil when the
+// page has no request line (an error is recorded).
+func (r *resolver) operation(p *parse.Page) *ir.Operation {
 	ns := p.Namespace.Text
 	if ns == "" {
 		ns = DefaultNamespace
@@ -18,7 +52,7 @@ func (r *resolver) operation(p *parse.Page) {
 	op := &ir.Operation{Title: p.Title.Text, Namespace: ns, Source: p.Src.Path, Pos: titleSpan(p).Pos(), ResponseStatus: p.Status}
 	if len(p.Requests) == 0 {
 		r.diags.Add(titleSpan(p), diag.Error, "missing-section", "operation page has no HTTP request line (METHOD /path) under ## HTTP request")
-		return
+		return nil
 	}
 	op.Method = p.Requests[0].Method
 	seenPath := map[string]bool{}
@@ -70,7 +104,7 @@ func (r *resolver) operation(p *parse.Page) {
 		}
 	}
 	op.Examples = pairExamples(p)
-	r.prog.Operations = append(r.prog.Operations, op)
+	return op
 }
 
 // linkedType is the type a prose link names: the page it lands on, else the

@@ -26,6 +26,15 @@ type resolver struct {
 	proseBase map[*ir.Type]proseRef
 	// enumsByMembers indexes enums by their member set (enumByValues).
 	enumsByMembers map[string][]*ir.Type
+	// own is the type each resource page declares as its own (by its title
+	// or annotation), after merging.
+	own map[*parse.Page]*ir.Type
+	// sections are the types each page declares under H2s of their own,
+	// aligned with its SectionTypes (see declareSectionTypes).
+	sections map[*parse.Page][]*ir.Type
+	// alternatives are properties documented as one of several types, typed
+	// once base types are known (see typeAlternatives).
+	alternatives []alternative
 }
 
 // Resolve builds the IR from a set of pages.
@@ -35,6 +44,7 @@ func Resolve(set *Set) (*ir.Program, diag.List) {
 		types:  NewTypeNames(nil),
 		byPage: map[*parse.Page][]*ir.Type{}, enumAt: map[*parse.Page]map[string]*ir.Type{},
 		bases: map[*ir.Type]diag.Range{}, proseBase: map[*ir.Type]proseRef{},
+		own: map[*parse.Page]*ir.Type{}, sections: map[*parse.Page][]*ir.Type{},
 	}
 	for _, p := range set.Pages {
 		r.diags = append(r.diags, p.Diags...)
@@ -43,15 +53,20 @@ func Resolve(set *Set) (*ir.Program, diag.List) {
 	for _, p := range resources {
 		r.declareTypes(p)
 	}
+	// Types declared under a heading of another type's page come after every
+	// page's own type, so a type's own page stays its first declaration.
+	for _, p := range resources {
+		r.declareSectionTypes(p)
+	}
 	for _, p := range resources {
 		r.typeProperties(p)
 	}
-	r.inheritance()
-	for _, p := range set.Pages {
-		if p.Kind == parse.Operation {
-			r.operation(p)
-		}
+	for _, p := range resources {
+		r.sectionProperties(p)
 	}
+	r.inheritance()
+	r.operations()
+	r.typeAlternatives()
 	r.names()
 	r.prog.Index()
 	normalizeSlices(r.prog)
@@ -156,7 +171,7 @@ func (r *resolver) declareTypes(p *parse.Page) {
 		t := &ir.Type{
 			Namespace: ns, Name: name, Kind: ir.Complex, Source: p.Src.Path,
 			Description: p.Description.Text, Pos: sp.Pos(),
-			Abstract: a.Bool("abstract"), Open: a.Bool("openType"), KeyProperty: a.String("keyProperty"),
+			Abstract: a.Bool("abstract"), Open: a.Bool("openType") || saysOpen(p), KeyProperty: a.String("keyProperty"),
 		}
 		if t.KeyProperty != "" {
 			t.Kind = ir.Entity
@@ -175,7 +190,7 @@ func (r *resolver) declareTypes(p *parse.Page) {
 		if len(p.Enums) > 0 && len(p.Properties) == 0 && isEnumPage {
 			// An enum page titled like a resource: only its value tables count.
 		} else {
-			r.add(t, p)
+			r.own[p] = r.add(t, p)
 		}
 	} else if name == "" && len(p.Properties) > 0 {
 		r.diags.Add(titleSpan(p), diag.Error, "unknown-type", "cannot tell which type this page declares: no resource annotation with @odata.type and no title like \"x resource type\"")
@@ -208,40 +223,81 @@ func AnchorOf(heading string) string {
 	return b.String()
 }
 
-func (r *resolver) typeProperties(p *parse.Page) {
-	ts := r.byPage[p]
-	var owner *ir.Type
-	for _, t := range ts {
-		if t.Kind != ir.Enum {
-			owner = t
-			break
-		}
+// declareSectionTypes declares the types p's H2s name ("## accessReviewSettings
+// resource type"); one that is declared already, on its own page or as p's own
+// type, is merged as add merges.
+func (r *resolver) declareSectionTypes(p *parse.Page) {
+	if len(p.SectionTypes) == 0 {
+		return
 	}
+	ns, _, _ := pageTypeName(p)
+	for _, st := range p.SectionTypes {
+		t := &ir.Type{Namespace: ns, Name: st.Name.Text, Kind: ir.Complex, Source: p.Src.Path, Pos: st.Name.Span.Pos()}
+		if own := r.own[p]; own != nil && strings.EqualFold(own.QualifiedName(), t.QualifiedName()) {
+			t = own
+		} else {
+			t = r.add(t, p)
+		}
+		r.sections[p] = append(r.sections[p], t)
+	}
+}
+
+func (r *resolver) typeProperties(p *parse.Page) {
+	owner := r.own[p]
 	if owner == nil {
 		return
 	}
+	r.rowProperties(p, owner, p.Properties, wireNames(p, p.Properties))
+	if len(p.Properties) == 0 {
+		r.jsonProperties(p, owner)
+	}
+}
+
+// sectionProperties adds the rows of the tables under p's type headings to
+// the types they name.
+func (r *resolver) sectionProperties(p *parse.Page) {
+	for i, t := range r.sections[p] {
+		r.rowProperties(p, t, p.SectionTypes[i].Properties, nil)
+	}
+}
+
+// rowProperties adds the property rows of page p to owner, each name once;
+// rows another page of a merged type declared already are skipped. wire maps
+// the lower-cased keys of the owner's JSON representation to their spelling
+// (see wireNames); nil when the rows are not the representation's type's.
+func (r *resolver) rowProperties(p *parse.Page, owner *ir.Type, rows []parse.PropertyRow, wire map[string]string) {
 	seen := map[string]bool{}
 	merged := map[string]bool{} // declared by another page of a merged type
 	for _, prop := range owner.Properties {
 		merged[prop.Name] = true
 	}
-	for i := range p.Properties {
-		row := &p.Properties[i]
-		if seen[row.Name.Text] {
+	listed := map[string]bool{}
+	for _, row := range rows {
+		listed[row.Name.Text] = true
+	}
+	for i := range rows {
+		row := &rows[i]
+		name := row.Name.Text
+		// The representation's spelling, unless a row of its own spells it so
+		// (device.md lists both model and Model).
+		if key, ok := wire[strings.ToLower(name)]; ok && key != name && !listed[key] {
+			r.diags.Add(row.Name.Span, diag.Warning, "property-case",
+				"property %q is spelled %q in the JSON representation; JSON names are case-sensitive, and the representation's spelling is used", name, key)
+			name = key
+		}
+		if seen[name] {
 			r.diags.Add(row.Name.Span, diag.Warning, "duplicate-property", "property %q is listed twice on this page; the first row is used", row.Name.Text)
 			continue
 		}
-		seen[row.Name.Text] = true
-		if merged[row.Name.Text] {
+		seen[name] = true
+		if merged[name] {
 			continue
 		}
 		prop := r.property(p, owner.Namespace, row)
 		if prop != nil {
+			prop.Name = name
 			owner.Properties = append(owner.Properties, prop)
 		}
-	}
-	if len(p.Properties) == 0 {
-		r.jsonProperties(p, owner)
 	}
 }
 
@@ -258,6 +314,9 @@ func (r *resolver) property(p *parse.Page, ns string, row *parse.PropertyRow) *i
 		return nil
 	}
 	prop.Type, prop.Ref = qn, ref
+	if len(row.Type.Alternatives) > 1 {
+		r.alternatives = append(r.alternatives, alternative{p: p, ns: ns, row: row, prop: prop})
+	}
 	if qn == "Edm.String" {
 		if e := r.enumByValues(ns, row.Name.Text, row.DescRaw); e != nil {
 			r.diags.Add(row.Type.Span, diag.Warning, "enum-as-string",
@@ -292,7 +351,11 @@ func (r *resolver) TypeRef(p *parse.Page, ns string, tc parse.TypeCell) (string,
 			}
 		}
 	}
-	if e := ir.Primitive(tc.Name); e != "" {
+	e := ir.Primitive(tc.Name)
+	if n := strings.TrimSuffix(tc.Name, "s"); e == "" && tc.Collection && n != tc.Name {
+		e = ir.Primitive(n) // "collection of strings"
+	}
+	if e != "" {
 		if e == "Edm.Untyped" && !strings.EqualFold(tc.Name, "object") && !strings.EqualFold(tc.Name, "untyped") {
 			// Graph declares untyped JSON as the open complex type Json (json.md).
 			if t := r.types.Exact("microsoft.graph.json"); t != nil {
@@ -358,7 +421,9 @@ func inheritsLink(p *parse.Page) *parse.Link {
 		if l.Span.Offset() >= end || l.Span.Offset() <= p.Title.Span.Offset() {
 			continue
 		}
-		if inheritsRE.MatchString(string(p.Src.Bytes[max(0, l.Span.Offset()-60):l.Span.Offset()])) {
+		before := p.Src.Text(l.Span.Offset()-60, l.Span.Offset())
+		// The expression needs one of its verbs: most links have none before them.
+		if (containsFold(before, "inherit") || containsFold(before, "derive") || containsFold(before, "subtype")) && inheritsRE.MatchString(before) {
 			return l
 		}
 	}
@@ -500,4 +565,95 @@ func normalizeSlices(p *ir.Program) {
 			o.Examples = []*ir.Example{}
 		}
 	}
+}
+
+// openRE finds prose that calls the page's type open: "This type is an open
+// type", "It is an Open Type", "hence this is an [open type](...)", "This is
+// an OData open type".
+var openRE = regexp.MustCompile(`(?i)\bis\s+an?\s+\[?(?:odata\s+)?open\s+type\b`)
+
+// saysOpen reports whether the prose before the first H2 or in the Properties
+// section says the page's type is open. Many pages of open types say so only
+// in prose, where their JSON representation shows sample dynamic properties.
+func saysOpen(p *parse.Page) bool {
+	for _, b := range p.Blocks {
+		if b.Kind != parse.ProseBlock || b.Section != "" && b.Section != "properties" {
+			continue
+		}
+		if txt := b.Span.Text(); containsFold(txt, "open type") && openRE.MatchString(txt) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s contains the lower-case ASCII sub in any
+// case: the cheap test before a regular expression.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i]|0x20 == sub[0] && strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// alternative is a property whose Type cell names one of several types
+// ("[appHostedMediaConfig](...) or [serviceHostedMediaConfig](...)"): typed
+// by its first link until typeAlternatives runs.
+type alternative struct {
+	p    *parse.Page
+	ns   string
+	row  *parse.PropertyRow
+	prop *ir.Property
+}
+
+// typeAlternatives types each property documented as one of several types
+// as their nearest common base type, which is what the property holds:
+// appHostedMediaConfig or serviceHostedMediaConfig is a mediaConfig. When
+// the types share no base, or one of them is no documented type, the first
+// stays.
+func (r *resolver) typeAlternatives() {
+	for _, a := range r.alternatives {
+		var ts []*ir.Type
+		for i := range a.row.Type.Alternatives {
+			l := &a.row.Type.Alternatives[i]
+			if _, t := r.TypeRef(a.p, a.ns, parse.TypeCell{Name: l.Text, Link: l}); t != nil && t.Kind != ir.Enum {
+				ts = append(ts, t)
+			}
+		}
+		if len(ts) != len(a.row.Type.Alternatives) {
+			continue // a primitive or an unresolved link among them: keep the first
+		}
+		if b := commonBase(ts); b != nil {
+			a.prop.Type, a.prop.Ref = b.QualifiedName(), b
+		}
+	}
+}
+
+// commonBase is the nearest type that each of ts is or derives from; nil
+// when there is none.
+func commonBase(ts []*ir.Type) *ir.Type {
+	for c, seen := ts[0], map[*ir.Type]bool{}; c != nil && !seen[c]; c = c.Base {
+		seen[c] = true
+		all := true
+		for _, t := range ts[1:] {
+			all = all && isA(t, c)
+		}
+		if all {
+			return c
+		}
+	}
+	return nil
+}
+
+// isA reports whether t is base or derives from it.
+func isA(t, base *ir.Type) bool {
+	for c, seen := t, map[*ir.Type]bool{}; c != nil && !seen[c]; c = c.Base {
+		if c == base {
+			return true
+		}
+		seen[c] = true
+	}
+	return false
 }
