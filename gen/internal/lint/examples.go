@@ -309,8 +309,10 @@ func pathForms(p string) []string {
 			out = append(out, p)
 		}
 	}
-	if u, err := url.PathUnescape(p); err == nil && u != p {
-		out = append(out, u)
+	if strings.IndexByte(p, '%') >= 0 { // else unescaping leaves it as it is
+		if u, err := url.PathUnescape(p); err == nil && u != p {
+			out = append(out, u)
+		}
 	}
 	if k := keySegments(out[len(out)-1]); k != out[len(out)-1] {
 		out = append(out, k)

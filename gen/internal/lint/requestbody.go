@@ -55,10 +55,21 @@ func (c *checker) requestBodyTable() {
 		return
 	}
 	// resolved finds the resolver's reading of a row by its offset, the
-	// last one when several share it.
+	// last one when several share it: by a search in a short table, else
+	// by a map.
+	var byOffset map[int]*ir.Property
+	if c.op != nil && len(c.op.RequestBody) > 16 {
+		byOffset = make(map[int]*ir.Property, len(c.op.RequestBody))
+		for _, p := range c.op.RequestBody {
+			byOffset[p.Pos.Offset] = p
+		}
+	}
 	resolved := func(off int) *ir.Property {
 		if c.op == nil {
 			return nil
+		}
+		if byOffset != nil {
+			return byOffset[off]
 		}
 		for i := len(c.op.RequestBody) - 1; i >= 0; i-- {
 			if p := c.op.RequestBody[i]; p.Pos.Offset == off {
