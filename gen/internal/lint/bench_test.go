@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"syscall"
 	"testing"
 	"time"
 
@@ -33,15 +32,6 @@ func BenchmarkChecks(b *testing.B) {
 	}
 	// CPU time is steadier than wall time on a machine others share.
 	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
-}
-
-// cpuTime is the CPU time the process has used, user and system.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkStagesInterleaved runs the stages of BenchmarkCorpus in turn

@@ -122,10 +122,13 @@ func (l *linter) check(prog *ir.Program, all diag.List, opts Options, on map[str
 	f := l.newFilter(on, len(opts.Enable) > 0)
 
 	// Example names are compared across pages while the pages are checked.
+	// A panic there goes on in this goroutine, as when it ran here.
 	var dups diag.List
+	var dupsPanic any
 	dupsDone := make(chan struct{})
 	go func() {
 		defer close(dupsDone)
+		defer func() { dupsPanic = recover() }()
 		dups = l.duplicateExampleNames()
 	}()
 
@@ -159,6 +162,9 @@ func (l *linter) check(prog *ir.Program, all diag.List, opts Options, on map[str
 	}
 	wg.Wait()
 	<-dupsDone
+	if dupsPanic != nil {
+		panic(dupsPanic)
+	}
 
 	// A stable sort of all the findings (the resolver's, the pages', then
 	// the rest) merges the three, each sorted, ties going to the earlier.

@@ -105,8 +105,9 @@ func within(at []int, n, start, end int) bool {
 
 var notYetDocumented = []byte("not yet documented")
 
-// templateIn scans text, which starts at byte off of the page and holds
-// "TODO" (hasTODO) or "ocumented" or "OCUMENTED" (hasDoc). It is a
+// templateIn scans text, which starts at byte off of the page: for "TODO"
+// when it holds one (hasTODO), for "not yet documented" in any case when it
+// holds one and "ocumented" or "OCUMENTED" (hasDoc). It is a
 // hand-written scan: a regular expression over every block of thousands of
 // pages costs more than the rest of the checks together.
 func (c *checker) templateIn(off int, text []byte, hasTODO, hasDoc bool) {

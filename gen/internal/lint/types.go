@@ -50,9 +50,8 @@ func newTypeIndex(prog *ir.Program, pages map[string]*parse.Page) *typeIndex {
 	return x
 }
 
-// rowsOf lists the names of the property rows on c's page: every row,
-// including those whose type did not resolve. Only non-enum types of the
-// program have rows.
+// rowsOf lists the property rows on c's page: every row, including those
+// whose type did not resolve. Only non-enum types of the program have rows.
 func (x *typeIndex) rowsOf(c *ir.Type) []parse.PropertyRow {
 	if c.Kind == ir.Enum || x.info[c] == nil {
 		return nil
@@ -124,6 +123,7 @@ func (c *checker) lookup(name, ns string) (*ir.Type, string) {
 	return r.t, r.edm
 }
 
+// lookupName is lookup without the memo.
 func (x *typeIndex) lookupName(name, ns string) (*ir.Type, string) {
 	name, _ = typeName(name)
 	if name == "" {
