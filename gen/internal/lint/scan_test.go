@@ -485,3 +485,20 @@ func TestDuplicateKeys(t *testing.T) {
 	assert.NotEmpty(t, want.out)
 	assert.Equal(t, want.out, got.out)
 }
+
+// FuzzReadJSON holds readJSON to parse.ParseLenient and encoding/json.Valid,
+// and validJSON to encoding/json.Valid, on arbitrary text:
+// `go test -fuzz FuzzReadJSON ./gen/internal/lint`.
+func FuzzReadJSON(f *testing.F) {
+	for _, s := range []string{`{"a": [1, -2.5e3, true, null, "x\u00e9\n"], "b": {}}`, `[{"k": "v"}, []]`, `{"a":1,}`, "\"\xff\"", `"\ud83d\ude00"`} {
+		f.Add(s)
+	}
+	arena := &jsonArena{}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkReadJSON(t, s, arena)
+		arena.reset()
+		if json.Valid([]byte(s)) != validJSON(s) {
+			t.Errorf("validJSON(%q) = %v", s, !json.Valid([]byte(s)))
+		}
+	})
+}
