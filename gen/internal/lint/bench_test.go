@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
+	"gen/gen/internal/batchgc"
 	"gen/gen/internal/diag"
 	"gen/gen/internal/parse"
 	"gen/gen/internal/resolve"
@@ -38,7 +39,8 @@ func BenchmarkChecks(b *testing.B) {
 // within each iteration (goldmark, parse and resolve, the whole linter), so
 // that a machine shared with other work slows them alike, and reports each
 // against goldmark from the same iterations: resolve-x and lint-x as in
-// BenchmarkCorpus, checks-x for what the linter adds to the resolver.
+// BenchmarkCorpus, checks-x for what the linter adds to the resolver. Like
+// BenchmarkCorpus it runs under gen's GC settings (gen-gc) and Go's (go-gc).
 //
 //	GRAPH_DOCS=../shared/graph-docs go test -run '^$' -bench StagesInterleaved -benchtime 10x ./gen/internal/lint
 func BenchmarkStagesInterleaved(b *testing.B) {
@@ -49,27 +51,35 @@ func BenchmarkStagesInterleaved(b *testing.B) {
 		return pages
 	}
 	md := parse.Markdown()
-	var gm, res, lint, chk time.Duration
 	on, err := Options{}.enabled()
 	require.NoError(b, err)
-	for b.Loop() {
-		t0 := time.Now()
-		parallel(len(srcs), func(i int) {
-			md.Parser().Parse(text.NewReader(srcs[i]), parser.WithContext(parser.NewContext()))
+	for _, gc := range gcSettings {
+		b.Run(gc.name, func(b *testing.B) {
+			defer batchgc.Set(gc.percent, gc.limit)()
+			var gm, par, res, lint, chk time.Duration
+			for b.Loop() {
+				t0 := time.Now()
+				parallel(len(srcs), func(i int) {
+					md.Parser().Parse(text.NewReader(srcs[i]), parser.WithContext(parser.NewContext()))
+				})
+				t1 := time.Now()
+				pages := parseAll()
+				tp := time.Now()
+				resolve.Resolve(resolve.NewSet("", pages))
+				t2 := time.Now()
+				// Lint, step by step, to time its checks too.
+				l := newLinter(resolve.NewSet("", parseAll()))
+				prog, all := l.resolve()
+				t3 := time.Now()
+				l.check(prog, all, Options{}, on)
+				t4 := time.Now()
+				gm, par, res, lint, chk = gm+t1.Sub(t0), par+tp.Sub(t1), res+t2.Sub(t1), lint+t4.Sub(t2), chk+t4.Sub(t3)
+			}
+			b.ReportMetric(float64(par)/float64(gm), "parse-x")
+			b.ReportMetric(float64(res)/float64(gm), "resolve-x")
+			b.ReportMetric(float64(lint)/float64(gm), "lint-x")
+			b.ReportMetric(float64(lint-res)/float64(gm), "checks-x")
+			b.ReportMetric(float64(chk)/float64(gm), "check-stage-x")
 		})
-		t1 := time.Now()
-		resolve.Resolve(resolve.NewSet("", parseAll()))
-		t2 := time.Now()
-		// Lint, step by step, to time its checks too.
-		l := newLinter(resolve.NewSet("", parseAll()))
-		prog, all := l.resolve()
-		t3 := time.Now()
-		l.check(prog, all, Options{}, on)
-		t4 := time.Now()
-		gm, res, lint, chk = gm+t1.Sub(t0), res+t2.Sub(t1), lint+t4.Sub(t2), chk+t4.Sub(t3)
 	}
-	b.ReportMetric(float64(chk)/float64(gm), "check-stage-x")
-	b.ReportMetric(float64(res)/float64(gm), "resolve-x")
-	b.ReportMetric(float64(lint)/float64(gm), "lint-x")
-	b.ReportMetric(float64(lint-res)/float64(gm), "checks-x")
 }

@@ -80,6 +80,17 @@ func parallel(n int, f func(i int)) {
 	wg.Wait()
 }
 
+// gcSettings are the garbage collector settings the corpus benchmarks run
+// under: gen's own (see batchgc) and Go's defaults.
+var gcSettings = []struct {
+	name    string
+	percent int
+	limit   int64
+}{
+	{"gen-gc", batchgc.Percent, batchgc.Limit},
+	{"go-gc", 100, math.MaxInt64},
+}
+
 // BenchmarkCorpus compares linting the whole corpus from memory with a bare
 // goldmark parse of the same bytes, every stage spread over the same number
 // of workers: goldmark alone, then the page parser, the parser and the
@@ -97,15 +108,7 @@ func BenchmarkCorpus(b *testing.B) {
 		parallel(len(srcs), func(i int) { pages[i] = parse.Parse(rels[i], srcs[i]) })
 		return pages
 	}
-	settings := []struct {
-		name    string
-		percent int
-		limit   int64
-	}{
-		{"gen-gc", batchgc.Percent, batchgc.Limit},
-		{"go-gc", 100, math.MaxInt64},
-	}
-	for _, gc := range settings {
+	for _, gc := range gcSettings {
 		b.Run(gc.name, func(b *testing.B) {
 			defer batchgc.Set(gc.percent, gc.limit)()
 			var bare time.Duration
