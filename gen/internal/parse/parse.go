@@ -143,6 +143,7 @@ func (w *walker) walk(doc ast.Node) {
 			if start, _ := blockRange(n); start < w.skipBefore {
 				continue // part of the front matter
 			}
+			w.skipBefore = 0 // blocks come in order: the rest are past it
 		}
 		w.block(n)
 	}
