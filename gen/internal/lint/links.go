@@ -26,12 +26,12 @@ import (
 // include directives ([!INCLUDE [x](path)]) name snippet files, not pages,
 // and are not checked.
 func (c *checker) links() {
-	for _, l := range c.page.Links {
-		c.link(l)
+	for i := range c.page.Links {
+		c.link(&c.page.Links[i])
 	}
 }
 
-func (c *checker) link(l parse.Link) {
+func (c *checker) link(l *parse.Link) {
 	dest := strings.TrimSpace(l.Dest)
 	if dest == "" || strings.HasPrefix(dest, "#tab/") || c.isInclude(l) {
 		return
@@ -112,21 +112,25 @@ type linkDest struct {
 	caseOnly bool // LinkTarget's answers, when inside
 }
 
-type linkKey struct{ dir, file string }
-
 // linkDest resolves file, the page part of a link (unescaped, before '#'
 // and '?'), from the page being checked. joinRel and Set.LinkTarget read
 // nothing of the page but its folder, the path before its last slash, so
 // the pages of one folder share the answers: the same links repeat across
 // thousands of pages.
 func (c *checker) linkDest(file string) linkDest {
-	from := c.page.Src.Path
-	k := linkKey{from[:max(0, strings.LastIndexByte(from, '/'))], file}
-	m := c.memos()
-	d, ok := m.linkDests[k]
+	if c.dirLinks == nil {
+		from := c.page.Src.Path
+		dir := from[:max(0, strings.LastIndexByte(from, '/'))]
+		m := c.memos()
+		if c.dirLinks = m.linkDests[dir]; c.dirLinks == nil {
+			c.dirLinks = map[string]linkDest{}
+			m.linkDests[dir] = c.dirLinks
+		}
+	}
+	d, ok := c.dirLinks[file]
 	if !ok {
 		d = resolveLink(c.set, c.page, file)
-		m.linkDests[k] = d
+		c.dirLinks[file] = d
 	}
 	return d
 }
@@ -164,7 +168,7 @@ func cleanFolder(p string) bool {
 }
 
 // isInclude reports whether l is the link of a DocFX [!INCLUDE [x](path)].
-func (c *checker) isInclude(l parse.Link) bool {
+func (c *checker) isInclude(l *parse.Link) bool {
 	off := l.Span.Offset()
 	before := c.page.Src.Bytes[max(0, off-24):off]
 	before = bytes.TrimRight(before, " \t")
@@ -173,7 +177,7 @@ func (c *checker) isInclude(l parse.Link) bool {
 }
 
 // anchor checks that page p has a heading or <a name> anchor named anchor.
-func (c *checker) anchor(l parse.Link, p *parse.Page, anchor, where string) {
+func (c *checker) anchor(l *parse.Link, p *parse.Page, anchor, where string) {
 	if anchor == "" || strings.HasPrefix(anchor, "tab/") {
 		return
 	}
@@ -190,7 +194,7 @@ func (c *checker) anchor(l parse.Link, p *parse.Page, anchor, where string) {
 }
 
 // anchorSpan narrows a link's destination span to its #anchor part.
-func (c *checker) anchorSpan(l parse.Link) diag.Range {
+func (c *checker) anchorSpan(l *parse.Link) diag.Range {
 	sp := l.DestSpan
 	if sp == l.Span {
 		return sp
@@ -202,7 +206,7 @@ func (c *checker) anchorSpan(l parse.Link) diag.Range {
 }
 
 // outsideLink checks a link that leaves the linted folder against the disk.
-func (c *checker) outsideLink(l parse.Link, abs string) {
+func (c *checker) outsideLink(l *parse.Link, abs string) {
 	switch c.disk.find(abs) {
 	case onDisk:
 	case onDiskOtherCase:

@@ -455,6 +455,8 @@ type checker struct {
 	parsed []lenientBody // see body
 	arena  *jsonArena    // memory for the page's bodies; nil: none
 	memo   *memo         // the worker's answers; nil: see memos
+
+	dirLinks map[string]linkDest // the memo's link targets from the page's folder
 }
 
 // memo remembers answers that depend on the page set only, for the pages
@@ -462,15 +464,15 @@ type checker struct {
 // memory they write (shared caches behind locks made the checks slower on
 // two cores than on one).
 type memo struct {
-	lookups      map[lookupKey]lookupResult   // see checker.lookup
-	linkDests    map[linkKey]linkDest         // see checker.linkDest
-	readOnly     map[*ir.Property]bool        // see checker.alwaysReadOnly
-	shapes       map[string]*pathShape        // see checker.pathShape
-	placeholders map[string]placeholderResult // see checker.typePlaceholder
+	lookups      map[lookupKey]lookupResult     // see checker.lookup
+	linkDests    map[string]map[string]linkDest // by folder and file: see checker.linkDest
+	readOnly     map[*ir.Property]bool          // see checker.alwaysReadOnly
+	shapes       map[string]*pathShape          // see checker.pathShape
+	placeholders map[string]placeholderResult   // see checker.typePlaceholder
 }
 
 func newMemo() *memo {
-	return &memo{lookups: map[lookupKey]lookupResult{}, linkDests: map[linkKey]linkDest{},
+	return &memo{lookups: map[lookupKey]lookupResult{}, linkDests: map[string]map[string]linkDest{},
 		readOnly: map[*ir.Property]bool{}, shapes: map[string]*pathShape{}, placeholders: map[string]placeholderResult{}}
 }
 
