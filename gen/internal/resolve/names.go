@@ -3,6 +3,7 @@ package resolve
 import (
 	"fmt"
 	"go/token"
+	"slices"
 	"sort"
 	"strings"
 
@@ -58,7 +59,7 @@ func (r *resolver) names() {
 		byPkg[t.Package] = append(byPkg[t.Package], t)
 	}
 	for _, ts := range byPkg {
-		sort.Slice(ts, func(i, j int) bool { return ts[i].QualifiedName() < ts[j].QualifiedName() })
+		sortByQualifiedName(ts)
 		used := map[string]bool{}
 		for k := range reserved {
 			used[k] = true
@@ -120,12 +121,27 @@ func (r *resolver) names() {
 			}
 		}
 	}
-	sort.SliceStable(r.prog.Types, func(i, j int) bool {
-		return r.prog.Types[i].QualifiedName() < r.prog.Types[j].QualifiedName()
-	})
+	sortByQualifiedName(r.prog.Types)
 	sort.SliceStable(r.prog.Operations, func(i, j int) bool {
 		return r.prog.Operations[i].Source < r.prog.Operations[j].Source
 	})
+}
+
+// sortByQualifiedName sorts types by qualified name (stable), building each
+// name once rather than at every comparison.
+func sortByQualifiedName(ts []*ir.Type) {
+	type keyed struct {
+		key string
+		t   *ir.Type
+	}
+	ks := make([]keyed, len(ts))
+	for i, t := range ts {
+		ks[i] = keyed{t.QualifiedName(), t}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+	for i := range ks {
+		ts[i] = ks[i].t
+	}
 }
 
 func unique(base string, used map[string]bool) string {
