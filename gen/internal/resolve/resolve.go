@@ -8,6 +8,7 @@ import (
 	"gen/gen/internal/diag"
 	"gen/gen/internal/ir"
 	"gen/gen/internal/parse"
+	"gen/gen/internal/workers"
 )
 
 // DefaultNamespace is the namespace of pages that do not name one.
@@ -58,8 +59,16 @@ func Resolve(set *Set) (*ir.Program, diag.List) {
 	for _, p := range resources {
 		r.declareSectionTypes(p)
 	}
-	for _, p := range resources {
-		r.typeProperties(p)
+	// The JSON representations' spellings depend on nothing but their page:
+	// worked out in parallel before the rows are added in order.
+	wires := make([]map[string]string, len(resources))
+	workers.ForEach(len(resources), func(i int) {
+		if p := resources[i]; r.own[p] != nil {
+			wires[i] = wireNames(p, p.Properties)
+		}
+	})
+	for i, p := range resources {
+		r.typeProperties(p, wires[i])
 	}
 	for _, p := range resources {
 		r.sectionProperties(p)
@@ -242,12 +251,14 @@ func (r *resolver) declareSectionTypes(p *parse.Page) {
 	}
 }
 
-func (r *resolver) typeProperties(p *parse.Page) {
+// typeProperties adds the rows of resource page p to the type it declares;
+// wire holds its JSON representation's spellings (see wireNames).
+func (r *resolver) typeProperties(p *parse.Page, wire map[string]string) {
 	owner := r.own[p]
 	if owner == nil {
 		return
 	}
-	r.rowProperties(p, owner, p.Properties, wireNames(p, p.Properties))
+	r.rowProperties(p, owner, p.Properties, wire)
 	if len(p.Properties) == 0 {
 		r.jsonProperties(p, owner)
 	}
