@@ -59,16 +59,19 @@ func Resolve(set *Set) (*ir.Program, diag.List) {
 	for _, p := range resources {
 		r.declareSectionTypes(p)
 	}
-	// The JSON representations' spellings depend on nothing but their page:
-	// worked out in parallel before the rows are added in order.
-	wires := make([]map[string]string, len(resources))
+	// A page's rows resolve to properties whatever the other pages hold, and
+	// so do its JSON representation's spellings: both are worked out in
+	// parallel, then the rows are added to the types in page order (merged
+	// types take each name from the first page that lists it).
+	r.indexEnums() // before the copies: each would build its own
+	ahead := make([]pageRows, len(resources))
 	workers.ForEach(len(resources), func(i int) {
 		if p := resources[i]; r.own[p] != nil {
-			wires[i] = wireNames(p, p.Properties)
+			ahead[i] = r.resolveRows(p, r.own[p].Namespace)
 		}
 	})
 	for i, p := range resources {
-		r.typeProperties(p, wires[i])
+		r.typeProperties(p, ahead[i])
 	}
 	for _, p := range resources {
 		r.sectionProperties(p)
@@ -251,14 +254,42 @@ func (r *resolver) declareSectionTypes(p *parse.Page) {
 	}
 }
 
-// typeProperties adds the rows of resource page p to the type it declares;
-// wire holds its JSON representation's spellings (see wireNames).
-func (r *resolver) typeProperties(p *parse.Page, wire map[string]string) {
+// pageRows is a resource page's property rows resolved ahead of adding them:
+// each row's property (nil when its type is unknown) with what resolving it
+// reported, and the page's JSON representation's spellings (see wireNames).
+type pageRows struct {
+	rows []resolvedRow
+	wire map[string]string
+}
+
+type resolvedRow struct {
+	prop         *ir.Property
+	diags        diag.List
+	alternatives []alternative
+}
+
+// resolveRows resolves every property row of p, on a copy of the resolver
+// that keeps what each row reports apart: only the rows that are added
+// (not duplicates, not already declared by another page) report it.
+func (r *resolver) resolveRows(p *parse.Page, ns string) pageRows {
+	w := *r
+	out := pageRows{rows: make([]resolvedRow, len(p.Properties)), wire: wireNames(p, p.Properties)}
+	for i := range p.Properties {
+		w.diags, w.alternatives = nil, nil
+		prop := w.property(p, ns, &p.Properties[i])
+		out.rows[i] = resolvedRow{prop, w.diags, w.alternatives}
+	}
+	return out
+}
+
+// typeProperties adds the rows of resource page p, resolved ahead, to the
+// type it declares.
+func (r *resolver) typeProperties(p *parse.Page, ahead pageRows) {
 	owner := r.own[p]
 	if owner == nil {
 		return
 	}
-	r.rowProperties(p, owner, p.Properties, wire)
+	r.rowProperties(p, owner, p.Properties, ahead.wire, ahead.rows)
 	if len(p.Properties) == 0 {
 		r.jsonProperties(p, owner)
 	}
@@ -268,7 +299,7 @@ func (r *resolver) typeProperties(p *parse.Page, wire map[string]string) {
 // the types they name.
 func (r *resolver) sectionProperties(p *parse.Page) {
 	for i, t := range r.sections[p] {
-		r.rowProperties(p, t, p.SectionTypes[i].Properties, nil)
+		r.rowProperties(p, t, p.SectionTypes[i].Properties, nil, nil)
 	}
 }
 
@@ -276,7 +307,8 @@ func (r *resolver) sectionProperties(p *parse.Page) {
 // rows another page of a merged type declared already are skipped. wire maps
 // the lower-cased keys of the owner's JSON representation to their spelling
 // (see wireNames); nil when the rows are not the representation's type's.
-func (r *resolver) rowProperties(p *parse.Page, owner *ir.Type, rows []parse.PropertyRow, wire map[string]string) {
+// ahead, when not nil, holds the rows resolved ahead (see resolveRows).
+func (r *resolver) rowProperties(p *parse.Page, owner *ir.Type, rows []parse.PropertyRow, wire map[string]string, ahead []resolvedRow) {
 	seen := map[string]bool{}
 	merged := map[string]bool{} // declared by another page of a merged type
 	for _, prop := range owner.Properties {
@@ -304,7 +336,14 @@ func (r *resolver) rowProperties(p *parse.Page, owner *ir.Type, rows []parse.Pro
 		if merged[name] {
 			continue
 		}
-		prop := r.property(p, owner.Namespace, row)
+		var prop *ir.Property
+		if ahead != nil {
+			prop = ahead[i].prop
+			r.diags = append(r.diags, ahead[i].diags...)
+			r.alternatives = append(r.alternatives, ahead[i].alternatives...)
+		} else {
+			prop = r.property(p, owner.Namespace, row)
+		}
 		if prop != nil {
 			prop.Name = name
 			owner.Properties = append(owner.Properties, prop)
