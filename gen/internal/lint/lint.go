@@ -502,8 +502,6 @@ func (c *checker) run() {
 	c.tables()
 	c.annotations()
 	c.missingSections()
-	if c.page.Kind == parse.Resource {
-	}
 	if c.page.Kind == parse.Operation {
 		c.examples()
 		c.requestBodyTable()
