@@ -29,7 +29,7 @@ func BenchmarkChecks(b *testing.B) {
 	require.NoError(b, err)
 	cpu0 := cpuTime()
 	for b.Loop() {
-		newLinter(set).check(prog, append(diag.List(nil), diags...), Options{}, on)
+		newLinter(set).check(prog, append(diag.List(nil), diags...), Options{}, on, nil)
 	}
 	// CPU time is steadier than wall time on a machine others share.
 	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
@@ -67,11 +67,13 @@ func BenchmarkStagesInterleaved(b *testing.B) {
 				tp := time.Now()
 				resolve.Resolve(resolve.NewSet("", pages))
 				t2 := time.Now()
-				// Lint, step by step, to time its checks too.
+				// Lint, step by step as Lint runs it, to time what it spends
+				// after the resolver too.
 				l := newLinter(resolve.NewSet("", parseAll()))
+				early := l.startEarly()
 				prog, all := l.resolve()
 				t3 := time.Now()
-				l.check(prog, all, Options{}, on)
+				l.check(prog, all, Options{}, on, early())
 				t4 := time.Now()
 				gm, par, res, lint, chk = gm+t1.Sub(t0), par+tp.Sub(t1), res+t2.Sub(t1), lint+t4.Sub(t2), chk+t4.Sub(t3)
 			}

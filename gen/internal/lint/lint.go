@@ -95,8 +95,50 @@ func Lint(set *resolve.Set, opts Options) (diag.List, error) {
 		return nil, err
 	}
 	l := newLinter(set)
+	// The checks that need no IR run while the resolver does, on the core
+	// its single-core passes leave idle.
+	early := l.startEarly()
 	prog, all := l.resolve()
-	return l.check(prog, all, opts, on), nil
+	return l.check(prog, all, opts, on, early()), nil
+}
+
+// stage selects a page's checks: those that read the page alone (early:
+// template text, links, tables, sections), those that need the IR (late),
+// or all of them.
+type stage int
+
+const (
+	allChecks stage = iota
+	earlyChecks
+	lateChecks
+)
+
+// startEarly runs every page's early checks in the background; wait returns
+// their findings by page, unfiltered.
+func (l *linter) startEarly() (wait func() []diag.List) {
+	found := make([]diag.List, len(l.set.Pages))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var wg sync.WaitGroup
+		var next atomic.Int64
+		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				memo := newMemo()
+				for {
+					i := int(next.Add(1) - 1)
+					if i >= len(l.set.Pages) {
+						return
+					}
+					found[i] = l.checkPage(l.set.Pages[i], nil, memo, earlyChecks)
+				}
+			}()
+		}
+		wg.Wait()
+	}()
+	return func() []diag.List { <-done; return found }
 }
 
 // newLinter starts a linter over set; check needs the resolved program.
@@ -112,8 +154,10 @@ func newLinter(set *resolve.Set) *linter {
 }
 
 // check runs every check against prog, the set's resolved program, adding
-// their findings to all (the resolver's), and filters the lot.
-func (l *linter) check(prog *ir.Program, all diag.List, opts Options, on map[string]bool) diag.List {
+// their findings to all (the resolver's), and filters the lot. early holds
+// the findings of the early checks by page when they have run (startEarly);
+// nil runs them here.
+func (l *linter) check(prog *ir.Program, all diag.List, opts Options, on map[string]bool, early []diag.List) diag.List {
 	l.prog = prog
 	for _, o := range l.prog.Operations {
 		l.ops[o.Source] = o
@@ -148,7 +192,13 @@ func (l *linter) check(prog *ir.Program, all diag.List, opts Options, on map[str
 				}
 				// The findings are gathered in the worker's buffer and
 				// copied out once filtered and sorted.
-				out := f.apply(l.checkPage(l.set.Pages[i], arena, memo))
+				var found diag.List
+				if early != nil {
+					found = append(l.checkPage(l.set.Pages[i], arena, memo, lateChecks), early[i]...)
+				} else {
+					found = l.checkPage(l.set.Pages[i], arena, memo, allChecks)
+				}
+				out := f.apply(found)
 				sorted := sortFindings(out)
 				if len(sorted) > 0 && &sorted[0] == &out[0] {
 					sorted = slices.Clone(sorted)
@@ -226,8 +276,11 @@ func (l *linter) extra(check func(*ir.Program) diag.List) (out diag.List) {
 }
 
 // checkPage runs every per-page check, recovering from a failing check.
-func (l *linter) checkPage(p *parse.Page, arena *jsonArena, memo *memo) (out diag.List) {
-	c := &checker{linter: l, page: p, op: l.ops[p.Src.Path], arena: arena, memo: memo}
+func (l *linter) checkPage(p *parse.Page, arena *jsonArena, memo *memo, st stage) (out diag.List) {
+	c := &checker{linter: l, page: p, arena: arena, memo: memo}
+	if st != earlyChecks { // early checks run before the IR exists
+		c.op = l.ops[p.Src.Path]
+	}
 	if arena != nil {
 		c.out = arena.out[:0]
 	}
@@ -240,7 +293,7 @@ func (l *linter) checkPage(p *parse.Page, arena *jsonArena, memo *memo) (out dia
 	if checkHook != nil {
 		checkHook(c)
 	}
-	c.run()
+	c.run(st)
 	return c.out
 }
 
@@ -496,12 +549,17 @@ func (c *checker) report(at diag.Locator, rule, format string, args ...any) {
 // span records a range of the page being checked.
 func (c *checker) span(start, end int) diag.Range { return c.page.Src.Range(start, end) }
 
-func (c *checker) run() {
-	c.templateText()
-	c.links()
-	c.tables()
+func (c *checker) run(st stage) {
+	if st != lateChecks {
+		c.templateText()
+		c.links()
+		c.tables()
+		c.missingSections()
+	}
+	if st == earlyChecks {
+		return
+	}
 	c.annotations()
-	c.missingSections()
 	if c.page.Kind == parse.Operation {
 		c.examples()
 		c.requestBodyTable()
