@@ -2,7 +2,6 @@ package emit
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -40,21 +39,9 @@ func reportRatio(b *testing.B) {
 	}
 }
 
-// corpusPaths lists the .md pages below dir as resolve.ReadDir does.
+// corpusPaths lists the pages below dir as resolve.ReadDir does.
 func corpusPaths(b *testing.B, dir string) []string {
-	var paths []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && p != dir && strings.HasPrefix(d.Name(), ".") {
-			return filepath.SkipDir
-		}
-		if !d.IsDir() && strings.HasSuffix(strings.ToLower(d.Name()), ".md") {
-			paths = append(paths, p)
-		}
-		return nil
-	})
+	paths, err := resolve.PageFiles(dir)
 	if err != nil {
 		b.Fatal(err)
 	}

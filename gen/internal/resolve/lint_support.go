@@ -2,7 +2,6 @@ package resolve
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -43,21 +42,11 @@ func ReadPaths(paths []string) (*Set, error) {
 			files = append(files, abs)
 			continue
 		}
-		err = filepath.WalkDir(abs, func(f string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() && f != abs && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
-			}
-			if !d.IsDir() && strings.HasSuffix(strings.ToLower(d.Name()), ".md") {
-				files = append(files, f)
-			}
-			return nil
-		})
+		found, err := PageFiles(abs)
 		if err != nil {
 			return nil, err
 		}
+		files = append(files, found...)
 	}
 	root := commonDir(paths, files)
 	rels := make([]string, 0, len(files))

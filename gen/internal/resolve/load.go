@@ -37,21 +37,13 @@ func ReadDir(root string) (*Set, error) {
 		paths = []string{filepath.Base(root)}
 		root = filepath.Dir(root)
 	} else {
-		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() && p != root && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
-			}
-			if !d.IsDir() && strings.HasSuffix(strings.ToLower(d.Name()), ".md") {
-				rel, _ := filepath.Rel(root, p)
-				paths = append(paths, filepath.ToSlash(rel))
-			}
-			return nil
-		})
+		files, err := PageFiles(root)
 		if err != nil {
 			return nil, err
+		}
+		for _, f := range files {
+			rel, _ := filepath.Rel(root, f)
+			paths = append(paths, filepath.ToSlash(rel))
 		}
 	}
 	sort.Strings(paths)
@@ -60,6 +52,25 @@ func ReadDir(root string) (*Set, error) {
 		return nil, err
 	}
 	return NewSet(root, pages), nil
+}
+
+// PageFiles lists the pages below dir: every .md file, in any case, outside
+// hidden folders, in walk order. Each path starts with dir.
+func PageFiles(dir string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && p != dir && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && strings.HasSuffix(strings.ToLower(d.Name()), ".md") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	return files, err
 }
 
 // NewSet indexes parsed pages.
