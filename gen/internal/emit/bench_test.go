@@ -3,7 +3,6 @@ package emit
 import (
 	"bytes"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
