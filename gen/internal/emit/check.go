@@ -8,6 +8,7 @@ import (
 
 	"gen/gen/internal/diag"
 	"gen/gen/internal/ir"
+	"gen/gen/internal/naming"
 )
 
 // check finds what would make the generated code fail to compile or behave
@@ -201,7 +202,7 @@ func (g *generator) nameFields() error {
 			}
 			name := p.GoName
 			if taken[name] {
-				name = uniqueName(p.GoName, taken)
+				name = naming.Unique(p.GoName, taken)
 				g.warnRule(p.Pos, "renamed-field", fmt.Sprintf("property %s of %s is the field %s: %s is taken in the Go struct", p.Name, t.QualifiedName(), name, p.GoName))
 			}
 			taken[name] = true

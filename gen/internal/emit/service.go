@@ -83,8 +83,8 @@ func (g *generator) newSig(o *ir.Operation) (*opSig, error) {
 			slot[fmt.Sprintf("%s#%d", name, k)] = len(s.params)
 			s.params = append(s.params, pathParam{
 				name:     doc,
-				goName:   uniqueName(naming.GoParam(doc), goNames),
-				wildcard: uniqueName(wildcardName(doc), wildcards),
+				goName:   naming.Unique(naming.GoParam(doc), goNames),
+				wildcard: naming.Unique(wildcardName(doc), wildcards),
 			})
 		}
 	}
@@ -108,7 +108,7 @@ func (g *generator) newSig(o *ir.Operation) (*opSig, error) {
 			return nil, fmt.Errorf("emit: %s: request body of %s is %s; only entity and complex types are supported", o.Pos, o.Name, o.RequestType)
 		}
 		s.body = &r
-		s.bodyParam = uniqueName(naming.GoParam(o.Request.Name), goNames)
+		s.bodyParam = naming.Unique(naming.GoParam(o.Request.Name), goNames)
 	}
 	if o.ResponseType != "" && o.ResponseStatus != http.StatusNoContent {
 		r := typeRef{name: o.ResponseType, t: o.Response, collection: o.ResponseCollection, what: "the response of " + o.Name, pos: o.Pos}
@@ -124,16 +124,6 @@ func (g *generator) newSig(o *ir.Operation) (*opSig, error) {
 		}
 	}
 	return s, nil
-}
-
-// uniqueName returns base, or base2, base3, ... when taken, and takes it.
-func uniqueName(base string, used map[string]bool) string {
-	name := base
-	for i := 2; used[name]; i++ {
-		name = fmt.Sprintf("%s%d", base, i)
-	}
-	used[name] = true
-	return name
 }
 
 // wildcardName is the ServeMux wildcard for a path parameter: the name from

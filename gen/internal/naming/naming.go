@@ -3,6 +3,7 @@
 package naming
 
 import (
+	"fmt"
 	"go/token"
 	"strings"
 	"sync"
@@ -138,4 +139,15 @@ func fixWord(w string) string {
 		}
 	}
 	return strings.ToUpper(w[:1]) + w[1:]
+}
+
+// Unique returns base, or base2, base3, ... when taken, and takes it: how
+// every generated name settles a clash.
+func Unique(base string, used map[string]bool) string {
+	name := base
+	for i := 2; used[name]; i++ {
+		name = fmt.Sprintf("%s%d", base, i)
+	}
+	used[name] = true
+	return name
 }

@@ -51,3 +51,11 @@ func TestGoParam(t *testing.T) {
 		assert.True(t, token.IsIdentifier(got))
 	}
 }
+
+func TestUnique(t *testing.T) {
+	used := map[string]bool{"Item": true}
+	assert.Equal(t, "Item2", Unique("Item", used))
+	assert.Equal(t, "Item3", Unique("Item", used))
+	assert.Equal(t, "Other", Unique("Other", used))
+	assert.True(t, used["Item2"] && used["Item3"] && used["Other"])
+}

@@ -1,7 +1,6 @@
 package resolve
 
 import (
-	"fmt"
 	"go/token"
 	"slices"
 	"sort"
@@ -69,7 +68,7 @@ func (r *resolver) names() {
 			if reserved[base] {
 				base += "Type"
 			}
-			t.GoName = unique(base, used)
+			t.GoName = naming.Unique(base, used)
 		}
 		// Enum constants share the package scope with the types.
 		for _, t := range ts {
@@ -77,7 +76,7 @@ func (r *resolver) names() {
 				continue
 			}
 			for _, m := range t.Members {
-				m.GoName = unique(t.GoName+naming.GoName(m.Name), used)
+				m.GoName = naming.Unique(t.GoName+naming.GoName(m.Name), used)
 			}
 		}
 	}
@@ -85,7 +84,7 @@ func (r *resolver) names() {
 		// ODataType is the field every struct carries for @odata.type.
 		used := map[string]bool{"ODataType": true}
 		for _, p := range t.Properties {
-			p.GoName = unique(naming.GoName(p.Name), used)
+			p.GoName = naming.Unique(naming.GoName(p.Name), used)
 		}
 	}
 	byPkgOps := map[string][]*ir.Operation{}
@@ -117,7 +116,7 @@ func (r *resolver) names() {
 		}
 		for _, o := range ops {
 			if len(byName[o.Name]) > 1 || reserved[o.Name] {
-				o.Name = unique(o.Name+fileSuffix(o.Title, o.Source), used)
+				o.Name = naming.Unique(o.Name+fileSuffix(o.Title, o.Source), used)
 			}
 		}
 	}
@@ -142,15 +141,6 @@ func sortByQualifiedName(ts []*ir.Type) {
 	for i := range ks {
 		ts[i] = ks[i].t
 	}
-}
-
-func unique(base string, used map[string]bool) string {
-	name := base
-	for i := 2; used[name]; i++ {
-		name = fmt.Sprintf("%s%d", base, i)
-	}
-	used[name] = true
-	return name
 }
 
 func pageBase(source string) string {
