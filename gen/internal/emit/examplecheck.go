@@ -4,12 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
+	"gen/gen/internal/emit/odata"
 	"gen/gen/internal/ir"
 )
 
@@ -150,7 +150,7 @@ func (c bodyChecker) primitive(v any, path, edm string) string {
 		if !ok {
 			return c.kind(path, "an integer")
 		}
-		lo, hi := edmRange(edm)
+		lo, hi := odata.IntRange(edm)
 		if i, err := strconv.ParseInt(n.String(), 10, 64); err != nil || i < lo || i > hi {
 			return fmt.Sprintf("%s is %s, which is not an integer in the range of %s", describePath(path), n, edm)
 		}
@@ -172,20 +172,6 @@ func (c bodyChecker) primitive(v any, path, edm string) string {
 
 func (c bodyChecker) kind(path, want string) string {
 	return fmt.Sprintf("%s is not %s", describePath(path), want)
-}
-
-func edmRange(edm string) (lo, hi int64) {
-	switch edm {
-	case "Edm.Byte":
-		return 0, math.MaxUint8
-	case "Edm.SByte":
-		return math.MinInt8, math.MaxInt8
-	case "Edm.Int16":
-		return math.MinInt16, math.MaxInt16
-	case "Edm.Int32":
-		return math.MinInt32, math.MaxInt32
-	}
-	return math.MinInt64, math.MaxInt64
 }
 
 // derivesFrom reports whether t is base or derives from it.

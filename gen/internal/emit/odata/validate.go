@@ -128,7 +128,7 @@ func checkPrimitive(v any, path, edm string) error {
 		if !ok {
 			return kindError(path, "an integer")
 		}
-		lo, hi := intRange(edm)
+		lo, hi := IntRange(edm)
 		i, err := strconv.ParseInt(n, 10, 64)
 		if err != nil || i < lo || i > hi {
 			return &ValidationError{Path: path, Message: fmt.Sprintf("%s must be an integer in the range of %s, not %s", describe(path), edm, n)}
@@ -149,7 +149,9 @@ func checkPrimitive(v any, path, edm string) error {
 	return nil
 }
 
-func intRange(edm string) (lo, hi int64) {
+// IntRange is the range of values of an Edm integer type; Edm.Int64's for
+// any other name.
+func IntRange(edm string) (lo, hi int64) {
 	switch edm {
 	case "Edm.Byte":
 		return 0, math.MaxUint8
