@@ -12,6 +12,7 @@ import (
 	"gen/gen/internal/diag"
 	"gen/gen/internal/parse"
 	"gen/gen/internal/resolve"
+	"gen/gen/internal/workers"
 )
 
 // BenchmarkChecks times what Lint does after the resolver, on the corpus
@@ -22,7 +23,7 @@ import (
 func BenchmarkChecks(b *testing.B) {
 	rels, srcs := corpusFiles(b)
 	pages := make([]*parse.Page, len(srcs))
-	parallel(len(srcs), func(i int) { pages[i] = parse.Parse(rels[i], srcs[i]) })
+	workers.ForEach(len(srcs), func(i int) { pages[i] = parse.Parse(rels[i], srcs[i]) })
 	set := resolve.NewSet("", pages)
 	prog, diags := resolve.Resolve(set)
 	on, err := Options{}.enabled()
@@ -47,7 +48,7 @@ func BenchmarkStagesInterleaved(b *testing.B) {
 	rels, srcs := corpusFiles(b)
 	parseAll := func() []*parse.Page {
 		pages := make([]*parse.Page, len(srcs))
-		parallel(len(srcs), func(i int) { pages[i] = parse.Parse(rels[i], srcs[i]) })
+		workers.ForEach(len(srcs), func(i int) { pages[i] = parse.Parse(rels[i], srcs[i]) })
 		return pages
 	}
 	md := parse.Markdown()
@@ -59,7 +60,7 @@ func BenchmarkStagesInterleaved(b *testing.B) {
 			var gm, par, res, lint, chk time.Duration
 			for b.Loop() {
 				t0 := time.Now()
-				parallel(len(srcs), func(i int) {
+				workers.ForEach(len(srcs), func(i int) {
 					md.Parser().Parse(text.NewReader(srcs[i]), parser.WithContext(parser.NewContext()))
 				})
 				t1 := time.Now()

@@ -3,7 +3,6 @@ package lint
 import (
 	"math"
 	"runtime"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,6 +15,7 @@ import (
 	"gen/gen/internal/corpus"
 	"gen/gen/internal/parse"
 	"gen/gen/internal/resolve"
+	"gen/gen/internal/workers"
 )
 
 // TestCorpus lints every page of the real corpus: no panic, no check that
@@ -59,27 +59,6 @@ func corpusFiles(b *testing.B) (rels []string, srcs [][]byte) {
 	return rels, srcs
 }
 
-// parallel runs f(i) for every i in [0, n) on GOMAXPROCS workers, the way
-// the linter reads and checks pages.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
-
 // gcSettings are the garbage collector settings the corpus benchmarks run
 // under: gen's own (see batchgc) and Go's defaults.
 var gcSettings = []struct {
@@ -105,7 +84,7 @@ func BenchmarkCorpus(b *testing.B) {
 	rels, srcs := corpusFiles(b)
 	parseAll := func() []*parse.Page {
 		pages := make([]*parse.Page, len(srcs))
-		parallel(len(srcs), func(i int) { pages[i] = parse.Parse(rels[i], srcs[i]) })
+		workers.ForEach(len(srcs), func(i int) { pages[i] = parse.Parse(rels[i], srcs[i]) })
 		return pages
 	}
 	for _, gc := range gcSettings {
@@ -121,7 +100,7 @@ func BenchmarkCorpus(b *testing.B) {
 				md := parse.Markdown()
 				runtime.GC()
 				for b.Loop() {
-					parallel(len(srcs), func(i int) {
+					workers.ForEach(len(srcs), func(i int) {
 						md.Parser().Parse(text.NewReader(srcs[i]), parser.WithContext(parser.NewContext()))
 					})
 				}

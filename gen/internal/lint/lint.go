@@ -120,25 +120,40 @@ func (l *linter) startEarly() (wait func() []diag.List) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		var wg sync.WaitGroup
-		var next atomic.Int64
-		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				memo := newMemo()
-				for {
-					i := int(next.Add(1) - 1)
-					if i >= len(l.set.Pages) {
-						return
-					}
-					found[i] = l.checkPage(l.set.Pages[i], nil, memo, earlyChecks)
-				}
-			}()
-		}
-		wg.Wait()
+		l.eachPage(func(i int, w *pageWorker) {
+			found[i] = l.checkPage(l.set.Pages[i], nil, w.memo, earlyChecks)
+		})
 	}()
 	return func() []diag.List { <-done; return found }
+}
+
+// pageWorker is what one goroutine checking pages keeps from page to page:
+// its memo (see memo) and its memory for JSON bodies.
+type pageWorker struct {
+	memo  *memo
+	arena *jsonArena
+}
+
+// eachPage runs f for every page of the set on GOMAXPROCS goroutines, each
+// with its own pageWorker, taking pages in order.
+func (l *linter) eachPage(f func(i int, w *pageWorker)) {
+	var wg sync.WaitGroup
+	var next atomic.Int64 // the next page to take
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w := &pageWorker{memo: newMemo(), arena: &jsonArena{}}
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(l.set.Pages) {
+					return
+				}
+				f(i, w)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // newLinter starts a linter over set; check needs the resolved program.
@@ -178,39 +193,25 @@ func (l *linter) check(prog *ir.Program, all diag.List, opts Options, on map[str
 
 	// Each worker filters and sorts the findings of its pages.
 	perPage := make([]diag.List, len(l.set.Pages))
-	var wg sync.WaitGroup
-	var next atomic.Int64 // the next page to check
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			arena, memo := &jsonArena{}, newMemo()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(l.set.Pages) {
-					return
-				}
-				// The findings are gathered in the worker's buffer and
-				// copied out once filtered and sorted.
-				var found diag.List
-				if early != nil {
-					found = append(l.checkPage(l.set.Pages[i], arena, memo, lateChecks), early[i]...)
-				} else {
-					found = l.checkPage(l.set.Pages[i], arena, memo, allChecks)
-				}
-				out := f.apply(found)
-				sorted := sortFindings(out)
-				if len(sorted) > 0 && &sorted[0] == &out[0] {
-					sorted = slices.Clone(sorted)
-				}
-				perPage[i] = sorted
-				clear(out)
-				arena.out = out[:0]
-				arena.reset()
-			}
-		}()
-	}
-	wg.Wait()
+	l.eachPage(func(i int, w *pageWorker) {
+		// The findings are gathered in the worker's buffer and copied out
+		// once filtered and sorted.
+		var found diag.List
+		if early != nil {
+			found = append(l.checkPage(l.set.Pages[i], w.arena, w.memo, lateChecks), early[i]...)
+		} else {
+			found = l.checkPage(l.set.Pages[i], w.arena, w.memo, allChecks)
+		}
+		out := f.apply(found)
+		sorted := sortFindings(out)
+		if len(sorted) > 0 && &sorted[0] == &out[0] {
+			sorted = slices.Clone(sorted)
+		}
+		perPage[i] = sorted
+		clear(out)
+		w.arena.out = out[:0]
+		w.arena.reset()
+	})
 	<-dupsDone
 	if dupsPanic != nil {
 		panic(dupsPanic)
