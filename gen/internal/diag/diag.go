@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Pos is a position in a source page: a path relative to the input root,
@@ -45,22 +47,35 @@ type Source struct {
 	Path       string // relative to the input root, with forward slashes
 	Bytes      []byte
 	text       string // Bytes as a string, so pieces of it are shared, not copied
-	lineStarts []int32
+	index      sync.Once
+	lineStarts []int32      // built by the first lookup: most pages never need one
 	lastLine   atomic.Int32 // the line of the last lookup: lookups come roughly in order
 }
 
-// NewSource indexes the lines of b. b must not change afterwards.
+// NewSource wraps the bytes of one page. b must not change afterwards: the
+// source's text shares its memory.
 func NewSource(path string, b []byte) *Source {
-	starts := make([]int32, 1, bytes.Count(b, []byte{'\n'})+1)
-	for i := 0; ; {
-		j := bytes.IndexByte(b[i:], '\n')
-		if j < 0 {
-			break
+	// Sharing instead of copying saves a copy of every page read; b is
+	// owned by the source from here on.
+	return &Source{Path: path, Bytes: b, text: unsafe.String(unsafe.SliceData(b), len(b))}
+}
+
+// lines returns the offsets of the line starts, indexing them once.
+func (s *Source) lines() []int32 {
+	s.index.Do(func() {
+		b := s.Bytes
+		starts := make([]int32, 1, bytes.Count(b, []byte{'\n'})+1)
+		for i := 0; ; {
+			j := bytes.IndexByte(b[i:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			starts = append(starts, int32(i))
 		}
-		i += j + 1
-		starts = append(starts, int32(i))
-	}
-	return &Source{Path: path, Bytes: b, text: string(b), lineStarts: starts}
+		s.lineStarts = starts
+	})
+	return s.lineStarts
 }
 
 // Text returns the source between two byte offsets, clamped to the source,
@@ -86,7 +101,7 @@ func (s *Source) Pos(off int) Pos {
 		off = len(s.Bytes)
 	}
 	line := s.line(off)
-	start := int(s.lineStarts[line])
+	start := int(s.lines()[line])
 	col := utf8.RuneCount(s.Bytes[start:off]) + 1
 	return Pos{File: s.Path, Line: line + 1, Col: col, Offset: off}
 }
@@ -94,7 +109,7 @@ func (s *Source) Pos(off int) Pos {
 // line finds the 0-based line of off, trying the last line asked for and the
 // one after it before a binary search.
 func (s *Source) line(off int) int {
-	ls := s.lineStarts
+	ls := s.lines()
 	h := int(s.lastLine.Load())
 	for l := h; l < len(ls) && l <= h+1; l++ {
 		if int(ls[l]) <= off && (l+1 == len(ls) || off < int(ls[l+1])) {
@@ -121,7 +136,7 @@ func (s *Source) Range(start, end int) Range {
 }
 
 // LineCount is the number of lines in the source.
-func (s *Source) LineCount() int { return len(s.lineStarts) }
+func (s *Source) LineCount() int { return len(s.lines()) }
 
 // Range is a byte range of one source: 16 bytes, positions worked out on
 // demand. The zero Range is invalid: it names no source and no line.
