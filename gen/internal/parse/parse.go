@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -14,18 +12,18 @@ import (
 	"gen/gen/internal/diag"
 )
 
-var md = goldmark.New(goldmark.WithExtensions(extension.Table))
-
-// Markdown returns the goldmark parser gen uses, for benchmarks that compare
-// against a bare parse.
-func Markdown() goldmark.Markdown { return md }
-
 // Parse reads one page. path is relative to the input root, slash-separated
 // ("api/callrecords-segment-post.md"); it decides the page kind together with
 // the front matter's doc_type. Parse never panics on any input: what it cannot
-// understand becomes a diagnostic in Page.Diags.
-func Parse(path string, src []byte) (page *Page) {
-	s := diag.NewSource(path, src)
+// understand becomes a diagnostic in Page.Diags. The page keeps src: it must
+// not change afterwards.
+func Parse(path string, src []byte) *Page {
+	return parseWith(lean, diag.NewSource(path, src))
+}
+
+// parseWith reads one page with the given goldmark parser.
+func parseWith(gm parser.Parser, s *diag.Source) (page *Page) {
+	path, src := s.Path, s.Bytes
 	page = &Page{Src: s}
 	defer func() {
 		if r := recover(); r != nil {
@@ -33,7 +31,7 @@ func Parse(path string, src []byte) (page *Page) {
 		}
 	}()
 	fmEnd := page.frontMatter()
-	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext()))
+	doc := gm.Parse(text.NewReader(src), parser.WithContext(parser.NewContext()))
 	w := &walker{page: page, src: src, skipBefore: fmEnd}
 	// Sized up front: growing these slices was a tenth of the parse time.
 	n := doc.ChildCount()
@@ -562,8 +560,8 @@ func (w *walker) row(r ast.Node) Row {
 	first := len(w.cells)
 	for c := r.FirstChild(); c != nil; c = c.NextSibling() {
 		cell := Cell{}
-		if c.Lines().Len() > 0 {
-			seg := c.Lines().At(0)
+		if lines := inlineLines(c); lines.Len() > 0 {
+			seg := lines.At(0)
 			cell.Span = w.span(seg.Start, seg.Stop)
 		} else {
 			cell.Span = w.span(le, le)
@@ -623,6 +621,11 @@ func plainText(n ast.Node, s *diag.Source) string {
 	if t, ok := only.(*ast.Text); ok && t.NextSibling() == nil && t.Segment.Padding == 0 && !t.SoftLineBreak() && !t.HardLineBreak() {
 		return s.Text(t.Segment.Start, t.Segment.Stop)
 	}
+	if p, ok := only.(*plainLines); ok && p.Lines().Len() == 1 {
+		if start, stop, brk := plainLineText(p.Lines().At(0), src); !brk {
+			return s.Text(start, stop)
+		}
+	}
 	var b strings.Builder
 	writePlain(&b, n, src)
 	return b.String()
@@ -644,6 +647,15 @@ func writePlain(b *strings.Builder, n ast.Node, src []byte) {
 		}
 	case *ast.AutoLink:
 		b.Write(c.URL(src))
+	case *plainLines:
+		lines := c.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			start, stop, brk := plainLineText(lines.At(i), src)
+			b.Write(src[start:stop])
+			if brk {
+				b.WriteByte('\n')
+			}
+		}
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		writePlain(b, c, src)

@@ -1,0 +1,86 @@
+package parse
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"gen/gen/internal/corpus"
+	"gen/gen/internal/diag"
+)
+
+// leanCases are pages that exercise what the lean parser sets aside: plain
+// and marked-up cells and headings, hard and soft breaks, CRLF line ends,
+// closing hashes, escaped pipes, tables that follow prose in one paragraph,
+// short and long rows, and setext headings (which it leaves alone).
+var leanCases = []string{
+	"# Title\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | Read-only. |\n| name | [identitySet](identityset.md) | The **name**. |\n| `code` | Int32 | a_b |\n",
+	"# Title #\n## Heading with trailing hashes ##   \n### `code` heading\n#### heading with <b>html</b>\n##   spaced   \n#\n",
+	"text before\n| a | b |\n|---|---|\n| 1 | 2 |\n| 3 |\n| 4 | 5 | 6 |\n",
+	"| a | b |\n|---|---|\n| x \\| y | z |\n| `p \\| q` | r |\n\nafter\n| c |\n|---|\n| d |\n",
+	"Setext heading\n==============\n\nAnother\n---\n| a |\n|---|\n| b |\n",
+	"# Title\r\n\r\n| a | b |\r\n|---|---|\r\n| one  | two |\r\n\r\n## Next\r\n",
+	"- item\n\n  | a |\n  |---|\n  | b |\n\n> | q |\n> |---|\n> | r |\n",
+	"# Title\n\nline one  \nline two\\\nline three\n\n| a&amp;b | c ~ d |\n|---|---|\n|   | e |\n",
+	"| a |\n|---|\n| [ref][] |\n\n[ref]: target.md\n",
+	"## Héading ünicode\n| ключ | 値 |\n|---|---|\n| 1 | 2 |\n",
+}
+
+// TestLeanParserAgrees holds the page parser, which sets plain cells and
+// headings aside from goldmark's inline pass, to the same parser on stock
+// goldmark: every page must come out the same. It reads the cases above,
+// the repository's pages and fixtures, and the corpus when GRAPH_DOCS names
+// it.
+func TestLeanParserAgrees(t *testing.T) {
+	for i, c := range leanCases {
+		requireLeanAgrees(t, "case"+string(rune('0'+i))+".md", []byte(c))
+	}
+	var roots []string
+	for _, dir := range []string{"../../../docs-input", "..", "../../../templates"} {
+		roots = append(roots, dir)
+	}
+	if os.Getenv(corpus.Env) != "" {
+		roots = append(roots, corpus.Beta(t))
+	}
+	pages := 0
+	for _, root := range roots {
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
+				return err
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(root, path)
+			requireLeanAgrees(t, filepath.ToSlash(rel), b)
+			pages++
+			return nil
+		})
+		require.NoError(t, err)
+	}
+	require.Greater(t, pages, 20)
+}
+
+func requireLeanAgrees(t *testing.T, path string, b []byte) {
+	t.Helper()
+	s := diag.NewSource(path, b)
+	want := parseWith(stock.Parser(), s)
+	got := parseWith(lean, s)
+	require.Equal(t, want, got, path)
+}
+
+// FuzzLeanParser looks for a page on which the lean parser and stock
+// goldmark disagree.
+func FuzzLeanParser(f *testing.F) {
+	for _, c := range leanCases {
+		f.Add([]byte(c))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		requireLeanAgrees(t, "api/x.md", b)
+	})
+}
