@@ -8,6 +8,7 @@ import (
 
 	"gen/gen/internal/ir"
 	"gen/gen/internal/naming"
+	"gen/gen/internal/workers"
 )
 
 // PackageName is the Go package of a namespace: microsoft.graph -> graph,
@@ -80,13 +81,17 @@ func (r *resolver) names() {
 			}
 		}
 	}
-	for _, t := range r.prog.Types {
+	// Property names are unique within their type only: types are named in
+	// parallel.
+	workers.ForEach(len(r.prog.Types), func(i int) {
+		t := r.prog.Types[i]
 		// ODataType is the field every struct carries for @odata.type.
-		used := map[string]bool{"ODataType": true}
+		used := make(map[string]bool, len(t.Properties)+1)
+		used["ODataType"] = true
 		for _, p := range t.Properties {
 			p.GoName = naming.Unique(naming.GoName(p.Name), used)
 		}
-	}
+	})
 	byPkgOps := map[string][]*ir.Operation{}
 	for _, o := range r.prog.Operations {
 		o.Package = PackageName(o.Namespace)

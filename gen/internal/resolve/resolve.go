@@ -309,12 +309,12 @@ func (r *resolver) sectionProperties(p *parse.Page) {
 // (see wireNames); nil when the rows are not the representation's type's.
 // ahead, when not nil, holds the rows resolved ahead (see resolveRows).
 func (r *resolver) rowProperties(p *parse.Page, owner *ir.Type, rows []parse.PropertyRow, wire map[string]string, ahead []resolvedRow) {
-	seen := map[string]bool{}
-	merged := map[string]bool{} // declared by another page of a merged type
+	seen := make(map[string]bool, len(rows))
+	merged := make(map[string]bool, len(owner.Properties)) // declared by another page of a merged type
 	for _, prop := range owner.Properties {
 		merged[prop.Name] = true
 	}
-	listed := map[string]bool{}
+	listed := make(map[string]bool, len(rows))
 	for _, row := range rows {
 		listed[row.Name.Text] = true
 	}
