@@ -407,22 +407,34 @@ func (c *checker) annotationValue(a *annotation, m parse.Member, t valueType) {
 		}
 	}
 	if (m.Key == "@odata.type" || m.Key == "@type") && v.Kind == parse.StringValue && !a.page {
-		c.annotationType(a, v)
+		switch canonicalBlockType(a.block) {
+		case "response", "example", "resource":
+			if strings.TrimSpace(v.Str) != "" {
+				// Resolved by the late checks (annotationTypes), once the
+				// types are known.
+				st := c.pageState[c.page]
+				st.odataTypes = append(st.odataTypes, odataTypeRef{name: v.Str, start: a.offset + v.Off, end: a.offset + v.End})
+			}
+		}
 	}
 }
 
-// annotationType reports an @odata.type that names no type.
-func (c *checker) annotationType(a *annotation, v *parse.Value) {
-	switch canonicalBlockType(a.block) {
-	case "response", "example", "resource":
-	default:
+// odataTypeRef is an annotation's @odata.type value and where it is.
+type odataTypeRef struct {
+	name       string
+	start, end int
+}
+
+// annotationTypes reports the annotations' @odata.type values that name no
+// type.
+func (c *checker) annotationTypes() {
+	if c.prog == nil {
 		return
 	}
-	if strings.TrimSpace(v.Str) == "" || c.prog == nil {
-		return
-	}
-	if t, edm := c.lookup(v.Str, c.page.Namespace.Text); t == nil && edm == "" {
-		c.report(c.span(a.offset+v.Off, a.offset+v.End), "unknown-type", "@odata.type %q names no documented type", v.Str)
+	for _, r := range c.pageState[c.page].odataTypes {
+		if t, edm := c.lookup(r.name, c.page.Namespace.Text); t == nil && edm == "" {
+			c.report(c.span(r.start, r.end), "unknown-type", "@odata.type %q names no documented type", r.name)
+		}
 	}
 }
 

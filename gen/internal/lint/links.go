@@ -181,7 +181,7 @@ func (c *checker) anchor(l *parse.Link, p *parse.Page, anchor, where string) {
 	if anchor == "" || strings.HasPrefix(anchor, "tab/") {
 		return
 	}
-	set := c.anchors[p]
+	set := &c.pageState[p].anchors
 	as := set.of(p)
 	if as[anchor] {
 		return

@@ -80,9 +80,19 @@ type linter struct {
 	ops   map[string]*ir.Operation // by source path
 	pages map[string]*parse.Page   // by source path
 	disk  *diskIndex
-	// anchors holds each page's link anchors, worked out the first time a
+	// pageState holds what the checks of one page leave for later ones:
+	// written only by the worker that checks the page.
+	pageState map[*parse.Page]*pageState
+}
+
+// pageState is what the checks keep per page.
+type pageState struct {
+	// anchors are the page's link anchors, worked out the first time a
 	// link needs them.
-	anchors map[*parse.Page]*anchorSet
+	anchors anchorSet
+	// odataTypes are the annotations' @odata.type values, which the early
+	// checks read and the late ones resolve.
+	odataTypes []odataTypeRef
 }
 
 // Lint resolves the pages of set and checks them. The result holds the
@@ -159,11 +169,11 @@ func (l *linter) eachPage(f func(i int, w *pageWorker)) {
 // newLinter starts a linter over set; check needs the resolved program.
 func newLinter(set *resolve.Set) *linter {
 	l := &linter{set: set, ops: map[string]*ir.Operation{}, pages: make(map[string]*parse.Page, len(set.Pages)),
-		disk: newDiskIndex(set.Root), anchors: make(map[*parse.Page]*anchorSet, len(set.Pages))}
-	sets := make([]anchorSet, len(set.Pages))
+		disk: newDiskIndex(set.Root), pageState: make(map[*parse.Page]*pageState, len(set.Pages))}
+	states := make([]pageState, len(set.Pages))
 	for i, p := range set.Pages {
 		l.pages[p.Src.Path] = p
-		l.anchors[p] = &sets[i]
+		l.pageState[p] = &states[i]
 	}
 	return l
 }
@@ -556,11 +566,12 @@ func (c *checker) run(st stage) {
 		c.links()
 		c.tables()
 		c.missingSections()
+		c.annotations()
 	}
 	if st == earlyChecks {
 		return
 	}
-	c.annotations()
+	c.annotationTypes()
 	if c.page.Kind == parse.Operation {
 		c.examples()
 		c.requestBodyTable()
