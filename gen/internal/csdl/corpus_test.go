@@ -41,7 +41,7 @@ func TestCorpusAgreement(t *testing.T) {
 	t.Log("\n" + b.String())
 	// gen meets the reference on types matched and on name+type+collection
 	// recall. On name recall (97.6% against 97.7%) and extra properties
-	// (0.58% against 0.5%) it falls short: what remains there was read cause
+	// (0.56% against 0.5%) it falls short: what remains there was read cause
 	// by cause and is docs bugs (properties missing from, or stale in, the
 	// pages' tables; names whose case differs from the schema's in both the
 	// table and the JSON representation; metadata-drift findings). Properties
@@ -60,5 +60,5 @@ func TestCorpusAgreement(t *testing.T) {
 	}
 	require.GreaterOrEqual(t, f.NameMatched, 10121, "name recall regressed")
 	require.GreaterOrEqual(t, f.FullyMatched, 9889, "name+type+collection recall regressed")
-	require.LessOrEqual(t, f.Extra, 92, "extra properties regressed")
+	require.LessOrEqual(t, f.Extra, 90, "extra properties regressed")
 }
