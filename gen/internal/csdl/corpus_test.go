@@ -41,14 +41,18 @@ func TestCorpusAgreement(t *testing.T) {
 	t.Log("\n" + b.String())
 	// gen meets the reference on types matched and on name+type+collection
 	// recall. On name recall (97.6% against 97.7%) and extra properties
-	// (0.58% against 0.5%) it falls short: what remains there was read cause
-	// by cause and is docs bugs (properties missing from, or stale in, the
-	// pages' tables; names whose case differs from the schema's in both the
-	// table and the JSON representation; metadata-drift findings). Properties
-	// that only a page's JSON representation lists are left out on purpose:
-	// they are as often stale as missing from the table (taking them in gives
-	// name recall 97.8% but 108 extras). Those two figures are held to what
-	// gen reaches today, so any regression fails, and their distance to the
+	// (0.56% against 0.5%) it falls short: what remains there was read cause
+	// by cause and is docs bugs: every table row the pages hold for a
+	// missing schema property is read; the missing ones are absent from
+	// their page (empty tables such as command.md and publicerror.md, stale
+	// ones such as serviceprincipal.md) or spelled with other case in both
+	// the table and the JSON representation; the extras are names the schema
+	// spells otherwise, properties of types the schema declares open, and
+	// properties the schema does not have (yet or any more). Properties that
+	// only a page's JSON representation lists are left out on purpose: 17 of
+	// them are in the schema and 22 are not (taking them in gives name
+	// recall 97.8% but 106 extras). Those two figures are held to what gen
+	// reaches today, so any regression fails, and their distance to the
 	// reference is logged.
 	for _, s := range f.MeetsReference() {
 		switch {
@@ -58,7 +62,7 @@ func TestCorpusAgreement(t *testing.T) {
 			t.Error(s)
 		}
 	}
-	require.GreaterOrEqual(t, f.NameMatched, 10120, "name recall regressed")
-	require.GreaterOrEqual(t, f.FullyMatched, 9888, "name+type+collection recall regressed")
-	require.LessOrEqual(t, f.Extra, 92, "extra properties regressed")
+	require.GreaterOrEqual(t, f.NameMatched, 10121, "name recall regressed")
+	require.GreaterOrEqual(t, f.FullyMatched, 9889, "name+type+collection recall regressed")
+	require.LessOrEqual(t, f.Extra, 90, "extra properties regressed")
 }

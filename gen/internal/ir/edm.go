@@ -23,7 +23,7 @@ var primitives = map[string]string{
 
 // Primitive returns the Edm name for a documented primitive spelling
 // ("String", "`Edm.String`", "GUID", "string, maximum size 20",
-// "string (url)"), or "".
+// "string (url)", "Moment the item was created. DateTimeOffset"), or "".
 func Primitive(name string) string {
 	n := strings.ToLower(strings.TrimSpace(name))
 	n = strings.TrimPrefix(n, "edm.")
@@ -33,7 +33,17 @@ func Primitive(name string) string {
 	n = strings.TrimSuffix(n, " enum")
 	// A primitive followed by a note: "string, maximum size 20", "String (url)".
 	if i := strings.IndexAny(n, ",("); i > 0 {
-		return primitives[strings.TrimSpace(n[:i])]
+		if e := primitives[strings.TrimSpace(n[:i])]; e != "" {
+			return e
+		}
+	}
+	// A note followed by a primitive: a description written into the Type
+	// cell before the type, "Moment the item was created. DateTimeOffset".
+	// The type is the one word after the last full stop.
+	if i := strings.LastIndex(n, ". "); i > 0 {
+		if w := strings.TrimSpace(n[i+2:]); !strings.ContainsAny(w, " \t") {
+			return primitives[w]
+		}
 	}
 	return ""
 }

@@ -11,6 +11,8 @@ func TestPrimitive(t *testing.T) {
 		"String": "Edm.String", "`Edm.Int32`": "", "Edm.Int32": "Edm.Int32", "GUID": "Edm.Guid",
 		"string, maximum size 20": "Edm.String", "String (url)": "Edm.String", "numeric": "Edm.Decimal",
 		"alertStatus enum": "", "microsoft.graph.user": "",
+		"Moment the item was created.  DateTimeOffset": "Edm.DateTimeOffset", "The item. See user.": "",
+		"Moment the item was created. Read-only": "",
 	} {
 		assert.Equal(t, want, Primitive(in), in)
 	}

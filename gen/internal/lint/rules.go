@@ -30,7 +30,7 @@ var Rules = sortRules([]Rule{
 	{"missing-section", diag.Error, "An operation page without HTTP request or Response, a resource page without Properties or JSON representation.",
 		"Operation pages need `## HTTP request` with METHOD /path lines and `## Response`; resource pages need `## Properties` and `## JSON representation`."},
 	{"duplicate-property", diag.Warning, "A property listed twice in one resource's tables.",
-		"Keep one row per property; the first row is used."},
+		"Keep one row per property; the first row is used, or of rows that differ only in letter case the one spelled as in the JSON representation."},
 	{"duplicate-type", diag.Warning, "Two pages that declare the same qualified type.",
 		"Each type has one resource page; the declarations are merged."},
 	{"enum-as-string", diag.Warning, "A String property whose possible values are exactly the members of a documented enum.",

@@ -321,9 +321,15 @@ func (r *resolver) rowProperties(p *parse.Page, owner *ir.Type, rows []parse.Pro
 	for i := range rows {
 		row := &rows[i]
 		name := row.Name.Text
-		// The representation's spelling, unless a row of its own spells it so
-		// (device.md lists both model and Model).
-		if key, ok := wire[strings.ToLower(name)]; ok && key != name && !listed[key] {
+		// The representation's spelling. Where a row of its own spells it so
+		// (device.md lists both model and Model, its representation Model
+		// only), this row is that property listed again, and that row is used.
+		if key, ok := wire[strings.ToLower(name)]; ok && key != name {
+			if listed[key] {
+				r.diags.Add(row.Name.Span, diag.Warning, "duplicate-property",
+					"property %q is listed again as %q, the JSON representation's spelling; JSON names are case-sensitive, and that row is used", name, key)
+				continue
+			}
 			r.diags.Add(row.Name.Span, diag.Warning, "property-case",
 				"property %q is spelled %q in the JSON representation; JSON names are case-sensitive, and the representation's spelling is used", name, key)
 			name = key
