@@ -280,7 +280,7 @@ func (p *Page) responseStatus() {
 func (p *Page) bodyLinks() {
 	for i := range p.Links {
 		l := &p.Links[i]
-		if !strings.Contains(strings.ToLower(l.Dest), "resources/") && !strings.HasSuffix(strings.ToLower(l.Dest), ".md") {
+		if !containsLower(l.Dest, "resources/") && !hasSuffixLower(l.Dest, ".md") {
 			continue
 		}
 		sec := p.sectionAt(l.Span.Offset())
@@ -473,6 +473,42 @@ func foldSpace(s string) string {
 	return s
 }
 
+// hasPrefixLower reports whether s begins with prefix, ignoring the case of
+// ASCII letters; prefix is lower case. It allocates nothing, unlike
+// strings.ToLower on every cell.
+func hasPrefixLower(s, prefix string) bool {
+	return len(s) >= len(prefix) && equalLower(s[:len(prefix)], prefix)
+}
+
+// hasSuffixLower is hasPrefixLower for the end of s.
+func hasSuffixLower(s, suffix string) bool {
+	return len(s) >= len(suffix) && equalLower(s[len(s)-len(suffix):], suffix)
+}
+
+// containsLower is hasPrefixLower for anywhere in s.
+func containsLower(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if equalLower(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// equalLower reports whether s, with its ASCII capitals lowered, is lower.
+func equalLower(s, lower string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
@@ -490,18 +526,17 @@ func ParseTypeCell(c Cell) TypeCell {
 		}
 		rest := strings.Replace(s, l.Text, "", 1)
 		s = strings.TrimSpace(l.Text)
-		if strings.Contains(strings.ToLower(rest), "collection") {
+		if containsLower(rest, "collection") {
 			tc.Collection = true
 		}
 	}
 	s = strings.Trim(s, "*`_ ")
-	lower := strings.ToLower(s)
 	switch {
-	case strings.HasPrefix(lower, "collection(") && strings.HasSuffix(s, ")"):
+	case hasPrefixLower(s, "collection(") && strings.HasSuffix(s, ")"):
 		s, tc.Collection = s[len("collection("):len(s)-1], true
-	case strings.HasSuffix(lower, " collection"):
+	case hasSuffixLower(s, " collection"):
 		s, tc.Collection = strings.TrimSpace(s[:len(s)-len(" collection")]), true
-	case strings.HasPrefix(lower, "collection of "):
+	case hasPrefixLower(s, "collection of "):
 		s, tc.Collection = strings.TrimSpace(s[len("collection of "):]), true
 	case strings.HasSuffix(s, "[]"):
 		s, tc.Collection = strings.TrimSuffix(s, "[]"), true

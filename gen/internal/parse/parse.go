@@ -250,10 +250,23 @@ func (w *walker) heading(n *ast.Heading) {
 	w.pending = nil
 }
 
+// commonSections are the H2s most pages have, lower-cased.
+var commonSections = []string{"properties", "relationships", "json representation", "methods", "http request",
+	"request headers", "request body", "response", "examples", "permissions", "optional query parameters",
+	"path parameters", "see also"}
+
 // normalizeSection lowercases a heading and folds its spacing, so
 // "HTTP Request" and "HTTP request" are one section.
 func normalizeSection(s string) string {
-	s = strings.ToLower(foldSpace(s))
+	s = foldSpace(s)
+	// The usual sections, without a lowered copy.
+	for _, known := range commonSections {
+		if len(s) == len(known) && equalLower(s, known) {
+			s = known
+			break
+		}
+	}
+	s = strings.ToLower(s)
 	s = strings.TrimSuffix(s, ":")
 	if strings.HasPrefix(s, "http request") {
 		return "http request" // "HTTP Requests", "HTTP request (to upload a new file)"

@@ -80,3 +80,40 @@ func TestEnumHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerMatches holds the allocation-free case-insensitive matches to
+// strings.ToLower followed by the plain match, which they replace.
+func TestLowerMatches(t *testing.T) {
+	patterns := []string{"collection", " collection", "collection(", "collection of ", "resources/", ".md", "properties"}
+	cases := samples([]string{"Collection", "COLLECTION", "collection", "(", " of ", " ", "K", "\u212a", "\u0130", "RESOURCES/", ".MD", "x"}, 3)
+	for _, s := range cases {
+		lower := strings.ToLower(s)
+		for _, p := range patterns {
+			assert.Equal(t, strings.HasPrefix(lower, p), hasPrefixLower(s, p), "prefix %q of %q", p, s)
+			assert.Equal(t, strings.HasSuffix(lower, p), hasSuffixLower(s, p), "suffix %q of %q", p, s)
+			assert.Equal(t, strings.Contains(lower, p), containsLower(s, p), "%q in %q", p, s)
+		}
+	}
+	for _, s := range append(commonSections, "Properties", "HTTP Request", "JSON  representation", "Relationships:", "\u212aey") {
+		assert.Equal(t, normalizeSectionOracle(s), normalizeSection(s), "%q", s)
+	}
+}
+
+// normalizeSectionOracle is normalizeSection as it was, lowering every
+// heading.
+func normalizeSectionOracle(s string) string {
+	s = strings.ToLower(foldSpace(s))
+	s = strings.TrimSuffix(s, ":")
+	if strings.HasPrefix(s, "http request") {
+		return "http request"
+	}
+	switch s {
+	case "example":
+		return "examples"
+	case "request headers", "request header":
+		return "request headers"
+	case "properties", "property":
+		return "properties"
+	}
+	return s
+}
