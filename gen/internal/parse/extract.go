@@ -696,16 +696,17 @@ func (p *Page) httpMessage(ex *Example) {
 	cb := ex.Block
 	content := cb.Content
 	off := cb.ContentStart
-	lines := strings.SplitAfter(content, "\n")
+	// Only the lines before the body are looked at: split them as needed.
+	lines := lineSplitter{rest: content}
 	i := 0
-	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
-		off += len(lines[i])
+	for lines.has(i) && strings.TrimSpace(lines.at(i)) == "" {
+		off += len(lines.at(i))
 		i++
 	}
-	if i >= len(lines) {
+	if !lines.has(i) {
 		return
 	}
-	first := strings.TrimSpace(lines[i])
+	first := strings.TrimSpace(lines.at(i))
 	looksHTTP := false
 	f := strings.Fields(first)
 	switch {
@@ -726,27 +727,27 @@ func (p *Page) httpMessage(ex *Example) {
 		ex.BodyOffset = cb.ContentStart
 		return
 	}
-	lead := strings.Index(lines[i], first)
+	lead := strings.Index(lines.at(i), first)
 	ex.StartLine = p.Src.Range(off+lead, off+lead+len(first))
-	off += len(lines[i])
+	off += len(lines.at(i))
 	i++
 	// Some pages leave a blank line between the request line and its
 	// headers: skip blank lines when a header line follows them.
-	for j := i; j < len(lines); j++ {
-		if strings.TrimSpace(lines[j]) != "" {
-			if isHeaderLine(strings.TrimSpace(lines[j])) {
+	for j := i; lines.has(j); j++ {
+		if strings.TrimSpace(lines.at(j)) != "" {
+			if isHeaderLine(strings.TrimSpace(lines.at(j))) {
 				for ; i < j; i++ {
-					off += len(lines[i])
+					off += len(lines.at(i))
 				}
 			}
 			break
 		}
 	}
 	// Headers until a blank line or the start of a JSON body.
-	for ; i < len(lines); i++ {
-		t := strings.TrimSpace(lines[i])
+	for ; lines.has(i); i++ {
+		t := strings.TrimSpace(lines.at(i))
 		if t == "" {
-			off += len(lines[i])
+			off += len(lines.at(i))
 			i++
 			break
 		}
@@ -757,14 +758,39 @@ func (p *Page) httpMessage(ex *Example) {
 			break
 		}
 		name, value, _ := strings.Cut(t, ":")
-		lead := strings.Index(lines[i], t)
+		lead := strings.Index(lines.at(i), t)
 		ex.Headers = append(ex.Headers, Header{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value), Span: p.Src.Range(off+lead, off+lead+len(t))})
-		off += len(lines[i])
+		off += len(lines.at(i))
 	}
 	// The body is the rest of the content: a piece of it, not a copy.
 	ex.BodyOffset = off
 	ex.Body = content[off-cb.ContentStart:]
 }
+
+// lineSplitter yields the lines of a text as strings.SplitAfter(text, "\n")
+// would, splitting no further than the lines asked for.
+type lineSplitter struct {
+	lines []string
+	rest  string
+	done  bool
+}
+
+// has reports whether the text has a line i, splitting up to it.
+func (l *lineSplitter) has(i int) bool {
+	for len(l.lines) <= i && !l.done {
+		if j := strings.IndexByte(l.rest, '\n'); j >= 0 {
+			l.lines = append(l.lines, l.rest[:j+1])
+			l.rest = l.rest[j+1:]
+		} else {
+			l.lines = append(l.lines, l.rest)
+			l.done = true
+		}
+	}
+	return i < len(l.lines)
+}
+
+// at is line i; has(i) must be true.
+func (l *lineSplitter) at(i int) string { return l.lines[i] }
 
 // isHeaderLine reports whether a trimmed line looks like "Name: value".
 func isHeaderLine(t string) bool {

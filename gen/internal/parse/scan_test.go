@@ -117,3 +117,18 @@ func normalizeSectionOracle(s string) string {
 	}
 	return s
 }
+
+// TestLineSplitter holds lineSplitter to strings.SplitAfter, which it
+// replaces.
+func TestLineSplitter(t *testing.T) {
+	for _, s := range samples([]string{"a", "\n", " ", "\r\n", "{}"}, 5) {
+		want := strings.SplitAfter(s, "\n")
+		l := lineSplitter{rest: s}
+		var got []string
+		for i := 0; l.has(i); i++ {
+			got = append(got, l.at(i))
+		}
+		assert.Equal(t, want, got, "%q", s)
+		assert.False(t, l.has(len(want)), "%q", s)
+	}
+}
