@@ -39,15 +39,44 @@ var lean = parser.NewParser(
 )
 
 // leanBlockParsers are goldmark's default block parsers with the ATX heading
-// parser wrapped to set plain headings aside when they close.
+// parser wrapped to set plain headings aside when they close, and the HTML
+// block parser to open comments directly.
 func leanBlockParsers() []util.PrioritizedValue {
 	ps := parser.DefaultBlockParsers()
 	for i, p := range ps {
-		if bp, ok := p.Value.(parser.BlockParser); ok && bp.Trigger() != nil && len(bp.Trigger()) == 1 && bp.Trigger()[0] == '#' {
+		bp, ok := p.Value.(parser.BlockParser)
+		if !ok || len(bp.Trigger()) != 1 {
+			continue
+		}
+		switch bp.Trigger()[0] {
+		case '#':
 			ps[i].Value = plainHeadings{bp}
+		case '<':
+			ps[i].Value = htmlComments{bp}
 		}
 	}
 	return ps
+}
+
+// htmlComments is the HTML block parser with a shortcut for the annotation
+// comments every example has: a line that starts "<!--" opens an HTML block
+// of CommonMark's type 2, which goldmark finds only after trying another
+// type's regular expression first.
+type htmlComments struct{ parser.BlockParser }
+
+func (h htmlComments) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, segment := reader.PeekLine()
+	rest := line
+	for i := 0; i < 3 && len(rest) > 0 && rest[0] == ' '; i++ {
+		rest = rest[1:]
+	}
+	if len(rest) < 4 || rest[0] != '<' || rest[1] != '!' || rest[2] != '-' || rest[3] != '-' {
+		return h.BlockParser.Open(parent, reader, pc)
+	}
+	node := ast.NewHTMLBlock(ast.HTMLBlockType2)
+	reader.AdvanceToEOL()
+	node.Lines().Append(segment)
+	return node, parser.NoChildren
 }
 
 // inlineStarts are the bytes at which goldmark's default inline parsers

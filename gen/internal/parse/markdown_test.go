@@ -16,7 +16,8 @@ import (
 // leanCases are pages that exercise what the lean parser sets aside: plain
 // and marked-up cells and headings, hard and soft breaks, CRLF line ends,
 // closing hashes, escaped pipes, tables that follow prose in one paragraph,
-// short and long rows, and setext headings (which it leaves alone).
+// short and long rows, setext headings (which it leaves alone), and HTML
+// comments, which it opens without goldmark's regular expressions.
 var leanCases = []string{
 	"# Title\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | Read-only. |\n| name | [identitySet](identityset.md) | The **name**. |\n| `code` | Int32 | a_b |\n",
 	"# Title #\n## Heading with trailing hashes ##   \n### `code` heading\n#### heading with <b>html</b>\n##   spaced   \n#\n",
@@ -28,6 +29,8 @@ var leanCases = []string{
 	"# Title\n\nline one  \nline two\\\nline three\n\n| a&amp;b | c ~ d |\n|---|---|\n|   | e |\n",
 	"| a |\n|---|\n| [ref][] |\n\n[ref]: target.md\n",
 	"## Héading ünicode\n| ключ | 値 |\n|---|---|\n| 1 | 2 |\n",
+	"<!-- { \"blockType\": \"request\" } -->\n   <!-- three spaces -->\n    <!-- four: code -->\n\ntext\n<!-- interrupts -->\n<!-->\n<!--\nunclosed\n",
+	"<!-- a --> trailing\n<!--x\n-->\n<!DOCTYPE html>\n<script>\n</script>\n<div>\n</div>\n",
 }
 
 // TestLeanParserAgrees holds the page parser, which sets plain cells and
