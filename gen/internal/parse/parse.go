@@ -176,17 +176,20 @@ func blockRange(n ast.Node) (int, int) {
 
 // lineStart moves an offset back to the start of its line.
 func (w *walker) lineStart(off int) int {
-	for off > 0 && w.src[off-1] != '\n' {
-		off--
+	if off <= 0 {
+		return off
 	}
-	return off
+	return bytes.LastIndexByte(w.src[:off], '\n') + 1
 }
 
 func (w *walker) lineEnd(off int) int {
-	for off < len(w.src) && w.src[off] != '\n' {
-		off++
+	if off >= len(w.src) {
+		return off
 	}
-	return off
+	if i := bytes.IndexByte(w.src[off:], '\n'); i >= 0 {
+		return off + i
+	}
+	return len(w.src)
 }
 
 func (w *walker) block(n ast.Node) {
