@@ -269,7 +269,7 @@ func (l *linter) resolve() (prog *ir.Program, diags diag.List) {
 				Message: fmt.Sprintf("the resolver failed, so type checks are skipped: %v", r)}}
 		}
 	}()
-	return resolve.Resolve(l.set)
+	return resolve.Check(l.set) // the checks read no Go names
 }
 
 // extra runs a whole-set check, turning a panic into a finding.

@@ -125,6 +125,11 @@ func (r *resolver) names() {
 			}
 		}
 	}
+}
+
+// sortProgram puts the types in qualified-name order and the operations in
+// page order.
+func (r *resolver) sortProgram() {
 	sortByQualifiedName(r.prog.Types)
 	sort.SliceStable(r.prog.Operations, func(i, j int) bool {
 		return r.prog.Operations[i].Source < r.prog.Operations[j].Source

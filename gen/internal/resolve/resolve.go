@@ -40,6 +40,18 @@ type resolver struct {
 
 // Resolve builds the IR from a set of pages.
 func Resolve(set *Set) (*ir.Program, diag.List) {
+	return resolve(set, true)
+}
+
+// Check resolves set as Resolve does but leaves the Go names (types,
+// properties, operations, packages) unset, for callers that read only what
+// the docs say: the linter. The types and operations come in the same order
+// and the findings are the same.
+func Check(set *Set) (*ir.Program, diag.List) {
+	return resolve(set, false)
+}
+
+func resolve(set *Set, goNames bool) (*ir.Program, diag.List) {
 	r := &resolver{
 		set: set, prog: &ir.Program{},
 		types:  NewTypeNames(nil),
@@ -79,7 +91,10 @@ func Resolve(set *Set) (*ir.Program, diag.List) {
 	r.inheritance()
 	r.operations()
 	r.typeAlternatives()
-	r.names()
+	if goNames {
+		r.names()
+	}
+	r.sortProgram()
 	r.prog.Index()
 	normalizeSlices(r.prog)
 	r.diags.Sort()
