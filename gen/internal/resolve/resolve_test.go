@@ -146,3 +146,44 @@ func TestCorpus(t *testing.T) {
 	assert.Greater(t, len(prog.Types), 2200)
 	assert.Less(t, len(diags.Errors()), 60, "errors on the corpus should be real docs bugs only:\n%s", diags.Errors())
 }
+
+// TestCheckIsResolveWithoutGoNames holds Check, the linter's resolver, to
+// Resolve: the same program with the Go names left out, and the same
+// findings, on every fixture.
+func TestCheckIsResolveWithoutGoNames(t *testing.T) {
+	entries, err := os.ReadDir("testdata")
+	require.NoError(t, err)
+	cases := 0
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		set, err := ReadDir(filepath.Join("testdata", e.Name()))
+		require.NoError(t, err)
+		want, wantDiags := Resolve(NewSet(set.Root, set.Pages))
+		got, gotDiags := Check(NewSet(set.Root, set.Pages))
+		for _, ty := range want.Types {
+			ty.GoName, ty.Package = "", ""
+			for _, p := range ty.Properties {
+				p.GoName = ""
+			}
+			for _, m := range ty.Members {
+				m.GoName = ""
+			}
+		}
+		for _, o := range want.Operations {
+			o.Name, o.Package = "", ""
+			for _, p := range o.RequestBody {
+				p.GoName = ""
+			}
+		}
+		wantJSON, err := json.Marshal(want)
+		require.NoError(t, err)
+		gotJSON, err := json.Marshal(got)
+		require.NoError(t, err)
+		require.JSONEq(t, string(wantJSON), string(gotJSON), e.Name())
+		require.Equal(t, wantDiags.String(), gotDiags.String(), e.Name())
+		cases++
+	}
+	require.Greater(t, cases, 3)
+}
