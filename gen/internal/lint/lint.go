@@ -77,6 +77,7 @@ type linter struct {
 	set   *resolve.Set
 	prog  *ir.Program
 	types *typeIndex
+	names *resolve.TypeNames       // the resolver's index of prog's types; nil: build one
 	ops   map[string]*ir.Operation // by source path
 	pages map[string]*parse.Page   // by source path
 	disk  *diskIndex
@@ -187,7 +188,7 @@ func (l *linter) check(prog *ir.Program, all diag.List, opts Options, on map[str
 	for _, o := range l.prog.Operations {
 		l.ops[o.Source] = o
 	}
-	l.types = newTypeIndex(l.prog, l.pages)
+	l.types = newTypeIndex(l.prog, l.names, l.pages)
 	f := l.newFilter(on, len(opts.Enable) > 0)
 
 	// Example names are compared across pages while the pages are checked.
@@ -269,7 +270,8 @@ func (l *linter) resolve() (prog *ir.Program, diags diag.List) {
 				Message: fmt.Sprintf("the resolver failed, so type checks are skipped: %v", r)}}
 		}
 	}()
-	return resolve.Check(l.set) // the checks read no Go names
+	prog, l.names, diags = resolve.Check(l.set) // the checks read no Go names
+	return prog, diags
 }
 
 // extra runs a whole-set check, turning a panic into a finding.

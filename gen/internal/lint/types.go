@@ -41,11 +41,14 @@ type lookupResult struct {
 	edm string
 }
 
-func newTypeIndex(prog *ir.Program, pages map[string]*parse.Page) *typeIndex {
-	x := &typeIndex{names: resolve.NewTypeNames(prog.Types), pages: pages,
-		info: make(map[*ir.Type]*typeInfo, len(prog.Types))}
-	for _, t := range prog.Types {
-		x.info[t] = &typeInfo{}
+func newTypeIndex(prog *ir.Program, names *resolve.TypeNames, pages map[string]*parse.Page) *typeIndex {
+	if names == nil {
+		names = resolve.NewTypeNames(prog.Types)
+	}
+	x := &typeIndex{names: names, pages: pages, info: make(map[*ir.Type]*typeInfo, len(prog.Types))}
+	infos := make([]typeInfo, len(prog.Types))
+	for i, t := range prog.Types {
+		x.info[t] = &infos[i]
 	}
 	return x
 }

@@ -40,18 +40,20 @@ type resolver struct {
 
 // Resolve builds the IR from a set of pages.
 func Resolve(set *Set) (*ir.Program, diag.List) {
-	return resolve(set, true)
+	prog, _, diags := resolve(set, true)
+	return prog, diags
 }
 
 // Check resolves set as Resolve does but leaves the Go names (types,
 // properties, operations, packages) unset, for callers that read only what
 // the docs say: the linter. The types and operations come in the same order
-// and the findings are the same.
-func Check(set *Set) (*ir.Program, diag.List) {
+// and the findings are the same. names is the resolver's index of the
+// program's types, the one NewTypeNames(prog.Types) would build.
+func Check(set *Set) (prog *ir.Program, names *TypeNames, diags diag.List) {
 	return resolve(set, false)
 }
 
-func resolve(set *Set, goNames bool) (*ir.Program, diag.List) {
+func resolve(set *Set, goNames bool) (*ir.Program, *TypeNames, diag.List) {
 	r := &resolver{
 		set: set, prog: &ir.Program{},
 		types:  NewTypeNames(nil),
@@ -98,7 +100,7 @@ func resolve(set *Set, goNames bool) (*ir.Program, diag.List) {
 	r.prog.Index()
 	normalizeSlices(r.prog)
 	r.diags.Sort()
-	return r.prog, r.diags
+	return r.prog, r.types, r.diags
 }
 
 // resourceOrder lists resource pages with the canonical page of a type

@@ -149,7 +149,8 @@ func TestCorpus(t *testing.T) {
 
 // TestCheckIsResolveWithoutGoNames holds Check, the linter's resolver, to
 // Resolve: the same program with the Go names left out, and the same
-// findings, on every fixture.
+// findings, on every fixture; and the type index it returns to one built
+// from its program.
 func TestCheckIsResolveWithoutGoNames(t *testing.T) {
 	entries, err := os.ReadDir("testdata")
 	require.NoError(t, err)
@@ -161,7 +162,16 @@ func TestCheckIsResolveWithoutGoNames(t *testing.T) {
 		set, err := ReadDir(filepath.Join("testdata", e.Name()))
 		require.NoError(t, err)
 		want, wantDiags := Resolve(NewSet(set.Root, set.Pages))
-		got, gotDiags := Check(NewSet(set.Root, set.Pages))
+		got, names, gotDiags := Check(NewSet(set.Root, set.Pages))
+		// The resolver's index answers as one built from the program.
+		index := NewTypeNames(got.Types)
+		require.Len(t, names.byName, len(index.byName), e.Name())
+		for key, ty := range index.byName {
+			require.Same(t, ty, names.byName[key], key)
+			for _, ns := range []string{"", ty.Namespace, DefaultNamespace} {
+				require.Same(t, index.Lookup(ty.Name, ns), names.Lookup(ty.Name, ns), "%s in %q", ty.Name, ns)
+			}
+		}
 		for _, ty := range want.Types {
 			ty.GoName, ty.Package = "", ""
 			for _, p := range ty.Properties {
