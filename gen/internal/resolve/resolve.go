@@ -36,6 +36,43 @@ type resolver struct {
 	// alternatives are properties documented as one of several types, typed
 	// once base types are known (see typeAlternatives).
 	alternatives []alternative
+	// facts are what each resource page says of its own type, read ahead
+	// in parallel (see readFacts).
+	facts map[*parse.Page]*pageFacts
+}
+
+// pageFacts is what a resource page says of the type it declares, worked out
+// from the page alone.
+type pageFacts struct {
+	ns, name string     // see pageTypeName
+	span     diag.Range // where the name is written
+	pos      diag.Pos   // span's position
+	inherits *parse.Link
+	open     bool // the prose calls the type open (saysOpen)
+}
+
+// readFacts works out every resource page's facts in parallel: declaring
+// the types runs in page order on one core and needs only these.
+func readFacts(pages []*parse.Page) map[*parse.Page]*pageFacts {
+	var resources []*parse.Page
+	for _, p := range pages {
+		if p.Kind == parse.Resource {
+			resources = append(resources, p)
+		}
+	}
+	facts := make([]pageFacts, len(resources))
+	workers.ForEach(len(resources), func(i int) {
+		p, f := resources[i], &facts[i]
+		f.ns, f.name, f.span = pageTypeName(p)
+		f.pos = f.span.Pos()
+		f.inherits = inheritsLink(p)
+		f.open = saysOpen(p)
+	})
+	out := make(map[*parse.Page]*pageFacts, len(resources))
+	for i, p := range resources {
+		out[p] = &facts[i]
+	}
+	return out
 }
 
 // Resolve builds the IR from a set of pages.
@@ -64,7 +101,8 @@ func resolve(set *Set, goNames bool) (*ir.Program, *TypeNames, diag.List) {
 	for _, p := range set.Pages {
 		r.diags = append(r.diags, p.Diags...)
 	}
-	resources := resourceOrder(set.Pages)
+	r.facts = readFacts(set.Pages)
+	resources := resourceOrder(set.Pages, r.facts)
 	for _, p := range resources {
 		r.declareTypes(p)
 	}
@@ -107,13 +145,13 @@ func resolve(set *Set, goNames bool) (*ir.Program, *TypeNames, diag.List) {
 // before copies of it: pages named after their type ("user.md") first, then
 // the rest, each group by path. The first declaration is the one a merged
 // type's Source points at.
-func resourceOrder(pages []*parse.Page) []*parse.Page {
+func resourceOrder(pages []*parse.Page, facts map[*parse.Page]*pageFacts) []*parse.Page {
 	var first, rest []*parse.Page
 	for _, p := range pages {
 		if p.Kind != parse.Resource {
 			continue
 		}
-		_, name, _ := pageTypeName(p)
+		name := facts[p].name
 		base := p.Src.Path[strings.LastIndexByte(p.Src.Path, '/')+1:]
 		if strings.EqualFold(base, name+".md") {
 			first = append(first, p)
@@ -142,8 +180,9 @@ func pageTypeName(p *parse.Page) (ns, name string, sp diag.Range) {
 	}
 	if name == "" {
 		t := p.Title.Text
+		lower := strings.ToLower(t)
 		for _, suf := range []string{" resource type", " complex type", " enum type", " entity type", " resource", " type", " object"} {
-			if strings.HasSuffix(strings.ToLower(t), suf) {
+			if strings.HasSuffix(lower, suf) {
 				t = t[:len(t)-len(suf)]
 				break
 			}
@@ -193,14 +232,15 @@ func (r *resolver) add(t *ir.Type, p *parse.Page) *ir.Type {
 }
 
 func (r *resolver) declareTypes(p *parse.Page) {
-	ns, name, sp := pageTypeName(p)
+	f := r.facts[p]
+	ns, name := f.ns, f.name
 	a := p.Annotation
 	isEnumPage := strings.EqualFold(p.Meta("doc_type"), "enumPageType")
 	if name != "" && (len(p.Properties) > 0 || a != nil || !isEnumPage) {
 		t := &ir.Type{
 			Namespace: ns, Name: name, Kind: ir.Complex, Source: p.Src.Path,
-			Description: p.Description.Text, Pos: sp.Pos(),
-			Abstract: a.Bool("abstract"), Open: a.Bool("openType") || saysOpen(p), KeyProperty: a.String("keyProperty"),
+			Description: p.Description.Text, Pos: f.pos,
+			Abstract: a.Bool("abstract"), Open: a.Bool("openType") || f.open, KeyProperty: a.String("keyProperty"),
 		}
 		if t.KeyProperty != "" {
 			t.Kind = ir.Entity
@@ -210,7 +250,7 @@ func (r *resolver) declareTypes(p *parse.Page) {
 			t.BaseType = strings.TrimPrefix(strings.TrimSpace(v.Str), "#")
 			r.bases[t] = p.Src.Range(a.Offset+v.Off, a.Offset+v.End)
 		}
-		if l := inheritsLink(p); l != nil {
+		if l := f.inherits; l != nil {
 			r.proseBase[t] = proseRef{p: p, l: l, a: a, v: v}
 			if t.BaseType == "" {
 				r.bases[t] = l.Span
@@ -259,7 +299,7 @@ func (r *resolver) declareSectionTypes(p *parse.Page) {
 	if len(p.SectionTypes) == 0 {
 		return
 	}
-	ns, _, _ := pageTypeName(p)
+	ns := r.facts[p].ns
 	for _, st := range p.SectionTypes {
 		t := &ir.Type{Namespace: ns, Name: st.Name.Text, Kind: ir.Complex, Source: p.Src.Path, Pos: st.Name.Span.Pos()}
 		if own := r.own[p]; own != nil && strings.EqualFold(own.QualifiedName(), t.QualifiedName()) {
