@@ -601,8 +601,9 @@ func (r *resolver) inheritance() {
 	}
 	// Cycles: walk up from each type; a revisit means a loop. Break it at the
 	// type where it is found, so every later walk terminates.
+	seen := map[*ir.Type]bool{}
 	for _, t := range r.prog.Types {
-		seen := map[*ir.Type]bool{}
+		clear(seen)
 		for c := t; c != nil; c = c.Base {
 			if seen[c] {
 				r.diags.Add(r.bases[c], diag.Error, "inheritance-cycle", "inheritance cycle: %s derives from itself through %s", c.QualifiedName(), c.BaseType)
