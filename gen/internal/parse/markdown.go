@@ -39,23 +39,47 @@ var lean = parser.NewParser(
 )
 
 // leanBlockParsers are goldmark's default block parsers with the ATX heading
-// parser wrapped to set plain headings aside when they close, and the HTML
-// block parser to open comments directly.
+// parser wrapped to set plain headings aside when they close, the HTML block
+// parser to open comments directly, and the fenced code parser to keep
+// adjacent lines as one segment.
 func leanBlockParsers() []util.PrioritizedValue {
 	ps := parser.DefaultBlockParsers()
 	for i, p := range ps {
 		bp, ok := p.Value.(parser.BlockParser)
-		if !ok || len(bp.Trigger()) != 1 {
+		if !ok {
 			continue
 		}
-		switch bp.Trigger()[0] {
-		case '#':
+		switch string(bp.Trigger()) {
+		case "#":
 			ps[i].Value = plainHeadings{bp}
-		case '<':
+		case "<":
 			ps[i].Value = htmlComments{bp}
+		case "~`":
+			ps[i].Value = joinedCodeLines{bp}
 		}
 	}
 	return ps
+}
+
+// joinedCodeLines is the fenced code block parser, keeping the lines of a
+// block that follow each other in the source as one segment: examples run to
+// hundreds of lines, and the page parser reads a block's content as one piece
+// of the page anyway (walker.linesText).
+type joinedCodeLines struct{ parser.BlockParser }
+
+func (c joinedCodeLines) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	lines := node.Lines()
+	n := lines.Len()
+	state := c.BlockParser.Continue(node, reader, pc)
+	if n > 0 && lines.Len() == n+1 {
+		prev, cur := lines.At(n-1), lines.At(n)
+		if prev.Padding == 0 && cur.Padding == 0 && cur.Start == prev.Stop && prev.ForceNewline == cur.ForceNewline {
+			prev.Stop = cur.Stop
+			lines.Set(n-1, prev)
+			lines.SetSliced(0, n)
+		}
+	}
+	return state
 }
 
 // htmlComments is the HTML block parser with a shortcut for the annotation

@@ -16,8 +16,10 @@ import (
 // leanCases are pages that exercise what the lean parser sets aside: plain
 // and marked-up cells and headings, hard and soft breaks, CRLF line ends,
 // closing hashes, escaped pipes, tables that follow prose in one paragraph,
-// short and long rows, setext headings (which it leaves alone), and HTML
-// comments, which it opens without goldmark's regular expressions.
+// short and long rows, setext headings (which it leaves alone), HTML
+// comments, which it opens without goldmark's regular expressions, and fenced
+// code blocks, whose adjacent lines it keeps as one segment (indented, in
+// lists and quotes, with tabs, CRLF, unclosed).
 var leanCases = []string{
 	"# Title\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | Read-only. |\n| name | [identitySet](identityset.md) | The **name**. |\n| `code` | Int32 | a_b |\n",
 	"# Title #\n## Heading with trailing hashes ##   \n### `code` heading\n#### heading with <b>html</b>\n##   spaced   \n#\n",
@@ -31,6 +33,8 @@ var leanCases = []string{
 	"## Héading ünicode\n| ключ | 値 |\n|---|---|\n| 1 | 2 |\n",
 	"<!-- { \"blockType\": \"request\" } -->\n   <!-- three spaces -->\n    <!-- four: code -->\n\ntext\n<!-- interrupts -->\n<!-->\n<!--\nunclosed\n",
 	"<!-- a --> trailing\n<!--x\n-->\n<!DOCTYPE html>\n<script>\n</script>\n<div>\n</div>\n",
+	"```http\nPOST /me\n\n{\n  \"a\": 1\n}\n```\n  ```json\n  {\n    \"b\": [\n\t\"tab\"\n  ]\n ```\n~~~\r\nx\r\n\r\n~~~\n- ```\n  in a list\n  ```\n> ```\n> quoted\n```\nunclosed at the end",
+	"```\nno newline at the end",
 }
 
 // TestLeanParserAgrees holds the page parser, which sets plain cells and
