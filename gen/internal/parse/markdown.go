@@ -4,21 +4,22 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
-	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
 // The dialect gen reads is CommonMark with GFM tables, as goldmark parses it
-// with its table extension (Markdown). The page parser runs goldmark with one
-// saving: a table cell or an ATX heading whose text holds no character that
-// starts inline markup is moved, as it is, into a plainLines node that
-// goldmark's inline pass skips. The inline pass is about half of goldmark's
-// time, and most cells and headings of these pages are plain words ("String",
-// "Properties"); their text is worked out from their lines on demand, exactly
-// as the inline pass would have split it (see plainLineText).
-// TestLeanParserAgrees holds the page parser to the stock one.
+// with its table extension (Markdown). The page parser runs goldmark with
+// savings where these pages spend its time: a table cell or an ATX heading
+// whose text holds no character that starts inline markup becomes a
+// plainLines node that goldmark's inline pass skips (the inline pass is about
+// half of goldmark's time, and most cells and headings are plain words such as
+// "String" or "Properties"; their text is worked out from their line exactly
+// as the inline pass would have split it, see plainLineText); tables are read
+// by tables; annotation comments and fenced code lines take shortcuts (see
+// leanBlockParsers). TestLeanParserAgrees and FuzzLeanParser hold the page
+// parser to stock goldmark.
 
 // stock is goldmark with the table extension, untouched: the reference for
 // the parser's output and for the benchmarks' bare parse.
@@ -29,12 +30,12 @@ var stock = goldmark.New(goldmark.WithExtensions(extension.Table))
 func Markdown() goldmark.Markdown { return stock }
 
 // lean is the parser the page parser runs: stock goldmark's block and inline
-// parsers, with plain cells and headings set aside before the inline pass.
+// parsers with the savings above.
 var lean = parser.NewParser(
 	parser.WithBlockParsers(leanBlockParsers()...),
 	parser.WithInlineParsers(parser.DefaultInlineParsers()...),
 	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
-	parser.WithParagraphTransformers(util.Prioritized(plainCells{extension.NewTableParagraphTransformer()}, 200)),
+	parser.WithParagraphTransformers(util.Prioritized(tables{}, 200)),
 	parser.WithASTTransformers(util.Prioritized(extension.NewTableASTTransformer(), 0)),
 )
 
@@ -109,10 +110,11 @@ func (h htmlComments) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 // one text node.
 var inlineStarts = [256]bool{'`': true, '!': true, '[': true, ']': true, '<': true, '*': true, '_': true, '\\': true}
 
-// plainLines holds the lines of a cell or heading whose text has no inline
-// markup. It is raw, so goldmark's inline pass leaves it alone.
+// plainLines holds the one line of a cell or heading whose text has no
+// inline markup. It is raw, so goldmark's inline pass leaves it alone.
 type plainLines struct {
 	ast.BaseBlock
+	seg text.Segment
 }
 
 var kindPlainLines = ast.NewNodeKind("PlainLines")
@@ -123,29 +125,30 @@ func (n *plainLines) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, nil, nil)
 }
 
-// noLines is what a node whose lines moved to a plainLines child keeps.
+// noLines is what a node whose line moved to a plainLines child keeps.
 var noLines text.Segments
 
-// setAsidePlain moves n's lines into a plainLines child when no line holds
+// isPlain reports whether a line segment holds no inline markup.
+func isPlain(seg text.Segment, src []byte) bool {
+	if seg.Padding != 0 || seg.Stop <= seg.Start {
+		return false
+	}
+	for _, c := range src[seg.Start:seg.Stop] {
+		if inlineStarts[c] {
+			return false
+		}
+	}
+	return true
+}
+
+// setAsidePlain moves n's one line into a plainLines child when it holds no
 // inline markup, so that the inline pass has nothing to do for n.
 func setAsidePlain(n ast.Node, src []byte) {
 	lines := n.Lines()
-	if lines.Len() == 0 || n.HasChildren() {
+	if lines.Len() != 1 || n.HasChildren() || !isPlain(lines.At(0), src) {
 		return
 	}
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		if seg.Padding != 0 || seg.Stop <= seg.Start {
-			return
-		}
-		for _, c := range src[seg.Start:seg.Stop] {
-			if inlineStarts[c] {
-				return
-			}
-		}
-	}
-	p := &plainLines{}
-	p.SetLines(lines)
+	p := &plainLines{seg: lines.At(0)}
 	n.SetLines(&noLines)
 	n.AppendChild(n, p)
 }
@@ -191,39 +194,16 @@ func (h plainHeadings) SetOption(name parser.OptionName, value any) {
 	}
 }
 
-// plainCells is the table paragraph transformer, setting the plain cells of
-// the tables it makes aside.
-type plainCells struct{ parser.ParagraphTransformer }
-
-func (t plainCells) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
-	parent, prev, next := node.Parent(), node.PreviousSibling(), node.NextSibling()
-	t.ParagraphTransformer.Transform(node, reader, pc)
-	if parent == nil {
-		return
+// inlineLine returns the first line of a cell or heading, wherever it is.
+func inlineLine(n ast.Node) (text.Segment, bool) {
+	if p, ok := n.(*plainLines); ok {
+		return p.seg, true
 	}
-	// The tables made are between the paragraph's neighbours, where the
-	// paragraph was (it is gone when a table took all of it).
-	c := parent.FirstChild()
-	if prev != nil {
-		c = prev.NextSibling()
-	}
-	src := reader.Source()
-	for ; c != nil && c != next; c = c.NextSibling() {
-		if c.Kind() != east.KindTable {
-			continue
-		}
-		for r := c.FirstChild(); r != nil; r = r.NextSibling() {
-			for cell := r.FirstChild(); cell != nil; cell = cell.NextSibling() {
-				setAsidePlain(cell, src)
-			}
-		}
-	}
-}
-
-// inlineLines returns the lines of a cell or heading, wherever they are.
-func inlineLines(n ast.Node) *text.Segments {
 	if p, ok := n.FirstChild().(*plainLines); ok {
-		return p.Lines()
+		return p.seg, true
 	}
-	return n.Lines()
+	if lines := n.Lines(); lines.Len() > 0 {
+		return lines.At(0), true
+	}
+	return text.Segment{}, false
 }

@@ -19,7 +19,9 @@ import (
 // short and long rows, setext headings (which it leaves alone), HTML
 // comments, which it opens without goldmark's regular expressions, and fenced
 // code blocks, whose adjacent lines it keeps as one segment (indented, in
-// lists and quotes, with tabs, CRLF, unclosed).
+// lists and quotes, with tabs, CRLF, unclosed), and tables, which it reads
+// itself (delimiter rows of every alignment and of none, rows short and long,
+// indented, tabbed, with markup or escaped pipes).
 var leanCases = []string{
 	"# Title\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | Read-only. |\n| name | [identitySet](identityset.md) | The **name**. |\n| `code` | Int32 | a_b |\n",
 	"# Title #\n## Heading with trailing hashes ##   \n### `code` heading\n#### heading with <b>html</b>\n##   spaced   \n#\n",
@@ -35,6 +37,10 @@ var leanCases = []string{
 	"<!-- a --> trailing\n<!--x\n-->\n<!DOCTYPE html>\n<script>\n</script>\n<div>\n</div>\n",
 	"```http\nPOST /me\n\n{\n  \"a\": 1\n}\n```\n  ```json\n  {\n    \"b\": [\n\t\"tab\"\n  ]\n ```\n~~~\r\nx\r\n\r\n~~~\n- ```\n  in a list\n  ```\n> ```\n> quoted\n```\nunclosed at the end",
 	"```\nno newline at the end",
+	"| a | b | c | d |\n|:-|-:|:-:|-|\n| 1 | 2 | 3 | 4 |\n|x|\n| 1 | 2 | 3 | 4 | 5 |\n|  | \t |\n",
+	"a | b\n--- | ---\nc | d\n\n| a |\n| : |\n\n| a | b |\n| -- |\n\n|a|\n|-\t|\n|`x | y`|\n\n| h |\n|:--:|\n|\n||\n",
+	"   | a |\n   |---|\n   | b |\n\n    | code |\n    |---|\n\n| a |\n|:- -|\n\n| a |\n| ::-- |\n\n| a |\n|-:-|\n",
+	"| x |\n|---|\n| **b** | [l](l.md) |\n| `c` |\n| <br> |\n| a_b |\n| é |\n\n| a |\n\t|---|\n| b |\n",
 }
 
 // TestLeanParserAgrees holds the page parser, which sets plain cells and

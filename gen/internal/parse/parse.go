@@ -149,8 +149,11 @@ func (w *walker) walk(doc ast.Node) {
 
 // blockRange is the byte range a block covers.
 func blockRange(n ast.Node) (int, int) {
-	if t, ok := n.(*ast.Text); ok {
+	switch t := n.(type) {
+	case *ast.Text:
 		return t.Segment.Start, t.Segment.Stop
+	case *plainLines:
+		return t.seg.Start, t.seg.Stop
 	}
 	if n.Type() == ast.TypeBlock {
 		lines := n.Lines()
@@ -576,8 +579,7 @@ func (w *walker) row(r ast.Node) Row {
 	first := len(w.cells)
 	for c := r.FirstChild(); c != nil; c = c.NextSibling() {
 		cell := Cell{}
-		if lines := inlineLines(c); lines.Len() > 0 {
-			seg := lines.At(0)
+		if seg, ok := inlineLine(c); ok {
 			cell.Span = w.span(seg.Start, seg.Stop)
 		} else {
 			cell.Span = w.span(le, le)
@@ -637,8 +639,11 @@ func plainText(n ast.Node, s *diag.Source) string {
 	if t, ok := only.(*ast.Text); ok && t.NextSibling() == nil && t.Segment.Padding == 0 && !t.SoftLineBreak() && !t.HardLineBreak() {
 		return s.Text(t.Segment.Start, t.Segment.Stop)
 	}
-	if p, ok := only.(*plainLines); ok && p.Lines().Len() == 1 {
-		if start, stop, brk := plainLineText(p.Lines().At(0), src); !brk {
+	if p, ok := n.(*plainLines); ok {
+		only = p
+	}
+	if p, ok := only.(*plainLines); ok {
+		if start, stop, brk := plainLineText(p.seg, src); !brk {
 			return s.Text(start, stop)
 		}
 	}
@@ -664,13 +669,10 @@ func writePlain(b *strings.Builder, n ast.Node, src []byte) {
 	case *ast.AutoLink:
 		b.Write(c.URL(src))
 	case *plainLines:
-		lines := c.Lines()
-		for i := 0; i < lines.Len(); i++ {
-			start, stop, brk := plainLineText(lines.At(i), src)
-			b.Write(src[start:stop])
-			if brk {
-				b.WriteByte('\n')
-			}
+		start, stop, brk := plainLineText(c.seg, src)
+		b.Write(src[start:stop])
+		if brk {
+			b.WriteByte('\n')
 		}
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
