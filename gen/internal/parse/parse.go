@@ -648,8 +648,36 @@ func plainText(n ast.Node, s *diag.Source) string {
 		}
 	}
 	var b strings.Builder
+	b.Grow(plainLen(n, src)) // one allocation, not one per doubling
 	writePlain(&b, n, src)
 	return b.String()
+}
+
+// plainLen is the length of what writePlain writes for n.
+func plainLen(n ast.Node, src []byte) int {
+	size := 0
+	switch c := n.(type) {
+	case *ast.Text:
+		size = c.Segment.Len()
+		if c.SoftLineBreak() || c.HardLineBreak() {
+			size++
+		}
+	case *ast.String:
+		size = len(c.Value)
+	case *ast.RawHTML:
+		for i := 0; i < c.Segments.Len(); i++ {
+			seg := c.Segments.At(i)
+			size += seg.Len()
+		}
+	case *ast.AutoLink:
+		size = len(c.URL(src))
+	case *plainLines:
+		size = c.seg.Len() + 1
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		size += plainLen(c, src)
+	}
+	return size
 }
 
 func writePlain(b *strings.Builder, n ast.Node, src []byte) {
