@@ -607,6 +607,9 @@ func countCells(line string) int {
 	if strings.HasSuffix(s, "|") && !strings.HasSuffix(s, "\\|") {
 		s = s[:len(s)-1]
 	}
+	if strings.IndexByte(s, '\\') < 0 && strings.IndexByte(s, '`') < 0 {
+		return 1 + strings.Count(s, "|") // no escapes, no code spans: every pipe splits
+	}
 	n := 1
 	inCode := false
 	for i := 0; i < len(s); i++ {

@@ -132,3 +132,35 @@ func TestLineSplitter(t *testing.T) {
 		assert.False(t, l.has(len(want)), "%q", s)
 	}
 }
+
+// TestCountCells holds countCells's shortcut for rows without escapes or
+// code spans to the scan it takes otherwise.
+func TestCountCells(t *testing.T) {
+	slow := func(line string) int {
+		s := strings.TrimSpace(line)
+		if s == "" {
+			return 0
+		}
+		s = strings.TrimPrefix(s, "|")
+		if strings.HasSuffix(s, "|") && !strings.HasSuffix(s, "\\|") {
+			s = s[:len(s)-1]
+		}
+		n, inCode := 1, false
+		for i := 0; i < len(s); i++ {
+			switch s[i] {
+			case '\\':
+				i++
+			case '`':
+				inCode = !inCode
+			case '|':
+				if !inCode {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	for _, s := range samples([]string{"|", " ", "a", "\\", "`", "||"}, 5) {
+		assert.Equal(t, slow(s), countCells(s), "%q", s)
+	}
+}
