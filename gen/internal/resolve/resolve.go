@@ -2,7 +2,6 @@ package resolve
 
 import (
 	"regexp"
-	"sort"
 	"strings"
 
 	"gen/gen/internal/diag"
@@ -381,7 +380,7 @@ func (r *resolver) rowProperties(p *parse.Page, owner *ir.Type, rows []parse.Pro
 		// The representation's spelling. Where a row of its own spells it so
 		// (device.md lists both model and Model, its representation Model
 		// only), this row is that property listed again, and that row is used.
-		if key, ok := wire[strings.ToLower(name)]; ok && key != name {
+		if key, ok := wireName(wire, name); ok && key != name {
 			if listed[key] {
 				r.diags.Add(row.Name.Span, diag.Warning, "duplicate-property",
 					"property %q is listed again as %q, the JSON representation's spelling; JSON names are case-sensitive, and that row is used", name, key)
@@ -412,6 +411,16 @@ func (r *resolver) rowProperties(p *parse.Page, owner *ir.Type, rows []parse.Pro
 			owner.Properties = append(owner.Properties, prop)
 		}
 	}
+}
+
+// wireName looks name up in a page's wire names (see wireNames), which most
+// pages do not have.
+func wireName(wire map[string]string, name string) (string, bool) {
+	if wire == nil {
+		return "", false
+	}
+	key, ok := wire[strings.ToLower(name)]
+	return key, ok
 }
 
 // property resolves one table row; nil when its type cannot be resolved
@@ -650,7 +659,7 @@ func (r *resolver) inheritance() {
 		t.Properties = own
 	}
 	for _, t := range r.prog.Types {
-		sort.Slice(t.Derived, func(i, j int) bool { return t.Derived[i].QualifiedName() < t.Derived[j].QualifiedName() })
+		sortByQualifiedName(t.Derived)
 	}
 }
 
