@@ -542,7 +542,11 @@ func (w *walker) table(n *east.Table) {
 	// One allocation holds the cells of every row.
 	cells := 0
 	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
-		cells += r.ChildCount()
+		if pr, ok := r.(*plainRow); ok {
+			cells += len(pr.cells)
+		} else {
+			cells += r.ChildCount()
+		}
 	}
 	w.cells = make([]Cell, 0, cells)
 	first, last := -1, -1
@@ -553,6 +557,10 @@ func (w *walker) table(n *east.Table) {
 		}
 		last = row.Span.EndOffset()
 		if _, ok := r.(*east.TableHeader); ok {
+			t.Header = row.Cells
+			continue
+		}
+		if pr, ok := r.(*plainRow); ok && pr.header {
 			t.Header = row.Cells
 			continue
 		}
@@ -577,6 +585,12 @@ func (w *walker) row(r ast.Node) Row {
 	ls = w.lineStart(ls)
 	le := w.lineEnd(ls)
 	first := len(w.cells)
+	if pr, ok := r.(*plainRow); ok {
+		for _, seg := range pr.cells {
+			start, stop, _ := plainLineText(seg, w.src)
+			w.cells = append(w.cells, Cell{Span: w.span(seg.Start, seg.Stop), Text: strings.TrimSpace(w.text(start, stop))})
+		}
+	}
 	for c := r.FirstChild(); c != nil; c = c.NextSibling() {
 		cell := Cell{}
 		if seg, ok := inlineLine(c); ok {

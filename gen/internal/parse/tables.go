@@ -13,9 +13,10 @@ import (
 
 // tables turns paragraphs into GFM tables as goldmark's table extension
 // does, for the page parser. Tables are a fifth of the pages' bytes, and
-// most of their cells are plain words: a plain cell is made a plainLines
-// node at once (one allocation per row holds them), where the extension
-// would make a cell for the inline pass to read. The delimiter row is read
+// most of their cells are plain words: a row of plain cells is one plainRow
+// node, and a plain cell among others a plainLines node (one allocation per
+// row holds them), where the extension would make a cell for the inline pass
+// to read. The delimiter row is read
 // by hand rather than by four regular expressions per column. A paragraph
 // that has an escaped pipe or a line with indentation padding goes to the
 // extension itself, which records escaped pipes in code spans for its AST
@@ -49,16 +50,22 @@ func (tables) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Conte
 		if alignments == nil {
 			continue
 		}
-		header := tableRow(lines.At(i-1), alignments, true, src)
-		if len(alignments) != header.ChildCount() {
+		header, cells := tableRow(lines.At(i-1), alignments, true, src)
+		if len(alignments) != cells {
 			return
 		}
 		table := east.NewTable()
 		table.Alignments = alignments
 		table.SetPos(ppos)
-		table.AppendChild(table, east.NewTableHeader(header))
+		if h, ok := header.(*plainRow); ok {
+			h.header = true
+			table.AppendChild(table, h)
+		} else {
+			table.AppendChild(table, east.NewTableHeader(header.(*east.TableRow)))
+		}
 		for j := i + 1; j < lines.Len(); j++ {
-			table.AppendChild(table, tableRow(lines.At(j), alignments, false, src))
+			row, _ := tableRow(lines.At(j), alignments, false, src)
+			table.AppendChild(table, row)
 		}
 		node.Lines().SetSliced(0, i-1)
 		node.Parent().InsertAfter(node.Parent(), node, table)
@@ -154,33 +161,46 @@ func isRegexpSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
+// plainRow is a table row whose cells all hold no inline markup, as many
+// as the delimiter row has columns: their lines, with no node per cell.
+type plainRow struct {
+	ast.BaseBlock
+	header bool
+	cells  []text.Segment
+}
+
+var kindPlainRow = ast.NewNodeKind("PlainRow")
+
+func (n *plainRow) Kind() ast.NodeKind { return kindPlainRow }
+func (n *plainRow) IsRaw() bool        { return true }
+func (n *plainRow) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, nil, nil)
+}
+
 // tableRow reads one row as the extension does, with no escaped pipes: cells
 // between pipes, trimmed, cut to the delimiter row's columns (the header
-// keeps every cell), and padded with empty cells.
-func tableRow(seg text.Segment, alignments []east.Alignment, isHeader bool, src []byte) *east.TableRow {
+// keeps every cell), and padded with empty cells. cells is the number of
+// cells the extension's row would have. A row of plain cells that fills
+// the columns is a plainRow.
+func tableRow(seg text.Segment, alignments []east.Alignment, isHeader bool, src []byte) (row ast.Node, cells int) {
 	rowStart := seg.Start
 	seg = seg.TrimLeftSpace(src)
 	seg = seg.TrimRightSpace(src)
 	line := src[seg.Start:seg.Stop]
 	pos, limit := 0, len(line)
-	row := east.NewTableRow(alignments)
-	row.SetPos(rowStart)
 	if len(line) > 0 && line[pos] == '|' {
 		pos++
 	}
 	if len(line) > 0 && line[limit-1] == '|' {
 		limit--
 	}
-	var plain []plainLines // this row's plain cells, one allocation
-	i := 0
-	for ; pos < limit; i++ {
-		alignment := east.AlignNone
-		if i >= len(alignments) {
-			if !isHeader {
-				return row
-			}
-		} else {
-			alignment = alignments[i]
+	segs := make([]text.Segment, 0, len(alignments))
+	var startsBuf [16]int
+	starts := startsBuf[:0] // where each cell starts, for its node's position
+	allPlain := true
+	for i := 0; pos < limit; i++ {
+		if i >= len(alignments) && !isHeader {
+			break
 		}
 		closure := pos
 		for closure < limit && line[closure] != '|' {
@@ -189,31 +209,41 @@ func tableRow(seg text.Segment, alignments []east.Alignment, isHeader bool, src 
 		cell := text.NewSegment(seg.Start+pos, seg.Start+closure)
 		cell = cell.TrimLeftSpace(src)
 		cell = cell.TrimRightSpace(src)
-		if isPlain(cell, src) {
-			if plain == nil {
-				plain = make([]plainLines, 0, max(len(alignments), 1))
-			}
-			if len(plain) < cap(plain) {
-				plain = append(plain, plainLines{seg: cell})
-				p := &plain[len(plain)-1]
-				p.SetPos(rowStart + pos)
-				row.AppendChild(row, p)
-			} else {
-				p := &plainLines{seg: cell}
-				p.SetPos(rowStart + pos)
-				row.AppendChild(row, p)
-			}
-		} else {
-			c := east.NewTableCell()
-			c.SetPos(rowStart + pos)
-			c.Alignment = alignment
-			c.Lines().Append(cell)
-			row.AppendChild(row, c)
-		}
+		allPlain = allPlain && isPlain(cell, src)
+		segs = append(segs, cell)
+		starts = append(starts, rowStart+pos)
 		pos = closure + 1
 	}
-	for ; i < len(alignments); i++ {
-		row.AppendChild(row, east.NewTableCell())
+	cells = max(len(segs), len(alignments))
+	if allPlain && len(segs) == len(alignments) {
+		r := &plainRow{cells: segs}
+		r.SetPos(rowStart)
+		return r, cells
 	}
-	return row
+	r := east.NewTableRow(alignments)
+	r.SetPos(rowStart)
+	var plain []plainLines // this row's plain cells, one allocation
+	for i, cell := range segs {
+		if isPlain(cell, src) {
+			if plain == nil {
+				plain = make([]plainLines, 0, len(segs))
+			}
+			plain = append(plain, plainLines{seg: cell})
+			p := &plain[len(plain)-1]
+			p.SetPos(starts[i])
+			r.AppendChild(r, p)
+			continue
+		}
+		c := east.NewTableCell()
+		c.SetPos(starts[i])
+		if i < len(alignments) {
+			c.Alignment = alignments[i]
+		}
+		c.Lines().Append(cell)
+		r.AppendChild(r, c)
+	}
+	for i := len(segs); i < len(alignments); i++ {
+		r.AppendChild(r, east.NewTableCell())
+	}
+	return r, cells
 }
