@@ -476,28 +476,10 @@ func isSampleText(s string) bool {
 	// bytes ignoring ASCII case says the same without lower-casing s.
 	s = strings.TrimSpace(s)
 	n := len(s)
-	if n < 5 || !asciiEqualFold(s[n-5:], "value") {
+	if n < 5 || !parse.EqualLower(s[n-5:], "value") {
 		return false
 	}
 	return n == 5 || s[n-6] == '-' || s[n-6] == ' '
-}
-
-// asciiEqualFold reports whether s and lower (lower-case ASCII) are equal
-// ignoring the case of ASCII letters only.
-func asciiEqualFold(s, lower string) bool {
-	if len(s) != len(lower) {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != lower[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // compatible reports whether a placeholder naming type ph fits type want.

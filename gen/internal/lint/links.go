@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"gen/gen/internal/diag"
 	"gen/gen/internal/parse"
@@ -43,13 +42,13 @@ func (c *checker) link(l *parse.Link) {
 	}
 	file, anchor, _ := strings.Cut(dest, "#")
 	if strings.Contains(file, "://") || strings.HasPrefix(file, "/") || strings.HasPrefix(file, "~") ||
-		lowerHasPrefix(file, "mailto:") {
+		parse.HasPrefixLower(file, "mailto:") {
 		return
 	}
 	if i := strings.IndexByte(file, '?'); i >= 0 {
 		file = file[:i]
 	}
-	if file != "" && !lowerHasSuffix(file, ".md") {
+	if file != "" && !parse.HasSuffixLower(file, ".md") {
 		return
 	}
 	if file == "" {
@@ -72,36 +71,6 @@ func (c *checker) link(l *parse.Link) {
 	if anchor != "" {
 		c.anchor(l, target, anchor, target.Src.Path)
 	}
-}
-
-// lowerHasPrefix reports strings.HasPrefix(strings.ToLower(s), prefix) for
-// a lower-case ASCII prefix. strings.ToLower maps rune by rune, ASCII to
-// ASCII, so when the bytes the prefix covers are ASCII, lowering them alone
-// says the same; other text (where a rune may lower to fewer bytes, such as
-// U+0130 to "i") is lowered whole.
-func lowerHasPrefix(s, prefix string) bool {
-	if len(s) < len(prefix) || !isASCII(s[:len(prefix)]) {
-		return strings.HasPrefix(strings.ToLower(s), prefix)
-	}
-	return asciiEqualFold(s[:len(prefix)], prefix)
-}
-
-// lowerHasSuffix reports strings.HasSuffix(strings.ToLower(s), suffix) for a
-// lower-case ASCII suffix, in the same way.
-func lowerHasSuffix(s, suffix string) bool {
-	if len(s) < len(suffix) || !isASCII(s[len(s)-len(suffix):]) {
-		return strings.HasSuffix(strings.ToLower(s), suffix)
-	}
-	return asciiEqualFold(s[len(s)-len(suffix):], suffix)
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // linkDest is where a link to a page leads.

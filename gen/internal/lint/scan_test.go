@@ -395,8 +395,8 @@ func TestLowerHasPrefixSuffix(t *testing.T) {
 	cases := samples([]string{"MA", "İ", "il", "LTO:", "mailto:", ".", "MD", "md", "\u212a", "\xff", "x"}, 4)
 	for _, s := range cases {
 		for _, p := range []string{"mailto:", ".md", "i", "k"} {
-			assert.Equal(t, strings.HasPrefix(strings.ToLower(s), p), lowerHasPrefix(s, p), "%q %q", s, p)
-			assert.Equal(t, strings.HasSuffix(strings.ToLower(s), p), lowerHasSuffix(s, p), "%q %q", s, p)
+			assert.Equal(t, strings.HasPrefix(strings.ToLower(s), p), parse.HasPrefixLower(s, p), "%q %q", s, p)
+			assert.Equal(t, strings.HasSuffix(strings.ToLower(s), p), parse.HasSuffixLower(s, p), "%q %q", s, p)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // extract reads the operation or resource facts out of the walked page.
@@ -280,7 +281,7 @@ func (p *Page) responseStatus() {
 func (p *Page) bodyLinks() {
 	for i := range p.Links {
 		l := &p.Links[i]
-		if !containsLower(l.Dest, "resources/") && !hasSuffixLower(l.Dest, ".md") {
+		if !containsLower(l.Dest, "resources/") && !HasSuffixLower(l.Dest, ".md") {
 			continue
 		}
 		sec := p.sectionAt(l.Span.Offset())
@@ -473,36 +474,60 @@ func foldSpace(s string) string {
 	return s
 }
 
-// hasPrefixLower reports whether s begins with prefix, ignoring the case of
-// ASCII letters; prefix is lower case. It allocates nothing, unlike
-// strings.ToLower on every cell.
-func hasPrefixLower(s, prefix string) bool {
-	return len(s) >= len(prefix) && equalLower(s[:len(prefix)], prefix)
+// HasPrefixLower reports strings.HasPrefix(strings.ToLower(s), prefix) for
+// a lower-case ASCII prefix, without lowering a copy of s. strings.ToLower
+// maps rune by rune, ASCII to ASCII, so when the bytes the prefix covers are
+// ASCII, lowering them alone says the same; other text (where a rune may
+// lower to fewer bytes, such as U+0130 to "i") is lowered whole.
+func HasPrefixLower(s, prefix string) bool {
+	if len(s) < len(prefix) || !isASCII(s[:len(prefix)]) {
+		return strings.HasPrefix(strings.ToLower(s), prefix)
+	}
+	return EqualLower(s[:len(prefix)], prefix)
 }
 
-// hasSuffixLower is hasPrefixLower for the end of s.
-func hasSuffixLower(s, suffix string) bool {
-	return len(s) >= len(suffix) && equalLower(s[len(s)-len(suffix):], suffix)
+// HasSuffixLower is HasPrefixLower for strings.HasSuffix.
+func HasSuffixLower(s, suffix string) bool {
+	if len(s) < len(suffix) || !isASCII(s[len(s)-len(suffix):]) {
+		return strings.HasSuffix(strings.ToLower(s), suffix)
+	}
+	return EqualLower(s[len(s)-len(suffix):], suffix)
 }
 
-// containsLower is hasPrefixLower for anywhere in s.
+// containsLower is HasPrefixLower for strings.Contains.
 func containsLower(s, sub string) bool {
+	if !isASCII(s) {
+		return strings.Contains(strings.ToLower(s), sub)
+	}
 	for i := 0; i+len(sub) <= len(s); i++ {
-		if equalLower(s[i:i+len(sub)], sub) {
+		if EqualLower(s[i:i+len(sub)], sub) {
 			return true
 		}
 	}
 	return false
 }
 
-// equalLower reports whether s, with its ASCII capitals lowered, is lower.
-func equalLower(s, lower string) bool {
+// EqualLower reports whether s, with its ASCII capitals lowered, is lower
+// (lower-case ASCII).
+func EqualLower(s, lower string) bool {
+	if len(s) != len(lower) {
+		return false
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
 			return false
 		}
 	}
@@ -532,11 +557,11 @@ func ParseTypeCell(c Cell) TypeCell {
 	}
 	s = strings.Trim(s, "*`_ ")
 	switch {
-	case hasPrefixLower(s, "collection(") && strings.HasSuffix(s, ")"):
+	case HasPrefixLower(s, "collection(") && strings.HasSuffix(s, ")"):
 		s, tc.Collection = s[len("collection("):len(s)-1], true
-	case hasSuffixLower(s, " collection"):
+	case HasSuffixLower(s, " collection"):
 		s, tc.Collection = strings.TrimSpace(s[:len(s)-len(" collection")]), true
-	case hasPrefixLower(s, "collection of "):
+	case HasPrefixLower(s, "collection of "):
 		s, tc.Collection = strings.TrimSpace(s[len("collection of "):]), true
 	case strings.HasSuffix(s, "[]"):
 		s, tc.Collection = strings.TrimSuffix(s, "[]"), true

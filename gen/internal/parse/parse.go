@@ -267,7 +267,7 @@ func normalizeSection(s string) string {
 	s = foldSpace(s)
 	// The usual sections, without a lowered copy.
 	for _, known := range commonSections {
-		if len(s) == len(known) && equalLower(s, known) {
+		if EqualLower(s, known) {
 			s = known
 			break
 		}

@@ -89,8 +89,8 @@ func TestLowerMatches(t *testing.T) {
 	for _, s := range cases {
 		lower := strings.ToLower(s)
 		for _, p := range patterns {
-			assert.Equal(t, strings.HasPrefix(lower, p), hasPrefixLower(s, p), "prefix %q of %q", p, s)
-			assert.Equal(t, strings.HasSuffix(lower, p), hasSuffixLower(s, p), "suffix %q of %q", p, s)
+			assert.Equal(t, strings.HasPrefix(lower, p), HasPrefixLower(s, p), "prefix %q of %q", p, s)
+			assert.Equal(t, strings.HasSuffix(lower, p), HasSuffixLower(s, p), "suffix %q of %q", p, s)
 			assert.Equal(t, strings.Contains(lower, p), containsLower(s, p), "%q in %q", p, s)
 		}
 	}
