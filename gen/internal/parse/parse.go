@@ -624,6 +624,12 @@ func countCells(line string) int {
 	if strings.IndexByte(s, '\\') < 0 && strings.IndexByte(s, '`') < 0 {
 		return 1 + strings.Count(s, "|") // no escapes, no code spans: every pipe splits
 	}
+	return scanCells(s)
+}
+
+// scanCells counts the cells of a row's text between its outer pipes, byte
+// by byte: pipes escaped or in code spans do not split.
+func scanCells(s string) int {
 	n := 1
 	inCode := false
 	for i := 0; i < len(s); i++ {
