@@ -272,7 +272,11 @@ func normalizeSection(s string) string {
 			break
 		}
 	}
-	s = strings.ToLower(s)
+	return sectionName(strings.ToLower(s))
+}
+
+// sectionName maps a lowered heading to the section it names.
+func sectionName(s string) string {
 	s = strings.TrimSuffix(s, ":")
 	if strings.HasPrefix(s, "http request") {
 		return "http request" // "HTTP Requests", "HTTP request (to upload a new file)"

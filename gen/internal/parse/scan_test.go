@@ -102,20 +102,7 @@ func TestLowerMatches(t *testing.T) {
 // normalizeSectionOracle is normalizeSection as it was, lowering every
 // heading.
 func normalizeSectionOracle(s string) string {
-	s = strings.ToLower(foldSpace(s))
-	s = strings.TrimSuffix(s, ":")
-	if strings.HasPrefix(s, "http request") {
-		return "http request"
-	}
-	switch s {
-	case "example":
-		return "examples"
-	case "request headers", "request header":
-		return "request headers"
-	case "properties", "property":
-		return "properties"
-	}
-	return s
+	return sectionName(strings.ToLower(foldSpace(s)))
 }
 
 // TestLineSplitter holds lineSplitter to strings.SplitAfter, which it
