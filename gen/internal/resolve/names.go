@@ -53,9 +53,39 @@ var reserved = map[string]bool{
 //     so one page's name never depends on which other pages exist beyond the
 //     ones sharing its title.
 func (r *resolver) names() {
+	// What depends on one type or operation alone is worked out in parallel
+	// first: packages, the Go form of each doc name (kept in GoName and Name
+	// until the clash rules below make them unique), property names (unique
+	// within their type only) and request-body names.
+	workers.ForEach(len(r.prog.Types), func(i int) {
+		t := r.prog.Types[i]
+		t.Package = PackageName(t.Namespace)
+		t.GoName = naming.GoName(t.Name)
+		if t.Kind == ir.Enum {
+			for _, m := range t.Members {
+				m.GoName = naming.GoName(m.Name)
+			}
+		}
+		// ODataType is the field every struct carries for @odata.type.
+		used := make(map[string]bool, len(t.Properties)+1)
+		used["ODataType"] = true
+		for _, p := range t.Properties {
+			p.GoName = naming.Unique(naming.GoName(p.Name), used)
+		}
+	})
+	workers.ForEach(len(r.prog.Operations), func(i int) {
+		o := r.prog.Operations[i]
+		o.Package = PackageName(o.Namespace)
+		o.Name = naming.GoName(o.Title)
+		if o.Title == "" {
+			o.Name = naming.GoName(pageBase(o.Source))
+		}
+		for _, p := range o.RequestBody {
+			p.GoName = naming.GoName(p.Name)
+		}
+	})
 	byPkg := map[string][]*ir.Type{}
 	for _, t := range r.prog.Types {
-		t.Package = PackageName(t.Namespace)
 		byPkg[t.Package] = append(byPkg[t.Package], t)
 	}
 	for _, ts := range byPkg {
@@ -65,7 +95,7 @@ func (r *resolver) names() {
 			used[k] = true
 		}
 		for _, t := range ts {
-			base := naming.GoName(t.Name)
+			base := t.GoName
 			if reserved[base] {
 				base += "Type"
 			}
@@ -77,37 +107,18 @@ func (r *resolver) names() {
 				continue
 			}
 			for _, m := range t.Members {
-				m.GoName = naming.Unique(t.GoName+naming.GoName(m.Name), used)
+				m.GoName = naming.Unique(t.GoName+m.GoName, used)
 			}
 		}
 	}
-	// Property names are unique within their type only: types are named in
-	// parallel.
-	workers.ForEach(len(r.prog.Types), func(i int) {
-		t := r.prog.Types[i]
-		// ODataType is the field every struct carries for @odata.type.
-		used := make(map[string]bool, len(t.Properties)+1)
-		used["ODataType"] = true
-		for _, p := range t.Properties {
-			p.GoName = naming.Unique(naming.GoName(p.Name), used)
-		}
-	})
 	byPkgOps := map[string][]*ir.Operation{}
 	for _, o := range r.prog.Operations {
-		o.Package = PackageName(o.Namespace)
 		byPkgOps[o.Package] = append(byPkgOps[o.Package], o)
-		for _, p := range o.RequestBody {
-			p.GoName = naming.GoName(p.Name)
-		}
 	}
 	for _, ops := range byPkgOps {
 		sort.Slice(ops, func(i, j int) bool { return ops[i].Source < ops[j].Source })
 		byName := map[string][]*ir.Operation{}
 		for _, o := range ops {
-			o.Name = naming.GoName(o.Title)
-			if o.Title == "" {
-				o.Name = naming.GoName(pageBase(o.Source))
-			}
 			byName[o.Name] = append(byName[o.Name], o)
 		}
 		used := map[string]bool{}
