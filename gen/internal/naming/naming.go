@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -25,21 +26,59 @@ var initialisms = map[string]string{
 // GoName turns a name from the docs into an exported Go identifier:
 // "callRecordId" -> "CallRecordID", "@odata.type" -> "ODataType",
 // "3dPrinter" -> "X3dPrinter", "my-name" -> "MyName".
-func GoName(name string) string { return memoized(&goNames, name, goName) }
+func GoName(name string) string { return goNames.get(name) }
 
-// memoized returns f(name), computed once per name and kept in m.
-func memoized(m *sync.Map, name string, f func(string) string) string {
-	if v, ok := m.Load(name); ok {
-		return v.(string)
+// memo remembers f(name) for every name asked, for many goroutines. Reads
+// are plain map lookups in a published snapshot, which is never written
+// again; new names go to a locked map that is merged into a new snapshot
+// once it holds half as many names as the snapshot (so every name is copied
+// a bounded number of times). A sync.Map cost several times more per read.
+type memo struct {
+	f        func(string) string
+	snapshot atomic.Pointer[map[string]string]
+	mu       sync.Mutex
+	recent   map[string]string // names added since the snapshot
+}
+
+func newMemo(f func(string) string) *memo { return &memo{f: f, recent: map[string]string{}} }
+
+func (m *memo) get(name string) string {
+	var size int
+	if s := m.snapshot.Load(); s != nil {
+		if v, ok := (*s)[name]; ok {
+			return v
+		}
+		size = len(*s)
 	}
-	out := f(name)
-	m.Store(name, out)
-	return out
+	m.mu.Lock()
+	v, ok := m.recent[name]
+	m.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = m.f(name)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.recent[name] = v
+	if len(m.recent) >= max(64, size/2) {
+		next := make(map[string]string, size+len(m.recent))
+		if s := m.snapshot.Load(); s != nil {
+			for k, x := range *s {
+				next[k] = x
+			}
+		}
+		for k, x := range m.recent {
+			next[k] = x
+		}
+		m.snapshot.Store(&next)
+		m.recent = map[string]string{}
+	}
+	return v
 }
 
 // goNames memoizes GoName: a doc set repeats the same few thousand names
 // (path parameters, property names) many times over.
-var goNames sync.Map
+var goNames = newMemo(goName)
 
 func goName(name string) string {
 	var b strings.Builder
@@ -59,10 +98,10 @@ func goName(name string) string {
 // GoParam turns a name from the docs into an unexported Go identifier for a
 // parameter or local variable: "callRecordId" -> "callRecordID",
 // "type" -> "type_", "ID" -> "id".
-func GoParam(name string) string { return memoized(&goParams, name, goParam) }
+func GoParam(name string) string { return goParams.get(name) }
 
 // goParams memoizes GoParam: operations ask for each parameter several times.
-var goParams sync.Map
+var goParams = newMemo(goParam)
 
 func goParam(name string) string {
 	exp := GoName(name)

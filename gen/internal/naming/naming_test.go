@@ -1,7 +1,11 @@
 package naming
 
 import (
+	"fmt"
 	"go/token"
+	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -58,4 +62,41 @@ func TestUnique(t *testing.T) {
 	assert.Equal(t, "Item3", Unique("Item", used))
 	assert.Equal(t, "Other", Unique("Other", used))
 	assert.True(t, used["Item2"] && used["Item3"] && used["Other"])
+}
+
+// TestMemo asks a memo for many names from several goroutines at once: every
+// answer is f's, and every name ends up in the snapshot or the recent map.
+func TestMemo(t *testing.T) {
+	calls := atomic.Int64{}
+	m := newMemo(func(s string) string { calls.Add(1); return strings.ToUpper(s) })
+	names := make([]string, 1000)
+	for i := range names {
+		names[i] = fmt.Sprintf("name%d", i)
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for round := 0; round < 3; round++ {
+				for _, n := range names {
+					if got := m.get(n); got != strings.ToUpper(n) {
+						t.Errorf("get(%q) = %q", n, got)
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	known := map[string]bool{}
+	for n := range m.recent {
+		known[n] = true
+	}
+	if s := m.snapshot.Load(); s != nil {
+		for n := range *s {
+			known[n] = true
+		}
+	}
+	assert.Len(t, known, len(names))
+	assert.LessOrEqual(t, calls.Load(), int64(4*len(names)), "each goroutine computes a name at most once")
 }

@@ -90,7 +90,13 @@ func (r *resolver) names() {
 	}
 	for _, ts := range byPkg {
 		sortByQualifiedName(ts)
-		used := map[string]bool{}
+		size := len(reserved) + len(ts)
+		for _, t := range ts {
+			if t.Kind == ir.Enum {
+				size += len(t.Members)
+			}
+		}
+		used := make(map[string]bool, size)
 		for k := range reserved {
 			used[k] = true
 		}
@@ -117,11 +123,11 @@ func (r *resolver) names() {
 	}
 	for _, ops := range byPkgOps {
 		sort.Slice(ops, func(i, j int) bool { return ops[i].Source < ops[j].Source })
-		byName := map[string][]*ir.Operation{}
+		byName := make(map[string][]*ir.Operation, len(ops))
 		for _, o := range ops {
 			byName[o.Name] = append(byName[o.Name], o)
 		}
-		used := map[string]bool{}
+		used := make(map[string]bool, len(reserved)+len(ops))
 		for k := range reserved {
 			used[k] = true
 		}
