@@ -123,7 +123,7 @@ func wireNames(p *parse.Page, rows []parse.PropertyRow) map[string]string {
 	if cb == nil {
 		return nil
 	}
-	quoted := map[string]bool{}
+	quoted := make(map[string]bool, 2*len(rows)) // the names and about as many values
 	for rest := cb.Content; ; {
 		i := strings.IndexByte(rest, '"')
 		if i < 0 {

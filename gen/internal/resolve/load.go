@@ -97,7 +97,7 @@ func (s *Set) LinkTarget(from *parse.Page, dest string) (target *parse.Page, anc
 	if i := strings.IndexAny(d, "?"); i >= 0 {
 		d = d[:i]
 	}
-	if !strings.HasSuffix(strings.ToLower(d), ".md") {
+	if !parse.HasSuffixLower(d, ".md") {
 		return nil, anchor, false, false
 	}
 	rel := joinRel(from.Src.Path, d)
@@ -116,6 +116,41 @@ func (s *Set) LinkTarget(from *parse.Page, dest string) (target *parse.Page, anc
 // joinRel joins a link destination to the folder of from, both relative to the
 // input root; "" when the result would leave the root.
 func joinRel(from, dest string) string {
+	if rel, ok := joinPlain(from, dest); ok {
+		return rel
+	}
+	return joinSegments(from, dest)
+}
+
+// joinPlain is joinRel for the links pages write ("x.md",
+// "../resources/x.md"): leading "../" only, no other dot or empty segment.
+// ok is false for any other link.
+func joinPlain(from, dest string) (rel string, ok bool) {
+	dir := ""
+	if i := strings.LastIndexByte(from, '/'); i >= 0 {
+		dir = from[:i]
+	}
+	rest := dest
+	for strings.HasPrefix(rest, "../") {
+		if dir == "" {
+			return "", true // leaves the root
+		}
+		dir = dir[:max(strings.LastIndexByte(dir, '/'), 0)]
+		rest = rest[len("../"):]
+	}
+	if rest == "" || rest == "." || rest == ".." || rest[0] == '/' || rest[len(rest)-1] == '/' ||
+		strings.Contains(rest, "//") || strings.HasPrefix(rest, "./") || strings.HasPrefix(rest, "../") ||
+		strings.Contains(rest, "/./") || strings.Contains(rest, "/../") || strings.HasSuffix(rest, "/.") || strings.HasSuffix(rest, "/..") {
+		return "", false
+	}
+	if dir == "" {
+		return rest, true
+	}
+	return dir + "/" + rest, true
+}
+
+// joinSegments is joinRel segment by segment.
+func joinSegments(from, dest string) string {
 	dir := ""
 	if i := strings.LastIndexByte(from, '/'); i >= 0 {
 		dir = from[:i]

@@ -197,3 +197,37 @@ func TestCheckIsResolveWithoutGoNames(t *testing.T) {
 	}
 	require.Greater(t, cases, 3)
 }
+
+// TestJoinPlain holds joinRel's shortcut for plain links to the segment by
+// segment join it skips.
+func TestJoinPlain(t *testing.T) {
+	pieces := []string{"a", "..", ".", "", "x.md", "b"}
+	var paths []string
+	var build func(prefix string, depth int)
+	build = func(prefix string, depth int) {
+		paths = append(paths, prefix)
+		if depth == 0 {
+			return
+		}
+		for _, p := range pieces {
+			next := p
+			if prefix != "" || depth < 4 {
+				next = prefix + "/" + p
+			}
+			build(next, depth-1)
+		}
+	}
+	build("", 4)
+	froms := []string{"x.md", "api/x.md", "beta/api/x.md", "a/b/c/x.md"}
+	checked := 0
+	for _, from := range froms {
+		for _, dest := range paths {
+			dest = strings.TrimPrefix(dest, "/")
+			if rel, ok := joinPlain(from, dest); ok {
+				require.Equal(t, joinSegments(from, dest), rel, "%q from %q", dest, from)
+				checked++
+			}
+		}
+	}
+	require.Greater(t, checked, 100)
+}
