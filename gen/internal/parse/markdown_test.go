@@ -97,3 +97,20 @@ func FuzzLeanParser(f *testing.F) {
 		requireLeanAgrees(t, "api/x.md", b)
 	})
 }
+
+// TestLeanBlockParsers checks that each shortcut found the goldmark block
+// parser it wraps (they are found by their trigger bytes).
+func TestLeanBlockParsers(t *testing.T) {
+	var headings, comments, code int
+	for _, p := range leanBlockParsers() {
+		switch p.Value.(type) {
+		case plainHeadings:
+			headings++
+		case htmlComments:
+			comments++
+		case joinedCodeLines:
+			code++
+		}
+	}
+	require.Equal(t, []int{1, 1, 1}, []int{headings, comments, code})
+}
