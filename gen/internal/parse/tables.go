@@ -16,11 +16,11 @@ import (
 // most of their cells are plain words: a row of plain cells is one plainRow
 // node, and a plain cell among others a plainLines node (one allocation per
 // row holds them), where the extension would make a cell for the inline pass
-// to read. The delimiter row is read
-// by hand rather than by four regular expressions per column. A paragraph
-// that has an escaped pipe or a line with indentation padding goes to the
-// extension itself, which records escaped pipes in code spans for its AST
-// transformer. TestLeanParserAgrees holds the result to the extension's.
+// to read. The delimiter row is read by hand rather than by four regular
+// expressions per column. A paragraph that has an escaped pipe or a line
+// with indentation padding goes to the extension itself, which records
+// escaped pipes in code spans for its AST transformer. TestLeanParserAgrees
+// holds the result to the extension's.
 type tables struct{}
 
 // extensionTables is goldmark's own table paragraph transformer.
