@@ -235,7 +235,7 @@ func (w *walker) heading(n *ast.Heading) {
 		h.TabMarker = true
 	}
 	w.page.Headings = append(w.page.Headings, h)
-	w.links(n)
+	w.linksIn(n, start, end)
 	if h.TabMarker {
 		return
 	}
@@ -299,7 +299,7 @@ func (w *walker) prose(n ast.Node) {
 	}
 	sp := w.span(start, end)
 	w.page.Blocks = append(w.page.Blocks, Block{Kind: ProseBlock, Span: sp, Section: w.section})
-	w.links(n)
+	w.linksIn(n, start, end)
 	// Most paragraphs are only blocks; their text is worked out only where a
 	// fact may be in it.
 	needNamespace := w.page.Namespace.Text == "" && strings.Contains(w.text(start, end), "Namespace")
@@ -331,6 +331,14 @@ func (w *walker) prose(n ast.Node) {
 		if !w.page.Response.Span.IsValid() {
 			w.page.Response.Span = sp
 		}
+	}
+}
+
+// linksIn records every link below n, whose text lies between start and
+// end: none when no '[' is there, the only way a link starts.
+func (w *walker) linksIn(n ast.Node, start, end int) {
+	if strings.IndexByte(w.text(start, end), '[') >= 0 {
+		w.links(n)
 	}
 }
 
@@ -597,14 +605,17 @@ func (w *walker) row(r ast.Node) Row {
 	}
 	for c := r.FirstChild(); c != nil; c = c.NextSibling() {
 		cell := Cell{}
-		if seg, ok := inlineLine(c); ok {
+		seg, ok := inlineLine(c)
+		if ok {
 			cell.Span = w.span(seg.Start, seg.Stop)
 		} else {
 			cell.Span = w.span(le, le)
 		}
 		cell.Text = strings.TrimSpace(plainText(c, w.page.Src))
 		before := len(w.page.Links)
-		w.links(c)
+		if ok {
+			w.linksIn(c, seg.Start, seg.Stop)
+		}
 		if n := len(w.page.Links); n > before {
 			// The page's own slice, capped so no append can reach past the cell.
 			cell.Links = w.page.Links[before:n:n]
