@@ -25,6 +25,28 @@ var primitives = map[string]string{
 // ("String", "`Edm.String`", "GUID", "string, maximum size 20",
 // "string (url)", "Moment the item was created. DateTimeOffset"), or "".
 func Primitive(name string) string {
+	if e, ok := primitivesAsWritten[name]; ok {
+		return e
+	}
+	return primitive(name)
+}
+
+// primitivesAsWritten answers Primitive for the spellings Type cells use
+// most, as written, without lowering a copy of each cell.
+var primitivesAsWritten = func() map[string]string {
+	m := map[string]string{}
+	for _, w := range []string{"String", "Boolean", "Int32", "Int64", "Int16", "Double", "Single", "Decimal",
+		"DateTimeOffset", "Date", "TimeOfDay", "Duration", "Guid", "GUID", "Binary", "Stream", "Byte", "SByte",
+		"string", "boolean", "bool", "int", "int32", "int64", "double", "datetimeoffset", "guid", "Integer"} {
+		for _, v := range []string{w, "Edm." + w} {
+			m[v] = primitive(v)
+		}
+	}
+	return m
+}()
+
+// primitive is Primitive without the shortcut.
+func primitive(name string) string {
 	n := strings.ToLower(strings.TrimSpace(name))
 	n = strings.TrimPrefix(n, "edm.")
 	if e, ok := primitives[n]; ok {

@@ -39,3 +39,12 @@ func TestPlaceholder(t *testing.T) {
 		assert.Equal(t, c.note, note, c.in)
 	}
 }
+
+// TestPrimitivesAsWritten checks that every spelling Primitive answers from
+// its shortcut (built from the lowering path itself) names a primitive: a
+// misspelt entry would shadow nothing, but would be dead weight.
+func TestPrimitivesAsWritten(t *testing.T) {
+	for w, e := range primitivesAsWritten {
+		assert.NotEmpty(t, e, w)
+	}
+}
