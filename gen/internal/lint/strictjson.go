@@ -54,6 +54,22 @@ type jsonArena struct {
 // size: twice the last, so that the blocks soon hold a page's bodies.
 func blockSize(n, last int) int { return max(n, 2*last, 64) }
 
+// settle moves the items a finished object or array left on its scratch
+// stack (from base on) into the current block, starting a new block when it
+// is full, and returns them there, capped so no append reaches past them.
+func settle[T any](scratch, block *[]T, base int) []T {
+	items := (*scratch)[base:]
+	n := len(items)
+	if len(*block)+n > cap(*block) {
+		*block = make([]T, 0, blockSize(n, cap(*block)))
+	}
+	at := len(*block)
+	*block = append(*block, items...)
+	clear(items)
+	*scratch = (*scratch)[:base]
+	return (*block)[at : at+n : at+n]
+}
+
 // reset hands the memory out again, zeroed. The values given out before
 // must no longer be in use.
 func (a *jsonArena) reset() {
@@ -188,15 +204,7 @@ func (r *strictReader) object(depth int) *parse.Value {
 		case '}':
 			r.i++
 			v.End = r.i
-			n := len(r.members) - base
-			if len(r.mblock)+n > cap(r.mblock) {
-				r.mblock = make([]parse.Member, 0, blockSize(n, cap(r.mblock)))
-			}
-			at := len(r.mblock)
-			r.mblock = append(r.mblock, r.members[base:]...)
-			v.Members = r.mblock[at : at+n : at+n]
-			clear(r.members[base:])
-			r.members = r.members[:base]
+			v.Members = settle(&r.members, &r.mblock, base)
 			return v
 		}
 		return nil
@@ -232,15 +240,7 @@ func (r *strictReader) array(depth int) *parse.Value {
 		case ']':
 			r.i++
 			v.End = r.i
-			n := len(r.elems) - base
-			if len(r.eblock)+n > cap(r.eblock) {
-				r.eblock = make([]*parse.Value, 0, blockSize(n, cap(r.eblock)))
-			}
-			at := len(r.eblock)
-			r.eblock = append(r.eblock, r.elems[base:]...)
-			v.Elems = r.eblock[at : at+n : at+n]
-			clear(r.elems[base:])
-			r.elems = r.elems[:base]
+			v.Elems = settle(&r.elems, &r.eblock, base)
 			return v
 		}
 		return nil
