@@ -76,19 +76,8 @@ func (v *jsonValidator) value(depth int) bool {
 			if !v.value(depth + 1) {
 				return false
 			}
-			v.space()
-			if v.i >= len(v.s) {
-				return false
-			}
-			switch v.s[v.i] {
-			case ',':
-				v.i++
-				v.space()
-			case '}':
-				v.i++
-				return true
-			default:
-				return false
+			if more, ok := v.separator('}'); !more {
+				return ok
 			}
 		}
 	case c == '[':
@@ -105,19 +94,8 @@ func (v *jsonValidator) value(depth int) bool {
 			if !v.value(depth + 1) {
 				return false
 			}
-			v.space()
-			if v.i >= len(v.s) {
-				return false
-			}
-			switch v.s[v.i] {
-			case ',':
-				v.i++
-				v.space()
-			case ']':
-				v.i++
-				return true
-			default:
-				return false
+			if more, ok := v.separator(']'); !more {
+				return ok
 			}
 		}
 	case c == '"':
@@ -222,4 +200,24 @@ func (v *jsonValidator) digits() int {
 		v.i++
 	}
 	return v.i - start
+}
+
+// separator reads what follows an item of an object or array: a comma, when
+// another item follows (more), or the closing byte, which ends it. ok is
+// false for anything else.
+func (v *jsonValidator) separator(closing byte) (more, ok bool) {
+	v.space()
+	if v.i >= len(v.s) {
+		return false, false
+	}
+	switch v.s[v.i] {
+	case ',':
+		v.i++
+		v.space()
+		return true, true
+	case closing:
+		v.i++
+		return false, true
+	}
+	return false, false
 }
