@@ -22,7 +22,7 @@ func readJSON(s string, a *jsonArena) (v *parse.Value, probs []parse.Problem, st
 		a = &jsonArena{}
 	}
 	a.members, a.elems = a.members[:0], a.elems[:0]
-	r := strictReader{s: s, jsonArena: a}
+	r := strictReader{jsonCursor{s: s}, a}
 	r.space()
 	if v := r.value(0); v != nil {
 		if r.space(); r.i == len(s) {
@@ -88,20 +88,8 @@ const lenientMaxDepth = 200
 // strictReader reads strict JSON into parse.Values; any method returns nil
 // (or false) at the first byte that is not strict JSON.
 type strictReader struct {
-	s string
-	i int
+	jsonCursor
 	*jsonArena
-}
-
-func (r *strictReader) space() {
-	for r.i < len(r.s) {
-		switch r.s[r.i] {
-		case ' ', '\t', '\n', '\r':
-			r.i++
-		default:
-			return
-		}
-	}
 }
 
 // alloc hands out a zero Value from the block.
@@ -192,22 +180,14 @@ func (r *strictReader) object(depth int) *parse.Value {
 			return nil
 		}
 		r.members = append(r.members, parse.Member{Key: key, KeyOff: keyOff, KeyEnd: keyEnd, Value: val})
-		r.space()
-		if r.i >= len(r.s) {
-			return nil
-		}
-		switch r.s[r.i] {
-		case ',':
-			r.i++
-			r.space()
-			continue
-		case '}':
-			r.i++
+		if more, ok := r.separator('}'); !more {
+			if !ok {
+				return nil
+			}
 			v.End = r.i
 			v.Members = settle(&r.members, &r.mblock, base)
 			return v
 		}
-		return nil
 	}
 }
 
@@ -228,22 +208,14 @@ func (r *strictReader) array(depth int) *parse.Value {
 			return nil
 		}
 		r.elems = append(r.elems, el)
-		r.space()
-		if r.i >= len(r.s) {
-			return nil
-		}
-		switch r.s[r.i] {
-		case ',':
-			r.i++
-			r.space()
-			continue
-		case ']':
-			r.i++
+		if more, ok := r.separator(']'); !more {
+			if !ok {
+				return nil
+			}
 			v.End = r.i
 			v.Elems = settle(&r.elems, &r.eblock, base)
 			return v
 		}
-		return nil
 	}
 }
 
@@ -339,7 +311,7 @@ func isHex4(s string) bool {
 // number reads -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? and makes
 // sure no byte the lenient reader would take into the number follows.
 func (r *strictReader) number() bool {
-	v := jsonValidator{s: r.s, i: r.i}
+	v := jsonValidator{r.jsonCursor}
 	if !v.number() {
 		return false
 	}

@@ -6,7 +6,7 @@ package lint
 // the lenient reader accepts is checked again here, and encoding/json's
 // byte-at-a-time state machine cost as much as reading the body.
 func validJSON(s string) bool {
-	v := jsonValidator{s: s}
+	v := jsonValidator{jsonCursor{s: s}}
 	return v.valid()
 }
 
@@ -31,21 +31,45 @@ var plainStringByte = func() (t [256]bool) {
 // maxJSONDepth is encoding/json's limit on nesting.
 const maxJSONDepth = 10000
 
-type jsonValidator struct {
+// jsonCursor is a position in a JSON text, with the steps the validity
+// check and the strict reader share.
+type jsonCursor struct {
 	s string
 	i int
 }
 
-func (v *jsonValidator) space() {
-	for v.i < len(v.s) {
-		switch v.s[v.i] {
+func (c *jsonCursor) space() {
+	for c.i < len(c.s) {
+		switch c.s[c.i] {
 		case ' ', '\t', '\n', '\r':
-			v.i++
+			c.i++
 		default:
 			return
 		}
 	}
 }
+
+// separator reads what follows an item of an object or array: a comma, when
+// another item follows (more), or the closing byte, which ends it. ok is
+// false for anything else.
+func (c *jsonCursor) separator(closing byte) (more, ok bool) {
+	c.space()
+	if c.i >= len(c.s) {
+		return false, false
+	}
+	switch c.s[c.i] {
+	case ',':
+		c.i++
+		c.space()
+		return true, true
+	case closing:
+		c.i++
+		return false, true
+	}
+	return false, false
+}
+
+type jsonValidator struct{ jsonCursor }
 
 // value reads one value at nesting depth (the containers around it).
 func (v *jsonValidator) value(depth int) bool {
@@ -200,24 +224,4 @@ func (v *jsonValidator) digits() int {
 		v.i++
 	}
 	return v.i - start
-}
-
-// separator reads what follows an item of an object or array: a comma, when
-// another item follows (more), or the closing byte, which ends it. ok is
-// false for anything else.
-func (v *jsonValidator) separator(closing byte) (more, ok bool) {
-	v.space()
-	if v.i >= len(v.s) {
-		return false, false
-	}
-	switch v.s[v.i] {
-	case ',':
-		v.i++
-		v.space()
-		return true, true
-	case closing:
-		v.i++
-		return false, true
-	}
-	return false, false
 }
