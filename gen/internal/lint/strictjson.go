@@ -268,19 +268,12 @@ func (r *strictReader) str() (string, bool) {
 			return "", false
 		}
 		j++
-		switch e := r.s[j]; e {
-		case 'n':
-			b.WriteByte('\n')
-		case 't':
-			b.WriteByte('\t')
-		case 'r':
-			b.WriteByte('\r')
-		case 'b':
-			b.WriteByte('\b')
-		case 'f':
-			b.WriteByte('\f')
-		case '"', '\\', '/':
-			b.WriteByte(e)
+		if c, ok := parse.JSONEscape(r.s[j]); ok {
+			b.WriteByte(c)
+			j++
+			continue
+		}
+		switch r.s[j] {
 		case 'u':
 			if j+5 > len(r.s) {
 				return "", false

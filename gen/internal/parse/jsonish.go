@@ -237,17 +237,12 @@ func (p *jsonReader) str() string {
 		if r == '\\' && p.i+1 < len(p.s) {
 			p.i++
 			e := p.s[p.i]
+			if c, ok := JSONEscape(e); ok {
+				b.WriteByte(c)
+				p.i++
+				continue
+			}
 			switch e {
-			case 'n':
-				b.WriteByte('\n')
-			case 't':
-				b.WriteByte('\t')
-			case 'r':
-				b.WriteByte('\r')
-			case 'b':
-				b.WriteByte('\b')
-			case 'f':
-				b.WriteByte('\f')
 			case 'u':
 				if p.i+5 <= len(p.s) {
 					if v, err := strconv.ParseUint(p.s[p.i+1:p.i+5], 16, 32); err == nil {
@@ -257,7 +252,7 @@ func (p *jsonReader) str() string {
 					}
 				}
 				p.problem(p.i-1, "invalid \\u escape")
-			case '"', '\\', '/', '\'':
+			case '\'':
 				b.WriteByte(e)
 			default:
 				p.problem(p.i-1, fmt.Sprintf("invalid escape \\%c", e))
@@ -394,4 +389,25 @@ func (p *jsonReader) separator(closer byte) bool {
 		p.problem(p.i, fmt.Sprintf("missing ',' before %s", p.describe()))
 	}
 	return true
+}
+
+// JSONEscape decodes a JSON one-byte escape: the byte after the backslash in
+// \n, \t, \r, \b, \f, \", \\ and \/. ok is false for any other byte (\u
+// among them).
+func JSONEscape(e byte) (c byte, ok bool) {
+	switch e {
+	case 'n':
+		return '\n', true
+	case 't':
+		return '\t', true
+	case 'r':
+		return '\r', true
+	case 'b':
+		return '\b', true
+	case 'f':
+		return '\f', true
+	case '"', '\\', '/':
+		return e, true
+	}
+	return 0, false
 }
