@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -166,87 +165,24 @@ func TestTemplateText(t *testing.T) {
 	assert.Equal(t, textOf(t, want.out), textOf(t, got.out))
 }
 
-// oldTemplateText is templateText as it was: every block scanned.
+// oldTemplateText is templateText as it was: every block scanned, each
+// deciding on its own text whether to look for TODO and for "not yet
+// documented". templateText now decides from where those words are on the
+// page; the scan of a block (templateIn) is the same.
 func oldTemplateText(c *checker) {
 	src := c.page.Src.Bytes
+	scan := func(off int, text []byte) {
+		hasTODO := bytes.Contains(text, []byte("TODO"))
+		hasDoc := bytes.Contains(text, []byte("ocumented")) || bytes.Contains(text, []byte("OCUMENTED"))
+		if hasTODO || hasDoc {
+			c.templateIn(off, text, hasTODO, hasDoc)
+		}
+	}
 	for _, f := range c.page.FrontMatter {
-		oldTemplateIn(c, f.Value.Span.Offset(), src[f.Value.Span.Offset():f.Value.Span.EndOffset()])
+		scan(f.Value.Span.Offset(), src[f.Value.Span.Offset():f.Value.Span.EndOffset()])
 	}
 	for _, b := range c.page.Blocks {
-		oldTemplateIn(c, b.Span.Offset(), src[b.Span.Offset():b.Span.EndOffset()])
-	}
-}
-
-func oldTemplateIn(c *checker, off int, text []byte) {
-	hasTODO := bytes.Contains(text, []byte("TODO"))
-	lower := []byte(nil)
-	if bytes.Contains(text, []byte("ocumented")) || bytes.Contains(text, []byte("OCUMENTED")) {
-		lower = asciiLower(text)
-		if !bytes.Contains(lower, notYetDocumented) {
-			lower = nil
-		}
-	}
-	if !hasTODO && lower == nil {
-		return
-	}
-	comments := commentRanges(text)
-	inComment := func(i int) bool {
-		for _, r := range comments {
-			if r[0] <= i && i < r[1] {
-				return true
-			}
-		}
-		return false
-	}
-	var found [][2]int
-	for i := 0; hasTODO && i < len(text); {
-		j := bytes.Index(text[i:], []byte("TODO"))
-		if j < 0 {
-			break
-		}
-		at := i + j
-		end := at + 4
-		switch {
-		case at >= 2 && text[at-2] == '*' && text[at-1] == '*' && (end == len(text) || !isWordByte(text[end])):
-			at -= 2
-			stop := bytes.IndexAny(text[end:], "*\n")
-			switch {
-			case stop < 0:
-				end = len(text)
-			case text[end+stop] == '*':
-				end += stop
-				if end+1 < len(text) && text[end+1] == '*' {
-					end += 2
-				}
-			default:
-				end += stop
-			}
-		case end < len(text) && text[end] == ':' && (at == 0 || !isWordByte(text[at-1])):
-			end++
-		default:
-			i = end
-			continue
-		}
-		if !inComment(at) {
-			found = append(found, [2]int{at, end})
-		}
-		i = end
-	}
-	for i := 0; lower != nil && i < len(lower); {
-		j := bytes.Index(lower[i:], notYetDocumented)
-		if j < 0 {
-			break
-		}
-		at, end := i+j, i+j+len(notYetDocumented)
-		if (at == 0 || !isWordByte(lower[at-1])) && (end == len(lower) || !isWordByte(lower[end])) && !inComment(at) {
-			found = append(found, [2]int{at, end})
-		}
-		i = end
-	}
-	sort.Slice(found, func(a, b int) bool { return found[a][0] < found[b][0] })
-	for _, m := range found {
-		c.report(c.span(off+m[0], off+m[1]), "template-placeholder",
-			"unfilled template text %s: replace it with the real content", quoteShort(string(text[m[0]:m[1]])))
+		scan(b.Span.Offset(), src[b.Span.Offset():b.Span.EndOffset()])
 	}
 }
 
