@@ -16,6 +16,7 @@ import (
 	"gen/gen/internal/diag"
 	"gen/gen/internal/parse"
 	"gen/gen/internal/resolve"
+	"gen/gen/internal/scantest"
 )
 
 // The hand-written scanners replace regular expressions (and a few
@@ -30,23 +31,8 @@ var (
 	statusOracle = regexp.MustCompile(`\b[1-5][0-9][0-9]\b`)
 )
 
-// samples builds strings from pieces that exercise each scanner's edges.
-func samples(pieces []string, depth int) []string {
-	out := []string{""}
-	for range depth {
-		var next []string
-		for _, s := range out {
-			for _, p := range pieces {
-				next = append(next, s+p)
-			}
-		}
-		out = append(out, next...)
-	}
-	return out
-}
-
 func TestStripArgs(t *testing.T) {
-	cases := append(samples([]string{"(", ")", "/", "a", "'", "\xff"}, 6),
+	cases := append(scantest.Samples([]string{"(", ")", "/", "a", "'", "\xff"}, 6),
 		"/reports/getx(period='d7')", "/a(b)/c(d)(e)/f(", "/a(b/c)d)")
 	for _, s := range cases {
 		assert.Equal(t, argsOracle.ReplaceAllString(s, ""), stripArgs(s), "%q", s)
@@ -54,7 +40,7 @@ func TestStripArgs(t *testing.T) {
 }
 
 func TestKeySegments(t *testing.T) {
-	cases := append(samples([]string{"(", ")", "'", "/", "a", "é"}, 6),
+	cases := append(scantest.Samples([]string{"(", ")", "'", "/", "a", "é"}, 6),
 		"/me/messages('aamk')/attachments", "/a('b')('c')/d('e/f')")
 	for _, s := range cases {
 		assert.Equal(t, keyOracle.ReplaceAllString(s, "/$1"), keySegments(s), "%q", s)
@@ -62,7 +48,7 @@ func TestKeySegments(t *testing.T) {
 }
 
 func TestURLPlaceholders(t *testing.T) {
-	cases := append(samples([]string{"{", "}", "/", "a", " ", "\t", "\v", "é", "\xff"}, 5),
+	cases := append(scantest.Samples([]string{"{", "}", "/", "a", " ", "\t", "\v", "é", "\xff"}, 5),
 		"/users/{id}/events/{event-id}", "/x/{a{b}}/{ c }/{}")
 	for _, s := range cases {
 		want := [][2]int(nil)
@@ -74,7 +60,7 @@ func TestURLPlaceholders(t *testing.T) {
 }
 
 func TestStatusCodes(t *testing.T) {
-	cases := append(samples([]string{"2", "0", "4", "6", " ", "a", "_", "-", "é", "\xff"}, 5),
+	cases := append(scantest.Samples([]string{"2", "0", "4", "6", " ", "a", "_", "-", "é", "\xff"}, 5),
 		"If successful, this method returns a `201 Created` response code and 2000 or x404.")
 	for _, s := range cases {
 		var want, got []int
@@ -92,7 +78,7 @@ func TestIsSampleText(t *testing.T) {
 		l := strings.ToLower(strings.TrimSpace(s))
 		return strings.HasSuffix(l, "-value") || strings.HasSuffix(l, " value") || l == "value"
 	}
-	cases := append(samples([]string{"value", "VaLuE", "-", " ", "x", "\u212a", "\u0130", "\xff", "\u00a0"}, 4),
+	cases := append(scantest.Samples([]string{"value", "VaLuE", "-", " ", "x", "\u212a", "\u0130", "\xff", "\u00a0"}, 4),
 		"datetime-value", "Display Name value", "values", "avalue")
 	for _, s := range cases {
 		assert.Equal(t, old(s), isSampleText(s), "%q", s)
@@ -126,7 +112,7 @@ func TestCountCells(t *testing.T) {
 		}
 		return out
 	}
-	for _, s := range samples([]string{"|", "\\", " ", "a", ">", "\r", "\t"}, 6) {
+	for _, s := range scantest.Samples([]string{"|", "\\", " ", "a", ">", "\r", "\t"}, 6) {
 		want := old([]byte(s))
 		for nth := -1; nth <= len(want); nth++ {
 			n, at := countCells([]byte(s), nth)
@@ -141,7 +127,7 @@ func TestCountCells(t *testing.T) {
 // TestTemplateText holds templateText, which scans only the blocks that
 // hold a word it looks for, to scanning every block as it used to.
 func TestTemplateText(t *testing.T) {
-	blocks := samples([]string{"TODO", ":", "**", " ", "x", "not yet documented", "NOT YET DOCUMENTED", "Not Yet DocumenteD", "<!--", "-->"}, 3)
+	blocks := scantest.Samples([]string{"TODO", ":", "**", " ", "x", "not yet documented", "NOT YET DOCUMENTED", "Not Yet DocumenteD", "<!--", "-->"}, 3)
 	var b strings.Builder
 	b.WriteString("---\ntitle: TODO: x\ndescription: not yet Documented\n---\n# Title\n\n")
 	for i, s := range blocks {
@@ -187,7 +173,7 @@ func oldTemplateText(c *checker) {
 }
 
 func TestValidJSON(t *testing.T) {
-	cases := samples([]string{"{", "}", "[", "]", `"`, ":", ",", " ", "1", "-", "0", ".", "e", "+", "\\", "u", "a", "\t", "\x01", "\xff", "null", "tru"}, 4)
+	cases := scantest.Samples([]string{"{", "}", "[", "]", `"`, ":", ",", " ", "1", "-", "0", ".", "e", "+", "\\", "u", "a", "\t", "\x01", "\xff", "null", "tru"}, 4)
 	cases = append(cases,
 		`{"a": [1, -0.5e+10, 2E-3, true, false, null, "x\"\\\/\b\f\n\r\t\u00e9\uD83D"]}`,
 		`{"a":01}`, `{"a":1.}`, `{"a":.5}`, `{"a":-}`, `{"a":1e}`, `{"a":"\u12g4"}`, `{"a":"\'"}`, "{\"a\":\"\t\"}",
@@ -262,7 +248,7 @@ func TestSortFindings(t *testing.T) {
 // TestReadJSON holds readJSON to parse.ParseLenient (the same values,
 // offsets and problems) and to encoding/json.Valid.
 func TestReadJSON(t *testing.T) {
-	cases := samples([]string{"{", "}", "[", "]", `"a"`, `"é\n\u00e9\ud83d\/"`, "\"\xff\"", "\"\t\"", `"\'"`, ":", ",", " ", "1", "-0.5e3", "01", "1.", "true", "nul", "null", "…", "\u00a0"}, 4)
+	cases := scantest.Samples([]string{"{", "}", "[", "]", `"a"`, `"é\n\u00e9\ud83d\/"`, "\"\xff\"", "\"\t\"", `"\'"`, ":", ",", " ", "1", "-0.5e3", "01", "1.", "true", "nul", "null", "…", "\u00a0"}, 4)
 	cases = append(cases,
 		strings.Repeat("[", 200)+strings.Repeat("]", 200),
 		strings.Repeat("[", 201)+strings.Repeat("]", 201),
@@ -317,7 +303,7 @@ func TestReadJSONCorpus(t *testing.T) {
 }
 
 func TestNormalizedHasPrefix(t *testing.T) {
-	cases := append(samples([]string{"Re", "sponse", "RESPONSE", " ", "\t", "\u00a0", "\u0085", "x", "İ", "\u212a", "\xff", "json", "representation", "Propert"}, 4),
+	cases := append(scantest.Samples([]string{"Re", "sponse", "RESPONSE", " ", "\t", "\u00a0", "\u0085", "x", "İ", "\u212a", "\xff", "json", "representation", "Propert"}, 4),
 		"  JSON   representation ", "Properties", "Response  ", "Json\u2003Representation")
 	for _, s := range cases {
 		for _, prefix := range []string{"response", "propert", "json representation", "i", "k"} {
@@ -328,7 +314,7 @@ func TestNormalizedHasPrefix(t *testing.T) {
 }
 
 func TestLowerHasPrefixSuffix(t *testing.T) {
-	cases := samples([]string{"MA", "İ", "il", "LTO:", "mailto:", ".", "MD", "md", "\u212a", "\xff", "x"}, 4)
+	cases := scantest.Samples([]string{"MA", "İ", "il", "LTO:", "mailto:", ".", "MD", "md", "\u212a", "\xff", "x"}, 4)
 	for _, s := range cases {
 		for _, p := range []string{"mailto:", ".md", "i", "k"} {
 			assert.Equal(t, strings.HasPrefix(strings.ToLower(s), p), parse.HasPrefixLower(s, p), "%q %q", s, p)
@@ -347,7 +333,7 @@ func TestResolveLink(t *testing.T) {
 	set := resolve.NewSet("", pages)
 	skipped := 0
 	defer func() { t.Logf("%d joins skipped", skipped) }()
-	files := samples([]string{"../", "./", "api/", "resources/", "sub/", "x.md", "user.md", "a.md", "y.md", "/", "..", "."}, 3)
+	files := scantest.Samples([]string{"../", "./", "api/", "resources/", "sub/", "x.md", "user.md", "a.md", "y.md", "/", "..", "."}, 3)
 	for _, from := range pages {
 		for _, file := range files {
 			want := linkDest{}

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"gen/gen/internal/scantest"
 )
 
 // The hand-written scanners of extract.go replace regular expressions that
@@ -21,23 +23,8 @@ var (
 	enumOracle    = regexp.MustCompile(`^(\S+)\s+values$`)
 )
 
-// samples builds strings from pieces that exercise each scanner's edges.
-func samples(pieces []string, depth int) []string {
-	out := []string{""}
-	for range depth {
-		var next []string
-		for _, s := range out {
-			for _, p := range pieces {
-				next = append(next, s+p)
-			}
-		}
-		out = append(out, next...)
-	}
-	return out
-}
-
 func TestStatusMentions(t *testing.T) {
-	cases := append(samples([]string{"200", " ", "OK", "Created", "x", "\n", "-", "1999", "a201", "No Content", "_"}, 4),
+	cases := append(scantest.Samples([]string{"200", " ", "OK", "Created", "x", "\n", "-", "1999", "a201", "No Content", "_"}, 4),
 		"If successful, this method returns a `201 Created` response code.",
 		"returns 204 No Content. See 404 for errors",
 	)
@@ -51,7 +38,7 @@ func TestStatusMentions(t *testing.T) {
 }
 
 func TestPathParams(t *testing.T) {
-	cases := append(samples([]string{"{", "}", "a", " ", "|", "/"}, 5), "/users/{id | userPrincipalName}/events/{ event-id }")
+	cases := append(scantest.Samples([]string{"{", "}", "a", " ", "|", "/"}, 5), "/users/{id | userPrincipalName}/events/{ event-id }")
 	for _, s := range cases {
 		var want []string
 		for _, m := range paramOracle.FindAllStringSubmatch(s, -1) {
@@ -65,13 +52,13 @@ func TestPathParams(t *testing.T) {
 }
 
 func TestTrimVersion(t *testing.T) {
-	for _, s := range samples([]string{"/", "beta", "v1", ".0", "x"}, 4) {
+	for _, s := range scantest.Samples([]string{"/", "beta", "v1", ".0", "x"}, 4) {
 		assert.Equal(t, versionOracle.ReplaceAllString(s, "/"), trimVersion(s), "%q", s)
 	}
 }
 
 func TestEnumHeading(t *testing.T) {
-	for _, s := range samples([]string{"values", " ", "x", "\t", "Values"}, 4) {
+	for _, s := range scantest.Samples([]string{"values", " ", "x", "\t", "Values"}, 4) {
 		m := enumOracle.FindStringSubmatch(s)
 		name, ok := enumHeading(s)
 		assert.Equal(t, m != nil, ok, "%q", s)
@@ -85,7 +72,7 @@ func TestEnumHeading(t *testing.T) {
 // strings.ToLower followed by the plain match, which they replace.
 func TestLowerMatches(t *testing.T) {
 	patterns := []string{"collection", " collection", "collection(", "collection of ", "resources/", ".md", "properties"}
-	cases := samples([]string{"Collection", "COLLECTION", "collection", "(", " of ", " ", "K", "\u212a", "\u0130", "RESOURCES/", ".MD", "x"}, 3)
+	cases := scantest.Samples([]string{"Collection", "COLLECTION", "collection", "(", " of ", " ", "K", "\u212a", "\u0130", "RESOURCES/", ".MD", "x"}, 3)
 	for _, s := range cases {
 		lower := strings.ToLower(s)
 		for _, p := range patterns {
@@ -108,7 +95,7 @@ func normalizeSectionOracle(s string) string {
 // TestLineSplitter holds lineSplitter to strings.SplitAfter, which it
 // replaces.
 func TestLineSplitter(t *testing.T) {
-	for _, s := range samples([]string{"a", "\n", " ", "\r\n", "{}"}, 5) {
+	for _, s := range scantest.Samples([]string{"a", "\n", " ", "\r\n", "{}"}, 5) {
 		want := strings.SplitAfter(s, "\n")
 		l := lineSplitter{rest: s}
 		var got []string
@@ -123,7 +110,7 @@ func TestLineSplitter(t *testing.T) {
 // TestCountCells holds countCells's shortcut for rows without escapes or
 // code spans to the scan it takes otherwise.
 func TestCountCells(t *testing.T) {
-	for _, s := range samples([]string{"|", " ", "a", "||", "| |"}, 5) {
+	for _, s := range scantest.Samples([]string{"|", " ", "a", "||", "| |"}, 5) {
 		inner := strings.TrimSpace(s)
 		if inner == "" {
 			assert.Equal(t, 0, countCells(s), "%q", s)
