@@ -16,7 +16,7 @@ import (
 // plainLines node that goldmark's inline pass skips (the inline pass is about
 // half of goldmark's time, and most cells and headings are plain words such as
 // "String" or "Properties"; their text is worked out from their line exactly
-// as the inline pass would have split it, see plainLineText); tables are read
+// as the inline pass would have made it, see plainLineText); tables are read
 // by tables; annotation comments and fenced code lines take shortcuts (see
 // leanBlockParsers). TestLeanParserAgrees and FuzzLeanParser hold the page
 // parser to stock goldmark.
@@ -128,13 +128,14 @@ func (n *plainLines) Dump(source []byte, level int) {
 // noLines is what a node whose line moved to a plainLines child keeps.
 var noLines text.Segments
 
-// isPlain reports whether a line segment holds no inline markup.
+// isPlain reports whether a line segment holds no inline markup and no line
+// break: its inline pass would make one text node of it (see plainText).
 func isPlain(seg text.Segment, src []byte) bool {
 	if seg.Padding != 0 || seg.Stop <= seg.Start {
 		return false
 	}
 	for _, c := range src[seg.Start:seg.Stop] {
-		if inlineStarts[c] {
+		if inlineStarts[c] || c == '\n' {
 			return false
 		}
 	}
@@ -153,28 +154,11 @@ func setAsidePlain(n ast.Node, src []byte) {
 	n.AppendChild(n, p)
 }
 
-// plainLineText is the text node goldmark's inline pass makes of a line with
-// no inline markup: the line up to its newline, less a hard break's two
-// spaces, with trailing space trimmed; brk reports a line break after it.
-func plainLineText(seg text.Segment, src []byte) (start, stop int, brk bool) {
-	line := src[seg.Start:seg.Stop]
-	n := len(line)
-	newline := n > 0 && line[n-1] == '\n'
-	switch {
-	case n >= 3 && line[n-3] == ' ' && line[n-2] == ' ' && newline:
-		n -= 3
-	case n >= 4 && line[n-4] == ' ' && line[n-3] == ' ' && line[n-2] == '\r' && newline:
-		n -= 4
-	}
-	for i, c := range line[:n] {
-		if c == '\n' {
-			n = i
-			break
-		}
-	}
-	t := text.NewSegment(seg.Start, seg.Start+n)
-	t = t.TrimRightSpace(src)
-	return t.Start, t.Stop, newline
+// plainLineText is the one text node goldmark's inline pass makes of a line
+// with no inline markup and no line break: the line, less trailing space.
+func plainLineText(seg text.Segment, src []byte) (start, stop int) {
+	t := seg.TrimRightSpace(src)
+	return t.Start, t.Stop
 }
 
 // plainHeadings is the ATX heading parser, setting plain headings aside.

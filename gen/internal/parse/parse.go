@@ -599,7 +599,7 @@ func (w *walker) row(r ast.Node) Row {
 	first := len(w.cells)
 	if pr, ok := r.(*plainRow); ok {
 		for _, seg := range pr.cells {
-			start, stop, _ := plainLineText(seg, w.src)
+			start, stop := plainLineText(seg, w.src)
 			w.cells = append(w.cells, Cell{Span: w.span(seg.Start, seg.Stop), Text: strings.TrimSpace(w.text(start, stop))})
 		}
 	}
@@ -681,9 +681,7 @@ func plainText(n ast.Node, s *diag.Source) string {
 		only = p
 	}
 	if p, ok := only.(*plainLines); ok {
-		if start, stop, brk := plainLineText(p.seg, src); !brk {
-			return s.Text(start, stop)
-		}
+		return s.Text(plainLineText(p.seg, src))
 	}
 	var b strings.Builder
 	b.Grow(plainLen(n, src)) // one allocation, not one per doubling
@@ -710,7 +708,7 @@ func plainLen(n ast.Node, src []byte) int {
 	case *ast.AutoLink:
 		size = len(c.URL(src))
 	case *plainLines:
-		size = c.seg.Len() + 1
+		size = c.seg.Len()
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		size += plainLen(c, src)
@@ -735,11 +733,8 @@ func writePlain(b *strings.Builder, n ast.Node, src []byte) {
 	case *ast.AutoLink:
 		b.Write(c.URL(src))
 	case *plainLines:
-		start, stop, brk := plainLineText(c.seg, src)
+		start, stop := plainLineText(c.seg, src)
 		b.Write(src[start:stop])
-		if brk {
-			b.WriteByte('\n')
-		}
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		writePlain(b, c, src)
