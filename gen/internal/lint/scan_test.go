@@ -85,45 +85,6 @@ func TestIsSampleText(t *testing.T) {
 	}
 }
 
-func TestCountCells(t *testing.T) {
-	old := func(line []byte) []int {
-		start := 0
-		for start < len(line) && (line[start] == ' ' || line[start] == '\t' || line[start] == '>') {
-			start++
-		}
-		end := len(line)
-		for end > start && (line[end-1] == ' ' || line[end-1] == '\t' || line[end-1] == '\r') {
-			end--
-		}
-		if start >= end {
-			return nil
-		}
-		if line[start] == '|' {
-			start++
-		}
-		if end > start && line[end-1] == '|' && (end-2 < start || line[end-2] != '\\') {
-			end--
-		}
-		out := []int{start}
-		for i := start; i < end; i++ {
-			if line[i] == '|' && (i == 0 || line[i-1] != '\\') {
-				out = append(out, i+1)
-			}
-		}
-		return out
-	}
-	for _, s := range scantest.Samples([]string{"|", "\\", " ", "a", ">", "\r", "\t"}, 6) {
-		want := old([]byte(s))
-		for nth := -1; nth <= len(want); nth++ {
-			n, at := countCells([]byte(s), nth)
-			assert.Equal(t, len(want), n, "%q", s)
-			if nth >= 0 && nth < len(want) {
-				assert.Equal(t, want[nth], at, "%q cell %d", s, nth)
-			}
-		}
-	}
-}
-
 // TestTemplateText holds templateText, which scans only the blocks that
 // hold a word it looks for, to scanning every block as it used to.
 func TestTemplateText(t *testing.T) {

@@ -239,67 +239,26 @@ func (c *checker) tables() {
 		if i := bytes.IndexByte(src[hs:], '\n'); i >= 0 {
 			he = hs + i
 		}
-		header, _ := countCells(src[hs:he], -1)
+		header, _ := parse.CountCells(c.page.Src.Text(hs, he), -1)
 		if header == 0 {
 			continue
 		}
 		for i := range t.Rows {
 			r := &t.Rows[i]
-			line := src[r.Span.Offset():r.Span.EndOffset()]
-			cells, extra := countCells(line, header)
+			line := r.Span.Text()
+			cells, extra := parse.CountCells(line, header)
 			switch {
 			case cells > header:
 				at := r.Span.Offset() + extra
 				c.report(c.span(at, r.Span.EndOffset()), "table-malformed",
 					"row has %d cells but the header has %d: the cells from here on are dropped (escape a | inside a cell as \\|)", cells, header)
-			case cells == 1 && !bytes.HasPrefix(bytes.TrimLeft(line, " \t>"), []byte("|")):
+			case cells == 1 && !strings.HasPrefix(strings.TrimLeft(line, " \t>"), "|"):
 				c.report(r.Span, "table-malformed",
 					"a line break splits the row above: this line is read as a row of 1 cell (the header has %d); keep each row on one line, using <br/> for breaks", header)
 			case cells < header && cells > 0:
 				c.report(r.Span, "table-malformed",
 					"row has %d cells but the header has %d: the missing cells are read as empty", cells, header)
 			}
-		}
-	}
-}
-
-// countCells counts the table cells of line as goldmark's table parser
-// splits a row: an optional leading and trailing pipe, then every pipe not
-// preceded by a backslash. Block-quote markers before the row are skipped.
-// It also returns the byte offset in line where cell number nth (from 0)
-// starts, when there is one.
-func countCells(line []byte, nth int) (n, at int) {
-	start := 0
-	for start < len(line) && (line[start] == ' ' || line[start] == '\t' || line[start] == '>') {
-		start++
-	}
-	end := len(line)
-	for end > start && (line[end-1] == ' ' || line[end-1] == '\t' || line[end-1] == '\r') {
-		end--
-	}
-	if start >= end {
-		return 0, 0
-	}
-	if line[start] == '|' {
-		start++
-	}
-	if end > start && line[end-1] == '|' && (end-2 < start || line[end-2] != '\\') {
-		end--
-	}
-	if nth == 0 {
-		at = start
-	}
-	n = 1
-	for i := start; ; i++ {
-		j := bytes.IndexByte(line[i:end], '|')
-		if j < 0 {
-			return n, at
-		}
-		if i += j; i == 0 || line[i-1] != '\\' {
-			if n == nth {
-				at = i + 1
-			}
-			n++
 		}
 	}
 }

@@ -124,7 +124,10 @@ type Row struct {
 
 // RawCells counts the cells written in the source, which may differ from
 // len(Cells) (goldmark pads and truncates to the header).
-func (r *Row) RawCells() int { return countCells(r.Span.Text()) }
+func (r *Row) RawCells() int {
+	n, _ := CountCells(r.Span.Text(), -1)
+	return n
+}
 
 // Cell is one table cell: its plain text (markdown stripped), where its
 // source is, its links.

@@ -625,41 +625,45 @@ func (w *walker) row(r ast.Node) Row {
 	return Row{Span: w.span(ls, le), Cells: w.cells[first:len(w.cells):len(w.cells)]}
 }
 
-// countCells counts the cells written on a table line: pipes outside code
-// spans and not escaped, as GFM reads them.
-func countCells(line string) int {
-	s := strings.TrimSpace(line)
-	if s == "" {
-		return 0
+// CountCells counts the table cells of line as goldmark's table parser
+// splits a row: an optional leading and trailing pipe, then every pipe not
+// preceded by a backslash. Block-quote markers before the row are skipped.
+// It also returns the byte offset in line where cell number nth (from 0)
+// starts, when there is one.
+func CountCells(line string, nth int) (n, at int) {
+	start := 0
+	for start < len(line) && (line[start] == ' ' || line[start] == '\t' || line[start] == '>') {
+		start++
 	}
-	s = strings.TrimPrefix(s, "|")
-	if strings.HasSuffix(s, "|") && !strings.HasSuffix(s, "\\|") {
-		s = s[:len(s)-1]
+	end := len(line)
+	for end > start && (line[end-1] == ' ' || line[end-1] == '\t' || line[end-1] == '\r') {
+		end--
 	}
-	if strings.IndexByte(s, '\\') < 0 && strings.IndexByte(s, '`') < 0 {
-		return 1 + strings.Count(s, "|") // no escapes, no code spans: every pipe splits
+	if start >= end {
+		return 0, 0
 	}
-	return scanCells(s)
-}
-
-// scanCells counts the cells of a row's text between its outer pipes, byte
-// by byte: pipes escaped or in code spans do not split.
-func scanCells(s string) int {
-	n := 1
-	inCode := false
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			i++
-		case '`':
-			inCode = !inCode
-		case '|':
-			if !inCode {
-				n++
+	if line[start] == '|' {
+		start++
+	}
+	if end > start && line[end-1] == '|' && (end-2 < start || line[end-2] != '\\') {
+		end--
+	}
+	if nth == 0 {
+		at = start
+	}
+	n = 1
+	for i := start; ; i++ {
+		j := strings.IndexByte(line[i:end], '|')
+		if j < 0 {
+			return n, at
+		}
+		if i += j; i == 0 || line[i-1] != '\\' {
+			if n == nth {
+				at = i + 1
 			}
+			n++
 		}
 	}
-	return n
 }
 
 // plainText is the text of n with markup removed.
