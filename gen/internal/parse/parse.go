@@ -631,22 +631,9 @@ func (w *walker) row(r ast.Node) Row {
 // It also returns the byte offset in line where cell number nth (from 0)
 // starts, when there is one.
 func CountCells(line string, nth int) (n, at int) {
-	start := 0
-	for start < len(line) && (line[start] == ' ' || line[start] == '\t' || line[start] == '>') {
-		start++
-	}
-	end := len(line)
-	for end > start && (line[end-1] == ' ' || line[end-1] == '\t' || line[end-1] == '\r') {
-		end--
-	}
-	if start >= end {
+	start, end, ok := rowCells(line)
+	if !ok {
 		return 0, 0
-	}
-	if line[start] == '|' {
-		start++
-	}
-	if end > start && line[end-1] == '|' && (end-2 < start || line[end-2] != '\\') {
-		end--
 	}
 	if nth == 0 {
 		at = start
@@ -664,6 +651,29 @@ func CountCells(line string, nth int) (n, at int) {
 			n++
 		}
 	}
+}
+
+// rowCells is where a row's cells lie in line: after block-quote markers,
+// indentation and an opening pipe, before trailing space and a closing pipe
+// that is not escaped. ok is false for a blank line.
+func rowCells(line string) (start, end int, ok bool) {
+	for start < len(line) && (line[start] == ' ' || line[start] == '\t' || line[start] == '>') {
+		start++
+	}
+	end = len(line)
+	for end > start && (line[end-1] == ' ' || line[end-1] == '\t' || line[end-1] == '\r') {
+		end--
+	}
+	if start >= end {
+		return 0, 0, false
+	}
+	if line[start] == '|' {
+		start++
+	}
+	if end > start && line[end-1] == '|' && (end-2 < start || line[end-2] != '\\') {
+		end--
+	}
+	return start, end, true
 }
 
 // plainText is the text of n with markup removed.
