@@ -11,8 +11,9 @@ import (
 
 // The dialect gen reads is CommonMark with GFM tables, as goldmark parses it
 // with its table extension (Markdown). The page parser runs goldmark with
-// savings where these pages spend its time: a table cell or an ATX heading
-// whose text holds no character that starts inline markup becomes a
+// savings where these pages spend its time: a table cell, an ATX heading or
+// a paragraph whose text holds no character that starts inline markup, and
+// the heading goldmark makes of the front matter, become a
 // plainLines node that goldmark's inline pass skips (the inline pass is about
 // half of goldmark's time, and most cells and headings are plain words such as
 // "String" or "Properties"; their text is worked out from their line exactly
@@ -40,7 +41,9 @@ var lean = parser.NewParser(
 )
 
 // leanBlockParsers are goldmark's default block parsers with the ATX heading
-// parser wrapped to set plain headings aside when they close, the HTML block
+// and paragraph parsers wrapped to set plain headings and paragraphs aside
+// when they close, the setext heading parser to set the front matter aside
+// (see frontMatterHeadings), the HTML block
 // parser to open comments directly, and the fenced code parser to keep
 // adjacent lines as one segment.
 func leanBlockParsers() []util.PrioritizedValue {
@@ -50,7 +53,13 @@ func leanBlockParsers() []util.PrioritizedValue {
 		if !ok {
 			continue
 		}
+		if bp == parser.NewParagraphParser() {
+			ps[i].Value = plainParagraphs{bp}
+			continue
+		}
 		switch string(bp.Trigger()) {
+		case "-=":
+			ps[i].Value = frontMatterHeadings{bp}
 		case "#":
 			ps[i].Value = plainHeadings{bp}
 		case "<":
@@ -110,11 +119,21 @@ func (h htmlComments) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 // one text node.
 var inlineStarts = [256]bool{'`': true, '!': true, '[': true, ']': true, '<': true, '*': true, '_': true, '\\': true}
 
-// plainLines holds the one line of a cell or heading whose text has no
-// inline markup. It is raw, so goldmark's inline pass leaves it alone.
+// plainLines holds the one line of a cell or heading, or the lines of a
+// paragraph, whose text has no inline markup. It is raw, so goldmark's
+// inline pass leaves it alone.
 type plainLines struct {
 	ast.BaseBlock
-	seg text.Segment
+	seg   text.Segment  // the one line
+	lines text.Segments // or, for a paragraph of several, its lines
+}
+
+// span is the byte range the lines cover.
+func (n *plainLines) span() (start, stop int) {
+	if n.lines.Len() == 0 {
+		return n.seg.Start, n.seg.Stop
+	}
+	return n.lines.At(0).Start, n.lines.At(n.lines.Len() - 1).Stop
 }
 
 var kindPlainLines = ast.NewNodeKind("PlainLines")
@@ -176,6 +195,93 @@ func (h plainHeadings) SetOption(name parser.OptionName, value any) {
 	if so, ok := h.BlockParser.(parser.SetOptioner); ok {
 		so.SetOption(name, value)
 	}
+}
+
+// frontMatterKey holds, in the parser context, the offset where the page's
+// front matter ends (0 for none).
+var frontMatterKey = parser.NewContextKey()
+
+// frontMatterEnd is the front matter's end as the page parser set it.
+func frontMatterEnd(pc parser.Context) int {
+	end, _ := pc.Get(frontMatterKey).(int)
+	return end
+}
+
+// frontMatterHeadings is the setext heading parser, setting the heading
+// goldmark makes of a page's front matter (its closing "---" underlines the
+// lines above it) aside from the inline pass: the walker skips every block
+// that starts in the front matter, and its lines, with their quotes and
+// underscores, are a tenth of what the inline pass would read.
+type frontMatterHeadings struct{ parser.BlockParser }
+
+func (h frontMatterHeadings) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	h.BlockParser.Close(node, reader, pc)
+	if lines := node.Lines(); node.Parent() != nil && lines.Len() > 0 && lines.At(0).Start < frontMatterEnd(pc) {
+		node.AppendChild(node, &plainLines{lines: *lines})
+		node.SetLines(&noLines)
+	}
+}
+
+// SetOption passes parser options on to the wrapped parser.
+func (h frontMatterHeadings) SetOption(name parser.OptionName, value any) {
+	if so, ok := h.BlockParser.(parser.SetOptioner); ok {
+		so.SetOption(name, value)
+	}
+}
+
+// plainParagraphs is the paragraph parser, setting aside, once goldmark has
+// trimmed it, a paragraph whose lines hold no inline markup: its inline pass
+// would make one text node of each line, ending in a line break on all but
+// the last (see writePlain). Two kinds of paragraph keep their lines, as
+// goldmark reads those after the paragraph closes: one in a list item (a
+// tight list turns it into a text block made of its lines) and one closed
+// by a line that may underline it as a setext heading.
+type plainParagraphs struct{ parser.BlockParser }
+
+func (p plainParagraphs) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	p.BlockParser.Close(node, reader, pc)
+	parent := node.Parent()
+	if parent == nil || parent.Kind() == ast.KindListItem {
+		return
+	}
+	if line, _ := reader.PeekLine(); mayUnderline(line) {
+		return
+	}
+	lines := node.Lines()
+	src := reader.Source()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		if seg.Padding != 0 {
+			return
+		}
+		for _, c := range src[seg.Start:seg.Stop] {
+			if inlineStarts[c] {
+				return
+			}
+		}
+	}
+	aside := &plainLines{lines: *lines}
+	if lines.Len() == 1 {
+		aside = &plainLines{seg: lines.At(0)}
+	}
+	node.AppendChild(node, aside)
+	node.SetLines(&noLines)
+}
+
+// mayUnderline reports whether line could be a setext heading's underline,
+// generously: only '-' or '=' besides spaces and block-quote markers.
+func mayUnderline(line []byte) bool {
+	bar := false
+	for _, c := range line {
+		switch c {
+		case '-', '=':
+			bar = true
+		case ' ', '\t', '\r', '\n', '>':
+		default:
+			return false
+		}
+	}
+	return bar
 }
 
 // inlineLine returns the first line of a cell or heading, wherever it is.

@@ -21,7 +21,9 @@ import (
 // code blocks, whose adjacent lines it keeps as one segment (indented, in
 // lists and quotes, with tabs, CRLF, unclosed), and tables, which it reads
 // itself (delimiter rows of every alignment and of none, rows short and long,
-// indented, tabbed, with markup or escaped pipes).
+// indented, tabbed, with markup or escaped pipes), and paragraphs and front
+// matter, which it sets aside (plain or not, of one line or several, with
+// hard breaks, followed by setext underlines, in lists and quotes).
 var leanCases = []string{
 	"# Title\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | Read-only. |\n| name | [identitySet](identityset.md) | The **name**. |\n| `code` | Int32 | a_b |\n",
 	"# Title #\n## Heading with trailing hashes ##   \n### `code` heading\n#### heading with <b>html</b>\n##   spaced   \n#\n",
@@ -41,6 +43,8 @@ var leanCases = []string{
 	"a | b\n--- | ---\nc | d\n\n| a |\n| : |\n\n| a | b |\n| -- |\n\n|a|\n|-\t|\n|`x | y`|\n\n| h |\n|:--:|\n|\n||\n",
 	"   | a |\n   |---|\n   | b |\n\n    | code |\n    |---|\n\n| a |\n|:- -|\n\n| a |\n| ::-- |\n\n| a |\n|-:-|\n",
 	"| x |\n|---|\n| **b** | [l](l.md) |\n| `c` |\n| <br> |\n| a_b |\n| é |\n\n| a |\n\t|---|\n| b |\n",
+	"---\ntitle: \"a_b\"\nms.prod: *x*\n---\n\nplain one\n  plain two  \nplain three\r\nlast   \n\nSetext after plain\nline two\n---\n\nunderlined\n===\n\n- tight\n- list\n  more\n\n> quoted\n> plain\n> ---\n\n> quoted\n\n   indented plain\n\tline\n\nNamespace: microsoft.graph\nnext\n\tline\n\nends \\\nin break\n",
+	"no front matter\n---\ntitle: x\n---\n\n## Response\n\nplain response\ntext\n\nmarked *response*\ntext\n\nlazy\n> not lazy\n\nlazy\ncontinued\n    indented\n",
 }
 
 // TestLeanParserAgrees holds the page parser, which sets plain cells and
@@ -101,7 +105,7 @@ func FuzzLeanParser(f *testing.F) {
 // TestLeanBlockParsers checks that each shortcut found the goldmark block
 // parser it wraps (they are found by their trigger bytes).
 func TestLeanBlockParsers(t *testing.T) {
-	var headings, comments, code int
+	var headings, comments, code, paragraphs, frontMatter int
 	for _, p := range leanBlockParsers() {
 		switch p.Value.(type) {
 		case plainHeadings:
@@ -110,7 +114,11 @@ func TestLeanBlockParsers(t *testing.T) {
 			comments++
 		case joinedCodeLines:
 			code++
+		case plainParagraphs:
+			paragraphs++
+		case frontMatterHeadings:
+			frontMatter++
 		}
 	}
-	require.Equal(t, []int{1, 1, 1}, []int{headings, comments, code})
+	require.Equal(t, []int{1, 1, 1, 1, 1}, []int{headings, comments, code, paragraphs, frontMatter})
 }

@@ -31,7 +31,9 @@ func parseWith(gm parser.Parser, s *diag.Source) (page *Page) {
 		}
 	}()
 	fmEnd := page.frontMatter()
-	doc := gm.Parse(text.NewReader(src), parser.WithContext(parser.NewContext()))
+	pc := parser.NewContext()
+	pc.Set(frontMatterKey, fmEnd)
+	doc := gm.Parse(text.NewReader(src), parser.WithContext(pc))
 	w := &walker{page: page, src: src, skipBefore: fmEnd}
 	// Sized up front: growing these slices was a tenth of the parse time.
 	n := doc.ChildCount()
@@ -153,7 +155,7 @@ func blockRange(n ast.Node) (int, int) {
 	case *ast.Text:
 		return t.Segment.Start, t.Segment.Stop
 	case *plainLines:
-		return t.seg.Start, t.seg.Stop
+		return t.span()
 	}
 	if n.Type() == ast.TypeBlock {
 		lines := n.Lines()
@@ -694,7 +696,7 @@ func plainText(n ast.Node, s *diag.Source) string {
 	if p, ok := n.(*plainLines); ok {
 		only = p
 	}
-	if p, ok := only.(*plainLines); ok {
+	if p, ok := only.(*plainLines); ok && p.lines.Len() == 0 {
 		return s.Text(plainLineText(p.seg, src))
 	}
 	var b strings.Builder
@@ -722,7 +724,13 @@ func plainLen(n ast.Node, src []byte) int {
 	case *ast.AutoLink:
 		size = len(c.URL(src))
 	case *plainLines:
-		size = c.seg.Len()
+		if c.lines.Len() == 0 {
+			size = c.seg.Len()
+		}
+		for i := 0; i < c.lines.Len(); i++ {
+			seg := c.lines.At(i)
+			size += seg.Len()
+		}
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		size += plainLen(c, src)
@@ -747,8 +755,20 @@ func writePlain(b *strings.Builder, n ast.Node, src []byte) {
 	case *ast.AutoLink:
 		b.Write(c.URL(src))
 	case *plainLines:
-		start, stop := plainLineText(c.seg, src)
-		b.Write(src[start:stop])
+		if c.lines.Len() == 0 {
+			start, stop := plainLineText(c.seg, src)
+			b.Write(src[start:stop])
+		}
+		// A paragraph's lines, each as the inline pass makes a line with no
+		// markup: less trailing space, with a line break where it had one.
+		for i := 0; i < c.lines.Len(); i++ {
+			seg := c.lines.At(i)
+			start, stop := plainLineText(seg, src)
+			b.Write(src[start:stop])
+			if seg.Stop > seg.Start && src[seg.Stop-1] == '\n' {
+				b.WriteByte('\n')
+			}
+		}
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		writePlain(b, c, src)
