@@ -5,6 +5,7 @@ package workers
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // ForEach runs f(i) for every i in [0, n) on GOMAXPROCS goroutines, taking
@@ -17,20 +18,23 @@ func ForEach(n int, f func(i int)) {
 		}
 		return
 	}
+	// Each worker takes the next index from a shared counter: many calls
+	// are a few microseconds, where handing indexes over a channel cost as
+	// much as the work.
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	next := make(chan int, workers)
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
 				f(i)
 			}
 		}()
 	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 }
