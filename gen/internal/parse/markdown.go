@@ -34,7 +34,7 @@ func Markdown() goldmark.Markdown { return stock }
 // parsers with the savings above.
 var lean = parser.NewParser(
 	parser.WithBlockParsers(leanBlockParsers()...),
-	parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+	parser.WithInlineParsers(leanInlineParsers()...),
 	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
 	parser.WithParagraphTransformers(util.Prioritized(tables{}, 200)),
 	parser.WithASTTransformers(util.Prioritized(extension.NewTableASTTransformer(), 0)),
@@ -69,6 +69,87 @@ func leanBlockParsers() []util.PrioritizedValue {
 		}
 	}
 	return ps
+}
+
+// leanInlineParsers are goldmark's default inline parsers with the link
+// parser wrapped to read simple links itself (see simpleLinks).
+func leanInlineParsers() []util.PrioritizedValue {
+	ps := parser.DefaultInlineParsers()
+	for i, p := range ps {
+		if ip, ok := p.Value.(parser.InlineParser); ok && string(ip.Trigger()) == "![]" {
+			ps[i].Value = simpleLinks{ip}
+		}
+	}
+	return ps
+}
+
+// simpleLinks is goldmark's link parser with a shortcut for the links these
+// pages are made of, "[identitySet](identityset.md)": a label of plain
+// text on one line, then a destination with no space, parenthesis, angle
+// bracket or escape, closed at once. goldmark reads such a link through a
+// label state, a delimiter bottom and a second pass over the label; the
+// shortcut makes the same Link node in one step. It stands aside for the
+// rest of a block once goldmark's parser has taken a '[' or "![" there:
+// with labels open, goldmark may read a link as text (when the open labels
+// span more than 998 bytes).
+type simpleLinks struct{ parser.InlineParser }
+
+// linkFallbackKey holds, in the parser context, the block in which
+// simpleLinks last handed a bracket to goldmark's link parser.
+var linkFallbackKey = parser.NewContextKey()
+
+func (l simpleLinks) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	if line[0] == '[' && pc.Get(linkFallbackKey) != parent {
+		if link, n := simpleLink(line, seg.Start); link != nil {
+			block.Advance(n)
+			return link
+		}
+	}
+	if line[0] != ']' {
+		pc.Set(linkFallbackKey, parent)
+	}
+	return l.InlineParser.Parse(parent, block, pc)
+}
+
+// CloseBlock lets goldmark's link parser turn labels left open into text.
+func (l simpleLinks) CloseBlock(parent ast.Node, block text.Reader, pc parser.Context) {
+	if cb, ok := l.InlineParser.(parser.CloseBlocker); ok {
+		cb.CloseBlock(parent, block, pc)
+	}
+}
+
+// simpleLink reads a simple link at the start of line, which starts at
+// offset start in the page, and returns it with the bytes it spans; nil
+// when the link is not simple.
+func simpleLink(line []byte, start int) (*ast.Link, int) {
+	i := 1
+	for i < len(line) && line[i] != ']' {
+		if c := line[i]; inlineStarts[c] || c == '\n' || c == '\r' {
+			return nil, 0
+		}
+		i++
+	}
+	if i+1 >= len(line) || line[i+1] != '(' {
+		return nil, 0
+	}
+	j := i + 2
+	for j < len(line) && line[j] != ')' {
+		if c := line[j]; c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == '<' || c == '\\' {
+			return nil, 0
+		}
+		j++
+	}
+	if j >= len(line) || j == i+2 {
+		return nil, 0
+	}
+	link := ast.NewLink()
+	link.Destination = line[i+2 : j]
+	if i > 1 {
+		link.AppendChild(link, ast.NewTextSegment(text.NewSegment(start+1, start+i)))
+	}
+	link.SetPos(start)
+	return link, j + 1
 }
 
 // joinedCodeLines is the fenced code block parser, keeping the lines of a

@@ -21,9 +21,12 @@ import (
 // code blocks, whose adjacent lines it keeps as one segment (indented, in
 // lists and quotes, with tabs, CRLF, unclosed), and tables, which it reads
 // itself (delimiter rows of every alignment and of none, rows short and long,
-// indented, tabbed, with markup or escaped pipes), and paragraphs and front
+// indented, tabbed, with markup or escaped pipes), paragraphs and front
 // matter, which it sets aside (plain or not, of one line or several, with
-// hard breaks, followed by setext underlines, in lists and quotes).
+// hard breaks, followed by setext underlines, in lists and quotes), and
+// links, which it reads itself where they are simple (and hands to goldmark
+// where they are not: nested, images, titles, spaces, parentheses, escapes,
+// references, labels left open).
 var leanCases = []string{
 	"# Title\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | Read-only. |\n| name | [identitySet](identityset.md) | The **name**. |\n| `code` | Int32 | a_b |\n",
 	"# Title #\n## Heading with trailing hashes ##   \n### `code` heading\n#### heading with <b>html</b>\n##   spaced   \n#\n",
@@ -44,6 +47,8 @@ var leanCases = []string{
 	"   | a |\n   |---|\n   | b |\n\n    | code |\n    |---|\n\n| a |\n|:- -|\n\n| a |\n| ::-- |\n\n| a |\n|-:-|\n",
 	"| x |\n|---|\n| **b** | [l](l.md) |\n| `c` |\n| <br> |\n| a_b |\n| é |\n\n| a |\n\t|---|\n| b |\n",
 	"---\ntitle: \"a_b\"\nms.prod: *x*\n---\n\nplain one\n  plain two  \nplain three\r\nlast   \n\nSetext after plain\nline two\n---\n\nunderlined\n===\n\n- tight\n- list\n  more\n\n> quoted\n> plain\n> ---\n\n> quoted\n\n   indented plain\n\tline\n\nNamespace: microsoft.graph\nnext\n\tline\n\nends \\\nin break\n",
+	"Links: [a](a.md), [](e.md), [a](), [a](b \"t\"), [a]( b), [a](<b>), [a](b(c)), [a](b)c, [a](#x_y), [l_u](u.md), [a [b](c) d](e).\n\n![i](x) [l](y) and **[a](b)**, *[a](b)* [a\\]](b) [a] [ref][] [ref] [x](y\n\n[ab](c\nd) [a](b)\n\n[ref]: target.md\n\n- item\n\t[tab](t.md)\n\n| [a](b) | [c](d) [e](f) |\n|---|---|\n| `x` [g](h) | [i](j)k |\n\n[a](b)[c](d) [a]\t(b) [a](b\tc) [a](b\\)c) [a](b`c) [a](b)*\n",
+	"[" + strings.Repeat("a", 999) + "](long.md)\n\n[open " + strings.Repeat("a", 999) + " [open [in](far.md)\n\n[open [in](near.md)\n\n![open " + strings.Repeat("a", 999) + " ![open [in](far.md)\n",
 	"no front matter\n---\ntitle: x\n---\n\n## Response\n\nplain response\ntext\n\nmarked *response*\ntext\n\nlazy\n> not lazy\n\nlazy\ncontinued\n    indented\n",
 }
 
@@ -121,4 +126,16 @@ func TestLeanBlockParsers(t *testing.T) {
 		}
 	}
 	require.Equal(t, []int{1, 1, 1, 1, 1}, []int{headings, comments, code, paragraphs, frontMatter})
+}
+
+// TestLeanInlineParsers checks that the link shortcut found goldmark's link
+// parser, which it wraps.
+func TestLeanInlineParsers(t *testing.T) {
+	links := 0
+	for _, p := range leanInlineParsers() {
+		if _, ok := p.Value.(simpleLinks); ok {
+			links++
+		}
+	}
+	require.Equal(t, 1, links)
 }
