@@ -41,7 +41,7 @@ var reserved = map[string]bool{
 	"NewHandlerWithOptions": true, "HandlerOptions": true,
 }
 
-// names works out every Go identifier once.
+// Go identifiers are worked out once, by typeNames and operationNames.
 //
 // Collision rules, each independent of the order pages are read in:
 //   - types and enum constants of one package: doc names are sorted; the
@@ -52,11 +52,15 @@ var reserved = map[string]bool{
 //     title does not already say (group-list-members.md -> ListMembersGroup),
 //     so one page's name never depends on which other pages exist beyond the
 //     ones sharing its title.
-func (r *resolver) names() {
-	// What depends on one type or operation alone is worked out in parallel
-	// first: packages, the Go form of each doc name (kept in GoName and Name
-	// until the clash rules below make them unique), property names (unique
-	// within their type only) and request-body names.
+
+// typeNames works out the Go names of the types, their members and their
+// properties. They depend on the types alone, so they may be worked out while
+// the operations resolve (which read no Go name).
+func (r *resolver) typeNames() {
+	// What depends on one type alone is worked out in parallel first: the
+	// package, the Go form of its doc name (kept in GoName until the clash
+	// rules below make it unique) and its property names (unique within
+	// their type only).
 	workers.ForEach(len(r.prog.Types), func(i int) {
 		t := r.prog.Types[i]
 		t.Package = PackageName(t.Namespace)
@@ -71,17 +75,6 @@ func (r *resolver) names() {
 		used["ODataType"] = true
 		for _, p := range t.Properties {
 			p.GoName = naming.Unique(naming.GoName(p.Name), used)
-		}
-	})
-	workers.ForEach(len(r.prog.Operations), func(i int) {
-		o := r.prog.Operations[i]
-		o.Package = PackageName(o.Namespace)
-		o.Name = naming.GoName(o.Title)
-		if o.Title == "" {
-			o.Name = naming.GoName(pageBase(o.Source))
-		}
-		for _, p := range o.RequestBody {
-			p.GoName = naming.GoName(p.Name)
 		}
 	})
 	byPkg := map[string][]*ir.Type{}
@@ -117,6 +110,22 @@ func (r *resolver) names() {
 			}
 		}
 	}
+}
+
+// operationNames works out the Go names of the operations and their request
+// bodies' properties.
+func (r *resolver) operationNames() {
+	workers.ForEach(len(r.prog.Operations), func(i int) {
+		o := r.prog.Operations[i]
+		o.Package = PackageName(o.Namespace)
+		o.Name = naming.GoName(o.Title)
+		if o.Title == "" {
+			o.Name = naming.GoName(pageBase(o.Source))
+		}
+		for _, p := range o.RequestBody {
+			p.GoName = naming.GoName(p.Name)
+		}
+	})
 	byPkgOps := map[string][]*ir.Operation{}
 	for _, o := range r.prog.Operations {
 		byPkgOps[o.Package] = append(byPkgOps[o.Package], o)

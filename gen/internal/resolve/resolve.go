@@ -3,6 +3,7 @@ package resolve
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"gen/gen/internal/diag"
 	"gen/gen/internal/ir"
@@ -128,10 +129,17 @@ func resolve(set *Set, goNames bool) (*ir.Program, *TypeNames, diag.List) {
 		r.sectionProperties(p)
 	}
 	r.inheritance()
+	// The types are complete: their Go names are worked out while the
+	// operations resolve.
+	var typeNames sync.WaitGroup
+	if goNames {
+		typeNames.Go(r.typeNames)
+	}
 	r.operations()
+	typeNames.Wait()
 	r.typeAlternatives()
 	if goNames {
-		r.names()
+		r.operationNames()
 	}
 	r.sortProgram()
 	r.prog.Index()
