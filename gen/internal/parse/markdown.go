@@ -53,22 +53,34 @@ func leanBlockParsers() []util.PrioritizedValue {
 		if !ok {
 			continue
 		}
+		w := wrapped{bp}
 		if bp == parser.NewParagraphParser() {
-			ps[i].Value = plainParagraphs{bp}
+			ps[i].Value = plainParagraphs{w}
 			continue
 		}
 		switch string(bp.Trigger()) {
 		case "-=":
-			ps[i].Value = frontMatterHeadings{bp}
+			ps[i].Value = frontMatterHeadings{w}
 		case "#":
-			ps[i].Value = plainHeadings{bp}
+			ps[i].Value = plainHeadings{w}
 		case "<":
-			ps[i].Value = htmlComments{bp}
+			ps[i].Value = htmlComments{w}
 		case "~`":
-			ps[i].Value = joinedCodeLines{bp}
+			ps[i].Value = joinedCodeLines{w}
 		}
 	}
 	return ps
+}
+
+// wrapped is one of goldmark's block parsers inside one of the page parser's:
+// goldmark passes its options to the outer parser, which passes them on.
+type wrapped struct{ parser.BlockParser }
+
+// SetOption passes parser options on to the wrapped parser.
+func (w wrapped) SetOption(name parser.OptionName, value any) {
+	if so, ok := w.BlockParser.(parser.SetOptioner); ok {
+		so.SetOption(name, value)
+	}
 }
 
 // leanInlineParsers are goldmark's default inline parsers with the link
@@ -156,7 +168,7 @@ func simpleLink(line []byte, start int) (*ast.Link, int) {
 // block that follow each other in the source as one segment: examples run to
 // hundreds of lines, and the page parser reads a block's content as one piece
 // of the page anyway (walker.linesText).
-type joinedCodeLines struct{ parser.BlockParser }
+type joinedCodeLines struct{ wrapped }
 
 func (c joinedCodeLines) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
 	lines := node.Lines()
@@ -177,7 +189,7 @@ func (c joinedCodeLines) Continue(node ast.Node, reader text.Reader, pc parser.C
 // comments every example has: a line that starts "<!--" opens an HTML block
 // of CommonMark's type 2, which goldmark finds only after trying another
 // type's regular expression first.
-type htmlComments struct{ parser.BlockParser }
+type htmlComments struct{ wrapped }
 
 func (h htmlComments) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, segment := reader.PeekLine()
@@ -205,16 +217,35 @@ var inlineStarts = [256]bool{'`': true, '!': true, '[': true, ']': true, '<': tr
 // inline pass leaves it alone.
 type plainLines struct {
 	ast.BaseBlock
-	seg   text.Segment  // the one line
-	lines text.Segments // or, for a paragraph of several, its lines
+	seg   text.Segment  // the one line (no allocation for the many cells)
+	lines text.Segments // or the lines, when there are several
+}
+
+// newPlainLines holds lines, which must not be empty.
+func newPlainLines(lines *text.Segments) *plainLines {
+	if lines.Len() == 1 {
+		return &plainLines{seg: lines.At(0)}
+	}
+	return &plainLines{lines: *lines}
+}
+
+func (n *plainLines) count() int {
+	if n.lines.Len() == 0 {
+		return 1
+	}
+	return n.lines.Len()
+}
+
+func (n *plainLines) line(i int) text.Segment {
+	if n.lines.Len() == 0 {
+		return n.seg
+	}
+	return n.lines.At(i)
 }
 
 // span is the byte range the lines cover.
 func (n *plainLines) span() (start, stop int) {
-	if n.lines.Len() == 0 {
-		return n.seg.Start, n.seg.Stop
-	}
-	return n.lines.At(0).Start, n.lines.At(n.lines.Len() - 1).Stop
+	return n.line(0).Start, n.line(n.count() - 1).Stop
 }
 
 var kindPlainLines = ast.NewNodeKind("PlainLines")
@@ -228,30 +259,39 @@ func (n *plainLines) Dump(source []byte, level int) {
 // noLines is what a node whose line moved to a plainLines child keeps.
 var noLines text.Segments
 
-// isPlain reports whether a line segment holds no inline markup and no line
-// break: its inline pass would make one text node of it (see plainText).
-func isPlain(seg text.Segment, src []byte) bool {
-	if seg.Padding != 0 || seg.Stop <= seg.Start {
+// inlineStartsOrBreak are inlineStarts and the line feed.
+var inlineStartsOrBreak = func() [256]bool {
+	t := inlineStarts
+	t['\n'] = true
+	return t
+}()
+
+// noneOf reports whether seg has no indentation padding and none of the
+// bytes stops marks.
+func noneOf(seg text.Segment, src []byte, stops *[256]bool) bool {
+	if seg.Padding != 0 {
 		return false
 	}
 	for _, c := range src[seg.Start:seg.Stop] {
-		if inlineStarts[c] || c == '\n' {
+		if stops[c] {
 			return false
 		}
 	}
 	return true
 }
 
-// setAsidePlain moves n's one line into a plainLines child when it holds no
-// inline markup, so that the inline pass has nothing to do for n.
-func setAsidePlain(n ast.Node, src []byte) {
-	lines := n.Lines()
-	if lines.Len() != 1 || n.HasChildren() || !isPlain(lines.At(0), src) {
-		return
-	}
-	p := &plainLines{seg: lines.At(0)}
+// isPlain reports whether a line segment holds text, no inline markup and
+// no line break: its inline pass would make one text node of it (see
+// plainText).
+func isPlain(seg text.Segment, src []byte) bool {
+	return seg.Stop > seg.Start && noneOf(seg, src, &inlineStartsOrBreak)
+}
+
+// setAside moves n's lines, of which it must have some, into a plainLines
+// child, so that the inline pass has nothing to do for n.
+func setAside(n ast.Node) {
+	n.AppendChild(n, newPlainLines(n.Lines()))
 	n.SetLines(&noLines)
-	n.AppendChild(n, p)
 }
 
 // plainLineText is the one text node goldmark's inline pass makes of a line
@@ -262,19 +302,12 @@ func plainLineText(seg text.Segment, src []byte) (start, stop int) {
 }
 
 // plainHeadings is the ATX heading parser, setting plain headings aside.
-type plainHeadings struct{ parser.BlockParser }
+type plainHeadings struct{ wrapped }
 
 func (h plainHeadings) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	h.BlockParser.Close(node, reader, pc)
-	if node.Parent() != nil {
-		setAsidePlain(node, reader.Source())
-	}
-}
-
-// SetOption passes parser options on to the wrapped parser.
-func (h plainHeadings) SetOption(name parser.OptionName, value any) {
-	if so, ok := h.BlockParser.(parser.SetOptioner); ok {
-		so.SetOption(name, value)
+	if lines := node.Lines(); node.Parent() != nil && lines.Len() == 1 && !node.HasChildren() && isPlain(lines.At(0), reader.Source()) {
+		setAside(node)
 	}
 }
 
@@ -293,20 +326,12 @@ func frontMatterEnd(pc parser.Context) int {
 // lines above it) aside from the inline pass: the walker skips every block
 // that starts in the front matter, and its lines, with their quotes and
 // underscores, are a tenth of what the inline pass would read.
-type frontMatterHeadings struct{ parser.BlockParser }
+type frontMatterHeadings struct{ wrapped }
 
 func (h frontMatterHeadings) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	h.BlockParser.Close(node, reader, pc)
 	if lines := node.Lines(); node.Parent() != nil && lines.Len() > 0 && lines.At(0).Start < frontMatterEnd(pc) {
-		node.AppendChild(node, &plainLines{lines: *lines})
-		node.SetLines(&noLines)
-	}
-}
-
-// SetOption passes parser options on to the wrapped parser.
-func (h frontMatterHeadings) SetOption(name parser.OptionName, value any) {
-	if so, ok := h.BlockParser.(parser.SetOptioner); ok {
-		so.SetOption(name, value)
+		setAside(node)
 	}
 }
 
@@ -317,7 +342,7 @@ func (h frontMatterHeadings) SetOption(name parser.OptionName, value any) {
 // goldmark reads those after the paragraph closes: one in a list item (a
 // tight list turns it into a text block made of its lines) and one closed
 // by a line that may underline it as a setext heading.
-type plainParagraphs struct{ parser.BlockParser }
+type plainParagraphs struct{ wrapped }
 
 func (p plainParagraphs) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	p.BlockParser.Close(node, reader, pc)
@@ -329,24 +354,12 @@ func (p plainParagraphs) Close(node ast.Node, reader text.Reader, pc parser.Cont
 		return
 	}
 	lines := node.Lines()
-	src := reader.Source()
 	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		if seg.Padding != 0 {
+		if !noneOf(lines.At(i), reader.Source(), &inlineStarts) {
 			return
 		}
-		for _, c := range src[seg.Start:seg.Stop] {
-			if inlineStarts[c] {
-				return
-			}
-		}
 	}
-	aside := &plainLines{lines: *lines}
-	if lines.Len() == 1 {
-		aside = &plainLines{seg: lines.At(0)}
-	}
-	node.AppendChild(node, aside)
-	node.SetLines(&noLines)
+	setAside(node)
 }
 
 // mayUnderline reports whether line could be a setext heading's underline,
@@ -368,10 +381,10 @@ func mayUnderline(line []byte) bool {
 // inlineLine returns the first line of a cell or heading, wherever it is.
 func inlineLine(n ast.Node) (text.Segment, bool) {
 	if p, ok := n.(*plainLines); ok {
-		return p.seg, true
+		return p.line(0), true
 	}
 	if p, ok := n.FirstChild().(*plainLines); ok {
-		return p.seg, true
+		return p.line(0), true
 	}
 	if lines := n.Lines(); lines.Len() > 0 {
 		return lines.At(0), true

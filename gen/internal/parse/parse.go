@@ -696,8 +696,8 @@ func plainText(n ast.Node, s *diag.Source) string {
 	if p, ok := n.(*plainLines); ok {
 		only = p
 	}
-	if p, ok := only.(*plainLines); ok && p.lines.Len() == 0 {
-		return s.Text(plainLineText(p.seg, src))
+	if p, ok := only.(*plainLines); ok && p.count() == 1 {
+		return s.Text(plainLineText(p.line(0), src))
 	}
 	var b strings.Builder
 	b.Grow(plainLen(n, src)) // one allocation, not one per doubling
@@ -724,11 +724,8 @@ func plainLen(n ast.Node, src []byte) int {
 	case *ast.AutoLink:
 		size = len(c.URL(src))
 	case *plainLines:
-		if c.lines.Len() == 0 {
-			size = c.seg.Len()
-		}
-		for i := 0; i < c.lines.Len(); i++ {
-			seg := c.lines.At(i)
+		for i := 0; i < c.count(); i++ {
+			seg := c.line(i)
 			size += seg.Len()
 		}
 	}
@@ -755,14 +752,10 @@ func writePlain(b *strings.Builder, n ast.Node, src []byte) {
 	case *ast.AutoLink:
 		b.Write(c.URL(src))
 	case *plainLines:
-		if c.lines.Len() == 0 {
-			start, stop := plainLineText(c.seg, src)
-			b.Write(src[start:stop])
-		}
-		// A paragraph's lines, each as the inline pass makes a line with no
-		// markup: less trailing space, with a line break where it had one.
-		for i := 0; i < c.lines.Len(); i++ {
-			seg := c.lines.At(i)
+		// Each line as the inline pass makes a line with no markup: less
+		// trailing space, with a line break where it had one.
+		for i := 0; i < c.count(); i++ {
+			seg := c.line(i)
 			start, stop := plainLineText(seg, src)
 			b.Write(src[start:stop])
 			if seg.Stop > seg.Start && src[seg.Stop-1] == '\n' {

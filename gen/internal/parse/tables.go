@@ -197,6 +197,8 @@ func tableRow(seg text.Segment, alignments []east.Alignment, isHeader bool, src 
 	segs := make([]text.Segment, 0, len(alignments))
 	var startsBuf [16]int
 	starts := startsBuf[:0] // where each cell starts, for its node's position
+	var plainBuf [16]bool
+	plains := plainBuf[:0] // whether each cell is plain
 	allPlain := true
 	for i := 0; pos < limit; i++ {
 		if i >= len(alignments) && !isHeader {
@@ -209,7 +211,8 @@ func tableRow(seg text.Segment, alignments []east.Alignment, isHeader bool, src 
 		cell := text.NewSegment(seg.Start+pos, seg.Start+closure)
 		cell = cell.TrimLeftSpace(src)
 		cell = cell.TrimRightSpace(src)
-		allPlain = allPlain && isPlain(cell, src)
+		plains = append(plains, isPlain(cell, src))
+		allPlain = allPlain && plains[len(plains)-1]
 		segs = append(segs, cell)
 		starts = append(starts, rowStart+pos)
 		pos = closure + 1
@@ -224,7 +227,7 @@ func tableRow(seg text.Segment, alignments []east.Alignment, isHeader bool, src 
 	r.SetPos(rowStart)
 	var plain []plainLines // this row's plain cells, one allocation
 	for i, cell := range segs {
-		if isPlain(cell, src) {
+		if plains[i] {
 			if plain == nil {
 				plain = make([]plainLines, 0, len(segs))
 			}
