@@ -12,18 +12,16 @@ package lint
 import (
 	"cmp"
 	"fmt"
-	"runtime"
 	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"gen/gen/internal/diag"
 	"gen/gen/internal/ir"
 	"gen/gen/internal/parse"
 	"gen/gen/internal/resolve"
+	"gen/gen/internal/workers"
 )
 
 // Options selects the rules that run.
@@ -148,23 +146,9 @@ type pageWorker struct {
 // eachPage runs f for every page of the set on GOMAXPROCS goroutines, each
 // with its own pageWorker, taking pages in order.
 func (l *linter) eachPage(f func(i int, w *pageWorker)) {
-	var wg sync.WaitGroup
-	var next atomic.Int64 // the next page to take
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			w := &pageWorker{memo: newMemo(), arena: &jsonArena{}}
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(l.set.Pages) {
-					return
-				}
-				f(i, w)
-			}
-		}()
-	}
-	wg.Wait()
+	workers.ForEachWith(len(l.set.Pages), func() *pageWorker {
+		return &pageWorker{memo: newMemo(), arena: &jsonArena{}}
+	}, f)
 }
 
 // newLinter starts a linter over set; check needs the resolved program.

@@ -11,10 +11,18 @@ import (
 // ForEach runs f(i) for every i in [0, n) on GOMAXPROCS goroutines, taking
 // the calls in order. f must write only to what belongs to its i.
 func ForEach(n int, f func(i int)) {
+	ForEachWith(n, func() struct{} { return struct{}{} }, func(i int, _ struct{}) { f(i) })
+}
+
+// ForEachWith is ForEach for work that keeps state from call to call (a
+// cache, a buffer): each goroutine makes its own with start and passes it to
+// every call it runs.
+func ForEachWith[S any](n int, start func() S, f func(i int, s S)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	if workers <= 1 {
+		s := start()
 		for i := range n {
-			f(i)
+			f(i, s)
 		}
 		return
 	}
@@ -24,17 +32,16 @@ func ForEach(n int, f func(i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
+			s := start()
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= n {
 					return
 				}
-				f(i)
+				f(i, s)
 			}
-		}()
+		})
 	}
 	wg.Wait()
 }
