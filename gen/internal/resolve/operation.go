@@ -21,7 +21,6 @@ func (r *resolver) operations() {
 			pages = append(pages, p)
 		}
 	}
-	r.indexEnums() // before the copies: each would build its own
 	type result struct {
 		op           *ir.Operation
 		diags        diag.List

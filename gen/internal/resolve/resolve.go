@@ -44,9 +44,8 @@ type resolver struct {
 // pageFacts is what a resource page says of the type it declares, worked out
 // from the page alone.
 type pageFacts struct {
-	ns, name string     // see pageTypeName
-	span     diag.Range // where the name is written
-	pos      diag.Pos   // span's position
+	ns, name string   // see pageTypeName
+	pos      diag.Pos // where the name is written
 	inherits *parse.Link
 	open     bool // the prose calls the type open (saysOpen)
 }
@@ -63,8 +62,9 @@ func readFacts(pages []*parse.Page) map[*parse.Page]*pageFacts {
 	facts := make([]pageFacts, len(resources))
 	workers.ForEach(len(resources), func(i int) {
 		p, f := resources[i], &facts[i]
-		f.ns, f.name, f.span = pageTypeName(p)
-		f.pos = f.span.Pos()
+		var at diag.Range
+		f.ns, f.name, at = pageTypeName(p)
+		f.pos = at.Pos()
 		f.inherits = inheritsLink(p)
 		f.open = saysOpen(p)
 	})
@@ -115,7 +115,7 @@ func resolve(set *Set, goNames bool) (*ir.Program, *TypeNames, diag.List) {
 	// so do its JSON representation's spellings: both are worked out in
 	// parallel, then the rows are added to the types in page order (merged
 	// types take each name from the first page that lists it).
-	r.indexEnums() // before the copies: each would build its own
+	r.indexEnums() // before the copies here and in operations: each would build its own
 	ahead := make([]pageRows, len(resources))
 	workers.ForEach(len(resources), func(i int) {
 		if p := resources[i]; r.own[p] != nil {
