@@ -35,7 +35,7 @@ func Markdown() goldmark.Markdown { return stock }
 var lean = parser.NewParser(
 	parser.WithBlockParsers(leanBlockParsers()...),
 	parser.WithInlineParsers(leanInlineParsers()...),
-	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	parser.WithParagraphTransformers(util.Prioritized(linkReferences{parser.LinkReferenceParagraphTransformer}, 100)),
 	parser.WithParagraphTransformers(util.Prioritized(tables{}, 200)),
 	parser.WithASTTransformers(util.Prioritized(extension.NewTableASTTransformer(), 0)),
 )
@@ -80,6 +80,31 @@ type wrapped struct{ parser.BlockParser }
 func (w wrapped) SetOption(name parser.OptionName, value any) {
 	if so, ok := w.BlockParser.(parser.SetOptioner); ok {
 		so.SetOption(name, value)
+	}
+}
+
+// linkReferences is goldmark's link reference definition reader ("[x]:
+// url" lines at the start of a paragraph), run only on paragraphs whose
+// text starts with "[": goldmark's reader opens a line reader for every
+// paragraph to find out.
+type linkReferences struct{ parser.ParagraphTransformer }
+
+// Transform reads the definitions of a paragraph that may start with one.
+func (t linkReferences) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	lines := node.Lines()
+	if lines.Len() == 0 {
+		t.ParagraphTransformer.Transform(node, reader, pc)
+		return
+	}
+	src := reader.Source()
+	for i := lines.At(0).Start; i < len(src); i++ {
+		switch src[i] {
+		case ' ', '\t', '\n', '\v', '\f', '\r':
+			continue
+		case '[':
+			t.ParagraphTransformer.Transform(node, reader, pc)
+		}
+		return
 	}
 }
 

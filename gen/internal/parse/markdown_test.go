@@ -26,7 +26,9 @@ import (
 // hard breaks, followed by setext underlines, in lists and quotes), and
 // links, which it reads itself where they are simple (and hands to goldmark
 // where they are not: nested, images, titles, spaces, parentheses, escapes,
-// references, labels left open).
+// references, labels left open), and link reference definitions, which
+// it looks for only in paragraphs that start with "[" (indented, after text,
+// several in a row, in quotes and lists, over two lines).
 var leanCases = []string{
 	"# Title\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | Read-only. |\n| name | [identitySet](identityset.md) | The **name**. |\n| `code` | Int32 | a_b |\n",
 	"# Title #\n## Heading with trailing hashes ##   \n### `code` heading\n#### heading with <b>html</b>\n##   spaced   \n#\n",
@@ -49,6 +51,7 @@ var leanCases = []string{
 	"---\ntitle: \"a_b\"\nms.prod: *x*\n---\n\nplain one\n  plain two  \nplain three\r\nlast   \n\nSetext after plain\nline two\n---\n\nunderlined\n===\n\n- tight\n- list\n  more\n\n> quoted\n> plain\n> ---\n\n> quoted\n\n   indented plain\n\tline\n\nNamespace: microsoft.graph\nnext\n\tline\n\nends \\\nin break\n",
 	"Links: [a](a.md), [](e.md), [a](), [a](b \"t\"), [a]( b), [a](<b>), [a](b(c)), [a](b)c, [a](#x_y), [l_u](u.md), [a [b](c) d](e).\n\n![i](x) [l](y) and **[a](b)**, *[a](b)* [a\\]](b) [a] [ref][] [ref] [x](y\n\n[ab](c\nd) [a](b)\n\n[ref]: target.md\n\n- item\n\t[tab](t.md)\n\n| [a](b) | [c](d) [e](f) |\n|---|---|\n| `x` [g](h) | [i](j)k |\n\n[a](b)[c](d) [a]\t(b) [a](b\tc) [a](b\\)c) [a](b`c) [a](b)*\n",
 	"[" + strings.Repeat("a", 999) + "](long.md)\n\n[open " + strings.Repeat("a", 999) + " [open [in](far.md)\n\n[open [in](near.md)\n\n![open " + strings.Repeat("a", 999) + " ![open [in](far.md)\n",
+	"Uses [one][], [two][], [three][], [four][], [five][], [six][], [seven][] and [eight][].\n\n   [one]: one.md\n\ntext first\n[two]: two.md\n\n[three]: three.md\n[four]: four.md\ntext after\n\n> [five]: five.md\n\n- [six]: six.md\n\n [seven]:\n seven.md \"title\"\n\n\t[eight]: eight.md\n\n[eight]: eight2.md\n",
 	"no front matter\n---\ntitle: x\n---\n\n## Response\n\nplain response\ntext\n\nmarked *response*\ntext\n\nlazy\n> not lazy\n\nlazy\ncontinued\n    indented\n",
 }
 
