@@ -82,17 +82,15 @@ func BenchmarkCorpusBareParse(b *testing.B) {
 	bareParse = b.Elapsed() / time.Duration(b.N)
 }
 
-// BenchmarkCorpusParseResolve reads, parses and resolves the corpus:
-// resolve.ReadDir then resolve.Resolve.
+// BenchmarkCorpusParseResolve reads, parses and resolves the corpus as the
+// generator does: resolve.Load.
 func BenchmarkCorpusParseResolve(b *testing.B) {
 	dir := corpus.Beta(b)
 	defer batchgc.Set(batchgc.Percent, batchgc.Limit)()
 	for b.Loop() {
-		set, err := resolve.ReadDir(dir)
-		if err != nil {
+		if _, _, err := resolve.Load(dir); err != nil {
 			b.Fatal(err)
 		}
-		resolve.Resolve(set)
 	}
 	reportRatio(b)
 }

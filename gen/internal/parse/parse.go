@@ -103,12 +103,18 @@ func (p *Page) Meta(key string) string {
 	return ""
 }
 
+// OperationPath tells whether a page's relative path makes it an operation
+// page whatever it holds: it lies in an api folder.
+func OperationPath(path string) bool {
+	return strings.HasPrefix(path, "api/") || strings.Contains(path, "/api/")
+}
+
 // pageKind trusts the folder first (api/, resources/), as the Graph docs lay
 // pages out; doc_type decides for pages elsewhere, since some pages carry a
 // copied doc_type that contradicts their folder.
 func pageKind(path string, p *Page) Kind {
 	switch {
-	case strings.HasPrefix(path, "api/") || strings.Contains(path, "/api/"):
+	case OperationPath(path):
 		return Operation
 	case strings.HasPrefix(path, "resources/") || strings.Contains(path, "/resources/"):
 		return Resource

@@ -10,10 +10,13 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"gen/gen/internal/diag"
 	"gen/gen/internal/ir"
 	"gen/gen/internal/parse"
+	"gen/gen/internal/workers"
 )
 
 // Set is every page read from one or more input folders.
@@ -28,30 +31,38 @@ type Set struct {
 // relative path. Unreadable files are returned as an error (the command could
 // not run); everything a page gets wrong is a diagnostic on the page.
 func ReadDir(root string) (*Set, error) {
-	info, err := os.Stat(root)
+	root, paths, err := pagePaths(root)
 	if err != nil {
 		return nil, err
 	}
-	var paths []string
-	if !info.IsDir() {
-		paths = []string{filepath.Base(root)}
-		root = filepath.Dir(root)
-	} else {
-		files, err := PageFiles(root)
-		if err != nil {
-			return nil, err
-		}
-		for _, f := range files {
-			rel, _ := filepath.Rel(root, f)
-			paths = append(paths, filepath.ToSlash(rel))
-		}
-	}
-	sort.Strings(paths)
 	pages, err := readPages(root, paths)
 	if err != nil {
 		return nil, err
 	}
 	return NewSet(root, pages), nil
+}
+
+// pagePaths lists the pages ReadDir reads: every page below root, or root
+// itself when it is a page (root is then its folder), as slash-separated
+// paths relative to root, sorted.
+func pagePaths(root string) (dir string, rels []string, err error) {
+	info, err := os.Stat(root)
+	if err != nil {
+		return "", nil, err
+	}
+	if !info.IsDir() {
+		return filepath.Dir(root), []string{filepath.Base(root)}, nil
+	}
+	files, err := PageFiles(root)
+	if err != nil {
+		return "", nil, err
+	}
+	for _, f := range files {
+		rel, _ := filepath.Rel(root, f)
+		rels = append(rels, filepath.ToSlash(rel))
+	}
+	sort.Strings(rels)
+	return root, rels, nil
 }
 
 // PageFiles lists the pages below dir: every .md file, in any case, outside
@@ -174,15 +185,88 @@ func joinSegments(from, dest string) string {
 	return strings.Join(parts, "/")
 }
 
-// Load reads root and resolves it into a Program. Diagnostics include the
-// parser's; errors among them mean the Program is not fit for generation.
+// Load reads root and resolves it into a Program, as Resolve resolves what
+// ReadDir reads. Diagnostics include the parser's; errors among them mean
+// the Program is not fit for generation.
 func Load(root string) (*ir.Program, diag.List, error) {
-	set, err := ReadDir(root)
+	root, rels, err := pagePaths(root)
 	if err != nil {
 		return nil, nil, err
 	}
-	prog, diags := Resolve(set)
-	return prog, diags, nil
+	_, prog, diags, err := parseResolve(root, rels, func(i int) ([]byte, error) {
+		return os.ReadFile(filepath.Join(root, filepath.FromSlash(rels[i])))
+	})
+	return prog, diags, err
+}
+
+// ResolveSources parses pages given as relative paths and their bytes and
+// resolves them, as Load does with the pages it reads.
+func ResolveSources(root string, rels []string, srcs [][]byte) (*ir.Program, diag.List) {
+	_, prog, diags, _ := parseResolve(root, rels, func(i int) ([]byte, error) { return srcs[i], nil })
+	return prog, diags
+}
+
+// parseResolve reads (read(i) is the page at rels[i]) and parses the pages
+// in parallel and resolves them. It gives the same Set, Program and findings
+// as parsing every page and then calling Resolve, sooner: the pages outside
+// api/ folders, among them every resource page, are parsed first, and the
+// types they declare are resolved while the operation pages are parsed.
+// The first error of read, in the order of rels, is returned.
+func parseResolve(root string, rels []string, read func(i int) ([]byte, error)) (*Set, *ir.Program, diag.List, error) {
+	var order []int // indexes of rels: pages outside api/ first
+	for i, rel := range rels {
+		if !parse.OperationPath(rel) {
+			order = append(order, i)
+		}
+	}
+	typePages := len(order)
+	for i, rel := range rels {
+		if parse.OperationPath(rel) {
+			order = append(order, i)
+		}
+	}
+	pages := make([]*parse.Page, len(rels))
+	errs := make([]error, len(rels))
+	r := newResolver(nil)
+	typesRead := make(chan struct{})
+	if typePages == 0 {
+		close(typesRead)
+	}
+	var types sync.WaitGroup
+	var waitTypeNames func()
+	types.Go(func() {
+		<-typesRead
+		ps := make([]*parse.Page, typePages) // in the order of rels, as Resolve sees them
+		for k, i := range order[:typePages] {
+			if errs[i] != nil {
+				return // parseResolve fails
+			}
+			ps[k] = pages[i]
+		}
+		r.set = NewSet(root, ps)
+		waitTypeNames = r.resolveTypes(ps, true)
+	})
+	var parsed atomic.Int64
+	workers.ForEach(len(order), func(k int) {
+		i := order[k]
+		if src, err := read(i); err != nil {
+			errs[i] = err
+		} else {
+			pages[i] = parse.Parse(rels[i], src)
+		}
+		if k < typePages && parsed.Add(1) == int64(typePages) {
+			close(typesRead)
+		}
+	})
+	types.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	r.set = NewSet(root, pages)
+	prog, _, diags := r.finish(waitTypeNames, true)
+	return r.set, prog, diags, nil
 }
 
 // titleSpan is where page-level findings point: the title, or the start of

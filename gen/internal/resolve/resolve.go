@@ -91,18 +91,28 @@ func Check(set *Set) (prog *ir.Program, names *TypeNames, diags diag.List) {
 }
 
 func resolve(set *Set, goNames bool) (*ir.Program, *TypeNames, diag.List) {
-	r := &resolver{
+	r := newResolver(set)
+	wait := r.resolveTypes(set.Pages, goNames)
+	return r.finish(wait, goNames)
+}
+
+func newResolver(set *Set) *resolver {
+	return &resolver{
 		set: set, prog: &ir.Program{},
 		types:  NewTypeNames(nil),
 		byPage: map[*parse.Page][]*ir.Type{}, enumAt: map[*parse.Page]map[string]*ir.Type{},
 		bases: map[*ir.Type]diag.Range{}, proseBase: map[*ir.Type]proseRef{},
 		own: map[*parse.Page]*ir.Type{}, sections: map[*parse.Page][]*ir.Type{},
 	}
-	for _, p := range set.Pages {
-		r.diags = append(r.diags, p.Diags...)
-	}
-	r.facts = readFacts(set.Pages)
-	resources := resourceOrder(set.Pages, r.facts)
+}
+
+// resolveTypes builds every type the resource pages among pages declare,
+// with its properties and base type. It reads no operation page, so it may
+// run while they are still being parsed. With goNames, the types' Go names
+// are then worked out in the background; wait waits for them.
+func (r *resolver) resolveTypes(pages []*parse.Page, goNames bool) (wait func()) {
+	r.facts = readFacts(pages)
+	resources := resourceOrder(pages, r.facts)
 	for _, p := range resources {
 		r.declareTypes(p)
 	}
@@ -135,8 +145,20 @@ func resolve(set *Set, goNames bool) (*ir.Program, *TypeNames, diag.List) {
 	if goNames {
 		typeNames.Go(r.typeNames)
 	}
+	return typeNames.Wait
+}
+
+// finish resolves the operations of r.set, once resolveTypes has returned,
+// and completes the program.
+func (r *resolver) finish(waitTypeNames func(), goNames bool) (*ir.Program, *TypeNames, diag.List) {
+	typeDiags := r.diags
+	r.diags = nil
+	for _, p := range r.set.Pages {
+		r.diags = append(r.diags, p.Diags...)
+	}
+	r.diags = append(r.diags, typeDiags...)
 	r.operations()
-	typeNames.Wait()
+	waitTypeNames()
 	r.typeAlternatives()
 	if goNames {
 		r.operationNames()

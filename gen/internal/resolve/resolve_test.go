@@ -231,3 +231,49 @@ func TestJoinPlain(t *testing.T) {
 	}
 	require.Greater(t, checked, 100)
 }
+
+// TestLoadIsResolve holds Load, which resolves the types of the resource
+// pages while it still parses the operation pages, to parsing every page and
+// then resolving them: the same program and findings on every fixture, the
+// docs input and, when GRAPH_DOCS is set, the corpus.
+func TestLoadIsResolve(t *testing.T) {
+	roots := []string{"../../../docs-input"}
+	entries, err := os.ReadDir("testdata")
+	require.NoError(t, err)
+	for _, e := range entries {
+		if e.IsDir() {
+			roots = append(roots, filepath.Join("testdata", e.Name()))
+		}
+	}
+	if os.Getenv(corpus.Env) != "" {
+		roots = append(roots, corpus.Beta(t))
+	}
+	for _, root := range roots {
+		set, err := ReadDir(root)
+		require.NoError(t, err)
+		want, wantDiags := Resolve(set)
+		got, gotDiags, err := Load(root)
+		require.NoError(t, err)
+		wantJSON, err := json.Marshal(want)
+		require.NoError(t, err)
+		gotJSON, err := json.Marshal(got)
+		require.NoError(t, err)
+		require.True(t, string(wantJSON) == string(gotJSON), "%s: Load's program differs from Resolve's", root)
+		require.Equal(t, wantDiags.String(), gotDiags.String(), root)
+	}
+}
+
+// TestLoadReportsUnreadablePages fails Load on a page it cannot read, in
+// either group of pages it parses, and never resolves a missing page.
+func TestLoadReportsUnreadablePages(t *testing.T) {
+	rels := []string{"api/a-get.md", "resources/a.md", "resources/b.md"}
+	for bad := range rels {
+		_, _, _, err := parseResolve("", rels, func(i int) ([]byte, error) {
+			if i == bad {
+				return nil, os.ErrPermission
+			}
+			return []byte("# a resource type\n\n## Properties\n\n| Property | Type | Description |\n|---|---|---|\n| id | String | Id. |\n"), nil
+		})
+		require.ErrorIs(t, err, os.ErrPermission, rels[bad])
+	}
+}
