@@ -280,6 +280,9 @@ func (p *Page) responseStatus() {
 // bodyLinks finds the resource links in the Request body and Response prose.
 func (p *Page) bodyLinks() {
 	for i := range p.Links {
+		if p.BodyLink != nil && p.ResponseLink != nil {
+			return // each is the first of its section's links
+		}
 		l := &p.Links[i]
 		if !containsLower(l.Dest, "resources/") && !HasSuffixLower(l.Dest, ".md") {
 			continue
