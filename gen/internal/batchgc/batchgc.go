@@ -9,6 +9,7 @@ package batchgc
 import (
 	"os"
 	"runtime/debug"
+	"sync"
 )
 
 // Settings gen runs with unless the user sets GOGC or GOMEMLIMIT.
@@ -36,4 +37,43 @@ func Set(percent int, limit int64) (restore func()) {
 		debug.SetGCPercent(oldPercent)
 		debug.SetMemoryLimit(oldLimit)
 	}
+}
+
+// Hold stops collections, but for those the memory limit forces, until
+// release is called: for a stage whose memory is either kept to its end or
+// garbage at its end, where a collection in the middle marks what is kept
+// so far and frees little that the stage's end would not. Reading and
+// resolving a doc set is such a stage: the pages stay until the IR is built
+// and then die together. Hold does so only under gen's own settings (Percent
+// and Limit, as Configure or Set applied them), so that the soft limit still
+// bounds the heap and a user's GOGC or GOMEMLIMIT is left alone. Holds may
+// overlap; collections resume when the last is released.
+func Hold() (release func()) {
+	hold.Lock()
+	defer hold.Unlock()
+	if hold.count == 0 {
+		percent := debug.SetGCPercent(-1)
+		if percent != Percent || debug.SetMemoryLimit(-1) != Limit {
+			debug.SetGCPercent(percent)
+			return func() {}
+		}
+		hold.percent = percent
+	}
+	hold.count++
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			hold.Lock()
+			defer hold.Unlock()
+			if hold.count--; hold.count == 0 {
+				debug.SetGCPercent(hold.percent)
+			}
+		})
+	}
+}
+
+var hold struct {
+	sync.Mutex
+	count   int
+	percent int // the percent to restore
 }

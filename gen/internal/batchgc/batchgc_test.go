@@ -50,3 +50,36 @@ func TestConfigureLeavesTheUsersChoice(t *testing.T) {
 		})
 	}
 }
+
+func TestHold(t *testing.T) {
+	defer Set(Percent, Limit)()
+	release := Hold()
+	p, l := current()
+	assert.Equal(t, -1, p, "no collection while held")
+	assert.Equal(t, int64(Limit), l, "the soft limit still bounds the heap")
+	// Holds overlap: collections resume when the last is released, once.
+	second := Hold()
+	release()
+	release()
+	p, _ = current()
+	assert.Equal(t, -1, p, "the second hold is still in force")
+	second()
+	p, l = current()
+	assert.Equal(t, Percent, p)
+	assert.Equal(t, int64(Limit), l)
+}
+
+func TestHoldLeavesOtherSettings(t *testing.T) {
+	for _, s := range []struct {
+		percent int
+		limit   int64
+	}{{100, math.MaxInt64}, {Percent, math.MaxInt64}, {100, Limit}} {
+		restore := Set(s.percent, s.limit)
+		release := Hold()
+		p, l := current()
+		release()
+		restore()
+		assert.Equal(t, s.percent, p, "Hold under GOGC=%d, limit %d", s.percent, s.limit)
+		assert.Equal(t, s.limit, l)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"gen/gen/internal/batchgc"
 	"gen/gen/internal/diag"
 	"gen/gen/internal/ir"
 	"gen/gen/internal/parse"
@@ -212,7 +213,13 @@ func ResolveSources(root string, rels []string, srcs [][]byte) (*ir.Program, dia
 // api/ folders, among them every resource page, are parsed first, and the
 // types they declare are resolved while the operation pages are parsed.
 // The first error of read, in the order of rels, is returned.
+//
+// No collection runs meanwhile, but for those the memory limit forces (see
+// batchgc.Hold): what it allocates is the pages, which live to its end, and
+// goldmark's trees, which are garbage long before; a collection half-way
+// would mark the pages parsed so far and free what one after it frees too.
 func parseResolve(root string, rels []string, read func(i int) ([]byte, error)) (*Set, *ir.Program, diag.List, error) {
+	defer batchgc.Hold()()
 	var order []int // indexes of rels: pages outside api/ first
 	for i, rel := range rels {
 		if !parse.OperationPath(rel) {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"gen/gen/internal/batchgc"
 	"gen/gen/internal/corpus"
 	"gen/gen/internal/ir"
 )
@@ -276,4 +278,22 @@ func TestLoadReportsUnreadablePages(t *testing.T) {
 		})
 		require.ErrorIs(t, err, os.ErrPermission, rels[bad])
 	}
+}
+
+// TestLoadHoldsCollections runs no collection while Load reads, parses and
+// resolves, under gen's settings (see batchgc.Hold), and restores them.
+func TestLoadHoldsCollections(t *testing.T) {
+	defer batchgc.Set(batchgc.Percent, batchgc.Limit)()
+	percent := func() int {
+		p := debug.SetGCPercent(-1)
+		debug.SetGCPercent(p)
+		return p
+	}
+	rels := []string{"api/a-get.md", "resources/a.md"}
+	_, _, _, err := parseResolve("", rels, func(i int) ([]byte, error) {
+		assert.Equal(t, -1, percent(), "collections held while %s is read", rels[i])
+		return []byte("# a\n"), nil
+	})
+	require.NoError(t, err)
+	require.Equal(t, batchgc.Percent, percent(), "settings restored")
 }
