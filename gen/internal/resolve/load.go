@@ -194,21 +194,20 @@ func Load(root string) (*ir.Program, diag.List, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	_, prog, diags, err := parseResolve(root, rels, func(i int) ([]byte, error) {
+	return parseResolve(root, rels, func(i int) ([]byte, error) {
 		return os.ReadFile(filepath.Join(root, filepath.FromSlash(rels[i])))
 	})
-	return prog, diags, err
 }
 
 // ResolveSources parses pages given as relative paths and their bytes and
 // resolves them, as Load does with the pages it reads.
 func ResolveSources(root string, rels []string, srcs [][]byte) (*ir.Program, diag.List) {
-	_, prog, diags, _ := parseResolve(root, rels, func(i int) ([]byte, error) { return srcs[i], nil })
+	prog, diags, _ := parseResolve(root, rels, func(i int) ([]byte, error) { return srcs[i], nil })
 	return prog, diags
 }
 
 // parseResolve reads (read(i) is the page at rels[i]) and parses the pages
-// in parallel and resolves them. It gives the same Set, Program and findings
+// in parallel and resolves them. It gives the same Program and findings
 // as parsing every page and then calling Resolve, sooner: the pages outside
 // api/ folders, among them every resource page, are parsed first, and the
 // types they declare are resolved while the operation pages are parsed.
@@ -218,7 +217,7 @@ func ResolveSources(root string, rels []string, srcs [][]byte) (*ir.Program, dia
 // batchgc.Hold): what it allocates is the pages, which live to its end, and
 // goldmark's trees, which are garbage long before; a collection half-way
 // would mark the pages parsed so far and free what one after it frees too.
-func parseResolve(root string, rels []string, read func(i int) ([]byte, error)) (*Set, *ir.Program, diag.List, error) {
+func parseResolve(root string, rels []string, read func(i int) ([]byte, error)) (*ir.Program, diag.List, error) {
 	defer batchgc.Hold()()
 	var order []int // indexes of rels: pages outside api/ first
 	for i, rel := range rels {
@@ -268,12 +267,12 @@ func parseResolve(root string, rels []string, read func(i int) ([]byte, error)) 
 	types.Wait()
 	for _, err := range errs {
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, nil, err
 		}
 	}
 	r.set = NewSet(root, pages)
 	prog, _, diags := r.finish(waitTypeNames, true)
-	return r.set, prog, diags, nil
+	return prog, diags, nil
 }
 
 // titleSpan is where page-level findings point: the title, or the start of

@@ -270,7 +270,7 @@ func TestLoadIsResolve(t *testing.T) {
 func TestLoadReportsUnreadablePages(t *testing.T) {
 	rels := []string{"api/a-get.md", "resources/a.md", "resources/b.md"}
 	for bad := range rels {
-		_, _, _, err := parseResolve("", rels, func(i int) ([]byte, error) {
+		_, _, err := parseResolve("", rels, func(i int) ([]byte, error) {
 			if i == bad {
 				return nil, os.ErrPermission
 			}
@@ -290,7 +290,7 @@ func TestLoadHoldsCollections(t *testing.T) {
 		return p
 	}
 	rels := []string{"api/a-get.md", "resources/a.md"}
-	_, _, _, err := parseResolve("", rels, func(i int) ([]byte, error) {
+	_, _, err := parseResolve("", rels, func(i int) ([]byte, error) {
 		assert.Equal(t, -1, percent(), "collections held while %s is read", rels[i])
 		return []byte("# a\n"), nil
 	})
