@@ -42,9 +42,10 @@ func Set(percent int, limit int64) (restore func()) {
 // Hold stops collections, but for those the memory limit forces, until
 // release is called: for a stage whose memory is either kept to its end or
 // garbage at its end, where a collection in the middle marks what is kept
-// so far and frees little that the stage's end would not. Reading and
-// resolving a doc set is such a stage: the pages stay until the IR is built
-// and then die together. Hold does so only under gen's own settings (Percent
+// so far only to free what a collection after the stage frees as well. The
+// price is a higher peak heap: the stage's garbage waits for its end.
+// Reading and resolving a doc set is such a stage: the pages stay until the
+// IR is built and then die together. Hold does so only under gen's own settings (Percent
 // and Limit, as Configure or Set applied them), so that the soft limit still
 // bounds the heap and a user's GOGC or GOMEMLIMIT is left alone. Holds may
 // overlap; collections resume when the last is released.
