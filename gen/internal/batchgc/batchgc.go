@@ -3,7 +3,8 @@
 // lints or generates, and exits. Go's default (GOGC=100) collects each time
 // the heap doubles, so every collection re-marks the pages already read; gen
 // lets the heap grow further between collections and caps it instead, as
-// the Go compiler does for its own batch work.
+// the Go compiler does for its own batch work, and holds collections (Hold)
+// while a doc set is read and resolved.
 package batchgc
 
 import (
