@@ -6,16 +6,19 @@ package scantest
 // any order: "" first, then the strings of one piece, of two, and so on.
 // Pieces are chosen to sit on a scanner's edges (delimiters, escapes, bytes
 // that are not UTF-8), so that the combinations reach every branch.
+// Each string comes once: every round extends only the strings the round
+// before made.
 func Samples(pieces []string, depth int) []string {
 	out := []string{""}
+	last := out
 	for range depth {
-		var next []string
-		for _, s := range out {
+		from := len(out)
+		for _, s := range last {
 			for _, p := range pieces {
-				next = append(next, s+p)
+				out = append(out, s+p)
 			}
 		}
-		out = append(out, next...)
+		last = out[from:]
 	}
 	return out
 }
