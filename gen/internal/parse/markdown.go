@@ -97,14 +97,12 @@ func (t linkReferences) Transform(node *ast.Paragraph, reader text.Reader, pc pa
 		return
 	}
 	src := reader.Source()
-	for i := lines.At(0).Start; i < len(src); i++ {
-		switch src[i] {
-		case ' ', '\t', '\n', '\v', '\f', '\r':
-			continue
-		case '[':
-			t.ParagraphTransformer.Transform(node, reader, pc)
-		}
-		return
+	i := lines.At(0).Start
+	for i < len(src) && util.IsSpace(src[i]) { // as the reader skips them
+		i++
+	}
+	if i < len(src) && src[i] == '[' {
+		t.ParagraphTransformer.Transform(node, reader, pc)
 	}
 }
 

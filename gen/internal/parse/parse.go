@@ -576,11 +576,7 @@ func (w *walker) table(n *east.Table) {
 			first = w.lineStart(row.Span.Offset())
 		}
 		last = row.Span.EndOffset()
-		if _, ok := r.(*east.TableHeader); ok {
-			t.Header = row.Cells
-			continue
-		}
-		if pr, ok := r.(*plainRow); ok && pr.header {
+		if isHeaderRow(r) {
 			t.Header = row.Cells
 			continue
 		}
@@ -592,6 +588,18 @@ func (w *walker) table(n *east.Table) {
 	t.Span = w.span(first, last)
 	w.page.Tables = append(w.page.Tables, t)
 	w.page.Blocks = append(w.page.Blocks, Block{Kind: TableBlock, Span: t.Span, Section: w.section})
+}
+
+// isHeaderRow reports whether r is a table's header: the extension's header
+// node, or a plainRow marked as one.
+func isHeaderRow(r ast.Node) bool {
+	switch r := r.(type) {
+	case *east.TableHeader:
+		return true
+	case *plainRow:
+		return r.header
+	}
+	return false
 }
 
 func (w *walker) row(r ast.Node) Row {

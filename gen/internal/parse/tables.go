@@ -76,6 +76,7 @@ func (tables) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Conte
 			last.Stop-- // the newline before the table
 			node.Lines().Set(i-2, last)
 		}
+		return // the table took every line from i-1 on
 	}
 }
 

@@ -151,12 +151,9 @@ func (r *resolver) resolveTypes(pages []*parse.Page, goNames bool) (wait func())
 // finish resolves the operations of r.set, once resolveTypes has returned,
 // and completes the program.
 func (r *resolver) finish(waitTypeNames func(), goNames bool) (*ir.Program, *TypeNames, diag.List) {
-	typeDiags := r.diags
-	r.diags = nil
 	for _, p := range r.set.Pages {
-		r.diags = append(r.diags, p.Diags...)
+		r.diags = append(r.diags, p.Diags...) // sorted with the rest below
 	}
-	r.diags = append(r.diags, typeDiags...)
 	r.operations()
 	waitTypeNames()
 	r.typeAlternatives()
