@@ -109,20 +109,7 @@ func commonDir(paths, files []string) string {
 // readPages reads and parses pages below root in parallel, in the order of
 // rels.
 func readPages(root string, rels []string) ([]*parse.Page, error) {
-	pages := make([]*parse.Page, len(rels))
-	errs := make([]error, len(rels))
-	workers.ForEach(len(rels), func(i int) {
-		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rels[i])))
-		if err != nil {
-			errs[i] = err
-			return
-		}
-		pages[i] = parse.Parse(rels[i], b)
-	})
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return pages, nil
+	b := newPageBatch(rels, fileReader(root, rels))
+	workers.ForEach(len(rels), b.parse)
+	return b.pages, b.err()
 }

@@ -194,9 +194,47 @@ func Load(root string) (*ir.Program, diag.List, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return parseResolve(root, rels, func(i int) ([]byte, error) {
+	return parseResolve(root, rels, fileReader(root, rels))
+}
+
+// fileReader reads the page at rels[i] below root.
+func fileReader(root string, rels []string) func(i int) ([]byte, error) {
+	return func(i int) ([]byte, error) {
 		return os.ReadFile(filepath.Join(root, filepath.FromSlash(rels[i])))
-	})
+	}
+}
+
+// pageBatch reads and parses pages, one call of parse per page, from any
+// goroutine: each call writes only to what belongs to its page.
+type pageBatch struct {
+	rels  []string
+	read  func(i int) ([]byte, error)
+	pages []*parse.Page // nil where reading failed
+	errs  []error
+}
+
+func newPageBatch(rels []string, read func(i int) ([]byte, error)) *pageBatch {
+	return &pageBatch{rels: rels, read: read, pages: make([]*parse.Page, len(rels)), errs: make([]error, len(rels))}
+}
+
+// parse reads and parses the page at rels[i].
+func (b *pageBatch) parse(i int) {
+	src, err := b.read(i)
+	if err != nil {
+		b.errs[i] = err
+		return
+	}
+	b.pages[i] = parse.Parse(b.rels[i], src)
+}
+
+// err is the first error of reading, in the order of rels.
+func (b *pageBatch) err() error {
+	for _, err := range b.errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ResolveSources parses pages given as relative paths and their bytes and
@@ -231,8 +269,7 @@ func parseResolve(root string, rels []string, read func(i int) ([]byte, error)) 
 			order = append(order, i)
 		}
 	}
-	pages := make([]*parse.Page, len(rels))
-	errs := make([]error, len(rels))
+	b := newPageBatch(rels, read)
 	r := newResolver(nil)
 	typesRead := make(chan struct{})
 	if typePages == 0 {
@@ -244,33 +281,26 @@ func parseResolve(root string, rels []string, read func(i int) ([]byte, error)) 
 		<-typesRead
 		ps := make([]*parse.Page, typePages) // in the order of rels, as Resolve sees them
 		for k, i := range order[:typePages] {
-			if errs[i] != nil {
-				return // parseResolve fails
+			if b.pages[i] == nil {
+				return // unreadable: parseResolve fails
 			}
-			ps[k] = pages[i]
+			ps[k] = b.pages[i]
 		}
 		r.set = NewSet(root, ps)
 		waitTypeNames = r.resolveTypes(ps, true)
 	})
 	var parsed atomic.Int64
 	workers.ForEach(len(order), func(k int) {
-		i := order[k]
-		if src, err := read(i); err != nil {
-			errs[i] = err
-		} else {
-			pages[i] = parse.Parse(rels[i], src)
-		}
+		b.parse(order[k])
 		if k < typePages && parsed.Add(1) == int64(typePages) {
 			close(typesRead)
 		}
 	})
 	types.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, nil, err
-		}
+	if err := b.err(); err != nil {
+		return nil, nil, err
 	}
-	r.set = NewSet(root, pages)
+	r.set = NewSet(root, b.pages)
 	prog, _, diags := r.finish(waitTypeNames, true)
 	return prog, diags, nil
 }
