@@ -254,7 +254,9 @@ func diffType(t *ir.Type, st *Type) []Difference {
 	if t.Abstract != st.Abstract {
 		add(Abstract, fmt.Sprint(t.Abstract), fmt.Sprint(st.Abstract))
 	}
-	for _, p := range t.Properties {
+	// Restated rows repeat an inherited property; the page still says them,
+	// so a name or type the schema does not have is drift all the same.
+	for _, p := range append(t.Properties[:len(t.Properties):len(t.Properties)], t.Restated...) {
 		sp := st.Property(p.Name)
 		if sp == nil {
 			if sp = st.propertyFold(p.Name); sp != nil {

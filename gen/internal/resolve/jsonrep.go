@@ -35,10 +35,15 @@ func (r *resolver) jsonProperties(p *parse.Page, owner *ir.Type) {
 			continue
 		}
 		have[m.Key] = true
-		owner.Properties = append(owner.Properties, &ir.Property{
+		prop := &ir.Property{
 			Name: m.Key, Type: typ, Collection: coll, Ref: ref,
 			Pos: p.Src.Pos(cb.ContentStart + m.KeyOff),
-		})
+		}
+		owner.Properties = append(owner.Properties, prop)
+		if r.sampled == nil {
+			r.sampled = map[*ir.Property]bool{}
+		}
+		r.sampled[prop] = true
 		added = append(added, m.Key)
 	}
 	if len(added) > 0 {
@@ -61,7 +66,8 @@ func resourceBlock(p *parse.Page) *parse.CodeBlock {
 }
 
 // sampleType types a JSON representation value: "String (timestamp)" is a
-// DateTimeOffset, {"@odata.type": "x"} is x, [v] is a collection of v's type.
+// DateTimeOffset (see noteType), {"@odata.type": "x"} is x, [v] is a
+// collection of v's type.
 func (r *resolver) sampleType(v *parse.Value, ns string) (typ string, collection bool, ref *ir.Type) {
 	switch v.Kind {
 	case parse.ArrayValue:
@@ -79,8 +85,8 @@ func (r *resolver) sampleType(v *parse.Value, ns string) (typ string, collection
 		return "Edm.Int32", false, nil
 	case parse.StringValue:
 		if edm, note, ok := ir.Placeholder(v.Str); ok {
-			if strings.Contains(strings.ToLower(note), "timestamp") {
-				return "Edm.DateTimeOffset", false, nil
+			if t := noteType(note); t != "" && edm == "Edm.String" {
+				return t, false, nil
 			}
 			return edm, false, nil
 		}
@@ -96,6 +102,27 @@ func (r *resolver) sampleType(v *parse.Value, ns string) (typ string, collection
 		}
 	}
 	return "", false, nil
+}
+
+// noteType is the type a string placeholder's note names, as the pages write
+// them: "String (timestamp)", "String (ISO 8601 duration)", "String (time of
+// day)", "String (Date)", "String (binary)"; "" when the note names none
+// ("String (identifier)").
+func noteType(note string) string {
+	n := strings.ToLower(note)
+	switch {
+	case strings.Contains(n, "timestamp"):
+		return "Edm.DateTimeOffset"
+	case strings.Contains(n, "duration"), n == "timespan":
+		return "Edm.Duration"
+	case n == "time of day", n == "timeofday":
+		return "Edm.TimeOfDay"
+	case n == "date":
+		return "Edm.Date"
+	case n == "binary", n == "base64":
+		return "Edm.Binary"
+	}
+	return ""
 }
 
 // isIdentifier reports whether a JSON key looks like a property name rather

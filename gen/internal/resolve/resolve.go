@@ -39,6 +39,9 @@ type resolver struct {
 	// facts are what each resource page says of its own type, read ahead
 	// in parallel (see readFacts).
 	facts map[*parse.Page]*pageFacts
+	// sampled are the properties taken from a JSON representation, typed
+	// by their sample value only (see jsonProperties).
+	sampled map[*ir.Property]bool
 }
 
 // pageFacts is what a resource page says of the type it declares, worked out
@@ -677,6 +680,11 @@ func (r *resolver) inheritance() {
 			if inherited == nil {
 				own = append(own, p)
 				continue
+			}
+			if r.sampled[p] {
+				// The page gave a sample, not a type: the sample "0" says
+				// Int32 where the base type declares a Double.
+				p.Type, p.Collection, p.Navigation, p.Ref = inherited.Type, inherited.Collection, inherited.Navigation, inherited.Ref
 			}
 			t.Restated = append(t.Restated, p)
 			if inherited.Name != p.Name {

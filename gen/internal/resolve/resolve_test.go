@@ -3,6 +3,7 @@ package resolve
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -296,4 +297,26 @@ func TestLoadHoldsCollections(t *testing.T) {
 	})
 	require.NoError(t, err)
 	require.Equal(t, batchgc.Percent, percent(), "settings restored")
+}
+
+// TestSampledRowsRestateInheritedTypes: a page with no property table whose
+// JSON representation repeats inherited keys gives samples, not types ("0"
+// for a Double, "String" for a collection), so each such key restates the
+// base type's property as declared.
+func TestSampledRowsRestateInheritedTypes(t *testing.T) {
+	prog, _, err := Load(filepath.Join("testdata", "sampled"))
+	require.NoError(t, err)
+	audio := prog.Lookup("microsoft.graph.audioQuality")
+	require.NotNil(t, audio)
+	var got []string
+	for _, p := range audio.Restated {
+		got = append(got, fmt.Sprintf("%s %s %v", p.Name, p.Type, p.Collection))
+	}
+	assert.Equal(t, []string{
+		"jitter Edm.Duration false",
+		"lossRate Edm.Double false",
+		"packets Edm.Int64 false",
+		"codecs Edm.String true",
+		"Packets Edm.Int64 false",
+	}, got)
 }
