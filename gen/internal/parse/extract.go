@@ -256,7 +256,7 @@ func capitalWord(s string, i int) int {
 	return j
 }
 
-// responseStatus finds the status code the Response prose names.
+// responseStatus finds the success status code the Response prose names.
 func (p *Page) responseStatus() {
 	for _, b := range p.Blocks {
 		if b.Section != "response" || b.Kind != ProseBlock {
@@ -265,6 +265,9 @@ func (p *Page) responseStatus() {
 		raw := b.Span.Text()
 		for _, m := range statusMentions(raw) {
 			code, _ := strconv.Atoi(raw[m[0]:m[1]])
+			if code >= 400 {
+				continue // an error the operation may answer, not its success
+			}
 			ctx := strings.ToLower(raw[max(0, m[0]-30):m[0]])
 			after := strings.ToLower(raw[m[2]:min(len(raw), m[2]+20)])
 			if !strings.Contains(ctx, "return") && !strings.Contains(after, "response") && !strings.Contains(raw[m[0]:m[2]], " ") {
@@ -293,12 +296,30 @@ func (p *Page) bodyLinks() {
 			p.BodyLink = l
 		case sec == "response" && p.ResponseLink == nil:
 			p.ResponseLink = l
-			lower := strings.ToLower(p.Response.Text)
-			if strings.Contains(lower, "collection of") {
-				p.ResponseMany = true
-			}
+			start, end := l.Span.Offset(), l.Span.EndOffset()
+			p.ResponseMany = strings.Contains(strings.ToLower(p.Response.Text), "collection of") ||
+				manyAround(p.Src.Text(max(0, start-20), start), p.Src.Text(end, end+20))
 		}
 	}
+}
+
+// manyAround reports whether the prose around a resource link makes it a
+// collection: "an array of [x](x.md)", "a list of [x](x.md)", "all
+// [x](x.md) objects", "[x](x.md) collection", "[x](x.md) objects".
+func manyAround(before, after string) bool {
+	before = strings.TrimRight(before, " *`")
+	for _, s := range []string{"array of", "list of", "collection of", " all"} {
+		if HasSuffixLower(before, s) {
+			return true
+		}
+	}
+	after = strings.TrimLeft(after, " *`")
+	for _, s := range []string{"collection", "objects", "items", "entities", "resources"} {
+		if HasPrefixLower(after, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // sectionAt is the normalized H2 section that contains byte offset off.

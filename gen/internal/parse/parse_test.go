@@ -198,3 +198,35 @@ func TestPropertySections(t *testing.T) {
 	op := Parse("api/lamp-update.md", []byte("# Update lamp\n\n## Request body\n\n|Property|Type|Description|\n|:-|:-|:-|\n|@odata.type|String|The lamp's type.|\n"))
 	require.Len(t, op.RequestBody, 1, "a request body's @odata.type row stays: it names the type to create")
 }
+
+// TestResponseProse reads the success status and the collection-ness of the
+// response from the Response prose, in the phrasings the pages use.
+func TestResponseProse(t *testing.T) {
+	page := func(prose string) *Page {
+		src := "# Get x\n\n## HTTP request\n\n```http\nGET /xs\n```\n\n## Response\n\n" + prose + "\n"
+		return Parse("api/x-get.md", []byte(src))
+	}
+	for _, c := range []struct {
+		prose  string
+		status int
+		many   bool
+	}{
+		{"If successful, this method returns a `200 OK` response code and a [x](../resources/x.md) object in the response body.", 200, false},
+		{"If successful, this method returns a `200 OK` response code and a collection of [x](../resources/x.md) objects in the response body.", 200, true},
+		{"If successful, this method returns a `200 OK` response code and [x](../resources/x.md) collection object in the response body.", 200, true},
+		{"If successful, this action returns a `200 OK` response code and a [x](../resources/x.md) collection in the response body.", 200, true},
+		{"If successful, this method returns a `200 OK` response code and an array of [x](../resources/x.md) objects in the response body.", 200, true},
+		{"If successful, this method returns a `200 OK` response code and a list of [x](../resources/x.md) items in the response body.", 200, true},
+		{"If successful, this method returns a `200 OK` response code and all [x](../resources/x.md) objects in the team.", 200, true},
+		{"If successful, this method returns `200 OK` response code and [x](../resources/x.md) objects in the response body.", 200, true},
+		{"If successful, this method returns a `200 OK` response code and the **[x](../resources/x.md)** object.", 200, false},
+		// An error the page also mentions is not the success status.
+		{"Each method returns a [x](../resources/x.md) resource.\n\nIf the x does not exist, an `HTTP 404` response will be returned.", 0, false},
+		{"If the x does not exist, `404 Not Found` is returned. Otherwise this method returns `200 OK` and the [x](../resources/x.md).", 200, false},
+	} {
+		p := page(c.prose)
+		require.NotNil(t, p.ResponseLink, c.prose)
+		assert.Equal(t, c.status, p.Status, c.prose)
+		assert.Equal(t, c.many, p.ResponseMany, c.prose)
+	}
+}

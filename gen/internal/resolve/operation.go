@@ -96,14 +96,34 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 			op.RequestBody = append(op.RequestBody, prop)
 		}
 	}
+	op.Examples = pairExamples(p)
+	if op.ResponseStatus == 0 {
+		op.ResponseStatus = exampleStatus(op.Examples)
+	}
 	if p.ResponseLink != nil && op.ResponseStatus != 204 {
 		if t := r.linkedType(p, p.ResponseLink); t != nil {
 			op.ResponseType, op.Response = t.QualifiedName(), t
 			op.ResponseCollection = p.ResponseMany
 		}
 	}
-	op.Examples = pairExamples(p)
 	return op
+}
+
+// exampleStatus is the success status every example response of an
+// operation answers, for a page whose Response prose names none; 0 when
+// they answer none or several (createUploadSession: 200, 201, 202 and 204).
+func exampleStatus(examples []*ir.Example) int {
+	status := 0
+	for _, ex := range examples {
+		if ex.Response == nil || ex.Response.Status == 0 || ex.Response.Status >= 400 {
+			continue
+		}
+		if status != 0 && status != ex.Response.Status {
+			return 0
+		}
+		status = ex.Response.Status
+	}
+	return status
 }
 
 // linkedType is the type a prose link names: the page it lands on, else the

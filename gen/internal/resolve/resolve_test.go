@@ -320,3 +320,24 @@ func TestSampledRowsRestateInheritedTypes(t *testing.T) {
 		"Packets Edm.Int64 false",
 	}, got)
 }
+
+// TestExampleStatus: where the Response prose names no status, the one
+// success status the examples answer is the operation's.
+func TestExampleStatus(t *testing.T) {
+	ex := func(statuses ...int) []*ir.Example {
+		var out []*ir.Example
+		for _, s := range statuses {
+			e := &ir.Example{Request: &ir.ExampleRequest{}}
+			if s >= 0 {
+				e.Response = &ir.ExampleResponse{Status: s}
+			}
+			out = append(out, e)
+		}
+		return out
+	}
+	assert.Equal(t, 0, exampleStatus(nil))
+	assert.Equal(t, 201, exampleStatus(ex(201)))
+	assert.Equal(t, 200, exampleStatus(ex(200, 404, -1, 200)), "errors and unpaired requests say nothing of success")
+	assert.Equal(t, 0, exampleStatus(ex(200, 201)), "several success statuses: none is the operation's")
+	assert.Equal(t, 0, exampleStatus(ex(404)))
+}
