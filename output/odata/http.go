@@ -325,6 +325,9 @@ func ODataType(raw []byte) (string, error) {
 // ExtraProperties returns the members of the JSON object data whose names
 // are not in known, or nil when there are none. Generated UnmarshalJSON
 // methods of open types keep them, so dynamic properties survive a decode.
+// A name that matches a known one but for case is not extra: encoding/json
+// has decoded it into that property's field, and keeping it too would
+// write the value twice.
 func ExtraProperties(data []byte, known ...string) (map[string]json.RawMessage, error) {
 	var all map[string]json.RawMessage
 	if err := json.Unmarshal(data, &all); err != nil {
@@ -332,6 +335,14 @@ func ExtraProperties(data []byte, known ...string) (map[string]json.RawMessage, 
 	}
 	for _, k := range known {
 		delete(all, k)
+	}
+	for name := range all {
+		for _, k := range known {
+			if strings.EqualFold(name, k) {
+				delete(all, name)
+				break
+			}
+		}
 	}
 	if len(all) == 0 {
 		return nil, nil

@@ -118,7 +118,8 @@ func (c bodyChecker) value(v any, path, typeName string, t *ir.Type, collection 
 			}
 			return fmt.Sprintf("property %q is not declared by %s", joinPath(path, k), actual.QualifiedName())
 		}
-		if prob := c.value(obj[k], joinPath(path, k), p.Type, p.Ref, p.Collection); prob != "" {
+		r := propRef(actual, p)
+		if prob := c.value(obj[k], joinPath(path, k), r.name, r.t, r.collection); prob != "" {
 			return prob
 		}
 	}

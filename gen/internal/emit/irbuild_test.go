@@ -253,8 +253,11 @@ func buildShapes() *ir.Program {
 		prop("size", "Edm.Int64", "Size in bytes."),
 		prop("tags", "Edm.String[]", "Labels of the item."),
 		prop("kind", g("itemKind"), ""),
-		prop("lastModifiedDateTime", "Edm.DateTimeOffset", "When the item last changed."))
+		prop("lastModifiedDateTime", "Edm.DateTimeOffset", "When the item last changed."),
+		prop("content", g("Json"), "Any JSON value."))
 	b.enum(nsGraph, "itemKind", "resources/driveitem.md", "file", "folder")
+	// A type the docs give no shape: its values are kept as raw JSON.
+	b.typ(nsGraph, "Json", ir.Complex, "resources/json.md", "", "Data in JSON format.")
 	b.typ(nsGraph, "folder", ir.Entity, "resources/folder.md", g("driveItem"), "",
 		prop("childCount", "Edm.Int32", "Number of children."))
 
@@ -287,7 +290,7 @@ func buildShapes() *ir.Program {
 		ex("get_missing", "GET", item, "", 404,
 			`{"error": {"code": "itemNotFound", "message": "The item does not exist."}}`, false))
 	op("UpdateItem", "PATCH", item, "api/driveitem-update.md", []string{"drive-id", "item-id"}, g("driveItem"), g("driveItem"), 200, false,
-		ex("rename", "PATCH", item, `{"name": "new name", "tags": ["a", "b"], "kind": "futureKind"}`, 200,
+		ex("rename", "PATCH", item, `{"name": "new name", "tags": ["a", "b"], "kind": "futureKind", "content": [[1, "a"], [null, true]]}`, 200,
 			`{"@odata.type": "#microsoft.graph.driveItem", "id": "String (identifier)", "name": "new name", "tags": ["a", "b"], "kind": "futureKind"}`, true))
 	op("DeleteItem", "DELETE", item, "api/driveitem-delete.md", []string{"drive-id", "item-id"}, "", "", 204, false,
 		ex("delete", "DELETE", item, "", 204, "", false))

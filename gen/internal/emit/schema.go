@@ -43,10 +43,11 @@ func (g *generator) genSchema(pkg *pkgInfo) (File, error) {
 		}
 		var props []jen.Code
 		for _, p := range t.AllProperties() {
-			if err := propRef(t, p).resolve(); err != nil {
+			r := propRef(t, p)
+			if err := r.resolve(); err != nil {
 				return File{}, err
 			}
-			pf := []jen.Code{jen.Id("Name").Op(":").Lit(p.Name), jen.Id("Type").Op(":").Lit(p.Type)}
+			pf := []jen.Code{jen.Id("Name").Op(":").Lit(p.Name), jen.Id("Type").Op(":").Lit(r.name)}
 			if p.Collection {
 				pf = append(pf, jen.Id("Collection").Op(":").True())
 			}

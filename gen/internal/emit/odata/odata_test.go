@@ -220,6 +220,10 @@ func TestDynamicProperties(t *testing.T) {
 	none, err := ExtraProperties([]byte(`{"a": 1}`), "a")
 	require.NoError(t, err)
 	assert.Nil(t, none)
+	// encoding/json decodes "DisplayName" into the displayName field.
+	folded, err := ExtraProperties([]byte(`{"displayName": "a", "DISPLAYNAME": "b", "tag": 1}`), "displayName")
+	require.NoError(t, err)
+	assert.Equal(t, map[string]json.RawMessage{"tag": json.RawMessage(`1`)}, folded)
 
 	out, err := AddProperties([]byte(`{"a":1}`), map[string]json.RawMessage{"z": json.RawMessage(`2`), "b": json.RawMessage(`"x"`), "a": json.RawMessage(`3`)})
 	require.NoError(t, err)

@@ -27,6 +27,8 @@ type DriveItem struct {
 	Kind ItemKind `json:"kind,omitempty"`
 	// When the item last changed.
 	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
+	// Any JSON value.
+	Content json.RawMessage `json:"content,omitempty"`
 }
 
 // AnyDriveItem is a value of microsoft.graph.driveItem or of a type derived

@@ -276,7 +276,17 @@ func TestExampleUpdateItem(t *testing.T) {
     "a",
     "b"
   ],
-  "kind": "futureKind"
+  "kind": "futureKind",
+  "content": [
+    [
+      1,
+      "a"
+    ],
+    [
+      null,
+      true
+    ]
+  ]
 }`
 		const responseBody = `{
   "@odata.type": "#microsoft.graph.driveItem",

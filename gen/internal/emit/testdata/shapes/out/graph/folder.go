@@ -24,6 +24,8 @@ type Folder struct {
 	Kind ItemKind `json:"kind,omitempty"`
 	// When the item last changed.
 	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
+	// Any JSON value.
+	Content json.RawMessage `json:"content,omitempty"`
 	// Number of children.
 	ChildCount *int32 `json:"childCount,omitempty"`
 }
@@ -43,6 +45,7 @@ func (t *Folder) AsDriveItem() *DriveItem {
 		Tags:                 t.Tags,
 		Kind:                 t.Kind,
 		LastModifiedDateTime: t.LastModifiedDateTime,
+		Content:              t.Content,
 	}
 }
 

@@ -4,9 +4,13 @@ package graph
 
 import "gen/output/shapes/odata"
 
-// schema is the schema of the 4 types of package graph, by qualified name; it
+// schema is the schema of the 5 types of package graph, by qualified name; it
 // is static data.
 var schema = []odata.Type{
+	{
+		Name:   "microsoft.graph.Json",
+		GoType: (*JSON)(nil),
+	},
 	{
 		Name:      "microsoft.graph.driveItem",
 		Ancestors: []string{"microsoft.graph.entity"},
@@ -17,6 +21,7 @@ var schema = []odata.Type{
 			{Name: "tags", Type: "Edm.String", Collection: true},
 			{Name: "kind", Type: "microsoft.graph.itemKind"},
 			{Name: "lastModifiedDateTime", Type: "Edm.DateTimeOffset"},
+			{Name: "content", Type: "Edm.Untyped"},
 		},
 		GoType: (*DriveItem)(nil),
 	},
@@ -37,6 +42,7 @@ var schema = []odata.Type{
 			{Name: "tags", Type: "Edm.String", Collection: true},
 			{Name: "kind", Type: "microsoft.graph.itemKind"},
 			{Name: "lastModifiedDateTime", Type: "Edm.DateTimeOffset"},
+			{Name: "content", Type: "Edm.Untyped"},
 			{Name: "childCount", Type: "Edm.Int32"},
 		},
 		GoType: (*Folder)(nil),
