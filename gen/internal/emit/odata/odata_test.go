@@ -2,6 +2,7 @@ package odata
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -254,13 +255,17 @@ func TestCanonicalPath(t *testing.T) {
 
 // testHandler is the handler type of the router tests: it records calls.
 type testHandler struct {
-	op     string
-	values []string
+	op             string
+	values         []string
+	query, pattern string // from RequestFrom
 }
 
 func record(op string) func(*testHandler, http.ResponseWriter, *http.Request, []string) {
-	return func(h *testHandler, w http.ResponseWriter, _ *http.Request, values []string) {
+	return func(h *testHandler, w http.ResponseWriter, r *http.Request, values []string) {
 		h.op, h.values = op, values
+		if got := RequestFrom(r.Context()); got != nil {
+			h.query, h.pattern = got.URL.Query().Get("$top"), got.Pattern
+		}
 		w.WriteHeader(http.StatusNoContent)
 	}
 }
@@ -302,6 +307,16 @@ func TestNewServeMux(t *testing.T) {
 			assert.Contains(t, rec.Body.String(), `{"error":{"code":`)
 		}
 	}
+
+	// A Service method finds the request it serves in its context.
+	*h = testHandler{}
+	mux.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/users/u1?$top=5", nil))
+	assert.Equal(t, "5", h.query)
+	assert.Equal(t, "GET /users/{id}", h.pattern)
+	*h = testHandler{}
+	mux.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/reports/get(period='D7')?$top=2", nil))
+	assert.Equal(t, "2", h.query, "a route matched by expression too")
+	assert.Nil(t, RequestFrom(context.Background()))
 }
 
 func TestWriteResults(t *testing.T) {

@@ -1,6 +1,7 @@
 package odata
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -39,8 +40,10 @@ type Route[H any] struct {
 	Serve func(h H, w http.ResponseWriter, r *http.Request, values []string)
 }
 
-// serve calls rt.Serve with the path values of r.
+// serve calls rt.Serve with the path values of r, on a context that holds
+// r for RequestFrom.
 func (rt *Route[H]) serve(h H, w http.ResponseWriter, r *http.Request) {
+	r = r.WithContext(context.WithValue(r.Context(), requestKey{}, r))
 	var values []string
 	if len(rt.Params) > 0 {
 		values = make([]string, len(rt.Params))
@@ -49,6 +52,19 @@ func (rt *Route[H]) serve(h H, w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	rt.Serve(h, w, r, values)
+}
+
+type requestKey struct{}
+
+// RequestFrom returns the request a generated handler serves, from the
+// context it passes to a Service method, or nil for any other context. A
+// method reads what its parameters do not carry from it: query options
+// ($select, $filter, $top, a delta token), headers, and, for an operation
+// documented on several paths, which one was asked (Request.Pattern, or
+// Request.URL for a route matched by expression). Its body has been read.
+func RequestFrom(ctx context.Context) *http.Request {
+	r, _ := ctx.Value(requestKey{}).(*http.Request)
+	return r
 }
 
 // Path is a method-less ServeMux pattern answering 405 Method Not Allowed,

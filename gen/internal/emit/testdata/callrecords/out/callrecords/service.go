@@ -11,7 +11,8 @@ import (
 // Service is the server side of the operations of package callrecords.
 // NewHandler serves it over HTTP: the handler validates and decodes the
 // request, calls the method with the path parameters (already unescaped) and
-// the body, and encodes the result.
+// the body, and encodes the result. odata.RequestFrom(ctx) is the request
+// itself, for its query options and headers.
 //
 // A method that returns an *Error answers with its status, code and message;
 // any other error answers 500 without revealing its text. Implementations
