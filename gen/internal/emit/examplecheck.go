@@ -211,11 +211,22 @@ func objectKeys(m map[string]any) []string {
 }
 
 // hasHeader reports whether hs has a header named name, in any case.
-func hasHeader(hs []ir.Header, name string) bool {
-	for _, h := range hs {
+func hasHeader(hs []ir.Header, name string) bool { return headerIndex(hs, name) >= 0 }
+
+// headerValue is the value of the first header called name, or "".
+func headerValue(hs []ir.Header, name string) string {
+	if i := headerIndex(hs, name); i >= 0 {
+		return strings.TrimSpace(hs[i].Value)
+	}
+	return ""
+}
+
+// headerIndex is the index of the first header called name, or -1.
+func headerIndex(hs []ir.Header, name string) int {
+	for i, h := range hs {
 		if strings.EqualFold(strings.TrimSpace(h.Name), name) {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }

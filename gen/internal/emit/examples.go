@@ -137,6 +137,8 @@ func (g *generator) genFakeMethod(s *opSig) (jen.Code, error) {
 	}
 	r := s.result
 	switch {
+	case s.redirect: // the example's Location is its response
+		body = append(body, fail.Block(jen.Return(jen.Lit(""), jen.Id("s").Dot("fail"))), jen.Return(jen.Id("s").Dot("response"), jen.Nil()))
 	case r == nil:
 		body = append(body, fail.Block(jen.Return(jen.Id("s").Dot("fail"))), jen.Return(jen.Nil()))
 	case r.collection:
@@ -231,6 +233,14 @@ func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *sim
 	if reqBody != "" {
 		body = append(body, jen.Const().Id("requestBody").Op("=").Add(rawString(reqBody)))
 	}
+	location := ""
+	if s.redirect && resp.Status < 400 {
+		location = headerValue(resp.Headers, "Location")
+		if location == "" {
+			location = "https://example.com/redirected"
+		}
+		respBody = location
+	}
 	body = append(body, jen.Const().Id("responseBody").Op("=").Add(rawString(respBody)))
 	fields := []jen.Code{
 		jen.Id("t").Op(":").Id("t"),
@@ -288,6 +298,8 @@ func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *sim
 		body = append(body, jen.Qual(pkgAssert, "Equal").Call(jen.Id("t"), jen.Index().String().Values(vs...), jen.Id("svc").Dot("pathParams"), jen.Lit("path parameters")))
 	}
 	switch {
+	case location != "":
+		body = append(body, jen.Qual(pkgAssert, "Equal").Call(jen.Id("t"), jen.Id("responseBody"), jen.Id("rec").Dot("Header").Call().Dot("Get").Call(jen.Lit("Location"))))
 	case failing && wantBody != "":
 		body = append(body, jen.Qual(pkgAssert, "NoError").Call(jen.Id("t"), jen.Qual(g.runtimePath(), "JSONSubset").Call(jen.Index().Byte().Parens(jen.Lit(wantBody)), jen.Id("rec").Dot("Body").Dot("Bytes").Call())))
 	case failing:
@@ -329,6 +341,8 @@ func (g *generator) exampleMismatch(s *opSig, req *ir.ExampleRequest, resp *ir.E
 	switch {
 	case resp.Status != s.status:
 		return fmt.Sprintf("the example response is %d; the operation answers %d", resp.Status, s.status)
+	case s.redirect:
+		return "" // what a redirect answers is its Location
 	case s.result == nil && respBody != "":
 		return "the example response has a body; the operation documents none"
 	case s.result != nil && respBody == "":

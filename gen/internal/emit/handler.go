@@ -15,7 +15,7 @@ import (
 func statusCode(status int) jen.Code {
 	names := map[int]string{
 		http.StatusOK: "StatusOK", http.StatusCreated: "StatusCreated", http.StatusAccepted: "StatusAccepted",
-		http.StatusNoContent: "StatusNoContent",
+		http.StatusNoContent: "StatusNoContent", http.StatusFound: "StatusFound",
 	}
 	if n, ok := names[status]; ok {
 		return jen.Qual(pkgHTTP, n)
@@ -189,6 +189,11 @@ func (g *generator) genServe(s *opSig) (jen.Code, error) {
 	status := statusCode(s.status)
 	res := s.result
 	switch {
+	case s.redirect:
+		body = append(body,
+			jen.List(jen.Id("location"), jen.Err()).Op(":=").Add(call),
+			jen.Qual(rt, "WriteRedirect").Call(w.Clone(), status, jen.Id("location"), jen.Err()),
+		)
 	case res == nil:
 		body = append(body, jen.Qual(rt, "WriteNoContent").Call(w.Clone(), status, call))
 	case res.collection || !res.isStruct():

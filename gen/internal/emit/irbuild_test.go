@@ -296,6 +296,12 @@ func buildShapes() *ir.Program {
 		ex("delete", "DELETE", item, "", 204, "", false))
 	op("GetItemKind", "GET", item+"/kind", "api/driveitem-kind.md", []string{"drive-id", "item-id"}, "", g("itemKind"), 200, false,
 		ex("kind", "GET", item+"/kind", "", 200, `{"value": "folder"}`, false))
+	// A redirect: the method returns the Location; the documented response
+	// type (the content after following it) is not the method's result.
+	download := ex("download", "GET", item+"/content", "", 302, "", false)
+	download.Response.Headers = []ir.Header{{Name: "Location", Value: "https://download.example.com/a.txt?token=x"}}
+	op("GetItemContent", "GET", item+"/content", "api/driveitem-get-content.md", []string{"drive-id", "item-id"}, "", g("driveItem"), 302, false,
+		download, ex("download_missing", "GET", item+"/content", "", 404, `{"error": {"code": "itemNotFound", "message": "No such item."}}`, false))
 	return b.link()
 }
 

@@ -21,6 +21,9 @@ type opSig struct {
 	bodyParam string         // Go name of the body parameter
 	result    *typeRef       // response body; nil when the response has none
 	status    int
+	// redirect: the operation answers a 3xx redirect (a report's 302 to
+	// its download), so the method returns the Location and no body.
+	redirect bool
 }
 
 // pathParam is one path parameter: its name in the docs ("callRecordId"),
@@ -117,6 +120,9 @@ func (g *generator) newSig(o *ir.Operation) (*opSig, error) {
 		}
 		s.result = &r
 	}
+	if isRedirect(s.status) {
+		s.redirect, s.result = true, nil
+	}
 	if s.status == 0 {
 		s.status = http.StatusOK
 		if s.result == nil {
@@ -124,6 +130,15 @@ func (g *generator) newSig(o *ir.Operation) (*opSig, error) {
 		}
 	}
 	return s, nil
+}
+
+// isRedirect reports whether status sends the client to a Location.
+func isRedirect(status int) bool {
+	switch status {
+	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+		return true
+	}
+	return false
 }
 
 // wildcardName is the ServeMux wildcard for a path parameter: the name from
@@ -172,6 +187,9 @@ func (g *generator) signature(s *opSig, names []string) (params, results []jen.C
 			return nil, nil, err
 		}
 		results = append(results, rt)
+	}
+	if s.redirect {
+		results = append(results, jen.String()) // the Location
 	}
 	results = append(results, jen.Error())
 	return params, results, nil
@@ -243,6 +261,9 @@ func (g *generator) genService(pkg *pkgInfo) ([]File, error) {
 		if s.result != nil {
 			ret = []jen.Code{g.zero(s.result), notImpl}
 		}
+		if s.redirect {
+			ret = []jen.Code{jen.Lit(""), notImpl}
+		}
 		unimpl = append(unimpl, jen.Comment(fmt.Sprintf("%s answers 501 Not Implemented.", o.Name)).Line().
 			Func().Params(jen.Id("UnimplementedService")).Id(o.Name).Params(params...).Params(results...).Block(jen.Return(ret...)))
 	}
@@ -291,6 +312,8 @@ func (g *generator) genService(pkg *pkgInfo) ([]File, error) {
 func resultDoc(s *opSig) string {
 	status := fmt.Sprintf("%d %s", s.status, http.StatusText(s.status))
 	switch {
+	case s.redirect:
+		return fmt.Sprintf("Success answers %s to the Location the method returns.", status)
 	case s.result == nil:
 		return fmt.Sprintf("Success answers %s with no body.", status)
 	case s.result.collection:

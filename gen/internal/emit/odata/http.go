@@ -207,6 +207,22 @@ func WriteNoContent(w http.ResponseWriter, status int, err error) {
 	w.WriteHeader(status)
 }
 
+// WriteRedirect answers the result of a service method that redirects: err
+// as WriteServiceError does, an empty location as 500, else the status with
+// the Location header and no body.
+func WriteRedirect(w http.ResponseWriter, status int, location string, err error) {
+	if err != nil {
+		WriteServiceError(w, err)
+		return
+	}
+	if location == "" {
+		WriteError(w, http.StatusInternalServerError, "internalServerError", "the operation redirects, but to no location")
+		return
+	}
+	w.Header().Set("Location", location)
+	w.WriteHeader(status)
+}
+
 // WriteEntity answers the result of a service method that returns one
 // entity or complex value: err as WriteServiceError does, a nil out as 500,
 // else out as JSON with the status. When odataType is not empty and out

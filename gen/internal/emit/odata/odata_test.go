@@ -359,6 +359,22 @@ func TestWriteResults(t *testing.T) {
 	WriteNoContent(rec, 204, nil)
 	assert.Equal(t, 204, rec.Code)
 	assert.Empty(t, rec.Body.String())
+
+	rec = httptest.NewRecorder()
+	WriteRedirect(rec, 302, "https://download.example.com/r.csv", nil)
+	assert.Equal(t, 302, rec.Code)
+	assert.Equal(t, "https://download.example.com/r.csv", rec.Header().Get("Location"))
+	assert.Empty(t, rec.Body.String())
+
+	rec = httptest.NewRecorder()
+	WriteRedirect(rec, 302, "", nil)
+	assert.Equal(t, 500, rec.Code, "a redirect to nowhere is a server error")
+	assert.Empty(t, rec.Header().Get("Location"))
+
+	rec = httptest.NewRecorder()
+	WriteRedirect(rec, 302, "https://x", &testStatusError{})
+	assert.Equal(t, 404, rec.Code)
+	assert.Empty(t, rec.Header().Get("Location"))
 }
 
 type testStatusError struct{}

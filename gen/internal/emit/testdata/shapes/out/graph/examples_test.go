@@ -65,6 +65,19 @@ func (s *exampleService) GetItem(ctx context.Context, p1 string, p2 string) (Any
 	return out, nil
 }
 
+// GetItemContent records the call and answers with the example response.
+func (s *exampleService) GetItemContent(ctx context.Context, p1 string, p2 string) (string, error) {
+	if s.op != "GetItemContent" {
+		return s.UnimplementedService.GetItemContent(ctx, p1, p2)
+	}
+	s.called = true
+	s.pathParams = []string{p1, p2}
+	if s.fail != nil {
+		return "", s.fail
+	}
+	return s.response, nil
+}
+
 // GetItemKind records the call and answers with the example response.
 func (s *exampleService) GetItemKind(ctx context.Context, p1 string, p2 string) (ItemKind, error) {
 	if s.op != "GetItemKind" {
@@ -194,6 +207,50 @@ func TestExampleGetItem(t *testing.T) {
 		exampleHandler.ServeHTTP(rec, req)
 		require.Equal(t, 404, rec.Code, rec.Body.String())
 		require.True(t, svc.called, "GetItem was not called")
+		assert.Equal(t, []string{"driveID-1", "itemID-1"}, svc.pathParams, "path parameters")
+		assert.NoError(t, odata.JSONSubset([]byte("{\"error\":{\"code\":\"itemNotFound\"}}"), rec.Body.Bytes()))
+	})
+}
+
+// TestExampleGetItemContent sends the examples of GetItemContent
+// (api/driveitem-get-content.md) to NewHandler and checks the documented
+// responses.
+func TestExampleGetItemContent(t *testing.T) {
+	t.Run("download", func(t *testing.T) {
+		const responseBody = `https://download.example.com/a.txt?token=x`
+		*examples = exampleService{
+			t:        t,
+			op:       "GetItemContent",
+			response: responseBody,
+		}
+		svc := examples
+		req := httptest.NewRequest("GET", "/drives/driveID-1/items/itemID-1/content", nil)
+		rec := httptest.NewRecorder()
+		exampleHandler.ServeHTTP(rec, req)
+		require.Equal(t, 302, rec.Code, rec.Body.String())
+		require.True(t, svc.called, "GetItemContent was not called")
+		assert.Equal(t, []string{"driveID-1", "itemID-1"}, svc.pathParams, "path parameters")
+		assert.Equal(t, responseBody, rec.Header().Get("Location"))
+	})
+	t.Run("download_missing", func(t *testing.T) {
+		const responseBody = `{
+  "error": {
+    "code": "itemNotFound",
+    "message": "No such item."
+  }
+}`
+		*examples = exampleService{
+			t:        t,
+			op:       "GetItemContent",
+			response: responseBody,
+			fail:     &Error{Status: 404, Code: "itemNotFound", Message: "No such item."},
+		}
+		svc := examples
+		req := httptest.NewRequest("GET", "/drives/driveID-1/items/itemID-1/content", nil)
+		rec := httptest.NewRecorder()
+		exampleHandler.ServeHTTP(rec, req)
+		require.Equal(t, 404, rec.Code, rec.Body.String())
+		require.True(t, svc.called, "GetItemContent was not called")
 		assert.Equal(t, []string{"driveID-1", "itemID-1"}, svc.pathParams, "path parameters")
 		assert.NoError(t, odata.JSONSubset([]byte("{\"error\":{\"code\":\"itemNotFound\"}}"), rec.Body.Bytes()))
 	})

@@ -24,6 +24,7 @@ func NewHandler(svc Service) http.Handler {
 // prefix: GET /drives/{drive-id}/items; DELETE
 // /drives/{drive-id}/items/{item-id}; GET /drives/{drive-id}/items/{item-id};
 // PATCH /drives/{drive-id}/items/{item-id}; GET
+// /drives/{drive-id}/items/{item-id}/content; GET
 // /drives/{drive-id}/items/{item-id}/kind.
 //
 // Request bodies are checked against the schema before svc is called: a
@@ -50,6 +51,7 @@ var routes = []odata.Route[*handler]{
 	{Pattern: "DELETE /drives/{driveID}/items/{itemID}", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveDeleteItem},
 	{Pattern: "GET /drives/{driveID}/items/{itemID}", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveGetItem},
 	{Pattern: "PATCH /drives/{driveID}/items/{itemID}", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveUpdateItem},
+	{Pattern: "GET /drives/{driveID}/items/{itemID}/content", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveGetItemContent},
 	{Pattern: "GET /drives/{driveID}/items/{itemID}/kind", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveGetItemKind},
 }
 
@@ -58,6 +60,7 @@ var routes = []odata.Route[*handler]{
 var paths = []odata.Path{
 	{Pattern: "/drives/{driveID}/items", Allow: []string{"GET"}},
 	{Pattern: "/drives/{driveID}/items/{itemID}", Allow: []string{"DELETE", "GET", "PATCH"}},
+	{Pattern: "/drives/{driveID}/items/{itemID}/content", Allow: []string{"GET"}},
 	{Pattern: "/drives/{driveID}/items/{itemID}/kind", Allow: []string{"GET"}},
 }
 
@@ -78,6 +81,13 @@ func (h *handler) serveDeleteItem(w http.ResponseWriter, r *http.Request, p []st
 func (h *handler) serveGetItem(w http.ResponseWriter, r *http.Request, p []string) {
 	out, err := h.svc.GetItem(r.Context(), p[0], p[1])
 	odata.WriteEntity(w, http.StatusOK, out, err, "#microsoft.graph.driveItem")
+}
+
+// serveGetItemContent serves GET /drives/{drive-id}/items/{item-id}/content. p
+// holds the path values driveID, itemID.
+func (h *handler) serveGetItemContent(w http.ResponseWriter, r *http.Request, p []string) {
+	location, err := h.svc.GetItemContent(r.Context(), p[0], p[1])
+	odata.WriteRedirect(w, http.StatusFound, location, err)
 }
 
 // serveGetItemKind serves GET /drives/{drive-id}/items/{item-id}/kind. p holds

@@ -27,6 +27,11 @@ type Service interface {
 	// answers 200 OK with the microsoft.graph.driveItem.
 	GetItem(ctx context.Context, driveID string, itemID string) (AnyDriveItem, error)
 
+	// GetItemContent serves GET /drives/{drive-id}/items/{item-id}/content:
+	// GetItemContent. Success answers 302 Found to the Location the method
+	// returns.
+	GetItemContent(ctx context.Context, driveID string, itemID string) (string, error)
+
 	// GetItemKind serves GET /drives/{drive-id}/items/{item-id}/kind: GetItemKind.
 	// Success answers 200 OK with {"value": ...}.
 	GetItemKind(ctx context.Context, driveID string, itemID string) (ItemKind, error)
@@ -52,6 +57,11 @@ func (UnimplementedService) DeleteItem(ctx context.Context, driveID string, item
 // GetItem answers 501 Not Implemented.
 func (UnimplementedService) GetItem(ctx context.Context, driveID string, itemID string) (AnyDriveItem, error) {
 	return nil, &Error{Status: http.StatusNotImplemented, Code: "notImplemented", Message: "GetItem is not implemented"}
+}
+
+// GetItemContent answers 501 Not Implemented.
+func (UnimplementedService) GetItemContent(ctx context.Context, driveID string, itemID string) (string, error) {
+	return "", &Error{Status: http.StatusNotImplemented, Code: "notImplemented", Message: "GetItemContent is not implemented"}
 }
 
 // GetItemKind answers 501 Not Implemented.
