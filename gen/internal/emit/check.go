@@ -15,6 +15,10 @@ import (
 // wrongly: Go identifiers that collide (the naming stage decides names; this
 // only reports), invalid identifiers, unresolved types and import cycles
 // between namespace packages. Nothing is renamed here.
+// fixedNames are the package-level names the generated code of a package
+// with operations declares whatever the docs say.
+var fixedNames = []string{"Service", "UnimplementedService", "Error", "HandlerOptions", "NewHandler", "NewHandlerWithOptions", "handler", "routes", "paths", "exampleService", "examples", "exampleHandler"}
+
 func (g *generator) check() error {
 	var errs []string
 	fail := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
@@ -35,7 +39,7 @@ func (g *generator) check() error {
 			top[id] = what
 		}
 		if len(pkg.ops) > 0 {
-			for _, id := range []string{"Service", "UnimplementedService", "Error", "HandlerOptions", "NewHandler", "NewHandlerWithOptions", "handler", "routes", "paths", "exampleService", "examples", "exampleHandler"} {
+			for _, id := range fixedNames {
 				declare(diag.Pos{}, id, "the generated "+id)
 			}
 		}
@@ -160,6 +164,13 @@ func (g *generator) checkStruct(t *ir.Type) error {
 // in every struct that has it.
 func (g *generator) nameFields() error {
 	types := append([]*ir.Type(nil), g.prog.Types...)
+	for _, pkg := range g.pkgs {
+		for _, t := range pkg.types {
+			if g.requestOf[t] != nil {
+				types = append(types, t)
+			}
+		}
+	}
 	depth := map[*ir.Type]int{}
 	for _, t := range types {
 		anc, err := ancestors(t)
@@ -246,6 +257,11 @@ func (g *generator) checkCycles() error {
 	for _, o := range g.prog.Operations {
 		use(o.Package, o.Request)
 		use(o.Package, o.Response)
+		if t := g.requests[o]; t != nil {
+			for _, p := range t.Properties {
+				use(o.Package, p.Ref)
+			}
+		}
 	}
 	state := map[string]int{} // 1 visiting, 2 done
 	var stack []string

@@ -137,6 +137,11 @@ type generator struct {
 	sigs    map[*ir.Operation]*opSig
 	sigErrs map[*ir.Operation]error
 	fields  map[*ir.Property]string // Go field names, by nameFields
+
+	// requests are the request types of operations whose body only a
+	// table describes (see addRequestTypes); requestOf the other way.
+	requests  map[*ir.Operation]*ir.Type
+	requestOf map[*ir.Type]*ir.Operation
 }
 
 // pkgInfo is one output package: the types and operations of the namespaces
@@ -160,7 +165,8 @@ type pageInfo struct {
 }
 
 func newGenerator(p *ir.Program, opts Options) (*generator, error) {
-	g := &generator{prog: p, opts: opts, pkg: map[string]*pkgInfo{}, sigs: map[*ir.Operation]*opSig{}, sigErrs: map[*ir.Operation]error{}, fields: map[*ir.Property]string{}}
+	g := &generator{prog: p, opts: opts, pkg: map[string]*pkgInfo{}, sigs: map[*ir.Operation]*opSig{}, sigErrs: map[*ir.Operation]error{}, fields: map[*ir.Property]string{},
+		requests: map[*ir.Operation]*ir.Type{}, requestOf: map[*ir.Type]*ir.Operation{}}
 	p.Index() // the name index the parallel rendering looks types up in
 	get := func(name string, what string) (*pkgInfo, error) {
 		if !token.IsIdentifier(name) || token.IsKeyword(name) || name == runtimePkg {
@@ -207,6 +213,7 @@ func newGenerator(p *ir.Program, opts Options) (*generator, error) {
 		for _, pg := range pi.pages {
 			sort.SliceStable(pg.types, func(i, j int) bool { return docOrder(pg.types[i], pg.types[j]) })
 		}
+		g.addRequestTypes(pi)
 	}
 	return g, nil
 }
@@ -224,7 +231,7 @@ func docOrder(a, b *ir.Type) bool {
 
 // reservedFiles are the names of the files every package may have besides
 // its model files.
-var reservedFiles = map[string]bool{"service": true, "handler": true, "schema": true, "examples": true}
+var reservedFiles = map[string]bool{"service": true, "handler": true, "schema": true, "examples": true, requestFile: true}
 
 // pageFileName names the model file of a page: "resources/callrecords-segment.md"
 // in package callrecords becomes "segment.go". Characters other than

@@ -219,7 +219,11 @@ func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *sim
 		return skipped(fmt.Sprintf("the example request %s %s is served by %s", method, sendPath, reached.op.Name))
 	}
 
-	reqBody, err := g.exampleBody(req.Body, s.op.Request)
+	reqType := s.op.Request
+	if s.body != nil {
+		reqType = s.body.t
+	}
+	reqBody, err := g.exampleBody(req.Body, reqType)
 	if err != nil {
 		return skipped("the example request cannot be sent: " + err.Error())
 	}

@@ -83,6 +83,11 @@ func (b *irBuilder) link() *ir.Program {
 		if o.RequestType != "" {
 			o.Request = p.Lookup(o.RequestType)
 		}
+		for _, pr := range o.RequestBody {
+			if !strings.HasPrefix(pr.Type, "Edm.") {
+				pr.Ref = p.Lookup(pr.Type)
+			}
+		}
 		if o.ResponseType != "" && !strings.HasPrefix(o.ResponseType, "Edm.") {
 			o.Response = p.Lookup(o.ResponseType)
 		}
@@ -296,6 +301,18 @@ func buildShapes() *ir.Program {
 		ex("delete", "DELETE", item, "", 204, "", false))
 	op("GetItemKind", "GET", item+"/kind", "api/driveitem-kind.md", []string{"drive-id", "item-id"}, "", g("itemKind"), 200, false,
 		ex("kind", "GET", item+"/kind", "", 200, `{"value": "folder"}`, false))
+	// An action whose body only a table describes: CopyItemRequest.
+	op("CopyItem", "POST", item+"/copy", "api/driveitem-copy.md", []string{"drive-id", "item-id"}, "", "", 202, false,
+		ex("copy", "POST", item+"/copy", `{"name": "copy of a.txt", "tags": ["x"], "kind": "file", "into": {"@odata.type": "#microsoft.graph.folder", "id": "f1", "childCount": 2}}`, 202, "", false),
+		ex("copy_bad", "POST", item+"/copy", `{"name": "copy", "color": "red"}`, 400, `{"error": {"code": "invalidRequest", "message": "Unknown property."}}`, false))
+	copyOp := b.p.Operations[len(b.p.Operations)-1]
+	copyOp.RequestBody = []*ir.Property{
+		prop("name", "Edm.String", "Name of the copy."),
+		prop("tags", "Edm.String[]", ""),
+		prop("kind", g("itemKind"), ""),
+		prop("name", "Edm.String", "A repeated row: the first one counts."),
+		prop("into", g("driveItem"), "The folder to copy into: a polymorphic parameter."),
+	}
 	// A redirect: the method returns the Location; the documented response
 	// type (the content after following it) is not the method's result.
 	download := ex("download", "GET", item+"/content", "", 302, "", false)

@@ -15,9 +15,12 @@ func (g *generator) genPage(pkg *pkgInfo, pg *pageInfo) (File, error) {
 	f := g.newFile(pkg.path, pkg.name, pg.source)
 	for _, t := range pg.types {
 		var err error
-		if t.Kind == ir.Enum {
+		switch o := g.requestOf[t]; {
+		case o != nil:
+			err = g.genRequest(f, t, o)
+		case t.Kind == ir.Enum:
 			g.genEnum(f, t)
-		} else {
+		default:
 			err = g.genModel(f, t)
 		}
 		if err != nil {

@@ -113,6 +113,10 @@ func (g *generator) newSig(o *ir.Operation) (*opSig, error) {
 		s.body = &r
 		s.bodyParam = naming.Unique(naming.GoParam(o.Request.Name), goNames)
 	}
+	if t := g.requests[o]; t != nil {
+		s.body = &typeRef{name: t.QualifiedName(), t: t, what: "the request body of " + o.Name, pos: o.Pos}
+		s.bodyParam = naming.Unique("body", goNames)
+	}
 	if o.ResponseType != "" && o.ResponseStatus != http.StatusNoContent {
 		r := typeRef{name: o.ResponseType, t: o.Response, collection: o.ResponseCollection, what: "the response of " + o.Name, pos: o.Pos}
 		if err := r.resolve(); err != nil {

@@ -34,6 +34,20 @@ var examples = new(exampleService)
 // handler registers every route.
 var exampleHandler = NewHandler(examples)
 
+// CopyItem records the call and answers with the example response.
+func (s *exampleService) CopyItem(ctx context.Context, p1 string, p2 string, body *CopyItemRequest) error {
+	if s.op != "CopyItem" {
+		return s.UnimplementedService.CopyItem(ctx, p1, p2, body)
+	}
+	s.called = true
+	s.pathParams = []string{p1, p2}
+	assert.NotNil(s.t, body, "CopyItem got no request body")
+	if s.fail != nil {
+		return s.fail
+	}
+	return nil
+}
+
 // DeleteItem records the call and answers with the example response.
 func (s *exampleService) DeleteItem(ctx context.Context, p1 string, p2 string) error {
 	if s.op != "DeleteItem" {
@@ -139,6 +153,43 @@ func (s *exampleService) UpdateItem(ctx context.Context, p1 string, p2 string, b
 		out = new(DriveItem)
 	}
 	return out, nil
+}
+
+// TestExampleCopyItem sends the examples of CopyItem (api/driveitem-copy.md)
+// to NewHandler and checks the documented responses.
+func TestExampleCopyItem(t *testing.T) {
+	t.Run("copy", func(t *testing.T) {
+		const requestBody = `{
+  "name": "copy of a.txt",
+  "tags": [
+    "x"
+  ],
+  "kind": "file",
+  "into": {
+    "@odata.type": "#microsoft.graph.folder",
+    "id": "f1",
+    "childCount": 2
+  }
+}`
+		const responseBody = ``
+		*examples = exampleService{
+			t:        t,
+			op:       "CopyItem",
+			response: responseBody,
+		}
+		svc := examples
+		req := httptest.NewRequest("POST", "/drives/driveID-1/items/itemID-1/copy", strings.NewReader(requestBody))
+		req.Header.Add("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		exampleHandler.ServeHTTP(rec, req)
+		require.Equal(t, 202, rec.Code, rec.Body.String())
+		require.True(t, svc.called, "CopyItem was not called")
+		assert.Equal(t, []string{"driveID-1", "itemID-1"}, svc.pathParams, "path parameters")
+		assert.Empty(t, rec.Body.String())
+	})
+	t.Run("copy_bad", func(t *testing.T) {
+		t.Skip("the handler answers 400 to the example request: property \"color\" is not declared by microsoft.graph.CopyItemRequest")
+	})
 }
 
 // TestExampleDeleteItem sends the examples of DeleteItem

@@ -24,7 +24,8 @@ func NewHandler(svc Service) http.Handler {
 // prefix: GET /drives/{drive-id}/items; DELETE
 // /drives/{drive-id}/items/{item-id}; GET /drives/{drive-id}/items/{item-id};
 // PATCH /drives/{drive-id}/items/{item-id}; GET
-// /drives/{drive-id}/items/{item-id}/content; GET
+// /drives/{drive-id}/items/{item-id}/content; POST
+// /drives/{drive-id}/items/{item-id}/copy; GET
 // /drives/{drive-id}/items/{item-id}/kind.
 //
 // Request bodies are checked against the schema before svc is called: a
@@ -52,6 +53,7 @@ var routes = []odata.Route[*handler]{
 	{Pattern: "GET /drives/{driveID}/items/{itemID}", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveGetItem},
 	{Pattern: "PATCH /drives/{driveID}/items/{itemID}", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveUpdateItem},
 	{Pattern: "GET /drives/{driveID}/items/{itemID}/content", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveGetItemContent},
+	{Pattern: "POST /drives/{driveID}/items/{itemID}/copy", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveCopyItem},
 	{Pattern: "GET /drives/{driveID}/items/{itemID}/kind", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveGetItemKind},
 }
 
@@ -61,6 +63,7 @@ var paths = []odata.Path{
 	{Pattern: "/drives/{driveID}/items", Allow: []string{"GET"}},
 	{Pattern: "/drives/{driveID}/items/{itemID}", Allow: []string{"DELETE", "GET", "PATCH"}},
 	{Pattern: "/drives/{driveID}/items/{itemID}/content", Allow: []string{"GET"}},
+	{Pattern: "/drives/{driveID}/items/{itemID}/copy", Allow: []string{"POST"}},
 	{Pattern: "/drives/{driveID}/items/{itemID}/kind", Allow: []string{"GET"}},
 }
 
@@ -68,6 +71,16 @@ var paths = []odata.Path{
 type handler struct {
 	svc          Service
 	maxBodyBytes int64
+}
+
+// serveCopyItem serves POST /drives/{drive-id}/items/{item-id}/copy. p holds
+// the path values driveID, itemID.
+func (h *handler) serveCopyItem(w http.ResponseWriter, r *http.Request, p []string) {
+	in := new(CopyItemRequest)
+	if !odata.ReadJSON(w, r, h.maxBodyBytes, "microsoft.graph.CopyItemRequest", false, in) {
+		return
+	}
+	odata.WriteNoContent(w, http.StatusAccepted, h.svc.CopyItem(r.Context(), p[0], p[1], in))
 }
 
 // serveDeleteItem serves DELETE /drives/{drive-id}/items/{item-id}. p holds

@@ -4,9 +4,19 @@ package graph
 
 import "gen/output/shapes/odata"
 
-// schema is the schema of the 5 types of package graph, by qualified name; it
+// schema is the schema of the 6 types of package graph, by qualified name; it
 // is static data.
 var schema = []odata.Type{
+	{
+		Name: "microsoft.graph.CopyItemRequest",
+		Properties: []odata.Property{
+			{Name: "name", Type: "Edm.String"},
+			{Name: "tags", Type: "Edm.String", Collection: true},
+			{Name: "kind", Type: "microsoft.graph.itemKind"},
+			{Name: "into", Type: "microsoft.graph.driveItem"},
+		},
+		GoType: (*CopyItemRequest)(nil),
+	},
 	{
 		Name:   "microsoft.graph.Json",
 		GoType: (*JSON)(nil),

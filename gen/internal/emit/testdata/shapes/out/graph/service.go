@@ -19,6 +19,10 @@ import (
 // should embed UnimplementedService so that operations added later answer 501
 // instead of breaking the build.
 type Service interface {
+	// CopyItem serves POST /drives/{drive-id}/items/{item-id}/copy: CopyItem.
+	// Success answers 202 Accepted with no body.
+	CopyItem(ctx context.Context, driveID string, itemID string, body *CopyItemRequest) error
+
 	// DeleteItem serves DELETE /drives/{drive-id}/items/{item-id}: DeleteItem.
 	// Success answers 204 No Content with no body.
 	DeleteItem(ctx context.Context, driveID string, itemID string) error
@@ -48,6 +52,11 @@ type Service interface {
 // UnimplementedService answers every operation with 501 Not Implemented. Embed
 // it in a Service implementation to implement only some operations.
 type UnimplementedService struct{}
+
+// CopyItem answers 501 Not Implemented.
+func (UnimplementedService) CopyItem(ctx context.Context, driveID string, itemID string, body *CopyItemRequest) error {
+	return &Error{Status: http.StatusNotImplemented, Code: "notImplemented", Message: "CopyItem is not implemented"}
+}
 
 // DeleteItem answers 501 Not Implemented.
 func (UnimplementedService) DeleteItem(ctx context.Context, driveID string, itemID string) error {
