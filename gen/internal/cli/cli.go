@@ -3,6 +3,8 @@
 package cli
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"sort"
@@ -30,13 +32,16 @@ func register(name, summary string, run func(args []string, stdout, stderr io.Wr
 // Main runs gen with the given arguments and returns the exit status.
 // Without a subcommand (or with flags first) it runs generate.
 func Main(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && isHelpFlag(args[0]) {
+		usage(stderr)
+		return ExitOK
+	}
 	name := "generate"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name, args = args[0], args[1:]
 	}
 	if name == "help" {
-		usage(stderr)
-		return ExitOK
+		return help(args, stdout, stderr)
 	}
 	c, ok := commands[name]
 	if !ok {
@@ -45,6 +50,56 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	return c.run(args, stdout, stderr)
+}
+
+// help runs `gen help [command]`: the command list, or the command's own
+// usage as `gen command -h` prints it.
+func help(args []string, stdout, stderr io.Writer) int {
+	switch len(args) {
+	case 0:
+		usage(stderr)
+		return ExitOK
+	case 1:
+		c, ok := commands[args[0]]
+		if !ok {
+			fmt.Fprintf(stderr, "gen help: unknown command %q\n", args[0])
+			usage(stderr)
+			return ExitUsage
+		}
+		return c.run([]string{"-h"}, stdout, stderr)
+	default:
+		fmt.Fprintf(stderr, "gen help: unexpected argument %q\n", args[1])
+		return ExitUsage
+	}
+}
+
+func isHelpFlag(a string) bool {
+	return a == "-h" || a == "-help" || a == "--help" || a == "--h"
+}
+
+// parseFlags parses args with fs and says how a command whose parse did not
+// succeed ends: asking for help (-h) is a success, any other error a usage
+// error (the flag package has printed it and the usage).
+func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	switch err := fs.Parse(args); {
+	case err == nil:
+		return ExitOK, true
+	case errors.Is(err, flag.ErrHelp):
+		return ExitOK, false
+	default:
+		return ExitUsage, false
+	}
+}
+
+// noArgs rejects positional arguments left after the flags of a command
+// that takes none.
+func noArgs(fs *flag.FlagSet, stderr io.Writer) bool {
+	if fs.NArg() == 0 {
+		return true
+	}
+	fmt.Fprintf(stderr, "gen %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+	fs.Usage()
+	return false
 }
 
 func usage(w io.Writer) {
@@ -57,4 +112,5 @@ func usage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-14s %s\n", n, commands[n].summary)
 	}
+	fmt.Fprintln(w, "\ngen help <command> or gen <command> -h shows a command's flags.")
 }

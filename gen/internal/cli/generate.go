@@ -58,19 +58,30 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	verbose := fset.Bool("v", false, "list the files written and deleted, and every generation warning")
 	keepGoing := fset.Bool("keep-going", false, "generate even when pages have errors: each error is printed and what it concerns (a property whose type is unknown, an operation without a request line) is left out of the code")
 	useStamp := fset.Bool("stamp", true, "skip all work when -out carries a stamp ("+writer.StampName+") proving it current for these inputs, flags and generator; write one after generating")
-	if err := fset.Parse(args); err != nil {
+	if code, ok := parseFlags(fset, args); !ok {
+		return code
+	}
+	if !noArgs(fset, stderr) {
 		return ExitUsage
 	}
-	if fset.NArg() > 0 {
-		fmt.Fprintf(stderr, "gen generate: unexpected argument %q\n", fset.Arg(0))
-		fset.Usage()
+	if info, err := os.Stat(*out); err == nil && !info.IsDir() {
+		fmt.Fprintf(stderr, "gen generate: -out %s is not a directory\n", *out)
 		return ExitUsage
 	}
 	mod := *module
-	if mod == "" {
+	if mod != "" {
+		if err := checkModulePath(mod); err != nil {
+			fmt.Fprintf(stderr, "gen generate: -module %q is not a valid import path: %v\n", mod, err)
+			return ExitUsage
+		}
+	} else {
 		var err error
 		if mod, err = modulePathOf(*out); err != nil {
 			fmt.Fprintf(stderr, "gen generate: %v; pass -module\n", err)
+			return ExitUsage
+		}
+		if err := checkModulePath(mod); err != nil {
+			fmt.Fprintf(stderr, "gen generate: the import path worked out for -out %s, %q, is not valid: %v; pass -module\n", *out, mod, err)
 			return ExitUsage
 		}
 	}
@@ -83,7 +94,8 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 			if st := writer.ReadStamp(*out); st != nil && st.Key == key {
 				report, ok := decodeReport(st.Report)
 				if current, err := st.Current(*out); ok && err == nil && current {
-					printDiags(stderr, *in, report)
+					printDiags(stderr, *in, report.Diags)
+					printWarnings(stderr, *in, report.Warnings, *verbose)
 					return ExitOK
 				}
 			}
@@ -92,7 +104,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 
 	prog, diags, err := loadPages(*in)
 	if err != nil {
-		fmt.Fprintf(stderr, "gen generate: %v\n", err)
+		fmt.Fprintf(stderr, "gen generate: %v; nothing written to %s\n", err, *out)
 		return ExitUsage
 	}
 	printDiags(stderr, *in, diags)
@@ -105,14 +117,8 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	}
 	var warnings diag.List
 	files, err := emitFiles(prog, mod, func(d diag.Diagnostic) { warnings = append(warnings, d) })
-	if len(warnings) > 0 {
-		warnings.Sort()
-		if *verbose {
-			printDiags(stderr, *in, warnings)
-		} else {
-			fmt.Fprintf(stderr, "gen generate: %d generation warning(s) (a renamed field, a path documented by several operations); -v lists them\n", len(warnings))
-		}
-	}
+	warnings.Sort()
+	printWarnings(stderr, *in, warnings, *verbose)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen generate: %v\nnothing written to %s\n", err, *out)
 		return ExitFindings
@@ -132,7 +138,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	if key != "" && len(files) > 0 {
 		// The stamp only saves work next time: failing to write it is worth
 		// a warning, not a failed run.
-		if err := writer.WriteStamp(*out, writer.NewStamp(key, files, encodeReport(diags))); err != nil {
+		if err := writer.WriteStamp(*out, writer.NewStamp(key, files, encodeReport(report{diags, warnings}))); err != nil {
 			fmt.Fprintf(stderr, "gen generate: warning: %v (the next run will not skip work)\n", err)
 		}
 	}
@@ -156,8 +162,9 @@ func reportStale(stdout, stderr io.Writer, out string, changes []writer.Change) 
 		return ExitOK
 	}
 	bw := bufio.NewWriter(stdout)
+	label := diffLabel(out)
 	for _, c := range changes {
-		bw.WriteString(c.Diff(out))
+		bw.WriteString(c.Diff(label))
 	}
 	bw.Flush()
 	for _, c := range changes {
@@ -165,6 +172,37 @@ func reportStale(stdout, stderr io.Writer, out string, changes []writer.Change) 
 	}
 	fmt.Fprintf(stderr, "gen generate -check: %s is out of date with the docs (%d file(s)); run go run ./gen generate\n", out, len(changes))
 	return ExitFindings
+}
+
+// diffLabel is how -check's diff names the output folder: relative to the
+// working directory when it lies inside it, so that git apply run there
+// finds the files; as given otherwise.
+func diffLabel(out string) string {
+	if !filepath.IsAbs(out) {
+		return out
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return out
+	}
+	rel, err := filepath.Rel(wd, out)
+	if err != nil || !filepath.IsLocal(rel) {
+		return out
+	}
+	return rel
+}
+
+// printWarnings prints what the emitter settled by a documented rule: each
+// warning with -v, else their number.
+func printWarnings(w io.Writer, in string, warnings diag.List, verbose bool) {
+	if len(warnings) == 0 {
+		return
+	}
+	if verbose {
+		printDiags(w, in, warnings)
+		return
+	}
+	fmt.Fprintf(w, "gen generate: %d generation warning(s) (a renamed field, a path documented by several operations); -v lists them\n", len(warnings))
 }
 
 func describe(k writer.Kind) string {
@@ -185,16 +223,57 @@ func printDiags(w io.Writer, in string, diags diag.List) {
 	if len(diags) == 0 {
 		return
 	}
-	prefix := in
-	if info, err := os.Stat(in); err == nil && !info.IsDir() {
-		prefix = filepath.Dir(in) // a single page: positions name its base name
-	}
+	prefix := inPrefix(in)
 	for _, d := range diags {
-		if d.Span.File != "" {
-			d.Span.File = filepath.Join(prefix, filepath.FromSlash(d.Span.File))
-		}
+		d.Span.File = joinIn(prefix, d.Span.File)
 		fmt.Fprintln(w, d.String())
 	}
+}
+
+// inPrefix is what page paths, relative to the input, are joined to: the
+// input folder, or a single page's folder (its positions name its base
+// name).
+func inPrefix(in string) string {
+	if info, err := os.Stat(in); err == nil && !info.IsDir() {
+		return filepath.Dir(in)
+	}
+	return in
+}
+
+// joinIn joins a page path relative to the input to inPrefix's prefix.
+func joinIn(prefix, file string) string {
+	if file == "" {
+		return ""
+	}
+	return filepath.Join(prefix, filepath.FromSlash(file))
+}
+
+// checkModulePath accepts the import paths the emitted imports can use:
+// slash-separated elements of letters, digits and -._~+, none empty, "."
+// or "..", the first not starting with a dot or dash ("example.com/m/out").
+func checkModulePath(m string) error {
+	if m == "" {
+		return errors.New("empty import path")
+	}
+	if strings.HasPrefix(m, "/") || strings.HasSuffix(m, "/") {
+		return errors.New("an import path neither starts nor ends with a slash")
+	}
+	for i, elem := range strings.Split(m, "/") {
+		switch {
+		case elem == "":
+			return errors.New("empty path element (a double slash)")
+		case elem == "." || elem == "..":
+			return fmt.Errorf("path element %q", elem)
+		case i == 0 && (elem[0] == '.' || elem[0] == '-'):
+			return fmt.Errorf("the first path element %q starts with %q", elem, elem[0])
+		}
+		for _, r := range elem {
+			if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || strings.ContainsRune("-._~+", r)) {
+				return fmt.Errorf("character %q in path element %q (allowed: letters, digits and -._~+)", r, elem)
+			}
+		}
+	}
+	return nil
 }
 
 // modulePathOf works out the import path of the folder out (which need not

@@ -91,27 +91,37 @@ func elfBuildID(exe string) string {
 	return string(data[off : off+int(descsz)])
 }
 
-// encodeReport keeps a run's diagnostics for the stamp.
-func encodeReport(diags diag.List) json.RawMessage {
-	if len(diags) == 0 {
+// report is what a run prints about its inputs: the load stage's
+// diagnostics and the emitter's warnings. The stamp keeps it so that a run
+// it stands in for prints the same.
+type report struct {
+	Diags    diag.List `json:"diags,omitempty"`
+	Warnings diag.List `json:"warnings,omitempty"`
+}
+
+// encodeReport keeps a run's report for the stamp.
+func encodeReport(r report) json.RawMessage {
+	if len(r.Diags) == 0 && len(r.Warnings) == 0 {
 		return nil
 	}
-	b, err := json.Marshal(diags)
+	b, err := json.Marshal(r)
 	if err != nil {
 		return nil
 	}
 	return b
 }
 
-// decodeReport reads back encodeReport's diagnostics; ok is false when the
-// report cannot be read (then the stamp is not used).
-func decodeReport(raw json.RawMessage) (diag.List, bool) {
+// decodeReport reads back encodeReport's report; ok is false when it cannot
+// be read (then the stamp is not used), as for a stamp from an older gen.
+func decodeReport(raw json.RawMessage) (report, bool) {
+	var r report
 	if len(raw) == 0 {
-		return nil, true
+		return r, true
 	}
-	var diags diag.List
-	if err := json.Unmarshal(raw, &diags); err != nil {
-		return nil, false
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&r); err != nil {
+		return report{}, false
 	}
-	return diags, true
+	return r, true
 }

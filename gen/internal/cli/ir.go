@@ -17,7 +17,16 @@ func runIR(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("ir", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	in := fs.String("in", "docs-input", "folder of input pages")
-	if err := fs.Parse(args); err != nil {
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: gen ir [-in docs-input]\n\n"+
+			"Prints the intermediate representation of the pages below -in as JSON on\n"+
+			"stdout and their diagnostics on stderr.\n\nflags:")
+		fs.PrintDefaults()
+	}
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if !noArgs(fs, stderr) {
 		return ExitUsage
 	}
 	prog, diags, err := resolve.Load(*in)
@@ -25,7 +34,7 @@ func runIR(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen ir: %v\n", err)
 		return ExitUsage
 	}
-	fmt.Fprint(stderr, diags.String())
+	printDiags(stderr, *in, diags)
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(prog); err != nil {

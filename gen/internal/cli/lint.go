@@ -34,10 +34,8 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 			"\"suppressions\". Exit status: 0 no errors, 1 errors found, 2 could not run.\n\nflags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err == flag.ErrHelp {
-		return ExitOK
-	} else if err != nil {
-		return ExitUsage
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if *list {
 		for _, r := range lint.Rules {

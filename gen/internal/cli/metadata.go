@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -23,12 +24,30 @@ func runMetadataDiff(args []string, stdout, stderr io.Writer) int {
 	strict := fs.Bool("strict", false, "exit 1 when there is any difference (by default differences are a report and the exit status is 0)")
 	summary := fs.Bool("summary", false, "print only the number of differences of each kind and the agreement, not each difference")
 	kinds := fs.String("kind", "", "comma-separated difference `kinds` to print (e.g. property-type,property-not-in-schema); all when empty")
-	if err := fs.Parse(args); err != nil {
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: gen metadata-diff -metadata FILE.xml [-in DIR] [-strict] [-summary] [-kind K,...]\n\n"+
+			"Compares the pages below -in with a CSDL (EDMX) schema; -metadata is required.\n"+
+			"Difference kinds: "+strings.Join(kindNames(), ", ")+".\n\nflags:")
+		fs.PrintDefaults()
+	}
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if !noArgs(fs, stderr) {
 		return ExitUsage
 	}
-	if *metadata == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: gen metadata-diff -metadata FILE.xml [-in DIR] [-strict] [-summary] [-kind K,...]")
+	if *metadata == "" {
+		fmt.Fprintln(stderr, "gen metadata-diff: -metadata is required")
+		fs.Usage()
 		return ExitUsage
+	}
+	only := map[csdl.Kind]bool{}
+	for _, k := range splitList(*kinds) {
+		if !slices.Contains(diffKinds, csdl.Kind(k)) {
+			fmt.Fprintf(stderr, "gen metadata-diff: unknown -kind %q (want one of %s)\n", k, strings.Join(kindNames(), ", "))
+			return ExitUsage
+		}
+		only[csdl.Kind(k)] = true
 	}
 	schema, err := csdl.ReadFile(*metadata)
 	if err != nil {
@@ -45,19 +64,17 @@ func runMetadataDiff(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen metadata-diff: %d errors reading the pages (gen ir -in %s lists them); what they affect is missing from the comparison\n", n, *in)
 	}
 	diffs := csdl.Diff(prog, schema)
-	only := map[csdl.Kind]bool{}
-	for _, k := range strings.Split(*kinds, ",") {
-		if k = strings.TrimSpace(k); k != "" {
-			only[csdl.Kind(k)] = true
-		}
-	}
+	prefix := inPrefix(*in)
 	count := map[csdl.Kind]int{}
 	for _, d := range diffs {
 		count[d.Kind]++
 		if *summary || len(only) > 0 && !only[d.Kind] {
 			continue
 		}
+		// Page positions are relative to -in; the schema's name the file
+		// as given.
 		pos := d.Pos
+		pos.File = joinIn(prefix, pos.File)
 		if !pos.IsValid() {
 			pos = d.SchemaPos
 		}
@@ -82,4 +99,21 @@ func runMetadataDiff(args []string, stdout, stderr io.Writer) int {
 		return ExitFindings
 	}
 	return ExitOK
+}
+
+// diffKinds is every kind of difference -kind accepts.
+var diffKinds = []csdl.Kind{
+	csdl.TypeNotInSchema, csdl.TypeNotInDocs, csdl.TypeNamespace, csdl.TypeNameCase,
+	csdl.TypeKind, csdl.BaseType, csdl.Abstract,
+	csdl.PropertyNotInSchema, csdl.PropertyNotInDocs, csdl.PropertyNameCase,
+	csdl.PropertyType, csdl.PropertyCollection, csdl.PropertyNavigation,
+	csdl.MemberNotInSchema, csdl.MemberNotInDocs, csdl.MemberNameCase,
+}
+
+func kindNames() []string {
+	names := make([]string, len(diffKinds))
+	for i, k := range diffKinds {
+		names[i] = string(k)
+	}
+	return names
 }

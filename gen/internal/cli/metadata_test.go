@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -64,4 +65,63 @@ func TestMetadataDiffUsage(t *testing.T) {
 	stderr.Reset()
 	assert.Equal(t, ExitUsage, Main([]string{"metadata-diff", "-metadata", "testdata/no-such.xml"}, &stdout, &stderr))
 	assert.Contains(t, stderr.String(), "no-such.xml")
+}
+
+// TestMetadataThatIsNotCSDL: an empty file or a page given as -metadata is
+// an error (exit 2), not a schema in which every type is missing.
+func TestMetadataThatIsNotCSDL(t *testing.T) {
+	docs := filepath.Join("testdata", "metadata-diff", "docs")
+	empty := filepath.Join(t.TempDir(), "empty.xml")
+	require.NoError(t, os.WriteFile(empty, nil, 0o644))
+	page := filepath.Join(docs, "resources", "item.md")
+	for _, m := range []string{empty, page} {
+		for _, args := range [][]string{{"metadata-diff", "-in", docs, "-metadata", m}, {"lint", "-metadata", m, docs}} {
+			code, stdout, stderr := run(args...)
+			assert.Equal(t, ExitUsage, code, args)
+			assert.NotContains(t, stdout, "not in the schema", args)
+			assert.Contains(t, stderr, m+":1:1: not a CSDL (EDMX) document", args)
+		}
+	}
+}
+
+func TestMetadataDiffUnknownKind(t *testing.T) {
+	dir := filepath.Join("testdata", "metadata-diff")
+	code, stdout, stderr := run("metadata-diff", "-in", filepath.Join(dir, "docs"), "-metadata", filepath.Join(dir, "metadata.xml"), "-kind", "property-type,bogus")
+	assert.Equal(t, ExitUsage, code)
+	assert.Empty(t, stdout)
+	assert.Contains(t, stderr, `unknown -kind "bogus"`)
+}
+
+// TestDiffKindsAreComplete: -kind accepts every Kind constant of package
+// csdl, so a new kind cannot be left out of the list.
+func TestDiffKindsAreComplete(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "csdl", "diff.go"))
+	require.NoError(t, err)
+	consts := regexp.MustCompile(`(?m)^\s*\w+\s+Kind\s*=\s*"([^"]+)"`).FindAllStringSubmatch(string(src), -1)
+	require.NotEmpty(t, consts)
+	var want []string
+	for _, m := range consts {
+		want = append(want, m[1])
+	}
+	assert.ElementsMatch(t, want, kindNames())
+}
+
+// TestPositionsIncludeTheInputFolder: ir and metadata-diff print page
+// positions usable from the working directory, as generate and lint do.
+func TestPositionsIncludeTheInputFolder(t *testing.T) {
+	dir := filepath.Join("testdata", "metadata-diff")
+	docs := filepath.Join(dir, "docs")
+	code, stdout, _ := run("metadata-diff", "-in", docs, "-metadata", filepath.Join(dir, "metadata.xml"), "-kind", "property-type")
+	assert.Equal(t, ExitOK, code)
+	assert.Contains(t, stdout, filepath.Join(docs, "resources", "item.md")+":18:2: property-type:")
+
+	in := t.TempDir()
+	page := filepath.Join(in, "resources", "x.md")
+	require.NoError(t, os.MkdirAll(filepath.Dir(page), 0o755))
+	b, err := os.ReadFile(filepath.Join(docsInput, "resources", "callrecords-media.md"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(page, bytes.Replace(b, []byte("|label|String|"), []byte("|label|NoSuchType|"), 1), 0o644))
+	code, _, stderr := run("ir", "-in", in)
+	assert.Equal(t, ExitFindings, code)
+	assert.Regexp(t, "(?m)^"+regexp.QuoteMeta(page)+`:\d+:\d+: error unknown-type`, stderr)
 }

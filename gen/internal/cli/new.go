@@ -32,6 +32,10 @@ example:
 
 // runNew scaffolds one page.
 func runNew(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && isHelpFlag(args[0]) {
+		fmt.Fprint(stderr, newUsage)
+		return ExitOK
+	}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		fmt.Fprint(stderr, newUsage)
 		return ExitUsage
@@ -51,8 +55,8 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		resource = fset.String("resource", "", "the resource page the operation acts on (required)")
 		httpPath = fset.String("path", "", "HTTP path template, e.g. /communications/callRecords/{callRecordId}/sessions (required)")
 	}
-	if err := fset.Parse(args); err != nil {
-		return ExitUsage
+	if code, ok := parseFlags(fset, args); !ok {
+		return code
 	}
 	if fset.NArg() > 0 {
 		fmt.Fprintf(stderr, "gen new: unexpected argument %q\n", fset.Arg(0))

@@ -296,3 +296,25 @@ func TestFindings(t *testing.T) {
 	}
 	assert.Equal(t, "resources/item.md:6:2: warning metadata-drift: property-type: type of microsoft.graph.item.ratio: docs say Edm.Double, schema says Edm.Single", fs[1].String())
 }
+
+// TestReadRejectsWhatIsNotCSDL: an empty file, a page or another XML
+// document would read as a schema without types; each is a positioned error.
+func TestReadRejectsWhatIsNotCSDL(t *testing.T) {
+	for _, tt := range []struct{ name, doc, want string }{
+		{"empty", "", "x.xml:1:1: not a CSDL (EDMX) document: no root element"},
+		{"blank", "\n  \n", "x.xml:1:1: not a CSDL (EDMX) document: no root element"},
+		{"markdown", "\n---\ntitle: x\n---\n# x <b>\n", "x.xml:2:1: not a CSDL (EDMX) document: text before the root element"},
+		{"other root", "<?xml version=\"1.0\"?>\n<html><Schema/></html>", "x.xml:2:1: not a CSDL (EDMX) document: the root element is <html>, want <edmx:Edmx>"},
+		{"no schema", "<edmx:Edmx xmlns:edmx=\"e\">\n</edmx:Edmx>\n", "x.xml:1:1: not a CSDL (EDMX) document: no <Schema> element"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read("x.xml", []byte(tt.doc))
+			require.Error(t, err)
+			assert.Equal(t, tt.want, err.Error())
+		})
+	}
+	// A byte order mark before the root is not text.
+	s, err := Read("x.xml", []byte("\ufeff"+schemaXML))
+	require.NoError(t, err)
+	assert.NotEmpty(t, s.Types)
+}

@@ -95,7 +95,9 @@ func ReadFile(path string) (*Schema, error) {
 
 // Read parses a CSDL (EDMX) document. name is used in positions. Only the
 // type declarations are read; entity containers, actions, functions and
-// annotations are skipped.
+// annotations are skipped. A document whose root is not edmx:Edmx, or that
+// has no <Schema>, is an error: an empty or wrong file would otherwise read
+// as a schema without types and make every documented type a difference.
 func Read(name string, b []byte) (*Schema, error) {
 	src := diag.NewSource(name, b)
 	d := xml.NewDecoder(bytes.NewReader(b))
@@ -105,7 +107,13 @@ func Read(name string, b []byte) (*Schema, error) {
 		ns    string // namespace of the current <Schema>
 		cur   *Type  // the type being read
 		depth int    // element depth inside cur
+
+		rootPos diag.Pos // of the root element; invalid until it is read
+		schemas int      // <Schema> elements read
 	)
+	notCSDL := func(pos diag.Pos, format string, args ...any) error {
+		return fmt.Errorf("%s: not a CSDL (EDMX) document: "+format, append([]any{pos}, args...)...)
+	}
 	for {
 		off := int(d.InputOffset())
 		tok, err := d.Token()
@@ -116,7 +124,19 @@ func Read(name string, b []byte) (*Schema, error) {
 			return nil, fmt.Errorf("%s: %w", src.Pos(int(d.InputOffset())), err)
 		}
 		switch el := tok.(type) {
+		case xml.CharData:
+			// A byte order mark is not text.
+			if !rootPos.IsValid() && len(bytes.TrimSpace(bytes.TrimPrefix(el, []byte("\ufeff")))) > 0 {
+				text := bytes.TrimLeft(b[off:], " \t\r\n\ufeff")
+				return nil, notCSDL(src.Pos(len(b)-len(text)), "text before the root element")
+			}
 		case xml.StartElement:
+			if !rootPos.IsValid() {
+				rootPos = src.Pos(off)
+				if el.Name.Local != "Edmx" {
+					return nil, notCSDL(rootPos, "the root element is <%s>, want <edmx:Edmx>", el.Name.Local)
+				}
+			}
 			if cur != nil {
 				depth++
 				if depth == 1 {
@@ -126,6 +146,7 @@ func Read(name string, b []byte) (*Schema, error) {
 			}
 			switch el.Name.Local {
 			case "Schema":
+				schemas++
 				ns = attr(el, "Namespace")
 				if a := attr(el, "Alias"); a != "" {
 					aliases[a] = ns
@@ -151,6 +172,12 @@ func Read(name string, b []byte) (*Schema, error) {
 			s.Types = append(s.Types, cur)
 			cur = nil
 		}
+	}
+	if !rootPos.IsValid() {
+		return nil, notCSDL(src.Pos(0), "no root element")
+	}
+	if schemas == 0 {
+		return nil, notCSDL(rootPos, "no <Schema> element")
 	}
 	// Aliases may be declared by a later <Schema>, so expand them at the end.
 	for _, t := range s.Types {

@@ -11,6 +11,13 @@ import (
 	"gen/gen/internal/workers"
 )
 
+// NoPagesError is the error for input folders that hold no page.
+type NoPagesError struct{ Dir string }
+
+func (e NoPagesError) Error() string {
+	return fmt.Sprintf("no pages (*.md) found under %s", e.Dir)
+}
+
 // ReadPaths reads the pages at paths, each a page or a folder walked
 // recursively, as one set rooted at their deepest common folder, so that
 // links and types resolve across every page given: linting one page of a
@@ -18,8 +25,9 @@ import (
 // read once. Set.Root is that folder, relative to the working directory
 // when every path was relative.
 //
-// A folder is walked as ReadDir walks it (hidden folders skipped, *.md
-// files); a page named explicitly is read whatever its extension.
+// A folder is walked as PageFiles walks it (hidden folders skipped, *.md
+// files, symbolic links followed); a page named explicitly is read whatever
+// its extension. No page at all is a NoPagesError.
 func ReadPaths(paths []string) (*Set, error) {
 	if len(paths) == 0 {
 		return nil, fmt.Errorf("no pages to read")
@@ -47,6 +55,9 @@ func ReadPaths(paths []string) (*Set, error) {
 			return nil, err
 		}
 		files = append(files, found...)
+	}
+	if len(files) == 0 {
+		return nil, NoPagesError{strings.Join(paths, ", ")}
 	}
 	root := commonDir(paths, files)
 	rels := make([]string, 0, len(files))

@@ -58,6 +58,9 @@ func pagePaths(root string) (dir string, rels []string, err error) {
 	if err != nil {
 		return "", nil, err
 	}
+	if len(files) == 0 {
+		return "", nil, NoPagesError{root}
+	}
 	for _, f := range files {
 		rel, _ := filepath.Rel(root, f)
 		rels = append(rels, filepath.ToSlash(rel))
@@ -67,22 +70,52 @@ func pagePaths(root string) (dir string, rels []string, err error) {
 }
 
 // PageFiles lists the pages below dir: every .md file, in any case, outside
-// hidden folders, in walk order. Each path starts with dir.
+// hidden folders, each path starting with dir. It follows symbolic links to folders, dir itself included: docs are often
+// assembled from links into other checkouts. A folder reached twice (a link
+// loop, or a link to a folder also walked directly) is read once, by the
+// first path that reaches it in sorted order.
 func PageFiles(dir string) ([]string, error) {
 	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	visited := map[string]bool{}
+	var walk func(d string) error
+	walk = func(d string) error {
+		real, err := filepath.EvalSymlinks(d)
 		if err != nil {
 			return err
 		}
-		if d.IsDir() && p != dir && strings.HasPrefix(d.Name(), ".") {
-			return filepath.SkipDir
+		if visited[real] {
+			return nil
 		}
-		if !d.IsDir() && strings.HasSuffix(strings.ToLower(d.Name()), ".md") {
-			files = append(files, p)
+		visited[real] = true
+		ents, err := os.ReadDir(d)
+		if err != nil {
+			return err
+		}
+		for _, e := range ents {
+			p := filepath.Join(d, e.Name())
+			typ := e.Type()
+			if typ&fs.ModeSymlink != 0 {
+				// A broken link stays a link: read as a page, it fails
+				// with the reason.
+				if info, err := os.Stat(p); err == nil {
+					typ = info.Mode().Type()
+				}
+			}
+			switch {
+			case typ.IsDir():
+				if strings.HasPrefix(e.Name(), ".") {
+					continue
+				}
+				if err := walk(p); err != nil {
+					return err
+				}
+			case strings.HasSuffix(strings.ToLower(e.Name()), ".md"):
+				files = append(files, p)
+			}
 		}
 		return nil
-	})
-	return files, err
+	}
+	return files, walk(dir)
 }
 
 // NewSet indexes parsed pages.

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -79,7 +80,7 @@ func (s *Stamp) Current(dir string) (bool, error) {
 			return err
 		}
 		if d.IsDir() {
-			if p != dir && strings.HasPrefix(d.Name(), ".") {
+			if p != dir && skipFolder(p, d.Name()) {
 				return filepath.SkipDir
 			}
 			return nil
@@ -145,7 +146,8 @@ func (h *Hasher) Add(label, value string) {
 // AddTree adds every file below root (or root itself when it is a file),
 // by path relative to root and content hash, in sorted order. It hashes all
 // files, not only pages, so the key covers whatever the loader reads.
-// Hidden folders are skipped, as the loader skips them.
+// Hidden folders are skipped and symbolic links followed (a folder reached
+// twice is hashed once), as the loader does.
 func (h *Hasher) AddTree(root string) error {
 	info, err := os.Stat(root)
 	if err != nil {
@@ -161,29 +163,49 @@ func (h *Hasher) AddTree(root string) error {
 	}
 	type entry struct{ rel, sum string }
 	var entries []entry
-	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	visited := map[string]bool{}
+	var walk func(dir, rel string) error
+	walk = func(dir, rel string) error {
+		real, err := filepath.EvalSymlinks(dir)
 		if err != nil {
 			return err
 		}
-		if d.IsDir() {
-			if p != root && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
-			}
+		if visited[real] {
 			return nil
 		}
-		// Symbolic links are read through, as the loader reads them; one
-		// that cannot be read keys by its error.
-		rel, _ := filepath.Rel(root, p)
-		sum := ""
-		if b, err := os.ReadFile(p); err != nil {
-			sum = "unreadable: " + err.Error()
-		} else {
-			sum = hashOf(b)
+		visited[real] = true
+		ents, err := os.ReadDir(dir)
+		if err != nil {
+			return err
 		}
-		entries = append(entries, entry{filepath.ToSlash(rel), sum})
+		for _, e := range ents {
+			p, r := filepath.Join(dir, e.Name()), path.Join(rel, e.Name())
+			isDir := e.IsDir()
+			if e.Type()&fs.ModeSymlink != 0 {
+				info, err := os.Stat(p)
+				isDir = err == nil && info.IsDir()
+			}
+			if isDir {
+				if strings.HasPrefix(e.Name(), ".") {
+					continue
+				}
+				if err := walk(p, r); err != nil {
+					return err
+				}
+				continue
+			}
+			// A file that cannot be read (a broken link) keys by its error.
+			sum := ""
+			if b, err := os.ReadFile(p); err != nil {
+				sum = "unreadable: " + err.Error()
+			} else {
+				sum = hashOf(b)
+			}
+			entries = append(entries, entry{r, sum})
+		}
 		return nil
-	})
-	if err != nil {
+	}
+	if err := walk(root, ""); err != nil {
 		return err
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].rel < entries[j].rel })

@@ -97,3 +97,27 @@ func TestHasherReadsThroughSymlinks(t *testing.T) {
 	writeFile(t, outside, "page.md", []byte("two"))
 	assert.NotEqual(t, k1, key())
 }
+
+// TestAddTreeFollowsSymlinks: a page in a linked subfolder is an input like
+// any other, so changing it changes the key; a link loop ends.
+func TestAddTreeFollowsSymlinks(t *testing.T) {
+	tmp := t.TempDir()
+	docs, elsewhere := filepath.Join(tmp, "docs"), filepath.Join(tmp, "elsewhere")
+	writeFile(t, docs, "resources/a.md", []byte("a"))
+	writeFile(t, elsewhere, "b.md", []byte("b"))
+	if err := os.Symlink(elsewhere, filepath.Join(docs, "api")); err != nil {
+		t.Skipf("symbolic links: %v", err)
+	}
+	require.NoError(t, os.Symlink(docs, filepath.Join(docs, "resources", "loop")))
+	key := func(root string) string {
+		var h Hasher
+		require.NoError(t, h.AddTree(root))
+		return h.Key()
+	}
+	before := key(docs)
+	link := filepath.Join(tmp, "link")
+	require.NoError(t, os.Symlink(docs, link))
+	assert.Equal(t, before, key(link), "a linked root keys as its target")
+	writeFile(t, elsewhere, "b.md", []byte("b2"))
+	assert.NotEqual(t, before, key(docs))
+}

@@ -74,11 +74,14 @@ type Change struct {
 // Diff is the unified diff that turns the file on disk into the generated
 // one, with paths labelled a/<outLabel>/<path> and b/<outLabel>/<path> as git
 // does, so the output of -check applies with git apply or patch -p1.
-// outLabel is the output folder as the user wrote it; "" for none.
+// outLabel is the output folder as the user wrote it, best relative to the
+// working directory; "" for none. An absolute one loses its volume and
+// leading slash: git rejects a/ followed by a slash.
 func (c Change) Diff(outLabel string) string {
 	p := c.Path
-	if outLabel != "" && outLabel != "." {
-		p = path.Join(filepath.ToSlash(outLabel), p)
+	label := strings.TrimLeft(filepath.ToSlash(strings.TrimPrefix(outLabel, filepath.VolumeName(outLabel))), "/")
+	if label != "" && label != "." {
+		p = path.Join(label, p)
 	}
 	oldName, newName := "a/"+p, "b/"+p
 	switch c.Kind {
@@ -268,7 +271,8 @@ func checkFolders(dir string, files []File) error {
 }
 
 // generatedFiles walks dir for generated files not in want. It never
-// follows symbolic links and skips hidden folders (.git).
+// follows symbolic links and skips hidden folders (.git) and other outputs
+// nested in dir (see skipFolder).
 func generatedFiles(dir string, want map[string]File) ([]Change, error) {
 	var out []Change
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -279,7 +283,7 @@ func generatedFiles(dir string, want map[string]File) ([]Change, error) {
 			return err
 		}
 		if d.IsDir() {
-			if p != dir && strings.HasPrefix(d.Name(), ".") {
+			if p != dir && skipFolder(p, d.Name()) {
 				return filepath.SkipDir
 			}
 			return nil
@@ -307,6 +311,22 @@ func generatedFiles(dir string, want map[string]File) ([]Change, error) {
 		return nil
 	})
 	return out, err
+}
+
+// skipFolder reports whether a folder below the output folder is none of
+// this output's business: a hidden one (.git), or one that holds its own
+// stamp or go.mod, being the output of another run (gen/b inside gen) or
+// another module, whose generated files only that run may remove.
+func skipFolder(p, name string) bool {
+	if strings.HasPrefix(name, ".") {
+		return true
+	}
+	for _, marker := range []string{StampName, "go.mod"} {
+		if _, err := os.Lstat(filepath.Join(p, marker)); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // firstLineGenerated reads only the first line of a file (up to 4 KiB), so

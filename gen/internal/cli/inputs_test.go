@@ -1,0 +1,182 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"gen/gen/internal/writer"
+)
+
+// symlink makes a symbolic link or skips the test where they are not
+// allowed.
+func symlink(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.Symlink(target, link); err != nil {
+		t.Skipf("symbolic links: %v", err)
+	}
+}
+
+// TestGenerateFollowsSymlinkedInput: -in may be a link to the docs, and a
+// subfolder may be a link; both give the same output as the real folder, so
+// nothing is deleted.
+func TestGenerateFollowsSymlinkedInput(t *testing.T) {
+	in, out := generated(t)
+	before := tree(t, out)
+	link := filepath.Join(t.TempDir(), "docs-link")
+	symlink(t, in, link)
+	code, stdout, stderr := run("generate", "-in", link, "-out", out, "-module", "example.com/m/output", "-stamp=false", "-v")
+	require.Equal(t, ExitOK, code, stderr)
+	assert.Empty(t, stdout, "nothing written or deleted")
+	assert.Equal(t, before, tree(t, out))
+
+	// docs/api is a link to the operation pages kept elsewhere, and a link
+	// back up makes a loop.
+	split := filepath.Join(t.TempDir(), "docs")
+	require.NoError(t, os.MkdirAll(split, 0o755))
+	copyTree(t, filepath.Join(in, "resources"), filepath.Join(split, "resources"))
+	symlink(t, filepath.Join(in, "api"), filepath.Join(split, "api"))
+	symlink(t, split, filepath.Join(split, "resources", "loop"))
+	code, stdout, stderr = run("generate", "-in", split, "-out", out, "-module", "example.com/m/output", "-stamp=false", "-v")
+	require.Equal(t, ExitOK, code, stderr)
+	assert.Empty(t, stdout, "nothing written or deleted")
+	assert.Equal(t, before, tree(t, out))
+
+	// ir and lint read the same pages through the links.
+	_, wantIR, _ := run("ir", "-in", in)
+	for _, dir := range []string{link, split} {
+		code, got, stderr := run("ir", "-in", dir)
+		require.Equal(t, ExitOK, code, stderr)
+		assert.Equal(t, wantIR, got, dir)
+	}
+	pages := regexp.MustCompile(`gen lint: \d+ pages`)
+	_, _, stderr = run("lint", in)
+	want := pages.FindString(stderr)
+	require.NotEmpty(t, want, stderr)
+	for _, dir := range []string{link, split} {
+		_, _, stderr := run("lint", dir)
+		assert.Equal(t, want, pages.FindString(stderr), dir)
+	}
+}
+
+// TestNoPagesIsAnError: an input without pages never reads as docs that
+// produce nothing: every command fails with exit 2 and -out is untouched.
+func TestNoPagesIsAnError(t *testing.T) {
+	_, out := generated(t)
+	before := tree(t, out)
+	empty := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(empty, "notes.txt"), []byte("x"), 0o644))
+	metadata := filepath.Join("testdata", "metadata-diff", "metadata.xml")
+	for _, args := range [][]string{
+		{"generate", "-in", empty, "-out", out, "-module", "example.com/m/output"},
+		{"generate", "-in", empty, "-out", out, "-module", "example.com/m/output", "-check"},
+		{"ir", "-in", empty},
+		{"metadata-diff", "-in", empty, "-metadata", metadata},
+		{"lint", empty},
+	} {
+		code, _, stderr := run(args...)
+		assert.Equal(t, ExitUsage, code, "%v: %s", args, stderr)
+		assert.Contains(t, stderr, "no pages (*.md) found under "+empty, args)
+	}
+	assert.Equal(t, before, tree(t, out))
+}
+
+// TestGenerateLeavesNestedOutputAlone: generating into gen after gen/b
+// keeps gen/b's files, which only a run with -out gen/b may remove.
+func TestGenerateLeavesNestedOutputAlone(t *testing.T) {
+	in, _ := generated(t)
+	gen := filepath.Join(t.TempDir(), "gen")
+	b := filepath.Join(gen, "b")
+	code, _, stderr := run("generate", "-in", in, "-out", b, "-module", "example.com/m/gen/b")
+	require.Equal(t, ExitOK, code, stderr)
+	require.FileExists(t, filepath.Join(b, writer.StampName))
+	before := tree(t, b)
+	code, _, stderr = run("generate", "-in", in, "-out", gen, "-module", "example.com/m/gen")
+	require.Equal(t, ExitOK, code, stderr)
+	assert.Equal(t, before, tree(t, b))
+	code, stdout, stderr := run("generate", "-in", in, "-out", gen, "-module", "example.com/m/gen", "-check", "-stamp=false")
+	assert.Equal(t, ExitOK, code, stderr)
+	assert.Empty(t, stdout)
+}
+
+func TestGenerateRejectsBadModulePaths(t *testing.T) {
+	in, _ := generated(t)
+	out := t.TempDir()
+	for _, mod := range []string{"foo bar", "../x", "a//b", "example.com/x/", "/x", `"quoted"`, ".x/y", "-x", "a/./b", "a/.."} {
+		code, _, stderr := run("generate", "-in", in, "-out", out, "-module", mod, "-stamp=false")
+		assert.Equal(t, ExitUsage, code, mod)
+		assert.Contains(t, stderr, "is not a valid import path", mod)
+	}
+	entries, err := os.ReadDir(out)
+	require.NoError(t, err)
+	assert.Empty(t, entries, "nothing written")
+	for _, mod := range []string{"m", "example.com/m/v2", "a.b/c-d_e~f+g/.h"} {
+		assert.NoError(t, checkModulePath(mod), mod)
+	}
+
+	// An -out whose worked-out import path is unusable.
+	root := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(root, "go.mod"), []byte("module example.com/m\n"), 0o644))
+	code, _, stderr := run("generate", "-in", in, "-out", filepath.Join(root, "my output"))
+	assert.Equal(t, ExitUsage, code)
+	assert.Contains(t, stderr, `"example.com/m/my output"`)
+	assert.Contains(t, stderr, "pass -module")
+}
+
+func TestGenerateOutIsAFile(t *testing.T) {
+	in, _ := generated(t)
+	file := filepath.Join(t.TempDir(), "ofile")
+	require.NoError(t, os.WriteFile(file, []byte("x"), 0o644))
+	for _, extra := range [][]string{nil, {"-module", "example.com/m"}} {
+		code, _, stderr := run(append([]string{"generate", "-in", in, "-out", file}, extra...)...)
+		assert.Equal(t, ExitUsage, code)
+		assert.Equal(t, "gen generate: -out "+file+" is not a directory\n", stderr)
+	}
+}
+
+// TestCheckDiffLabelsRelativeToWorkingDirectory: an absolute -out inside
+// the working directory is labelled from there, as git apply expects.
+func TestCheckDiffLabelsRelativeToWorkingDirectory(t *testing.T) {
+	in, out := generated(t)
+	require.NoError(t, os.Remove(filepath.Join(out, "callrecords", "media.go")))
+	t.Chdir(filepath.Dir(out))
+	for _, o := range []string{out, "output"} {
+		code, stdout, _ := run("generate", "-in", in, "-out", o, "-module", "example.com/m/output", "-check")
+		assert.Equal(t, ExitFindings, code)
+		assert.Contains(t, stdout, "--- /dev/null\n+++ b/output/callrecords/media.go\n", o)
+	}
+}
+
+// TestStampReplaysWarnings: a run the stamp stands in for reports what the
+// run it stands for reported, generation warnings included.
+func TestStampReplaysWarnings(t *testing.T) {
+	in, out := generated(t)
+	page := filepath.Join(in, "resources", "callrecords-media.md")
+	b, err := os.ReadFile(page)
+	require.NoError(t, err)
+	row := "|label|String|"
+	i := strings.Index(string(b), row)
+	require.GreaterOrEqual(t, i, 0, "the fixture changed: update the edit")
+	// A property whose Go name is taken by a method: the emitter renames it.
+	edited := string(b[:i]) + "|marshalJSON|String|Taken.|\n" + string(b[i:])
+	require.NoError(t, os.WriteFile(page, []byte(edited), 0o644))
+
+	loads := countLoads(t)
+	gen := func(extra ...string) string {
+		code, _, stderr := run(append([]string{"generate", "-in", in, "-out", out, "-module", "example.com/m/output"}, extra...)...)
+		require.Equal(t, ExitOK, code, stderr)
+		return stderr
+	}
+	first := gen()
+	assert.Contains(t, first, "1 generation warning(s)")
+	assert.Equal(t, first, gen(), "the stamp replays the count")
+	verbose := gen("-stamp=false", "-v")
+	assert.Contains(t, verbose, "warning renamed-field")
+	assert.Equal(t, verbose, gen("-v"), "and with -v every warning")
+	assert.Equal(t, 2, *loads, "the runs with the stamp loaded nothing")
+}
