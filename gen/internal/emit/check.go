@@ -121,8 +121,8 @@ func (g *generator) checkStruct(t *ir.Type) error {
 	}
 	for _, p := range t.AllProperties() {
 		add(p.Pos, g.field(p), "property "+p.Name)
-		if strings.ContainsAny(p.Name, "\",\\` ") || p.Name == "" {
-			errs = append(errs, fmt.Sprintf("%s: property name %q of %s cannot be a JSON field name", p.Pos, p.Name, t.QualifiedName()))
+		if problem := naming.JSONNameProblem(p.Name); problem != "" {
+			errs = append(errs, fmt.Sprintf("%s: property name %q of %s cannot be a JSON field name: %s", p.Pos, p.Name, t.QualifiedName(), problem))
 		}
 		if err := propRef(t, p).resolve(); err != nil {
 			errs = append(errs, strings.TrimPrefix(err.Error(), "emit: "))

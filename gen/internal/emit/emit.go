@@ -13,7 +13,6 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
-	"go/token"
 	"path"
 	"sort"
 	"strings"
@@ -22,6 +21,7 @@ import (
 
 	"gen/gen/internal/diag"
 	"gen/gen/internal/ir"
+	"gen/gen/internal/naming"
 	"gen/gen/internal/workers"
 )
 
@@ -169,8 +169,8 @@ func newGenerator(p *ir.Program, opts Options) (*generator, error) {
 		requests: map[*ir.Operation]*ir.Type{}, requestOf: map[*ir.Type]*ir.Operation{}}
 	p.Index() // the name index the parallel rendering looks types up in
 	get := func(name string, what string) (*pkgInfo, error) {
-		if !token.IsIdentifier(name) || token.IsKeyword(name) || name == runtimePkg {
-			return nil, fmt.Errorf("emit: %s has package name %q, which is not usable for a Go package", what, name)
+		if problem := naming.PackageProblem(name); problem != "" {
+			return nil, fmt.Errorf("emit: %s has package name %q, which is not usable for a Go package: %s", what, name, problem)
 		}
 		if pi := g.pkg[name]; pi != nil {
 			return pi, nil

@@ -1,5 +1,7 @@
 package emit
 
+import "gen/gen/internal/naming"
+
 // Import paths of the packages generated code uses. Every import of a
 // generated file goes through jen.Qual with one of these (or with the path of
 // a generated package from Options.ModulePath), so this list is the whole
@@ -36,4 +38,4 @@ var importNames = map[string]string{
 
 // runtimePkg is the folder and package name of the shared generated runtime,
 // a copy of gen/internal/emit/odata.
-const runtimePkg = "odata"
+const runtimePkg = naming.RuntimePackage

@@ -43,6 +43,16 @@ var Rules = sortRules([]Rule{
 		"JSON names are case-sensitive; spell the row as the base type's page and the JSON representation do. Where only the letter case differs from the JSON representation, gen uses the representation's spelling."},
 	{"inheritance-cycle", diag.Error, "A baseType chain that loops back to itself.",
 		"Fix the resource annotation's baseType so the chain ends at a root type."},
+	{"invalid-utf8", diag.Error, "A page that is not UTF-8 text: an invalid byte sequence or a NUL byte (the first one is reported).",
+		"Generated Go source, JSON and struct tags must be UTF-8; each bad byte is read as U+FFFD. Save the page as UTF-8 (or remove the binary file)."},
+	{"invalid-property-name", diag.Error, "A property row whose name cannot be a JSON member name: a space, a quote, a backslash, a comma, an emoji, template text.",
+		"Generated structs name each property in an encoding/json tag, which takes letters, digits and !#$%&()*+-./:;<=>?@[]^_{|}~ only; the property is left out. Write the property's JSON name as the service sends it."},
+	{"invalid-status", diag.Error, "A response status, in the Response prose or an example's status line, outside 100-599.",
+		"No HTTP response has such a status (net/http refuses to write it); the example response is left out. Write the status the service answers, such as 200 OK."},
+	{"invalid-path", diag.Error, "A request line whose path has a brace that is not part of a {name} pair, an empty {}, or whitespace.",
+		"The path cannot be routed as written (\"/a b\" was read as /a); the line is left out of the operation. Close each {name}, name every parameter, and end the line after the path or write %20."},
+	{"invalid-namespace", diag.Error, "A namespace whose last element makes no usable Go package, such as microsoft.graph.odata (the generated runtime package is odata).",
+		"Each namespace becomes the Go package named by its last element; the page's types or operation are left out. Rename the namespace's last element."},
 
 	// Text.
 	{"template-placeholder", diag.Warning, "Unfilled template text: **TODO ...**, TODO:, Not yet documented.",

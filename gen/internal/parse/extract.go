@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"gen/gen/internal/diag"
 )
 
 // extract reads the operation or resource facts out of the walked page.
@@ -76,7 +78,58 @@ func (p *Page) requestLine(line string, off int) {
 		Params: PathParams(path),
 		Span:   p.Src.Range(off+lead, off+lead+len(trimmed)),
 	}
+	if end, problem := pathProblem(raw); problem != "" {
+		at := off + lead + strings.Index(trimmed[len(f[0]):], raw) + len(f[0])
+		p.Diags.Add(p.Src.Range(at, at+end), diag.Error, "invalid-path", "request path %s %s", raw[:end], problem)
+		rl.Invalid = true
+	}
 	p.Requests = append(p.Requests, rl)
+}
+
+// pathProblem says why the path of a request line (what follows the
+// method) cannot be served, "" when it can: a brace that is not one of a
+// {name} pair, an empty {}, or whitespace outside braces and parentheses
+// ("/sp/a b" was read as /sp/a). end is where the path ends in raw: at the
+// query, or before a trailing HTTP/1.1. Spaces inside braces ("{id |
+// userPrincipalName}"), in a function's parameter list
+// ("resizedRange(deltaRows={n}, deltaColumns={n})") and in the query
+// ("$filter=id eq '{id}'") are the docs' own and fine.
+func pathProblem(raw string) (end int, problem string) {
+	end = len(raw)
+	if i := strings.LastIndexAny(raw, " \t"); i >= 0 && HasPrefixLower(raw[i+1:], "http/") {
+		end = len(strings.TrimRight(raw[:i], " \t"))
+	}
+	depth, open, parens := 0, 0, 0
+	for i := 0; i < end; i++ {
+		switch c := raw[i]; {
+		case c == '(':
+			parens++
+		case c == ')':
+			parens = max(0, parens-1)
+		case c == '{':
+			if depth > 0 {
+				return end, "has a { that is not closed before the next { opens"
+			}
+			depth, open = 1, i
+		case c == '}':
+			if depth == 0 {
+				return end, "has a } with no { before it"
+			}
+			if strings.TrimSpace(raw[open+1:i]) == "" {
+				return end, "has an empty {}: name the parameter"
+			}
+			depth = 0
+		case depth > 0:
+		case c == '?' || c == '#':
+			end = i
+		case (c == ' ' || c == '\t') && parens == 0:
+			return end, "has whitespace in it: a path cannot hold a space; write %20 or end the line after the path"
+		}
+	}
+	if depth > 0 {
+		return end, "has a { that is never closed with }"
+	}
+	return end, ""
 }
 
 // NormalizePath turns a documented path or example URL into a path with a
@@ -84,6 +137,9 @@ func (p *Page) requestLine(line string, off int) {
 // "https://graph.microsoft.com/beta/me/events?$top=1" -> "/me/events".
 func NormalizePath(raw string) (path, query string) {
 	s := strings.TrimSpace(raw)
+	if i := strings.LastIndexAny(s, " \t"); i >= 0 && HasPrefixLower(s[i+1:], "http/") {
+		s = strings.TrimRight(s[:i], " \t") // "GET /x/{id} HTTP/1.1"
+	}
 	if i := strings.IndexAny(s, " \t"); i >= 0 && !strings.Contains(s[:i], "{") {
 		s = s[:i] // "GET /x HTTP/1.1" or trailing prose
 	}
@@ -256,29 +312,77 @@ func capitalWord(s string, i int) int {
 	return j
 }
 
-// responseStatus finds the success status code the Response prose names.
+// responseStatus finds the success status code the Response prose names,
+// and reports the codes it names that no HTTP status can be (see
+// badStatusMentions).
 func (p *Page) responseStatus() {
 	for _, b := range p.Blocks {
 		if b.Section != "response" || b.Kind != ProseBlock {
 			continue
 		}
 		raw := b.Span.Text()
+		for _, m := range badStatusMentions(raw) {
+			p.Diags.Add(p.Src.Range(b.Span.Offset()+m[0], b.Span.Offset()+m[2]), diag.Error, "invalid-status",
+				"status %s is not an HTTP status code: they run from 100 to 599", raw[m[0]:m[1]])
+		}
+		if p.Status != 0 {
+			continue
+		}
 		for _, m := range statusMentions(raw) {
 			code, _ := strconv.Atoi(raw[m[0]:m[1]])
 			if code >= 400 {
 				continue // an error the operation may answer, not its success
 			}
-			ctx := strings.ToLower(raw[max(0, m[0]-30):m[0]])
-			after := strings.ToLower(raw[m[2]:min(len(raw), m[2]+20)])
-			if !strings.Contains(ctx, "return") && !strings.Contains(after, "response") && !strings.Contains(raw[m[0]:m[2]], " ") {
+			if !statusContext(raw, m) {
 				continue
 			}
 			p.Status = code
 			p.StatusSpan = p.Src.Range(b.Span.Offset()+m[0], b.Span.Offset()+m[2])
-			return
+			break
 		}
 	}
 }
+
+// statusContext reports whether a code found in prose is said to be the
+// response's status: "returns" shortly before it, "response" shortly after
+// it, or a reason phrase with it ("201 Created").
+func statusContext(raw string, m [3]int) bool {
+	ctx := strings.ToLower(raw[max(0, m[0]-30):m[0]])
+	after := strings.ToLower(raw[m[2]:min(len(raw), m[2]+20)])
+	return strings.Contains(ctx, "return") || strings.Contains(after, "response") || strings.Contains(raw[m[0]:m[2]], " ")
+}
+
+// badStatusMentions finds the codes prose gives as a status that are none:
+// three digits standing alone outside 100-599 with a reason phrase ("999
+// Wat"), said to be returned or to be the response (see statusContext).
+// Both are required, as a bare number ("returns up to 999 items") need not
+// be a status.
+func badStatusMentions(raw string) [][3]int {
+	var out [][3]int
+	for i := 0; i+3 <= len(raw); i++ {
+		if c := raw[i]; c >= '1' && c <= '5' || !isDigit(c) || !isDigit(raw[i+1]) || !isDigit(raw[i+2]) ||
+			i > 0 && isWordByte(raw[i-1]) || i+3 < len(raw) && isWordByte(raw[i+3]) {
+			continue
+		}
+		ws := skipASCIISpace(raw, i+3)
+		end := capitalWord(raw, ws)
+		if ws == i+3 || end == ws {
+			continue
+		}
+		m := [3]int{i, i + 3, end}
+		ctx := strings.ToLower(raw[max(0, i-30):i])
+		after := strings.ToLower(raw[end:min(len(raw), end+20)])
+		if strings.Contains(ctx, "return") || strings.Contains(after, "response") {
+			out = append(out, m)
+		}
+		i = end - 1
+	}
+	return out
+}
+
+// ValidStatus reports whether code is an HTTP status code, 100-599: what
+// net/http's WriteHeader accepts and generated tests can answer.
+func ValidStatus(code int) bool { return code >= 100 && code <= 599 }
 
 // bodyLinks finds the resource links in the Request body and Response prose.
 func (p *Page) bodyLinks() {
@@ -763,6 +867,11 @@ func (p *Page) httpMessage(ex *Example) {
 		looksHTTP = true
 		if len(f) > 1 {
 			ex.Status, _ = strconv.Atoi(f[1])
+			if ex.Status != 0 && !ValidStatus(ex.Status) || ex.Status == 0 && strings.Trim(f[1], "0") == "" {
+				at := off + strings.Index(lines.at(i), first) + len(f[0]) + strings.Index(first[len(f[0]):], f[1])
+				p.Diags.Add(p.Src.Range(at, at+len(f[1])), diag.Error, "invalid-status",
+					"status %s is not an HTTP status code: they run from 100 to 599", f[1])
+			}
 		}
 	case len(f) > 1 && httpMethods[strings.ToUpper(f[0])]:
 		looksHTTP = true

@@ -219,6 +219,10 @@ type RequestLine struct {
 	Query  string
 	Params []string // {name} placeholders in Path, in order
 	Span   diag.Range
+	// Invalid marks a path that cannot be served (unbalanced braces,
+	// whitespace): an invalid-path error says why, and the resolver leaves
+	// the line out of the operation.
+	Invalid bool
 }
 
 // Header is an HTTP header line in an example.

@@ -16,20 +16,22 @@ import (
 // ("api/callrecords-segment-post.md"); it decides the page kind together with
 // the front matter's doc_type. Parse never panics on any input: what it cannot
 // understand becomes a diagnostic in Page.Diags. The page keeps src: it must
-// not change afterwards.
+// not change afterwards. A page that is not UTF-8 text keeps a copy with
+// U+FFFD for each bad byte instead (see Page.text).
 func Parse(path string, src []byte) *Page {
 	return parseWith(lean, diag.NewSource(path, src))
 }
 
 // parseWith reads one page with the given goldmark parser.
 func parseWith(gm parser.Parser, s *diag.Source) (page *Page) {
-	path, src := s.Path, s.Bytes
 	page = &Page{Src: s}
 	defer func() {
 		if r := recover(); r != nil {
-			page.Diags.Add(s.Span(0, 0), diag.Error, "parse-error", "internal error while parsing this page: %v", r)
+			page.Diags.Add(page.Src.Span(0, 0), diag.Error, "parse-error", "internal error while parsing this page: %v", r)
 		}
 	}()
+	page.text()
+	path, src := page.Src.Path, page.Src.Bytes
 	fmEnd := page.frontMatter()
 	pc := parser.NewContext()
 	pc.Set(frontMatterKey, fmEnd)

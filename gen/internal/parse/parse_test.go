@@ -18,6 +18,8 @@ func TestNormalizePath(t *testing.T) {
 		{"/users/{id | userPrincipalName}/photo", "/users/{idOrUserPrincipalName}/photo", ""},
 		{"/reports/getEmailActivityCounts(period='{period_value}')", "/reports/getEmailActivityCounts(period='{period_value}')", ""},
 		{"/beta", "/", ""},
+		{"/me/events HTTP/1.1", "/me/events", ""},
+		{"/users/{id}/photo HTTP/1.1", "/users/{id}/photo", ""}, // was "/users/{id}/photo HTTP/1.1"
 	}
 	for _, c := range cases {
 		p, q := NormalizePath(c.in)

@@ -1,9 +1,10 @@
 package resolve
 
 import (
-	"gen/gen/internal/diag"
+	"slices"
 	"strings"
 
+	"gen/gen/internal/diag"
 	"gen/gen/internal/ir"
 	"gen/gen/internal/naming"
 	"gen/gen/internal/parse"
@@ -49,18 +50,28 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 		ns = DefaultNamespace
 	}
 	op := &ir.Operation{Title: p.Title.Text, Namespace: ns, Source: p.Src.Path, Pos: titleSpan(p).Pos(), ResponseStatus: p.Status}
+	usable := r.usableNamespace(p.Namespace.Text, p.Namespace.Span)
 	if len(p.Requests) == 0 {
 		r.diags.Add(titleSpan(p), diag.Error, "missing-section", "operation page has no HTTP request line (METHOD /path) under ## HTTP request")
 		return nil
 	}
-	op.Method = p.Requests[0].Method
+	if !usable {
+		return nil
+	}
+	// A line whose path cannot be served has its invalid-path error from
+	// the parser and is left out; without another line, so is the page.
+	first := slices.IndexFunc(p.Requests, func(rl parse.RequestLine) bool { return !rl.Invalid })
+	if first < 0 {
+		return nil
+	}
+	op.Method = p.Requests[first].Method
 	seenPath := map[string]bool{}
 	// Paths of one page name one parameter in several spellings ({item-id},
 	// {itemId}); the first spelling is the parameter's name and the other
 	// paths are rewritten to it, so each Go parameter has one doc name.
 	canonical := map[string]string{} // Go parameter name -> doc name
 	for _, rl := range p.Requests {
-		if rl.Method != op.Method {
+		if rl.Method != op.Method || rl.Invalid {
 			continue
 		}
 		for _, prm := range rl.Params {
@@ -157,6 +168,9 @@ func pairExamples(p *parse.Page) []*ir.Example {
 				byName[ex.Name] = e
 			}
 		case "response":
+			if ex.Status != 0 && !parse.ValidStatus(ex.Status) {
+				continue // no HTTP status: the parser's invalid-status error says so
+			}
 			resp := toResponse(p, ex)
 			if e := byName[ex.Name]; ex.Name != "" && e != nil && e.Response == nil {
 				e.Response = resp

@@ -7,6 +7,7 @@ import (
 
 	"gen/gen/internal/diag"
 	"gen/gen/internal/ir"
+	"gen/gen/internal/naming"
 	"gen/gen/internal/parse"
 	"gen/gen/internal/workers"
 )
@@ -49,6 +50,10 @@ type resolver struct {
 type pageFacts struct {
 	ns, name string   // see pageTypeName
 	pos      diag.Pos // where the name is written
+	nsAt     diag.Range
+	// skip marks a page whose namespace makes no Go package (see
+	// usableNamespace): its types are left out.
+	skip     bool
 	inherits *parse.Link
 	open     bool // the prose calls the type open (saysOpen)
 }
@@ -68,6 +73,10 @@ func readFacts(pages []*parse.Page) map[*parse.Page]*pageFacts {
 		var at diag.Range
 		f.ns, f.name, at = pageTypeName(p)
 		f.pos = at.Pos()
+		f.nsAt = at
+		if p.Namespace.Text != "" && strings.EqualFold(f.ns, p.Namespace.Text) {
+			f.nsAt = p.Namespace.Span
+		}
 		f.inherits = inheritsLink(p)
 		f.open = saysOpen(p)
 	})
@@ -115,6 +124,11 @@ func newResolver(set *Set) *resolver {
 // are then worked out in the background; wait waits for them.
 func (r *resolver) resolveTypes(pages []*parse.Page, goNames bool) (wait func()) {
 	r.facts = readFacts(pages)
+	for _, p := range pages {
+		if f := r.facts[p]; f != nil && !r.usableNamespace(f.ns, f.nsAt) {
+			f.skip = true
+		}
+	}
 	resources := resourceOrder(pages, r.facts)
 	for _, p := range resources {
 		r.declareTypes(p)
@@ -177,7 +191,7 @@ func (r *resolver) finish(waitTypeNames func(), goNames bool) (*ir.Program, *Typ
 func resourceOrder(pages []*parse.Page, facts map[*parse.Page]*pageFacts) []*parse.Page {
 	var first, rest []*parse.Page
 	for _, p := range pages {
-		if p.Kind != parse.Resource {
+		if p.Kind != parse.Resource || facts[p].skip {
 			continue
 		}
 		name := facts[p].name
@@ -224,6 +238,24 @@ func pageTypeName(p *parse.Page) (ns, name string, sp diag.Range) {
 		ns = DefaultNamespace
 	}
 	return ns, name, titleSpan(p)
+}
+
+// usableNamespace reports whether namespace ns, written at at, makes a
+// usable Go package (naming.PackageProblem of PackageName(ns), the rule the
+// emitter holds packages to); when not, an invalid-namespace error says so
+// and the caller leaves the page's types or operation out. "" is the
+// default namespace, which is usable.
+func (r *resolver) usableNamespace(ns string, at diag.Range) bool {
+	if ns == "" {
+		return true
+	}
+	pkg := PackageName(ns)
+	problem := naming.PackageProblem(pkg)
+	if problem == "" {
+		return true
+	}
+	r.diags.Add(at, diag.Error, "invalid-namespace", "namespace %s would become the Go package %s, but %s; rename its last element", ns, pkg, problem)
+	return false
 }
 
 // add declares t; a type declared again (Intune's shared copies of user.md,
@@ -456,6 +488,10 @@ func wireName(wire map[string]string, name string) (string, bool) {
 // property resolves one table row; nil when its type cannot be resolved
 // (an error is recorded).
 func (r *resolver) property(p *parse.Page, ns string, row *parse.PropertyRow) *ir.Property {
+	if problem := naming.JSONNameProblem(row.Name.Text); problem != "" {
+		r.diags.Add(row.Name.Span, diag.Error, "invalid-property-name", "property name %q cannot be a JSON member name: %s", row.Name.Text, problem)
+		return nil
+	}
 	prop := &ir.Property{
 		Name: row.Name.Text, Collection: row.Type.Collection, Navigation: row.Navigation,
 		ReadOnly: row.ReadOnly, Description: row.Description.Text, Pos: row.Name.Span.Pos(),

@@ -1,0 +1,129 @@
+package parse
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"gen/gen/internal/diag"
+)
+
+// only returns the findings of one rule, as "line:col message".
+func only(l diag.List, rule string) []string {
+	var out []string
+	for _, d := range l {
+		if d.Rule == rule {
+			out = append(out, d.Span.Pos.String()+" "+d.Message)
+		}
+	}
+	return out
+}
+
+const invalidResource = "---\ntitle: \"gadget resource type\"\n---\n\n# gadget resource type\n\nNamespace: microsoft.graph\n\n" +
+	"## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n|na\xffme|String|Caf\xe9 \x00.|\n|size|Int32|Size.|\n"
+
+// TestInvalidUTF8: a page that is not UTF-8 gets one error at its first bad
+// byte and is read on with U+FFFD for every bad byte, lines and columns
+// those of the file.
+func TestInvalidUTF8(t *testing.T) {
+	p := Parse("resources/gadget.md", []byte(invalidResource))
+	assert.Equal(t, []string{"resources/gadget.md:13:4 the page is not UTF-8 text: byte 0xff is not UTF-8; every such byte is read as U+FFFD"}, only(p.Diags, "invalid-utf8"))
+	d := p.Diags[0]
+	assert.Equal(t, 13, d.Span.End.Line)
+	assert.Equal(t, 5, d.Span.End.Col, "the span is the one bad byte, one column")
+	assert.True(t, utf8.Valid(p.Src.Bytes), "the page read on is UTF-8")
+	require.Len(t, p.Properties, 2, "the rest of the page is usable")
+	assert.Equal(t, "na\uFFFDme", p.Properties[0].Name.Text)
+	assert.Equal(t, "Caf\uFFFD \uFFFD.", p.Properties[0].Description.Text)
+	assert.Equal(t, "size", p.Properties[1].Name.Text)
+	// Positions after a bad byte are the file's, where a bad byte is one
+	// column: "String" is at 13:8, "Caf" at 13:15, "Int32" at 14:7.
+	assert.Equal(t, "resources/gadget.md:13:8", p.Properties[0].Type.Span.Pos().String())
+	assert.Equal(t, "resources/gadget.md:13:15", p.Properties[0].Description.Span.Pos().String())
+	assert.Equal(t, "resources/gadget.md:14:7", p.Properties[1].Type.Span.Pos().String())
+
+	nul := Parse("x.md", []byte("# Title\n\nText\x00 and more.\n"))
+	assert.Equal(t, []string{"x.md:3:5 the page is not UTF-8 text: NUL byte; every such byte is read as U+FFFD"}, only(nul.Diags, "invalid-utf8"))
+
+	clean := Parse("x.md", []byte("# Café ☕\n\nText.\n"))
+	assert.Empty(t, clean.Diags)
+}
+
+// TestBinaryPage: 200 KB of random bytes named x.md is reported, at its
+// first byte that is not UTF-8, and parsing it neither panics nor fails.
+func TestBinaryPage(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	b := make([]byte, 200<<10)
+	for i := range b {
+		b[i] = byte(r.Uint32())
+	}
+	first := 0
+	for first < len(b) {
+		c, n := utf8.DecodeRune(b[first:])
+		if c == utf8.RuneError && n == 1 || c == 0 {
+			break
+		}
+		first += n
+	}
+	src := diag.NewSource("x.md", append([]byte(nil), b...))
+	want := src.Pos(first).String()
+	p := Parse("x.md", b)
+	got := only(p.Diags, "invalid-utf8")
+	require.Len(t, got, 1)
+	assert.True(t, strings.HasPrefix(got[0], want+" the page is not UTF-8 text"), got[0])
+	assert.Empty(t, only(p.Diags, "parse-error"))
+}
+
+const statusPage = "---\ntitle: \"Create gadget\"\n---\n\n# Create gadget\n\n## HTTP request\n\n```http\nPOST /gadgets\n```\n\n" +
+	"## Response\n\nIf successful, this method returns a `999 Wat` response code. It returns up to 999 gadgets.\n\n" +
+	"## Examples\n\n<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 42 Wat\n```\n\n" +
+	"<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 000\n```\n\n" +
+	"<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 201 Created\n```\n"
+
+// TestInvalidStatus: a status outside 100-599 in the Response prose or an
+// example's status line is an error at the status; a bare number is not.
+func TestInvalidStatus(t *testing.T) {
+	p := Parse("api/gadget-post.md", []byte(statusPage))
+	assert.Equal(t, []string{
+		"api/gadget-post.md:15:39 status 999 is not an HTTP status code: they run from 100 to 599",
+		"api/gadget-post.md:21:10 status 42 is not an HTTP status code: they run from 100 to 599",
+		"api/gadget-post.md:26:10 status 000 is not an HTTP status code: they run from 100 to 599",
+	}, only(p.Diags, "invalid-status"))
+	assert.Equal(t, 0, p.Status, "999 is no success status")
+	require.Len(t, p.Examples, 3)
+	assert.False(t, ValidStatus(p.Examples[0].Status))
+	assert.True(t, ValidStatus(p.Examples[2].Status))
+	assert.True(t, ValidStatus(100))
+	assert.True(t, ValidStatus(599))
+	assert.False(t, ValidStatus(600))
+	assert.False(t, ValidStatus(99))
+}
+
+// TestInvalidPath: request paths with unbalanced braces, an empty {} or
+// whitespace are errors at the path and marked Invalid; spaces in braces,
+// a function's parameter list, the query or before HTTP/1.1 are not.
+func TestInvalidPath(t *testing.T) {
+	lines := []string{
+		"POST /ub/{id", "POST /ep/{}", "POST /sp/a b", "POST /nest/{a{b}}", "POST /close/a}",
+		"POST /users/{id | userPrincipalName}/x", "POST /r/resizedRange(deltaRows={n}, deltaColumns={n})",
+		"GET /items?$filter=name eq 'a b'", "POST /x/{id}/y HTTP/1.1", "POST https://graph.microsoft.com/beta/z",
+	}
+	page := "---\ntitle: \"Create gadget\"\n---\n\n# Create gadget\n\n## HTTP request\n\n```http\n" + strings.Join(lines, "\n") + "\n```\n"
+	p := Parse("api/gadget-post.md", []byte(page))
+	assert.Equal(t, []string{
+		"api/gadget-post.md:10:6 request path /ub/{id has a { that is never closed with }",
+		"api/gadget-post.md:11:6 request path /ep/{} has an empty {}: name the parameter",
+		"api/gadget-post.md:12:6 request path /sp/a b has whitespace in it: a path cannot hold a space; write %20 or end the line after the path",
+		"api/gadget-post.md:13:6 request path /nest/{a{b}} has a { that is not closed before the next { opens",
+		"api/gadget-post.md:14:6 request path /close/a} has a } with no { before it",
+	}, only(p.Diags, "invalid-path"))
+	require.Len(t, p.Requests, len(lines))
+	for i, rl := range p.Requests {
+		assert.Equal(t, i < 5, rl.Invalid, lines[i])
+	}
+	assert.Equal(t, "/x/{id}/y", p.Requests[8].Path)
+}
