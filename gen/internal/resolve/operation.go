@@ -107,6 +107,11 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 			op.RequestBody = append(op.RequestBody, prop)
 		}
 	}
+	if op.RequestType == "" && (op.Method == "POST" || op.Method == "PATCH" || op.Method == "PUT") && len(op.RequestBody) > 0 {
+		if t := r.exampleBodyType(p, ns, op.RequestBody); t != nil {
+			op.RequestType, op.Request = t.QualifiedName(), t
+		}
+	}
 	op.Examples = pairExamples(p)
 	if op.ResponseStatus == 0 {
 		op.ResponseStatus = exampleStatus(op.Examples)
@@ -135,6 +140,43 @@ func exampleStatus(examples []*ir.Example) int {
 		status = ex.Response.Status
 	}
 	return status
+}
+
+// exampleBodyType is the type a page's request examples send, for a page
+// whose Request body prose links none ("supply a JSON representation of
+// the androidDeviceOwnerEnrollmentProfile object"): the type the examples'
+// bodies name by @odata.type, all alike, when it has every property the
+// request-body table lists. nil otherwise: an action's parameters are no
+// type's properties.
+func (r *resolver) exampleBodyType(p *parse.Page, ns string, rows []*ir.Property) *ir.Type {
+	var found *ir.Type
+	for _, ex := range p.Examples {
+		if ex.Role != "request" || strings.TrimSpace(ex.Body) == "" {
+			continue
+		}
+		v, _ := parse.ParseLenient(ex.Body)
+		if v == nil || v.Kind != parse.ObjectValue {
+			continue
+		}
+		ot := v.Get("@odata.type")
+		if ot == nil || ot.Kind != parse.StringValue {
+			return nil
+		}
+		t := r.lookup(strings.TrimPrefix(ot.Str, "#"), ns)
+		if t == nil || t.Kind == ir.Enum || found != nil && t != found {
+			return nil
+		}
+		found = t
+	}
+	if found == nil {
+		return nil
+	}
+	for _, row := range rows {
+		if !strings.Contains(row.Name, "@") && found.Property(row.Name) == nil {
+			return nil
+		}
+	}
+	return found
 }
 
 // linkedType is the type a prose link names: the page it lands on, else the
