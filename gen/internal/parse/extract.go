@@ -384,7 +384,9 @@ func badStatusMentions(raw string) [][3]int {
 // net/http's WriteHeader accepts and generated tests can answer.
 func ValidStatus(code int) bool { return code >= 100 && code <= 599 }
 
-// bodyLinks finds the resource links in the Request body and Response prose.
+// bodyLinks finds the resource links in the Request body and Response prose;
+// a link in a table there (a parameter's type, one scenario's resource) is
+// not the body's type.
 func (p *Page) bodyLinks() {
 	for i := range p.Links {
 		if p.BodyLink != nil && p.ResponseLink != nil {
@@ -398,7 +400,7 @@ func (p *Page) bodyLinks() {
 		switch {
 		case sec == "request body" && p.BodyLink == nil && !p.inTable(l.Span.Offset()):
 			p.BodyLink = l
-		case sec == "response" && p.ResponseLink == nil:
+		case sec == "response" && p.ResponseLink == nil && !p.inTable(l.Span.Offset()):
 			p.ResponseLink = l
 			start, end := l.Span.Offset(), l.Span.EndOffset()
 			p.ResponseMany = strings.Contains(strings.ToLower(p.Response.Text), "collection of") ||

@@ -231,4 +231,7 @@ func TestResponseProse(t *testing.T) {
 		assert.Equal(t, c.status, p.Status, c.prose)
 		assert.Equal(t, c.many, p.ResponseMany, c.prose)
 	}
+	// A table of scenarios names resources, none of them the response's.
+	p := page("Depending on the operation, the response code can be `201 Created`.\n\n| Scenario | Resource |\n|---|---|\n| New instance | [contact](../resources/contact.md) |")
+	assert.Nil(t, p.ResponseLink)
 }

@@ -763,8 +763,9 @@ func normalizeSlices(p *ir.Program) {
 
 // openRE finds prose that calls the page's type open: "This type is an open
 // type", "It is an Open Type", "hence this is an [open type](...)", "This is
-// an OData open type".
-var openRE = regexp.MustCompile(`(?i)\bis\s+an?\s+\[?(?:odata\s+)?open\s+type\b`)
+// an OData open type", or says what it is for: open extensions "add untyped
+// properties to a resource".
+var openRE = regexp.MustCompile(`(?i)\bis\s+an?\s+\[?(?:odata\s+)?open\s+type\b|\badd\s+untyped\s+properties\b`)
 
 // saysOpen reports whether the prose before the first H2 or in the Properties
 // section says the page's type is open. Many pages of open types say so only
@@ -774,7 +775,7 @@ func saysOpen(p *parse.Page) bool {
 		if b.Kind != parse.ProseBlock || b.Section != "" && b.Section != "properties" {
 			continue
 		}
-		if txt := b.Span.Text(); containsFold(txt, "open type") && openRE.MatchString(txt) {
+		if txt := b.Span.Text(); (containsFold(txt, "open type") || containsFold(txt, "untyped")) && openRE.MatchString(txt) {
 			return true
 		}
 	}
