@@ -52,7 +52,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		paths = []string{"docs-input"}
 	}
 	start := time.Now()
-	set, err := resolve.ReadPaths(paths)
+	set, given, err := resolve.ReadInContext(paths)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen lint: %v\n", err)
 		return ExitUsage
@@ -71,13 +71,25 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen lint: %v\n", err)
 		return ExitUsage
 	}
+	pages := len(set.Pages)
+	if given != nil {
+		// The rest of the doc set was read for context: only the pages
+		// given are reported on.
+		kept := findings[:0]
+		for _, f := range findings {
+			if f.Span.File == "" || given[f.Span.File] {
+				kept = append(kept, f)
+			}
+		}
+		findings, pages = kept, len(given)
+	}
 	if err := lint.Write(stdout, *format, findings, set.Root); err != nil {
 		fmt.Fprintf(stderr, "gen lint: %v\n", err)
 		return ExitUsage
 	}
 	counts := lint.Count(findings)
 	if *format == "text" {
-		summary(stderr, counts, len(set.Pages), time.Since(start))
+		summary(stderr, counts, pages, time.Since(start))
 	}
 	if counts.BySeverity[diag.Error] > 0 {
 		return ExitFindings

@@ -81,10 +81,20 @@ func TestLintOnePage(t *testing.T) {
 	_, folder, _ := runGen("lint", docsInput)
 	assert.Equal(t, folder, both)
 
-	// Alone, the page cannot see the resource pages, but its links are still
-	// checked on disk.
-	_, alone, _ := runGen("lint", "-enable", "broken-link", page)
-	assert.Contains(t, alone, "callrecords-entity.md")
+	// Alone, the page is linted in its doc set (docs-input holds api/ and
+	// resources/): the same findings as linting the whole folder, as the
+	// seed page is the only page with any, and no unknown types.
+	code, alone, stderr := runGen("lint", page)
+	assert.Equal(t, ExitFindings, code)
+	assert.Equal(t, folder, alone)
+	assert.NotContains(t, alone, "unknown-type")
+	assert.Contains(t, alone, "callrecords-entity.md", "its broken link is still found")
+	assert.Regexp(t, `(?m)^gen lint: 1 pages, 2 errors, 19 warnings`, stderr, "only the page given is counted")
+
+	// A page of the set without findings reports none, though the set has.
+	code, clean, _ := runGen("lint", filepath.Join(docsInput, "resources", "callrecords-segment.md"))
+	assert.Equal(t, ExitOK, code)
+	assert.Empty(t, clean)
 }
 
 // TestLintMetadata: with -metadata, each difference from the schema is a

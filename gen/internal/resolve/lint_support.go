@@ -124,3 +124,62 @@ func readPages(root string, rels []string) ([]*parse.Page, error) {
 	workers.ForEach(len(rels), b.parse)
 	return b.pages, b.err()
 }
+
+// ReadInContext reads the pages at paths as ReadPaths does and, when they
+// lie inside a doc set without being all of it, the rest of that doc set
+// too: linting one changed page must resolve its types and links as
+// linting the whole set does, not report every type another page declares
+// as unknown. A doc set is the nearest folder above the pages holding both
+// api/ and resources/, the layout of Graph's docs. given lists the pages
+// the caller named, by path relative to the set's root; nil when the set is
+// just those pages.
+func ReadInContext(paths []string) (set *Set, given map[string]bool, err error) {
+	set, err = ReadPaths(paths)
+	if err != nil {
+		return nil, nil, err
+	}
+	absRoot, err := filepath.Abs(set.Root)
+	if err != nil {
+		return set, nil, nil
+	}
+	docs := docSetRoot(absRoot)
+	if docs == "" {
+		return set, nil, nil
+	}
+	display := docs
+	if !filepath.IsAbs(set.Root) {
+		if wd, err := os.Getwd(); err == nil {
+			if r, err := filepath.Rel(wd, docs); err == nil {
+				display = r
+			}
+		}
+	}
+	whole, err := ReadPaths([]string{display})
+	if err != nil || len(whole.Pages) == len(set.Pages) {
+		return set, nil, nil
+	}
+	given = map[string]bool{}
+	for _, p := range set.Pages {
+		rel, err := filepath.Rel(docs, filepath.Join(absRoot, filepath.FromSlash(p.Src.Path)))
+		if err != nil || whole.exact[filepath.ToSlash(rel)] == nil {
+			return set, nil, nil // a page given outside the walk (not *.md)
+		}
+		given[filepath.ToSlash(rel)] = true
+	}
+	return whole, given, nil
+}
+
+// docSetRoot is the nearest folder at or above dir that holds both an api
+// and a resources folder, or "".
+func docSetRoot(dir string) string {
+	for d := dir; ; d = filepath.Dir(d) {
+		api, err1 := os.Stat(filepath.Join(d, "api"))
+		res, err2 := os.Stat(filepath.Join(d, "resources"))
+		if err1 == nil && err2 == nil && api.IsDir() && res.IsDir() {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return ""
+		}
+	}
+}
