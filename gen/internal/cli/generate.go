@@ -56,7 +56,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	module := fset.String("module", "", "import path of -out (default: the module path of the nearest go.mod above -out, joined with -out's folder below it)")
 	check := fset.Bool("check", false, "write nothing; print a unified diff for each stale, missing or extra file and exit 1 if there is any")
 	verbose := fset.Bool("v", false, "list the files written and deleted, and every generation warning")
-	keepGoing := fset.Bool("keep-going", false, "generate even when pages have errors: each error is printed and what it concerns (a property whose type is unknown, an operation without a request line) is left out of the code")
+	keepGoing := fset.Bool("keep-going", false, "generate even when pages have errors: each error is printed, what it concerns (a property whose type is unknown, an operation without a request line) is left out of the code, and the exit status is still 1")
 	useStamp := fset.Bool("stamp", true, "skip all work when -out carries a stamp ("+writer.StampName+") proving it current for these inputs, flags and generator; write one after generating")
 	if code, ok := parseFlags(fset, args); !ok {
 		return code
@@ -150,6 +150,9 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 			}
 			fmt.Fprintf(stdout, "%s %s\n", verb, filepath.Join(*out, filepath.FromSlash(c.Path)))
 		}
+	}
+	if len(diags.Errors()) > 0 {
+		return ExitFindings // -keep-going wrote what it could; the errors stand
 	}
 	return ExitOK
 }
