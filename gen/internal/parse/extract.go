@@ -73,6 +73,7 @@ func (p *Page) requestLine(line string, off int) {
 	}
 	raw := strings.TrimSpace(trimmed[len(f[0]):])
 	path, query := NormalizePath(raw)
+	path = templateValues(path)
 	rl := RequestLine{
 		Method: method, Path: path, Raw: raw, Query: query,
 		Params: PathParams(path),
@@ -130,6 +131,75 @@ func pathProblem(raw string) (end int, problem string) {
 		return end, "has a { that is never closed with }"
 	}
 	return end, ""
+}
+
+// templateValues makes the values a documented path writes as samples into
+// parameters: "<resourceId>" is {resourceId}, and each argument of an OData
+// function segment given as a literal is a parameter named by its key:
+// "range(address='<address>')", "columnsAfter(count=n)",
+// "getTeamsUserActivityCounts(period='D7')" take any address, count or
+// period, as "range(address='{address}')" does. Example URLs keep their
+// values; only request lines are templates.
+func templateValues(path string) string {
+	if !strings.ContainsAny(path, "<(") {
+		return path
+	}
+	var b strings.Builder
+	for i := 0; i < len(path); {
+		switch c := path[i]; {
+		case c == '<':
+			if j := strings.IndexByte(path[i:], '>'); j > 1 && isParamName(path[i+1:i+j]) {
+				b.WriteString("{" + path[i+1:i+j] + "}")
+				i += j + 1
+				continue
+			}
+		case c == '(':
+			if j := strings.IndexAny(path[i:], ")/"); j > 0 && path[i+j] == ')' {
+				b.WriteByte('(')
+				b.WriteString(templateArgs(templateValues(path[i+1 : i+j])))
+				b.WriteByte(')')
+				i += j + 1
+				continue
+			}
+		}
+		b.WriteByte(path[i])
+		i++
+	}
+	return b.String()
+}
+
+// templateArgs rewrites "k=v" arguments whose value is no {parameter} to
+// "k={k}", keeping quotes and spacing.
+func templateArgs(args string) string {
+	parts := strings.Split(args, ",")
+	for i, a := range parts {
+		k, v, ok := strings.Cut(a, "=")
+		key := strings.TrimSpace(k)
+		val := strings.TrimSpace(v)
+		if !ok || !isParamName(key) || val == "" || strings.Contains(val, "{") {
+			continue
+		}
+		param := "{" + key + "}"
+		if q := val[0]; (q == '\'' || q == '"') && len(val) >= 2 && val[len(val)-1] == q {
+			param = string(q) + param + string(q)
+		}
+		parts[i] = k + "=" + v[:len(v)-len(strings.TrimLeft(v, " "))] + param
+	}
+	return strings.Join(parts, ",")
+}
+
+// isParamName reports whether s can name a path parameter: letters, digits,
+// '_', '-' and '.'.
+func isParamName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 // NormalizePath turns a documented path or example URL into a path with a

@@ -235,3 +235,30 @@ func TestResponseProse(t *testing.T) {
 	p := page("Depending on the operation, the response code can be `201 Created`.\n\n| Scenario | Resource |\n|---|---|\n| New instance | [contact](../resources/contact.md) |")
 	assert.Nil(t, p.ResponseLink)
 }
+
+// TestTemplateValues: sample values in a documented path are parameters.
+func TestTemplateValues(t *testing.T) {
+	for in, want := range map[string]string{
+		"/me/events":                               "/me/events",
+		"/resources/<resourceId>/roleSettings":     "/resources/{resourceId}/roleSettings",
+		"/ws/{id}/range(address='<address>')/Cell": "/ws/{id}/range(address='{address}')/Cell",
+		"/ws/{id}/range(<address>)/format":         "/ws/{id}/range({address})/format",
+		"/range/columnsAfter(count=n)":             "/range/columnsAfter(count={count})",
+		"/reports/getX(period='D7')":               "/reports/getX(period='{period}')",
+		`/reports/getX(date="2017-09-01")`:         `/reports/getX(date="{date}")`,
+		"/reports/getX(period='{period_value}')":   "/reports/getX(period='{period_value}')",
+		"/r/f(a={a}, b=2, c = 'x')":                "/r/f(a={a}, b={b}, c = '{c}')",
+		"/n/getRecent(include=include-value)":      "/n/getRecent(include={include})",
+		"/r/borders('EdgeTop')":                    "/r/borders('EdgeTop')", // positional: no name to give
+		"/r/a<b":                                   "/r/a<b",
+		"/r/f(x=1/2)":                              "/r/f(x=1/2)", // no ')' before the next segment
+	} {
+		assert.Equal(t, want, templateValues(in), in)
+	}
+	p := Parse("api/x-get.md", []byte("# Get x\n\n## HTTP request\n\n```http\nGET /reports/getX(period='D7')\n```\n"))
+	require.Len(t, p.Requests, 1)
+	assert.Equal(t, []string{"period"}, p.Requests[0].Params)
+	// Example URLs keep their values.
+	path, _ := NormalizePath("https://graph.microsoft.com/beta/reports/getX(period='D7')")
+	assert.Equal(t, "/reports/getX(period='D7')", path)
+}
