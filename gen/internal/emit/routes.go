@@ -194,11 +194,19 @@ func newRoute(s *opSig, i int) *route {
 		if len(seg) != 1 || seg[0].multi || seg[0].param == "" && strings.ContainsAny(seg[0].lit, "{}") {
 			whole = false
 		}
+		call := false // an OData function segment, f(a=1,b=2)
+		for _, p := range seg {
+			call = call || p.param == "" && strings.Contains(p.lit, "(")
+		}
 		for _, p := range seg {
 			if p.param == "" {
 				shape.WriteString(p.lit)
 				mux.WriteString(p.lit)
-				expr.WriteString(regexp.QuoteMeta(canonicalLiteral(p.lit)))
+				if call {
+					expr.WriteString(callLiteralExpr(canonicalLiteral(p.lit)))
+				} else {
+					expr.WriteString(regexp.QuoteMeta(canonicalLiteral(p.lit)))
+				}
 				r.literals += len(p.lit)
 				continue
 			}
@@ -209,7 +217,13 @@ func newRoute(s *opSig, i int) *route {
 				expr.WriteString("(?P<" + wc + ">.+)")
 			} else {
 				shape.WriteString("{}")
-				expr.WriteString("(?P<" + wc + ">[^/]+)")
+				if call {
+					// Lazy, so that the spaces before a comma or ')' are
+					// the literal's, not the value's.
+					expr.WriteString("(?P<" + wc + ">[^/]+?)")
+				} else {
+					expr.WriteString("(?P<" + wc + ">[^/]+)")
+				}
 			}
 		}
 	}
@@ -224,6 +238,27 @@ func newRoute(s *opSig, i int) *route {
 		r.fallback, r.why = true, "a parameter is not a whole path segment"
 	}
 	return r
+}
+
+// callLiteralExpr matches the literal text of a function segment with
+// whatever spaces a client puts around its parentheses, commas and equals
+// signs: "resizedRange(deltaRows={n}, deltaColumns={n})" as documented
+// serves "resizedRange(deltaRows=1,deltaColumns=2)".
+func callLiteralExpr(lit string) string {
+	var b strings.Builder
+	for _, c := range lit {
+		switch c {
+		case ' ':
+			continue
+		case '(', ',', '=':
+			b.WriteString(`\s*` + regexp.QuoteMeta(string(c)) + `\s*`)
+		case ')':
+			b.WriteString(`\s*\)`)
+		default:
+			b.WriteString(regexp.QuoteMeta(string(c)))
+		}
+	}
+	return b.String()
 }
 
 // canonicalLiteral is literal path text as odata.CanonicalPath writes a
