@@ -27,6 +27,9 @@ func JSONNameProblem(name string) string {
 	if rest, ok := strings.CutPrefix(name, "TODO"); ok && (rest == "" || !unicode.IsLetter(rune(rest[0]))) {
 		return "it is template text, not a property name"
 	}
+	if plainASCII(name) {
+		return "" // nearly every name: no rune to look up
+	}
 	for _, c := range name {
 		switch {
 		case unicode.IsLetter(c) || unicode.IsDigit(c):
@@ -40,6 +43,18 @@ func JSONNameProblem(name string) string {
 		}
 	}
 	return ""
+}
+
+// plainASCII reports whether name holds only ASCII letters, digits, '_',
+// '-', '.' and '@'.
+func plainASCII(name string) bool {
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.' || c == '@') {
+			return false
+		}
+	}
+	return true
 }
 
 // IsJSONName reports whether name can be the JSON member name of a

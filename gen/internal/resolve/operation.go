@@ -154,15 +154,21 @@ func (r *resolver) exampleBodyType(p *parse.Page, ns string, rows []*ir.Property
 		if ex.Role != "request" || strings.TrimSpace(ex.Body) == "" {
 			continue
 		}
-		v, _ := parse.ParseLenient(ex.Body)
-		if v == nil || v.Kind != parse.ObjectValue {
-			continue
+		name, ok := topODataType(ex.Body)
+		if !ok && strings.Contains(ex.Body, "@odata.type") {
+			// Not plain JSON (an unquoted key, a comment): read it leniently.
+			v, _ := parse.ParseLenient(ex.Body)
+			if v == nil || v.Kind != parse.ObjectValue {
+				continue
+			}
+			if ot := v.Get("@odata.type"); ot != nil && ot.Kind == parse.StringValue {
+				name = ot.Str
+			}
 		}
-		ot := v.Get("@odata.type")
-		if ot == nil || ot.Kind != parse.StringValue {
+		if name == "" {
 			return nil
 		}
-		t := r.lookup(strings.TrimPrefix(ot.Str, "#"), ns)
+		t := r.lookup(strings.TrimPrefix(name, "#"), ns)
 		if t == nil || t.Kind == ir.Enum || found != nil && t != found {
 			return nil
 		}
@@ -177,6 +183,80 @@ func (r *resolver) exampleBodyType(p *parse.Page, ns string, rows []*ir.Property
 		}
 	}
 	return found
+}
+
+// topODataType finds the string value of the "@odata.type" member of the
+// JSON object body, without building the object: most bodies tried are
+// large Intune examples. ok is false when body is not an object this scan
+// can read to its end; name is "" when the object has no such member.
+func topODataType(body string) (name string, ok bool) {
+	depth := 0
+	for i := 0; i < len(body); i++ {
+		switch c := body[i]; c {
+		case ' ', '\t', '\r', '\n', ',', ':':
+		case '{', '[':
+			if depth == 0 && c != '{' {
+				return "", false
+			}
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				return "", strings.TrimSpace(body[i+1:]) == ""
+			}
+		case '"':
+			end := stringEnd(body, i)
+			if end < 0 {
+				return "", false
+			}
+			s := body[i+1 : end]
+			i = end
+			if depth == 1 && s == "@odata.type" {
+				rest := strings.TrimLeft(body[i+1:], " \t\r\n")
+				if !strings.HasPrefix(rest, ":") {
+					return "", false
+				}
+				rest = strings.TrimLeft(rest[1:], " \t\r\n")
+				if !strings.HasPrefix(rest, `"`) {
+					return "", false
+				}
+				if e := stringEnd(rest, 0); e > 0 && !strings.Contains(rest[1:e], `\`) {
+					return rest[1:e], true
+				}
+				return "", false
+			}
+		case 't', 'f', 'n':
+			lit := ""
+			for _, w := range [...]string{"true", "false", "null"} {
+				if strings.HasPrefix(body[i:], w) {
+					lit = w
+				}
+			}
+			if depth == 0 || lit == "" {
+				return "", false // an unquoted key: not plain JSON
+			}
+			i += len(lit) - 1
+		default:
+			if depth == 0 || !strings.ContainsRune("0123456789+-.eE", rune(c)) {
+				return "", false
+			}
+		}
+	}
+	return "", false
+}
+
+// stringEnd is the index of the quote closing the JSON string that starts
+// at s[i], or -1.
+func stringEnd(s string, i int) int {
+	for j := i + 1; j < len(s); j++ {
+		switch s[j] {
+		case '\\':
+			j++
+		case '"':
+			return j
+		}
+	}
+	return -1
 }
 
 // linkedType is the type a prose link names: the page it lands on, else the

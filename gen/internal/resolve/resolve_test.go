@@ -360,3 +360,28 @@ func TestExampleStatus(t *testing.T) {
 	assert.Equal(t, 0, exampleStatus(ex(200, 201)), "several success statuses: none is the operation's")
 	assert.Equal(t, 0, exampleStatus(ex(404)))
 }
+
+// TestTopODataType: the scan finds the top-level @odata.type of a body, and
+// says when it cannot read the body, so that the lenient parser does.
+func TestTopODataType(t *testing.T) {
+	for _, c := range []struct {
+		body, name string
+		ok         bool
+	}{
+		{`{"@odata.type": "#microsoft.graph.x", "a": 1}`, "#microsoft.graph.x", true},
+		{`{"a": {"@odata.type": "#inner"}, "b": [1, "x"], "@odata.type":"#outer"}`, "#outer", true},
+		{`{"a": {"@odata.type": "#inner"}}`, "", true},
+		{`{"s": "a \" } @odata.type", "@odata.type": "#x"}`, "#x", true},
+		{`{}`, "", true},
+		{`{@odata.type: "#x"}`, "", false}, // unquoted key: the lenient parser's
+		{`{"a": 1} trailing`, "", false},
+		{`[{"@odata.type": "#x"}]`, "", false},
+		{`{"a": "@odata.type"}`, "", false},
+		{`{"@odata.type": 1}`, "", false},
+		{`{"a": 1`, "", false},
+	} {
+		name, ok := topODataType(c.body)
+		assert.Equal(t, c.name, name, c.body)
+		assert.Equal(t, c.ok, ok, c.body)
+	}
+}
