@@ -91,6 +91,24 @@ func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
 	}
 }
 
+// parseInterleaved is parseFlags for a command that takes paths: flags may
+// come after them too ("gen lint docs -format json"), as "--" ends the flags.
+func parseInterleaved(fs *flag.FlagSet, args []string) (positional []string, code int, ok bool) {
+	for {
+		if code, ok := parseFlags(fs, args); !ok {
+			return nil, code, false
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return positional, ExitOK, true
+		}
+		if len(args) > 0 && len(rest) < len(args) && args[len(args)-len(rest)-1] == "--" {
+			return append(positional, rest...), ExitOK, true
+		}
+		positional, args = append(positional, rest[0]), rest[1:]
+	}
+}
+
 // noArgs rejects positional arguments left after the flags of a command
 // that takes none.
 func noArgs(fs *flag.FlagSet, stderr io.Writer) bool {

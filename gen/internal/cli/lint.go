@@ -34,7 +34,8 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 			"\"suppressions\". Exit status: 0 no errors, 1 errors found, 2 could not run.\n\nflags:")
 		fs.PrintDefaults()
 	}
-	if code, ok := parseFlags(fs, args); !ok {
+	paths, code, ok := parseInterleaved(fs, args)
+	if !ok {
 		return code
 	}
 	if *list {
@@ -47,7 +48,6 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen lint: unknown -format %q (want one of %s)\n", *format, strings.Join(lint.Formats, ", "))
 		return ExitUsage
 	}
-	paths := fs.Args()
 	if len(paths) == 0 {
 		paths = []string{"docs-input"}
 	}

@@ -126,3 +126,15 @@ func TestLintMetadata(t *testing.T) {
 	code, _, stderr = runGen("lint", "-metadata", filepath.Join(dir, "missing.xml"), filepath.Join(dir, "docs"))
 	assert.Equal(t, ExitUsage, code, stderr)
 }
+
+// TestLintFlagsAfterPaths: flags may follow the paths; "--" ends the flags.
+func TestLintFlagsAfterPaths(t *testing.T) {
+	code, before, _ := runGen("lint", "-format", "json", "-enable", "broken-link", docsInput)
+	require.Equal(t, ExitFindings, code)
+	code, after, stderr := runGen("lint", docsInput, "-format", "json", "-enable", "broken-link")
+	require.Equal(t, ExitFindings, code, stderr)
+	assert.Equal(t, before, after)
+	code, _, stderr = runGen("lint", "-format", "json", "--", docsInput, "-enable")
+	assert.Equal(t, ExitUsage, code, "after --, -enable is a path: %s", stderr)
+	assert.Contains(t, stderr, "-enable")
+}

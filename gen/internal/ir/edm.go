@@ -19,6 +19,15 @@ var primitives = map[string]string{
 	"numeric": "Edm.Decimal", "url": "Edm.String", "uri": "Edm.String",
 	"json": "Edm.Untyped", "json object": "Edm.Untyped", "untyped json object": "Edm.Untyped", "object": "Edm.Untyped", "untyped": "Edm.Untyped",
 	"binary": "Edm.Binary", "stream": "Edm.Stream", "base64": "Edm.Binary",
+	// Spatial types: generated code keeps their GeoJSON as it is.
+	"geography": "Edm.Geography", "geographypoint": "Edm.GeographyPoint", "geographylinestring": "Edm.GeographyLineString",
+	"geographypolygon": "Edm.GeographyPolygon", "geographymultipoint": "Edm.GeographyMultiPoint",
+	"geographymultilinestring": "Edm.GeographyMultiLineString", "geographymultipolygon": "Edm.GeographyMultiPolygon",
+	"geographycollection": "Edm.GeographyCollection",
+	"geometry":            "Edm.Geometry", "geometrypoint": "Edm.GeometryPoint", "geometrylinestring": "Edm.GeometryLineString",
+	"geometrypolygon": "Edm.GeometryPolygon", "geometrymultipoint": "Edm.GeometryMultiPoint",
+	"geometrymultilinestring": "Edm.GeometryMultiLineString", "geometrymultipolygon": "Edm.GeometryMultiPolygon",
+	"geometrycollection": "Edm.GeometryCollection",
 }
 
 // Primitive returns the Edm name for a documented primitive spelling

@@ -13,6 +13,7 @@ func TestPrimitive(t *testing.T) {
 		"alertStatus enum": "", "microsoft.graph.user": "",
 		"Moment the item was created.  DateTimeOffset": "Edm.DateTimeOffset", "The item. See user.": "",
 		"Moment the item was created. Read-only": "",
+		"Edm.GeographyPoint":                     "Edm.GeographyPoint", "geography": "Edm.Geography", "Edm.Geometry": "Edm.Geometry",
 	} {
 		assert.Equal(t, want, Primitive(in), in)
 	}
