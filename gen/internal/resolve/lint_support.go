@@ -154,8 +154,11 @@ func ReadInContext(paths []string) (set *Set, given map[string]bool, err error) 
 			}
 		}
 	}
+	if files, err := PageFiles(docs); err != nil || len(files) == len(set.Pages) {
+		return set, nil, nil // the whole set was given: no page to read twice
+	}
 	whole, err := ReadPaths([]string{display})
-	if err != nil || len(whole.Pages) == len(set.Pages) {
+	if err != nil {
 		return set, nil, nil
 	}
 	given = map[string]bool{}

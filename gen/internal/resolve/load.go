@@ -70,8 +70,9 @@ func pagePaths(root string) (dir string, rels []string, err error) {
 }
 
 // PageFiles lists the pages below dir: every .md file, in any case, outside
-// hidden folders, each path starting with dir. It follows symbolic links to folders, dir itself included: docs are often
-// assembled from links into other checkouts. A folder reached twice (a link
+// hidden folders, each path starting with dir. It follows symbolic links to
+// folders, dir itself included: docs are often assembled from links into
+// other checkouts. A folder reached twice (a link
 // loop, or a link to a folder also walked directly) is read once, by the
 // first path that reaches it in sorted order.
 func PageFiles(dir string) ([]string, error) {
