@@ -96,28 +96,14 @@ func addDesc(d string) string {
 // AnyT interface and DecodeAnyT; structs with polymorphic fields get an
 // UnmarshalJSON that decodes them by @odata.type.
 func (g *generator) genModel(f *jen.File, t *ir.Type) error {
-	props := t.AllProperties()
-	var fields []jen.Code
-	fields = append(fields,
+	own, poly, err := g.propertyFields(t, t.AllProperties(), "property")
+	if err != nil {
+		return err
+	}
+	fields := append([]jen.Code{
 		doc(fmt.Sprintf("ODataType is the @odata.type annotation, such as %q; it is kept as decoded.", "#"+t.QualifiedName())),
 		jen.Id("ODataType").String().Tag(map[string]string{"json": "@odata.type,omitempty"}),
-	)
-	var poly []*ir.Property
-	for _, p := range props {
-		r := propRef(t, p)
-		typ, err := g.fieldType(r)
-		if err != nil {
-			return err
-		}
-		if r.isPoly() {
-			poly = append(poly, p)
-		}
-		text := sentence(plainText(p.Description))
-		if text == "" {
-			text = fmt.Sprintf("%s is the %s property.", g.field(p), p.Name)
-		}
-		fields = append(fields, doc(text), jen.Id(g.field(p)).Add(typ).Tag(map[string]string{"json": p.Name + ",omitempty"}))
-	}
+	}, own...)
 	open := g.isOpen(t)
 	if open {
 		fields = append(fields,
@@ -143,6 +129,29 @@ func (g *generator) genModel(f *jen.File, t *ir.Type) error {
 		g.genUnmarshal(f, t, poly, open)
 	}
 	return nil
+}
+
+// propertyFields is a struct field per property of t, each with its doc
+// comment (the description, else "<Field> is the <name> <what>.") and json
+// tag, and the properties whose fields hold a polymorphic value, for
+// genUnmarshal.
+func (g *generator) propertyFields(t *ir.Type, props []*ir.Property, what string) (fields []jen.Code, poly []*ir.Property, err error) {
+	for _, p := range props {
+		r := propRef(t, p)
+		typ, err := g.fieldType(r)
+		if err != nil {
+			return nil, nil, err
+		}
+		if r.isPoly() {
+			poly = append(poly, p)
+		}
+		text := sentence(plainText(p.Description))
+		if text == "" {
+			text = fmt.Sprintf("%s is the %s %s.", g.field(p), p.Name, what)
+		}
+		fields = append(fields, doc(text), jen.Id(g.field(p)).Add(typ).Tag(map[string]string{"json": p.Name + ",omitempty"}))
+	}
+	return fields, poly, nil
 }
 
 // genAny emits AnyT, the interface every value of t or a type derived from

@@ -87,22 +87,9 @@ func firstOfEachName(rows []*ir.Property) []*ir.Property {
 // UnmarshalJSON that decodes its polymorphic fields (a message to forward
 // may be an eventMessage).
 func (g *generator) genRequest(f *jen.File, t *ir.Type, o *ir.Operation) error {
-	var fields []jen.Code
-	var poly []*ir.Property
-	for _, p := range t.Properties {
-		r := propRef(t, p)
-		typ, err := g.fieldType(r)
-		if err != nil {
-			return err
-		}
-		if r.isPoly() {
-			poly = append(poly, p)
-		}
-		text := sentence(plainText(p.Description))
-		if text == "" {
-			text = fmt.Sprintf("%s is the %s parameter.", g.field(p), p.Name)
-		}
-		fields = append(fields, doc(text), jen.Id(g.field(p)).Add(typ).Tag(map[string]string{"json": p.Name + ",omitempty"}))
+	fields, poly, err := g.propertyFields(t, t.Properties, "parameter")
+	if err != nil {
+		return err
 	}
 	f.Add(docs(fmt.Sprintf("%s is the request body of %s (%s), as its request-body table lists it.", t.GoName, o.Name, o.Source)))
 	f.Type().Id(t.GoName).Struct(fields...)

@@ -5,7 +5,6 @@
 package resolve
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -17,6 +16,7 @@ import (
 	"gen/gen/internal/diag"
 	"gen/gen/internal/ir"
 	"gen/gen/internal/parse"
+	"gen/gen/internal/tree"
 	"gen/gen/internal/workers"
 )
 
@@ -77,46 +77,13 @@ func pagePaths(root string) (dir string, rels []string, err error) {
 // first path that reaches it in sorted order.
 func PageFiles(dir string) ([]string, error) {
 	var files []string
-	visited := map[string]bool{}
-	var walk func(d string) error
-	walk = func(d string) error {
-		real, err := filepath.EvalSymlinks(d)
-		if err != nil {
-			return err
-		}
-		if visited[real] {
-			return nil
-		}
-		visited[real] = true
-		ents, err := os.ReadDir(d)
-		if err != nil {
-			return err
-		}
-		for _, e := range ents {
-			p := filepath.Join(d, e.Name())
-			typ := e.Type()
-			if typ&fs.ModeSymlink != 0 {
-				// A broken link stays a link: read as a page, it fails
-				// with the reason.
-				if info, err := os.Stat(p); err == nil {
-					typ = info.Mode().Type()
-				}
-			}
-			switch {
-			case typ.IsDir():
-				if strings.HasPrefix(e.Name(), ".") {
-					continue
-				}
-				if err := walk(p); err != nil {
-					return err
-				}
-			case strings.HasSuffix(strings.ToLower(e.Name()), ".md"):
-				files = append(files, p)
-			}
+	err := tree.Walk(dir, func(p, _ string) error {
+		if strings.HasSuffix(strings.ToLower(p), ".md") {
+			files = append(files, p)
 		}
 		return nil
-	}
-	return files, walk(dir)
+	})
+	return files, err
 }
 
 // NewSet indexes parsed pages.

@@ -8,10 +8,10 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
-	"strings"
+
+	"gen/gen/internal/tree"
 )
 
 // StampName is the file, in the output folder, where a successful run
@@ -163,49 +163,18 @@ func (h *Hasher) AddTree(root string) error {
 	}
 	type entry struct{ rel, sum string }
 	var entries []entry
-	visited := map[string]bool{}
-	var walk func(dir, rel string) error
-	walk = func(dir, rel string) error {
-		real, err := filepath.EvalSymlinks(dir)
-		if err != nil {
-			return err
+	err = tree.Walk(root, func(p, rel string) error {
+		// A file that cannot be read (a broken link) keys by its error.
+		sum := ""
+		if b, err := os.ReadFile(p); err != nil {
+			sum = "unreadable: " + err.Error()
+		} else {
+			sum = hashOf(b)
 		}
-		if visited[real] {
-			return nil
-		}
-		visited[real] = true
-		ents, err := os.ReadDir(dir)
-		if err != nil {
-			return err
-		}
-		for _, e := range ents {
-			p, r := filepath.Join(dir, e.Name()), path.Join(rel, e.Name())
-			isDir := e.IsDir()
-			if e.Type()&fs.ModeSymlink != 0 {
-				info, err := os.Stat(p)
-				isDir = err == nil && info.IsDir()
-			}
-			if isDir {
-				if strings.HasPrefix(e.Name(), ".") {
-					continue
-				}
-				if err := walk(p, r); err != nil {
-					return err
-				}
-				continue
-			}
-			// A file that cannot be read (a broken link) keys by its error.
-			sum := ""
-			if b, err := os.ReadFile(p); err != nil {
-				sum = "unreadable: " + err.Error()
-			} else {
-				sum = hashOf(b)
-			}
-			entries = append(entries, entry{r, sum})
-		}
+		entries = append(entries, entry{rel, sum})
 		return nil
-	}
-	if err := walk(root, ""); err != nil {
+	})
+	if err != nil {
 		return err
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].rel < entries[j].rel })
