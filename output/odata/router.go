@@ -80,8 +80,32 @@ type Path struct {
 // with the routes that have a Pattern and the paths, and behind its
 // catch-all pattern "/" a Router with the other routes. The generator
 // registers the same patterns in the same order, so NewServeMux does not
-// panic on what it generated.
-func NewServeMux[H any](h H, routes []Route[H], paths []Path) *http.ServeMux {
+// panic on what it generated. A path with an empty or dot segment
+// ("/users//x", "/a/../b") is answered 404 with a Graph error, where
+// ServeMux would redirect to its cleaned form with an HTML body.
+func NewServeMux[H any](h H, routes []Route[H], paths []Path) http.Handler {
+	mux := newServeMux(h, routes, paths)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !cleanPath(r.URL.Path) {
+			NotFound().ServeHTTP(w, r)
+			return
+		}
+		mux.ServeHTTP(w, r)
+	})
+}
+
+// cleanPath reports whether p has no empty, "." or ".." segment but for a
+// trailing slash.
+func cleanPath(p string) bool {
+	for _, seg := range strings.Split(strings.TrimPrefix(strings.TrimSuffix(p, "/"), "/"), "/") {
+		if seg == "" && p != "/" || seg == "." || seg == ".." {
+			return false
+		}
+	}
+	return true
+}
+
+func newServeMux[H any](h H, routes []Route[H], paths []Path) *http.ServeMux {
 	mux := http.NewServeMux()
 	var rest []Route[H]
 	for _, rt := range routes {

@@ -295,6 +295,9 @@ func TestNewServeMux(t *testing.T) {
 		{"DELETE", "/root:/a:/content", 405, "", nil, "GET, HEAD, PUT"},
 		{"GET", "/reports/get(period=)", 404, "", nil, ""},
 		{"GET", "/nowhere", 404, "", nil, ""},
+		{"GET", "/users//u1", 404, "", nil, ""},
+		{"GET", "/users/u1/../u2", 404, "", nil, ""},
+		{"GET", "/users/./u1", 404, "", nil, ""},
 	} {
 		*h = testHandler{}
 		rec := httptest.NewRecorder()
