@@ -46,11 +46,12 @@ func (g *generator) genExamples(pkg *pkgInfo) (File, bool, error) {
 		return File{}, false, err
 	}
 	f := g.newFile(pkg.path, pkg.name, "api")
-	f.Add(docs("exampleService is the Service of the example tests: the operation named op records its call and answers with the example response, or with fail when it is set; every other operation answers 501."))
+	f.Add(docs("exampleService is the Service of the example tests: the operation named op records its call, checks that the body it got holds the example request, and answers with the example response, or with fail when it is set; every other operation answers 501."))
 	f.Type().Id("exampleService").Struct(
 		jen.Id("UnimplementedService"),
 		jen.Id("t").Op("*").Qual(pkgTesting, "T"),
 		jen.Id("op").String(),
+		jen.Id("request").String(),
 		jen.Id("response").String(),
 		jen.Id("fail").Op("*").Id("Error"),
 		jen.Id("called").Bool(),
@@ -128,6 +129,15 @@ func (g *generator) genFakeMethod(s *opSig) (jen.Code, error) {
 	}
 	if s.body != nil && !s.body.collection {
 		body = append(body, jen.Qual(pkgAssert, "NotNil").Call(sT.Clone(), jen.Id("body"), jen.Lit(s.op.Name+" got no request body")))
+	}
+	if s.body != nil {
+		// Every value the example sends must reach the method: encoding what
+		// it got gives them all back.
+		body = append(body, jen.If(jen.Id("s").Dot("request").Op("!=").Lit("")).Block(
+			jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("body")),
+			jen.Qual(pkgRequire, "NoError").Call(sT.Clone(), jen.Err(), jen.Lit("encoding the request body "+s.op.Name+" got")),
+			jen.Qual(pkgAssert, "NoError").Call(sT.Clone(), jen.Qual(g.runtimePath(), "JSONSubset").Call(jen.Index().Byte().Parens(jen.Id("s").Dot("request")), jen.Id("data")), jen.Lit("the request body "+s.op.Name+" got")),
+		))
 	}
 	fail := jen.If(jen.Id("s").Dot("fail").Op("!=").Nil())
 	decodeOK := func(target jen.Code) jen.Code {
@@ -249,8 +259,11 @@ func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *sim
 	fields := []jen.Code{
 		jen.Id("t").Op(":").Id("t"),
 		jen.Id("op").Op(":").Lit(s.op.Name),
-		jen.Id("response").Op(":").Id("responseBody"),
 	}
+	if reqBody != "" && s.body != nil {
+		fields = append(fields, jen.Id("request").Op(":").Id("requestBody"))
+	}
+	fields = append(fields, jen.Id("response").Op(":").Id("responseBody"))
 	failing := resp.Status >= 400
 	var wantBody string
 	if failing {

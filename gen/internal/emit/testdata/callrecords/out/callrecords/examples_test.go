@@ -14,12 +14,14 @@ import (
 )
 
 // exampleService is the Service of the example tests: the operation named op
-// records its call and answers with the example response, or with fail when it
-// is set; every other operation answers 501.
+// records its call, checks that the body it got holds the example request, and
+// answers with the example response, or with fail when it is set; every other
+// operation answers 501.
 type exampleService struct {
 	UnimplementedService
 	t          *testing.T
 	op         string
+	request    string
 	response   string
 	fail       *Error
 	called     bool
@@ -42,6 +44,11 @@ func (s *exampleService) CreateSegment(ctx context.Context, p1 string, p2 string
 	s.called = true
 	s.pathParams = []string{p1, p2}
 	assert.NotNil(s.t, body, "CreateSegment got no request body")
+	if s.request != "" {
+		data, err := json.Marshal(body)
+		require.NoError(s.t, err, "encoding the request body CreateSegment got")
+		assert.NoError(s.t, odata.JSONSubset([]byte(s.request), data), "the request body CreateSegment got")
+	}
 	if s.fail != nil {
 		return nil, s.fail
 	}
@@ -99,6 +106,7 @@ func TestExampleCreateSegment(t *testing.T) {
 		*examples = exampleService{
 			t:        t,
 			op:       "CreateSegment",
+			request:  requestBody,
 			response: responseBody,
 		}
 		svc := examples

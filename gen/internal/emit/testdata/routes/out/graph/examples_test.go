@@ -13,12 +13,14 @@ import (
 )
 
 // exampleService is the Service of the example tests: the operation named op
-// records its call and answers with the example response, or with fail when it
-// is set; every other operation answers 501.
+// records its call, checks that the body it got holds the example request, and
+// answers with the example response, or with fail when it is set; every other
+// operation answers 501.
 type exampleService struct {
 	UnimplementedService
 	t          *testing.T
 	op         string
+	request    string
 	response   string
 	fail       *Error
 	called     bool

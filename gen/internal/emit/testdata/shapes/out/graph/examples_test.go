@@ -14,12 +14,14 @@ import (
 )
 
 // exampleService is the Service of the example tests: the operation named op
-// records its call and answers with the example response, or with fail when it
-// is set; every other operation answers 501.
+// records its call, checks that the body it got holds the example request, and
+// answers with the example response, or with fail when it is set; every other
+// operation answers 501.
 type exampleService struct {
 	UnimplementedService
 	t          *testing.T
 	op         string
+	request    string
 	response   string
 	fail       *Error
 	called     bool
@@ -42,6 +44,11 @@ func (s *exampleService) CopyItem(ctx context.Context, p1 string, p2 string, bod
 	s.called = true
 	s.pathParams = []string{p1, p2}
 	assert.NotNil(s.t, body, "CopyItem got no request body")
+	if s.request != "" {
+		data, err := json.Marshal(body)
+		require.NoError(s.t, err, "encoding the request body CopyItem got")
+		assert.NoError(s.t, odata.JSONSubset([]byte(s.request), data), "the request body CopyItem got")
+	}
 	if s.fail != nil {
 		return s.fail
 	}
@@ -144,6 +151,11 @@ func (s *exampleService) UpdateItem(ctx context.Context, p1 string, p2 string, b
 	s.called = true
 	s.pathParams = []string{p1, p2}
 	assert.NotNil(s.t, body, "UpdateItem got no request body")
+	if s.request != "" {
+		data, err := json.Marshal(body)
+		require.NoError(s.t, err, "encoding the request body UpdateItem got")
+		assert.NoError(s.t, odata.JSONSubset([]byte(s.request), data), "the request body UpdateItem got")
+	}
 	if s.fail != nil {
 		return nil, s.fail
 	}
@@ -175,6 +187,7 @@ func TestExampleCopyItem(t *testing.T) {
 		*examples = exampleService{
 			t:        t,
 			op:       "CopyItem",
+			request:  requestBody,
 			response: responseBody,
 		}
 		svc := examples
@@ -409,6 +422,7 @@ func TestExampleUpdateItem(t *testing.T) {
 		*examples = exampleService{
 			t:        t,
 			op:       "UpdateItem",
+			request:  requestBody,
 			response: responseBody,
 		}
 		svc := examples
