@@ -122,6 +122,11 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 			op.ResponseCollection = p.ResponseMany
 		}
 	}
+	if op.ResponseType == "" && op.ResponseStatus != 204 {
+		if t, many := r.exampleResponseType(p, ns); t != nil {
+			op.ResponseType, op.Response, op.ResponseCollection = t.QualifiedName(), t, many
+		}
+	}
 	return op
 }
 
@@ -183,6 +188,28 @@ func (r *resolver) exampleBodyType(p *parse.Page, ns string, rows []*ir.Property
 		}
 	}
 	return found
+}
+
+// exampleResponseType is the type the success responses of a page's
+// examples are annotated with ("@odata.type" and "isCollection" in their
+// response annotation), for a page whose Response prose links none: every
+// success response with a body must name the same type, one the pages
+// declare. nil otherwise.
+func (r *resolver) exampleResponseType(p *parse.Page, ns string) (t *ir.Type, many bool) {
+	for _, ex := range p.Examples {
+		if ex.Role != "response" || ex.Status >= 400 || strings.TrimSpace(ex.Body) == "" {
+			continue
+		}
+		if ex.ODataType == "" {
+			return nil, false
+		}
+		at := r.lookup(strings.TrimPrefix(ex.ODataType, "#"), ns)
+		if at == nil || t != nil && (at != t || ex.Collection != many) {
+			return nil, false
+		}
+		t, many = at, ex.Collection
+	}
+	return t, many
 }
 
 // topODataType finds the string value of the "@odata.type" member of the
