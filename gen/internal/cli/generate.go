@@ -129,7 +129,10 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	if *check {
-		return reportStale(stdout, stderr, *out, changes)
+		if code := reportStale(stdout, stderr, *out, changes); code != ExitOK || len(diags.Errors()) == 0 {
+			return code
+		}
+		return ExitFindings // current output, but the pages' errors stand
 	}
 	if err := writer.Apply(*out, changes); err != nil {
 		fmt.Fprintf(stderr, "gen generate: %v\n", err)

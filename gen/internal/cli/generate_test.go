@@ -145,6 +145,8 @@ func TestGenerateKeepGoing(t *testing.T) {
 	assert.Contains(t, string(media), `json:"streams`, "the rest of the type is generated")
 	code, _, stderr = run("generate", "-in", in, "-out", out, "-module", "example.com/m/output")
 	assert.Equal(t, ExitFindings, code, "no stamp hides the errors from the next run without -keep-going:\n%s", stderr)
+	code, _, stderr = run("generate", "-check", "-keep-going", "-in", in, "-out", out, "-module", "example.com/m/output")
+	assert.Equal(t, ExitFindings, code, "-check: the output is current, but the errors stand:\n%s", stderr)
 }
 
 func TestGenerateCheck(t *testing.T) {

@@ -52,7 +52,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		paths = []string{"docs-input"}
 	}
 	start := time.Now()
-	set, given, err := resolve.ReadInContext(paths)
+	set, given, givenRoot, err := resolve.ReadInContext(paths)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen lint: %v\n", err)
 		return ExitUsage
@@ -71,19 +71,20 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen lint: %v\n", err)
 		return ExitUsage
 	}
-	pages := len(set.Pages)
+	pages, root := len(set.Pages), set.Root
 	if given != nil {
 		// The rest of the doc set was read for context: only the pages
-		// given are reported on.
+		// given are reported on, under the paths they have without it.
 		kept := findings[:0]
 		for _, f := range findings {
-			if f.Span.File == "" || given[f.Span.File] {
+			if rel, ok := given[f.Span.File]; ok || f.Span.File == "" {
+				f.Span.File = rel
 				kept = append(kept, f)
 			}
 		}
-		findings, pages = kept, len(given)
+		findings, pages, root = kept, len(given), givenRoot
 	}
-	if err := lint.Write(stdout, *format, findings, set.Root); err != nil {
+	if err := lint.Write(stdout, *format, findings, root); err != nil {
 		fmt.Fprintf(stderr, "gen lint: %v\n", err)
 		return ExitUsage
 	}

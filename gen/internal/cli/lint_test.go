@@ -138,3 +138,20 @@ func TestLintFlagsAfterPaths(t *testing.T) {
 	assert.Equal(t, ExitUsage, code, "after --, -enable is a path: %s", stderr)
 	assert.Contains(t, stderr, "-enable")
 }
+
+// TestLintOnePageFromItsFolder: run from inside the doc set, a page given
+// alone is still printed as given, though its whole set is read.
+func TestLintOnePageFromItsFolder(t *testing.T) {
+	abs, err := filepath.Abs(filepath.Join(docsInput, "api"))
+	require.NoError(t, err)
+	t.Chdir(abs)
+	code, stdout, stderr := runGen("lint", "-format", "json", "callrecords-segment-post.md")
+	require.Equal(t, ExitFindings, code, stderr)
+	var got []struct{ File, Rule string }
+	require.NoError(t, json.Unmarshal([]byte(stdout), &got))
+	require.NotEmpty(t, got)
+	for _, f := range got {
+		assert.Equal(t, "callrecords-segment-post.md", f.File)
+		assert.NotEqual(t, "unknown-type", f.Rule)
+	}
+}

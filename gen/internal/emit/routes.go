@@ -246,10 +246,17 @@ func newRoute(s *opSig, i int) *route {
 // serves "resizedRange(deltaRows=1,deltaColumns=2)".
 func callLiteralExpr(lit string) string {
 	var b strings.Builder
-	for _, c := range lit {
+	for i, c := range lit {
 		switch c {
 		case ' ':
-			continue
+			// Spaces next to a delimiter are the \s* around it; others,
+			// inside a quoted value, are the value's.
+			prev := strings.TrimRight(lit[:i], " ")
+			next := strings.TrimLeft(lit[i:], " ")
+			if prev == "" || next == "" || strings.ContainsAny(prev[len(prev)-1:], "(,=)") || strings.ContainsAny(next[:1], "(,=)") {
+				continue
+			}
+			b.WriteString(" ")
 		case '(', ',', '=':
 			b.WriteString(`\s*` + regexp.QuoteMeta(string(c)) + `\s*`)
 		case ')':

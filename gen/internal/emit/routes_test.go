@@ -2,6 +2,7 @@ package emit
 
 import (
 	"net/http"
+	"regexp"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -123,4 +124,16 @@ func TestRoutingNeverPanics(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotEmpty(t, files)
 	assert.Contains(t, warnings, `operation OddMethod is not served: "GET/POST" is not an HTTP method`)
+}
+
+// TestCallLiteralExpr: spaces around a function segment's delimiters are
+// free; a space inside a quoted value is the value's.
+func TestCallLiteralExpr(t *testing.T) {
+	re := regexp.MustCompile("^" + callLiteralExpr("f(a='x y', b=1)") + "$")
+	for _, s := range []string{"f(a='x y', b=1)", "f(a='x y',b=1)", "f ( a = 'x y' , b = 1 )"} {
+		assert.True(t, re.MatchString(s), s)
+	}
+	for _, s := range []string{"f(a='xy',b=1)", "f(a='x  y',b=1)"} {
+		assert.False(t, re.MatchString(s), s)
+	}
 }

@@ -90,6 +90,8 @@ func PackageProblem(name string) string {
 		return "it is a Go keyword"
 	case name == RuntimePackage:
 		return "it is the name of the generated runtime package every generated package imports"
+	case name == "main":
+		return "package main is a command, which no package can import"
 	}
 	return ""
 }

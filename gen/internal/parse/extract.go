@@ -154,7 +154,7 @@ func templateValues(path string) string {
 				continue
 			}
 		case c == '(':
-			if j := strings.IndexAny(path[i:], ")/"); j > 0 && path[i+j] == ')' {
+			if j := argsEnd(path[i:]); j > 0 {
 				b.WriteByte('(')
 				b.WriteString(templateArgs(templateValues(path[i+1 : i+j])))
 				b.WriteByte(')')
@@ -168,10 +168,33 @@ func templateValues(path string) string {
 	return b.String()
 }
 
+// argsEnd is the index in s, which starts with '(', of the ')' that closes
+// it, or -1 when a '/' outside quotes comes first (no function call: the
+// segment ends) or nothing closes it. A quoted value may hold a '/', a ','
+// or a ')' ("getByPath(path='a/b')").
+func argsEnd(s string) int {
+	var quote byte
+	for i := 1; i < len(s); i++ {
+		switch c := s[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == ')':
+			return i
+		case c == '/':
+			return -1
+		}
+	}
+	return -1
+}
+
 // templateArgs rewrites "k=v" arguments whose value is no {parameter} to
 // "k={k}", keeping quotes and spacing.
 func templateArgs(args string) string {
-	parts := strings.Split(args, ",")
+	parts := splitArgs(args)
 	for i, a := range parts {
 		k, v, ok := strings.Cut(a, "=")
 		key := strings.TrimSpace(k)
@@ -186,6 +209,28 @@ func templateArgs(args string) string {
 		parts[i] = k + "=" + v[:len(v)-len(strings.TrimLeft(v, " "))] + param
 	}
 	return strings.Join(parts, ",")
+}
+
+// splitArgs splits a function segment's arguments at the commas outside
+// quotes.
+func splitArgs(args string) []string {
+	var parts []string
+	var quote byte
+	start := 0
+	for i := 0; i < len(args); i++ {
+		switch c := args[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == ',':
+			parts = append(parts, args[start:i])
+			start = i + 1
+		}
+	}
+	return append(parts, args[start:])
 }
 
 // isParamName reports whether s can name a path parameter: letters, digits,
@@ -210,7 +255,7 @@ func NormalizePath(raw string) (path, query string) {
 	if i := strings.LastIndexAny(s, " \t"); i >= 0 && HasPrefixLower(s[i+1:], "http/") {
 		s = strings.TrimRight(s[:i], " \t") // "GET /x/{id} HTTP/1.1"
 	}
-	if i := strings.IndexAny(s, " \t"); i >= 0 && !strings.Contains(s[:i], "{") {
+	if i := pathEnd(s); i >= 0 {
 		s = s[:i] // "GET /x HTTP/1.1" or trailing prose
 	}
 	if i := strings.Index(s, "://"); i >= 0 {
@@ -235,6 +280,26 @@ func NormalizePath(raw string) (path, query string) {
 		s = replaceParams(s, normalizeParam)
 	}
 	return s, query
+}
+
+// pathEnd is the index of the first space or tab of s outside braces and
+// parentheses ("{id | userPrincipalName}", "getByPath(path='a b')"), where
+// a path ends, or -1.
+func pathEnd(s string) int {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '{', '(':
+			depth++
+		case '}', ')':
+			depth = max(0, depth-1)
+		case ' ', '\t':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // trimVersion drops a leading /beta, /v1.0 or /v1 segment.

@@ -252,12 +252,15 @@ func TestTemplateValues(t *testing.T) {
 		"/r/borders('EdgeTop')":                    "/r/borders('EdgeTop')", // positional: no name to give
 		"/r/a<b":                                   "/r/a<b",
 		"/r/f(x=1/2)":                              "/r/f(x=1/2)", // no ')' before the next segment
+		"/w/getByPath(path='my folder/x y')":       "/w/getByPath(path='{path}')",
+		"/w/f(a='x,y', b='(z)')":                   "/w/f(a='{a}', b='{b}')",
 	} {
 		assert.Equal(t, want, templateValues(in), in)
 	}
-	p := Parse("api/x-get.md", []byte("# Get x\n\n## HTTP request\n\n```http\nGET /reports/getX(period='D7')\n```\n"))
-	require.Len(t, p.Requests, 1)
+	p := Parse("api/x-get.md", []byte("# Get x\n\n## HTTP request\n\n```http\nGET /reports/getX(period='D7')\nGET /w/getByPath(path='my folder/x y') HTTP/1.1\n```\n"))
+	require.Len(t, p.Requests, 2)
 	assert.Equal(t, []string{"period"}, p.Requests[0].Params)
+	assert.Equal(t, "/w/getByPath(path='{path}')", p.Requests[1].Path, "a space in a quoted argument does not end the path")
 	// Example URLs keep their values.
 	path, _ := NormalizePath("https://graph.microsoft.com/beta/reports/getX(period='D7')")
 	assert.Equal(t, "/reports/getX(period='D7')", path)

@@ -126,25 +126,38 @@ func readPages(root string, rels []string) ([]*parse.Page, error) {
 }
 
 // ReadInContext reads the pages at paths as ReadPaths does and, when they
-// lie inside a doc set without being all of it, the rest of that doc set
+// lie inside one doc set without being all of it, the rest of that doc set
 // too: linting one changed page must resolve its types and links as
 // linting the whole set does, not report every type another page declares
-// as unknown. A doc set is the nearest folder above the pages holding both
-// api/ and resources/, the layout of Graph's docs. given lists the pages
-// the caller named, by path relative to the set's root; nil when the set is
+// as unknown. A doc set is the nearest folder above a page holding both
+// api/ and resources/, the layout of Graph's docs; pages from several doc
+// sets are read as given. given maps the pages the caller named, by path
+// relative to the returned set's root, to their path relative to the root
+// ReadPaths gives them, below givenRoot, ReadPaths' root for them (so
+// findings print as they would without the context); nil when the set is
 // just those pages.
-func ReadInContext(paths []string) (set *Set, given map[string]bool, err error) {
+func ReadInContext(paths []string) (set *Set, given map[string]string, givenRoot string, err error) {
 	set, err = ReadPaths(paths)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
 	absRoot, err := filepath.Abs(set.Root)
 	if err != nil {
-		return set, nil, nil
+		return set, nil, "", nil
 	}
-	docs := docSetRoot(absRoot)
-	if docs == "" {
-		return set, nil, nil
+	docs := ""
+	abs := make([]string, len(set.Pages))
+	for i, p := range set.Pages {
+		abs[i] = filepath.Join(absRoot, filepath.FromSlash(p.Src.Path))
+		d := docSetRoot(filepath.Dir(abs[i]))
+		if d == "" || docs != "" && d != docs {
+			return set, nil, "", nil // outside any doc set, or in several
+		}
+		docs = d
+	}
+	files, err := PageFiles(docs)
+	if err != nil || len(files) == len(set.Pages) && absRoot == docs {
+		return set, nil, "", nil // the whole set was given: no page to read twice
 	}
 	display := docs
 	if !filepath.IsAbs(set.Root) {
@@ -154,22 +167,31 @@ func ReadInContext(paths []string) (set *Set, given map[string]bool, err error) 
 			}
 		}
 	}
-	if files, err := PageFiles(docs); err != nil || len(files) == len(set.Pages) {
-		return set, nil, nil // the whole set was given: no page to read twice
+	// Pages named explicitly that the walk does not list (not *.md) are read
+	// with the set.
+	walked := map[string]bool{}
+	for _, f := range files {
+		walked[f] = true
 	}
-	whole, err := ReadPaths([]string{display})
-	if err != nil {
-		return set, nil, nil
-	}
-	given = map[string]bool{}
-	for _, p := range set.Pages {
-		rel, err := filepath.Rel(docs, filepath.Join(absRoot, filepath.FromSlash(p.Src.Path)))
-		if err != nil || whole.exact[filepath.ToSlash(rel)] == nil {
-			return set, nil, nil // a page given outside the walk (not *.md)
+	read := []string{display}
+	for _, a := range abs {
+		if !walked[a] {
+			read = append(read, filepath.Join(display, strings.TrimPrefix(a, docs)))
 		}
-		given[filepath.ToSlash(rel)] = true
 	}
-	return whole, given, nil
+	whole, err := ReadPaths(read)
+	if err != nil {
+		return set, nil, "", nil
+	}
+	given = map[string]string{}
+	for i, p := range set.Pages {
+		rel, err := filepath.Rel(docs, abs[i])
+		if err != nil || whole.exact[filepath.ToSlash(rel)] == nil {
+			return set, nil, "", nil
+		}
+		given[filepath.ToSlash(rel)] = p.Src.Path
+	}
+	return whole, given, set.Root, nil
 }
 
 // docSetRoot is the nearest folder at or above dir that holds both an api
