@@ -155,3 +155,24 @@ func TestRenderError(t *testing.T) {
 	assert.Contains(t, err.Error(), "    4  func broken () {")
 	assert.True(t, strings.Count(err.Error(), "\n") >= 4)
 }
+
+// TestRequestTypeNames: a request struct whose name a documented type takes
+// gets the next free name, with a warning; the others keep theirs.
+func TestRequestTypeNames(t *testing.T) {
+	p := buildShapes()
+	b := &irBuilder{p: p, line: map[string]int{}}
+	b.typ(nsGraph, "CopyItemRequest", ir.Complex, "resources/copyitemrequest.md", "", "A documented type that takes the name.",
+		prop("note", "Edm.String", ""))
+	p.Index()
+	var warnings []string
+	files, err := Generate(p, Options{ModulePath: "m", Warn: func(d diag.Diagnostic) { warnings = append(warnings, d.String()) }})
+	require.NoError(t, err)
+	var requests string
+	for _, f := range files {
+		if f.Path == "graph/requests.go" {
+			requests = string(f.Content)
+		}
+	}
+	assert.Contains(t, requests, "type CopyItemRequest2 struct")
+	assert.Contains(t, warnings, "api/driveitem-copy.md:1:1: warning renamed-type: the request body of CopyItem is the struct CopyItemRequest2: CopyItemRequest is taken in package graph")
+}

@@ -54,6 +54,9 @@ func (g *generator) addRequestTypes(pkg *pkgInfo) {
 			name = fmt.Sprintf("%s%d", base, k)
 		}
 		taken[name] = true
+		if name != base {
+			g.warnRule(o.Pos, "renamed-type", fmt.Sprintf("the request body of %s is the struct %s: %s is taken in package %s", o.Name, name, base, pkg.name))
+		}
 		t := &ir.Type{Namespace: o.Namespace, Name: name, Kind: ir.Complex, Source: o.Source,
 			GoName: name, Package: o.Package, Pos: o.Pos, Properties: firstOfEachName(o.RequestBody)}
 		g.requests[o], g.requestOf[t] = t, o
