@@ -173,8 +173,18 @@ func templateValues(path string) string {
 // segment ends) or nothing closes it. A quoted value may hold a '/', a ','
 // or a ')' ("getByPath(path='a/b')").
 func argsEnd(s string) int {
+	i := unquotedIndex(s, 1, ")/")
+	if i < 0 || s[i] == '/' {
+		return -1
+	}
+	return i
+}
+
+// unquotedIndex is the index of the first byte of s at or after from that is
+// one of chars and outside a quoted ('...' or "...") value, or -1.
+func unquotedIndex(s string, from int, chars string) int {
 	var quote byte
-	for i := 1; i < len(s); i++ {
+	for i := from; i < len(s); i++ {
 		switch c := s[i]; {
 		case quote != 0:
 			if c == quote {
@@ -182,10 +192,8 @@ func argsEnd(s string) int {
 			}
 		case c == '\'' || c == '"':
 			quote = c
-		case c == ')':
+		case strings.IndexByte(chars, c) >= 0:
 			return i
-		case c == '/':
-			return -1
 		}
 	}
 	return -1
@@ -215,22 +223,13 @@ func templateArgs(args string) string {
 // quotes.
 func splitArgs(args string) []string {
 	var parts []string
-	var quote byte
-	start := 0
-	for i := 0; i < len(args); i++ {
-		switch c := args[i]; {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '\'' || c == '"':
-			quote = c
-		case c == ',':
-			parts = append(parts, args[start:i])
-			start = i + 1
+	for {
+		i := unquotedIndex(args, 0, ",")
+		if i < 0 {
+			return append(parts, args)
 		}
+		parts, args = append(parts, args[:i]), args[i+1:]
 	}
-	return append(parts, args[start:])
 }
 
 // isParamName reports whether s can name a path parameter: letters, digits,
