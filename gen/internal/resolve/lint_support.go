@@ -147,9 +147,15 @@ func ReadInContext(paths []string) (set *Set, given map[string]string, givenRoot
 	}
 	docs := ""
 	abs := make([]string, len(set.Pages))
+	rootOf := map[string]string{} // folder -> its doc set, asked once
 	for i, p := range set.Pages {
 		abs[i] = filepath.Join(absRoot, filepath.FromSlash(p.Src.Path))
-		d := docSetRoot(filepath.Dir(abs[i]))
+		dir := filepath.Dir(abs[i])
+		d, ok := rootOf[dir]
+		if !ok {
+			d = docSetRoot(dir)
+			rootOf[dir] = d
+		}
 		if d == "" || docs != "" && d != docs {
 			return set, nil, "", nil // outside any doc set, or in several
 		}
