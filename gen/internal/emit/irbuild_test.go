@@ -259,7 +259,8 @@ func buildShapes() *ir.Program {
 		prop("tags", "Edm.String[]", "Labels of the item."),
 		prop("kind", g("itemKind"), ""),
 		prop("lastModifiedDateTime", "Edm.DateTimeOffset", "When the item last changed."),
-		prop("content", g("Json"), "Any JSON value."))
+		prop("content", g("Json"), "Any JSON value."),
+		prop("price", "Edm.Decimal", "What the item costs, to the cent."))
 	b.enum(nsGraph, "itemKind", "resources/driveitem.md", "file", "folder")
 	// A type the docs give no shape: its values are kept as raw JSON.
 	b.typ(nsGraph, "Json", ir.Complex, "resources/json.md", "", "Data in JSON format.")

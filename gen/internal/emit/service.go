@@ -208,7 +208,7 @@ func (g *generator) zero(r *typeRef) jen.Code {
 		return jen.Lit("")
 	}
 	switch edmOf(r.name).name {
-	case "string":
+	case "string", "Number":
 		return jen.Lit("")
 	case "bool":
 		return jen.False()

@@ -19,24 +19,28 @@ type edmType struct {
 }
 
 // edmTypes maps Edm primitives to Go. Strings stay strings (the empty string
-// means absent); other scalars are pointers when single.
+// means absent); other scalars are pointers when single, but for decimals,
+// which are json.Number (its digits as written, "" when absent), so that
+// money never rounds through a float64.
 var edmTypes = map[string]edmType{
-	"Edm.String":         {name: "string", sample: "string"},
-	"Edm.Guid":           {name: "string", sample: "00000000-0000-0000-0000-000000000001"},
-	"Edm.Duration":       {name: "string", sample: "PT1S"},
-	"Edm.Date":           {name: "string", sample: "2020-01-01"},
-	"Edm.TimeOfDay":      {name: "string", sample: "00:00:00"},
-	"Edm.Binary":         {name: "string", sample: "AA=="},
-	"Edm.Stream":         {name: "string", sample: "string"},
-	"Edm.Boolean":        {name: "bool", pointer: true, sample: true},
-	"Edm.Byte":           {name: "uint8", pointer: true, sample: 1},
-	"Edm.SByte":          {name: "int8", pointer: true, sample: 1},
-	"Edm.Int16":          {name: "int16", pointer: true, sample: 1},
-	"Edm.Int32":          {name: "int32", pointer: true, sample: 1},
-	"Edm.Int64":          {name: "int64", pointer: true, sample: 1},
-	"Edm.Single":         {name: "float32", pointer: true, sample: 1.5},
-	"Edm.Double":         {name: "float64", pointer: true, sample: 1.5},
-	"Edm.Decimal":        {name: "float64", pointer: true, sample: 1.5},
+	"Edm.String":    {name: "string", sample: "string"},
+	"Edm.Guid":      {name: "string", sample: "00000000-0000-0000-0000-000000000001"},
+	"Edm.Duration":  {name: "string", sample: "PT1S"},
+	"Edm.Date":      {name: "string", sample: "2020-01-01"},
+	"Edm.TimeOfDay": {name: "string", sample: "00:00:00"},
+	"Edm.Binary":    {name: "string", sample: "AA=="},
+	"Edm.Stream":    {name: "string", sample: "string"},
+	"Edm.Boolean":   {name: "bool", pointer: true, sample: true},
+	"Edm.Byte":      {name: "uint8", pointer: true, sample: 1},
+	"Edm.SByte":     {name: "int8", pointer: true, sample: 1},
+	"Edm.Int16":     {name: "int16", pointer: true, sample: 1},
+	"Edm.Int32":     {name: "int32", pointer: true, sample: 1},
+	"Edm.Int64":     {name: "int64", pointer: true, sample: 1},
+	"Edm.Single":    {name: "float32", pointer: true, sample: 1.5},
+	"Edm.Double":    {name: "float64", pointer: true, sample: 1.5},
+	// A decimal keeps its digits as written: money must not round through
+	// a float64.
+	"Edm.Decimal":        {name: "Number", qual: pkgJSON, sample: 1.5},
 	"Edm.DateTimeOffset": {name: "Time", qual: pkgTime, pointer: true, sample: "2020-01-01T00:00:00Z"},
 }
 

@@ -29,6 +29,8 @@ type DriveItem struct {
 	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
 	// Any JSON value.
 	Content json.RawMessage `json:"content,omitempty"`
+	// What the item costs, to the cent.
+	Price json.Number `json:"price,omitempty"`
 }
 
 // AnyDriveItem is a value of microsoft.graph.driveItem or of a type derived

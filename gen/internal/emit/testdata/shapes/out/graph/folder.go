@@ -26,6 +26,8 @@ type Folder struct {
 	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
 	// Any JSON value.
 	Content json.RawMessage `json:"content,omitempty"`
+	// What the item costs, to the cent.
+	Price json.Number `json:"price,omitempty"`
 	// Number of children.
 	ChildCount *int32 `json:"childCount,omitempty"`
 }
@@ -46,6 +48,7 @@ func (t *Folder) AsDriveItem() *DriveItem {
 		Kind:                 t.Kind,
 		LastModifiedDateTime: t.LastModifiedDateTime,
 		Content:              t.Content,
+		Price:                t.Price,
 	}
 }
 
