@@ -73,6 +73,8 @@ func TestValidate(t *testing.T) {
 		`{"ok": "true"}`:                           `property "ok" must be a boolean`,
 		`{"t": "2020-01-01"}`:                      `must be an RFC 3339 date and time`,
 		`{"t": "2020-01-01T00:00:00"}`:             `must be an RFC 3339 date and time`,
+		`{"t": "2020-01-01T00:00:00,5Z"}`:          `must be an RFC 3339 date and time`,
+		`{"t": "2020-01-01T24:00:00Z"}`:            `must be an RFC 3339 date and time`,
 		`{"k": 1}`:                                 `property "k" must be a string`,
 		`{"list": {}}`:                             `property "list" must be a JSON array`,
 		`{"child": []}`:                            `property "child" must be a JSON object`,

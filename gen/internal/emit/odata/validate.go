@@ -116,7 +116,9 @@ func checkPrimitive(v any, path, edm string) error {
 		if !ok {
 			return kindError(path, "an RFC 3339 date and time string")
 		}
-		if _, err := time.Parse(time.RFC3339, s); err != nil {
+		// time.Time decodes it, but RFC 3339 has no comma before the
+		// fraction, which Go accepts.
+		if _, err := time.Parse(time.RFC3339, s); err != nil || strings.ContainsRune(s, ',') {
 			return &ValidationError{Path: path, Message: fmt.Sprintf("%s must be an RFC 3339 date and time, such as 2020-01-01T00:00:00Z, not %q", describe(path), s)}
 		}
 	case "Edm.Boolean":
