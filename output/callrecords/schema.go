@@ -187,7 +187,8 @@ var schema = []odata.Type{
 		GoType: (*ServiceUserAgent)(nil),
 	},
 	{
-		Name: "microsoft.graph.callRecords.userAgent",
+		Name:     "microsoft.graph.callRecords.userAgent",
+		Abstract: true,
 		Properties: []odata.Property{
 			{Name: "headerValue", Type: "Edm.String"},
 			{Name: "applicationVersion", Type: "Edm.String"},

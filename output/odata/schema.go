@@ -30,6 +30,9 @@ type Type struct {
 	Enum bool
 	// Open is set for open types, which accept dynamic properties.
 	Open bool
+	// Abstract is set for abstract types: a value names a derived type in
+	// its @odata.type.
+	Abstract bool
 	// Properties are the declared and inherited properties.
 	Properties []Property
 	// GoType is a nil pointer to the Go struct, such as

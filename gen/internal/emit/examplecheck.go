@@ -107,6 +107,9 @@ func (c bodyChecker) value(v any, path, typeName string, t *ir.Type, collection 
 			return fmt.Sprintf("%s has @odata.type %q, which is not %s or a type derived from it", describePath(path), name, t.QualifiedName())
 		}
 	}
+	if c.request && actual.Abstract && len(actual.Derived) > 0 {
+		return fmt.Sprintf("%s is of the abstract type %s: it names no type derived from it", describePath(path), actual.QualifiedName())
+	}
 	for _, k := range objectKeys(obj) {
 		if strings.Contains(k, "@") {
 			continue

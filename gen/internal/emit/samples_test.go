@@ -133,6 +133,11 @@ func TestBodyProblem(t *testing.T) {
 	} {
 		assert.Equal(t, want, g.bodyProblem(body, item.QualifiedName(), item, false, true), body)
 	}
+	// A request body of an abstract type names the derived type it is.
+	entity := p.Lookup(nsGraph + ".entity")
+	assert.Equal(t, "", g.bodyProblem(`{"@odata.type": "#microsoft.graph.folder"}`, entity.QualifiedName(), entity, false, true))
+	assert.Equal(t, "the body is of the abstract type microsoft.graph.entity: it names no type derived from it",
+		g.bodyProblem(`{"id": "1"}`, entity.QualifiedName(), entity, false, true))
 	// A response needs only to decode: a non-polymorphic type keeps any
 	// @odata.type as it is.
 	kind := p.Lookup(nsGraph + ".itemKind")

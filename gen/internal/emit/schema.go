@@ -41,6 +41,9 @@ func (g *generator) genSchema(pkg *pkgInfo) (File, error) {
 		if g.isOpen(t) {
 			fields = append(fields, jen.Id("Open").Op(":").True())
 		}
+		if t.Abstract && len(t.Derived) > 0 {
+			fields = append(fields, jen.Id("Abstract").Op(":").True())
+		}
 		var props []jen.Code
 		for _, p := range t.AllProperties() {
 			r := propRef(t, p)

@@ -37,6 +37,8 @@ func init() {
 			{Name: "s", Type: "Edm.String"}, {Name: "extra", Type: "Edm.String"},
 		}, GoType: (*derived)(nil)},
 		{Name: "test.open", Open: true, Properties: []Property{{Name: "s", Type: "Edm.String"}}},
+		{Name: "test.shape", Abstract: true, Properties: []Property{{Name: "s", Type: "Edm.String"}}},
+		{Name: "test.circle", Ancestors: []string{"test.shape"}, Properties: []Property{{Name: "s", Type: "Edm.String"}, {Name: "r", Type: "Edm.Double"}}},
 	})
 }
 
@@ -89,6 +91,10 @@ func TestValidate(t *testing.T) {
 		assert.Contains(t, ve.Message, want, body)
 	}
 	assert.NoError(t, Validate(decode(t, `{"s": "x", "dynamic": true}`), "test.open", false))
+	// A value of an abstract type names the derived type it is.
+	assert.NoError(t, Validate(decode(t, `{"@odata.type": "#test.circle", "r": 1}`), "test.shape", false))
+	assert.ErrorContains(t, Validate(decode(t, `{"s": "x"}`), "test.shape", false), "abstract type test.shape")
+	assert.ErrorContains(t, Validate(decode(t, `{"@odata.type": "#test.shape"}`), "test.shape", false), "which is abstract")
 	assert.NoError(t, Validate(decode(t, `[{}, {"s": "x"}]`), "test.base", true))
 
 	err := Validate(decode(t, `{}`), "test.unregistered", false)

@@ -89,7 +89,8 @@ var schema = []odata.Type{
 		GoType: (*ServiceEndpoint)(nil),
 	},
 	{
-		Name: "microsoft.graph.callRecords.userAgent",
+		Name:     "microsoft.graph.callRecords.userAgent",
+		Abstract: true,
 		Properties: []odata.Property{
 			{Name: "headerValue", Type: "Edm.String"},
 			{Name: "applicationVersion", Type: "Edm.String"},

@@ -8,7 +8,8 @@ import "gen/output/callrecords/odata"
 // is static data.
 var schema = []odata.Type{
 	{
-		Name: "microsoft.graph.entity",
+		Name:     "microsoft.graph.entity",
+		Abstract: true,
 		Properties: []odata.Property{
 			{Name: "id", Type: "Edm.String"},
 		},

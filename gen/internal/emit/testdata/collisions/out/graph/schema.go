@@ -22,7 +22,8 @@ var schema = []odata.Type{
 		GoType: (*Item2)(nil),
 	},
 	{
-		Name: "microsoft.graph.entity",
+		Name:     "microsoft.graph.entity",
+		Abstract: true,
 		Properties: []odata.Property{
 			{Name: "id", Type: "Edm.String"},
 		},

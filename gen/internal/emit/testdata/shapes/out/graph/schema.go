@@ -37,7 +37,8 @@ var schema = []odata.Type{
 		GoType: (*DriveItem)(nil),
 	},
 	{
-		Name: "microsoft.graph.entity",
+		Name:     "microsoft.graph.entity",
+		Abstract: true,
 		Properties: []odata.Property{
 			{Name: "id", Type: "Edm.String"},
 		},
