@@ -75,11 +75,11 @@ func validate(v any, path, typeName string, collection bool) error {
 			return &ValidationError{Path: join(path, "@odata.type"), Message: fmt.Sprintf("%q must be a string", join(path, "@odata.type"))}
 		}
 		actual := Lookup(strings.TrimPrefix(name, "#"))
-		if actual != nil && actual.Abstract {
-			return &ValidationError{Path: path, Message: fmt.Sprintf("%s has @odata.type %q, which is abstract: name the type derived from it", describe(path), name)}
-		}
 		if actual == nil || actual.Enum || !actual.DerivesFrom(t.Name) {
 			return &ValidationError{Path: path, Message: fmt.Sprintf("%s has @odata.type %q, which is not %s or a type derived from it", describe(path), name, t.Name)}
+		}
+		if actual.Abstract {
+			return &ValidationError{Path: path, Message: fmt.Sprintf("%s has @odata.type %q, which is abstract: name the type derived from it", describe(path), name)}
 		}
 		t = actual
 	} else if t.Abstract {
