@@ -13,7 +13,9 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -181,11 +183,24 @@ func newGenerator(p *ir.Program, opts Options) (*generator, error) {
 		return pi, nil
 	}
 	pages := map[*pkgInfo]map[string]*pageInfo{}
+	// The namespaces each package holds, with where each is first used:
+	// two that end alike but for case (microsoft.graph, microsoft.graph.Graph)
+	// share one.
+	spaces := map[string]map[string]diag.Pos{}
+	inSpace := func(pkg, ns string, pos diag.Pos) {
+		if spaces[pkg] == nil {
+			spaces[pkg] = map[string]diag.Pos{}
+		}
+		if _, ok := spaces[pkg][ns]; !ok {
+			spaces[pkg][ns] = pos
+		}
+	}
 	for _, t := range p.Types {
 		pi, err := get(t.Package, t.QualifiedName())
 		if err != nil {
 			return nil, err
 		}
+		inSpace(pi.name, t.Namespace, t.Pos)
 		pi.types = append(pi.types, t)
 		if pages[pi] == nil {
 			pages[pi] = map[string]*pageInfo{}
@@ -203,7 +218,17 @@ func newGenerator(p *ir.Program, opts Options) (*generator, error) {
 		if err != nil {
 			return nil, err
 		}
+		inSpace(pi.name, o.Namespace, o.Pos)
 		pi.ops = append(pi.ops, o)
+	}
+	for _, pkg := range slices.Sorted(maps.Keys(spaces)) {
+		if len(spaces[pkg]) < 2 {
+			continue
+		}
+		names := slices.Sorted(maps.Keys(spaces[pkg]))
+		for _, ns := range names[1:] {
+			g.warnRule(spaces[pkg][ns], "shared-package", fmt.Sprintf("namespaces %s and %s both become package %s: their Go names share it, and a name both want gets a suffix", names[0], ns, pkg))
+		}
 	}
 	sort.Slice(g.pkgs, func(i, j int) bool { return g.pkgs[i].name < g.pkgs[j].name })
 	for _, pi := range g.pkgs {

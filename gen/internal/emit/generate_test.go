@@ -176,3 +176,16 @@ func TestRequestTypeNames(t *testing.T) {
 	assert.Contains(t, requests, "type CopyItemRequest2 struct")
 	assert.Contains(t, warnings, "api/driveitem-copy.md:1:1: warning renamed-type: the request body of CopyItem is the struct CopyItemRequest2: CopyItemRequest is taken in package graph")
 }
+
+// TestSharedPackage: two namespaces that become one package are a warning,
+// at the first use of the second.
+func TestSharedPackage(t *testing.T) {
+	p := buildShapes()
+	b := &irBuilder{p: p, line: map[string]int{}}
+	b.typ("microsoft.graph.Graph", "gadget", ir.Complex, "resources/gadget.md", "", "", prop("size", "Edm.Int32", ""))
+	p.Index()
+	var warnings []string
+	_, err := Generate(p, Options{ModulePath: "m", Warn: func(d diag.Diagnostic) { warnings = append(warnings, d.String()) }})
+	require.NoError(t, err)
+	assert.Contains(t, warnings, "resources/gadget.md:10:1: warning shared-package: namespaces microsoft.graph and microsoft.graph.Graph both become package graph: their Go names share it, and a name both want gets a suffix")
+}
