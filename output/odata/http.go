@@ -143,14 +143,8 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 		WriteError(w, http.StatusUnsupportedMediaType, "unsupportedMediaType", "Content-Type must be application/json")
 		return nil, false
 	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
-	if err != nil {
-		var tooLarge *http.MaxBytesError
-		if errors.As(err, &tooLarge) {
-			WriteError(w, http.StatusRequestEntityTooLarge, "requestEntityTooLarge", fmt.Sprintf("the request body is larger than %d bytes", limit))
-			return nil, false
-		}
-		WriteError(w, http.StatusBadRequest, "badRequest", "the request body could not be read")
+	data, ok := readAll(w, r, limit)
+	if !ok {
 		return nil, false
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -312,6 +306,38 @@ func MethodNotAllowed(methods ...string) http.Handler {
 		w.Header().Set("Allow", allow)
 		WriteError(w, http.StatusMethodNotAllowed, "methodNotAllowed", fmt.Sprintf("%s is not allowed on this resource; allowed: %s", r.Method, allow))
 	})
+}
+
+// readAll reads the request body up to limit bytes; a larger or unreadable
+// body is answered (413, 400) and ok is false.
+func readAll(w http.ResponseWriter, r *http.Request, limit int64) (data []byte, ok bool) {
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	if err != nil {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			WriteError(w, http.StatusRequestEntityTooLarge, "requestEntityTooLarge", fmt.Sprintf("the request body is larger than %d bytes", limit))
+			return nil, false
+		}
+		WriteError(w, http.StatusBadRequest, "badRequest", "the request body could not be read")
+		return nil, false
+	}
+	return data, true
+}
+
+// BodyODataType reads the request body, puts it back for the handler that
+// serves the request, and returns the @odata.type it names, without '#' and
+// lower-cased; "" when it names none or is no JSON object. A generated
+// handler uses it where several operations document one method and path
+// (one per derived type of the body) to pick the operation. ok is false
+// when the body could not be read; the error is answered.
+func BodyODataType(w http.ResponseWriter, r *http.Request, limit int64) (name string, ok bool) {
+	data, ok := readAll(w, r, limit)
+	if !ok {
+		return "", false
+	}
+	r.Body = io.NopCloser(bytes.NewReader(data))
+	name, _ = ODataType(data)
+	return strings.ToLower(name), true
 }
 
 // IsNull reports whether raw is absent or the JSON null.

@@ -225,7 +225,7 @@ func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *sim
 		return skipped(fmt.Sprintf("the example request %s %s cannot be sent: %v", method, sendPath, err))
 	case reached == nil:
 		return skipped(fmt.Sprintf("the handler answers the example request %s %s with %d: its path is none of the operation's", method, sendPath, status))
-	case reached != s:
+	case reached != s && !sim.dispatches(reached, s, req.Body):
 		return skipped(fmt.Sprintf("the example request %s %s is served by %s", method, sendPath, reached.op.Name))
 	}
 

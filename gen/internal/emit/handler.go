@@ -84,7 +84,7 @@ func (g *generator) genHandler(pkg *pkgInfo) (File, error) {
 			fields = append(fields, jen.Id("Params").Op(":").Add(stringSlice(ps)))
 		}
 		if r.route != nil {
-			fields = append(fields, jen.Id("Serve").Op(":").Parens(jen.Op("*").Id("handler")).Dot(handlerName(r.route.sig.op)))
+			fields = append(fields, jen.Id("Serve").Op(":").Parens(jen.Op("*").Id("handler")).Dot(r.route.handlerFunc()))
 		}
 		entries = append(entries, jen.Line().Values(fields...))
 	}
@@ -122,6 +122,11 @@ func (g *generator) genHandler(pkg *pkgInfo) (File, error) {
 		}
 		f.Add(m)
 	}
+	for _, r := range append(append([]*route(nil), routing.mux...), routing.fallback...) {
+		if r.dispatchName != "" {
+			f.Add(genDispatch(r, rt))
+		}
+	}
 	return render(f, pkg.name+"/handler.go", "api")
 }
 
@@ -135,6 +140,37 @@ func stringSlice(list []string) jen.Code {
 }
 
 func handlerName(o *ir.Operation) string { return "serve" + o.Name }
+
+// genDispatch emits the handler of a route several operations document,
+// each for a body of its own type: it hands the request to the one whose
+// type the body's @odata.type names, else to the route's own operation,
+// whose handler then answers what is wrong with the body.
+func genDispatch(r *route, rt string) jen.Code {
+	w, req, p := jen.Id("w"), jen.Id("r"), jen.Id("p")
+	var cases []jen.Code
+	var names []string
+	def := r.dispatchDefault()
+	for _, s := range append([]*opSig{r.sig}, r.dispatch...) {
+		names = append(names, s.op.Name)
+		if s == def {
+			continue
+		}
+		cases = append(cases, jen.Case(jen.Lit(strings.ToLower(s.body.name))).Block(
+			jen.Id("h").Dot(handlerName(s.op)).Call(w.Clone(), req.Clone(), p.Clone()),
+		))
+	}
+	cases = append(cases, jen.Default().Block(jen.Id("h").Dot(handlerName(def.op)).Call(w.Clone(), req.Clone(), p.Clone())))
+	text := fmt.Sprintf("%s serves %s %s, which %s document, each for a body of its own type: the body's @odata.type picks the operation, %s (the most general type) when it names none of the others.",
+		r.dispatchName, r.method, r.doc, strings.Join(names, ", "), def.op.Name)
+	return docs(text).Line().
+		Func().Params(jen.Id("h").Op("*").Id("handler")).Id(r.dispatchName).Params(
+		jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request"), jen.Id("p").Index().String(),
+	).Block(
+		jen.List(jen.Id("name"), jen.Id("ok")).Op(":=").Qual(rt, "BodyODataType").Call(w.Clone(), req.Clone(), jen.Id("h").Dot("maxBodyBytes")),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Return()),
+		jen.Switch(jen.Id("name")).Block(cases...),
+	)
+}
 
 // genServe emits the handler method of one operation.
 func (g *generator) genServe(s *opSig) (jen.Code, error) {

@@ -314,6 +314,12 @@ func buildShapes() *ir.Program {
 		prop("name", "Edm.String", "A repeated row: the first one counts."),
 		prop("into", g("driveItem"), "The folder to copy into: a polymorphic parameter."),
 	}
+	// Two operations document one method and path, each for a body of its
+	// own type: the handler picks one by the body's @odata.type.
+	op("CreateItem", "POST", items, "api/driveitem-post.md", []string{"drive-id"}, g("driveItem"), g("driveItem"), 201, false,
+		ex("create_item", "POST", items, `{"name": "a.txt"}`, 201, `{"@odata.type": "#microsoft.graph.driveItem", "name": "a.txt"}`, true))
+	op("CreateFolder", "POST", items, "api/folder-post.md", []string{"drive-id"}, g("folder"), g("folder"), 201, false,
+		ex("create_folder", "POST", items, `{"@odata.type": "#microsoft.graph.folder", "name": "docs", "childCount": 0}`, 201, `{"@odata.type": "#microsoft.graph.folder", "name": "docs"}`, true))
 	// A redirect: the method returns the Location; the documented response
 	// type (the content after following it) is not the method's result.
 	download := ex("download", "GET", item+"/content", "", 302, "", false)

@@ -126,9 +126,58 @@ type route struct {
 	literals int    // literal characters, for ordering
 	fallback bool
 	why      string // why the route is on the fallback
+	// dispatch are the other operations documenting the same method and
+	// path, each for a body of its own type: dispatchName picks one by the
+	// body's @odata.type (see dispatchable).
+	dispatch     []*opSig
+	dispatchName string
 }
 
 func (r *route) pattern() string { return r.method + " " + r.muxPath }
+
+// handlerFunc is the handler method that serves r.
+func (r *route) handlerFunc() string {
+	if r.dispatchName != "" {
+		return r.dispatchName
+	}
+	return handlerName(r.sig.op)
+}
+
+// dispatchDefault is the operation of a dispatching route that serves a
+// body naming none of their types: the one whose type is the most general
+// (fewest base types), the route's own on a tie.
+func (r *route) dispatchDefault() *opSig {
+	best, depth := r.sig, -1
+	for _, s := range append([]*opSig{r.sig}, r.dispatch...) {
+		anc, _ := ancestors(s.body.t)
+		if depth < 0 || len(anc) < depth {
+			best, depth = s, len(anc)
+		}
+	}
+	return best
+}
+
+// dispatchable reports whether s can share r, r's handler picking between
+// them by the @odata.type of the body: each takes one value of an entity or
+// complex type, all of them different (Intune's create pages, one per
+// derived type, on one collection), and the same path values.
+func (r *route) dispatchable(s *opSig) bool {
+	one := func(x *opSig) bool { return x.body != nil && !x.body.collection && x.body.isStruct() }
+	if !one(r.sig) || !one(s) || len(r.sig.params) != len(s.params) {
+		return false
+	}
+	for i := range s.params {
+		if r.sig.params[i].wildcard != s.params[i].wildcard {
+			return false
+		}
+	}
+	for _, x := range append([]*opSig{r.sig}, r.dispatch...) {
+		if strings.EqualFold(x.body.name, s.body.name) {
+			return false
+		}
+	}
+	return true
+}
 
 // routeGroup is the routes of one path shape, sorted by method.
 type routeGroup struct {
@@ -177,6 +226,11 @@ type routing struct {
 	paths    []*routeGroup // groups with a 405 pattern on the ServeMux, sorted by path
 	fallback []*route      // routes on the fallback, in match order
 	shadowed []shadowed
+	// dispatched: for an operation whose route dispatches, the operations
+	// it hands requests to (see route.dispatch), and the one it hands a body
+	// naming no type to.
+	dispatched      map[*opSig]map[*opSig]bool
+	dispatchDefault map[*opSig]*opSig
 }
 
 // newRoute builds the route of s on its i-th path.
@@ -285,7 +339,8 @@ func (g *generator) routes(pkg *pkgInfo) (*routing, error) {
 	if pkg.routing != nil {
 		return pkg.routing, nil
 	}
-	rt := &routing{}
+	rt := &routing{dispatched: map[*opSig]map[*opSig]bool{}, dispatchDefault: map[*opSig]*opSig{}}
+	dispatches := map[*opSig]int{} // dispatching routes per operation, for their names
 	ops := append([]*ir.Operation(nil), pkg.ops...)
 	sort.SliceStable(ops, func(i, j int) bool { return servesFirst(ops[i], ops[j]) })
 	byKey := map[string]*route{}
@@ -303,7 +358,22 @@ func (g *generator) routes(pkg *pkgInfo) (*routing, error) {
 			r := newRoute(s, i)
 			key := r.method + " " + r.shape
 			if prev := byKey[key]; prev != nil {
-				if prev.sig != s {
+				switch {
+				case prev.sig == s:
+				case prev.dispatchable(s):
+					if prev.dispatch == nil {
+						dispatches[prev.sig]++
+						prev.dispatchName = "dispatch" + prev.sig.op.Name
+						if n := dispatches[prev.sig]; n > 1 {
+							prev.dispatchName += fmt.Sprint(n)
+						}
+					}
+					prev.dispatch = append(prev.dispatch, s)
+					if rt.dispatched[prev.sig] == nil {
+						rt.dispatched[prev.sig] = map[*opSig]bool{}
+					}
+					rt.dispatched[prev.sig][s] = true
+				default:
 					rt.shadowed = append(rt.shadowed, shadowed{sig: s, method: r.method, doc: r.doc, by: prev.sig})
 				}
 				continue
@@ -317,6 +387,11 @@ func (g *generator) routes(pkg *pkgInfo) (*routing, error) {
 			}
 			r.group = grp
 			grp.routes = append(grp.routes, r)
+		}
+	}
+	for _, r := range byKey {
+		if r.dispatchName != "" {
+			rt.dispatchDefault[r.sig] = r.dispatchDefault()
 		}
 	}
 	sort.Slice(rt.groups, func(i, j int) bool {
@@ -557,6 +632,25 @@ type simState struct {
 type simulator struct {
 	mux   http.Handler
 	state *simState
+	rt    *routing
+}
+
+// dispatches reports whether a request that reaches owner's route is handed
+// to s for the request body body: s's route dispatches there, and body
+// names s's type in its @odata.type.
+func (sim *simulator) dispatches(owner, s *opSig, body string) bool {
+	def := sim.rt.dispatchDefault[owner]
+	if def == nil || s != def && !sim.rt.dispatched[owner][s] {
+		return false
+	}
+	name, err := odata.ODataType([]byte(body))
+	if err != nil {
+		return false
+	}
+	if name == "" {
+		return s == def
+	}
+	return strings.EqualFold(name, s.body.name)
 }
 
 // newSimulator builds the handler of rt as the generated code does.
@@ -584,7 +678,7 @@ func (rt *routing) newSimulator() (sim *simulator, err error) {
 		ps = append(ps, odata.Path{Pattern: p.muxPath, Allow: p.allow()})
 	}
 	st := &simState{}
-	return &simulator{mux: odata.NewServeMux(st, routes, ps), state: st}, nil
+	return &simulator{mux: odata.NewServeMux(st, routes, ps), state: st, rt: rt}, nil
 }
 
 // serve routes a request for target: the operation it reaches and its path

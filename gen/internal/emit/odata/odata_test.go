@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -393,4 +394,25 @@ type testStatusError struct{}
 func (*testStatusError) Error() string { return "not found" }
 func (*testStatusError) GraphError() (int, string, string) {
 	return http.StatusNotFound, "itemNotFound", "no such item"
+}
+
+// TestBodyODataType: the body's @odata.type is read and the body put back
+// for the handler that serves the request.
+func TestBodyODataType(t *testing.T) {
+	req := httptest.NewRequest("POST", "/x", strings.NewReader(`{"@odata.type": "#Microsoft.Graph.Folder", "a": 1}`))
+	name, ok := BodyODataType(httptest.NewRecorder(), req, 1<<10)
+	require.True(t, ok)
+	assert.Equal(t, "microsoft.graph.folder", name)
+	rest, err := io.ReadAll(req.Body)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"@odata.type": "#Microsoft.Graph.Folder", "a": 1}`, string(rest), "the body is there again")
+
+	name, ok = BodyODataType(httptest.NewRecorder(), httptest.NewRequest("POST", "/x", strings.NewReader(`[1]`)), 1<<10)
+	assert.True(t, ok)
+	assert.Empty(t, name)
+
+	rec := httptest.NewRecorder()
+	_, ok = BodyODataType(rec, httptest.NewRequest("POST", "/x", strings.NewReader(strings.Repeat(" ", 2048))), 1<<10)
+	assert.False(t, ok)
+	assert.Equal(t, http.StatusRequestEntityTooLarge, rec.Code)
 }

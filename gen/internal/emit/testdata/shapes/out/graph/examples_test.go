@@ -55,6 +55,53 @@ func (s *exampleService) CopyItem(ctx context.Context, p1 string, p2 string, bod
 	return nil
 }
 
+// CreateFolder records the call and answers with the example response.
+func (s *exampleService) CreateFolder(ctx context.Context, p1 string, body *Folder) (*Folder, error) {
+	if s.op != "CreateFolder" {
+		return s.UnimplementedService.CreateFolder(ctx, p1, body)
+	}
+	s.called = true
+	s.pathParams = []string{p1}
+	assert.NotNil(s.t, body, "CreateFolder got no request body")
+	if s.request != "" {
+		data, err := json.Marshal(body)
+		require.NoError(s.t, err, "encoding the request body CreateFolder got")
+		assert.NoError(s.t, odata.JSONSubset([]byte(s.request), data), "the request body CreateFolder got")
+	}
+	if s.fail != nil {
+		return nil, s.fail
+	}
+	out := new(Folder)
+	if s.response != "" {
+		require.NoError(s.t, json.Unmarshal([]byte(s.response), out), "decoding the example response")
+	}
+	return out, nil
+}
+
+// CreateItem records the call and answers with the example response.
+func (s *exampleService) CreateItem(ctx context.Context, p1 string, body AnyDriveItem) (AnyDriveItem, error) {
+	if s.op != "CreateItem" {
+		return s.UnimplementedService.CreateItem(ctx, p1, body)
+	}
+	s.called = true
+	s.pathParams = []string{p1}
+	assert.NotNil(s.t, body, "CreateItem got no request body")
+	if s.request != "" {
+		data, err := json.Marshal(body)
+		require.NoError(s.t, err, "encoding the request body CreateItem got")
+		assert.NoError(s.t, odata.JSONSubset([]byte(s.request), data), "the request body CreateItem got")
+	}
+	if s.fail != nil {
+		return nil, s.fail
+	}
+	out, err := DecodeAnyDriveItem([]byte(s.response))
+	require.NoError(s.t, err, "decoding the example response")
+	if out == nil {
+		out = new(DriveItem)
+	}
+	return out, nil
+}
+
 // DeleteItem records the call and answers with the example response.
 func (s *exampleService) DeleteItem(ctx context.Context, p1 string, p2 string) error {
 	if s.op != "DeleteItem" {
@@ -202,6 +249,70 @@ func TestExampleCopyItem(t *testing.T) {
 	})
 	t.Run("copy_bad", func(t *testing.T) {
 		t.Skip("the handler answers 400 to the example request: property \"color\" is not declared by microsoft.graph.CopyItemRequest")
+	})
+}
+
+// TestExampleCreateFolder sends the examples of CreateFolder
+// (api/folder-post.md) to NewHandler and checks the documented responses.
+func TestExampleCreateFolder(t *testing.T) {
+	t.Run("create_folder", func(t *testing.T) {
+		const requestBody = `{
+  "@odata.type": "#microsoft.graph.folder",
+  "name": "docs",
+  "childCount": 0
+}`
+		const responseBody = `{
+  "@odata.type": "#microsoft.graph.folder",
+  "name": "docs"
+}`
+		*examples = exampleService{
+			t:        t,
+			op:       "CreateFolder",
+			request:  requestBody,
+			response: responseBody,
+		}
+		svc := examples
+		req := httptest.NewRequest("POST", "/drives/driveID-1/items", strings.NewReader(requestBody))
+		req.Header.Add("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		exampleHandler.ServeHTTP(rec, req)
+		require.Equal(t, 201, rec.Code, rec.Body.String())
+		require.True(t, svc.called, "CreateFolder was not called")
+		assert.Equal(t, []string{"driveID-1"}, svc.pathParams, "path parameters")
+		assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
+		// The documented response is truncated: every property it shows must be there.
+		assert.NoError(t, odata.JSONSubset([]byte(responseBody), rec.Body.Bytes()))
+	})
+}
+
+// TestExampleCreateItem sends the examples of CreateItem
+// (api/driveitem-post.md) to NewHandler and checks the documented responses.
+func TestExampleCreateItem(t *testing.T) {
+	t.Run("create_item", func(t *testing.T) {
+		const requestBody = `{
+  "name": "a.txt"
+}`
+		const responseBody = `{
+  "@odata.type": "#microsoft.graph.driveItem",
+  "name": "a.txt"
+}`
+		*examples = exampleService{
+			t:        t,
+			op:       "CreateItem",
+			request:  requestBody,
+			response: responseBody,
+		}
+		svc := examples
+		req := httptest.NewRequest("POST", "/drives/driveID-1/items", strings.NewReader(requestBody))
+		req.Header.Add("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		exampleHandler.ServeHTTP(rec, req)
+		require.Equal(t, 201, rec.Code, rec.Body.String())
+		require.True(t, svc.called, "CreateItem was not called")
+		assert.Equal(t, []string{"driveID-1"}, svc.pathParams, "path parameters")
+		assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
+		// The documented response is truncated: every property it shows must be there.
+		assert.NoError(t, odata.JSONSubset([]byte(responseBody), rec.Body.Bytes()))
 	})
 }
 

@@ -21,7 +21,7 @@ func NewHandler(svc Service) http.Handler {
 }
 
 // NewHandlerWithOptions serves svc over HTTP at paths without a version
-// prefix: GET /drives/{drive-id}/items; DELETE
+// prefix: GET /drives/{drive-id}/items; POST /drives/{drive-id}/items; DELETE
 // /drives/{drive-id}/items/{item-id}; GET /drives/{drive-id}/items/{item-id};
 // PATCH /drives/{drive-id}/items/{item-id}; GET
 // /drives/{drive-id}/items/{item-id}/content; POST
@@ -49,6 +49,7 @@ func NewHandlerWithOptions(svc Service, opts HandlerOptions) http.Handler {
 // this order, most literal characters first.
 var routes = []odata.Route[*handler]{
 	{Pattern: "GET /drives/{driveID}/items", Params: []string{"driveID"}, Serve: (*handler).serveListItems},
+	{Pattern: "POST /drives/{driveID}/items", Params: []string{"driveID"}, Serve: (*handler).dispatchCreateFolder},
 	{Pattern: "DELETE /drives/{driveID}/items/{itemID}", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveDeleteItem},
 	{Pattern: "GET /drives/{driveID}/items/{itemID}", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveGetItem},
 	{Pattern: "PATCH /drives/{driveID}/items/{itemID}", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveUpdateItem},
@@ -60,7 +61,7 @@ var routes = []odata.Route[*handler]{
 // paths are the ServeMux patterns that answer 405 Method Not Allowed to the
 // methods no route serves on them.
 var paths = []odata.Path{
-	{Pattern: "/drives/{driveID}/items", Allow: []string{"GET"}},
+	{Pattern: "/drives/{driveID}/items", Allow: []string{"GET", "POST"}},
 	{Pattern: "/drives/{driveID}/items/{itemID}", Allow: []string{"DELETE", "GET", "PATCH"}},
 	{Pattern: "/drives/{driveID}/items/{itemID}/content", Allow: []string{"GET"}},
 	{Pattern: "/drives/{driveID}/items/{itemID}/copy", Allow: []string{"POST"}},
@@ -81,6 +82,33 @@ func (h *handler) serveCopyItem(w http.ResponseWriter, r *http.Request, p []stri
 		return
 	}
 	odata.WriteNoContent(w, http.StatusAccepted, h.svc.CopyItem(r.Context(), p[0], p[1], in))
+}
+
+// serveCreateFolder serves POST /drives/{drive-id}/items. p holds the path
+// values driveID.
+func (h *handler) serveCreateFolder(w http.ResponseWriter, r *http.Request, p []string) {
+	in := new(Folder)
+	if !odata.ReadJSON(w, r, h.maxBodyBytes, "microsoft.graph.folder", false, in) {
+		return
+	}
+	out, err := h.svc.CreateFolder(r.Context(), p[0], in)
+	odata.WriteEntity(w, http.StatusCreated, out, err, "#microsoft.graph.folder")
+}
+
+// serveCreateItem serves POST /drives/{drive-id}/items. p holds the path
+// values driveID.
+func (h *handler) serveCreateItem(w http.ResponseWriter, r *http.Request, p []string) {
+	data, ok := odata.ReadBody(w, r, h.maxBodyBytes, "microsoft.graph.driveItem", false)
+	if !ok {
+		return
+	}
+	in, err := DecodeAnyDriveItem(data)
+	if err != nil {
+		odata.WriteDecodeError(w, "microsoft.graph.driveItem")
+		return
+	}
+	out, err := h.svc.CreateItem(r.Context(), p[0], in)
+	odata.WriteEntity(w, http.StatusCreated, out, err, "#microsoft.graph.driveItem")
 }
 
 // serveDeleteItem serves DELETE /drives/{drive-id}/items/{item-id}. p holds
@@ -131,4 +159,21 @@ func (h *handler) serveUpdateItem(w http.ResponseWriter, r *http.Request, p []st
 	}
 	out, err := h.svc.UpdateItem(r.Context(), p[0], p[1], in)
 	odata.WriteEntity(w, http.StatusOK, out, err, "#microsoft.graph.driveItem")
+}
+
+// dispatchCreateFolder serves POST /drives/{drive-id}/items, which
+// CreateFolder, CreateItem document, each for a body of its own type: the
+// body's @odata.type picks the operation, CreateItem (the most general type)
+// when it names none of the others.
+func (h *handler) dispatchCreateFolder(w http.ResponseWriter, r *http.Request, p []string) {
+	name, ok := odata.BodyODataType(w, r, h.maxBodyBytes)
+	if !ok {
+		return
+	}
+	switch name {
+	case "microsoft.graph.folder":
+		h.serveCreateFolder(w, r, p)
+	default:
+		h.serveCreateItem(w, r, p)
+	}
 }

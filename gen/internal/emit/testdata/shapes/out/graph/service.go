@@ -23,6 +23,14 @@ type Service interface {
 	// Success answers 202 Accepted with no body.
 	CopyItem(ctx context.Context, driveID string, itemID string, body *CopyItemRequest) error
 
+	// CreateFolder serves POST /drives/{drive-id}/items: CreateFolder. Success
+	// answers 201 Created with the microsoft.graph.folder.
+	CreateFolder(ctx context.Context, driveID string, folder *Folder) (*Folder, error)
+
+	// CreateItem serves POST /drives/{drive-id}/items: CreateItem. Success answers
+	// 201 Created with the microsoft.graph.driveItem.
+	CreateItem(ctx context.Context, driveID string, driveItem AnyDriveItem) (AnyDriveItem, error)
+
 	// DeleteItem serves DELETE /drives/{drive-id}/items/{item-id}: DeleteItem.
 	// Success answers 204 No Content with no body.
 	DeleteItem(ctx context.Context, driveID string, itemID string) error
@@ -56,6 +64,16 @@ type UnimplementedService struct{}
 // CopyItem answers 501 Not Implemented.
 func (UnimplementedService) CopyItem(ctx context.Context, driveID string, itemID string, body *CopyItemRequest) error {
 	return &Error{Status: http.StatusNotImplemented, Code: "notImplemented", Message: "CopyItem is not implemented"}
+}
+
+// CreateFolder answers 501 Not Implemented.
+func (UnimplementedService) CreateFolder(ctx context.Context, driveID string, folder *Folder) (*Folder, error) {
+	return nil, &Error{Status: http.StatusNotImplemented, Code: "notImplemented", Message: "CreateFolder is not implemented"}
+}
+
+// CreateItem answers 501 Not Implemented.
+func (UnimplementedService) CreateItem(ctx context.Context, driveID string, driveItem AnyDriveItem) (AnyDriveItem, error) {
+	return nil, &Error{Status: http.StatusNotImplemented, Code: "notImplemented", Message: "CreateItem is not implemented"}
 }
 
 // DeleteItem answers 501 Not Implemented.
