@@ -225,11 +225,11 @@ func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *sim
 		return skipped(fmt.Sprintf("the example request %s %s cannot be sent: %v", method, sendPath, err))
 	case reached == nil:
 		return skipped(fmt.Sprintf("the handler answers the example request %s %s with %d: its path is none of the operation's", method, sendPath, status))
-	case reached != s && !sim.dispatches(reached, s, req.Body):
-		return skipped(fmt.Sprintf("the example request %s %s is served by %s", method, sendPath, reached.op.Name))
+	case reached.sig != s && !reached.handsTo(s, req.Body):
+		return skipped(fmt.Sprintf("the example request %s %s is served by %s", method, sendPath, reached.sig.op.Name))
 	}
 
-	reqType := s.op.Request
+	var reqType *ir.Type // the table's request struct, or the linked type
 	if s.body != nil {
 		reqType = s.body.t
 	}

@@ -149,8 +149,8 @@ func genDispatch(r *route, rt string) jen.Code {
 	w, req, p := jen.Id("w"), jen.Id("r"), jen.Id("p")
 	var cases []jen.Code
 	var names []string
-	def := r.dispatchDefault()
-	for _, s := range append([]*opSig{r.sig}, r.dispatch...) {
+	def := r.dispatchDefault
+	for _, s := range r.sharing() {
 		names = append(names, s.op.Name)
 		if s == def {
 			continue

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -128,9 +129,11 @@ type route struct {
 	why      string // why the route is on the fallback
 	// dispatch are the other operations documenting the same method and
 	// path, each for a body of its own type: dispatchName picks one by the
-	// body's @odata.type (see dispatchable).
-	dispatch     []*opSig
-	dispatchName string
+	// body's @odata.type (see dispatchable), dispatchDefault when it names
+	// none of their types.
+	dispatch        []*opSig
+	dispatchName    string
+	dispatchDefault *opSig
 }
 
 func (r *route) pattern() string { return r.method + " " + r.muxPath }
@@ -143,18 +146,39 @@ func (r *route) handlerFunc() string {
 	return handlerName(r.sig.op)
 }
 
-// dispatchDefault is the operation of a dispatching route that serves a
-// body naming none of their types: the one whose type is the most general
-// (fewest base types), the route's own on a tie.
-func (r *route) dispatchDefault() *opSig {
-	best, depth := r.sig, -1
-	for _, s := range append([]*opSig{r.sig}, r.dispatch...) {
+// sharing is the operations a dispatching route chooses between, its own
+// first.
+func (r *route) sharing() []*opSig { return append([]*opSig{r.sig}, r.dispatch...) }
+
+// mostGeneral is the operation whose body type has the fewest base types,
+// the first on a tie: where a dispatching route sends a body naming none of
+// their types.
+func mostGeneral(sigs []*opSig) *opSig {
+	best, depth := sigs[0], -1
+	for _, s := range sigs {
 		anc, _ := ancestors(s.body.t)
 		if depth < 0 || len(anc) < depth {
 			best, depth = s, len(anc)
 		}
 	}
 	return best
+}
+
+// handsTo reports whether r's handler hands a request with body to s: r
+// dispatches between operations, s is one of them, and the body's
+// @odata.type names s's type, or no type when s is r's default.
+func (r *route) handsTo(s *opSig, body string) bool {
+	if r.dispatchDefault == nil || !slices.Contains(r.sharing(), s) {
+		return false
+	}
+	name, err := odata.ODataType([]byte(body))
+	switch {
+	case err != nil:
+		return false
+	case name == "":
+		return s == r.dispatchDefault
+	}
+	return strings.EqualFold(name, s.body.name)
 }
 
 // dispatchable reports whether s can share r, r's handler picking between
@@ -171,7 +195,7 @@ func (r *route) dispatchable(s *opSig) bool {
 			return false
 		}
 	}
-	for _, x := range append([]*opSig{r.sig}, r.dispatch...) {
+	for _, x := range r.sharing() {
 		if strings.EqualFold(x.body.name, s.body.name) {
 			return false
 		}
@@ -226,11 +250,6 @@ type routing struct {
 	paths    []*routeGroup // groups with a 405 pattern on the ServeMux, sorted by path
 	fallback []*route      // routes on the fallback, in match order
 	shadowed []shadowed
-	// dispatched: for an operation whose route dispatches, the operations
-	// it hands requests to (see route.dispatch), and the one it hands a body
-	// naming no type to.
-	dispatched      map[*opSig]map[*opSig]bool
-	dispatchDefault map[*opSig]*opSig
 }
 
 // newRoute builds the route of s on its i-th path.
@@ -339,7 +358,7 @@ func (g *generator) routes(pkg *pkgInfo) (*routing, error) {
 	if pkg.routing != nil {
 		return pkg.routing, nil
 	}
-	rt := &routing{dispatched: map[*opSig]map[*opSig]bool{}, dispatchDefault: map[*opSig]*opSig{}}
+	rt := &routing{}
 	dispatches := map[*opSig]int{} // dispatching routes per operation, for their names
 	ops := append([]*ir.Operation(nil), pkg.ops...)
 	sort.SliceStable(ops, func(i, j int) bool { return servesFirst(ops[i], ops[j]) })
@@ -369,10 +388,7 @@ func (g *generator) routes(pkg *pkgInfo) (*routing, error) {
 						}
 					}
 					prev.dispatch = append(prev.dispatch, s)
-					if rt.dispatched[prev.sig] == nil {
-						rt.dispatched[prev.sig] = map[*opSig]bool{}
-					}
-					rt.dispatched[prev.sig][s] = true
+					prev.dispatchDefault = mostGeneral(prev.sharing())
 				default:
 					rt.shadowed = append(rt.shadowed, shadowed{sig: s, method: r.method, doc: r.doc, by: prev.sig})
 				}
@@ -387,11 +403,6 @@ func (g *generator) routes(pkg *pkgInfo) (*routing, error) {
 			}
 			r.group = grp
 			grp.routes = append(grp.routes, r)
-		}
-	}
-	for _, r := range byKey {
-		if r.dispatchName != "" {
-			rt.dispatchDefault[r.sig] = r.dispatchDefault()
 		}
 	}
 	sort.Slice(rt.groups, func(i, j int) bool {
@@ -623,7 +634,7 @@ func firstLine(s string) string {
 // simState is the handler type of the simulated routing table: the
 // operation a request reached and its path values.
 type simState struct {
-	sig    *opSig
+	route  *route
 	values []string
 }
 
@@ -632,25 +643,6 @@ type simState struct {
 type simulator struct {
 	mux   http.Handler
 	state *simState
-	rt    *routing
-}
-
-// dispatches reports whether a request that reaches owner's route is handed
-// to s for the request body body: s's route dispatches there, and body
-// names s's type in its @odata.type.
-func (sim *simulator) dispatches(owner, s *opSig, body string) bool {
-	def := sim.rt.dispatchDefault[owner]
-	if def == nil || s != def && !sim.rt.dispatched[owner][s] {
-		return false
-	}
-	name, err := odata.ODataType([]byte(body))
-	if err != nil {
-		return false
-	}
-	if name == "" {
-		return s == def
-	}
-	return strings.EqualFold(name, s.body.name)
 }
 
 // newSimulator builds the handler of rt as the generated code does.
@@ -667,9 +659,9 @@ func (rt *routing) newSimulator() (sim *simulator, err error) {
 		if row.route == nil {
 			continue
 		}
-		s := row.route.sig
+		r := row.route
 		routes[i].Serve = func(st *simState, w http.ResponseWriter, _ *http.Request, values []string) {
-			st.sig, st.values = s, values
+			st.route, st.values = r, values
 			w.WriteHeader(http.StatusTeapot)
 		}
 	}
@@ -678,12 +670,12 @@ func (rt *routing) newSimulator() (sim *simulator, err error) {
 		ps = append(ps, odata.Path{Pattern: p.muxPath, Allow: p.allow()})
 	}
 	st := &simState{}
-	return &simulator{mux: odata.NewServeMux(st, routes, ps), state: st, rt: rt}, nil
+	return &simulator{mux: odata.NewServeMux(st, routes, ps), state: st}, nil
 }
 
-// serve routes a request for target: the operation it reaches and its path
+// serve routes a request for target: the route it reaches and its path
 // values, or the status the handler answers without reaching one.
-func (sim *simulator) serve(method, target string) (s *opSig, values []string, status int, err error) {
+func (sim *simulator) serve(method, target string) (r *route, values []string, status int, err error) {
 	req, err := newRequest(method, target)
 	if err != nil {
 		return nil, nil, 0, err
@@ -691,7 +683,7 @@ func (sim *simulator) serve(method, target string) (s *opSig, values []string, s
 	*sim.state = simState{}
 	rec := httptest.NewRecorder()
 	sim.mux.ServeHTTP(rec, req)
-	return sim.state.sig, sim.state.values, rec.Code, nil
+	return sim.state.route, sim.state.values, rec.Code, nil
 }
 
 // tableRow is one odata.Route of the generated table: a route, or an entry

@@ -90,15 +90,15 @@ func TestRoutingSimulation(t *testing.T) {
 		{"POST", "/things/1", "", nil, http.StatusMethodNotAllowed},
 		{"GET", "/nowhere", "", nil, http.StatusNotFound},
 	} {
-		s, values, status, err := sim.serve(c.method, c.target)
+		r, values, status, err := sim.serve(c.method, c.target)
 		require.NoError(t, err, c.target)
 		if c.op == "" {
-			assert.Nil(t, s, c.target)
+			assert.Nil(t, r, c.target)
 			assert.Equal(t, c.status, status, c.target)
 			continue
 		}
-		require.NotNil(t, s, c.target)
-		assert.Equal(t, c.op, s.op.Name, c.target)
+		require.NotNil(t, r, c.target)
+		assert.Equal(t, c.op, r.sig.op.Name, c.target)
 		assert.Equal(t, c.values, values, c.target)
 	}
 	_, _, _, err = sim.serve("GET", "/a b")
