@@ -43,7 +43,7 @@ func runMetadataDiff(args []string, stdout, stderr io.Writer) int {
 	}
 	only := map[csdl.Kind]bool{}
 	for _, k := range splitList(*kinds) {
-		if !slices.Contains(diffKinds, csdl.Kind(k)) {
+		if !slices.Contains(csdl.Kinds, csdl.Kind(k)) {
 			fmt.Fprintf(stderr, "gen metadata-diff: unknown -kind %q (want one of %s)\n", k, strings.Join(kindNames(), ", "))
 			return ExitUsage
 		}
@@ -101,18 +101,9 @@ func runMetadataDiff(args []string, stdout, stderr io.Writer) int {
 	return ExitOK
 }
 
-// diffKinds is every kind of difference -kind accepts.
-var diffKinds = []csdl.Kind{
-	csdl.TypeNotInSchema, csdl.TypeNotInDocs, csdl.TypeNamespace, csdl.TypeNameCase,
-	csdl.TypeKind, csdl.BaseType, csdl.Abstract,
-	csdl.PropertyNotInSchema, csdl.PropertyNotInDocs, csdl.PropertyNameCase,
-	csdl.PropertyType, csdl.PropertyCollection, csdl.PropertyNavigation,
-	csdl.MemberNotInSchema, csdl.MemberNotInDocs, csdl.MemberNameCase,
-}
-
 func kindNames() []string {
-	names := make([]string, len(diffKinds))
-	for i, k := range diffKinds {
+	names := make([]string, len(csdl.Kinds))
+	for i, k := range csdl.Kinds {
 		names[i] = string(k)
 	}
 	return names

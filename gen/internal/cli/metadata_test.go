@@ -92,20 +92,6 @@ func TestMetadataDiffUnknownKind(t *testing.T) {
 	assert.Contains(t, stderr, `unknown -kind "bogus"`)
 }
 
-// TestDiffKindsAreComplete: -kind accepts every Kind constant of package
-// csdl, so a new kind cannot be left out of the list.
-func TestDiffKindsAreComplete(t *testing.T) {
-	src, err := os.ReadFile(filepath.Join("..", "csdl", "diff.go"))
-	require.NoError(t, err)
-	consts := regexp.MustCompile(`(?m)^\s*\w+\s+Kind\s*=\s*"([^"]+)"`).FindAllStringSubmatch(string(src), -1)
-	require.NotEmpty(t, consts)
-	var want []string
-	for _, m := range consts {
-		want = append(want, m[1])
-	}
-	assert.ElementsMatch(t, want, kindNames())
-}
-
 // TestPositionsIncludeTheInputFolder: ir and metadata-diff print page
 // positions usable from the working directory, as generate and lint do.
 func TestPositionsIncludeTheInputFolder(t *testing.T) {

@@ -2,6 +2,8 @@ package csdl
 
 import (
 	"fmt"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -317,4 +319,21 @@ func TestReadRejectsWhatIsNotCSDL(t *testing.T) {
 	s, err := Read("x.xml", []byte("\ufeff"+schemaXML))
 	require.NoError(t, err)
 	assert.NotEmpty(t, s.Types)
+}
+
+// TestKindsAreComplete: Kinds lists every Kind constant of diff.go, so a
+// new kind cannot be left out of what metadata-diff -kind accepts.
+func TestKindsAreComplete(t *testing.T) {
+	src, err := os.ReadFile("diff.go")
+	require.NoError(t, err)
+	consts := regexp.MustCompile(`(?m)^\s*\w+\s+Kind\s*=\s*"([^"]+)"`).FindAllStringSubmatch(string(src), -1)
+	require.NotEmpty(t, consts)
+	var want, got []string
+	for _, m := range consts {
+		want = append(want, m[1])
+	}
+	for _, k := range Kinds {
+		got = append(got, string(k))
+	}
+	assert.Equal(t, want, got)
 }

@@ -35,6 +35,13 @@ const (
 	MemberNameCase      Kind = "member-name-case"       // same enum member, name spelled with other case
 )
 
+// Kinds is every Kind, in the order above.
+var Kinds = []Kind{
+	TypeNotInSchema, TypeNotInDocs, TypeNamespace, TypeNameCase, TypeKind, BaseType, Abstract,
+	PropertyNotInSchema, PropertyNotInDocs, PropertyNameCase, PropertyType, PropertyCollection, PropertyNavigation,
+	MemberNotInSchema, MemberNotInDocs, MemberNameCase,
+}
+
 // Difference is one disagreement between the docs and the schema.
 type Difference struct {
 	Kind Kind
