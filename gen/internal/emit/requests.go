@@ -16,11 +16,7 @@ const requestFile = "requests"
 // request-body table: a method that takes a body, table rows, and no linked
 // type (an action's parameters, a PATCH listing what may change).
 func tableBody(o *ir.Operation) bool {
-	switch o.Method {
-	case "POST", "PATCH", "PUT":
-		return o.RequestType == "" && len(o.RequestBody) > 0
-	}
-	return false
+	return ir.SendsBody(o.Method) && o.RequestType == "" && len(o.RequestBody) > 0
 }
 
 // addRequestTypes gives each operation of pkg whose body only a table

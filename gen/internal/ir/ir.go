@@ -158,6 +158,17 @@ type Member struct {
 	Pos         diag.Pos `json:"pos"`
 }
 
+// SendsBody reports whether an operation of this HTTP method sends a
+// resource or parameters in its request body (POST, PATCH, PUT), so that
+// its Request body section describes one.
+func SendsBody(method string) bool {
+	switch method {
+	case "POST", "PATCH", "PUT":
+		return true
+	}
+	return false
+}
+
 // Operation is one operation page: an HTTP method on one or more paths.
 type Operation struct {
 	Name               string      `json:"name"` // Go method name on Service, e.g. CreateSegment

@@ -13,12 +13,7 @@ import (
 // example's @odata.type names. nil when the page sends no such body (actions
 // take parameters, not a resource).
 func (c *checker) requestType() *ir.Type {
-	if len(c.page.Requests) == 0 {
-		return nil
-	}
-	switch c.page.Requests[0].Method {
-	case "POST", "PATCH", "PUT":
-	default:
+	if len(c.page.Requests) == 0 || !ir.SendsBody(c.page.Requests[0].Method) {
 		return nil
 	}
 	if c.op != nil && c.op.Request != nil {

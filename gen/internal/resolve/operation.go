@@ -96,7 +96,7 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 	if op.PathParameters == nil {
 		op.PathParameters = []string{}
 	}
-	if p.BodyLink != nil && (op.Method == "POST" || op.Method == "PATCH" || op.Method == "PUT") {
+	if p.BodyLink != nil && ir.SendsBody(op.Method) {
 		if t := r.linkedType(p, p.BodyLink); t != nil {
 			op.RequestType, op.Request = t.QualifiedName(), t
 		}
@@ -107,7 +107,7 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 			op.RequestBody = append(op.RequestBody, prop)
 		}
 	}
-	if op.RequestType == "" && (op.Method == "POST" || op.Method == "PATCH" || op.Method == "PUT") && len(op.RequestBody) > 0 {
+	if op.RequestType == "" && ir.SendsBody(op.Method) && len(op.RequestBody) > 0 {
 		if t := r.exampleBodyType(p, ns, op.RequestBody); t != nil {
 			op.RequestType, op.Request = t.QualifiedName(), t
 		}
