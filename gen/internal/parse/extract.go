@@ -397,9 +397,15 @@ func PathParams(path string) []string {
 // 100-599 standing alone, with the capitalized words that follow them ("201
 // Created") or, lacking those, the spaces. Each match is [start, codeEnd, end].
 func statusMentions(raw string) [][3]int {
+	return codeMentions(raw, func(c byte) bool { return c >= '1' && c <= '5' })
+}
+
+// codeMentions finds three digits standing alone whose first digit is one
+// first accepts, as statusMentions describes.
+func codeMentions(raw string, first func(byte) bool) [][3]int {
 	var out [][3]int
 	for i := 0; i+3 <= len(raw); i++ {
-		if raw[i] < '1' || raw[i] > '5' || !isDigit(raw[i+1]) || !isDigit(raw[i+2]) ||
+		if !first(raw[i]) || !isDigit(raw[i]) || !isDigit(raw[i+1]) || !isDigit(raw[i+2]) ||
 			i > 0 && isWordByte(raw[i-1]) || i+3 < len(raw) && isWordByte(raw[i+3]) {
 			continue
 		}
@@ -479,37 +485,32 @@ func (p *Page) responseStatus() {
 
 // statusContext reports whether a code found in prose is said to be the
 // response's status: "returns" shortly before it, "response" shortly after
-// it, or a reason phrase with it ("201 Created").
+// it, or a space after it, as in "201 Created" or "`200 OK`".
 func statusContext(raw string, m [3]int) bool {
+	return saidReturned(raw, m) || strings.Contains(raw[m[0]:m[2]], " ")
+}
+
+// saidReturned reports whether "returns" comes shortly before the code, or
+// "response" shortly after it.
+func saidReturned(raw string, m [3]int) bool {
 	ctx := strings.ToLower(raw[max(0, m[0]-30):m[0]])
 	after := strings.ToLower(raw[m[2]:min(len(raw), m[2]+20)])
-	return strings.Contains(ctx, "return") || strings.Contains(after, "response") || strings.Contains(raw[m[0]:m[2]], " ")
+	return strings.Contains(ctx, "return") || strings.Contains(after, "response")
 }
+
+// hasReasonPhrase reports whether capitalized words follow the code.
+func hasReasonPhrase(raw string, m [3]int) bool { return strings.TrimSpace(raw[m[1]:m[2]]) != "" }
 
 // badStatusMentions finds the codes prose gives as a status that are none:
 // three digits standing alone outside 100-599 with a reason phrase ("999
-// Wat"), said to be returned or to be the response (see statusContext).
-// Both are required, as a bare number ("returns up to 999 items") need not
-// be a status.
+// Wat"), said to be returned or to be the response. Both are required, as
+// a bare number ("returns up to 999 items") need not be a status.
 func badStatusMentions(raw string) [][3]int {
 	var out [][3]int
-	for i := 0; i+3 <= len(raw); i++ {
-		if c := raw[i]; c >= '1' && c <= '5' || !isDigit(c) || !isDigit(raw[i+1]) || !isDigit(raw[i+2]) ||
-			i > 0 && isWordByte(raw[i-1]) || i+3 < len(raw) && isWordByte(raw[i+3]) {
-			continue
-		}
-		ws := skipASCIISpace(raw, i+3)
-		end := capitalWord(raw, ws)
-		if ws == i+3 || end == ws {
-			continue
-		}
-		m := [3]int{i, i + 3, end}
-		ctx := strings.ToLower(raw[max(0, i-30):i])
-		after := strings.ToLower(raw[end:min(len(raw), end+20)])
-		if strings.Contains(ctx, "return") || strings.Contains(after, "response") {
+	for _, m := range codeMentions(raw, func(c byte) bool { return c < '1' || c > '5' }) {
+		if hasReasonPhrase(raw, m) && saidReturned(raw, m) {
 			out = append(out, m)
 		}
-		i = end - 1
 	}
 	return out
 }
