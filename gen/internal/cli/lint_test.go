@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -154,4 +155,21 @@ func TestLintOnePageFromItsFolder(t *testing.T) {
 		assert.Equal(t, "callrecords-segment-post.md", f.File)
 		assert.NotEqual(t, "unknown-type", f.Rule)
 	}
+}
+
+// TestLintNamedPageNotMD: a page named explicitly though the walk would not
+// list it (not *.md) is linted in its doc set too.
+func TestLintNamedPageNotMD(t *testing.T) {
+	docs := filepath.Join(t.TempDir(), "docs")
+	copyTree(t, docsInput, docs)
+	seed, err := os.ReadFile(filepath.Join(docs, "api", "callrecords-segment-post.md"))
+	require.NoError(t, err)
+	require.NoError(t, os.Remove(filepath.Join(docs, "api", "callrecords-segment-post.md")))
+	page := filepath.Join(docs, "api", "segment-post.markdown")
+	require.NoError(t, os.WriteFile(page, seed, 0o644))
+	code, stdout, stderr := runGen("lint", page)
+	assert.Equal(t, ExitFindings, code, stderr)
+	assert.NotContains(t, stdout, "unknown-type", "the resource pages of the set are read")
+	assert.Contains(t, stdout, "content-length")
+	assert.Regexp(t, `(?m)^gen lint: 1 pages,`, stderr)
 }

@@ -161,9 +161,10 @@ func ReadInContext(paths []string) (set *Set, given map[string]string, givenRoot
 		}
 		docs = d
 	}
-	files, err := PageFiles(docs)
-	if err != nil || len(files) == len(set.Pages) && absRoot == docs {
-		return set, nil, "", nil // the whole set was given: no page to read twice
+	for _, p := range paths {
+		if a, err := filepath.Abs(p); err == nil && (a == docs || strings.HasPrefix(docs, a+string(filepath.Separator))) {
+			return set, nil, "", nil // the whole set was given: no page to read twice
+		}
 	}
 	display := docs
 	if !filepath.IsAbs(set.Root) {
@@ -175,13 +176,9 @@ func ReadInContext(paths []string) (set *Set, given map[string]string, givenRoot
 	}
 	// Pages named explicitly that the walk does not list (not *.md) are read
 	// with the set.
-	walked := map[string]bool{}
-	for _, f := range files {
-		walked[f] = true
-	}
 	read := []string{display}
 	for _, a := range abs {
-		if !walked[a] {
+		if !strings.HasSuffix(strings.ToLower(a), ".md") {
 			read = append(read, filepath.Join(display, strings.TrimPrefix(a, docs)))
 		}
 	}
