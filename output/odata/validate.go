@@ -110,6 +110,14 @@ func validate(v any, path, typeName string, collection bool) error {
 	return nil
 }
 
+// IsDateTime reports whether s is an RFC 3339 date and time, as
+// Edm.DateTimeOffset values are. Go's parser also takes a comma before the
+// fraction, which RFC 3339 does not.
+func IsDateTime(s string) bool {
+	_, err := time.Parse(time.RFC3339, s)
+	return err == nil && !strings.ContainsRune(s, ',')
+}
+
 // checkPrimitive checks a value of an Edm type. Edm types gen does not know
 // (Edm.Untyped, geography types) accept any value.
 func checkPrimitive(v any, path, edm string) error {
@@ -123,9 +131,7 @@ func checkPrimitive(v any, path, edm string) error {
 		if !ok {
 			return kindError(path, "an RFC 3339 date and time string")
 		}
-		// time.Time decodes it, but RFC 3339 has no comma before the
-		// fraction, which Go accepts.
-		if _, err := time.Parse(time.RFC3339, s); err != nil || strings.ContainsRune(s, ',') {
+		if !IsDateTime(s) {
 			return &ValidationError{Path: path, Message: fmt.Sprintf("%s must be an RFC 3339 date and time, such as 2020-01-01T00:00:00Z, not %q", describe(path), s)}
 		}
 	case "Edm.Boolean":

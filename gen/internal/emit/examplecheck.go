@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"gen/gen/internal/emit/odata"
 	"gen/gen/internal/ir"
@@ -142,7 +141,7 @@ func (c bodyChecker) primitive(v any, path, edm string) string {
 		if !ok {
 			return c.kind(path, "a date and time string")
 		}
-		if _, err := time.Parse(time.RFC3339, s); err != nil {
+		if !odata.IsDateTime(s) {
 			return fmt.Sprintf("%s is %q, which is not an RFC 3339 date and time", describePath(path), s)
 		}
 	case "Edm.Boolean":
