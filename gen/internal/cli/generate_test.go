@@ -357,9 +357,14 @@ func TestCheckNeverWritesAStamp(t *testing.T) {
 func TestReportRoundTrip(t *testing.T) {
 	var l diag.List
 	l.Add(diag.Span{Pos: diag.Pos{File: "api/x.md", Line: 3, Col: 7}}, diag.Warning, "some-rule", "look %s", "here")
-	got, ok := decodeReport(encodeReport(report{Diags: l}))
+	var w diag.List
+	w.Add(diag.Span{Pos: diag.Pos{File: "api/y.md", Line: 1, Col: 1}}, diag.Warning, "renamed-type", "renamed")
+	got, ok := decodeReport(encodeReport(report{Diags: l, Warnings: w}))
 	require.True(t, ok)
 	assert.Equal(t, l.String(), got.Diags.String())
+	assert.Equal(t, w.String(), got.Warnings.String())
+	_, ok = decodeReport([]byte(`[{"file": "api/x.md"}]`))
+	assert.False(t, ok, "an older stamp's report (a bare list) is not used")
 	var buf bytes.Buffer
 	printDiags(&buf, filepath.Join("docs", "in"), got.Diags)
 	assert.Equal(t, filepath.Join("docs", "in", "api", "x.md")+":3:7: warning some-rule: look here\n", buf.String())
