@@ -17,6 +17,12 @@ import (
 // type of the same qualified name, compared case-insensitively; TypesExact
 // counts the matches spelled identically.
 //
+// NameAnyCase and ExtraAnyCase say how much of what is left is letter case
+// alone: they are the name recall and extra counts with property names
+// compared case-insensitively, as types are. They are reported beside the
+// figures, never in their place: JSON names are case-sensitive, so a page
+// that spells a property with other case documents a different property.
+//
 // Recall is counted over the properties declared on each matched schema type
 // itself (structural and navigation); the IR has one when the IR type
 // declares or inherits a property of exactly that name. Precision is counted
@@ -35,9 +41,11 @@ type Figures struct {
 	Declared     int // properties declared on matched schema types
 	NameMatched  int // of those, the IR type has a property of that name
 	FullyMatched int // of those, also with the same type and collection flag
+	NameAnyCase  int // of those, the IR type has one spelled with any case
 
-	Documented int // properties declared on matched IR types
-	Extra      int // of those, neither declared nor inherited in the schema
+	Documented   int // properties declared on matched IR types
+	Extra        int // of those, neither declared nor inherited in the schema
+	ExtraAnyCase int // of those, not even spelled with other case
 }
 
 // Agreement computes the figures for prog against s. Types are compared as
@@ -67,8 +75,12 @@ func Agreement(prog *ir.Program, s *Schema) Figures {
 			f.Declared++
 			p := t.Property(sp.Name)
 			if p == nil {
+				if t.PropertyFold(sp.Name) != nil {
+					f.NameAnyCase++
+				}
 				continue
 			}
+			f.NameAnyCase++
 			f.NameMatched++
 			if strings.EqualFold(p.Type, sp.Type) && p.Collection == sp.Collection {
 				f.FullyMatched++
@@ -78,6 +90,9 @@ func Agreement(prog *ir.Program, s *Schema) Figures {
 			f.Documented++
 			if st.Property(p.Name) == nil {
 				f.Extra++
+				if st.propertyFold(p.Name) == nil {
+					f.ExtraAnyCase++
+				}
 			}
 		}
 	}
@@ -136,12 +151,12 @@ func (f Figures) MeetsReference() []string {
 func (f Figures) Write(w io.Writer) {
 	fmt.Fprintf(w, "types matched to a resource page: %5.1f%% (%d of %d schema entity and complex types; %d with the same case)\n",
 		100*f.TypeShare(), f.TypesMatched, f.Types, f.TypesExact)
-	fmt.Fprintf(w, "property name recall:             %5.1f%% (%d of %d properties declared on matched schema types)\n",
-		100*f.NameRecall(), f.NameMatched, f.Declared)
+	fmt.Fprintf(w, "property name recall:             %5.1f%% (%d of %d properties declared on matched schema types; %.1f%%, %d, ignoring letter case)\n",
+		100*f.NameRecall(), f.NameMatched, f.Declared, 100*share(f.NameAnyCase, f.Declared), f.NameAnyCase)
 	fmt.Fprintf(w, "name+type+collection recall:      %5.1f%% (%d of %d)\n",
 		100*f.FullRecall(), f.FullyMatched, f.Declared)
-	fmt.Fprintf(w, "properties not in the schema:     %5.1f%% (%d of %d properties declared on matched docs types)\n",
-		100*f.ExtraShare(), f.Extra, f.Documented)
+	fmt.Fprintf(w, "properties not in the schema:     %5.1f%% (%d of %d properties declared on matched docs types; %.1f%%, %d, ignoring letter case)\n",
+		100*f.ExtraShare(), f.Extra, f.Documented, 100*share(f.ExtraAnyCase, f.Documented), f.ExtraAnyCase)
 	fmt.Fprintf(w, "enum types matched:               %5.1f%% (%d of %d schema enum types; not in the figures above)\n",
 		100*share(f.EnumsMatched, f.Enums), f.EnumsMatched, f.Enums)
 }

@@ -226,7 +226,7 @@ func TestDiffAgreesWithItself(t *testing.T) {
 	assert.Empty(t, Diff(p, s))
 	f := Agreement(p, s)
 	assert.Equal(t, Figures{Types: 6, TypesMatched: 6, TypesExact: 6, Enums: 1, EnumsMatched: 1,
-		Declared: 12, NameMatched: 12, FullyMatched: 12, Documented: 12}, f)
+		Declared: 12, NameMatched: 12, FullyMatched: 12, NameAnyCase: 12, Documented: 12}, f)
 	assert.Empty(t, f.MeetsReference())
 }
 
@@ -243,9 +243,13 @@ func TestAgreement(t *testing.T) {
 		// ratio (Double), tags (not a collection) and shade (String) differ;
 		// children differs in navigation only, which recall does not weigh.
 		FullyMatched: 5,
+		// Owner is owner with other case; eTag is missing in any case.
+		NameAnyCase: 9,
 		// id; item's 8 rows and its 2 restated ones; identity's displayName.
 		// Owner, legacy and ID are not in the schema under those names.
 		Documented: 12, Extra: 3,
+		// Owner and ID are owner and id with other case; legacy is extra.
+		ExtraAnyCase: 1,
 	}, f)
 	assert.InDelta(t, 0.5, f.TypeShare(), 1e-9)
 	assert.InDelta(t, 0.8, f.NameRecall(), 1e-9)
@@ -263,9 +267,9 @@ func TestAgreement(t *testing.T) {
 	var b strings.Builder
 	f.Write(&b)
 	assert.Equal(t, `types matched to a resource page:  50.0% (3 of 6 schema entity and complex types; 2 with the same case)
-property name recall:              80.0% (8 of 10 properties declared on matched schema types)
+property name recall:              80.0% (8 of 10 properties declared on matched schema types; 90.0%, 9, ignoring letter case)
 name+type+collection recall:       50.0% (5 of 10)
-properties not in the schema:      25.0% (3 of 12 properties declared on matched docs types)
+properties not in the schema:      25.0% (3 of 12 properties declared on matched docs types; 8.3%, 1, ignoring letter case)
 enum types matched:               100.0% (1 of 1 schema enum types; not in the figures above)
 `, b.String())
 }
