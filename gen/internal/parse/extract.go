@@ -629,11 +629,17 @@ func (p *Page) propertyTables() {
 		if cap(*dest) == 0 {
 			*dest = make([]PropertyRow, 0, len(t.Rows))
 		}
+		var last *PropertyRow // the row read before r, if r follows it
 		for i := range t.Rows {
 			r := &t.Rows[i]
-			if nameCol >= len(r.Cells) || typeCol >= len(r.Cells) || r.RawCells() <= typeCol {
-				continue // a broken row (often a description wrapped onto its own line): table-malformed
+			raw := r.RawCells()
+			if nameCol >= len(r.Cells) || typeCol >= len(r.Cells) || raw <= typeCol {
+				if !p.brokenPropertyRow(r, raw, len(t.Header), last, nameCol) {
+					last = nil
+				}
+				continue
 			}
+			last = nil
 			nc := r.Cells[nameCol]
 			name := strings.Trim(nc.Text, "*` ")
 			if name == "" || p.Kind == Resource && strings.HasPrefix(name, "@") {
@@ -646,9 +652,46 @@ func (p *Page) propertyTables() {
 				pr.DescRaw = d.Raw()
 				pr.ReadOnly = isReadOnly(d.Text)
 			}
+			if raw > len(t.Header) {
+				// A | in a cell, not escaped: goldmark drops the cells past
+				// the header's, which is text lost from the generated code.
+				_, at := CountCells(r.Span.Text(), len(t.Header))
+				p.Diags.Add(p.Src.Range(r.Span.Offset()+at, r.Span.EndOffset()), diag.Warning, "table-malformed",
+					"the row of property %q has %d cells but the header has %d: the text from here on is left out (escape a | inside a cell as \\|)", name, raw, len(t.Header))
+			}
 			*dest = append(*dest, pr)
+			last = &(*dest)[len(*dest)-1]
 		}
 	}
+}
+
+// brokenPropertyRow reports a row of a property table that has no Type
+// cell, which the generated code cannot use: a line of a row above that a
+// line break split off (its text is lost from that row's description), or a
+// row missing cells (its property is left out). last is the property row
+// just above, if any. It returns whether r continues the row above.
+func (p *Page) brokenPropertyRow(r *Row, raw, header int, last *PropertyRow, nameCol int) (continues bool) {
+	line := r.Span.Text()
+	if raw <= 1 && !strings.HasPrefix(strings.TrimLeft(line, " \t>"), "|") {
+		if last != nil {
+			p.Diags.Add(r.Span, diag.Warning, "table-malformed",
+				"a line break splits the row of property %q: this line is left out of its description (keep each row on one line, using <br/> for breaks)", last.Name.Text)
+		}
+		return true
+	}
+	name := ""
+	if nameCol < len(r.Cells) {
+		name = strings.Trim(r.Cells[nameCol].Text, "*` ")
+		if c := strings.TrimSpace(r.Cells[nameCol].Raw()); raw == 1 && len(c) > 4 && strings.HasPrefix(c, "**") && strings.HasSuffix(c, "**") {
+			return false // a label over the rows that follow, such as Intune's |**Onboarding**|
+		}
+	}
+	if name == "" {
+		return false // a row of empty cells documents nothing
+	}
+	p.Diags.Add(r.Span, diag.Error, "table-malformed",
+		"the row of property %q has %d cell(s) but the header has %d, and no Type: the property is left out", name, raw, header)
+	return false
 }
 
 // typeSectionName reads an H2 that declares a type, "accessReviewSettings

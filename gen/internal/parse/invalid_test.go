@@ -127,3 +127,42 @@ func TestInvalidPath(t *testing.T) {
 	}
 	assert.Equal(t, "/x/{id}/y", p.Requests[8].Path)
 }
+
+const brokenRowsPage = "---\ntitle: \"widget resource type\"\n---\n\n# widget resource type\n\n## Properties\n\n" +
+	"| Property | Type | Description |\n|:---|:---|:---|\n" +
+	"| id | String | The identifier. |\n" +
+	"| name | String | The first part\nof the description\nand more. |\n" +
+	"|**Appearance**|\n" +
+	"| size | Int32 | Size | with a pipe. |\n" +
+	"| color |\n" +
+	"| shade | String |\n" +
+	"| | |\n"
+
+// TestBrokenPropertyRows: the rows of a property table that lose text from
+// the generated code are reported where the text is lost: a line a line
+// break split off a row (each such line), the cells past the header's, and a
+// row with no Type cell, whose property is left out (an error). A bold
+// label row, a row without a description and an empty row are not.
+func TestBrokenPropertyRows(t *testing.T) {
+	p := Parse("resources/widget.md", []byte(brokenRowsPage))
+	assert.Equal(t, []string{
+		`resources/widget.md:13:1 a line break splits the row of property "name": this line is left out of its description (keep each row on one line, using <br/> for breaks)`,
+		`resources/widget.md:14:1 a line break splits the row of property "name": this line is left out of its description (keep each row on one line, using <br/> for breaks)`,
+		`resources/widget.md:16:24 the row of property "size" has 4 cells but the header has 3: the text from here on is left out (escape a | inside a cell as \|)`,
+		`resources/widget.md:17:1 the row of property "color" has 1 cell(s) but the header has 3, and no Type: the property is left out`,
+	}, only(p.Diags, "table-malformed"))
+	var names []string
+	for _, r := range p.Properties {
+		names = append(names, r.Name.Text)
+	}
+	assert.Equal(t, []string{"id", "name", "size", "shade"}, names)
+	for _, d := range p.Diags {
+		if d.Rule == "table-malformed" {
+			want := diag.Warning
+			if strings.Contains(d.Message, "no Type") {
+				want = diag.Error
+			}
+			assert.Equal(t, want, d.Severity, d.Message)
+		}
+	}
+}
