@@ -258,7 +258,7 @@ func newRoute(s *opSig, i int) *route {
 	r := &route{sig: s, method: strings.ToUpper(s.op.Method), doc: s.op.Paths[i], segs: segs}
 	var shape, mux, expr strings.Builder
 	expr.WriteString("^")
-	whole := true
+	whole, why := true, "a parameter is not a whole path segment"
 	for _, seg := range segs {
 		shape.WriteByte('/')
 		mux.WriteByte('/')
@@ -270,6 +270,13 @@ func newRoute(s *opSig, i int) *route {
 		call := false // an OData function segment, f(a=1,b=2)
 		for _, p := range seg {
 			call = call || p.param == "" && strings.Contains(p.lit, "(")
+		}
+		for _, p := range seg {
+			if call && strings.Contains(p.lit, "=") && whole {
+				// Named arguments, which a client may space and order as it
+				// likes: only the fallback's expression allows for that.
+				whole, why = false, "a function's arguments may come in any order and spacing"
+			}
 		}
 		for _, p := range seg {
 			if p.param == "" {
@@ -308,9 +315,51 @@ func newRoute(s *opSig, i int) *route {
 			r.muxPath = "/{$}"
 		}
 	} else {
-		r.fallback, r.why = true, "a parameter is not a whole path segment"
+		r.fallback, r.why = true, why
 	}
 	return r
+}
+
+// sortCallArguments puts the arguments of a function segment in the order
+// odata.CanonicalPath puts a request's, by name, once the parameters have
+// their slots: "f(b={x},a=1)" is routed as "f(a=1,b={x})".
+func sortCallArguments(seg []pathPart) []pathPart {
+	// The segment as text, each parameter a NUL and its index, which
+	// SortCallArguments moves with the argument it is in.
+	if len(seg) > 255 {
+		return seg
+	}
+	var b strings.Builder
+	for i, p := range seg {
+		if strings.IndexByte(p.lit, 0) >= 0 {
+			return seg
+		}
+		if p.param == "" {
+			b.WriteString(p.lit)
+		} else {
+			b.WriteByte(0)
+			b.WriteByte(byte(i + 1))
+		}
+	}
+	text := b.String()
+	sorted := odata.SortCallArguments(text)
+	if sorted == text {
+		return seg
+	}
+	var out []pathPart
+	for sorted != "" {
+		i := strings.IndexByte(sorted, 0)
+		if i < 0 {
+			out = append(out, pathPart{lit: sorted})
+			break
+		}
+		if i > 0 {
+			out = append(out, pathPart{lit: sorted[:i]})
+		}
+		out = append(out, seg[sorted[i+1]-1])
+		sorted = sorted[i+2:]
+	}
+	return out
 }
 
 // callLiteralExpr matches the literal text of a function segment with

@@ -37,9 +37,9 @@ func TestRoutingPlacement(t *testing.T) {
 	}
 	assert.Equal(t, map[string]string{
 		"GET /reports/getEmailActivityCounts(period='{period_value}')":       `fallback ^/reports/getEmailActivityCounts\s*\(\s*period\s*=\s*'(?P<period_value>[^/]+?)'\s*\)$`,
-		"GET /reports/getTeamsUserActivityCounts(period='D7')":               "mux GET /reports/getTeamsUserActivityCounts(period='D7')",
+		"GET /reports/getTeamsUserActivityCounts(period='D7')":               `fallback ^/reports/getTeamsUserActivityCounts\s*\(\s*period\s*=\s*'D7'\s*\)$`,
 		"POST /privilegedRoleAssignmentRequests({requestid})/cancel":         `fallback ^/privilegedRoleAssignmentRequests\s*\(\s*(?P<requestid>[^/]+?)\s*\)/cancel$`,
-		"GET /workbook/worksheets/{id|name}/Cell(row={row},column={column})": `fallback ^/workbook/worksheets/(?P<idName>[^/]+)/Cell\s*\(\s*row\s*=\s*(?P<row>[^/]+?)\s*,\s*column\s*=\s*(?P<column>[^/]+?)\s*\)$`,
+		"GET /workbook/worksheets/{id|name}/Cell(row={row},column={column})": `fallback ^/workbook/worksheets/(?P<idName>[^/]+)/Cell\s*\(\s*column\s*=\s*(?P<column>[^/]+?)\s*,\s*row\s*=\s*(?P<row>[^/]+?)\s*\)$`,
 		"GET /me/drive/root:/{item-path}:/content":                           "fallback ^/me/drive/root:/(?P<itemPath>.+):/content$",
 		"GET /drives/{drive-id}/items/{item-id}/content":                     "mux GET /drives/{driveID}/items/{itemID}/content",
 		"GET /policies/activityBasedTimeoutPolicies/{id}":                    "mux GET /policies/activityBasedTimeoutPolicies/{id}",
@@ -84,6 +84,11 @@ func TestRoutingSimulation(t *testing.T) {
 		{"GET", "/workbook/worksheets/s/Cell(row=1,column=2)", "GetCell", []string{"s", "1", "2"}, 0},
 		{"GET", "/workbook/worksheets/s/Cell(row=1,%20column%20=%202%20)", "GetCell", []string{"s", "1", "2"}, 0},
 		{"GET", "/workbook/worksheets/s/Cell(row=1%20,column=2)", "GetCell", []string{"s", "1", "2"}, 0},
+		// A function's arguments come in any order.
+		{"GET", "/workbook/worksheets/s/Cell(column=2,row=1)", "GetCell", []string{"s", "1", "2"}, 0},
+		{"GET", "/workbook/worksheets/s/Cell(%20column%20=%20'2,3'%20,row=1)", "GetCell", []string{"s", "1", "'2,3'"}, 0},
+		{"GET", "/reports/getTeamsUserActivityCounts(%20period%20=%20'D7')", "GetTeamsUserActivityCounts", nil, 0},
+		{"GET", "/workbook/worksheets/s/Cell(row=1)", "", nil, http.StatusNotFound},
 		{"GET", "/me/drive/root:/a/b%2Fc:/content", "GetContent", []string{"a/b/c", "", ""}, 0},
 		{"DELETE", "/things/1/members/2/$ref", "RemoveMember", []string{"1", "2"}, 0},
 		{"GET", "/things/1", "GetThing", []string{"1"}, 0},

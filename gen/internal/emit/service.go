@@ -101,6 +101,9 @@ func (g *generator) newSig(o *ir.Operation) (*opSig, error) {
 				}
 			}
 		}
+		for i, seg := range segs {
+			segs[i] = sortCallArguments(seg)
+		}
 	}
 	if o.RequestType != "" {
 		r := typeRef{name: o.RequestType, t: o.Request, collection: o.RequestCollection, what: "the request body of " + o.Name, pos: o.Pos}

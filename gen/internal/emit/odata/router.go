@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -187,7 +188,8 @@ func (rt *Router[H]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // CanonicalPath is the form of a request path that route expressions
-// match: each segment unescaped, as ServeMux matches segments, and then
+// match: each segment unescaped, as ServeMux matches segments, the
+// arguments of a function call sorted by name (SortCallArguments), and then
 // '%' and '/' within a segment written %25 and %2F so that segment
 // boundaries stay where the client put them. "/a/b%2Fc/d%20e" becomes
 // "/a/b%2Fc/d e".
@@ -202,13 +204,13 @@ func CanonicalPath(u *url.URL) string {
 // CanonicalSegment is CanonicalPath for one escaped segment.
 func CanonicalSegment(s string) string {
 	if !strings.Contains(s, "%") {
-		return s
+		return SortCallArguments(s)
 	}
 	u, err := url.PathUnescape(s)
 	if err != nil {
 		u = s
 	}
-	return escapeSegment.Replace(u)
+	return escapeSegment.Replace(SortCallArguments(u))
 }
 
 var (
@@ -223,4 +225,47 @@ func unescapeValue(s string) string {
 		return s
 	}
 	return unescapeSegment.Replace(s)
+}
+
+// SortCallArguments returns seg, an unescaped path segment, with the
+// arguments of the OData function call in it sorted by name, so that
+// f(b=2,a=1) and f(a=1, b=2) reach the one route: OData names a function's
+// arguments, and their order is the client's choice. Commas inside
+// single-quoted values ('a,b', a quote in them doubled) are the value's. A
+// segment that is not a call of two or more named arguments is returned as
+// it is.
+func SortCallArguments(seg string) string {
+	open := strings.IndexByte(seg, '(')
+	end := strings.LastIndexByte(seg, ')')
+	if open < 0 || end < open || !strings.Contains(seg[open:end], ",") {
+		return seg
+	}
+	var args []string
+	quoted, from := false, open+1
+	for i := open + 1; i <= end; i++ {
+		switch {
+		case seg[i] == '\'':
+			quoted = !quoted
+		case !quoted && (seg[i] == ',' || i == end):
+			args = append(args, seg[from:i])
+			from = i + 1
+		}
+	}
+	if quoted || len(args) < 2 {
+		return seg
+	}
+	name := func(arg string) string {
+		n, _, _ := strings.Cut(arg, "=")
+		return strings.TrimSpace(n)
+	}
+	for _, a := range args {
+		if !strings.Contains(a, "=") || name(a) == "" {
+			return seg // a positional argument, such as a key: f('a','b')
+		}
+	}
+	if slices.IsSortedFunc(args, func(a, b string) int { return strings.Compare(name(a), name(b)) }) {
+		return seg
+	}
+	slices.SortStableFunc(args, func(a, b string) int { return strings.Compare(name(a), name(b)) })
+	return seg[:open+1] + strings.Join(args, ",") + seg[end:]
 }

@@ -85,11 +85,16 @@ func TestRoutesReachTheirOperation(t *testing.T) {
 		{"POST", "/privilegedRoleAssignmentRequests('7')/cancel", "CancelRequest", []string{"'7'"}},
 		// Several parameters in one segment.
 		{"GET", "/workbook/worksheets/Sheet1/Cell(row=5,column=6)", "GetCell", []string{"Sheet1", "5", "6"}},
+		// A function's arguments in another order, and spaced.
+		{"GET", "/workbook/worksheets/Sheet1/Cell(column=6,row=5)", "GetCell", []string{"Sheet1", "5", "6"}},
+		{"GET", "/workbook/worksheets/Sheet1/Cell(%20column%20=%206,%20row=5%20)", "GetCell", []string{"Sheet1", "5", "6"}},
 		// Path addressing: the path may span segments.
 		{"GET", "/me/drive/root:/Documents/a%20b.txt:/content", "GetContent", []string{"Documents/a b.txt", "", ""}},
 		{"GET", "/drives/d1/items/i%2F1/content", "GetContent", []string{"", "d1", "i/1"}},
-		// A function segment with only literals: on the ServeMux.
+		// A function segment with only literals: on the fallback router too,
+		// which allows for spaces.
 		{"GET", "/reports/getTeamsUserActivityCounts(period='D7')", "GetTeamsUserActivityCounts", nil},
+		{"GET", "/reports/getTeamsUserActivityCounts(%20period%20=%20'D7'%20)", "GetTeamsUserActivityCounts", nil},
 		// Conflicting patterns: one on the ServeMux, one on the fallback.
 		{"GET", "/policies/p1/appliesTo", "ListPolicyAppliesTo", []string{"p1"}},
 		{"GET", "/policies/activityBasedTimeoutPolicies/p2", "GetTimeoutPolicy", []string{"p2"}},

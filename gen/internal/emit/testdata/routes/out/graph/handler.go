@@ -45,14 +45,14 @@ func NewHandlerWithOptions(svc Service, opts HandlerOptions) http.Handler {
 var routes = []odata.Route[*handler]{
 	{Pattern: "GET /drives/{driveID}/items/{itemID}/content", Params: []string{"itemPath", "driveID", "itemID"}, Serve: (*handler).serveGetContent},
 	{Pattern: "GET /policies/activityBasedTimeoutPolicies/{id}", Params: []string{"id"}, Serve: (*handler).serveGetTimeoutPolicy},
-	{Pattern: "GET /reports/getTeamsUserActivityCounts(period='D7')", Serve: (*handler).serveGetTeamsUserActivityCounts},
 	{Pattern: "GET /things/delta", Serve: (*handler).serveDeltaThings},
 	{Pattern: "PATCH /things/{id}", Params: []string{"id"}, Serve: (*handler).serveUpdateThing},
 	{Pattern: "DELETE /things/{id}/members/{id2}/$ref", Params: []string{"id", "id2"}, Serve: (*handler).serveRemoveMember},
 	{Pattern: "GET /things/{thingID}", Params: []string{"thingID"}, Serve: (*handler).serveGetThing},
+	{Method: "GET", Expr: `^/reports/getTeamsUserActivityCounts\s*\(\s*period\s*=\s*'D7'\s*\)$`, Allow: []string{"GET"}, Serve: (*handler).serveGetTeamsUserActivityCounts},
 	{Method: "POST", Expr: `^/privilegedRoleAssignmentRequests\s*\(\s*(?P<requestid>[^/]+?)\s*\)/cancel$`, Allow: []string{"POST"}, Params: []string{"requestid"}, Serve: (*handler).serveCancelRequest},
 	{Method: "GET", Expr: `^/reports/getEmailActivityCounts\s*\(\s*period\s*=\s*'(?P<period_value>[^/]+?)'\s*\)$`, Allow: []string{"GET"}, Params: []string{"period_value"}, Serve: (*handler).serveGetEmailActivityCounts},
-	{Method: "GET", Expr: `^/workbook/worksheets/(?P<idName>[^/]+)/Cell\s*\(\s*row\s*=\s*(?P<row>[^/]+?)\s*,\s*column\s*=\s*(?P<column>[^/]+?)\s*\)$`, Allow: []string{"GET"}, Params: []string{"idName", "row", "column"}, Serve: (*handler).serveGetCell},
+	{Method: "GET", Expr: `^/workbook/worksheets/(?P<idName>[^/]+)/Cell\s*\(\s*column\s*=\s*(?P<column>[^/]+?)\s*,\s*row\s*=\s*(?P<row>[^/]+?)\s*\)$`, Allow: []string{"GET"}, Params: []string{"idName", "row", "column"}, Serve: (*handler).serveGetCell},
 	{Method: "GET", Expr: `^/me/drive/root:/(?P<itemPath>.+):/content$`, Allow: []string{"GET"}, Params: []string{"itemPath", "driveID", "itemID"}, Serve: (*handler).serveGetContent},
 	{Method: "GET", Expr: `^/policies/(?P<id>[^/]+)/appliesTo$`, Allow: []string{"GET"}, Params: []string{"id"}, Serve: (*handler).serveListPolicyAppliesTo},
 	{Expr: `^/things/delta$`, Allow: []string{"GET"}},
@@ -64,7 +64,6 @@ var routes = []odata.Route[*handler]{
 var paths = []odata.Path{
 	{Pattern: "/drives/{driveID}/items/{itemID}/content", Allow: []string{"GET"}},
 	{Pattern: "/policies/activityBasedTimeoutPolicies/{id}", Allow: []string{"GET"}},
-	{Pattern: "/reports/getTeamsUserActivityCounts(period='D7')", Allow: []string{"GET"}},
 	{Pattern: "/things/{id}/members/{id2}/$ref", Allow: []string{"DELETE"}},
 }
 
