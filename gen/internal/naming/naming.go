@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 )
 
 // initialisms are words Go style writes in one case (ID, not Id). OData is
@@ -86,13 +87,19 @@ func goName(name string) string {
 		b.WriteString(fixWord(w))
 	}
 	out := b.String()
-	if out == "" {
-		return "X"
-	}
-	if r := rune(out[0]); unicode.IsDigit(r) {
+	if !startsUpper(out) {
+		// A digit, or a letter of a script without case ("名前"): not an
+		// exported identifier without a prefix.
 		out = "X" + out
 	}
 	return out
+}
+
+// startsUpper reports whether s starts with an upper-case letter, as an
+// exported Go identifier does.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // GoParam turns a name from the docs into an unexported Go identifier for a
@@ -105,15 +112,15 @@ var goParams = newMemo(goParam)
 
 func goParam(name string) string {
 	exp := GoName(name)
-	if strings.HasPrefix(exp, "X") && len(name) > 0 && unicode.IsDigit(rune(name[0])) {
-		exp = "x" + exp[1:]
+	ws := words(name)
+	first := ""
+	if len(ws) > 0 {
+		first = fixWord(ws[0])
+	}
+	if !startsUpper(first) {
+		exp = "x" + exp[1:] // GoName's prefix, lowered
 	} else {
 		// Lower the leading initialism as a whole ("IDs" -> "ids", "URLPath" -> "urlPath").
-		ws := words(name)
-		first := ""
-		if len(ws) > 0 {
-			first = fixWord(ws[0])
-		}
 		exp = strings.ToLower(first) + exp[len(first):]
 	}
 	if token.IsKeyword(exp) || predeclared[exp] {
@@ -141,7 +148,7 @@ func words(name string) []string {
 		start = -1
 	}
 	for i, r := range rs {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) || r > unicode.MaxASCII {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			flush(i)
 			continue
 		}
@@ -177,7 +184,8 @@ func fixWord(w string) string {
 			return v + "s"
 		}
 	}
-	return strings.ToUpper(w[:1]) + w[1:]
+	r, n := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[n:]
 }
 
 // Unique returns base, or base2, base3, ... when taken, and takes it: how

@@ -30,6 +30,13 @@ func TestGoName(t *testing.T) {
 		"sentBytes":         "SentBytes",
 		"is":                "Is",
 		"lowVideoFrameRate": "LowVideoFrameRate",
+		// Letters of any script are kept; one without case needs a prefix.
+		"größe":         "Größe",
+		"maximaleGröße": "MaximaleGröße",
+		"élan":          "Élan",
+		"名前":            "X名前",
+		"ǅemal":         "Ǆemal", // a title-case letter is upper-cased
+		"x²":            "X",     // ² is a number, not a digit Go allows
 	}
 	for in, want := range cases {
 		got := GoName(in)
@@ -48,6 +55,9 @@ func TestGoParam(t *testing.T) {
 		"URLPath":      "urlPath",
 		"1st":          "x1st",
 		"ctx":          "ctx_",
+		"größe":        "größe",
+		"Élan":         "élan",
+		"名前":           "x名前",
 	}
 	for in, want := range cases {
 		got := GoParam(in)
