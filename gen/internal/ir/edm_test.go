@@ -45,7 +45,19 @@ func TestPlaceholder(t *testing.T) {
 // its shortcut (built from the lowering path itself) names a primitive: a
 // misspelt entry would shadow nothing, but would be dead weight.
 func TestPrimitivesAsWritten(t *testing.T) {
+	known := map[string]bool{}
+	for _, e := range primitives {
+		known[e] = true
+	}
 	for w, e := range primitivesAsWritten {
-		assert.NotEmpty(t, e, w)
+		assert.True(t, known[e], "%q answers %q, which is no primitive", w, e)
+		assert.Equal(t, e, Primitive(w), w)
+	}
+	for w, e := range map[string]string{
+		"GUID": "Edm.Guid", "Edm.GUID": "Edm.Guid", "bool": "Edm.Boolean", "int": "Edm.Int32",
+		"Integer": "Edm.Int32", "datetimeoffset": "Edm.DateTimeOffset", "Single": "Edm.Single",
+		"Edm.Stream": "Edm.Stream", "SByte": "Edm.SByte",
+	} {
+		assert.Equal(t, e, primitivesAsWritten[w], w)
 	}
 }
