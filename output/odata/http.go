@@ -136,7 +136,8 @@ func WriteJSON(w http.ResponseWriter, status int, v any) {
 // array). On failure it writes the error response and returns false:
 // 415 unless the Content-Type is application/json (parameters such as
 // charset are allowed), 413 when the body is larger than limit bytes, 400
-// for an empty or malformed body and for one that Validate rejects.
+// for an empty or malformed body, for one in which a name appears twice in
+// an object (DuplicateKey) and for one that Validate rejects.
 func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName string, collection bool) ([]byte, bool) {
 	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil || !strings.EqualFold(mt, "application/json") {
@@ -164,6 +165,11 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 	}
 	if v == nil {
 		WriteError(w, http.StatusBadRequest, "badRequest", "a request body is required, not null")
+		return nil, false
+	}
+	// v holds the last value of a repeated name; the bytes still hold all.
+	if path, dup := DuplicateKey(data); dup {
+		WriteError(w, http.StatusBadRequest, "badRequest", fmt.Sprintf("%q appears twice in the request body", path))
 		return nil, false
 	}
 	if err := Validate(v, typeName, collection); err != nil {

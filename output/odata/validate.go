@@ -3,6 +3,7 @@
 package odata
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -10,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // ValidationError is a request body that does not match the schema. Path
@@ -30,7 +32,15 @@ func (e *ValidationError) Error() string { return e.Message }
 // DateTimeOffset strings that are not RFC 3339, integers out of range and an
 // @odata.type that is neither the expected type nor derived from it. Enum
 // values are not checked against the members, so that members added to the
-// service later are accepted. JSON null is accepted everywhere.
+// service later are accepted. JSON null is accepted as the value of a
+// property (a client clears a property so) but not as an element of a
+// collection, which the Go slice holding it would turn into a zero value
+// ("" or an empty struct) without a word; only a collection of an Edm type
+// gen keeps as raw JSON (Edm.Untyped) may hold null.
+//
+// Validate sees the decoded value, in which a repeated member name has
+// already lost all but its last value: ReadBody refuses those with
+// DuplicateKey before it validates.
 //
 // Validate returns a *ValidationError for a bad value, and another error
 // when the schema itself is incomplete.
@@ -48,7 +58,11 @@ func validate(v any, path, typeName string, collection bool) error {
 			return kindError(path, "a JSON array")
 		}
 		for i, e := range arr {
-			if err := validate(e, fmt.Sprintf("%s[%d]", path, i), typeName, false); err != nil {
+			elem := fmt.Sprintf("%s[%d]", path, i)
+			if e == nil && !Untyped(typeName) {
+				return &ValidationError{Path: elem, Message: fmt.Sprintf("%q is null: a collection of %s holds no null elements", elem, typeName)}
+			}
+			if err := validate(e, elem, typeName, false); err != nil {
 				return err
 			}
 		}
@@ -118,8 +132,22 @@ func IsDateTime(s string) bool {
 	return err == nil && !strings.ContainsRune(s, ',')
 }
 
-// checkPrimitive checks a value of an Edm type. Edm types gen does not know
-// (Edm.Untyped, geography types) accept any value.
+// Untyped reports whether typeName is an Edm type gen does not know
+// (Edm.Untyped, geography types), whose values the generated code keeps as
+// raw JSON: any value fits, null included.
+func Untyped(typeName string) bool {
+	switch typeName {
+	case "Edm.String", "Edm.Guid", "Edm.Duration", "Edm.Date", "Edm.TimeOfDay", "Edm.Binary", "Edm.Stream",
+		"Edm.DateTimeOffset", "Edm.Boolean",
+		"Edm.Byte", "Edm.SByte", "Edm.Int16", "Edm.Int32", "Edm.Int64",
+		"Edm.Double", "Edm.Single", "Edm.Decimal":
+		return false
+	}
+	return strings.HasPrefix(typeName, "Edm.")
+}
+
+// checkPrimitive checks a value of an Edm type. Untyped Edm types accept any
+// value.
 func checkPrimitive(v any, path, edm string) error {
 	switch edm {
 	case "Edm.String", "Edm.Guid", "Edm.Duration", "Edm.Date", "Edm.TimeOfDay", "Edm.Binary", "Edm.Stream":
@@ -207,4 +235,223 @@ func join(path, key string) string {
 		return key
 	}
 	return path + "." + key
+}
+
+// DuplicateKey returns the path of the first member name that appears twice
+// in one object of the JSON value data, such as "displayName" or
+// "media[0].label", and true; "" and false when no name repeats. Instance
+// annotations ("@odata.type", "x@odata.bind") count like any other name.
+// Names compare as encoding/json decodes them, escapes resolved: "a" and
+// "\u0061" are the same name.
+//
+// Decoders differ on such a body (encoding/json keeps the last value, others
+// the first or refuse it), and decoding it into a map or struct loses all
+// but one value without a word, so ReadBody refuses it. DuplicateKey is a
+// single pass over the bytes that allocates little, not a decode. data must
+// be valid JSON, as ReadBody has established by decoding it; on anything
+// else the result means nothing, but DuplicateKey does not panic.
+func DuplicateKey(data []byte) (path string, found bool) {
+	s := dupScanner{data: data}
+	s.value()
+	if !s.found {
+		return "", false
+	}
+	var b strings.Builder
+	for _, seg := range s.path {
+		if seg.index >= 0 {
+			fmt.Fprintf(&b, "[%d]", seg.index)
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.Write(seg.name)
+	}
+	return b.String(), true
+}
+
+// dupScanner is the state of DuplicateKey.
+type dupScanner struct {
+	data  []byte
+	i     int          // offset of the next byte to read
+	names [][]byte     // the names read in the objects being scanned, innermost last
+	path  []dupSegment // where the scanner is; at the repeated name once found
+	found bool
+}
+
+// dupSegment is a step of a path: an object member (index < 0) or an array
+// element.
+type dupSegment struct {
+	name  []byte
+	index int
+}
+
+// dupLinear is the number of names up to which an object's names are
+// compared one by one; a larger object puts them in a map, so that a body
+// of many names costs linear time, not quadratic.
+const dupLinear = 16
+
+func (s *dupScanner) skipSpace() {
+	for s.i < len(s.data) {
+		switch s.data[s.i] {
+		case ' ', '\t', '\n', '\r':
+			s.i++
+		default:
+			return
+		}
+	}
+}
+
+// next skips white space and returns the next byte, or 0 at the end.
+func (s *dupScanner) next() byte {
+	s.skipSpace()
+	if s.i < len(s.data) {
+		return s.data[s.i]
+	}
+	return 0
+}
+
+// value scans one JSON value; it returns early once found is set, leaving
+// path at the repeated name.
+func (s *dupScanner) value() {
+	switch s.next() {
+	case '{':
+		s.object()
+	case '[':
+		s.i++
+		for index := 0; ; index++ {
+			switch s.next() {
+			case ']':
+				s.i++
+				return
+			case 0:
+				return
+			}
+			s.path = append(s.path, dupSegment{index: index})
+			s.value()
+			if s.found {
+				return
+			}
+			s.path = s.path[:len(s.path)-1]
+			switch s.next() {
+			case ',':
+				s.i++
+			case ']':
+			default: // malformed
+				return
+			}
+		}
+	case '"':
+		s.skipString()
+	default: // a number, true, false or null
+		for s.i < len(s.data) {
+			switch s.data[s.i] {
+			case ',', ']', '}', ' ', '\t', '\n', '\r':
+				return
+			}
+			s.i++
+		}
+	}
+}
+
+func (s *dupScanner) object() {
+	s.i++ // '{'
+	start := len(s.names)
+	defer func() { s.names = s.names[:start] }()
+	var seen map[string]struct{} // once the object has more than dupLinear names
+	for {
+		switch s.next() {
+		case '}':
+			s.i++
+			return
+		case '"':
+		default: // malformed
+			return
+		}
+		name := s.name()
+		repeated := false
+		if seen != nil {
+			if _, repeated = seen[string(name)]; !repeated {
+				seen[string(name)] = struct{}{}
+			}
+		} else {
+			for _, n := range s.names[start:] {
+				if bytes.Equal(n, name) {
+					repeated = true
+					break
+				}
+			}
+			s.names = append(s.names, name)
+			if len(s.names)-start > dupLinear {
+				seen = make(map[string]struct{}, 2*dupLinear)
+				for _, n := range s.names[start:] {
+					seen[string(n)] = struct{}{}
+				}
+			}
+		}
+		s.path = append(s.path, dupSegment{name: name, index: -1})
+		if repeated {
+			s.found = true
+			return
+		}
+		if s.next() != ':' {
+			return // malformed
+		}
+		s.i++
+		s.value()
+		if s.found {
+			return
+		}
+		s.path = s.path[:len(s.path)-1]
+		if s.next() == ',' {
+			s.i++
+		}
+	}
+}
+
+// skipString moves past the JSON string at s.i and reports whether it is
+// plain: free of escapes and invalid UTF-8, so that its bytes are what
+// encoding/json decodes it to.
+func (s *dupScanner) skipString() (plain bool) {
+	s.i++ // '"'
+	plain = true
+	for s.i < len(s.data) {
+		switch c := s.data[s.i]; {
+		case c == '"':
+			s.i++
+			return plain
+		case c == '\\':
+			plain = false
+			s.i += 2
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRune(s.data[s.i:])
+			if r == utf8.RuneError && size == 1 {
+				plain = false
+			}
+			s.i += size
+		default:
+			s.i++
+		}
+	}
+	s.i = len(s.data)
+	return plain
+}
+
+// name scans the JSON string at s.i, a member name, and returns it as
+// encoding/json decodes it.
+func (s *dupScanner) name() []byte {
+	start := s.i
+	plain := s.skipString()
+	if s.i-start < 2 {
+		return nil // malformed
+	}
+	raw := s.data[start+1 : s.i-1]
+	if plain {
+		return raw
+	}
+	var text string
+	if json.Unmarshal(s.data[start:s.i], &text) != nil {
+		return raw // malformed
+	}
+	return []byte(text)
 }

@@ -19,6 +19,19 @@ import (
 // those examples and say why; the check here mirrors the generated
 // validator (odata.Validate) and Go's decoding over the IR, at generation
 // time.
+//
+// Two rules hold for requests and responses alike, though only requests are
+// validated. A name that appears twice in one object (odata.DuplicateKey),
+// at any depth, is refused by the handler; in a response, Go's decoding
+// keeps its last value and drops the others, so the example shows a value
+// the test could never see, as with an undeclared property. (The generated
+// test would still pass, as its comparison decodes the documented response
+// the same way; it would check one reading of an ambiguous document.) A
+// null element of a collection is refused by the handler too, unless the
+// collection holds raw JSON (odata.Untyped); in a response, the Go slice
+// holds it as a zero value ("", an empty struct) that encodes as something
+// other than null, so the test would fail, unless the slice holds raw JSON
+// or AnyT interfaces, which keep null as it is.
 
 // bodyProblem returns what makes body, a JSON value of the type named
 // typeName (t for entity, complex and enum types), not fit it, or "". A
@@ -35,6 +48,9 @@ func (g *generator) bodyProblem(body string, typeName string, t *ir.Type, collec
 		return "it is not one JSON value"
 	}
 	c := bodyChecker{g: g, request: request}
+	if path, dup := odata.DuplicateKey([]byte(body)); dup {
+		return c.duplicate(path)
+	}
 	return c.value(v, "", typeName, t, collection)
 }
 
@@ -47,6 +63,10 @@ func (g *generator) resultProblem(body string, s *opSig) string {
 		var wrapper map[string]json.RawMessage
 		if json.Unmarshal([]byte(body), &wrapper) != nil {
 			return "it is not a JSON object with a value"
+		}
+		// The wrapper has lost all but one of a repeated "value".
+		if path, dup := odata.DuplicateKey([]byte(body)); dup {
+			return bodyChecker{g: g}.duplicate(path)
 		}
 		raw, ok := wrapper["value"]
 		if !ok {
@@ -72,7 +92,17 @@ func (c bodyChecker) value(v any, path, typeName string, t *ir.Type, collection 
 			return c.kind(path, "an array")
 		}
 		for i, e := range arr {
-			if p := c.value(e, fmt.Sprintf("%s[%d]", path, i), typeName, t, false); p != "" {
+			elem := fmt.Sprintf("%s[%d]", path, i)
+			if e == nil && !odata.Untyped(typeName) {
+				switch {
+				case c.request:
+					return fmt.Sprintf("%q is null: a collection of %s holds no null elements", elem, typeName)
+				case t == nil || !t.IsPolymorphic():
+					return fmt.Sprintf("%q is null, which a collection of %s holds as a zero value", elem, typeName)
+				}
+				continue // a response's AnyT interface holds nil
+			}
+			if p := c.value(e, elem, typeName, t, false); p != "" {
 				return p
 			}
 		}
@@ -171,6 +201,14 @@ func (c bodyChecker) primitive(v any, path, edm string) string {
 		}
 	}
 	return ""
+}
+
+// duplicate says that the name at path appears twice in its object.
+func (c bodyChecker) duplicate(path string) string {
+	if c.request {
+		return fmt.Sprintf("%q appears twice in the body", path)
+	}
+	return fmt.Sprintf("%q appears twice, and decoding keeps only the last value", path)
 }
 
 func (c bodyChecker) kind(path, want string) string {

@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"gen/gen/internal/emit/odata"
 )
 
 func TestFillPlaceholdersSeed(t *testing.T) {
@@ -144,4 +146,52 @@ func TestBodyProblem(t *testing.T) {
 	kind := p.Lookup(nsGraph + ".itemKind")
 	assert.Equal(t, "", g.bodyProblem(`["file", "future"]`, kind.QualifiedName(), kind, true, false))
 	assert.Equal(t, `property "[0]" is not a string`, g.bodyProblem(`[1]`, kind.QualifiedName(), kind, true, false))
+}
+
+// TestBodyProblemRepeatsAndNulls: a name that appears twice in an object and
+// a null element of a collection, which the handler refuses in a request
+// and Go's decoding changes in a response.
+func TestBodyProblemRepeatsAndNulls(t *testing.T) {
+	p := buildShapes()
+	g, err := newGenerator(p, Options{ModulePath: "m"})
+	require.NoError(t, err)
+	item, kind := p.Lookup(nsGraph+".driveItem"), p.Lookup(nsGraph+".itemKind")
+	for body, want := range map[string]string{
+		`{"name": "a", "size": 1, "name": "b"}`:               `"name" appears twice in the body`,
+		`{"x@odata.bind": "a", "x@odata.bind": "b"}`:          `"x@odata.bind" appears twice in the body`,
+		`{"content": [{"a": 1}, {"b": 1, "b": 2}]}`:           `"content[1].b" appears twice in the body`, // raw JSON too
+		`{"tags": ["x", null]}`:                               `"tags[1]" is null: a collection of Edm.String holds no null elements`,
+		`{"tags": null, "kind": null, "content": [null]}`:     "", // null clears a property; raw JSON keeps null
+		`{"name": "a", "content": {"name": "b"}, "tags": []}`: "",
+	} {
+		assert.Equal(t, want, g.bodyProblem(body, item.QualifiedName(), item, false, true), body)
+	}
+	assert.Equal(t, `"[1]" is null: a collection of microsoft.graph.driveItem holds no null elements`,
+		g.bodyProblem(`[{"name": "a"}, null]`, item.QualifiedName(), item, true, true), "a collection body")
+
+	// A response only decodes: a repeated name keeps its last value, and a
+	// null element becomes a zero value but in an AnyT, which keeps nil.
+	assert.Equal(t, `"[0].name" appears twice, and decoding keeps only the last value`,
+		g.bodyProblem(`[{"name": "a", "name": "b"}]`, item.QualifiedName(), item, true, false))
+	assert.Equal(t, `"[1]" is null, which a collection of microsoft.graph.itemKind holds as a zero value`,
+		g.bodyProblem(`["file", null]`, kind.QualifiedName(), kind, true, false))
+	assert.Equal(t, "", g.bodyProblem(`[null, {"name": "a"}]`, item.QualifiedName(), item, true, false))
+	list := &opSig{result: &typeRef{name: item.QualifiedName(), t: item, collection: true}}
+	assert.Equal(t, `"value" appears twice, and decoding keeps only the last value`,
+		g.resultProblem(`{"value": [{"name": "a"}], "value": []}`, list))
+	assert.Equal(t, `"[0].tags[0]" is null, which a collection of Edm.String holds as a zero value`,
+		g.resultProblem(`{"value": [{"tags": [null]}]}`, list))
+}
+
+// TestUntypedEdm: the runtime's odata.Untyped, which lets a collection hold
+// null, names the Edm types the generated code keeps as raw JSON.
+func TestUntypedEdm(t *testing.T) {
+	for name := range edmTypes {
+		assert.False(t, odata.Untyped(name), name)
+	}
+	for _, name := range []string{"Edm.Untyped", "Edm.GeographyPoint"} {
+		assert.True(t, odata.Untyped(name), name)
+		assert.Equal(t, untypedEdm, edmOf(name), name)
+	}
+	assert.False(t, odata.Untyped(nsGraph+".driveItem"))
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -33,6 +34,9 @@ func init() {
 			{Name: "any", Type: "Edm.Untyped"},
 			{Name: "child", Type: "test.base"},
 			{Name: "list", Type: "test.base", Collection: true},
+			{Name: "tags", Type: "Edm.String", Collection: true},
+			{Name: "kinds", Type: "test.kind", Collection: true},
+			{Name: "raw", Type: "Edm.Untyped", Collection: true},
 		}, GoType: (*base)(nil)},
 		{Name: "test.derived", Ancestors: []string{"test.base"}, Properties: []Property{
 			{Name: "s", Type: "Edm.String"}, {Name: "extra", Type: "Edm.String"},
@@ -55,14 +59,22 @@ func decode(t *testing.T, s string) any {
 func TestValidate(t *testing.T) {
 	for body, want := range map[string]string{
 		`{}`: "",
-		`{"s": "x", "n": -2147483648, "b": 255, "f": 1.5, "t": "2020-01-01T00:00:00Z", "ok": false}`:                 "",
-		`{"k": "anyNewMember", "any": {"x": [1]}, "x@odata.bind": 1, "@odata.etag": "e"}`:                            "",
-		`{"child": {"@odata.type": "#test.derived", "extra": "e"}, "list": [{"@odata.type": "test.derived"}, null]}`: "",
-		`{"s": null, "child": null, "list": null}`:                                                                   "",
-		`[]`:                                     "the request body must be a JSON object",
-		`{"nope": 1}`:                            `unknown property "nope"`,
-		`{"child": {"list": [{}, {"nope": 1}]}}`: `unknown property "child.list[1].nope"`,
-		`{"child": {"extra": "e"}}`:              `unknown property "child.extra"`,
+		`{"s": "x", "n": -2147483648, "b": 255, "f": 1.5, "t": "2020-01-01T00:00:00Z", "ok": false}`:           "",
+		`{"k": "anyNewMember", "any": {"x": [1]}, "x@odata.bind": 1, "@odata.etag": "e"}`:                      "",
+		`{"child": {"@odata.type": "#test.derived", "extra": "e"}, "list": [{"@odata.type": "test.derived"}]}`: "",
+		// null clears a property, collections included; raw JSON holds a null element.
+		`{"s": null, "child": null, "list": null, "tags": null, "kinds": null}`: "",
+		`{"raw": [null, 1, "x"], "tags": [""], "kinds": ["file"]}`:              "",
+		// A Go slice would hold a null element as "" or a zero struct.
+		`{"tags": ["a", null]}`:                    `"tags[1]" is null: a collection of Edm.String holds no null elements`,
+		`{"kinds": [null]}`:                        `"kinds[0]" is null: a collection of test.kind holds no null elements`,
+		`{"list": [null, {}]}`:                     `"list[0]" is null: a collection of test.base holds no null elements`,
+		`{"child": {"list": [{}, null]}}`:          `"child.list[1]" is null`,
+		`{"list": [{"tags": ["a", null]}]}`:        `"list[0].tags[1]" is null`,
+		`[]`:                                       "the request body must be a JSON object",
+		`{"nope": 1}`:                              `unknown property "nope"`,
+		`{"child": {"list": [{}, {"nope": 1}]}}`:   `unknown property "child.list[1].nope"`,
+		`{"child": {"extra": "e"}}`:                `unknown property "child.extra"`,
 		`{"@odata.type": "test.derived", "n": 1}`:  `unknown property "n"`,
 		`{"child": {"@odata.type": "#test.kind"}}`: `property "child" has @odata.type "#test.kind", which is not test.base`,
 		`{"@odata.type": "test.missing"}`:          `the request body has @odata.type "test.missing"`,
@@ -97,10 +109,55 @@ func TestValidate(t *testing.T) {
 	assert.ErrorContains(t, Validate(decode(t, `{"s": "x"}`), "test.shape", false), "abstract type test.shape")
 	assert.ErrorContains(t, Validate(decode(t, `{"@odata.type": "#test.shape"}`), "test.shape", false), "which is abstract")
 	assert.NoError(t, Validate(decode(t, `[{}, {"s": "x"}]`), "test.base", true))
+	// A collection body holds no null element either.
+	assert.ErrorContains(t, Validate(decode(t, `[{}, null]`), "test.base", true), `"[1]" is null: a collection of test.base`)
+	assert.ErrorContains(t, Validate(decode(t, `["a", null]`), "Edm.String", true), `"[1]" is null: a collection of Edm.String`)
+	assert.NoError(t, Validate(decode(t, `[null]`), "Edm.Untyped", true))
 
 	err := Validate(decode(t, `{}`), "test.unregistered", false)
 	require.Error(t, err)
 	assert.False(t, errors.As(err, new(*ValidationError)), "a missing schema is not the client's fault")
+}
+
+func TestDuplicateKey(t *testing.T) {
+	many := func(last string) string {
+		var b strings.Builder
+		b.WriteString("{")
+		for i := range 40 {
+			fmt.Fprintf(&b, `"k%d": %d, `, i, i)
+		}
+		return b.String() + `"` + last + `": 0}`
+	}
+	for body, want := range map[string]string{
+		`{"displayName": "a", "displayName": "b"}`:                   "displayName",
+		`{"child": {"s": "a", "n": 1, "s": "b"}}`:                    "child.s",
+		`{"list": [{}, {"s": "a", "list": [{"n": 1, "n": 1}]}]}`:     "list[1].list[0].n",
+		`[{"a": 1}, {"a": 1, "a": 2}]`:                               "[1].a",
+		`{"@odata.type": "#a", "s": "x", "@odata.type": "#b"}`:       "@odata.type",
+		`{"x@odata.bind": "a", "x@odata.bind": "b"}`:                 "x@odata.bind",
+		`{"a": {"b": {"c": 1}}, "a": 2}`:                             "a",
+		`{"a": 1, "\u0061": 2}`:                                      "a",
+		`{"é": 1, "\u00e9": 2}`:                                      "é",
+		"{\"\xff\": 1, \"\xfe\": 2}":                                 "\ufffd", // encoding/json decodes both to U+FFFD
+		many("k7"):                                                   "k7",     // past dupLinear, in a map
+		many("k39"):                                                  "k39",
+		many("k40"):                                                  "",
+		`{"a": 1, "A": 2, "b": {"a": 1}, "c": [{"a": 1}, {"a": 1}]}`: "",
+		`{"s": "{\"s\": 1, \"s\": 2}", "t": "\"s\": 3"}`:             "",
+		`{"a": [1, true, null, "x", {"a": 1}, []], "b": -1.5e3}`:     "",
+		`"x"`:                             "",
+		` [ { "a" : 1 } , { "a" : 1 } ] `: "",
+		`{"a@odata.type": "#x", "a": {}, "@odata.type": "#y", "b": []}`: "",
+	} {
+		require.True(t, json.Valid([]byte(body)), body)
+		path, found := DuplicateKey([]byte(body))
+		assert.Equal(t, want, path, body)
+		assert.Equal(t, want != "", found, body)
+	}
+	// Malformed input, which ReadBody never passes, ends the scan.
+	for _, body := range []string{``, `{`, `[`, `{"a"`, `{"a":`, `{"a" 1}`, `[}`, `{]`, `[1 2]`, `{"a\`, `"`, `{"a": 1,, "a": 2}`, `{1: 2}`} {
+		assert.NotPanics(t, func() { DuplicateKey([]byte(body)) }, body)
+	}
 }
 
 func TestRegistry(t *testing.T) {
@@ -214,6 +271,21 @@ func TestReadBody(t *testing.T) {
 		assert.Equal(t, c.status, rec.Code, c.body)
 		assert.Equal(t, c.code, errorBodyOf(t, rec).Code, c.body)
 	}
+
+	// A repeated name is refused, though it decodes; so is a null element.
+	for body, want := range map[string]string{
+		`{"s": "a", "s": "b"}`:                                          `"s" appears twice in the request body`,
+		`{"list": [{"s": "a"}, {"k": "x", "k": "x"}]}`:                  `"list[1].k" appears twice in the request body`,
+		`{"@odata.type": "#test.base", "@odata.type": "#test.derived"}`: `"@odata.type" appears twice in the request body`,
+		`{"tags": [null]}`:                                              `"tags[0]" is null: a collection of Edm.String holds no null elements`,
+	} {
+		rec, _, ok := read("application/json", body, 1000)
+		assert.False(t, ok, body)
+		assert.Equal(t, http.StatusBadRequest, rec.Code, body)
+		assert.Equal(t, errorDetail{Code: "badRequest", Message: want}, errorBodyOf(t, rec), body)
+	}
+	_, _, ok = read("application/json", `{"s": null, "tags": ["a"], "list": [{"s": "a"}, {"s": "a"}]}`, 1000)
+	assert.True(t, ok, "null properties and a name repeated in other objects are fine")
 }
 
 func TestNotFound(t *testing.T) {
@@ -415,4 +487,38 @@ func TestBodyODataType(t *testing.T) {
 	_, ok = BodyODataType(rec, httptest.NewRequest("POST", "/x", strings.NewReader(strings.Repeat(" ", 2048))), 1<<10)
 	assert.False(t, ok)
 	assert.Equal(t, http.StatusRequestEntityTooLarge, rec.Code)
+}
+
+// BenchmarkDuplicateKey compares the scan ReadBody adds for repeated names
+// with the decode it does anyway, on a body of some 4 KB.
+func BenchmarkDuplicateKey(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString(`{"@odata.type": "#microsoft.graph.event", "subject": "Review", "attendees": [`)
+	for i := range 20 {
+		if i > 0 {
+			sb.WriteString(", ")
+		}
+		fmt.Fprintf(&sb, `{"type": "required", "emailAddress": {"address": "user%d@contoso.com", "name": "Us\u00e9r %d"}, "status": {"response": "none", "time": "2020-01-01T00:00:00Z"}}`, i, i)
+	}
+	sb.WriteString(`], "start": {"dateTime": "2020-01-01T10:00:00", "timeZone": "UTC"}, "isOnline": true, "reminderMinutesBeforeStart": 15, "categories": ["a", "b"]}`)
+	data := []byte(sb.String())
+	b.Run("decode", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			dec := json.NewDecoder(bytes.NewReader(data))
+			dec.UseNumber()
+			var v any
+			if err := dec.Decode(&v); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("scan", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			if _, dup := DuplicateKey(data); dup {
+				b.Fatal("no name repeats")
+			}
+		}
+	})
 }
