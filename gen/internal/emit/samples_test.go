@@ -183,6 +183,25 @@ func TestBodyProblemRepeatsAndNulls(t *testing.T) {
 		g.resultProblem(`{"value": [{"tags": [null]}]}`, list))
 }
 
+// TestBodyProblemCaseFold: on an open type, a name that differs from a
+// declared property only in case is refused by the handler, and Go's
+// decoding of a response would put it in the declared property; another
+// name is a dynamic property.
+func TestBodyProblemCaseFold(t *testing.T) {
+	p := buildCollisions()
+	g, err := newGenerator(p, Options{ModulePath: "m"})
+	require.NoError(t, err)
+	thing := p.Lookup(nsGraph + ".thing")
+	require.True(t, thing.Open)
+	for _, request := range []bool{true, false} {
+		assert.Equal(t, "", g.bodyProblem(`{"displayName": "a", "dynamic": 1}`, thing.QualifiedName(), thing, false, request))
+		assert.Equal(t, `property "DISPLAYNAME" differs from the declared property "displayName" only in letter case`,
+			g.bodyProblem(`{"displayName": "a", "DISPLAYNAME": "b"}`, thing.QualifiedName(), thing, false, request))
+		assert.Equal(t, `property "ID" differs from the declared property "id" only in letter case`,
+			g.bodyProblem(`{"ID": "a"}`, thing.QualifiedName(), thing, false, request), "an inherited property")
+	}
+}
+
 // TestUntypedEdm: the runtime's odata.Untyped, which lets a collection hold
 // null, names the Edm types the generated code keeps as raw JSON.
 func TestUntypedEdm(t *testing.T) {

@@ -104,6 +104,15 @@ func TestValidate(t *testing.T) {
 		assert.Contains(t, ve.Message, want, body)
 	}
 	assert.NoError(t, Validate(decode(t, `{"s": "x", "dynamic": true}`), "test.open", false))
+	// A dynamic property is not a declared one in other case, which Go's
+	// decoding would put in the declared property's field.
+	for _, body := range []string{`{"S": "y"}`, `{"s": "x", "S": "y"}`} {
+		err := Validate(decode(t, body), "test.open", false)
+		var ve *ValidationError
+		require.True(t, errors.As(err, &ve), "%s: %v", body, err)
+		assert.Equal(t, `property "S" differs from the declared property "s" only in letter case`, ve.Message, body)
+		assert.Equal(t, "S", ve.Path, body)
+	}
 	// A value of an abstract type names the derived type it is.
 	assert.NoError(t, Validate(decode(t, `{"@odata.type": "#test.circle", "r": 1}`), "test.shape", false))
 	assert.ErrorContains(t, Validate(decode(t, `{"s": "x"}`), "test.shape", false), "abstract type test.shape")

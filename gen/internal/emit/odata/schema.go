@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"strings"
 	"sync"
 )
 
@@ -101,6 +102,17 @@ func New(name string) any {
 // Property returns the property with the JSON name, or nil.
 func (t *Type) Property(name string) *Property {
 	return t.byName[name]
+}
+
+// propertyFold returns the property whose JSON name equals name regardless
+// of letter case, as encoding/json matches a name to a field, or nil.
+func (t *Type) propertyFold(name string) *Property {
+	for i := range t.Properties {
+		if strings.EqualFold(t.Properties[i].Name, name) {
+			return &t.Properties[i]
+		}
+	}
+	return nil
 }
 
 // DerivesFrom reports whether t is the type with the qualified name or

@@ -36,6 +36,10 @@ func (e *ValidationError) Error() string { return e.Message }
 // ("" or an empty struct) without a word; only a collection of an Edm type
 // gen keeps as raw JSON (Edm.Untyped) may hold null.
 //
+// An open type takes properties it does not declare, but not one whose name
+// differs from a declared one only in letter case: Go's decoding would put
+// its value in the declared property.
+//
 // Validate sees the decoded value, in which a repeated member name has
 // already lost all but its last value: ReadBody refuses those with
 // DuplicateKey before it validates.
@@ -110,10 +114,15 @@ func validate(v any, path, typeName string, collection bool) error {
 		}
 		p := t.Property(k)
 		if p == nil {
-			if t.Open {
-				continue
+			if !t.Open {
+				return &ValidationError{Path: join(path, k), Message: fmt.Sprintf("unknown property %q", join(path, k))}
 			}
-			return &ValidationError{Path: join(path, k), Message: fmt.Sprintf("unknown property %q", join(path, k))}
+			// A dynamic property, unless encoding/json, which matches names
+			// regardless of case, would decode it into a declared one.
+			if d := t.propertyFold(k); d != nil {
+				return &ValidationError{Path: join(path, k), Message: fmt.Sprintf("property %q differs from the declared property %q only in letter case", join(path, k), d.Name)}
+			}
+			continue
 		}
 		if err := validate(obj[k], join(path, k), p.Type, p.Collection); err != nil {
 			return err

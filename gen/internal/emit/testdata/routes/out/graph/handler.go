@@ -24,12 +24,14 @@ func NewHandler(svc Service) http.Handler {
 // prefix: the paths of the 12 operations of Service, listed in routes.
 //
 // Request bodies are checked against the schema before svc is called: a
-// property the type does not declare, at any depth, a value of the wrong JSON
-// kind, a date and time that is not RFC 3339 or an @odata.type that is not the
-// expected type or derived from it is answered with 400. A Content-Type other
-// than application/json is answered with 415 and a body over the limit with
-// 413. Another method on a known path is answered with 405 and an Allow
-// header, an unknown path with 404. Every error is a Graph error body.
+// property the type does not declare (or, on an open type, a declared one in
+// other letter case), at any depth, a value of the wrong JSON kind, a null
+// element in a collection, a name repeated in one object, a date and time that
+// is not RFC 3339 or an @odata.type that is not the expected type or derived
+// from it is answered with 400. A Content-Type other than application/json is
+// answered with 415 and a body over the limit with 413. Another method on a
+// known path is answered with 405 and an Allow header, an unknown path with
+// 404. Every error is a Graph error body.
 func NewHandlerWithOptions(svc Service, opts HandlerOptions) http.Handler {
 	h := &handler{svc: svc, maxBodyBytes: opts.MaxBodyBytes}
 	if h.maxBodyBytes <= 0 {
