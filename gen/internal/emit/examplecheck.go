@@ -38,6 +38,11 @@ import (
 // collection is a JSON array. request selects the handler's validation,
 // which also checks every @odata.type; a response only needs to decode.
 func (g *generator) bodyProblem(body string, typeName string, t *ir.Type, collection, request bool) string {
+	return g.bodyProblemAt(body, "", typeName, t, collection, request)
+}
+
+// bodyProblemAt is bodyProblem for a body found at path in the document.
+func (g *generator) bodyProblemAt(body, path, typeName string, t *ir.Type, collection, request bool) string {
 	dec := json.NewDecoder(strings.NewReader(body))
 	dec.UseNumber()
 	var v any
@@ -51,7 +56,7 @@ func (g *generator) bodyProblem(body string, typeName string, t *ir.Type, collec
 	if path, dup := odata.DuplicateKey([]byte(body)); dup {
 		return c.duplicate(path)
 	}
-	return c.value(v, "", typeName, t, collection)
+	return c.value(v, path, typeName, t, collection)
 }
 
 // resultProblem is bodyProblem for the response body of s, in the shape the
@@ -72,7 +77,7 @@ func (g *generator) resultProblem(body string, s *opSig) string {
 		if !ok {
 			return `it has no "value"`
 		}
-		return g.bodyProblem(string(raw), r.name, r.t, r.collection, false)
+		return g.bodyProblemAt(string(raw), "value", r.name, r.t, r.collection, false)
 	}
 	return g.bodyProblem(body, r.name, r.t, false, false)
 }

@@ -179,7 +179,7 @@ func TestBodyProblemRepeatsAndNulls(t *testing.T) {
 	list := &opSig{result: &typeRef{name: item.QualifiedName(), t: item, collection: true}}
 	assert.Equal(t, `"value" appears twice, and decoding keeps only the last value`,
 		g.resultProblem(`{"value": [{"name": "a"}], "value": []}`, list))
-	assert.Equal(t, `"[0].tags[0]" is null, which a collection of Edm.String holds as a zero value`,
+	assert.Equal(t, `"value[0].tags[0]" is null, which a collection of Edm.String holds as a zero value`,
 		g.resultProblem(`{"value": [{"tags": [null]}]}`, list))
 }
 
