@@ -238,8 +238,11 @@ func derivesFrom(t, base *ir.Type) bool {
 }
 
 func describePath(path string) string {
-	if path == "" {
+	switch {
+	case path == "":
 		return "the body"
+	case strings.HasSuffix(path, "]"):
+		return fmt.Sprintf("element %q", path)
 	}
 	return fmt.Sprintf("property %q", path)
 }

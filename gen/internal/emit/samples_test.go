@@ -145,7 +145,7 @@ func TestBodyProblem(t *testing.T) {
 	// @odata.type as it is.
 	kind := p.Lookup(nsGraph + ".itemKind")
 	assert.Equal(t, "", g.bodyProblem(`["file", "future"]`, kind.QualifiedName(), kind, true, false))
-	assert.Equal(t, `property "[0]" is not a string`, g.bodyProblem(`[1]`, kind.QualifiedName(), kind, true, false))
+	assert.Equal(t, `element "[0]" is not a string`, g.bodyProblem(`[1]`, kind.QualifiedName(), kind, true, false))
 }
 
 // TestBodyProblemRepeatsAndNulls: a name that appears twice in an object and

@@ -92,6 +92,7 @@ func TestValidate(t *testing.T) {
 		`{"t": "2020-01-01T24:00:00Z"}`:            `must be an RFC 3339 date and time`,
 		`{"k": 1}`:                                 `property "k" must be a string`,
 		`{"list": {}}`:                             `property "list" must be a JSON array`,
+		`{"tags": ["a", 1]}`:                       `element "tags[1]" must be a string`,
 		`{"child": []}`:                            `property "child" must be a JSON object`,
 	} {
 		err := Validate(decode(t, body), "test.base", false)

@@ -231,8 +231,11 @@ func kindError(path, want string) error {
 }
 
 func describe(path string) string {
-	if path == "" {
+	switch {
+	case path == "":
 		return "the request body"
+	case strings.HasSuffix(path, "]"):
+		return fmt.Sprintf("element %q", path)
 	}
 	return fmt.Sprintf("property %q", path)
 }
