@@ -166,29 +166,43 @@ func Plan(dir string, files []File) ([]Change, error) {
 }
 
 // Apply makes the output folder match the plan: missing and stale files are
-// written atomically, extra generated files are deleted, and folders that
-// held only deleted files are removed. Unchanged files are not touched, so
-// their modification times stay. dir is created when missing.
+// written, extra generated files are deleted, and folders that held only
+// deleted files are removed. Unchanged files are not touched, so their
+// modification times stay. dir is created when missing.
+//
+// Every new content is first written to a temporary file beside its target
+// and flushed to disk; only when all of them are there are they renamed over
+// their targets. A failure while writing (a full disk, a path that cannot be
+// a folder) thus leaves the output folder as it was, with no temporary file
+// and no folder made for it: a package is never half new and half old.
 func Apply(dir string, changes []Change) error {
+	var st staging
+	for _, c := range changes {
+		if c.Kind != Missing && c.Kind != Stale {
+			continue
+		}
+		mode := c.mode
+		if mode == 0 {
+			mode = 0o644
+		}
+		if err := st.add(filepath.Join(dir, filepath.FromSlash(c.Path)), c.New, mode); err != nil {
+			st.discard()
+			return fmt.Errorf("%w; nothing in %s was changed", err, dir)
+		}
+	}
+	if err := st.commit(); err != nil {
+		return err
+	}
 	emptied := map[string]bool{}
 	for _, c := range changes {
-		full := filepath.Join(dir, filepath.FromSlash(c.Path))
-		switch c.Kind {
-		case Missing, Stale:
-			mode := c.mode
-			if mode == 0 {
-				mode = 0o644
-			}
-			if err := writeAtomic(full, c.New, mode); err != nil {
-				return err
-			}
-		case Extra:
-			if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return err
-			}
-			for d := path.Dir(c.Path); d != "."; d = path.Dir(d) {
-				emptied[d] = true
-			}
+		if c.Kind != Extra {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(c.Path))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		for d := path.Dir(c.Path); d != "."; d = path.Dir(d) {
+			emptied[d] = true
 		}
 	}
 	// Deepest first, so a parent is tried after its children.
@@ -206,6 +220,82 @@ func Apply(dir string, changes []Change) error {
 		}
 	}
 	return nil
+}
+
+// staging is the new files of an Apply, written beside their targets and
+// not yet renamed over them, and the folders made for them.
+type staging struct {
+	temps   []string // temporary files, parallel to targets
+	targets []string
+	made    []string // folders that did not exist, outermost first
+}
+
+// add writes content to a temporary file in target's folder, making the
+// folder when missing, and flushes it to disk.
+func (st *staging) add(target string, content []byte, mode fs.FileMode) (err error) {
+	folder := filepath.Dir(target)
+	var missing []string
+	for d := folder; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil || !errors.Is(err, fs.ErrNotExist) || filepath.Dir(d) == d {
+			break
+		}
+		missing = append(missing, d)
+	}
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		return err
+	}
+	for i := len(missing) - 1; i >= 0; i-- {
+		st.made = append(st.made, missing[i])
+	}
+	tmp, err := os.CreateTemp(folder, "."+filepath.Base(target)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(content); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(mode); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	st.temps = append(st.temps, tmp.Name())
+	st.targets = append(st.targets, target)
+	return nil
+}
+
+// commit renames every temporary file over its target: each reader sees
+// the old file or the new one, never a mix.
+func (st *staging) commit() error {
+	for i, tmp := range st.temps {
+		if err := os.Rename(tmp, st.targets[i]); err != nil {
+			for _, rest := range st.temps[i:] {
+				os.Remove(rest)
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// discard removes the temporary files and the folders made for them.
+func (st *staging) discard() {
+	for _, tmp := range st.temps {
+		os.Remove(tmp)
+	}
+	for i := len(st.made) - 1; i >= 0; i-- {
+		os.Remove(st.made[i]) // only when empty, as it is unless a user wrote there meanwhile
+	}
 }
 
 // Write plans and applies in one step, returning what it changed.
@@ -345,35 +435,13 @@ func firstLineGenerated(p string) (bool, error) {
 	return IsGenerated(line), nil
 }
 
-// writeAtomic writes content to a temporary file in the target's folder,
-// flushes it to disk and renames it over the target, so a reader (or a run
-// interrupted half-way) sees the old file or the new one, never a mix.
-func writeAtomic(target string, content []byte, mode fs.FileMode) (err error) {
-	dir := filepath.Dir(target)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+// writeAtomic writes one file as Apply does: a reader sees the old file or
+// the new one, never a mix.
+func writeAtomic(target string, content []byte, mode fs.FileMode) error {
+	var st staging
+	if err := st.add(target, content, mode); err != nil {
+		st.discard()
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(content); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(mode); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), target)
+	return st.commit()
 }

@@ -364,3 +364,43 @@ func TestDiffLabelOfAnAbsoluteFolder(t *testing.T) {
 	assert.True(t, strings.HasPrefix(c.Diff(abs), "--- a/"+rel+"/p/x.go\n+++ b/"+rel+"/p/x.go\n"), c.Diff(abs))
 	assert.True(t, strings.HasPrefix(c.Diff(""), "--- a/p/x.go\n"), c.Diff(""))
 }
+
+// TestFailedWriteChangesNothing: when one new file cannot be written (here
+// its folder would have to be where a file is), no file is replaced, no
+// temporary file stays and no folder made for the run stays.
+func TestFailedWriteChangesNothing(t *testing.T) {
+	dir := t.TempDir()
+	_, err := Write(dir, []File{{Path: "a/one.go", Content: gen("one.md", "")}})
+	require.NoError(t, err)
+	writeFile(t, dir, "blocker", []byte("a user's file where a folder would go\n"))
+	age(t, dir)
+	before := snapshot(t, dir)
+
+	changes := []Change{
+		{Path: "a/one.go", Kind: Stale, New: gen("one.md", "var X = 1\n")},
+		{Path: "b/c/new.go", Kind: Missing, New: gen("new.md", "")},
+		{Path: "blocker/two.go", Kind: Missing, New: gen("two.md", "")},
+	}
+	err = Apply(dir, changes)
+	require.Error(t, err)
+	// A folder's time changes with the temporary files made and removed in
+	// it; its entries and every file do not.
+	folderTimes := func(s map[string]fileState) map[string]fileState {
+		for k, v := range s {
+			if v.mode.IsDir() {
+				v.mtime = time.Time{}
+				s[k] = v
+			}
+		}
+		return s
+	}
+	assert.Equal(t, folderTimes(before), folderTimes(snapshot(t, dir)), "the output folder is as it was")
+
+	// Once the way is clear, the same plan applies in full.
+	require.NoError(t, os.Remove(filepath.Join(dir, "blocker")))
+	require.NoError(t, Apply(dir, changes))
+	after := snapshot(t, dir)
+	assert.Equal(t, string(changes[0].New), after["a/one.go"].content)
+	assert.Equal(t, string(changes[1].New), after["b/c/new.go"].content)
+	assert.Equal(t, string(changes[2].New), after["blocker/two.go"].content)
+}
