@@ -272,6 +272,12 @@ func checkModulePath(m string) error {
 			return fmt.Errorf("path element %q", elem)
 		case i == 0 && (elem[0] == '.' || elem[0] == '-'):
 			return fmt.Errorf("the first path element %q starts with %q", elem, elem[0])
+		case elem[len(elem)-1] == '.':
+			return fmt.Errorf("path element %q ends with a dot", elem)
+		case windowsReserved(elem):
+			return fmt.Errorf("path element %q is a name Windows reserves for a device", elem)
+		case windowsShortName(elem):
+			return fmt.Errorf("path element %q looks like a Windows short name (a tilde and digits)", elem)
 		}
 		for _, r := range elem {
 			if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || strings.ContainsRune("-._~+", r)) {
@@ -280,6 +286,36 @@ func checkModulePath(m string) error {
 		}
 	}
 	return nil
+}
+
+// windowsReserved reports whether elem, up to its first dot, is a device
+// name Windows does not allow for a file or folder (CON, NUL, COM1, ...),
+// which the go command refuses in an import path.
+func windowsReserved(elem string) bool {
+	base, _, _ := strings.Cut(elem, ".")
+	switch strings.ToUpper(base) {
+	case "CON", "PRN", "AUX", "NUL":
+		return true
+	}
+	u := strings.ToUpper(base)
+	return len(u) == 4 && (strings.HasPrefix(u, "COM") || strings.HasPrefix(u, "LPT")) && u[3] >= '1' && u[3] <= '9'
+}
+
+// windowsShortName reports whether elem, up to its first dot, ends with a
+// tilde and digits (PROGRA~1), which the go command refuses in an import
+// path.
+func windowsShortName(elem string) bool {
+	base, _, _ := strings.Cut(elem, ".")
+	t := strings.LastIndexByte(base, '~')
+	if t < 0 || t == len(base)-1 {
+		return false
+	}
+	for _, c := range base[t+1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // modulePathOf works out the import path of the folder out (which need not
@@ -318,22 +354,40 @@ func modulePathOf(out string) (string, error) {
 }
 
 // modulePath reads the module line of a go.mod file: `module gen`,
-// `module "example.com/x" // comment`.
+// `module "example.com/x" // comment`, or the block form
+// `module (` newline `example.com/x` newline `)`.
 func modulePath(gomod []byte) string {
-	for _, line := range strings.Split(string(gomod), "\n") {
-		line = strings.TrimSpace(line)
-		rest, ok := strings.CutPrefix(line, "module")
-		if !ok || rest == "" || rest[0] != ' ' && rest[0] != '\t' && rest[0] != '"' {
-			continue
+	unquote := func(s string) string {
+		if i := strings.Index(s, "//"); i >= 0 {
+			s = s[:i]
 		}
-		if i := strings.Index(rest, "//"); i >= 0 {
-			rest = rest[:i]
-		}
-		rest = strings.TrimSpace(rest)
-		if uq, err := strconv.Unquote(rest); err == nil {
+		s = strings.TrimSpace(s)
+		if uq, err := strconv.Unquote(s); err == nil {
 			return uq
 		}
-		return rest
+		return s
+	}
+	lines := strings.Split(string(gomod), "\n")
+	for i, line := range lines {
+		line = strings.TrimSpace(line)
+		rest, ok := strings.CutPrefix(line, "module")
+		if !ok || rest == "" || rest[0] != ' ' && rest[0] != '\t' && rest[0] != '"' && rest[0] != '(' {
+			continue
+		}
+		if unquote(rest) != "(" {
+			return unquote(rest)
+		}
+		for _, inner := range lines[i+1:] {
+			switch inner = unquote(inner); inner {
+			case "":
+				continue
+			case ")":
+				return ""
+			default:
+				return inner
+			}
+		}
+		return ""
 	}
 	return ""
 }

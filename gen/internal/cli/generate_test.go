@@ -240,6 +240,10 @@ func TestModulePathOf(t *testing.T) {
 
 	assert.Equal(t, "gen", modulePath([]byte("module gen\n\ngo 1.26.8\n")))
 	assert.Equal(t, "", modulePath([]byte("modules x\n")))
+	// The block form, which the go command accepts too.
+	assert.Equal(t, "example.com/q2", modulePath([]byte("module (\n\n\t\"example.com/q2\" // c\n)\n\ngo 1.26\n")))
+	assert.Equal(t, "example.com/q3", modulePath([]byte("module(\n\texample.com/q3\n)\n")))
+	assert.Equal(t, "", modulePath([]byte("module (\n)\n")))
 }
 
 // TestGoGenerateDoesWhatMakeGenerateDoes pins the promise of the root

@@ -107,7 +107,7 @@ func TestGenerateLeavesNestedOutputAlone(t *testing.T) {
 func TestGenerateRejectsBadModulePaths(t *testing.T) {
 	in, _ := generated(t)
 	out := t.TempDir()
-	for _, mod := range []string{"foo bar", "../x", "a//b", "example.com/x/", "/x", `"quoted"`, ".x/y", "-x", "a/./b", "a/.."} {
+	for _, mod := range []string{"foo bar", "../x", "a//b", "example.com/x/", "/x", `"quoted"`, ".x/y", "-x", "a/./b", "a/..", "example.com/x.", "a/b./c", "a/con", "a/LPT1.go", "a/PROGRA~1", "a/..."} {
 		code, _, stderr := run("generate", "-in", in, "-out", out, "-module", mod, "-stamp=false")
 		assert.Equal(t, ExitUsage, code, mod)
 		assert.Contains(t, stderr, "is not a valid import path", mod)
@@ -115,7 +115,7 @@ func TestGenerateRejectsBadModulePaths(t *testing.T) {
 	entries, err := os.ReadDir(out)
 	require.NoError(t, err)
 	assert.Empty(t, entries, "nothing written")
-	for _, mod := range []string{"m", "example.com/m/v2", "a.b/c-d_e~f+g/.h"} {
+	for _, mod := range []string{"m", "example.com/m/v2", "a.b/c-d_e~f+g/.h", "a/console", "a/x~y", "a/com0"} {
 		assert.NoError(t, checkModulePath(mod), mod)
 	}
 
