@@ -105,3 +105,24 @@ func TestNewErrors(t *testing.T) {
 	assert.Contains(t, stderr, p+":")
 	assert.Contains(t, stderr, `unknown type "Nope"`)
 }
+
+// TestNewResourceStartsADocSet: the first page of a doc set is a resource
+// page scaffolded into an empty folder; a base type is then an error, as
+// there is none to name.
+func TestNewResourceStartsADocSet(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "docs")
+	require.NoError(t, os.MkdirAll(filepath.Join(root, "resources"), 0o755))
+	out := filepath.Join(root, "resources", "widget.md")
+	code, _, stderr := run("new", "resource", "-in", root, "-name", "contoso.widget", "-o", out)
+	require.Equal(t, ExitOK, code, stderr)
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), "# widget resource type\n")
+	assert.Contains(t, string(b), `"@odata.type": "#contoso.widget"`)
+
+	other := filepath.Join(t.TempDir(), "docs")
+	require.NoError(t, os.MkdirAll(other, 0o755))
+	code, _, stderr = run("new", "resource", "-in", other, "-name", "contoso.gadget", "-base", "contoso.widget")
+	assert.Equal(t, ExitUsage, code)
+	assert.Contains(t, stderr, `-base "contoso.widget": no such resource type`)
+}

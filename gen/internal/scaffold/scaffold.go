@@ -12,6 +12,7 @@ package scaffold
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path"
 	"path/filepath"
@@ -148,6 +149,12 @@ type docs struct {
 // those: an unfinished operation page elsewhere does not stop scaffolding).
 func load(root string) (*docs, error) {
 	set, err := resolve.ReadDir(root)
+	if errors.As(err, new(resolve.NoPagesError)) {
+		// A doc set's first page: nothing to link to or take facts from.
+		prog := &ir.Program{}
+		prog.Index()
+		return &docs{root: root, pages: map[string]*parse.Page{}, prog: prog}, nil
+	}
 	if err != nil {
 		return nil, err
 	}
