@@ -910,12 +910,18 @@ func enumHeading(s string) (string, bool) {
 	return name, true
 }
 
+// TitledEnum is the enum a page's title names, "x" of "# x enum type" (or
+// "enumeration type"); "" for another title.
+func (p *Page) TitledEnum() string {
+	if t := strings.TrimSpace(p.Title.Text); strings.HasSuffix(strings.ToLower(t), " enum type") || strings.HasSuffix(strings.ToLower(t), " enumeration type") {
+		return strings.Fields(t)[0]
+	}
+	return ""
+}
+
 // enumTables reads "### x values" member tables.
 func (p *Page) enumTables() {
-	pageEnum := ""
-	if t := strings.TrimSpace(p.Title.Text); strings.HasSuffix(strings.ToLower(t), " enum type") || strings.HasSuffix(strings.ToLower(t), " enumeration type") {
-		pageEnum = strings.Fields(t)[0]
-	}
+	pageEnum := p.TitledEnum()
 	for _, t := range p.Tables {
 		e := EnumTable{Table: t}
 		if name, ok := enumHeading(strings.TrimSpace(t.Subsection)); ok {

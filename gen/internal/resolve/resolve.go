@@ -296,7 +296,8 @@ func (r *resolver) declareTypes(p *parse.Page) {
 	f := r.facts[p]
 	ns, name := f.ns, f.name
 	a := p.Annotation
-	isEnumPage := strings.EqualFold(p.Meta("doc_type"), "enumPageType")
+	// An enum page says so in its front matter or in its title.
+	isEnumPage := strings.EqualFold(p.Meta("doc_type"), "enumPageType") || p.TitledEnum() != "" && len(p.Enums) > 0
 	if name != "" && (len(p.Properties) > 0 || a != nil || !isEnumPage) {
 		t := &ir.Type{
 			Namespace: ns, Name: name, Kind: ir.Complex, Source: p.Src.Path,
@@ -327,6 +328,9 @@ func (r *resolver) declareTypes(p *parse.Page) {
 	}
 	for _, e := range p.Enums {
 		et := &ir.Type{Namespace: ns, Name: e.Name.Text, Kind: ir.Enum, Source: p.Src.Path, Pos: e.Name.Span.Pos()}
+		if isEnumPage && e.Name.Text == p.TitledEnum() {
+			et.Description = p.Description.Text // the page is about the enum
+		}
 		for i, m := range e.Members {
 			et.Members = append(et.Members, &ir.Member{Name: m.Text, Description: e.Descs[i], Pos: m.Span.Pos()})
 		}

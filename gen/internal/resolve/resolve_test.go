@@ -385,3 +385,21 @@ func TestTopODataType(t *testing.T) {
 		assert.Equal(t, c.ok, ok, c.body)
 	}
 }
+
+// TestEnumPageByTitle: a page titled "x enum type" declares the enum x even
+// without doc_type in front matter, and the page's description is the
+// enum's; a table of members does not make it a complex type.
+func TestEnumPageByTitle(t *testing.T) {
+	root := t.TempDir()
+	writePage(t, filepath.Join(root, "resources", "widgetcolor.md"),
+		"# widgetColor enum type\n\nNamespace: contoso\n\nThe colors of a widget.\n\n## Members\n\n| Member | Value | Description |\n|:---|:---|:---|\n|red|0|Red.|\n|blue|1|Blue.|\n")
+	prog, diags, err := Load(root)
+	require.NoError(t, err)
+	assert.Empty(t, diags.Errors())
+	et := prog.Lookup("contoso.widgetColor")
+	require.NotNil(t, et)
+	assert.Equal(t, ir.Enum, et.Kind)
+	assert.Equal(t, "The colors of a widget.", et.Description)
+	require.Len(t, et.Members, 2)
+	assert.Equal(t, "WidgetColorRed", et.Members[0].GoName)
+}

@@ -458,7 +458,9 @@ func (w *composer) link(t *ir.Type) string {
 		if p := w.docs.pages[t.Source]; p != nil {
 			for _, e := range p.Enums {
 				if e.Name.Text == t.Name && e.Table != nil {
-					return l + "#" + resolve.AnchorOf(e.Table.Subsection)
+					if a := resolve.AnchorOf(e.Table.Subsection); a != "" {
+						return l + "#" + a
+					}
 				}
 			}
 		}

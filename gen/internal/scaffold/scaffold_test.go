@@ -312,3 +312,24 @@ func TestUpdateTableLeavesOutReadOnlyProperties(t *testing.T) {
 	assert.NotContains(t, string(page), "\n|id|")
 	assert.Contains(t, string(page), "\n|callee|")
 }
+
+// TestEnumOnItsOwnPage: an enum whose page is its own ("# x enum type",
+// members under "## Members") is linked without an anchor; one under an
+// "### x values" heading of another page with one.
+func TestEnumOnItsOwnPage(t *testing.T) {
+	root := t.TempDir()
+	write := func(rel, s string) {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(s), 0o644))
+	}
+	write("resources/widgetcolor.md", "# widgetColor enum type\n\nNamespace: contoso\n\n## Members\n\n| Member | Value | Description |\n|:---|:---|:---|\n|red|0|Red.|\n|blue|1|Blue.|\n")
+	write("resources/widget.md", "# widget resource type\n\nNamespace: contoso\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n"+
+		"|id|String|The key. Read-only.|\n|color|[widgetColor](widgetcolor.md)|The color.|\n\n"+
+		"## JSON representation\n\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"contoso.widget\", \"keyProperty\": \"id\" } -->\n```json\n{\n  \"id\": \"String\",\n  \"color\": \"red\"\n}\n```\n")
+	page, err := Operation(Update, filepath.Join(root, "resources", "widget.md"), "/widgets/{id}", Options{})
+	require.NoError(t, err)
+	assert.Contains(t, string(page), "](../resources/widgetcolor.md)|")
+	assert.NotContains(t, string(page), "widgetcolor.md#")
+	assert.Contains(t, string(page), `"color": "red"`, "the page without front matter is an enum page by its title")
+}
