@@ -389,6 +389,9 @@ func generatedFiles(dir string, want map[string]File) ([]Change, error) {
 		if _, ok := want[rel]; ok {
 			return nil
 		}
+		if path.Ext(rel) != ".go" {
+			return nil // gen writes Go files only: a header elsewhere is not its
+		}
 		gen, err := firstLineGenerated(p)
 		if err != nil || !gen {
 			return err

@@ -158,6 +158,8 @@ func TestUserFilesSurvive(t *testing.T) {
 	writeFile(t, dir, "callrecords/kind_string.go", otherTool)
 	writeFile(t, dir, "callrecords/notes.go", secondLine)
 	writeFile(t, dir, "README.txt", []byte("my notes\n"))
+	// gen's header on a file gen never writes (gen writes Go files only).
+	writeFile(t, dir, "callrecords/notes.txt", gen("x.md", ""))
 	// A generated file that is no longer produced, next to the user files.
 	writeFile(t, dir, "callrecords/old.go", gen("resources/old.md", ""))
 	age(t, dir)
@@ -168,7 +170,7 @@ func TestUserFilesSurvive(t *testing.T) {
 	assert.Equal(t, []string{"extra callrecords/old.go", "missing callrecords/segment.go"}, paths(changes))
 
 	after := snapshot(t, dir)
-	for _, p := range []string{"callrecords/service_impl.go", "callrecords/mine_test.go", "callrecords/kind_string.go", "callrecords/notes.go", "README.txt"} {
+	for _, p := range []string{"callrecords/service_impl.go", "callrecords/mine_test.go", "callrecords/kind_string.go", "callrecords/notes.go", "README.txt", "callrecords/notes.txt"} {
 		assert.Equal(t, before[p], after[p], "%s must be untouched", p)
 	}
 	assert.NotContains(t, after, "callrecords/old.go")
@@ -178,7 +180,7 @@ func TestUserFilesSurvive(t *testing.T) {
 	_, err = Write(dir, nil)
 	require.NoError(t, err)
 	after = snapshot(t, dir)
-	for _, p := range []string{"callrecords/service_impl.go", "callrecords/mine_test.go", "callrecords/kind_string.go", "callrecords/notes.go", "README.txt"} {
+	for _, p := range []string{"callrecords/service_impl.go", "callrecords/mine_test.go", "callrecords/kind_string.go", "callrecords/notes.go", "README.txt", "callrecords/notes.txt"} {
 		assert.Equal(t, before[p], after[p], "%s must be untouched", p)
 	}
 	assert.NotContains(t, after, "callrecords/segment.go")
