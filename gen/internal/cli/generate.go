@@ -176,7 +176,7 @@ func reportStale(stdout, stderr io.Writer, out string, changes []writer.Change) 
 	for _, c := range changes {
 		fmt.Fprintf(stderr, "%s: %s\n", filepath.Join(out, filepath.FromSlash(c.Path)), describe(c.Kind))
 	}
-	fmt.Fprintf(stderr, "gen generate -check: %s is out of date with the docs (%d file(s)); run go run ./gen generate\n", out, len(changes))
+	fmt.Fprintf(stderr, "gen generate -check: %s is out of date with the docs (%d file(s)); run the same gen generate command without -check to update it\n", out, len(changes))
 	return ExitFindings
 }
 
