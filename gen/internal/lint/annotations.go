@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"gen/gen/internal/diag"
 	"gen/gen/internal/parse"
 )
 
@@ -406,6 +407,9 @@ func (c *checker) annotationValue(a *annotation, m parse.Member, t valueType) {
 			c.report(at, "annotation-value", "the page annotation's \"type\" must be \"#page.annotation\", found %s", describeValue(v))
 		}
 	}
+	if a.page && m.Key == "suppressions" && v.Kind == parse.ArrayValue {
+		c.suppressionIDs(a, v)
+	}
 	if (m.Key == "@odata.type" || m.Key == "@type") && v.Kind == parse.StringValue && !a.page {
 		switch canonicalBlockType(a.block) {
 		case "response", "example", "resource":
@@ -417,6 +421,58 @@ func (c *checker) annotationValue(a *annotation, m parse.Member, t valueType) {
 			}
 		}
 	}
+}
+
+// suppressionIDs warns of the entries of the page annotation's
+// "suppressions" that look like rule IDs but name no rule: the suppression
+// the author meant silently does nothing. Other entries (old validators'
+// messages, which real pages carry there) are left alone.
+func (c *checker) suppressionIDs(a *annotation, v *parse.Value) {
+	for _, e := range v.Elems {
+		if e.Kind != parse.StringValue {
+			continue
+		}
+		id := strings.TrimSpace(e.Str)
+		if _, ok := RuleByID(id); ok || !looksLikeRuleID(id) {
+			continue
+		}
+		hint := closestRule(id)
+		if hint == "" && !strings.Contains(id, "-") {
+			continue // one plain word near no rule: not meant as one
+		}
+		at := c.span(a.offset+e.Off, a.offset+e.End)
+		if hint != "" {
+			c.reportAs(diag.Warning, at, "annotation-value", "suppression %q names no rule, so it suppresses nothing (did you mean %q?)", id, hint)
+		} else {
+			c.reportAs(diag.Warning, at, "annotation-value", "suppression %q names no rule, so it suppresses nothing (gen lint -rules lists them)", id)
+		}
+	}
+}
+
+// looksLikeRuleID reports whether s is written as rule IDs are: lower-case
+// words of letters and digits joined by single hyphens.
+func looksLikeRuleID(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// closestRule is the rule ID nearest to id, "" when none is near.
+func closestRule(id string) string {
+	ids := make([]string, len(Rules))
+	for i, r := range Rules {
+		ids[i] = r.ID
+	}
+	return closest(id, ids)
 }
 
 // odataTypeRef is an annotation's @odata.type value and where it is.

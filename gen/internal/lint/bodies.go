@@ -23,9 +23,9 @@ func (c *checker) bodies() {
 		}
 		switch canonicalBlockType(cb.Annotation.BlockType) {
 		case "resource":
-			c.jsonBlock(cb, "resource body")
+			c.jsonBlock(cb, "resource body", true)
 		case "example":
-			c.jsonBlock(cb, "example body")
+			c.jsonBlock(cb, "example body", false)
 		}
 	}
 }
@@ -90,8 +90,10 @@ type lenientBody struct {
 }
 
 // jsonBlock checks a resource or example block: its syntax, then its
-// content against the type its annotation names.
-func (c *checker) jsonBlock(cb *parse.CodeBlock, what string) {
+// content against the type its annotation names. A resource block (a JSON
+// representation) is checked against the type's property table, its values
+// read as the placeholders they are (see repValue).
+func (c *checker) jsonBlock(cb *parse.CodeBlock, what string, resource bool) {
 	v, probs, strict := readJSON(cb.Content, c.arena)
 	c.jsonProblems(cb.Content, cb.ContentStart, probs, strict, "example-json", what)
 	if v == nil {
@@ -108,7 +110,7 @@ func (c *checker) jsonBlock(cb *parse.CodeBlock, what string) {
 	}
 	t, edm := c.lookup(od, c.page.Namespace.Text)
 	_, named := typeName(od)
-	w := &bodyWalk{c: c, off: cb.ContentStart}
+	w := &bodyWalk{c: c, off: cb.ContentStart, resource: resource}
 	w.top(v, t, edm, a.Bool("isCollection") || named)
 }
 
@@ -118,6 +120,18 @@ type bodyWalk struct {
 	c       *checker
 	off     int  // byte offset of the body in the page
 	example bool // a request or response, where placeholders are findings
+	// resource: a resource's JSON representation, whose values are type
+	// placeholders (see repValue).
+	resource bool
+	// unknown holds the unknown keys reported in a JSON representation, by
+	// type: a representation that repeats an object (a list of samples)
+	// gets one finding per key and type.
+	unknown map[unknownKey]bool
+}
+
+type unknownKey struct {
+	t   *ir.Type
+	key string
 }
 
 func (w *bodyWalk) span(v *parse.Value) (int, int) { return w.off + v.Off, w.off + v.End }
@@ -129,8 +143,14 @@ func (w *bodyWalk) report(v *parse.Value, rule, format string, args ...any) {
 
 // top checks a whole body expected to hold t (or the primitive edm), or a
 // collection of it: a JSON array, or an object whose "value" holds them.
+//
+// lookup gives edm as the qualified name of a type it finds, so a typed
+// body passed with its edm is walked untyped: annotated responses and
+// example blocks are, for now (checking them adds several hundred findings
+// on the corpus, not yet reviewed). A resource's JSON representation is
+// checked against its type.
 func (w *bodyWalk) top(v *parse.Value, t *ir.Type, edm string, coll bool) {
-	if t == nil || t.Kind == ir.Enum || edm != "" {
+	if t == nil || t.Kind == ir.Enum || edm != "" && !w.resource {
 		w.untyped(v)
 		return
 	}
@@ -196,16 +216,28 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 			w.report(od, "unknown-type", "@odata.type %q names no documented type", od.Str)
 			t = nil
 		case nt != nil:
-			if t != nil && !c.types.isA(nt, t) {
+			switch {
+			case t == nil || c.types.isA(nt, t):
+				t = nt
+			case w.resource && c.types.isA(t, nt):
+				// A JSON representation may name the base type of the
+				// property's type ("organizerMeetingInfo or
+				// tokenMeetingInfo" in the table, meetingInfo in the
+				// sample): the table's type is the more precise.
+			default:
 				w.report(od, "odata-type-mismatch", "@odata.type names %s, which is neither %s nor derived from it", nt.QualifiedName(), t.QualifiedName())
+				t = nt
 			}
-			t = nt
 		}
 	}
 	if t != nil && t.Kind == ir.Enum {
 		t = nil
 	}
 	judge := t != nil && !c.types.isOpen(t) && c.types.hasProperties(t)
+	// A page without a property table documents its type by its JSON
+	// representation alone (missing-property-table): its keys are the
+	// properties, even those the resolver could not type.
+	judge = judge && !(w.resource && len(c.types.rowsOf(t)) == 0)
 	for _, m := range v.Members {
 		if strings.ContainsRune(m.Key, '@') {
 			continue // instance and property annotations: @odata.type, x@odata.bind, ...
@@ -215,7 +247,7 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 			continue
 		}
 		prop, documented := c.types.property(t, m.Key)
-		if !documented && judge {
+		if !documented && judge && w.firstUnknown(t, m.Key) {
 			c.report(c.span(w.off+m.KeyOff, w.off+m.KeyEnd), "body-property-unknown", "%q is not a property of %s or its base types%s",
 				m.Key, t.QualifiedName(), suggest(m.Key, c.types.propertyNames(t)))
 		}
@@ -223,7 +255,138 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 			w.untyped(m.Value)
 			continue
 		}
+		if w.resource {
+			w.repValue(m.Value, prop)
+			continue
+		}
 		w.value(m.Value, prop)
+	}
+}
+
+// firstUnknown reports whether key is reported unknown in t for the first
+// time: always in examples, once per type in a JSON representation.
+func (w *bodyWalk) firstUnknown(t *ir.Type, key string) bool {
+	if !w.resource {
+		return true
+	}
+	k := unknownKey{t, key}
+	if w.unknown[k] {
+		return false
+	}
+	if w.unknown == nil {
+		w.unknown = map[unknownKey]bool{}
+	}
+	w.unknown[k] = true
+	return true
+}
+
+// repValue checks the value of property p in a resource's JSON
+// representation. Its values are placeholders ("String", "Int32", "String
+// (timestamp)", true, 0, ["String"], {"@odata.type": "microsoft.graph.x"},
+// "Collection(microsoft.graph.x)"), so only a sample that clearly
+// contradicts the property table is reported: a list for a single value, a
+// single value for a collection, a boolean or number where an object or an
+// enum belongs, an object or a boolean where a primitive belongs, a
+// placeholder that names another kind of type. A string may stand for
+// anything else, and a number for any primitive but a Boolean.
+func (w *bodyWalk) repValue(v *parse.Value, p *ir.Property) {
+	if v.Kind == parse.NullValue || isAnyType(p) {
+		return
+	}
+	switch {
+	case v.Kind == parse.ArrayValue:
+		if !p.Collection {
+			w.report(v, "type-mismatch", "%s is a single %s, found a list", p.Name, typeLabel(p.Type))
+			return
+		}
+		for _, e := range v.Elems {
+			w.repElement(e, p)
+		}
+	case p.Collection:
+		if isCollectionPlaceholder(v) {
+			return
+		}
+		w.report(v, "type-mismatch", "%s is a collection of %s: expected a list [...], found %s", p.Name, typeLabel(p.Type), describeSample(v))
+	default:
+		w.repElement(v, p)
+	}
+}
+
+// isCollectionPlaceholder reports whether v stands for a collection in a
+// JSON representation: "Collection(microsoft.graph.x)", "String collection",
+// {"@odata.type": "Collection(microsoft.graph.x)"}.
+func isCollectionPlaceholder(v *parse.Value) bool {
+	s := v.Str
+	if isTypeRef(v) && v.Members[0].Value.Kind == parse.StringValue {
+		s = v.Members[0].Value.Str
+	} else if v.Kind != parse.StringValue {
+		return false
+	}
+	return strings.Contains(strings.ToLower(s), "collection")
+}
+
+// describeSample describes a value of a JSON representation, naming the
+// type of a {"@odata.type": "x"} placeholder.
+func describeSample(v *parse.Value) string {
+	if isTypeRef(v) && v.Members[0].Value.Kind == parse.StringValue {
+		return "an object of type " + quoteShort(v.Members[0].Value.Str)
+	}
+	return describeValue(v)
+}
+
+// repElement checks one sample value (a collection's item, or a single
+// value) of p in a JSON representation: see repValue.
+func (w *bodyWalk) repElement(v *parse.Value, p *ir.Property) {
+	if v.Kind == parse.NullValue {
+		return
+	}
+	t := p.Ref
+	switch {
+	case t != nil && t.Kind == ir.Enum:
+		// A string is a member, a list of them or the enum's name.
+		if v.Kind != parse.StringValue && !isTypeRef(v) {
+			w.report(v, "type-mismatch", "%s is a %s enum value (a string), found %s", p.Name, t.Name, describeSample(v))
+		}
+	case t != nil:
+		switch v.Kind {
+		case parse.ObjectValue:
+			w.object(v, t)
+		case parse.StringValue: // the type's name, or a placeholder
+		default:
+			w.report(v, "type-mismatch", "%s is a %s object, found %s", p.Name, t.Name, describeValue(v))
+		}
+	default:
+		w.repPrimitive(v, p)
+	}
+}
+
+// repPrimitive checks a sample value of a primitive property in a JSON
+// representation: see repValue.
+func (w *bodyWalk) repPrimitive(v *parse.Value, p *ir.Property) {
+	edm := p.Type
+	mismatch := func() {
+		w.report(v, "type-mismatch", "%s is %s: expected %s, found %s", p.Name, typeLabel(edm), expectedShape(edm), describeSample(v))
+	}
+	switch v.Kind {
+	case parse.StringValue:
+		w.placeholder(v, p) // a placeholder naming another kind of type
+	case parse.NumberValue:
+		if edm == "Edm.Boolean" {
+			mismatch()
+		}
+	case parse.BoolValue:
+		if edm != "Edm.Boolean" {
+			mismatch()
+		}
+	case parse.ObjectValue:
+		if isTypeRef(v) && v.Members[0].Value.Kind == parse.StringValue {
+			if nt, named := w.c.lookup(v.Members[0].Value.Str, w.c.page.Namespace.Text); nt == nil && named != "" {
+				return // {"@odata.type": "Edm.String"}: a primitive named
+			}
+		}
+		mismatch()
+	default:
+		mismatch()
 	}
 }
 

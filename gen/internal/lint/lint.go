@@ -545,6 +545,15 @@ func (c *checker) report(at diag.Locator, rule, format string, args ...any) {
 	c.out = append(c.out, diag.Diagnostic{Span: at.Span(), Severity: r.Severity, Rule: rule, Message: fmt.Sprintf(format, args...)})
 }
 
+// reportAs records a finding with another severity than the rule's: a
+// milder case of what the rule finds.
+func (c *checker) reportAs(sev diag.Severity, at diag.Locator, rule, format string, args ...any) {
+	if _, ok := RuleByID(rule); !ok {
+		panic("lint: unregistered rule " + rule)
+	}
+	c.out = append(c.out, diag.Diagnostic{Span: at.Span(), Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)})
+}
+
 // span records a range of the page being checked.
 func (c *checker) span(start, end int) diag.Range { return c.page.Src.Range(start, end) }
 

@@ -52,6 +52,10 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 	op := &ir.Operation{Title: p.Title.Text, Namespace: ns, Source: p.Src.Path, Pos: titleSpan(p).Pos(), ResponseStatus: p.Status}
 	usable := r.usableNamespace(p.Namespace.Text, p.Namespace.Span)
 	if len(p.Requests) == 0 {
+		if at, word, ok := unknownMethodLine(p); ok {
+			r.diags.Add(at, diag.Error, "missing-section", "%s is not an HTTP method, so ## HTTP request has no request line (METHOD /path): write GET, POST, PUT, PATCH or DELETE", word)
+			return nil
+		}
 		r.diags.Add(titleSpan(p), diag.Error, "missing-section", "operation page has no HTTP request line (METHOD /path) under ## HTTP request")
 		return nil
 	}
@@ -367,4 +371,29 @@ func toResponse(p *parse.Page, ex *parse.Example) *ir.ExampleResponse {
 		Status: ex.Status, Headers: toHeaders(p, ex), Body: strings.TrimSpace(ex.Body),
 		Truncated: ex.Truncated, ODataType: ex.ODataType, Pos: ex.Block.Span.Pos(), BodyPos: p.Src.Pos(ex.BodyOffset),
 	}
+}
+
+// unknownMethodLine finds the first line of the ## HTTP request section
+// that is shaped like a request line but starts with a word that is no
+// HTTP method ("GTE /widgets/{id}"): the typo that leaves the page without
+// a request line. It returns the word's range.
+func unknownMethodLine(p *parse.Page) (at diag.Range, word string, ok bool) {
+	for _, cb := range p.Code {
+		if cb.Section != "http request" {
+			continue
+		}
+		off := cb.ContentStart
+		for rest := cb.Content; rest != ""; {
+			line := rest
+			if i := strings.IndexByte(rest, '\n'); i >= 0 {
+				line = rest[:i+1]
+			}
+			rest = rest[len(line):]
+			if s, e, bad := parse.UnknownMethod(strings.TrimRight(line, "\r\n")); bad {
+				return p.Src.Range(off+s, off+e), line[s:e], true
+			}
+			off += len(line)
+		}
+	}
+	return diag.Range{}, "", false
 }

@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -448,8 +449,15 @@ func (r *resolver) rowProperties(p *parse.Page, owner *ir.Type, rows []parse.Pro
 		// only), this row is that property listed again, and that row is used.
 		if key, ok := wireName(wire, name); ok && key != name {
 			if listed[key] {
-				r.diags.Add(row.Name.Span, diag.Warning, "duplicate-property",
-					"property %q is listed again as %q, the JSON representation's spelling; JSON names are case-sensitive, and that row is used", name, key)
+				// This row is the one left out, whichever comes first.
+				j := slices.IndexFunc(rows, func(o parse.PropertyRow) bool { return o.Name.Text == key })
+				if j < i {
+					r.diags.Add(row.Name.Span, diag.Warning, "duplicate-property",
+						"property %q repeats %q (line %d) in other letter case; JSON names are case-sensitive, and that row, the JSON representation's spelling, is used", name, key, rows[j].Name.Span.Pos().Line)
+				} else {
+					r.diags.Add(row.Name.Span, diag.Warning, "duplicate-property",
+						"property %q is listed again as %q (line %d), the JSON representation's spelling; JSON names are case-sensitive, and that row is used", name, key, rows[j].Name.Span.Pos().Line)
+				}
 				continue
 			}
 			r.diags.Add(row.Name.Span, diag.Warning, "property-case",
