@@ -47,10 +47,11 @@ func (c *checker) startSpan(ex *parse.Example) diag.Range {
 
 // bodyBytes is the body as a client would send it: the example's bytes
 // after the blank line that ends the headers, without the line breaks after
-// its last line (they end the code block, not the body). CRLF pages keep
-// their CRs inside the body: those bytes are sent too.
+// its last line (they end the code block, not the body). Line breaks count
+// as one byte, LF, whatever the page's own: a checkout with CRLF line
+// endings (git's autocrlf on Windows) must lint as the page does elsewhere.
 func bodyBytes(ex *parse.Example) string {
-	return strings.TrimRight(ex.Body, "\r\n")
+	return strings.ReplaceAll(strings.TrimRight(ex.Body, "\r\n"), "\r\n", "\n")
 }
 
 // contentLength compares a Content-Length header with the body's bytes.

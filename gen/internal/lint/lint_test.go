@@ -358,3 +358,34 @@ func TestExtra(t *testing.T) {
 	require.Len(t, got, 1)
 	assert.Equal(t, "internal-error", got[0].Rule)
 }
+
+// TestLineEndingsDoNotMatter: the same pages with CRLF line endings, as a
+// Windows checkout has them, give the same findings: a Content-Length
+// counts the body's line breaks as one byte each.
+func TestLineEndingsDoNotMatter(t *testing.T) {
+	for _, c := range []string{"trigger", "clean"} {
+		dir := filepath.Join("testdata", "rules", "content-length", c)
+		crlf := t.TempDir()
+		require.NoError(t, filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(dir, p)
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			out := filepath.Join(crlf, rel)
+			require.NoError(t, os.MkdirAll(filepath.Dir(out), 0o755))
+			return os.WriteFile(out, []byte(strings.ReplaceAll(string(b), "\n", "\r\n")), 0o644)
+		}))
+		lf, err := Lint(loadCase(t, dir), Options{Enable: []string{"content-length"}})
+		require.NoError(t, err)
+		cr, err := Lint(loadCase(t, crlf), Options{Enable: []string{"content-length"}})
+		require.NoError(t, err)
+		assert.Equal(t, textOf(t, lf), textOf(t, cr), c)
+		if c == "trigger" {
+			assert.NotEmpty(t, lf)
+		}
+	}
+}
