@@ -64,6 +64,9 @@ func (g *generator) bodyProblemAt(body, path, typeName string, t *ir.Type, colle
 // value, the object itself for an entity or complex type.
 func (g *generator) resultProblem(body string, s *opSig) string {
 	r := s.result
+	if r.raw {
+		return g.bodyProblem(body, r.name, nil, false, false) // any JSON, as the docs show it
+	}
 	if r.collection || !r.isStruct() {
 		var wrapper map[string]json.RawMessage
 		if json.Unmarshal([]byte(body), &wrapper) != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"gen/gen/internal/emit/odata"
 	"gen/gen/internal/ir"
 )
 
@@ -151,6 +152,11 @@ func (g *generator) genFakeMethod(s *opSig) (jen.Code, error) {
 		body = append(body, fail.Block(jen.Return(jen.Lit(""), jen.Id("s").Dot("fail"))), jen.Return(jen.Id("s").Dot("response"), jen.Nil()))
 	case r == nil:
 		body = append(body, fail.Block(jen.Return(jen.Id("s").Dot("fail"))), jen.Return(jen.Nil()))
+	case r.raw:
+		body = append(body,
+			fail.Block(jen.Return(jen.Nil(), jen.Id("s").Dot("fail"))),
+			jen.Return(jen.Qual(pkgJSON, "RawMessage").Call(jen.Id("s").Dot("response")), jen.Nil()),
+		)
 	case r.collection:
 		elem := g.named(*r)
 		body = append(body, fail.Block(jen.Return(jen.Nil(), jen.Id("s").Dot("fail"))))
@@ -344,10 +350,19 @@ func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *sim
 // body where the operation documents none or the other way round, or one
 // that does not fit the result type.
 func (g *generator) exampleMismatch(s *opSig, req *ir.ExampleRequest, resp *ir.ExampleResponse, reqBody, respBody string) string {
-	if s.body != nil {
-		if reqBody == "" {
-			return fmt.Sprintf("the example request has no body; the operation takes a %s", s.body.name)
+	switch {
+	case s.body == nil:
+	case reqBody == "" && s.body.reference:
+		return "the example request has no body; the operation takes a reference"
+	case reqBody == "" && s.body.raw:
+		return "the example request has no body; the operation takes the JSON its other examples send"
+	case reqBody == "":
+		return fmt.Sprintf("the example request has no body; the operation takes a %s", s.body.name)
+	case s.body.reference:
+		if _, p := odata.DecodeReference([]byte(reqBody)); p != "" {
+			return "the handler answers 400 to the example request: " + p
 		}
+	default:
 		if p := g.bodyProblem(reqBody, s.body.name, s.body.t, s.body.collection, true); p != "" {
 			return "the handler answers 400 to the example request: " + p
 		}
@@ -362,6 +377,8 @@ func (g *generator) exampleMismatch(s *opSig, req *ir.ExampleRequest, resp *ir.E
 		return "" // what a redirect answers is its Location
 	case s.result == nil && respBody != "":
 		return "the example response has a body; the operation documents none"
+	case s.result != nil && respBody == "" && s.result.raw:
+		return "the example response has no body; the operation answers the JSON its other examples show"
 	case s.result != nil && respBody == "":
 		return fmt.Sprintf("the example response has no body; the operation answers a %s", s.result.name)
 	case s.result != nil:

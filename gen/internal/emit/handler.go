@@ -186,6 +186,17 @@ func (g *generator) genServe(s *opSig) (jen.Code, error) {
 		limit := jen.Id("h").Dot("maxBodyBytes")
 		decodeFailed := jen.Block(jen.Qual(rt, "WriteDecodeError").Call(w.Clone(), jen.Lit(bt.name)), jen.Return())
 		switch {
+		case bt.reference:
+			body = append(body,
+				jen.List(jen.Id("in"), jen.Id("ok")).Op(":=").Qual(rt, "ReadReference").Call(w.Clone(), r.Clone(), limit),
+				jen.If(jen.Op("!").Id("ok")).Block(jen.Return()),
+			)
+		case bt.raw:
+			body = append(body,
+				jen.List(jen.Id("data"), jen.Id("ok")).Op(":=").Qual(rt, "ReadBody").Call(w.Clone(), r.Clone(), limit, jen.Lit(bt.name), jen.False()),
+				jen.If(jen.Op("!").Id("ok")).Block(jen.Return()),
+				jen.Id("in").Op(":=").Qual(pkgJSON, "RawMessage").Call(jen.Id("data")),
+			)
 		case bt.isPoly():
 			body = append(body,
 				jen.List(jen.Id("data"), jen.Id("ok")).Op(":=").Qual(rt, "ReadBody").Call(w.Clone(), r.Clone(), limit, jen.Lit(bt.name), jen.Lit(bt.collection)),
@@ -232,6 +243,11 @@ func (g *generator) genServe(s *opSig) (jen.Code, error) {
 		)
 	case res == nil:
 		body = append(body, jen.Qual(rt, "WriteNoContent").Call(w.Clone(), status, call))
+	case res.raw:
+		body = append(body,
+			jen.List(jen.Id("out"), jen.Err()).Op(":=").Add(call),
+			jen.Qual(rt, "WriteEntity").Call(w.Clone(), status, jen.Id("out"), jen.Err(), jen.Lit("")),
+		)
 	case res.collection || !res.isStruct():
 		body = append(body,
 			jen.List(jen.Id("out"), jen.Err()).Op(":=").Add(call),

@@ -326,6 +326,14 @@ func buildShapes() *ir.Program {
 	download.Response.Headers = []ir.Header{{Name: "Location", Value: "https://download.example.com/a.txt?token=x"}}
 	op("GetItemContent", "GET", item+"/content", "api/driveitem-get-content.md", []string{"drive-id", "item-id"}, "", g("driveItem"), 302, false,
 		download, ex("download_missing", "GET", item+"/content", "", 404, `{"error": {"code": "itemNotFound", "message": "No such item."}}`, false))
+	// A $ref link: the page links the driveItem type, but the body is a
+	// reference to one.
+	op("AddItemLink", "POST", item+"/links/$ref", "api/driveitem-post-links.md", []string{"drive-id", "item-id"}, g("driveItem"), "", 204, false,
+		ex("add_link", "POST", item+"/links/$ref", `{"@odata.id": "https://graph.microsoft.com/beta/drives/d/items/i2"}`, 204, "", false))
+	// Bodies the docs give no type, only examples: taken and answered whole.
+	op("PreviewItem", "POST", item+"/preview", "api/driveitem-preview.md", []string{"drive-id", "item-id"}, "", "", 0, false,
+		ex("preview", "POST", item+"/preview", `{"page": "2", "zoom": 1.5, "viewer": {"mode": "dark"}}`, 200,
+			`{"getUrl": "https://example.com/preview", "postParameters": "param1=value", "pages": [1, 2]}`, false))
 	return b.link()
 }
 

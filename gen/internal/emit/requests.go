@@ -14,9 +14,10 @@ const requestFile = "requests"
 
 // tableBody reports whether o's request body is known only from its
 // request-body table: a method that takes a body, table rows, and no linked
-// type (an action's parameters, a PATCH listing what may change).
+// type (an action's parameters, a PATCH listing what may change), and not
+// a $ref link, whose body is a reference whatever the table says.
 func tableBody(o *ir.Operation) bool {
-	return ir.SendsBody(o.Method) && o.RequestType == "" && len(o.RequestBody) > 0
+	return ir.SendsBody(o.Method) && o.RequestType == "" && len(o.RequestBody) > 0 && !isReference(o)
 }
 
 // addRequestTypes gives each operation of pkg whose body only a table

@@ -127,6 +127,22 @@ func (g *generator) newSig(o *ir.Operation) (*opSig, error) {
 		}
 		s.result = &r
 	}
+	switch {
+	case ir.SendsBody(o.Method) && isReference(o):
+		// A $ref body names an object by URL; the page often links the
+		// object's type, which such a body is not.
+		s.body = &typeRef{name: "Edm.Untyped", reference: true, what: "the request body of " + o.Name, pos: o.Pos}
+		s.bodyParam = naming.Unique("ref", goNames)
+	case s.body == nil && ir.SendsBody(o.Method) && examplesShowJSON(o, true):
+		// The docs give the body no type, but their examples send JSON:
+		// the method gets it whole rather than never seeing it.
+		s.body = &typeRef{name: "Edm.Untyped", raw: true, what: "the request body of " + o.Name, pos: o.Pos}
+		s.bodyParam = naming.Unique("body", goNames)
+	}
+	if s.result == nil && o.ResponseType == "" && o.ResponseStatus != http.StatusNoContent && !isRedirect(o.ResponseStatus) && examplesShowJSON(o, false) {
+		// Likewise an answer the examples show but the docs do not type.
+		s.result = &typeRef{name: "Edm.Untyped", raw: true, what: "the response of " + o.Name, pos: o.Pos}
+	}
 	if isRedirect(s.status) {
 		s.redirect, s.result = true, nil
 	}
@@ -137,6 +153,39 @@ func (g *generator) newSig(o *ir.Operation) (*opSig, error) {
 		}
 	}
 	return s, nil
+}
+
+// isReference reports whether every path of o links an object: ends in
+// /$ref.
+func isReference(o *ir.Operation) bool {
+	for _, p := range o.Paths {
+		if i := strings.IndexAny(p, "?#"); i >= 0 {
+			p = p[:i]
+		}
+		if !strings.HasSuffix(strings.TrimRight(p, "/"), "/$ref") {
+			return false
+		}
+	}
+	return len(o.Paths) > 0
+}
+
+// examplesShowJSON reports whether an example of o sends (request) or, with
+// a success status other than 204, answers a JSON object or array.
+func examplesShowJSON(o *ir.Operation, request bool) bool {
+	isJSON := func(body string) bool {
+		b := strings.TrimSpace(body)
+		return b != "" && (b[0] == '{' || b[0] == '[')
+	}
+	for _, ex := range o.Examples {
+		switch {
+		case request && ex.Request != nil && isJSON(ex.Request.Body):
+			return true
+		case !request && ex.Response != nil && ex.Response.Status >= 200 && ex.Response.Status < 300 &&
+			ex.Response.Status != http.StatusNoContent && isJSON(ex.Response.Body):
+			return true
+		}
+	}
+	return false
 }
 
 // isRedirect reports whether status sends the client to a Location.
@@ -254,6 +303,12 @@ func (g *generator) genService(pkg *pkgInfo) ([]File, error) {
 			text = fmt.Sprintf("%s serves %s: %s", o.Name, routeText(s), sentence(plainText(o.Title)))
 		}
 		text += " " + resultDoc(s)
+		switch {
+		case s.body != nil && s.body.raw:
+			text += " The request body comes whole, as the client sent it: the docs give it no type, only examples."
+		case s.body != nil && s.body.reference:
+			text += " The request body names the object to link by its URL (@odata.id)."
+		}
 		if ns := notServed[o]; len(ns) > 0 {
 			text += " Not served: " + strings.Join(ns, " ")
 		}
@@ -323,6 +378,8 @@ func resultDoc(s *opSig) string {
 		return fmt.Sprintf("Success answers %s to the Location the method returns.", status)
 	case s.result == nil:
 		return fmt.Sprintf("Success answers %s with no body.", status)
+	case s.result.raw:
+		return fmt.Sprintf("Success answers %s with the JSON the method returns, whole: the docs give it no type, only examples.", status)
 	case s.result.collection:
 		return fmt.Sprintf(`Success answers %s with {"value": [...]}.`, status)
 	case !s.result.isStruct():

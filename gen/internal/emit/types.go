@@ -71,6 +71,12 @@ type typeRef struct {
 	collection bool
 	what       string // for errors: "property callee of microsoft.graph.callRecords.segment"
 	pos        diag.Pos
+	// raw marks a body the docs give no type but their examples show as
+	// JSON: the method takes or returns it as json.RawMessage, as sent or
+	// answered whole (no {"value": ...} wrapper).
+	raw bool
+	// reference marks the body of a $ref request, an odata.Reference.
+	reference bool
 }
 
 // propRef is the type of property p of owner as the generated code holds
@@ -140,6 +146,9 @@ func (g *generator) fieldType(r typeRef) (*jen.Statement, error) {
 // pointer to a struct, an AnyT, a slice, or the named type of a primitive
 // or enum.
 func (g *generator) resultType(r typeRef) (*jen.Statement, error) {
+	if r.reference {
+		return jen.Op("*").Qual(g.runtimePath(), "Reference"), nil
+	}
 	if err := r.resolve(); err != nil {
 		return nil, err
 	}

@@ -36,6 +36,25 @@ var examples = new(exampleService)
 // handler registers every route.
 var exampleHandler = NewHandler(examples)
 
+// AddItemLink records the call and answers with the example response.
+func (s *exampleService) AddItemLink(ctx context.Context, p1 string, p2 string, body *odata.Reference) error {
+	if s.op != "AddItemLink" {
+		return s.UnimplementedService.AddItemLink(ctx, p1, p2, body)
+	}
+	s.called = true
+	s.pathParams = []string{p1, p2}
+	assert.NotNil(s.t, body, "AddItemLink got no request body")
+	if s.request != "" {
+		data, err := json.Marshal(body)
+		require.NoError(s.t, err, "encoding the request body AddItemLink got")
+		assert.NoError(s.t, odata.JSONSubset([]byte(s.request), data), "the request body AddItemLink got")
+	}
+	if s.fail != nil {
+		return s.fail
+	}
+	return nil
+}
+
 // CopyItem records the call and answers with the example response.
 func (s *exampleService) CopyItem(ctx context.Context, p1 string, p2 string, body *CopyItemRequest) error {
 	if s.op != "CopyItem" {
@@ -190,6 +209,25 @@ func (s *exampleService) ListItems(ctx context.Context, p1 string) ([]AnyDriveIt
 	return values, nil
 }
 
+// PreviewItem records the call and answers with the example response.
+func (s *exampleService) PreviewItem(ctx context.Context, p1 string, p2 string, body json.RawMessage) (json.RawMessage, error) {
+	if s.op != "PreviewItem" {
+		return s.UnimplementedService.PreviewItem(ctx, p1, p2, body)
+	}
+	s.called = true
+	s.pathParams = []string{p1, p2}
+	assert.NotNil(s.t, body, "PreviewItem got no request body")
+	if s.request != "" {
+		data, err := json.Marshal(body)
+		require.NoError(s.t, err, "encoding the request body PreviewItem got")
+		assert.NoError(s.t, odata.JSONSubset([]byte(s.request), data), "the request body PreviewItem got")
+	}
+	if s.fail != nil {
+		return nil, s.fail
+	}
+	return json.RawMessage(s.response), nil
+}
+
 // UpdateItem records the call and answers with the example response.
 func (s *exampleService) UpdateItem(ctx context.Context, p1 string, p2 string, body AnyDriveItem) (AnyDriveItem, error) {
 	if s.op != "UpdateItem" {
@@ -212,6 +250,33 @@ func (s *exampleService) UpdateItem(ctx context.Context, p1 string, p2 string, b
 		out = new(DriveItem)
 	}
 	return out, nil
+}
+
+// TestExampleAddItemLink sends the examples of AddItemLink
+// (api/driveitem-post-links.md) to NewHandler and checks the documented
+// responses.
+func TestExampleAddItemLink(t *testing.T) {
+	t.Run("add_link", func(t *testing.T) {
+		const requestBody = `{
+  "@odata.id": "https://graph.microsoft.com/beta/drives/d/items/i2"
+}`
+		const responseBody = ``
+		*examples = exampleService{
+			t:        t,
+			op:       "AddItemLink",
+			request:  requestBody,
+			response: responseBody,
+		}
+		svc := examples
+		req := httptest.NewRequest("POST", "/drives/driveID-1/items/itemID-1/links/$ref", strings.NewReader(requestBody))
+		req.Header.Add("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		exampleHandler.ServeHTTP(rec, req)
+		require.Equal(t, 204, rec.Code, rec.Body.String())
+		require.True(t, svc.called, "AddItemLink was not called")
+		assert.Equal(t, []string{"driveID-1", "itemID-1"}, svc.pathParams, "path parameters")
+		assert.Empty(t, rec.Body.String())
+	})
 }
 
 // TestExampleCopyItem sends the examples of CopyItem (api/driveitem-copy.md)
@@ -492,6 +557,46 @@ func TestExampleListItems(t *testing.T) {
 		require.Equal(t, 200, rec.Code, rec.Body.String())
 		require.True(t, svc.called, "ListItems was not called")
 		assert.Equal(t, []string{"driveID-1"}, svc.pathParams, "path parameters")
+		assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
+		// Equal but for @odata.type, which values of a type hierarchy always encode.
+		assert.NoError(t, odata.JSONEqual([]byte(responseBody), rec.Body.Bytes()))
+	})
+}
+
+// TestExamplePreviewItem sends the examples of PreviewItem
+// (api/driveitem-preview.md) to NewHandler and checks the documented
+// responses.
+func TestExamplePreviewItem(t *testing.T) {
+	t.Run("preview", func(t *testing.T) {
+		const requestBody = `{
+  "page": "2",
+  "zoom": 1.5,
+  "viewer": {
+    "mode": "dark"
+  }
+}`
+		const responseBody = `{
+  "getUrl": "https://example.com/preview",
+  "postParameters": "param1=value",
+  "pages": [
+    1,
+    2
+  ]
+}`
+		*examples = exampleService{
+			t:        t,
+			op:       "PreviewItem",
+			request:  requestBody,
+			response: responseBody,
+		}
+		svc := examples
+		req := httptest.NewRequest("POST", "/drives/driveID-1/items/itemID-1/preview", strings.NewReader(requestBody))
+		req.Header.Add("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		exampleHandler.ServeHTTP(rec, req)
+		require.Equal(t, 200, rec.Code, rec.Body.String())
+		require.True(t, svc.called, "PreviewItem was not called")
+		assert.Equal(t, []string{"driveID-1", "itemID-1"}, svc.pathParams, "path parameters")
 		assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
 		// Equal but for @odata.type, which values of a type hierarchy always encode.
 		assert.NoError(t, odata.JSONEqual([]byte(responseBody), rec.Body.Bytes()))

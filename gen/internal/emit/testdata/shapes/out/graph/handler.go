@@ -3,6 +3,7 @@
 package graph
 
 import (
+	"encoding/json"
 	"gen/output/shapes/odata"
 	"net/http"
 )
@@ -21,12 +22,7 @@ func NewHandler(svc Service) http.Handler {
 }
 
 // NewHandlerWithOptions serves svc over HTTP at paths without a version
-// prefix: GET /drives/{drive-id}/items; POST /drives/{drive-id}/items; DELETE
-// /drives/{drive-id}/items/{item-id}; GET /drives/{drive-id}/items/{item-id};
-// PATCH /drives/{drive-id}/items/{item-id}; GET
-// /drives/{drive-id}/items/{item-id}/content; POST
-// /drives/{drive-id}/items/{item-id}/copy; GET
-// /drives/{drive-id}/items/{item-id}/kind.
+// prefix: the paths of the 11 operations of Service, listed in routes.
 //
 // Request bodies are checked against the schema before svc is called: a
 // property the type does not declare (or, on an open type, a declared one in
@@ -58,6 +54,8 @@ var routes = []odata.Route[*handler]{
 	{Pattern: "GET /drives/{driveID}/items/{itemID}/content", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveGetItemContent},
 	{Pattern: "POST /drives/{driveID}/items/{itemID}/copy", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveCopyItem},
 	{Pattern: "GET /drives/{driveID}/items/{itemID}/kind", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveGetItemKind},
+	{Pattern: "POST /drives/{driveID}/items/{itemID}/links/$ref", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveAddItemLink},
+	{Pattern: "POST /drives/{driveID}/items/{itemID}/preview", Params: []string{"driveID", "itemID"}, Serve: (*handler).servePreviewItem},
 }
 
 // paths are the ServeMux patterns that answer 405 Method Not Allowed to the
@@ -68,12 +66,24 @@ var paths = []odata.Path{
 	{Pattern: "/drives/{driveID}/items/{itemID}/content", Allow: []string{"GET"}},
 	{Pattern: "/drives/{driveID}/items/{itemID}/copy", Allow: []string{"POST"}},
 	{Pattern: "/drives/{driveID}/items/{itemID}/kind", Allow: []string{"GET"}},
+	{Pattern: "/drives/{driveID}/items/{itemID}/links/$ref", Allow: []string{"POST"}},
+	{Pattern: "/drives/{driveID}/items/{itemID}/preview", Allow: []string{"POST"}},
 }
 
 // handler adapts a Service to HTTP.
 type handler struct {
 	svc          Service
 	maxBodyBytes int64
+}
+
+// serveAddItemLink serves POST /drives/{drive-id}/items/{item-id}/links/$ref.
+// p holds the path values driveID, itemID.
+func (h *handler) serveAddItemLink(w http.ResponseWriter, r *http.Request, p []string) {
+	in, ok := odata.ReadReference(w, r, h.maxBodyBytes)
+	if !ok {
+		return
+	}
+	odata.WriteNoContent(w, http.StatusNoContent, h.svc.AddItemLink(r.Context(), p[0], p[1], in))
 }
 
 // serveCopyItem serves POST /drives/{drive-id}/items/{item-id}/copy. p holds
@@ -145,6 +155,18 @@ func (h *handler) serveGetItemKind(w http.ResponseWriter, r *http.Request, p []s
 func (h *handler) serveListItems(w http.ResponseWriter, r *http.Request, p []string) {
 	out, err := h.svc.ListItems(r.Context(), p[0])
 	odata.WriteValue(w, http.StatusOK, out, err, true)
+}
+
+// servePreviewItem serves POST /drives/{drive-id}/items/{item-id}/preview. p
+// holds the path values driveID, itemID.
+func (h *handler) servePreviewItem(w http.ResponseWriter, r *http.Request, p []string) {
+	data, ok := odata.ReadBody(w, r, h.maxBodyBytes, "Edm.Untyped", false)
+	if !ok {
+		return
+	}
+	in := json.RawMessage(data)
+	out, err := h.svc.PreviewItem(r.Context(), p[0], p[1], in)
+	odata.WriteEntity(w, http.StatusOK, out, err, "")
 }
 
 // serveUpdateItem serves PATCH /drives/{drive-id}/items/{item-id}. p holds the

@@ -4,7 +4,9 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"gen/output/shapes/odata"
 	"net/http"
 )
 
@@ -19,6 +21,11 @@ import (
 // should embed UnimplementedService so that operations added later answer 501
 // instead of breaking the build.
 type Service interface {
+	// AddItemLink serves POST /drives/{drive-id}/items/{item-id}/links/$ref:
+	// AddItemLink. Success answers 204 No Content with no body. The request body
+	// names the object to link by its URL (@odata.id).
+	AddItemLink(ctx context.Context, driveID string, itemID string, ref *odata.Reference) error
+
 	// CopyItem serves POST /drives/{drive-id}/items/{item-id}/copy: CopyItem.
 	// Success answers 202 Accepted with no body.
 	CopyItem(ctx context.Context, driveID string, itemID string, body *CopyItemRequest) error
@@ -52,6 +59,12 @@ type Service interface {
 	// 200 OK with {"value": [...]}.
 	ListItems(ctx context.Context, driveID string) ([]AnyDriveItem, error)
 
+	// PreviewItem serves POST /drives/{drive-id}/items/{item-id}/preview:
+	// PreviewItem. Success answers 200 OK with the JSON the method returns, whole:
+	// the docs give it no type, only examples. The request body comes whole, as
+	// the client sent it: the docs give it no type, only examples.
+	PreviewItem(ctx context.Context, driveID string, itemID string, body json.RawMessage) (json.RawMessage, error)
+
 	// UpdateItem serves PATCH /drives/{drive-id}/items/{item-id}: UpdateItem.
 	// Success answers 200 OK with the microsoft.graph.driveItem.
 	UpdateItem(ctx context.Context, driveID string, itemID string, driveItem AnyDriveItem) (AnyDriveItem, error)
@@ -60,6 +73,11 @@ type Service interface {
 // UnimplementedService answers every operation with 501 Not Implemented. Embed
 // it in a Service implementation to implement only some operations.
 type UnimplementedService struct{}
+
+// AddItemLink answers 501 Not Implemented.
+func (UnimplementedService) AddItemLink(ctx context.Context, driveID string, itemID string, ref *odata.Reference) error {
+	return &Error{Status: http.StatusNotImplemented, Code: "notImplemented", Message: "AddItemLink is not implemented"}
+}
 
 // CopyItem answers 501 Not Implemented.
 func (UnimplementedService) CopyItem(ctx context.Context, driveID string, itemID string, body *CopyItemRequest) error {
@@ -99,6 +117,11 @@ func (UnimplementedService) GetItemKind(ctx context.Context, driveID string, ite
 // ListItems answers 501 Not Implemented.
 func (UnimplementedService) ListItems(ctx context.Context, driveID string) ([]AnyDriveItem, error) {
 	return nil, &Error{Status: http.StatusNotImplemented, Code: "notImplemented", Message: "ListItems is not implemented"}
+}
+
+// PreviewItem answers 501 Not Implemented.
+func (UnimplementedService) PreviewItem(ctx context.Context, driveID string, itemID string, body json.RawMessage) (json.RawMessage, error) {
+	return nil, &Error{Status: http.StatusNotImplemented, Code: "notImplemented", Message: "PreviewItem is not implemented"}
 }
 
 // UpdateItem answers 501 Not Implemented.
