@@ -4,9 +4,11 @@ package odata
 
 import (
 	"context"
+	"log"
 	"net/http"
 	"net/url"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -30,7 +32,12 @@ type Route[H any] struct {
 	// Expr is the regular expression a request path must match, as
 	// CanonicalPath writes it, with a named group per path value, such as
 	// `^/x\((?P<id>[^/]+)\)/cancel$`. The Router sets the path values it
-	// captures, unescaped, on the request (Request.PathValue).
+	// captures, unescaped, on the request (Request.PathValue). A group
+	// right after a single quote, as in `\(period='(?P<p>(?:[^'/]|'')*)'\)`,
+	// captures an OData string literal's content: its doubled quotes are
+	// undone, so "f(p='it''s')" gives p the value "it's". The generator
+	// writes literal segments and function names within (?i:...), as Graph
+	// matches them in any letter case.
 	Expr string
 	// Params are the names of the path values Serve receives, in order.
 	Params []string
@@ -81,18 +88,117 @@ type Path struct {
 // with the routes that have a Pattern and the paths, and behind its
 // catch-all pattern "/" a Router with the other routes. The generator
 // registers the same patterns in the same order, so NewServeMux does not
-// panic on what it generated. A path with an empty or dot segment
-// ("/users//x", "/a/../b") is answered 404 with a Graph error, where
-// ServeMux would redirect to its cleaned form with an HTML body.
+// panic on what it generated.
+//
+// A path with an empty or dot segment ("/users//x", "/a/../b") is answered
+// 404 with a Graph error, where ServeMux would redirect to its cleaned form
+// with an HTML body.
+//
+// Literal path segments match in any letter case, as on Graph, whose docs
+// spell some of them several ways: the generator gives each literal one
+// spelling across the routes, and a request segment that is a pattern's
+// literal in other letter case ("/Users/delta") is respelled before the
+// ServeMux matches it; Router expressions match literal text in any case
+// themselves. The Service still gets the request as the client sent it:
+// its URL, and path values in their own spelling, even one that happens to
+// be spelled like a literal.
+//
+// A panic in a Service method (or anywhere below the handler) is recovered:
+// it is logged with its stack through the standard log package, and the
+// client gets a 500 Graph error, or, when part of the response has already
+// been written, an aborted response (http.ErrAbortHandler, which is itself
+// passed on as it is).
+//
+// NewServeMux panics when http.ServeMux uses its Go 1.21 patterns, which
+// know no method or wildcard: the GODEBUG setting httpmuxgo121=1, the
+// default in a module whose go.mod declares go 1.21 or earlier. Such a
+// ServeMux would misroute every request rather than fail; declare go 1.22
+// or later in go.mod.
 func NewServeMux[H any](h H, routes []Route[H], paths []Path) http.Handler {
+	requirePatterns()
 	mux := newServeMux(h, routes, paths)
+	lits := literalsOf(routes, paths)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rw := &panicWriter{ResponseWriter: w}
+		defer rw.recover(r)
 		if !cleanPath(r.URL.Path) {
-			NotFound().ServeHTTP(w, r)
+			NotFound().ServeHTTP(rw, r)
 			return
 		}
-		mux.ServeHTTP(w, r)
+		if f := lits.fold(r.URL); f != nil {
+			r = f.request(r)
+		}
+		mux.ServeHTTP(rw, r)
 	})
+}
+
+// muxProbe is a pattern only Go 1.22 ServeMux patterns match "/probe/x"
+// with.
+const muxProbe = "GET /probe/{x}"
+
+// requirePatterns panics unless http.ServeMux matches methods and
+// wildcards: with GODEBUG httpmuxgo121=1 it takes "GET /users/{id}" for a
+// host name and a literal path, and no request would reach its route.
+func requirePatterns() {
+	mux := http.NewServeMux()
+	mux.HandleFunc(muxProbe, func(http.ResponseWriter, *http.Request) {})
+	_, pattern := mux.Handler(&http.Request{Method: http.MethodGet, URL: &url.URL{Path: "/probe/x"}})
+	if pattern != muxProbe {
+		panic(legacyMuxMessage)
+	}
+}
+
+const legacyMuxMessage = "odata: http.ServeMux has Go 1.21 patterns (GODEBUG httpmuxgo121=1), which know no method or wildcard, so every request would be misrouted: " +
+	"declare go 1.22 or later in the go.mod of the main module (go 1.21 and earlier imply httpmuxgo121=1), and do not set httpmuxgo121=1"
+
+// panicWriter is the ResponseWriter of a request being served, noting
+// whether anything was written, so that a panic can still be answered
+// with an error when nothing was.
+type panicWriter struct {
+	http.ResponseWriter
+	wrote bool
+}
+
+func (w *panicWriter) WriteHeader(status int) {
+	w.wrote = true
+	w.ResponseWriter.WriteHeader(status)
+}
+
+func (w *panicWriter) Write(b []byte) (int, error) {
+	w.wrote = true
+	return w.ResponseWriter.Write(b)
+}
+
+// Flush flushes the response, when the ResponseWriter can, which sends
+// the status.
+func (w *panicWriter) Flush() {
+	if http.NewResponseController(w.ResponseWriter).Flush() == nil {
+		w.wrote = true
+	}
+}
+
+// Unwrap gives http.ResponseController the ResponseWriter.
+func (w *panicWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// recover recovers a panic in serving r, deferred. net/http would recover
+// it too, but by closing the connection without a response; a client of a
+// Graph API expects an error body. http.ErrAbortHandler is the way to
+// abort a response on purpose, and is passed on.
+func (w *panicWriter) recover(r *http.Request) {
+	v := recover()
+	if v == nil {
+		return
+	}
+	if v == http.ErrAbortHandler {
+		panic(v)
+	}
+	log.Printf("odata: panic serving %s %s: %v\n%s", r.Method, r.URL.Path, v, debug.Stack())
+	if w.wrote {
+		// The status and part of the body are gone: only an aborted
+		// response tells the client that it is not whole.
+		panic(http.ErrAbortHandler)
+	}
+	WriteError(w.ResponseWriter, http.StatusInternalServerError, "internalServerError", internalMessage)
 }
 
 // cleanPath reports whether p has no empty, "." or ".." segment but for a
@@ -114,17 +220,193 @@ func newServeMux[H any](h H, routes []Route[H], paths []Path) *http.ServeMux {
 			rest = append(rest, rt)
 			continue
 		}
-		mux.HandleFunc(rt.Pattern, func(w http.ResponseWriter, r *http.Request) { rt.serve(h, w, r) })
+		handle(mux, h, rt)
 	}
 	for _, p := range paths {
 		mux.Handle(p.Pattern, MethodNotAllowed(p.Allow...))
 	}
 	if len(rest) == 0 {
-		mux.Handle("/", NotFound())
+		mux.Handle("/", unfold(NotFound()))
 	} else {
-		mux.Handle("/", NewRouter(h, rest))
+		mux.Handle("/", unfold(NewRouter(h, rest)))
 	}
 	return mux
+}
+
+// handle registers rt on mux. It is a function of its own so that the
+// handler closes over its parameter rather than a loop variable: the
+// module that compiles this package may declare a go version before 1.22,
+// whose loops have one variable for all iterations.
+func handle[H any](mux *http.ServeMux, h H, rt Route[H]) {
+	at := wildcardSegments(rt.Pattern)
+	mux.HandleFunc(rt.Pattern, func(w http.ResponseWriter, r *http.Request) {
+		if f := foldedFrom(r); f != nil {
+			// ServeMux matched the respelled path: the values are the
+			// client's segments.
+			r = f.restore(r)
+			for name, i := range at {
+				r.SetPathValue(name, f.segment(i))
+			}
+		}
+		rt.serve(h, w, r)
+	})
+}
+
+// wildcardSegments maps each single-segment wildcard of a ServeMux pattern
+// to the index of its segment in the path split at '/' ("/a/{x}" has x at
+// 2). A {rest...} wildcard, which the generator does not write, keeps the
+// value ServeMux gives it.
+func wildcardSegments(pattern string) map[string]int {
+	_, p, _ := strings.Cut(pattern, "/")
+	at := map[string]int{}
+	for i, seg := range strings.Split(p, "/") {
+		if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") && seg != "{$}" && !strings.HasSuffix(seg, "...}") {
+			at[seg[1:len(seg)-1]] = i + 1
+		}
+	}
+	return at
+}
+
+// literals maps the key (literalKey) of each literal segment of the
+// ServeMux patterns to its spelling there; a key spelled two ways, which
+// the generator rules out, maps to "" and is left alone.
+type literals map[string]string
+
+// literalKey is the key of a path segment that is the same for every
+// letter case of the function name or literal it starts with: the text up
+// to the first '(' in lower case, then the rest as it is ("Delta()" and
+// "delta()" both have "delta()").
+func literalKey(seg string) string {
+	name, rest := seg, ""
+	if i := strings.IndexByte(seg, '('); i >= 0 {
+		name, rest = seg[:i], seg[i:]
+	}
+	return strings.ToLower(name) + rest
+}
+
+// literalsOf collects the literal segments of the patterns of routes and
+// paths.
+func literalsOf[H any](routes []Route[H], paths []Path) literals {
+	lits := literals{}
+	add := func(pattern string) {
+		if pattern == "" {
+			return
+		}
+		_, p, _ := strings.Cut(pattern, "/")
+		for _, seg := range strings.Split(p, "/") {
+			if strings.HasPrefix(seg, "{") || seg == "" {
+				continue
+			}
+			// ServeMux unescapes a pattern's literal segments.
+			if u, err := url.PathUnescape(seg); err == nil {
+				seg = u
+			}
+			k := literalKey(seg)
+			if prev, ok := lits[k]; ok && prev != seg {
+				seg = ""
+			}
+			lits[k] = seg
+		}
+	}
+	for _, rt := range routes {
+		add(rt.Pattern)
+	}
+	for _, p := range paths {
+		add(p.Pattern)
+	}
+	return lits
+}
+
+// folded is a request whose path has segments respelled for the ServeMux.
+type folded struct {
+	client *url.URL // the URL the client sent
+	segs   []string // its escaped path split at '/'
+	path   string   // the escaped path respelled
+}
+
+type foldedKey struct{}
+
+// fold respells each segment of u's path that is a literal in other
+// letter case; it returns nil when there is none.
+func (lits literals) fold(u *url.URL) *folded {
+	if len(lits) == 0 {
+		return nil
+	}
+	segs := strings.Split(u.EscapedPath(), "/")
+	var out []string // the respelled segments, once one is
+	for i, s := range segs {
+		text := s
+		if strings.Contains(s, "%") {
+			var err error
+			if text, err = url.PathUnescape(s); err != nil {
+				return nil
+			}
+		}
+		want := lits[literalKey(text)]
+		if want == "" || want == text {
+			continue
+		}
+		if out == nil {
+			out = append([]string(nil), segs...)
+		}
+		out[i] = url.PathEscape(want)
+	}
+	if out == nil {
+		return nil
+	}
+	return &folded{client: u, segs: segs, path: strings.Join(out, "/")}
+}
+
+// request is r with the respelled path, in Path and RawPath alike, and f
+// in its context.
+func (f *folded) request(r *http.Request) *http.Request {
+	r = r.WithContext(context.WithValue(r.Context(), foldedKey{}, f))
+	u := *f.client
+	u.Path, _ = url.PathUnescape(f.path) // each segment unescaped in fold
+	u.RawPath = ""
+	if u.EscapedPath() != f.path {
+		u.RawPath = f.path
+	}
+	r.URL = &u
+	return r
+}
+
+// foldedFrom returns the folded of a request that request made.
+func foldedFrom(r *http.Request) *folded {
+	f, _ := r.Context().Value(foldedKey{}).(*folded)
+	return f
+}
+
+// restore returns r with the client's URL.
+func (f *folded) restore(r *http.Request) *http.Request {
+	r = r.WithContext(r.Context()) // a copy, r being ServeMux's
+	r.URL = f.client
+	return r
+}
+
+// segment is the i-th segment of the client's path, unescaped as ServeMux
+// unescapes a wildcard's value.
+func (f *folded) segment(i int) string {
+	if i >= len(f.segs) {
+		return ""
+	}
+	s, err := url.PathUnescape(f.segs[i])
+	if err != nil {
+		return f.segs[i]
+	}
+	return s
+}
+
+// unfold hands next the request with the client's URL: the Router matches
+// literal text in any case itself, and its path values must be the
+// client's.
+func unfold(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if f := foldedFrom(r); f != nil {
+			r = f.restore(r)
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // Router matches requests against routes by regular expression, in order,
@@ -136,21 +418,32 @@ func newServeMux[H any](h H, routes []Route[H], paths []Path) *http.ServeMux {
 type Router[H any] struct {
 	h      H
 	routes []Route[H]
-	exprs  []*regexp.Regexp // parallel to routes
+	exprs  []*routeExpr // parallel to routes
+}
+
+// routeExpr is a compiled Route.Expr.
+type routeExpr struct {
+	re *regexp.Regexp
+	// quoted is, per group of re, whether it captures an OData string
+	// between single quotes, whose doubled quotes are undone.
+	quoted []bool
 }
 
 // NewRouter compiles the expressions of routes; it panics on one that does
 // not compile, which the generator has ruled out.
 func NewRouter[H any](h H, routes []Route[H]) *Router[H] {
-	rt := &Router[H]{h: h, routes: routes, exprs: make([]*regexp.Regexp, len(routes))}
-	compiled := map[string]*regexp.Regexp{}
+	rt := &Router[H]{h: h, routes: routes, exprs: make([]*routeExpr, len(routes))}
+	compiled := map[string]*routeExpr{}
 	for i, r := range routes {
-		re := compiled[r.Expr]
-		if re == nil {
-			re = regexp.MustCompile(r.Expr)
-			compiled[r.Expr] = re
+		e := compiled[r.Expr]
+		if e == nil {
+			e = &routeExpr{re: regexp.MustCompile(r.Expr)}
+			for _, name := range e.re.SubexpNames() {
+				e.quoted = append(e.quoted, name != "" && strings.Contains(r.Expr, "'(?P<"+name+">"))
+			}
+			compiled[r.Expr] = e
 		}
-		rt.exprs[i] = re
+		rt.exprs[i] = e
 	}
 	return rt
 }
@@ -160,15 +453,21 @@ func (rt *Router[H]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	path := CanonicalPath(r.URL)
 	var allow []string
 	for i, route := range rt.routes {
-		m := rt.exprs[i].FindStringSubmatch(path)
+		e := rt.exprs[i]
+		m := e.re.FindStringSubmatch(path)
 		if m == nil {
 			continue
 		}
 		if route.Serve != nil && (route.Method == r.Method || route.Method == http.MethodGet && r.Method == http.MethodHead) {
-			for j, name := range rt.exprs[i].SubexpNames() {
-				if name != "" {
-					r.SetPathValue(name, unescapeValue(m[j]))
+			for j, name := range e.re.SubexpNames() {
+				if name == "" {
+					continue
 				}
+				v := unescapeValue(m[j])
+				if e.quoted[j] {
+					v = strings.ReplaceAll(v, "''", "'")
+				}
+				r.SetPathValue(name, v)
 			}
 			route.serve(rt.h, w, r)
 			return

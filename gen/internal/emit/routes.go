@@ -25,10 +25,16 @@ import (
 //  1. Each path is split into segments of literal text and {parameters}. A
 //     path is written as a ServeMux pattern when every parameter is a whole
 //     segment: "/users/{user-id}/photo" becomes "GET /users/{userID}/photo".
+//     Graph matches literal segments and function names in any letter case,
+//     and the docs spell some several ways (/calendarGroups and
+//     /calendargroups): each is written in one spelling across the package
+//     (spellings), and at run time NewServeMux respells a request's
+//     segments to match, while fallback expressions match them in any case.
 //  2. Operations that document the same method on the same path, but for
-//     the names of its parameters, cannot all be served: one serves it, by
-//     the rule of servesFirst, and the others are reported (Options.Warn)
-//     and say so in their doc comment.
+//     the names of its parameters and the letter case of its literals,
+//     cannot all be served: one serves it, by the rule of servesFirst, and
+//     the others are reported (Options.Warn) and say so in their doc
+//     comment.
 //  3. The patterns are registered, most literal characters first, in a
 //     scratch http.ServeMux: every route's, then every path's method-less
 //     pattern answering 405, so that a 405 pattern never pushes an
@@ -252,17 +258,19 @@ type routing struct {
 	shadowed []shadowed
 }
 
-// newRoute builds the route of s on its i-th path.
-func newRoute(s *opSig, i int) *route {
-	segs := s.paths[i]
+// newRoute builds the route of s on its i-th path, its literal segments and
+// function names spelled as spell says (see spellings).
+func newRoute(s *opSig, i int, spell map[string]string) *route {
+	segs := respell(s.paths[i], spell)
 	r := &route{sig: s, method: strings.ToUpper(s.op.Method), doc: s.op.Paths[i], segs: segs}
-	var shape, mux, expr strings.Builder
-	expr.WriteString("^")
+	var shape, mux strings.Builder
+	expr := &foldExpr{}
+	expr.b.WriteString("^")
 	whole, why := true, "a parameter is not a whole path segment"
 	for _, seg := range segs {
 		shape.WriteByte('/')
 		mux.WriteByte('/')
-		expr.WriteByte('/')
+		expr.either("/")
 		r.literals++
 		if len(seg) != 1 || seg[0].multi || seg[0].param == "" && strings.ContainsAny(seg[0].lit, "{}") {
 			whole = false
@@ -278,37 +286,50 @@ func newRoute(s *opSig, i int) *route {
 				whole, why = false, "a function's arguments may come in any order and spacing"
 			}
 		}
-		for _, p := range seg {
+		name, _ := segmentName(seg)
+		for j, p := range seg {
 			if p.param == "" {
 				shape.WriteString(p.lit)
 				mux.WriteString(p.lit)
+				lit := p.lit
+				if j == 0 && name != "" {
+					// Graph matches a literal segment or function name in
+					// any letter case.
+					expr.write(regexp.QuoteMeta(canonicalLiteral(name)), true)
+					lit = lit[len(name):]
+				}
 				if call {
-					expr.WriteString(callLiteralExpr(canonicalLiteral(p.lit)))
+					expr.write(callLiteralExpr(canonicalLiteral(lit)), false)
 				} else {
-					expr.WriteString(regexp.QuoteMeta(canonicalLiteral(p.lit)))
+					expr.write(regexp.QuoteMeta(canonicalLiteral(lit)), false)
 				}
 				r.literals += len(p.lit)
 				continue
 			}
 			wc := s.params[p.slot].wildcard
 			mux.WriteString("{" + wc + "}")
-			if p.multi {
+			switch {
+			case p.multi:
 				shape.WriteString("{...}")
-				expr.WriteString("(?P<" + wc + ">.+)")
-			} else {
+				expr.write("(?P<"+wc+">.+)", false)
+			case call && quotedPart(seg, j):
+				// An OData string: up to its closing quote, a doubled
+				// quote being part of it (odata.Route.Expr).
 				shape.WriteString("{}")
-				if call {
-					// Lazy, so that the spaces before a comma or ')' are
-					// the literal's, not the value's.
-					expr.WriteString("(?P<" + wc + ">[^/]+?)")
-				} else {
-					expr.WriteString("(?P<" + wc + ">[^/]+)")
-				}
+				expr.write("(?P<"+wc+">"+quotedValueExpr+")", false)
+			case call:
+				// Up to the ',' or ')' after it, and lazy, so that the
+				// spaces before them are the literal's, not the value's.
+				shape.WriteString("{}")
+				expr.write("(?P<"+wc+">"+argumentValueExpr+")", false)
+			default:
+				shape.WriteString("{}")
+				expr.write("(?P<"+wc+">[^/]+)", false)
 			}
 		}
 	}
-	expr.WriteString("$")
-	r.shape, r.expr = shape.String(), expr.String()
+	expr.write("$", false)
+	r.shape, r.expr = shape.String(), expr.b.String()
 	if whole {
 		r.muxPath = mux.String()
 		if r.muxPath == "/" {
@@ -318,6 +339,131 @@ func newRoute(s *opSig, i int) *route {
 		r.fallback, r.why = true, why
 	}
 	return r
+}
+
+const (
+	// quotedValueExpr matches the content of an OData string literal in a
+	// function's arguments: no quote but a doubled one.
+	quotedValueExpr = `(?:[^'/]|'')*`
+	// argumentValueExpr matches an argument's value written without
+	// quotes in the docs: it ends at a ',' or a parenthesis, but for one
+	// inside a string literal the client may write there, such as
+	// column='2,3'.
+	argumentValueExpr = `(?:[^'/,()]|'` + quotedValueExpr + `')+?`
+)
+
+// quotedPart reports whether the j-th part of seg, a parameter, is
+// written between single quotes: '{period_value}'.
+func quotedPart(seg []pathPart, j int) bool {
+	return j > 0 && j+1 < len(seg) && seg[j-1].param == "" && seg[j+1].param == "" &&
+		strings.HasSuffix(seg[j-1].lit, "'") && strings.HasPrefix(seg[j+1].lit, "'")
+}
+
+// foldExpr builds a route's expression, writing the runs of text that
+// match in any letter case within one (?i:...).
+type foldExpr struct {
+	b       strings.Builder
+	fold    bool   // within (?i:
+	pending string // text with no letter, written with what follows
+}
+
+// either writes s, which has no letter, within (?i:...) or not.
+func (e *foldExpr) either(s string) { e.pending += s }
+
+func (e *foldExpr) write(s string, fold bool) {
+	if s == "" {
+		return
+	}
+	if fold != e.fold {
+		if fold {
+			e.b.WriteString("(?i:")
+		} else {
+			e.b.WriteString(")")
+		}
+		e.fold = fold
+	}
+	e.b.WriteString(e.pending)
+	e.b.WriteString(s)
+	e.pending = ""
+}
+
+// segmentName is the text of seg that Graph matches in any letter case:
+// the whole of a literal segment, or the name before the '(' of a function
+// segment ("getEmailActivityCounts" in
+// "getEmailActivityCounts(period='{period_value}')"). ok is false for a
+// segment with neither, such as "{item-path}:".
+func segmentName(seg []pathPart) (name string, ok bool) {
+	if len(seg) == 0 || seg[0].param != "" {
+		return "", false
+	}
+	lit := seg[0].lit
+	if i := strings.IndexByte(lit, '('); i >= 0 {
+		name = strings.TrimRight(lit[:i], " ")
+	} else if len(seg) == 1 {
+		name = lit
+	}
+	return name, name != ""
+}
+
+// spellings gives each literal segment and function name of the package's
+// paths (segmentName) one spelling per letter-case class, keyed by its
+// lower case: the docs spell some several ways (/oAuth2Permissiongrants
+// and /oauth2PermissionGrants), and Graph takes any. The spelling is the
+// one most paths use, the first in byte order on a tie, so the choice does
+// not depend on the order of the pages.
+func spellings(sigs []*opSig) map[string]string {
+	count := map[string]map[string]int{}
+	for _, s := range sigs {
+		for _, segs := range s.paths {
+			for _, seg := range segs {
+				name, ok := segmentName(seg)
+				if !ok {
+					continue
+				}
+				k := strings.ToLower(name)
+				if count[k] == nil {
+					count[k] = map[string]int{}
+				}
+				count[k][name]++
+			}
+		}
+	}
+	spell := map[string]string{}
+	for k, names := range count {
+		best := ""
+		for n, c := range names {
+			if best == "" || c > names[best] || c == names[best] && n < best {
+				best = n
+			}
+		}
+		spell[k] = best
+	}
+	return spell
+}
+
+// respell returns segs with each literal segment and function name spelled
+// as spell says; segs, which other emitters share, is not changed.
+func respell(segs [][]pathPart, spell map[string]string) [][]pathPart {
+	var out [][]pathPart
+	for i, seg := range segs {
+		name, ok := segmentName(seg)
+		if !ok {
+			continue
+		}
+		want := spell[strings.ToLower(name)]
+		if want == "" || want == name {
+			continue
+		}
+		if out == nil {
+			out = append([][]pathPart(nil), segs...)
+		}
+		out[i] = append([]pathPart(nil), seg...)
+		out[i][0].lit = want + seg[0].lit[len(name):]
+	}
+	if out == nil {
+		return segs
+	}
+	return out
 }
 
 // sortCallArguments puts the arguments of a function segment in the order
@@ -413,17 +559,23 @@ func (g *generator) routes(pkg *pkgInfo) (*routing, error) {
 	sort.SliceStable(ops, func(i, j int) bool { return servesFirst(ops[i], ops[j]) })
 	byKey := map[string]*route{}
 	byShape := map[string]*routeGroup{}
-	for _, o := range ops {
+	sigs := make([]*opSig, len(ops))
+	for i, o := range ops {
 		s, err := g.sig(o)
 		if err != nil {
 			return nil, err
 		}
+		sigs[i] = s
+	}
+	spell := spellings(sigs)
+	for _, s := range sigs {
+		o := s.op
 		if !validMethod(strings.ToUpper(o.Method)) {
 			g.warnRule(o.Pos, "unrouted-path", fmt.Sprintf("operation %s is not served: %q is not an HTTP method", o.Name, o.Method))
 			continue
 		}
 		for i := range o.Paths {
-			r := newRoute(s, i)
+			r := newRoute(s, i, spell)
 			key := r.method + " " + r.shape
 			if prev := byKey[key]; prev != nil {
 				switch {
@@ -759,9 +911,15 @@ func (t tableRow) method() string {
 	return ""
 }
 
+// expr is the route's own expression, whose groups are named for its own
+// parameters: the other routes of its group may name them otherwise
+// (/x({a})/y and /x({b})/y).
 func (t tableRow) expr() string {
-	if t.onMux() {
+	switch {
+	case t.onMux():
 		return ""
+	case t.route != nil:
+		return t.route.expr
 	}
 	return t.group.expr
 }

@@ -3,6 +3,7 @@ package emit
 import (
 	"net/http"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -36,14 +37,14 @@ func TestRoutingPlacement(t *testing.T) {
 		where[r.method+" "+r.doc] = "fallback " + r.expr
 	}
 	assert.Equal(t, map[string]string{
-		"GET /reports/getEmailActivityCounts(period='{period_value}')":       `fallback ^/reports/getEmailActivityCounts\s*\(\s*period\s*=\s*'(?P<period_value>[^/]+?)'\s*\)$`,
-		"GET /reports/getTeamsUserActivityCounts(period='D7')":               `fallback ^/reports/getTeamsUserActivityCounts\s*\(\s*period\s*=\s*'D7'\s*\)$`,
-		"POST /privilegedRoleAssignmentRequests({requestid})/cancel":         `fallback ^/privilegedRoleAssignmentRequests\s*\(\s*(?P<requestid>[^/]+?)\s*\)/cancel$`,
-		"GET /workbook/worksheets/{id|name}/Cell(row={row},column={column})": `fallback ^/workbook/worksheets/(?P<idName>[^/]+)/Cell\s*\(\s*column\s*=\s*(?P<column>[^/]+?)\s*,\s*row\s*=\s*(?P<row>[^/]+?)\s*\)$`,
-		"GET /me/drive/root:/{item-path}:/content":                           "fallback ^/me/drive/root:/(?P<itemPath>.+):/content$",
+		"GET /reports/getEmailActivityCounts(period='{period_value}')":       `fallback ^(?i:/reports/getEmailActivityCounts)\s*\(\s*period\s*=\s*'(?P<period_value>(?:[^'/]|'')*)'\s*\)$`,
+		"GET /reports/getTeamsUserActivityCounts(period='D7')":               `fallback ^(?i:/reports/getTeamsUserActivityCounts)\s*\(\s*period\s*=\s*'D7'\s*\)$`,
+		"POST /privilegedRoleAssignmentRequests({requestid})/cancel":         `fallback ^(?i:/privilegedRoleAssignmentRequests)\s*\(\s*(?P<requestid>` + argumentValueExpr + `)\s*\)(?i:/cancel)$`,
+		"GET /workbook/worksheets/{id|name}/Cell(row={row},column={column})": `fallback ^(?i:/workbook/worksheets)/(?P<idName>[^/]+)(?i:/Cell)\s*\(\s*column\s*=\s*(?P<column>` + argumentValueExpr + `)\s*,\s*row\s*=\s*(?P<row>` + argumentValueExpr + `)\s*\)$`,
+		"GET /me/drive/root:/{item-path}:/content":                           "fallback ^(?i:/me/drive/root:)/(?P<itemPath>.+):(?i:/content)$",
 		"GET /drives/{drive-id}/items/{item-id}/content":                     "mux GET /drives/{driveID}/items/{itemID}/content",
 		"GET /policies/activityBasedTimeoutPolicies/{id}":                    "mux GET /policies/activityBasedTimeoutPolicies/{id}",
-		"GET /policies/{id}/appliesTo":                                       "fallback ^/policies/(?P<id>[^/]+)/appliesTo$",
+		"GET /policies/{id}/appliesTo":                                       "fallback ^(?i:/policies)/(?P<id>[^/]+)(?i:/appliesTo)$",
 		"GET /things/{thing-id}":                                             "mux GET /things/{thingID}",
 		"PATCH /things/{id}":                                                 "mux PATCH /things/{id}",
 		"GET /things/delta":                                                  "mux GET /things/delta",
@@ -89,6 +90,21 @@ func TestRoutingSimulation(t *testing.T) {
 		{"GET", "/workbook/worksheets/s/Cell(%20column%20=%20'2,3'%20,row=1)", "GetCell", []string{"s", "1", "'2,3'"}, 0},
 		{"GET", "/reports/getTeamsUserActivityCounts(%20period%20=%20'D7')", "GetTeamsUserActivityCounts", nil, 0},
 		{"GET", "/workbook/worksheets/s/Cell(row=1)", "", nil, http.StatusNotFound},
+		// A quoted value ends at its closing quote, a doubled quote being
+		// part of it, and undone; an unquoted one at ',' or ')' but for
+		// one in quotes. An argument the route does not have, or one given
+		// twice, reaches nothing.
+		{"GET", "/reports/getEmailActivityCounts(period='it''s')", "GetEmailActivityCounts", []string{"it's"}, 0},
+		{"GET", "/reports/getEmailActivityCounts(period='')", "GetEmailActivityCounts", []string{""}, 0},
+		{"GET", "/reports/getEmailActivityCounts(period='a,b)')", "GetEmailActivityCounts", []string{"a,b)"}, 0},
+		{"GET", "/reports/getEmailActivityCounts(period='D7',x='1')", "", nil, http.StatusNotFound},
+		{"GET", "/reports/getEmailActivityCounts(period='D7',period='D30')", "", nil, http.StatusNotFound},
+		{"GET", "/reports/getEmailActivityCounts(period='D7'')", "", nil, http.StatusNotFound},
+		{"GET", "/workbook/worksheets/s/Cell(row=1,column=2,row=3)", "", nil, http.StatusNotFound},
+		{"GET", "/workbook/worksheets/s/Cell(row=1,column=2,x=3)", "", nil, http.StatusNotFound},
+		{"GET", "/workbook/worksheets/s/Cell(row=1,column='2)')", "GetCell", []string{"s", "1", "'2)'"}, 0},
+		{"POST", "/privilegedRoleAssignmentRequests('a,b')/cancel", "CancelRequest", []string{"'a,b'"}, 0},
+		{"POST", "/privilegedRoleAssignmentRequests('7',x)/cancel", "", nil, http.StatusNotFound},
 		{"GET", "/me/drive/root:/a/b%2Fc:/content", "GetContent", []string{"a/b/c", "", ""}, 0},
 		{"DELETE", "/things/1/members/2/$ref", "RemoveMember", []string{"1", "2"}, 0},
 		{"GET", "/things/1", "GetThing", []string{"1"}, 0},
@@ -141,4 +157,112 @@ func TestCallLiteralExpr(t *testing.T) {
 	for _, s := range []string{"f(a='xy',b=1)", "f(a='x  y',b=1)"} {
 		assert.False(t, re.MatchString(s), s)
 	}
+}
+
+// withOps is p with operations of the given method and paths added, each
+// from a page of its own.
+func withOps(p *ir.Program, ops ...[]string) *ir.Program {
+	for i, o := range ops {
+		src := "api/" + strings.ToLower(o[0]) + ".md"
+		p.Operations = append(p.Operations, &ir.Operation{
+			Name: o[0], Method: o[1], Paths: o[2:], Package: "graph",
+			Namespace: nsGraph, Source: src, Pos: diag.Pos{File: src, Line: i + 1, Col: 1},
+		})
+	}
+	return p
+}
+
+// TestRoutingLetterCase: the docs spell some literal segments several ways;
+// Graph takes any letter case, and so do the routes.
+func TestRoutingLetterCase(t *testing.T) {
+	p := withOps(buildRoutes(),
+		[]string{"ListGrants", "GET", "/oAuth2Permissiongrants"},
+		[]string{"GetGrant", "GET", "/oAuth2Permissiongrants/{id}"},
+		[]string{"DeleteGrant", "DELETE", "/oauth2PermissionGrants/{id}"},
+		[]string{"ListCalendarsGroup", "GET", "/me/calendarGroups/{id}/calendars"},
+		[]string{"ListCalendarsUser", "GET", "/me/calendars", "/me/calendargroups/{calendar_group_id}/calendars"},
+		[]string{"ListUnits", "GET", "/administrativeUnits"},
+		[]string{"GetUnit", "GET", "/administrativeUnits/{id}"},
+		[]string{"DeltaUnits", "GET", "/administrativeunits/delta"},
+		[]string{"GetRange", "GET", "/workbook/names/{name}/Range"},
+		[]string{"GetStats", "GET", "/Reports/getStats(period='{period}')"},
+		// Two routes whose one path shape names its parameter two ways.
+		[]string{"GetX", "GET", "/x({a})/y"},
+		[]string{"PostX", "POST", "/x({b})/y"},
+	)
+	var warnings []string
+	rt := routingOf(t, p, func(d diag.Diagnostic) { warnings = append(warnings, d.Message) })
+	where := map[string]string{}
+	for _, r := range rt.mux {
+		where[r.sig.op.Name+" "+r.doc] = r.pattern()
+	}
+	for _, r := range rt.fallback {
+		where[r.sig.op.Name+" "+r.doc] = r.expr
+	}
+	// The most common spelling, the first in byte order on a tie.
+	assert.Equal(t, "DELETE /oAuth2Permissiongrants/{id}", where["DeleteGrant /oauth2PermissionGrants/{id}"])
+	assert.Equal(t, "GET /administrativeUnits/delta", where["DeltaUnits /administrativeunits/delta"])
+	assert.Equal(t, "GET /me/calendarGroups/{id}/calendars", where["ListCalendarsGroup /me/calendarGroups/{id}/calendars"])
+	assert.Equal(t, `^(?i:/reports/getStats)\s*\(\s*period\s*=\s*'(?P<period>`+quotedValueExpr+`)'\s*\)$`, where["GetStats /Reports/getStats(period='{period}')"])
+	assert.Contains(t, warnings, "operation ListCalendarsUser is not served on GET /me/calendargroups/{calendar_group_id}/calendars: operation ListCalendarsGroup (api/listcalendarsgroup.md) documents the same method and path")
+
+	sim, err := rt.newSimulator()
+	require.NoError(t, err)
+	for _, c := range []struct {
+		method, target string
+		op             string
+		values         []string
+	}{
+		{"GET", "/oauth2PermissionGrants/abc", "GetGrant", []string{"abc"}},
+		{"GET", "/OAUTH2PERMISSIONGRANTS", "ListGrants", nil},
+		{"DELETE", "/oauth2permissiongrants/Abc", "DeleteGrant", []string{"Abc"}},
+		{"GET", "/me/calendargroups/g1/calendars", "ListCalendarsGroup", []string{"g1"}},
+		{"GET", "/me/calendarGroups/g1/calendars", "ListCalendarsGroup", []string{"g1"}},
+		{"GET", "/administrativeUnits/delta", "DeltaUnits", nil},
+		{"GET", "/AdministrativeUnits/Delta", "DeltaUnits", nil},
+		{"GET", "/administrativeUnits/deltas", "GetUnit", []string{"deltas"}},
+		// A value spelled like a literal keeps the client's spelling.
+		{"GET", "/me/calendarGroups/DELTA/calendars", "ListCalendarsGroup", []string{"DELTA"}},
+		{"GET", "/workbook/names/Delta/range", "GetRange", []string{"Delta"}},
+		{"GET", "/Workbook/Worksheets/DELTA/cell(row=1,column=2)", "GetCell", []string{"DELTA", "1", "2"}},
+		// Function names and literals on the fallback match in any case;
+		// argument names and values do not change.
+		{"GET", "/REPORTS/GETSTATS(period='Ab')", "GetStats", []string{"Ab"}},
+		{"GET", "/reports/GetEmailActivityCounts(period='D7')", "GetEmailActivityCounts", []string{"D7"}},
+		{"GET", "/ME/DRIVE/ROOT:/Delta/x:/CONTENT", "GetContent", []string{"Delta/x", "", ""}},
+		{"POST", "/x(1)/y", "PostX", []string{"1"}},
+		{"GET", "/x(1)/y", "GetX", []string{"1"}},
+	} {
+		r, values, status, err := sim.serve(c.method, c.target)
+		require.NoError(t, err, c.target)
+		require.NotNil(t, r, "%s %s: %d", c.method, c.target, status)
+		assert.Equal(t, c.op, r.sig.op.Name, c.target)
+		assert.Equal(t, c.values, values, c.target)
+	}
+	for _, target := range []string{"/reports/getEmailActivityCounts(PERIOD='D7')", "/reports/getTeamsUserActivityCounts(period='d7')"} {
+		r, _, status, err := sim.serve("GET", target)
+		require.NoError(t, err)
+		assert.Nil(t, r, target)
+		assert.Equal(t, http.StatusNotFound, status, target)
+	}
+}
+
+// TestSpellings: one spelling per letter-case class, the most common, the
+// first in byte order on a tie; function names count with segments.
+func TestSpellings(t *testing.T) {
+	sig := func(paths ...string) *opSig {
+		s := &opSig{}
+		for _, p := range paths {
+			s.paths = append(s.paths, splitPath(p))
+		}
+		return s
+	}
+	got := spellings([]*opSig{
+		sig("/calendarGroups/{id}", "/calendargroups/x"),
+		sig("/calendargroups/y", "/Ties/{id}", "/ties/{id}:/x({a})"),
+		sig("/Delta()", "/delta(x=1)", "/delta"),
+	})
+	assert.Equal(t, map[string]string{
+		"calendargroups": "calendargroups", "x": "x", "y": "y", "ties": "Ties", "delta": "delta",
+	}, got)
 }

@@ -6,6 +6,8 @@ package graph
 
 import (
 	"context"
+	"io"
+	"log"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -20,10 +22,14 @@ type callService struct {
 	UnimplementedService
 	op     string
 	params []string
+	boom   bool // panic instead
 }
 
 func (s *callService) thing(op string, params ...string) (*Thing, error) {
 	s.op, s.params = op, params
+	if s.boom {
+		panic("boom")
+	}
 	return &Thing{ID: "1"}, nil
 }
 
@@ -104,6 +110,16 @@ func TestRoutesReachTheirOperation(t *testing.T) {
 		{"GET", "/things/delta", "DeltaThings", nil},
 		// A parameter named twice in one path.
 		{"DELETE", "/things/1/members/2/$ref", "RemoveMember", []string{"1", "2"}},
+		// Literal segments and function names in any letter case; values
+		// as the client spells them.
+		{"GET", "/THINGS/Delta", "DeltaThings", nil},
+		{"GET", "/Things/T1", "GetThing", []string{"T1"}},
+		{"DELETE", "/things/DELTA/Members/2/$REF", "RemoveMember", []string{"DELTA", "2"}},
+		{"GET", "/Reports/GetEmailActivityCounts(period='D7')", "GetEmailActivityCounts", []string{"D7"}},
+		{"GET", "/Workbook/Worksheets/Delta/cell(row=5,column=6)", "GetCell", []string{"Delta", "5", "6"}},
+		// A quoted value ends at its closing quote; a doubled quote in it
+		// is one quote.
+		{"GET", "/reports/getEmailActivityCounts(period='it''s')", "GetEmailActivityCounts", []string{"it's"}},
 	} {
 		t.Run(c.method+" "+c.target, func(t *testing.T) {
 			svc := &callService{}
@@ -138,6 +154,11 @@ func TestRoutesAnswerOtherMethodsAndPaths(t *testing.T) {
 		{"POST", "/things/t1", http.StatusMethodNotAllowed, "GET, HEAD, PATCH"},
 		{"GET", "/reports/getEmailActivityCounts", http.StatusNotFound, ""},
 		{"GET", "/workbook/worksheets/Sheet1/Cell(row=5)", http.StatusNotFound, ""},
+		// An argument the function does not have, or one given twice.
+		{"GET", "/reports/getEmailActivityCounts(period='D7',x='1')", http.StatusNotFound, ""},
+		{"GET", "/reports/getEmailActivityCounts(period='D7',period='D30')", http.StatusNotFound, ""},
+		{"GET", "/workbook/worksheets/Sheet1/Cell(row=5,column=6,row=7)", http.StatusNotFound, ""},
+		{"DELETE", "/THINGS/DELTA", http.StatusMethodNotAllowed, "GET, HEAD, PATCH"},
 	} {
 		t.Run(c.method+" "+c.target, func(t *testing.T) {
 			svc := &callService{}
@@ -149,5 +170,18 @@ func TestRoutesAnswerOtherMethodsAndPaths(t *testing.T) {
 			assert.Contains(t, rec.Body.String(), `"error":{"code":`)
 			assert.Empty(t, svc.op, "no operation is called")
 		})
+	}
+}
+
+// TestPanicsAnswer500: a Service method that panics gets the client a 500
+// Graph error, on the ServeMux and on the fallback router alike.
+func TestPanicsAnswer500(t *testing.T) {
+	defer log.SetOutput(log.Writer())
+	log.SetOutput(io.Discard) // the panic and its stack
+	for _, target := range []string{"/things/t1", "/reports/getEmailActivityCounts(period='D7')"} {
+		rec := httptest.NewRecorder()
+		NewHandler(&callService{boom: true}).ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
+		assert.Equal(t, http.StatusInternalServerError, rec.Code, target)
+		assert.Contains(t, rec.Body.String(), `"error":{"code":"internalServerError"`, target)
 	}
 }

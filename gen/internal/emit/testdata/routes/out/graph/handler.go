@@ -51,14 +51,14 @@ var routes = []odata.Route[*handler]{
 	{Pattern: "PATCH /things/{id}", Params: []string{"id"}, Serve: (*handler).serveUpdateThing},
 	{Pattern: "DELETE /things/{id}/members/{id2}/$ref", Params: []string{"id", "id2"}, Serve: (*handler).serveRemoveMember},
 	{Pattern: "GET /things/{thingID}", Params: []string{"thingID"}, Serve: (*handler).serveGetThing},
-	{Method: "GET", Expr: `^/reports/getTeamsUserActivityCounts\s*\(\s*period\s*=\s*'D7'\s*\)$`, Allow: []string{"GET"}, Serve: (*handler).serveGetTeamsUserActivityCounts},
-	{Method: "POST", Expr: `^/privilegedRoleAssignmentRequests\s*\(\s*(?P<requestid>[^/]+?)\s*\)/cancel$`, Allow: []string{"POST"}, Params: []string{"requestid"}, Serve: (*handler).serveCancelRequest},
-	{Method: "GET", Expr: `^/reports/getEmailActivityCounts\s*\(\s*period\s*=\s*'(?P<period_value>[^/]+?)'\s*\)$`, Allow: []string{"GET"}, Params: []string{"period_value"}, Serve: (*handler).serveGetEmailActivityCounts},
-	{Method: "GET", Expr: `^/workbook/worksheets/(?P<idName>[^/]+)/Cell\s*\(\s*column\s*=\s*(?P<column>[^/]+?)\s*,\s*row\s*=\s*(?P<row>[^/]+?)\s*\)$`, Allow: []string{"GET"}, Params: []string{"idName", "row", "column"}, Serve: (*handler).serveGetCell},
-	{Method: "GET", Expr: `^/me/drive/root:/(?P<itemPath>.+):/content$`, Allow: []string{"GET"}, Params: []string{"itemPath", "driveID", "itemID"}, Serve: (*handler).serveGetContent},
-	{Method: "GET", Expr: `^/policies/(?P<id>[^/]+)/appliesTo$`, Allow: []string{"GET"}, Params: []string{"id"}, Serve: (*handler).serveListPolicyAppliesTo},
-	{Expr: `^/things/delta$`, Allow: []string{"GET"}},
-	{Expr: `^/things/(?P<thingID>[^/]+)$`, Allow: []string{"GET", "PATCH"}},
+	{Method: "GET", Expr: `^(?i:/reports/getTeamsUserActivityCounts)\s*\(\s*period\s*=\s*'D7'\s*\)$`, Allow: []string{"GET"}, Serve: (*handler).serveGetTeamsUserActivityCounts},
+	{Method: "POST", Expr: `^(?i:/privilegedRoleAssignmentRequests)\s*\(\s*(?P<requestid>(?:[^'/,()]|'(?:[^'/]|'')*')+?)\s*\)(?i:/cancel)$`, Allow: []string{"POST"}, Params: []string{"requestid"}, Serve: (*handler).serveCancelRequest},
+	{Method: "GET", Expr: `^(?i:/reports/getEmailActivityCounts)\s*\(\s*period\s*=\s*'(?P<period_value>(?:[^'/]|'')*)'\s*\)$`, Allow: []string{"GET"}, Params: []string{"period_value"}, Serve: (*handler).serveGetEmailActivityCounts},
+	{Method: "GET", Expr: `^(?i:/workbook/worksheets)/(?P<idName>[^/]+)(?i:/Cell)\s*\(\s*column\s*=\s*(?P<column>(?:[^'/,()]|'(?:[^'/]|'')*')+?)\s*,\s*row\s*=\s*(?P<row>(?:[^'/,()]|'(?:[^'/]|'')*')+?)\s*\)$`, Allow: []string{"GET"}, Params: []string{"idName", "row", "column"}, Serve: (*handler).serveGetCell},
+	{Method: "GET", Expr: `^(?i:/me/drive/root:)/(?P<itemPath>.+):(?i:/content)$`, Allow: []string{"GET"}, Params: []string{"itemPath", "driveID", "itemID"}, Serve: (*handler).serveGetContent},
+	{Method: "GET", Expr: `^(?i:/policies)/(?P<id>[^/]+)(?i:/appliesTo)$`, Allow: []string{"GET"}, Params: []string{"id"}, Serve: (*handler).serveListPolicyAppliesTo},
+	{Expr: `^(?i:/things/delta)$`, Allow: []string{"GET"}},
+	{Expr: `^(?i:/things)/(?P<thingID>[^/]+)$`, Allow: []string{"GET", "PATCH"}},
 }
 
 // paths are the ServeMux patterns that answer 405 Method Not Allowed to the
