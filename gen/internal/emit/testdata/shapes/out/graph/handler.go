@@ -32,7 +32,8 @@ func NewHandler(svc Service) http.Handler {
 // from it is answered with 400. A Content-Type other than application/json is
 // answered with 415 and a body over the limit with 413. Another method on a
 // known path is answered with 405 and an Allow header, an unknown path with
-// 404. Every error is a Graph error body.
+// 404; literal path segments match in any letter case. A panic in svc is
+// logged and answered with 500. Every error is a Graph error body.
 func NewHandlerWithOptions(svc Service, opts HandlerOptions) http.Handler {
 	h := &handler{svc: svc, maxBodyBytes: opts.MaxBodyBytes}
 	if h.maxBodyBytes <= 0 {
