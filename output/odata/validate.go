@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -29,7 +28,9 @@ func (e *ValidationError) Error() string { return e.Message }
 // type with the qualified name, or against a collection of it. It rejects
 // properties the type does not declare at any depth (instance annotations,
 // keys containing "@", are allowed), values of the wrong JSON kind,
-// DateTimeOffset strings that are not RFC 3339, integers out of range and an
+// strings not of the form of their Edm type (an Edm.DateTimeOffset that is
+// not RFC 3339, an Edm.Date, Edm.Guid, Edm.TimeOfDay or Edm.Duration that is
+// not as OData writes it), integers out of range and an
 // @odata.type that is neither the expected type nor derived from it. Enum
 // values are not checked against the members, so that members added to the
 // service later are accepted. JSON null is accepted as the value of a
@@ -49,88 +50,156 @@ func (e *ValidationError) Error() string { return e.Message }
 // Validate returns a *ValidationError for a bad value, and another error
 // when the schema itself is incomplete.
 func Validate(v any, typeName string, collection bool) error {
-	return validate(v, "", typeName, collection)
+	return validate(v, nil, typeName, collection)
 }
 
-func validate(v any, path, typeName string, collection bool) error {
+// loc is where a value is in the body: the member key of the object at
+// parent, or the element index (index >= 0) of the array at parent; nil is
+// the body itself. Validate keeps the path so, on the stack, and spells it
+// out only to report an error: a valid body costs no allocation.
+type loc struct {
+	parent *loc
+	key    string
+	index  int
+}
+
+// String is the path of l, such as "media[0].label"; "" for the body.
+func (l *loc) String() string {
+	return string(l.appendPath(nil))
+}
+
+func (l *loc) appendPath(b []byte) []byte {
+	if l == nil {
+		return b
+	}
+	b = l.parent.appendPath(b)
+	switch {
+	case l.index >= 0:
+		b = append(b, '[')
+		b = strconv.AppendInt(b, int64(l.index), 10)
+		return append(b, ']')
+	case len(b) > 0:
+		return append(append(b, '.'), l.key...)
+	}
+	return append(b, l.key...)
+}
+
+func validate(v any, at *loc, typeName string, collection bool) error {
 	if v == nil {
 		return nil
 	}
-	if collection {
-		arr, ok := v.([]any)
-		if !ok {
-			return kindError(path, "a JSON array")
-		}
-		for i, e := range arr {
-			elem := fmt.Sprintf("%s[%d]", path, i)
-			if e == nil && !Untyped(typeName) {
-				return &ValidationError{Path: elem, Message: fmt.Sprintf("%q is null: a collection of %s holds no null elements", elem, typeName)}
-			}
-			if err := validate(e, elem, typeName, false); err != nil {
-				return err
-			}
-		}
-		return nil
+	if !collection {
+		return validateValue(v, at, typeName, nil)
 	}
-	if strings.HasPrefix(typeName, "Edm.") {
-		return checkPrimitive(v, path, typeName)
+	arr, ok := v.([]any)
+	if !ok {
+		return kindError(at, "a JSON array")
 	}
-	t := Lookup(typeName)
+	// One location for every element, and the type looked up once.
+	elem := loc{parent: at}
+	var t *Type
+	for i, e := range arr {
+		elem.index = i
+		if e == nil {
+			if Untyped(typeName) {
+				continue
+			}
+			p := elem.String()
+			return &ValidationError{Path: p, Message: fmt.Sprintf("%q is null: a collection of %s holds no null elements", p, typeName)}
+		}
+		if err := validateValue(e, &elem, typeName, t); err != nil {
+			return err
+		}
+		if t == nil && !strings.HasPrefix(typeName, "Edm.") {
+			t = Lookup(typeName) // registered, or validateValue had failed
+		}
+	}
+	return nil
+}
+
+// validateValue checks v, which is not nil, against the type named
+// typeName; t is that type when the caller has looked it up, else nil.
+func validateValue(v any, at *loc, typeName string, t *Type) error {
 	if t == nil {
-		return fmt.Errorf("odata: no schema registered for %s", typeName)
+		if strings.HasPrefix(typeName, "Edm.") {
+			return checkPrimitive(v, at, typeName)
+		}
+		if t = Lookup(typeName); t == nil {
+			return fmt.Errorf("odata: no schema registered for %s", typeName)
+		}
 	}
 	if t.Enum {
 		if _, ok := v.(string); !ok {
-			return kindError(path, "a string")
+			return kindError(at, "a string")
 		}
 		return nil
 	}
 	obj, ok := v.(map[string]any)
 	if !ok {
-		return kindError(path, "a JSON object")
+		return kindError(at, "a JSON object")
 	}
 	if raw, ok := obj["@odata.type"]; ok {
 		name, ok := raw.(string)
 		if !ok {
-			return &ValidationError{Path: join(path, "@odata.type"), Message: fmt.Sprintf("%q must be a string", join(path, "@odata.type"))}
+			p := (&loc{parent: at, key: "@odata.type", index: -1}).String()
+			return &ValidationError{Path: p, Message: fmt.Sprintf("%q must be a string", p)}
 		}
 		actual := Lookup(strings.TrimPrefix(name, "#"))
 		if actual == nil || actual.Enum || !actual.DerivesFrom(t.Name) {
-			return &ValidationError{Path: path, Message: fmt.Sprintf("%s has @odata.type %q, which is not %s or a type derived from it", describe(path), name, t.Name)}
+			p := at.String()
+			return &ValidationError{Path: p, Message: fmt.Sprintf("%s has @odata.type %q, which is not %s or a type derived from it", describe(p), name, t.Name)}
 		}
 		if actual.Abstract {
-			return &ValidationError{Path: path, Message: fmt.Sprintf("%s has @odata.type %q, which is abstract: name the type derived from it", describe(path), name)}
+			p := at.String()
+			return &ValidationError{Path: p, Message: fmt.Sprintf("%s has @odata.type %q, which is abstract: name the type derived from it", describe(p), name)}
 		}
 		t = actual
 	} else if t.Abstract {
-		return &ValidationError{Path: path, Message: fmt.Sprintf("%s is of the abstract type %s: name the type derived from it in @odata.type", describe(path), t.Name)}
+		p := at.String()
+		return &ValidationError{Path: p, Message: fmt.Sprintf("%s is of the abstract type %s: name the type derived from it in @odata.type", describe(p), t.Name)}
 	}
-	keys := make([]string, 0, len(obj))
-	for k := range obj {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	// The error reported is that of the first offending member in the
+	// order of names, as if they were checked sorted; the members are
+	// checked in the map's order, which costs no sort, and once one has
+	// failed, only members whose names sort before it are checked.
+	var (
+		first    error
+		firstKey string
+	)
+	member := loc{parent: at, index: -1}
+	for k, val := range obj {
+		if first != nil && k > firstKey {
+			continue
+		}
 		if strings.Contains(k, "@") {
 			continue // instance annotation, such as @odata.type or x@odata.bind
 		}
-		p := t.Property(k)
-		if p == nil {
-			if !t.Open {
-				return &ValidationError{Path: join(path, k), Message: fmt.Sprintf("unknown property %q", join(path, k))}
-			}
-			// A dynamic property, unless encoding/json, which matches names
-			// regardless of case, would decode it into a declared one.
-			if d := t.propertyFold(k); d != nil {
-				return &ValidationError{Path: join(path, k), Message: fmt.Sprintf("property %q differs from the declared property %q only in letter case", join(path, k), d.Name)}
-			}
-			continue
-		}
-		if err := validate(obj[k], join(path, k), p.Type, p.Collection); err != nil {
-			return err
+		member.key = k
+		if err := validateMember(t, &member, val); err != nil {
+			first, firstKey = err, k
 		}
 	}
-	return nil
+	return first
+}
+
+// validateMember checks the member at of an object of type t, whose value
+// is v.
+func validateMember(t *Type, at *loc, v any) error {
+	p := t.Property(at.key)
+	if p == nil {
+		if !t.Open {
+			path := at.String()
+			return &ValidationError{Path: path, Message: fmt.Sprintf("unknown property %q", path)}
+		}
+		// A dynamic property, unless encoding/json, which matches names
+		// regardless of case, would decode it into a declared one.
+		if d := t.propertyFold(at.key); d != nil {
+			path := at.String()
+			return &ValidationError{Path: path, Message: fmt.Sprintf("property %q differs from the declared property %q only in letter case", path, d.Name)}
+		}
+		return nil
+	}
+	return validate(v, at, p.Type, p.Collection)
 }
 
 // IsDateTime reports whether s is an RFC 3339 date and time, as
@@ -157,48 +226,246 @@ func Untyped(typeName string) bool {
 
 // checkPrimitive checks a value of an Edm type. Untyped Edm types accept any
 // value.
-func checkPrimitive(v any, path, edm string) error {
+func checkPrimitive(v any, at *loc, edm string) error {
 	switch edm {
-	case "Edm.String", "Edm.Guid", "Edm.Duration", "Edm.Date", "Edm.TimeOfDay", "Edm.Binary", "Edm.Stream":
+	case "Edm.String", "Edm.Binary", "Edm.Stream":
 		if _, ok := v.(string); !ok {
-			return kindError(path, "a string")
+			return kindError(at, "a string")
 		}
-	case "Edm.DateTimeOffset":
+	case "Edm.Guid", "Edm.Date", "Edm.TimeOfDay", "Edm.Duration", "Edm.DateTimeOffset":
 		s, ok := v.(string)
+		f := formatOf(edm)
 		if !ok {
-			return kindError(path, "an RFC 3339 date and time string")
+			return kindError(at, f.kind)
 		}
-		if !IsDateTime(s) {
-			return &ValidationError{Path: path, Message: fmt.Sprintf("%s must be an RFC 3339 date and time, such as 2020-01-01T00:00:00Z, not %q", describe(path), s)}
+		if !f.valid(s) {
+			p := at.String()
+			return &ValidationError{Path: p, Message: fmt.Sprintf("%s must be %s, such as %s, not %q", describe(p), f.what, f.example, s)}
 		}
 	case "Edm.Boolean":
 		if _, ok := v.(bool); !ok {
-			return kindError(path, "a boolean")
+			return kindError(at, "a boolean")
 		}
 	case "Edm.Byte", "Edm.SByte", "Edm.Int16", "Edm.Int32", "Edm.Int64":
 		n, ok := number(v)
 		if !ok {
-			return kindError(path, "an integer")
+			return kindError(at, "an integer")
 		}
 		lo, hi := IntRange(edm)
 		i, err := strconv.ParseInt(n, 10, 64)
 		if err != nil || i < lo || i > hi {
-			return &ValidationError{Path: path, Message: fmt.Sprintf("%s must be an integer in the range of %s, not %s", describe(path), edm, n)}
+			p := at.String()
+			return &ValidationError{Path: p, Message: fmt.Sprintf("%s must be an integer in the range of %s, not %s", describe(p), edm, n)}
 		}
 	case "Edm.Double", "Edm.Single", "Edm.Decimal":
 		n, ok := number(v)
 		if !ok {
-			return kindError(path, "a number")
+			return kindError(at, "a number")
 		}
 		bits := 64
 		if edm == "Edm.Single" {
 			bits = 32
 		}
 		if _, err := strconv.ParseFloat(n, bits); err != nil {
-			return &ValidationError{Path: path, Message: fmt.Sprintf("%s must be a number in the range of %s, not %s", describe(path), edm, n)}
+			p := at.String()
+			return &ValidationError{Path: p, Message: fmt.Sprintf("%s must be a number in the range of %s, not %s", describe(p), edm, n)}
 		}
 	}
 	return nil
+}
+
+// format is the lexical form of the values of an Edm type held in a JSON
+// string.
+type format struct {
+	valid   func(string) bool
+	kind    string // for a value that is no string: "an RFC 3339 date and time string"
+	what    string // "an RFC 3339 date and time"
+	example string
+}
+
+var (
+	dateTimeFormat  = format{IsDateTime, "an RFC 3339 date and time string", "an RFC 3339 date and time", "2020-01-01T00:00:00Z"}
+	dateFormat      = format{IsDate, "a string", "a date, YYYY-MM-DD", "2020-01-31"}
+	guidFormat      = format{IsGUID, "a string", "a GUID, 8-4-4-4-12 hexadecimal digits", "01234567-89ab-cdef-0123-456789abcdef"}
+	timeOfDayFormat = format{IsTimeOfDay, "a string", "a time of day, hh:mm[:ss[.fffffff]]", "13:30:00"}
+	durationFormat  = format{IsDuration, "a string", "an ISO 8601 duration in days, hours, minutes and seconds", "P1DT2H30M or PT0.5S"}
+)
+
+// formatOf returns the format of the values of the Edm type edm, or nil
+// when it has none beyond being a string, or is no string.
+func formatOf(edm string) *format {
+	switch edm {
+	case "Edm.DateTimeOffset":
+		return &dateTimeFormat
+	case "Edm.Date":
+		return &dateFormat
+	case "Edm.Guid":
+		return &guidFormat
+	case "Edm.TimeOfDay":
+		return &timeOfDayFormat
+	case "Edm.Duration":
+		return &durationFormat
+	}
+	return nil
+}
+
+// FormatProblem returns what s is not when it is not a value of the Edm
+// type edm as the validator reads it, such as "a date, YYYY-MM-DD"; "" when
+// it is one, or when edm has no format beyond being a string.
+func FormatProblem(edm, s string) string {
+	if f := formatOf(edm); f != nil && !f.valid(s) {
+		return f.what
+	}
+	return ""
+}
+
+// IsDate reports whether s is an Edm.Date: YYYY-MM-DD, a date of the
+// (proleptic) Gregorian calendar with a four-digit year.
+func IsDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	y, ok1 := digits(s[0:4])
+	m, ok2 := digits(s[5:7])
+	d, ok3 := digits(s[8:10])
+	return ok1 && ok2 && ok3 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(m, y)
+}
+
+// daysIn is the number of days of the month m of the year y.
+func daysIn(m, y int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// IsGUID reports whether s is an Edm.Guid: 8-4-4-4-12 hexadecimal digits,
+// in either case, without braces.
+func IsGUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// IsTimeOfDay reports whether s is an Edm.TimeOfDay as OData writes it:
+// hh:mm[:ss[.f]], hh from 00 to 23, mm and ss from 00 to 59, and one to 12
+// digits of a fraction of a second.
+func IsTimeOfDay(s string) bool {
+	if len(s) < 5 || s[2] != ':' {
+		return false
+	}
+	h, ok1 := digits(s[0:2])
+	m, ok2 := digits(s[3:5])
+	if !ok1 || !ok2 || h > 23 || m > 59 {
+		return false
+	}
+	s = s[5:]
+	if s == "" {
+		return true
+	}
+	if len(s) < 3 || s[0] != ':' {
+		return false
+	}
+	if sec, ok := digits(s[1:3]); !ok || sec > 59 {
+		return false
+	}
+	s = s[3:]
+	if s == "" {
+		return true
+	}
+	if s[0] != '.' || len(s) < 2 || len(s) > 13 {
+		return false
+	}
+	_, ok := digits(s[1:])
+	return ok
+}
+
+// IsDuration reports whether s is an Edm.Duration, an ISO 8601 duration
+// of days and time as OData's ABNF and XML Schema's dayTimeDuration have
+// it: [sign]P[nD][T[nH][nM][n[.n]S]] with at least one component, and at
+// least one after a T. Years and months, which have no fixed length, are
+// not part of it; sign is - or +.
+func IsDuration(s string) bool {
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		s = s[1:]
+	}
+	if s == "" || s[0] != 'P' {
+		return false
+	}
+	date, clock, hasT := strings.Cut(s[1:], "T")
+	date, days := durationPart(date, 'D')
+	if date != "" {
+		return false
+	}
+	if !hasT {
+		return days
+	}
+	clock, hours := durationPart(clock, 'H')
+	clock, minutes := durationPart(clock, 'M')
+	clock, seconds := durationPart(clock, 'S')
+	return clock == "" && (hours || minutes || seconds)
+}
+
+// durationPart reads the component of a duration s starts with when its
+// designator is unit: digits (for seconds, with a fraction) and unit. It
+// returns the rest of s and true, or s and false when s starts with another
+// component or none.
+func durationPart(s string, unit byte) (rest string, found bool) {
+	n := 0
+	for n < len(s) && '0' <= s[n] && s[n] <= '9' {
+		n++
+	}
+	if n == 0 {
+		return s, false
+	}
+	if unit == 'S' && n < len(s) && s[n] == '.' {
+		m := n + 1
+		for m < len(s) && '0' <= s[m] && s[m] <= '9' {
+			m++
+		}
+		if m == n+1 {
+			return s, false
+		}
+		n = m
+	}
+	if n == len(s) || s[n] != unit {
+		return s, false
+	}
+	return s[n+1:], true
+}
+
+// digits returns the value of s, a string of ASCII digits, and true; 0 and
+// false when s holds anything else.
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 // IntRange is the range of values of an Edm integer type; Edm.Int64's for
@@ -228,8 +495,9 @@ func number(v any) (string, bool) {
 	return "", false
 }
 
-func kindError(path, want string) error {
-	return &ValidationError{Path: path, Message: fmt.Sprintf("%s must be %s", describe(path), want)}
+func kindError(at *loc, want string) error {
+	p := at.String()
+	return &ValidationError{Path: p, Message: fmt.Sprintf("%s must be %s", describe(p), want)}
 }
 
 func describe(path string) string {
@@ -240,13 +508,6 @@ func describe(path string) string {
 		return fmt.Sprintf("element %q", path)
 	}
 	return fmt.Sprintf("property %q", path)
-}
-
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
 }
 
 // DuplicateKey returns the path of the first member name that appears twice

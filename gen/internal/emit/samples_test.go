@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"gen/gen/internal/emit/odata"
+	"gen/gen/internal/ir"
 )
 
 func TestFillPlaceholdersSeed(t *testing.T) {
@@ -213,4 +214,44 @@ func TestUntypedEdm(t *testing.T) {
 		assert.Equal(t, untypedEdm, edmOf(name), name)
 	}
 	assert.False(t, odata.Untyped(nsGraph+".driveItem"))
+}
+
+// TestBodyProblemFormats: a request whose Edm.Guid, Edm.Date,
+// Edm.TimeOfDay or Edm.Duration string is not of the type's form is
+// refused by the handler (odata.Validate), so its example is skipped; a
+// response holds such values in Go strings and keeps them as they are. A
+// placeholder ("String (identifier)") is filled with a sample of the right
+// form first.
+func TestBodyProblemFormats(t *testing.T) {
+	b := newIRBuilder()
+	b.typ(nsGraph, "shift", ir.Entity, "resources/shift.md", "", "",
+		prop("id", "Edm.Guid", ""), prop("day", "Edm.Date", ""), prop("at", "Edm.TimeOfDay", ""),
+		prop("length", "Edm.Duration", ""), prop("ids", "Edm.Guid[]", ""))
+	p := b.link()
+	g, err := newGenerator(p, Options{ModulePath: "m"})
+	require.NoError(t, err)
+	shift := p.Lookup(nsGraph + ".shift")
+	for body, want := range map[string]string{
+		`{"id": "0B5E4A2C-1f3d-4e6a-9b8c-7d6e5f4a3b2c", "day": "2020-02-29", "at": "08:30", "length": "-P1DT2H0.5S", "ids": []}`: "",
+		`{"id": "1"}`: `property "id" is "1", which is not a GUID, 8-4-4-4-12 hexadecimal digits`,
+		`{"ids": ["{0b5e4a2c-1f3d-4e6a-9b8c-7d6e5f4a3b2c}"]}`: `element "ids[0]" is "{0b5e4a2c-1f3d-4e6a-9b8c-7d6e5f4a3b2c}", which is not a GUID, 8-4-4-4-12 hexadecimal digits`,
+		`{"day": "2020-02-30"}`:                               `property "day" is "2020-02-30", which is not a date, YYYY-MM-DD`,
+		`{"at": "8:30 AM"}`:                                   `property "at" is "8:30 AM", which is not a time of day, hh:mm[:ss[.fffffff]]`,
+		`{"length": "P1M"}`:                                   `property "length" is "P1M", which is not an ISO 8601 duration in days, hours, minutes and seconds`,
+		`{"length": 1}`:                                       `property "length" is not a string`,
+	} {
+		assert.Equal(t, want, g.bodyProblem(body, shift.QualifiedName(), shift, false, true), body)
+		if want != "" && !strings.Contains(want, "not a string") {
+			assert.Equal(t, "", g.bodyProblem(body, shift.QualifiedName(), shift, false, false), "a response: %s", body)
+		}
+	}
+	filled, err := g.exampleBody(`{"id": "String (identifier)", "day": "Date", "at": "TimeOfDay", "length": "Duration", "ids": ["Guid"]}`, shift)
+	require.NoError(t, err)
+	assert.Equal(t, "", g.bodyProblem(filled, shift.QualifiedName(), shift, false, true), filled)
+	// The samples FillPlaceholders puts in are of the validator's form.
+	for name, e := range edmTypes {
+		if s, ok := e.sample.(string); ok {
+			assert.Equal(t, "", odata.FormatProblem(name, s), name)
+		}
+	}
 }

@@ -76,7 +76,10 @@ func WriteServiceError(w http.ResponseWriter, err error) {
 }
 
 // CodeForStatus returns the Graph error code used for an HTTP status when the
-// service gave none, for example "notFound" for 404.
+// service gave none, for example "notFound" for 404: Graph's code where gen
+// knows one, else the status text in lower camel case ("imATeapot" for
+// 418, "badGateway" for 502), else "badRequest" below 500 and
+// "internalServerError" from 500 on.
 func CodeForStatus(status int) string {
 	switch status {
 	case http.StatusBadRequest:
@@ -99,15 +102,44 @@ func CodeForStatus(status int) string {
 		return "unsupportedMediaType"
 	case http.StatusTooManyRequests:
 		return "tooManyRequests"
+	case http.StatusInternalServerError:
+		return "internalServerError"
 	case http.StatusNotImplemented:
 		return "notImplemented"
 	case http.StatusServiceUnavailable:
 		return "serviceUnavailable"
 	}
+	if code := lowerCamel(http.StatusText(status)); code != "" {
+		return code
+	}
 	if status >= 500 {
 		return "internalServerError"
 	}
 	return "badRequest"
+}
+
+// lowerCamel joins the words of a status text in lower camel case, letters
+// and digits only: "I'm a teapot" gives "imATeapot", "HTTP Version Not
+// Supported" "httpVersionNotSupported".
+func lowerCamel(text string) string {
+	var b []byte
+	upper := false // the next letter starts a word after the first
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if upper && 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			b, upper = append(b, c), false
+		case c == ' ' || c == '-':
+			upper = len(b) > 0
+		}
+	}
+	return string(b)
 }
 
 // Value is the body of a response whose value is a collection or a

@@ -15,6 +15,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Type is the schema of one generated type, for example
@@ -54,35 +55,50 @@ type Property struct {
 	Collection bool
 }
 
+// registry maps qualified names to types. Readers load the map without a
+// lock: it is never changed once published. Register, called from the init
+// functions of the generated packages, publishes a new map holding the old
+// one's types and its own, under registerMu.
 var (
-	mu       sync.RWMutex
-	registry = map[string]*Type{}
+	registerMu sync.Mutex
+	registry   atomic.Pointer[map[string]*Type]
 )
 
 // Register adds types to the registry; it keeps pointers into the slice.
 // It panics when a name is registered twice, which means two generated
-// packages claim the same type.
+// packages claim the same type; the registry is then as it was.
 func Register(types []Type) {
-	mu.Lock()
-	defer mu.Unlock()
+	registerMu.Lock()
+	defer registerMu.Unlock()
+	var old map[string]*Type
+	if p := registry.Load(); p != nil {
+		old = *p
+	}
+	next := make(map[string]*Type, len(old)+len(types))
+	for name, t := range old {
+		next[name] = t
+	}
 	for i := range types {
 		t := &types[i]
-		if _, dup := registry[t.Name]; dup {
+		if _, dup := next[t.Name]; dup {
 			panic(fmt.Sprintf("odata: type %s registered twice", t.Name))
 		}
 		t.byName = make(map[string]*Property, len(t.Properties))
 		for i := range t.Properties {
 			t.byName[t.Properties[i].Name] = &t.Properties[i]
 		}
-		registry[t.Name] = t
+		next[t.Name] = t
 	}
+	registry.Store(&next)
 }
 
-// Lookup returns the registered type with the qualified name, or nil.
+// Lookup returns the registered type with the qualified name, or nil. It
+// takes no lock.
 func Lookup(name string) *Type {
-	mu.RLock()
-	defer mu.RUnlock()
-	return registry[name]
+	if p := registry.Load(); p != nil {
+		return (*p)[name]
+	}
+	return nil
 }
 
 // New returns a pointer to a new zero value of the Go struct registered for
