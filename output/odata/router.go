@@ -51,9 +51,14 @@ type Route[H any] struct {
 }
 
 // serve calls rt.Serve with the path values of r, on a context that holds
-// r for RequestFrom.
+// r for RequestFrom and the answer's header and links (see answer.go).
 func (rt *Route[H]) serve(h H, w http.ResponseWriter, r *http.Request) {
-	r = r.WithContext(context.WithValue(r.Context(), requestKey{}, r))
+	s := &served{header: w.Header()}
+	r = r.WithContext(context.WithValue(r.Context(), servedKey{}, s))
+	s.r = r
+	if pw, ok := w.(*panicWriter); ok {
+		pw.served = s
+	}
 	var values []string
 	if len(rt.Params) > 0 {
 		values = make([]string, len(rt.Params))
@@ -62,19 +67,6 @@ func (rt *Route[H]) serve(h H, w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	rt.Serve(h, w, r, values)
-}
-
-type requestKey struct{}
-
-// RequestFrom returns the request a generated handler serves, from the
-// context it passes to a Service method, or nil for any other context. A
-// method reads what its parameters do not carry from it: query options
-// ($select, $filter, $top, a delta token), headers, and, for an operation
-// documented on several paths, which one was asked (Request.Pattern, or
-// Request.URL for a route matched by expression). Its body has been read.
-func RequestFrom(ctx context.Context) *http.Request {
-	r, _ := ctx.Value(requestKey{}).(*http.Request)
-	return r
 }
 
 // Path is a method-less ServeMux pattern answering 405 Method Not Allowed,
@@ -156,7 +148,8 @@ const legacyMuxMessage = "odata: http.ServeMux has Go 1.21 patterns (GODEBUG htt
 // with an error when nothing was.
 type panicWriter struct {
 	http.ResponseWriter
-	wrote bool
+	wrote  bool
+	served *served // the route's, once one serves the request
 }
 
 func (w *panicWriter) WriteHeader(status int) {

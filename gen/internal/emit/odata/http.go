@@ -146,6 +146,10 @@ func lowerCamel(text string) string {
 // primitive: {"value": ...}.
 type Value struct {
 	Value any `json:"value"`
+	// NextLink and DeltaLink are the links of a page of a collection, set
+	// by the Service method (SetNextLink, SetDeltaLink).
+	NextLink  string `json:"@odata.nextLink,omitempty"`
+	DeltaLink string `json:"@odata.deltaLink,omitempty"`
 }
 
 // WriteJSON writes v as a JSON response with the status. v is encoded before
@@ -178,6 +182,7 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 	if !ok {
 		return nil, false
 	}
+	r.Body = io.NopCloser(bytes.NewReader(data)) // for the Service, through RequestFrom
 	if len(bytes.TrimSpace(data)) == 0 {
 		WriteError(w, http.StatusBadRequest, "badRequest", "a request body is required")
 		return nil, false
@@ -289,16 +294,24 @@ func WriteEntity(w http.ResponseWriter, status int, out any, err error, odataTyp
 
 // WriteValue answers the result of a service method that returns a
 // collection or a primitive or enum value: err as WriteServiceError does,
-// else {"value": out} with the status; a nil collection is written [].
+// else {"value": out} with the status; a nil collection is written []. A
+// collection carries the links its Service method set (SetNextLink,
+// SetDeltaLink).
 func WriteValue(w http.ResponseWriter, status int, out any, err error, collection bool) {
 	if err != nil {
 		WriteServiceError(w, err)
 		return
 	}
-	if collection && isNil(out) {
-		out = []struct{}{}
+	v := Value{Value: out}
+	if collection {
+		if isNil(out) {
+			v.Value = []struct{}{}
+		}
+		if s := servedBy(w); s != nil {
+			v.NextLink, v.DeltaLink = s.nextLink, s.deltaLink
+		}
 	}
-	WriteJSON(w, status, Value{Value: out})
+	WriteJSON(w, status, v)
 }
 
 // isNil reports whether v is nil or holds a nil pointer, slice, map or

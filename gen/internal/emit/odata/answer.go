@@ -1,0 +1,82 @@
+package odata
+
+import (
+	"context"
+	"net/http"
+)
+
+// What a Service method adds to its success answer besides the value it
+// returns, through the context the handler passes it: headers (Location for
+// a 201 or 202, ETag) and the links of a page of a collection.
+
+// served is the request a route serves and what its Service method set on
+// the answer.
+type served struct {
+	r         *http.Request
+	header    http.Header
+	nextLink  string
+	deltaLink string
+}
+
+type servedKey struct{}
+
+func servedFrom(ctx context.Context) *served {
+	s, _ := ctx.Value(servedKey{}).(*served)
+	return s
+}
+
+// RequestFrom returns the request a generated handler serves, from the
+// context it passes to a Service method, or nil for any other context. A
+// method reads what its parameters do not carry from it: query options
+// ($select, $filter, $top, a delta token), headers, and, for an operation
+// documented on several paths, which one was asked (Request.Pattern, or
+// Request.URL for a route matched by expression). When the handler read a
+// body, Request.Body reads the same bytes again: a PATCH can tell a
+// property sent as null from one not sent, and instance annotations such as
+// "manager@odata.bind" are there as the client wrote them.
+func RequestFrom(ctx context.Context) *http.Request {
+	if s := servedFrom(ctx); s != nil {
+		return s.r
+	}
+	return nil
+}
+
+// ResponseHeader returns the header of the answer to the request, from the
+// context a generated handler passes to a Service method, or nil for any
+// other context: what is set there is sent with the answer, such as the
+// Location of a created object or an ETag.
+func ResponseHeader(ctx context.Context) http.Header {
+	if s := servedFrom(ctx); s != nil {
+		return s.header
+	}
+	return nil
+}
+
+// SetNextLink makes the answer of a method that returns a collection one
+// page of it: {"value": [...], "@odata.nextLink": link}, link being the URL
+// of the next page. It does nothing for a context a generated handler did
+// not pass.
+func SetNextLink(ctx context.Context, link string) {
+	if s := servedFrom(ctx); s != nil {
+		s.nextLink = link
+	}
+}
+
+// SetDeltaLink makes the answer of a method that returns a collection, the
+// last page of a delta query, carry "@odata.deltaLink": link, the URL that
+// returns the changes made after it. It does nothing for a context a
+// generated handler did not pass.
+func SetDeltaLink(ctx context.Context, link string) {
+	if s := servedFrom(ctx); s != nil {
+		s.deltaLink = link
+	}
+}
+
+// servedBy returns what the Service method serving the request written to
+// w set on its answer, or nil when w is not a generated handler's.
+func servedBy(w http.ResponseWriter) *served {
+	if pw, ok := w.(*panicWriter); ok {
+		return pw.served
+	}
+	return nil
+}

@@ -1,0 +1,76 @@
+package odata
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestServiceSetsTheAnswer: through the context its handler passes, a
+// Service method sets headers and a collection page's links, and reads the
+// body the handler read, as sent; outside a handler the calls do nothing.
+func TestServiceSetsTheAnswer(t *testing.T) {
+	var reread string
+	list := func(_ *struct{}, w http.ResponseWriter, r *http.Request, _ []string) {
+		ctx := r.Context()
+		ResponseHeader(ctx).Set("Preference-Applied", "odata.maxpagesize=2")
+		SetNextLink(ctx, "https://example.com/things?$skiptoken=2")
+		WriteValue(w, http.StatusOK, []string{"a", "b"}, nil, true)
+	}
+	create := func(_ *struct{}, w http.ResponseWriter, r *http.Request, _ []string) {
+		if _, ok := ReadBody(w, r, DefaultMaxBodyBytes, "Edm.Untyped", false); !ok {
+			return
+		}
+		ctx := r.Context()
+		b, err := io.ReadAll(RequestFrom(ctx).Body)
+		require.NoError(t, err)
+		reread = string(b)
+		ResponseHeader(ctx).Set("Location", "https://example.com/things/1")
+		SetDeltaLink(ctx, "ignored: not a collection")
+		WriteEntity(w, http.StatusCreated, json.RawMessage(`{"id":"1"}`), nil, "")
+	}
+	delta := func(_ *struct{}, w http.ResponseWriter, r *http.Request, _ []string) {
+		SetDeltaLink(r.Context(), "https://example.com/things/delta?$deltatoken=x")
+		WriteValue(w, http.StatusOK, nil, nil, true)
+	}
+	mux := NewServeMux(&struct{}{}, []Route[*struct{}]{
+		{Pattern: "GET /things", Serve: list},
+		{Pattern: "POST /things", Serve: create},
+		{Pattern: "GET /things/delta", Serve: delta},
+	}, nil)
+
+	rec := httptest.NewRecorder()
+	mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/things", nil))
+	assert.Equal(t, "odata.maxpagesize=2", rec.Header().Get("Preference-Applied"))
+	assert.JSONEq(t, `{"value": ["a", "b"], "@odata.nextLink": "https://example.com/things?$skiptoken=2"}`, rec.Body.String())
+
+	rec = httptest.NewRecorder()
+	body := `{"name": null, "owner@odata.bind": "https://example.com/users/u1"}`
+	req := httptest.NewRequest(http.MethodPost, "/things", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	mux.ServeHTTP(rec, req)
+	assert.Equal(t, http.StatusCreated, rec.Code)
+	assert.Equal(t, "https://example.com/things/1", rec.Header().Get("Location"))
+	assert.JSONEq(t, `{"id": "1"}`, rec.Body.String())
+	assert.Equal(t, body, reread, "the body as the client sent it")
+
+	rec = httptest.NewRecorder()
+	mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/things/delta", nil))
+	assert.JSONEq(t, `{"value": [], "@odata.deltaLink": "https://example.com/things/delta?$deltatoken=x"}`, rec.Body.String())
+
+	// Outside a handler: nothing to set, nothing to read.
+	ctx := t.Context()
+	assert.Nil(t, ResponseHeader(ctx))
+	assert.Nil(t, RequestFrom(ctx))
+	SetNextLink(ctx, "x")
+	SetDeltaLink(ctx, "x")
+	rec = httptest.NewRecorder()
+	WriteValue(rec, http.StatusOK, []int{1}, nil, true)
+	assert.JSONEq(t, `{"value": [1]}`, rec.Body.String())
+}
