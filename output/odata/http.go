@@ -376,8 +376,9 @@ func readAll(w http.ResponseWriter, r *http.Request, limit int64) (data []byte, 
 }
 
 // BodyODataType reads the request body, puts it back for the handler that
-// serves the request, and returns the @odata.type it names, without '#' and
-// lower-cased; "" when it names none or is no JSON object. A generated
+// serves the request, and returns the @odata.type it names, without '#',
+// as written (type names are case-sensitive, as the validator reads them);
+// "" when it names none or is no JSON object. A generated
 // handler uses it where several operations document one method and path
 // (one per derived type of the body) to pick the operation. ok is false
 // when the body could not be read; the error is answered.
@@ -388,7 +389,7 @@ func BodyODataType(w http.ResponseWriter, r *http.Request, limit int64) (name st
 	}
 	r.Body = io.NopCloser(bytes.NewReader(data))
 	name, _ = ODataType(data)
-	return strings.ToLower(name), true
+	return name, true
 }
 
 // IsNull reports whether raw is absent or the JSON null.

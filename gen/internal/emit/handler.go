@@ -155,7 +155,7 @@ func genDispatch(r *route, rt string) jen.Code {
 		if s == def {
 			continue
 		}
-		cases = append(cases, jen.Case(jen.Lit(strings.ToLower(s.body.name))).Block(
+		cases = append(cases, jen.Case(jen.Lit(s.body.name)).Block(
 			jen.Id("h").Dot(handlerName(s.op)).Call(w.Clone(), req.Clone(), p.Clone()),
 		))
 	}

@@ -184,7 +184,7 @@ func (r *route) handsTo(s *opSig, body string) bool {
 	case name == "":
 		return s == r.dispatchDefault
 	}
-	return strings.EqualFold(name, s.body.name)
+	return name == s.body.name
 }
 
 // dispatchable reports whether s can share r, r's handler picking between

@@ -478,13 +478,14 @@ func (*testStatusError) GraphError() (int, string, string) {
 	return http.StatusNotFound, "itemNotFound", "no such item"
 }
 
-// TestBodyODataType: the body's @odata.type is read and the body put back
-// for the handler that serves the request.
+// TestBodyODataType: the body's @odata.type is read as written (type names
+// are case-sensitive, as the validator reads them) and the body put back for
+// the handler that serves the request.
 func TestBodyODataType(t *testing.T) {
 	req := httptest.NewRequest("POST", "/x", strings.NewReader(`{"@odata.type": "#Microsoft.Graph.Folder", "a": 1}`))
 	name, ok := BodyODataType(httptest.NewRecorder(), req, 1<<10)
 	require.True(t, ok)
-	assert.Equal(t, "microsoft.graph.folder", name)
+	assert.Equal(t, "Microsoft.Graph.Folder", name)
 	rest, err := io.ReadAll(req.Body)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"@odata.type": "#Microsoft.Graph.Folder", "a": 1}`, string(rest), "the body is there again")

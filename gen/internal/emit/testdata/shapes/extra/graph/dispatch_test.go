@@ -1,0 +1,53 @@
+package graph
+
+// Hand-written tests copied into the generated module by
+// gen/internal/emit TestGeneratedModule.
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// dispatchService records which of the operations sharing a route served.
+type dispatchService struct {
+	UnimplementedService
+	served string
+}
+
+func (s *dispatchService) CreateItem(_ context.Context, _ string, in AnyDriveItem) (AnyDriveItem, error) {
+	s.served = "CreateItem"
+	return in, nil
+}
+
+func (s *dispatchService) CreateFolder(_ context.Context, _ string, in *Folder) (*Folder, error) {
+	s.served = "CreateFolder"
+	return in, nil
+}
+
+// TestDispatchByODataType: where two operations share a method and path,
+// the body's @odata.type picks one, spelled exactly as the type is (type
+// names are case-sensitive); another spelling is the most general
+// operation's, whose validation refuses it.
+func TestDispatchByODataType(t *testing.T) {
+	for _, c := range []struct {
+		body, served string
+		status       int
+	}{
+		{`{"@odata.type": "#microsoft.graph.folder", "name": "docs"}`, "CreateFolder", http.StatusCreated},
+		{`{"name": "a.txt"}`, "CreateItem", http.StatusCreated},
+		{`{"@odata.type": "#Microsoft.Graph.Folder", "name": "docs"}`, "", http.StatusBadRequest},
+	} {
+		svc := &dispatchService{}
+		req := httptest.NewRequest(http.MethodPost, "/drives/d1/items", strings.NewReader(c.body))
+		req.Header.Set("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		NewHandler(svc).ServeHTTP(rec, req)
+		assert.Equal(t, c.status, rec.Code, c.body)
+		assert.Equal(t, c.served, svc.served, c.body)
+	}
+}
