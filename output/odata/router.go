@@ -320,14 +320,17 @@ type folded struct {
 type foldedKey struct{}
 
 // fold respells each segment of u's path that is a literal in other
-// letter case; it returns nil when there is none.
+// letter case, and drops a trailing slash ("/users/" is "/users"); it
+// returns nil when there is nothing to change.
 func (lits literals) fold(u *url.URL) *folded {
-	if len(lits) == 0 {
-		return nil
-	}
 	segs := strings.Split(u.EscapedPath(), "/")
-	var out []string // the respelled segments, once one is
-	for i, s := range segs {
+	end := len(segs)
+	if end > 2 && segs[end-1] == "" {
+		end--
+	}
+	out := segs[:end:end]
+	copied := false
+	for i, s := range out {
 		text := s
 		if strings.Contains(s, "%") {
 			var err error
@@ -339,12 +342,12 @@ func (lits literals) fold(u *url.URL) *folded {
 		if want == "" || want == text {
 			continue
 		}
-		if out == nil {
-			out = append([]string(nil), segs...)
+		if !copied {
+			out, copied = append([]string(nil), out...), true
 		}
 		out[i] = url.PathEscape(want)
 	}
-	if out == nil {
+	if !copied && end == len(segs) {
 		return nil
 	}
 	return &folded{client: u, segs: segs, path: strings.Join(out, "/")}

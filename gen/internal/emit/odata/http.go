@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // DefaultMaxBodyBytes is the request body limit when a handler is given none.
@@ -168,14 +169,20 @@ func WriteJSON(w http.ResponseWriter, status int, v any) {
 // ReadBody reads and validates the JSON request body of an operation whose
 // body is of the qualified type (or a collection of it, sent as a JSON
 // array). On failure it writes the error response and returns false:
-// 415 unless the Content-Type is application/json (parameters such as
-// charset are allowed), 413 when the body is larger than limit bytes, 400
-// for an empty or malformed body, for one in which a name appears twice in
-// an object (DuplicateKey) and for one that Validate rejects.
+// 415 unless the Content-Type is application/json (parameters are allowed;
+// a charset must be UTF-8, JSON's only one), 413 when the body is larger
+// than limit bytes, 400 for an empty body, one that is not UTF-8 (decoding
+// would replace the bad bytes without a word) or not JSON, for one in which
+// a name appears twice in an object (DuplicateKey) and for one that
+// Validate rejects.
 func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName string, collection bool) ([]byte, bool) {
-	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil || !strings.EqualFold(mt, "application/json") {
 		WriteError(w, http.StatusUnsupportedMediaType, "unsupportedMediaType", "Content-Type must be application/json")
+		return nil, false
+	}
+	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") && !strings.EqualFold(cs, "utf8") {
+		WriteError(w, http.StatusUnsupportedMediaType, "unsupportedMediaType", fmt.Sprintf("charset %q is not UTF-8: JSON is UTF-8", cs))
 		return nil, false
 	}
 	data, ok := readAll(w, r, limit)
@@ -183,6 +190,10 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 		return nil, false
 	}
 	r.Body = io.NopCloser(bytes.NewReader(data)) // for the Service, through RequestFrom
+	if !utf8.Valid(data) {
+		WriteError(w, http.StatusBadRequest, "badRequest", "the request body is not UTF-8 text")
+		return nil, false
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		WriteError(w, http.StatusBadRequest, "badRequest", "a request body is required")
 		return nil, false

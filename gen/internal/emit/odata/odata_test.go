@@ -261,6 +261,8 @@ func TestReadBody(t *testing.T) {
 	_, data, ok := read("Application/JSON; charset=utf-8", ` {"s": "x"} `, 100)
 	assert.True(t, ok)
 	assert.Equal(t, ` {"s": "x"} `, string(data))
+	_, _, ok = read("application/json;charset=UTF8;odata.metadata=minimal", `{"s": "café"}`, 100)
+	assert.True(t, ok)
 
 	for _, c := range []struct {
 		ct, body string
@@ -275,6 +277,9 @@ func TestReadBody(t *testing.T) {
 		{"application/json", `{"s": }`, 400, "badRequest"},
 		{"application/json", `{} []`, 400, "badRequest"},
 		{"application/json", `{"s": 1}`, 400, "badRequest"},
+		// JSON is UTF-8: another charset, or bytes that are not UTF-8.
+		{"application/json; charset=latin1", `{}`, 415, "unsupportedMediaType"},
+		{"application/json", "{\"s\": \"caf\xe9\"}", 400, "badRequest"},
 	} {
 		rec, _, ok := read(c.ct, c.body, 100)
 		assert.False(t, ok, c.body)

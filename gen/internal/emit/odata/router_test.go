@@ -49,6 +49,10 @@ func TestNewServeMuxLetterCase(t *testing.T) {
 		{"/Me/CalendarGroups/Delta/Calendars", "ListCalendars", []string{"Delta"}, 204},
 		{"/me/calendargroups/%44elta/calendars", "ListCalendars", []string{"Delta"}, 204},
 		{"/users/Delta()", "UsersDelta", nil, 204},
+		// A trailing slash is no part of the path.
+		{"/administrativeUnits/u1/", "GetUnit", []string{"u1"}, 204},
+		{"/me/calendarGroups/g1/calendars/", "ListCalendars", []string{"g1"}, 204},
+		{"/administrativeUnits//", "", nil, 404},
 		{"/Reports/GETCOUNTS(period='Ab')", "GetCounts", []string{"Ab"}, 204},
 		{"/reports/getCounts(PERIOD='Ab')", "", nil, 404},
 		{"/users/delta(x)", "", nil, 404},
