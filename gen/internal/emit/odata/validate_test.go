@@ -70,7 +70,7 @@ func TestIsDuration(t *testing.T) {
 // TestValidateFormats: the Edm types held in strings are refused when the
 // string is not of the type's form, as Edm.DateTimeOffset is.
 func TestValidateFormats(t *testing.T) {
-	for body, want := range map[string]string{
+	checkValidation(t, "test.formats", map[string]string{
 		`{"id": "0b5e4a2c-1f3d-4e6a-9b8c-7d6e5f4a3b2c", "day": "2020-02-29", "at": "13:30:00.0000000", "length": "P1DT2H", "ids": ["00000000-0000-0000-0000-000000000001"]}`: "",
 		`{"id": null, "day": null, "at": null, "length": null}`:  "",
 		`{"id": "String (identifier)"}`:                          `property "id" must be a GUID, 8-4-4-4-12 hexadecimal digits, such as 01234567-89ab-cdef-0123-456789abcdef, not "String (identifier)"`,
@@ -81,16 +81,7 @@ func TestValidateFormats(t *testing.T) {
 		`{"length": "P1Y"}`:                                      `property "length" must be an ISO 8601 duration in days, hours, minutes and seconds, such as P1DT2H30M or PT0.5S, not "P1Y"`,
 		`{"length": 30}`:                                         `property "length" must be a string`,
 		`{"id": 1}`:                                              `property "id" must be a string`,
-	} {
-		err := Validate(decode(t, body), "test.formats", false)
-		if want == "" {
-			assert.NoError(t, err, body)
-			continue
-		}
-		var ve *ValidationError
-		require.True(t, errors.As(err, &ve), "%s: %v", body, err)
-		assert.Contains(t, ve.Message, want, body)
-	}
+	})
 	assert.NoError(t, Validate(decode(t, `["2020-01-01", "2020-12-31"]`), "Edm.Date", true))
 	assert.ErrorContains(t, Validate(decode(t, `["2020-01-01", "2020-13-01"]`), "Edm.Date", true), `element "[1]" must be a date`)
 
