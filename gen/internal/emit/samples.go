@@ -19,13 +19,30 @@ func isPlaceholder(s string) bool {
 	return ok
 }
 
+// isFiller reports whether s is the docs' "name-value" filler
+// ("classId-value", "datetime-value"): a placeholder where a value of a
+// type other than string belongs, though a string where one does.
+func isFiller(s string) bool {
+	name, ok := strings.CutSuffix(s, "-value")
+	if !ok || name == "" {
+		return false
+	}
+	for _, c := range name {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
 // FillPlaceholders replaces the placeholder values of an example body with
 // typed sample values chosen from the declared type of each property, so
 // that the example can be sent to a real handler: "String (timestamp)" in an
 // Edm.DateTimeOffset property becomes "2020-01-01T00:00:00Z", "Int32"
 // becomes 1, "Boolean" becomes true, the strings "true" and "false" in a
-// Boolean property become booleans, a placeholder in an enum property
-// becomes the first member. The same placeholder in the same property gets
+// Boolean property become booleans, a "name-value" filler in a property of
+// an Edm type other than String gets that type's sample, a placeholder in
+// an enum property becomes the first member. The same placeholder in the same property gets
 // the same value everywhere, so a request and its response stay consistent.
 //
 // body is a JSON value of type t (t may be nil): an object, an array of
@@ -114,7 +131,7 @@ func (s *sampler) fillProperty(v *jsonValue, prop *ir.Property) {
 			return
 		}
 		e, known := edmTypes[prop.Type]
-		if !known || !isPlaceholder(str) {
+		if !known || !isPlaceholder(str) && !(prop.Type != "Edm.String" && isFiller(str)) {
 			return
 		}
 		switch x := e.sample.(type) {

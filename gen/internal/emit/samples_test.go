@@ -50,7 +50,7 @@ func TestFillPlaceholdersTypes(t *testing.T) {
 	  "wasMediaBypassed": "false",
 	  "averageRoundTripTime": "PT1.5S",
 	  "unknownThing": "Int32"
-	}, {"wasMediaBypassed": "Boolean"}]}`
+	}, {"wasMediaBypassed": "Boolean", "startDateTime": "datetime-value", "averageJitter": "duration-value", "streamId": "streamId-value"}]}`
 	out, err := FillPlaceholders([]byte(in), media, p)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"label": "Contoso (Europe)", "streams": [{
@@ -63,7 +63,12 @@ func TestFillPlaceholdersTypes(t *testing.T) {
 	  "wasMediaBypassed": false,
 	  "averageRoundTripTime": "PT1.5S",
 	  "unknownThing": "Int32"
-	}, {"wasMediaBypassed": true}]}`, string(out))
+	}, {"wasMediaBypassed": true, "startDateTime": "2020-01-01T00:00:00Z", "averageJitter": "PT1S", "streamId": "streamId-value"}]}`, string(out),
+		"a name-value filler is a placeholder but in a string property")
+	assert.True(t, isFiller("classId-value"))
+	assert.False(t, isFiller("-value"))
+	assert.False(t, isFiller("a value-value"))
+	assert.False(t, isFiller("2020-01-01"))
 }
 
 func TestFillPlaceholdersODataType(t *testing.T) {
