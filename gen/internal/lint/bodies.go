@@ -43,7 +43,7 @@ func (c *checker) exampleBody(ex *parse.Example) {
 		return
 	}
 	c.duplicateKeys(v, ex.BodyOffset)
-	w := &bodyWalk{c: c, off: ex.BodyOffset, example: true}
+	w := &bodyWalk{c: c, off: ex.BodyOffset, example: true, multiStatus: ex.Status == 207}
 	switch ex.Role {
 	case "request":
 		var t *ir.Type
@@ -51,12 +51,24 @@ func (c *checker) exampleBody(ex *parse.Example) {
 		if c.op != nil {
 			t, coll = c.op.Request, c.op.RequestCollection
 		}
-		w.top(v, t, "", coll)
+		w.top(v, t, coll)
 	case "response":
-		if ex.ODataType != "" {
-			t, edm := c.lookup(ex.ODataType, c.page.Namespace.Text)
-			_, named := typeName(ex.ODataType)
-			w.top(v, t, edm, ex.Collection || named)
+		if ex.Status >= 400 {
+			// An error answer holds an OData error object, whatever type
+			// the operation or the annotation names.
+			w.untyped(v)
+			return
+		}
+		od := ex.ODataType
+		if od == "" && ex.Block.Annotation != nil {
+			od = ex.Block.Annotation.String("@type")
+		}
+		if od != "" {
+			// The annotation names the body's type (or, with isCollection
+			// or Collection(...), its items' type), as for example blocks.
+			t, _ := c.lookup(od, c.page.Namespace.Text)
+			_, named := typeName(od)
+			w.top(v, t, ex.Collection || named)
 			return
 		}
 		var t *ir.Type
@@ -64,7 +76,7 @@ func (c *checker) exampleBody(ex *parse.Example) {
 		if c.op != nil {
 			t, coll = c.op.Response, coll || c.op.ResponseCollection
 		}
-		w.top(v, t, "", coll)
+		w.top(v, t, coll)
 	}
 }
 
@@ -108,10 +120,10 @@ func (c *checker) jsonBlock(cb *parse.CodeBlock, what string, resource bool) {
 	if od == "" {
 		return
 	}
-	t, edm := c.lookup(od, c.page.Namespace.Text)
+	t, _ := c.lookup(od, c.page.Namespace.Text)
 	_, named := typeName(od)
 	w := &bodyWalk{c: c, off: cb.ContentStart, resource: resource}
-	w.top(v, t, edm, a.Bool("isCollection") || named)
+	w.top(v, t, a.Bool("isCollection") || named)
 }
 
 // bodyWalk checks one JSON body against the types: unknown properties,
@@ -123,6 +135,9 @@ type bodyWalk struct {
 	// resource: a resource's JSON representation, whose values are type
 	// placeholders (see repValue).
 	resource bool
+	// multiStatus: a 207 Multi-Status answer, whose items may carry the
+	// "error" that failed them.
+	multiStatus bool
 	// unknown holds the unknown keys reported in a JSON representation, by
 	// type: a representation that repeats an object (a list of samples)
 	// gets one finding per key and type.
@@ -141,16 +156,11 @@ func (w *bodyWalk) report(v *parse.Value, rule, format string, args ...any) {
 	w.c.report(w.c.span(s, e), rule, format, args...)
 }
 
-// top checks a whole body expected to hold t (or the primitive edm), or a
-// collection of it: a JSON array, or an object whose "value" holds them.
-//
-// lookup gives edm as the qualified name of a type it finds, so a typed
-// body passed with its edm is walked untyped: annotated responses and
-// example blocks are, for now (checking them adds several hundred findings
-// on the corpus, not yet reviewed). A resource's JSON representation is
-// checked against its type.
-func (w *bodyWalk) top(v *parse.Value, t *ir.Type, edm string, coll bool) {
-	if t == nil || t.Kind == ir.Enum || edm != "" && !w.resource {
+// top checks a whole body expected to hold t, or a collection of it: a
+// JSON array, or an object whose "value" holds them. A body of a primitive
+// type, an enum or a type not found (t nil) is walked untyped.
+func (w *bodyWalk) top(v *parse.Value, t *ir.Type, coll bool) {
+	if t == nil || t.Kind == ir.Enum {
 		w.untyped(v)
 		return
 	}
@@ -209,7 +219,13 @@ func (w *bodyWalk) instance(v *parse.Value, t *ir.Type) {
 // switching to the type its @odata.type names.
 func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 	c := w.c
-	if od := v.Get("@odata.type"); od != nil && od.Kind == parse.StringValue && strings.TrimSpace(od.Str) != "" {
+	od := v.Get("@odata.type")
+	if od == nil {
+		// "odata.type", the annotation misspelt, is reported as an unknown
+		// key below; the type it names still types the rest.
+		od = v.Get("odata.type")
+	}
+	if od != nil && od.Kind == parse.StringValue && strings.TrimSpace(od.Str) != "" {
 		nt, edm := c.lookup(od.Str, c.page.Namespace.Text)
 		switch {
 		case nt == nil && edm == "":
@@ -246,10 +262,14 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 			w.untyped(m.Value)
 			continue
 		}
-		prop, documented := c.types.property(t, m.Key)
-		if !documented && judge && w.firstUnknown(t, m.Key) {
+		prop, documented := c.types.bodyProperty(t, m.Key)
+		if !documented && judge && !w.dynamicKey(m.Key) && w.firstUnknown(t, m.Key) {
+			hint := suggest(m.Key, c.types.propertyNames(t))
+			if m.Key == "odata.type" {
+				hint = ` (did you mean "@odata.type"?)`
+			}
 			c.report(c.span(w.off+m.KeyOff, w.off+m.KeyEnd), "body-property-unknown", "%q is not a property of %s or its base types%s",
-				m.Key, t.QualifiedName(), suggest(m.Key, c.types.propertyNames(t)))
+				m.Key, t.QualifiedName(), hint)
 		}
 		if prop == nil {
 			w.untyped(m.Value)
@@ -261,6 +281,33 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 		}
 		w.value(m.Value, prop)
 	}
+}
+
+// dynamicKey reports whether key is a member that no type declares but an
+// instance may carry: a directory extension property
+// ("extension_{app id without dashes}_{name}", on directory objects), or
+// the "error" of an item that failed in a 207 Multi-Status answer.
+func (w *bodyWalk) dynamicKey(key string) bool {
+	if key == "error" {
+		return w.multiStatus
+	}
+	return isDirectoryExtension(key)
+}
+
+// isDirectoryExtension reports whether key names a directory extension
+// property: "extension_" then 32 hex digits (an application id without its
+// dashes), "_" and a name.
+func isDirectoryExtension(key string) bool {
+	const prefix = "extension_"
+	if len(key) < len(prefix)+34 || !strings.HasPrefix(key, prefix) {
+		return false
+	}
+	for _, b := range []byte(key[len(prefix) : len(prefix)+32]) {
+		if l := b | 0x20; !('0' <= b && b <= '9' || 'a' <= l && l <= 'f') {
+			return false
+		}
+	}
+	return key[len(prefix)+32] == '_'
 }
 
 // firstUnknown reports whether key is reported unknown in t for the first
@@ -561,6 +608,14 @@ func expectedShape(edm string) string {
 // a type-mismatch when it names a type that does not fit p. It reports
 // whether v was a placeholder.
 func (w *bodyWalk) placeholder(v *parse.Value, p *ir.Property) bool {
+	if isTypeRefText(v.Str) {
+		// "@odata.type: microsoft.graph.alertFeedback": the property's
+		// type named where its value belongs.
+		if w.example {
+			w.report(v, "placeholder-value", "%s is a type placeholder: write a realistic %s", quoteShort(v.Str), realistic(p))
+		}
+		return true
+	}
 	ph, hint := w.c.typePlaceholder(v.Str)
 	if ph == "" {
 		return false
@@ -583,6 +638,13 @@ func (w *bodyWalk) placeholder(v *parse.Value, p *ir.Property) bool {
 		w.report(v, "type-mismatch", "placeholder %s names %s, but %s is %s", quoteShort(v.Str), typeLabel(ph), p.Name, typeLabel(want))
 	}
 	return true
+}
+
+// isTypeRefText reports whether s is "@odata.type: name", a placeholder
+// that names a value's type in a string.
+func isTypeRefText(s string) bool {
+	const prefix = "@odata.type:"
+	return len(s) > len(prefix) && parse.EqualLower(s[:len(prefix)], prefix)
 }
 
 // realistic describes a realistic value for p.

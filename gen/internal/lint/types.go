@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 
@@ -32,6 +34,11 @@ type typeInfo struct {
 
 	propsOnce sync.Once
 	props     map[string]*ir.Property // the first property of each name along chain
+	// body is props with the rows that restate an inherited property under
+	// another type ("id | Int32" where the base's id is a String): a body
+	// is held to the nearest page's word. It is props when no type on the
+	// chain restates a property so.
+	body map[string]*ir.Property
 }
 
 type lookupKey struct{ name, ns string }
@@ -95,8 +102,32 @@ func (x *typeIndex) propsOf(t *ir.Type) *typeInfo {
 				}
 			}
 		}
+		in.body = in.props
+		cloned := false
+		for i, c := range in.chain {
+			for _, p := range c.Restated {
+				q := in.props[p.Name]
+				if q == nil || strings.EqualFold(q.Type, p.Type) && q.Collection == p.Collection || in.body[p.Name] != q || declares(in.chain[:i], q) {
+					continue
+				}
+				if !cloned {
+					in.body, cloned = maps.Clone(in.props), true
+				}
+				in.body[p.Name] = p
+			}
+		}
 	})
 	return in
+}
+
+// declares reports whether one of types declares p.
+func declares(types []*ir.Type, p *ir.Property) bool {
+	for _, c := range types {
+		if slices.Contains(c.Properties, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // typeName splits an @odata.type style name into the bare name and whether
@@ -161,6 +192,16 @@ func (x *typeIndex) property(t *ir.Type, name string) (p *ir.Property, documente
 		}
 	}
 	return nil, false
+}
+
+// bodyProperty is property for a body's member: a row of t or a base type
+// that restates an inherited property under another type is the nearer
+// word (see typeInfo.body).
+func (x *typeIndex) bodyProperty(t *ir.Type, name string) (p *ir.Property, documented bool) {
+	if p := x.propsOf(t).body[name]; p != nil {
+		return p, true
+	}
+	return x.property(t, name)
 }
 
 // isOpen reports whether t or a base type is an open type, whose instances
