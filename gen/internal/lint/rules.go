@@ -41,6 +41,8 @@ var Rules = sortRules([]Rule{
 		"The schema is what the service does; fix the docs' row, or report the schema if the docs are right."},
 	{"property-case", diag.Warning, "A property row spelled with other letter case than the inherited property it repeats, or than the page's JSON representation.",
 		"JSON names are case-sensitive; spell the row as the base type's page and the JSON representation do. Where only the letter case differs from the JSON representation, gen uses the representation's spelling."},
+	{"inherited-type-mismatch", diag.Warning, "A property row that repeats an inherited property with another type or collection flag than the base type declares.",
+		"A derived type cannot change the type of what it inherits; gen uses the base type's. Type the row as the base type's page does, or, if the property is really the derived type's own, name it otherwise or fix the base type."},
 	{"inheritance-cycle", diag.Error, "A baseType chain that loops back to itself.",
 		"Fix the resource annotation's baseType so the chain ends at a root type."},
 	{"invalid-utf8", diag.Error, "A page that is not UTF-8 text: an invalid byte sequence or a NUL byte (the first one is reported).",

@@ -735,6 +735,11 @@ func (r *resolver) inheritance() {
 				p.Type, p.Collection, p.Navigation, p.Ref = inherited.Type, inherited.Collection, inherited.Navigation, inherited.Ref
 			}
 			t.Restated = append(t.Restated, p)
+			if !r.sampled[p] && p.Type != "" && (!strings.EqualFold(p.Type, inherited.Type) || p.Collection != inherited.Collection) {
+				r.diags.Add(diag.Span{Pos: p.Pos}, diag.Warning, "inherited-type-mismatch",
+					"property %q repeats the inherited property of %s as %s, where that type declares %s; the inherited type is used",
+					p.Name, t.Base.QualifiedName(), typeText(p.Type, p.Collection), typeText(inherited.Type, inherited.Collection))
+			}
 			if inherited.Name != p.Name {
 				r.diags.Add(diag.Span{Pos: p.Pos}, diag.Warning, "property-case", "property %q repeats the inherited property %q of %s with different case; JSON names are case-sensitive", p.Name, inherited.Name, t.Base.QualifiedName())
 			}
@@ -863,4 +868,13 @@ func isA(t, base *ir.Type) bool {
 		seen[c] = true
 	}
 	return false
+}
+
+// typeText writes a property's type as a reader of the docs would:
+// "Edm.String", "Collection(microsoft.graph.identity)".
+func typeText(typ string, collection bool) string {
+	if collection {
+		return "Collection(" + typ + ")"
+	}
+	return typ
 }
