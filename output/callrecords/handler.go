@@ -3,8 +3,9 @@
 package callrecords
 
 import (
-	"gen/output/odata"
 	"net/http"
+
+	"gen/output/odata"
 )
 
 // HandlerOptions configures NewHandlerWithOptions.

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"encoding/json"
+
 	"gen/output/odata"
 )
 

@@ -313,16 +313,54 @@ func (g *generator) runtimePath() string { return g.opts.ModulePath + "/" + runt
 
 // render formats f. A file that does not format is an error that shows the
 // generated source with line numbers.
-func render(f *jen.File, filePath, source string) (File, error) {
+func render(f *jen.File, filePath, source, module string) (File, error) {
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		return File{}, fmt.Errorf("emit: rendering %s: %v", filePath, err)
 	}
-	out, err := format.Source(buf.Bytes())
+	out, err := format.Source(groupImports(buf.Bytes(), module))
 	if err != nil {
 		return File{}, fmt.Errorf("emit: generated %s does not format: %v\n%s", filePath, err, numberLines(buf.Bytes()))
 	}
 	return File{Path: filePath, Source: source, Content: out}, nil
+}
+
+// groupImports puts the standard library's imports of src's import block
+// first and the others (module's packages, those of other modules) after a
+// blank line, as goimports does; jennifer writes them in one sorted group.
+func groupImports(src []byte, module string) []byte {
+	start := bytes.Index(src, []byte("\nimport (\n"))
+	if start < 0 {
+		return src
+	}
+	start += len("\nimport (\n")
+	end := bytes.Index(src[start:], []byte("\n)\n"))
+	if end < 0 {
+		return src
+	}
+	end += start + 1
+	var std, other []string
+	for _, line := range strings.Split(string(src[start:end]), "\n") {
+		spec := strings.TrimSpace(line)
+		if spec == "" {
+			continue
+		}
+		path := spec[strings.IndexByte(spec, '"')+1:]
+		path, _, _ = strings.Cut(path, `"`)
+		if first, _, _ := strings.Cut(path, "/"); strings.Contains(first, ".") || module != "" && (path == module || strings.HasPrefix(path, module+"/")) {
+			other = append(other, line)
+		} else {
+			std = append(std, line)
+		}
+	}
+	if len(std) == 0 || len(other) == 0 {
+		return src
+	}
+	var b bytes.Buffer
+	b.Write(src[:start])
+	b.WriteString(strings.Join(std, "\n") + "\n\n" + strings.Join(other, "\n") + "\n")
+	b.Write(src[end:])
+	return b.Bytes()
 }
 
 // numberLines prefixes every line of src with its 1-based number.

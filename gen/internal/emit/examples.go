@@ -93,7 +93,7 @@ func (g *generator) genExamples(pkg *pkgInfo) (File, bool, error) {
 	for _, t := range tests {
 		f.Add(t)
 	}
-	file, err := render(f, pkg.name+"/examples_test.go", "api")
+	file, err := render(f, pkg.name+"/examples_test.go", "api", g.opts.ModulePath)
 	return file, err == nil, err
 }
 

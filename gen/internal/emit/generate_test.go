@@ -149,7 +149,7 @@ func TestRenderError(t *testing.T) {
 	f := jen.NewFile("x")
 	f.NoFormat = true
 	f.Func().Id("broken").Params().Block(jen.Op("}{"))
-	_, err := render(f, "x/broken.go", "api")
+	_, err := render(f, "x/broken.go", "api", "")
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "generated x/broken.go does not format")
 	assert.Contains(t, err.Error(), "    4  func broken () {")

@@ -127,7 +127,7 @@ func (g *generator) genHandler(pkg *pkgInfo) (File, error) {
 			f.Add(genDispatch(r, rt))
 		}
 	}
-	return render(f, pkg.name+"/handler.go", "api")
+	return render(f, pkg.name+"/handler.go", "api", g.opts.ModulePath)
 }
 
 // stringSlice is a []string literal.

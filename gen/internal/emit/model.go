@@ -27,7 +27,7 @@ func (g *generator) genPage(pkg *pkgInfo, pg *pageInfo) (File, error) {
 			return File{}, err
 		}
 	}
-	return render(f, pg.file, pg.source)
+	return render(f, pg.file, pg.source, g.opts.ModulePath)
 }
 
 // typeDoc is the first paragraph of a type's doc comment.

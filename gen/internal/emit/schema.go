@@ -70,5 +70,5 @@ func (g *generator) genSchema(pkg *pkgInfo) (File, error) {
 	f.Func().Id("init").Params().Block(
 		jen.Qual(rt, "Register").Call(jen.Id("schema")),
 	)
-	return render(f, pkg.name+"/schema.go", "resources")
+	return render(f, pkg.name+"/schema.go", "resources", g.opts.ModulePath)
 }

@@ -363,7 +363,7 @@ func (g *generator) genService(pkg *pkgInfo) ([]File, error) {
 	f.Func().Params(jen.Id("e").Op("*").Id("Error")).Id("GraphError").Params().Params(jen.Id("status").Int(), jen.List(jen.Id("code"), jen.Id("message")).String()).Block(
 		jen.Return(jen.Id("e").Dot("Status"), jen.Id("e").Dot("Code"), jen.Id("e").Dot("Message")),
 	)
-	out, err := render(f, pkg.name+"/service.go", "api")
+	out, err := render(f, pkg.name+"/service.go", "api", g.opts.ModulePath)
 	if err != nil {
 		return nil, err
 	}

@@ -3,8 +3,9 @@
 package callrecords
 
 import (
-	"gen/output/callrecords/odata"
 	"net/http"
+
+	"gen/output/callrecords/odata"
 )
 
 // HandlerOptions configures NewHandlerWithOptions.

@@ -4,6 +4,7 @@ package callrecords
 
 import (
 	"encoding/json"
+
 	"gen/output/callrecords/graph"
 	"gen/output/callrecords/odata"
 )

@@ -4,9 +4,10 @@ package callrecords
 
 import (
 	"encoding/json"
+	"time"
+
 	"gen/output/callrecords/graph"
 	"gen/output/callrecords/odata"
-	"time"
 )
 
 // Segment is the microsoft.graph.callRecords.segment resource type. A segment

@@ -5,6 +5,7 @@ package callrecords
 import (
 	"encoding/json"
 	"fmt"
+
 	"gen/output/callrecords/odata"
 )
 

@@ -5,6 +5,7 @@ package graph
 import (
 	"encoding/json"
 	"fmt"
+
 	"gen/output/collisions/odata"
 )
 

@@ -5,11 +5,12 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"net/http/httptest"
+	"testing"
+
 	"gen/output/routes/odata"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"net/http/httptest"
-	"testing"
 )
 
 // exampleService is the Service of the example tests: the operation named op

@@ -3,8 +3,9 @@
 package graph
 
 import (
-	"gen/output/routes/odata"
 	"net/http"
+
+	"gen/output/routes/odata"
 )
 
 // HandlerOptions configures NewHandlerWithOptions.

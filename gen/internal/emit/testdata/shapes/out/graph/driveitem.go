@@ -5,8 +5,9 @@ package graph
 import (
 	"encoding/json"
 	"fmt"
-	"gen/output/shapes/odata"
 	"time"
+
+	"gen/output/shapes/odata"
 )
 
 // DriveItem is the microsoft.graph.driveItem resource type. A driveItem is a

@@ -5,12 +5,13 @@ package graph
 import (
 	"context"
 	"encoding/json"
-	"gen/output/shapes/odata"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"gen/output/shapes/odata"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // exampleService is the Service of the example tests: the operation named op

@@ -4,8 +4,9 @@ package graph
 
 import (
 	"encoding/json"
-	"gen/output/shapes/odata"
 	"net/http"
+
+	"gen/output/shapes/odata"
 )
 
 // HandlerOptions configures NewHandlerWithOptions.

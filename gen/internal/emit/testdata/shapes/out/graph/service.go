@@ -6,8 +6,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"gen/output/shapes/odata"
 	"net/http"
+
+	"gen/output/shapes/odata"
 )
 
 // Service is the server side of the operations of package graph. NewHandler
