@@ -35,6 +35,10 @@ type Type struct {
 	// Abstract is set for abstract types: a value names a derived type in
 	// its @odata.type.
 	Abstract bool
+	// Request is set for the struct of an operation's body that only a
+	// table describes (<Operation>Request): no type of the service, so an
+	// @odata.type in such a body names something else and is not checked.
+	Request bool
 	// Properties are the declared and inherited properties.
 	Properties []Property
 	// GoType is a nil pointer to the Go struct, such as

@@ -138,7 +138,19 @@ func validateValue(v any, at *loc, typeName string, t *Type) error {
 	if !ok {
 		return kindError(at, "a JSON object")
 	}
-	if raw, ok := obj["@odata.type"]; ok {
+	for k := range obj {
+		// encoding/json would take "@ODATA.TYPE" for @odata.type.
+		if k != "@odata.type" && strings.EqualFold(k, "@odata.type") {
+			p := (&loc{parent: at, key: k, index: -1}).String()
+			return &ValidationError{Path: p, Message: fmt.Sprintf("%q is @odata.type in other letter case: annotation names are case-sensitive", p)}
+		}
+	}
+	if raw, ok := obj["@odata.type"]; ok && t.Request {
+		if _, ok := raw.(string); !ok {
+			p := (&loc{parent: at, key: "@odata.type", index: -1}).String()
+			return &ValidationError{Path: p, Message: fmt.Sprintf("%q must be a string", p)}
+		}
+	} else if ok {
 		name, ok := raw.(string)
 		if !ok {
 			p := (&loc{parent: at, key: "@odata.type", index: -1}).String()

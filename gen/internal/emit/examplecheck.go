@@ -132,8 +132,14 @@ func (c bodyChecker) value(v any, path, typeName string, t *ir.Type, collection 
 	if !ok {
 		return c.kind(path, "an object")
 	}
+	for k := range obj {
+		if k != "@odata.type" && strings.EqualFold(k, "@odata.type") {
+			// The handler refuses it; Go's decoding takes it for @odata.type.
+			return fmt.Sprintf("%q is @odata.type in other letter case", joinPath(path, k))
+		}
+	}
 	actual := t
-	if raw, ok := obj["@odata.type"]; ok {
+	if raw, ok := obj["@odata.type"]; ok && c.g.requestOf[t] == nil {
 		name, _ := raw.(string)
 		named := c.g.prog.Lookup(strings.TrimPrefix(name, "#"))
 		derived := named != nil && named.Kind != ir.Enum && derivesFrom(named, t)

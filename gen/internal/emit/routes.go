@@ -192,7 +192,8 @@ func (r *route) handsTo(s *opSig, body string) bool {
 // complex type, all of them different (Intune's create pages, one per
 // derived type, on one collection), and the same path values.
 func (r *route) dispatchable(s *opSig) bool {
-	one := func(x *opSig) bool { return x.body != nil && !x.body.collection && x.body.isStruct() }
+	// A table's struct has a name no client sends in @odata.type.
+	one := func(x *opSig) bool { return x.body != nil && !x.body.collection && x.body.isStruct() && !x.body.table }
 	if !one(r.sig) || !one(s) || len(r.sig.params) != len(s.params) {
 		return false
 	}

@@ -260,3 +260,25 @@ func TestBodyProblemFormats(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyProblemODataTypeSpelling: the example check refuses @odata.type
+// in other letter case, as the handler does, and takes any @odata.type in
+// a table's request struct, which names no type of the service.
+func TestBodyProblemODataTypeSpelling(t *testing.T) {
+	p := buildShapes()
+	g, err := newGenerator(p, Options{ModulePath: "m"})
+	require.NoError(t, err)
+	_, err = g.routes(g.pkg["graph"]) // makes the request structs
+	require.NoError(t, err)
+	item := p.Lookup(nsGraph + ".driveItem")
+	assert.Equal(t, `"@OData.Type" is @odata.type in other letter case`,
+		g.bodyProblem(`{"@OData.Type": "#microsoft.graph.folder"}`, item.QualifiedName(), item, false, true))
+	var copyReq *ir.Type
+	for o, t := range g.requests {
+		if o.Name == "CopyItem" {
+			copyReq = t
+		}
+	}
+	require.NotNil(t, copyReq)
+	assert.Equal(t, "", g.bodyProblem(`{"@odata.type": "#microsoft.graph.driveItem", "name": "x"}`, copyReq.QualifiedName(), copyReq, false, true))
+}

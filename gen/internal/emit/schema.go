@@ -44,6 +44,9 @@ func (g *generator) genSchema(pkg *pkgInfo) (File, error) {
 		if t.Abstract && len(t.Derived) > 0 {
 			fields = append(fields, jen.Id("Abstract").Op(":").True())
 		}
+		if g.requestOf[t] != nil {
+			fields = append(fields, jen.Id("Request").Op(":").True())
+		}
 		var props []jen.Code
 		for _, p := range t.AllProperties() {
 			r := propRef(t, p)

@@ -117,7 +117,7 @@ func (g *generator) newSig(o *ir.Operation) (*opSig, error) {
 		s.bodyParam = naming.Unique(naming.GoParam(o.Request.Name), goNames)
 	}
 	if t := g.requests[o]; t != nil {
-		s.body = &typeRef{name: t.QualifiedName(), t: t, what: "the request body of " + o.Name, pos: o.Pos}
+		s.body = &typeRef{name: t.QualifiedName(), t: t, table: true, what: "the request body of " + o.Name, pos: o.Pos}
 		s.bodyParam = naming.Unique("body", goNames)
 	}
 	if o.ResponseType != "" && o.ResponseStatus != http.StatusNoContent {

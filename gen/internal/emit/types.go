@@ -77,6 +77,9 @@ type typeRef struct {
 	raw bool
 	// reference marks the body of a $ref request, an odata.Reference.
 	reference bool
+	// table marks an operation's own <Operation>Request struct, made from
+	// its request-body table: no type of the service.
+	table bool
 }
 
 // propRef is the type of property p of owner as the generated code holds

@@ -44,6 +44,26 @@ func init() {
 		{Name: "test.open", Open: true, Properties: []Property{{Name: "s", Type: "Edm.String"}}},
 		{Name: "test.shape", Abstract: true, Properties: []Property{{Name: "s", Type: "Edm.String"}}},
 		{Name: "test.circle", Ancestors: []string{"test.shape"}, Properties: []Property{{Name: "s", Type: "Edm.String"}, {Name: "r", Type: "Edm.Double"}}},
+		{Name: "test.UpdateThingRequest", Request: true, Properties: []Property{{Name: "s", Type: "Edm.String"}, {Name: "child", Type: "test.base"}}},
+	})
+}
+
+// TestValidateODataTypeSpelling: @odata.type in other letter case, which
+// encoding/json would take for it, is refused at any depth; a table's
+// request struct takes any @odata.type, naming no type of the service, but
+// what it holds is checked.
+func TestValidateODataTypeSpelling(t *testing.T) {
+	checkValidation(t, "test.base", map[string]string{
+		`{"@ODATA.TYPE": "#test.derived"}`:            `"@ODATA.TYPE" is @odata.type in other letter case: annotation names are case-sensitive`,
+		`{"child": {"@odata.Type": "anything"}}`:      `"child.@odata.Type" is @odata.type in other letter case`,
+		`{"@odata.type": "#test.derived", "s": "x"}`:  "",
+		`{"x@odata.bind": "a", "@odata.etag": "W/1"}`: "",
+	})
+	checkValidation(t, "test.UpdateThingRequest", map[string]string{
+		`{"@odata.type": "#microsoft.graph.thing", "s": "x"}`: "",
+		`{"@odata.type": 1}`: `"@odata.type" must be a string`,
+		`{"s": "x", "child": {"@odata.type": "#test.shape"}}`: `property "child" has @odata.type "#test.shape", which is not test.base`,
+		`{"@odata.type": "#x", "nope": 1}`:                    `unknown property "nope"`,
 	})
 }
 

@@ -8,7 +8,8 @@ import "gen/output/shapes/odata"
 // is static data.
 var schema = []odata.Type{
 	{
-		Name: "microsoft.graph.CopyItemRequest",
+		Name:    "microsoft.graph.CopyItemRequest",
+		Request: true,
 		Properties: []odata.Property{
 			{Name: "name", Type: "Edm.String"},
 			{Name: "tags", Type: "Edm.String", Collection: true},
