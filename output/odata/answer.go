@@ -45,8 +45,9 @@ func RequestFrom(ctx context.Context) *http.Request {
 
 // ResponseHeader returns the header of the answer to the request, from the
 // context a generated handler passes to a Service method, or nil for any
-// other context: what is set there is sent with the answer, such as the
-// Location of a created object or an ETag.
+// other context: what is set there is sent with a success answer, such as
+// the Location of a created object or an ETag; an error answer (the method
+// returned an error, or panicked) goes without it.
 func ResponseHeader(ctx context.Context) http.Header {
 	if s := servedFrom(ctx); s != nil {
 		return s.header
@@ -71,6 +72,20 @@ func SetNextLink(ctx context.Context, link string) {
 func SetDeltaLink(ctx context.Context, link string) {
 	if s := servedFrom(ctx); s != nil {
 		s.deltaLink = link
+	}
+}
+
+// answerHeader adds the headers the Service method set to a success
+// answer; an error answer goes without them (a Location for an object
+// never created, a Content-Encoding for a body never sent).
+func answerHeader(w http.ResponseWriter) {
+	s := servedBy(w)
+	if s == nil {
+		return
+	}
+	h := w.Header()
+	for k, v := range s.header {
+		h[k] = v
 	}
 }
 

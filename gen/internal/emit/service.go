@@ -305,7 +305,7 @@ func (g *generator) genService(pkg *pkgInfo) ([]File, error) {
 		text += " " + resultDoc(s)
 		switch {
 		case s.body != nil && s.body.raw:
-			text += " The request body comes whole, as the client sent it: the docs give it no type, only examples."
+			text += " The request body is the JSON the client sent, as it is, for the docs show it only in examples."
 		case s.body != nil && s.body.reference:
 			text += " The request body names the object to link by its URL (@odata.id)."
 		}
@@ -379,7 +379,7 @@ func resultDoc(s *opSig) string {
 	case s.result == nil:
 		return fmt.Sprintf("Success answers %s with no body.", status)
 	case s.result.raw:
-		return fmt.Sprintf("Success answers %s with the JSON the method returns, whole: the docs give it no type, only examples.", status)
+		return fmt.Sprintf("Success answers %s with the JSON the method returns, as it is: the docs type this answer nowhere but show it in examples.", status)
 	case s.result.collection:
 		return fmt.Sprintf(`Success answers %s with {"value": [...]}.`, status)
 	case !s.result.isStruct():

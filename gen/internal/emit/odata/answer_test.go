@@ -3,6 +3,7 @@ package odata
 import (
 	"encoding/json"
 	"io"
+	"log"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -73,4 +74,42 @@ func TestServiceSetsTheAnswer(t *testing.T) {
 	rec = httptest.NewRecorder()
 	WriteValue(rec, http.StatusOK, []int{1}, nil, true)
 	assert.JSONEq(t, `{"value": [1]}`, rec.Body.String())
+}
+
+// TestAnswerHeaderOnlyOnSuccess: the headers a Service method set go with
+// a success answer only, not with the error it returns or a panic's 500;
+// JSON it made itself goes out as it is.
+func TestAnswerHeaderOnlyOnSuccess(t *testing.T) {
+	fail := func(_ *struct{}, w http.ResponseWriter, r *http.Request, _ []string) {
+		ResponseHeader(r.Context()).Set("Location", "https://example.com/never")
+		WriteEntity(w, http.StatusCreated, nil, &testStatusError{}, "")
+	}
+	crash := func(_ *struct{}, w http.ResponseWriter, r *http.Request, _ []string) {
+		ResponseHeader(r.Context()).Set("Content-Encoding", "gzip")
+		panic("boom")
+	}
+	raw := func(_ *struct{}, w http.ResponseWriter, r *http.Request, _ []string) {
+		WriteEntity(w, http.StatusOK, json.RawMessage(` { "a" : "<b>&" } `), nil, "")
+	}
+	mux := NewServeMux(&struct{}{}, []Route[*struct{}]{
+		{Pattern: "POST /fail", Serve: fail},
+		{Pattern: "GET /crash", Serve: crash},
+		{Pattern: "GET /raw", Serve: raw},
+	}, nil)
+	rec := httptest.NewRecorder()
+	mux.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/fail", nil))
+	assert.Equal(t, http.StatusNotFound, rec.Code)
+	assert.Empty(t, rec.Header().Get("Location"))
+
+	rec = httptest.NewRecorder()
+	defer log.SetOutput(log.Writer())
+	log.SetOutput(io.Discard) // the panic is logged
+	mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/crash", nil))
+	assert.Equal(t, http.StatusInternalServerError, rec.Code)
+	assert.Empty(t, rec.Header().Get("Content-Encoding"))
+	assert.Contains(t, rec.Body.String(), `"code":"internalServerError"`)
+
+	rec = httptest.NewRecorder()
+	mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/raw", nil))
+	assert.Equal(t, ` { "a" : "<b>&" } `, rec.Body.String())
 }

@@ -15,7 +15,9 @@ func TestSortCallArguments(t *testing.T) {
 		"f(a=1,b=2)":               "f(a=1,b=2)",
 		"f( b = 2 , a = 1 )":       "f( a = 1 , b = 2 )",
 		"f(c='x,y',a='it''s',b=2)": "f(a='it''s',b=2,c='x,y')",
-		"Cell(row=1,column=2)/x":   "Cell(column=2,row=1)/x",
+		"Cell(row=1,column=2)/x":   "Cell(row=1,column=2)/x", // not one segment
+		"report(b=1,a=2).txt":      "report(b=1,a=2).txt",    // a file name, not a call
+		"a b(c=1,b=2)":             "a b(c=1,b=2)",
 		"f(a=1)":                   "f(a=1)",
 		"f()":                      "f()",
 		"users":                    "users",

@@ -53,7 +53,7 @@ func WriteError(w http.ResponseWriter, status int, code, message string) {
 	if message == "" {
 		message = http.StatusText(status)
 	}
-	data, err := json.Marshal(errorBody{Error: errorDetail{Code: code, Message: message}})
+	data, err := marshalPlain(errorBody{Error: errorDetail{Code: code, Message: message}})
 	if err != nil {
 		data = []byte(`{"error":{"code":"internalServerError","message":"` + internalMessage + `"}}`)
 		status = http.StatusInternalServerError
@@ -61,6 +61,46 @@ func WriteError(w http.ResponseWriter, status int, code, message string) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	_, _ = w.Write(data) // a failed write means the client has gone
+}
+
+// MaxDepth is how deep ReadBody lets objects and arrays nest in a request
+// body: far more than any documented type needs, and little enough that
+// decoding a body cannot cost time out of proportion to its size (each
+// level of a polymorphic or open type is decoded again by its parent).
+const MaxDepth = 64
+
+// deeper reports whether the JSON text data nests objects and arrays more
+// than max deep.
+func deeper(data []byte, max int) bool {
+	depth, quoted := 0, false
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; {
+		case quoted && c == '\\':
+			i++
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '{' || c == '[':
+			if depth++; depth > max {
+				return true
+			}
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	return false
+}
+
+// marshalPlain is json.Marshal without escaping <, > and &, which an error
+// message quoting a URL template would show as \u003c.
+func marshalPlain(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // WriteServiceError writes the error a service method returned: a
@@ -172,7 +212,8 @@ func WriteJSON(w http.ResponseWriter, status int, v any) {
 // 415 unless the Content-Type is application/json (parameters are allowed;
 // a charset must be UTF-8, JSON's only one), 413 when the body is larger
 // than limit bytes, 400 for an empty body, one that is not UTF-8 (decoding
-// would replace the bad bytes without a word) or not JSON, for one in which
+// would replace the bad bytes without a word), not JSON or nested more than
+// MaxDepth deep, for one in which
 // a name appears twice in an object (DuplicateKey) and for one that
 // Validate rejects.
 func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName string, collection bool) ([]byte, bool) {
@@ -192,6 +233,10 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 	r.Body = io.NopCloser(bytes.NewReader(data)) // for the Service, through RequestFrom
 	if !utf8.Valid(data) {
 		WriteError(w, http.StatusBadRequest, "badRequest", "the request body is not UTF-8 text")
+		return nil, false
+	}
+	if deeper(data, MaxDepth) {
+		WriteError(w, http.StatusBadRequest, "badRequest", fmt.Sprintf("the request body nests objects and arrays more than %d deep", MaxDepth))
 		return nil, false
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -252,6 +297,7 @@ func WriteNoContent(w http.ResponseWriter, status int, err error) {
 		WriteServiceError(w, err)
 		return
 	}
+	answerHeader(w)
 	w.WriteHeader(status)
 }
 
@@ -267,6 +313,7 @@ func WriteRedirect(w http.ResponseWriter, status int, location string, err error
 		WriteError(w, http.StatusInternalServerError, "internalServerError", "the operation redirects, but to no location")
 		return
 	}
+	answerHeader(w)
 	w.Header().Set("Location", location)
 	w.WriteHeader(status)
 }
@@ -285,8 +332,15 @@ func WriteEntity(w http.ResponseWriter, status int, out any, err error, odataTyp
 		WriteError(w, http.StatusInternalServerError, "internalServerError", "")
 		return
 	}
-	data, err := json.Marshal(out)
-	if err != nil {
+	var data []byte
+	if raw, ok := out.(json.RawMessage); ok {
+		// JSON the method made itself goes out as it is, if it is JSON.
+		if !json.Valid(raw) {
+			WriteError(w, http.StatusInternalServerError, "internalServerError", internalMessage)
+			return
+		}
+		data = raw
+	} else if data, err = json.Marshal(out); err != nil {
 		WriteError(w, http.StatusInternalServerError, "internalServerError", internalMessage)
 		return
 	}
@@ -298,6 +352,7 @@ func WriteEntity(w http.ResponseWriter, status int, out any, err error, odataTyp
 		}
 		data = append(typed, data[1:]...)
 	}
+	answerHeader(w)
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	_, _ = w.Write(data) // a failed write means the client has gone
@@ -322,6 +377,7 @@ func WriteValue(w http.ResponseWriter, status int, out any, err error, collectio
 			v.NextLink, v.DeltaLink = s.nextLink, s.deltaLink
 		}
 	}
+	answerHeader(w)
 	WriteJSON(w, status, v)
 }
 

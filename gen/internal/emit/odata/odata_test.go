@@ -274,6 +274,12 @@ func TestReadBody(t *testing.T) {
 	assert.Equal(t, ` {"s": "x"} `, string(data))
 	_, _, ok = read("application/json;charset=UTF8;odata.metadata=minimal", `{"s": "café"}`, 100)
 	assert.True(t, ok)
+	deep := strings.Repeat(`{"child":`, MaxDepth-1) + `{"s": "{[\"{"}` + strings.Repeat(`}`, MaxDepth-1)
+	_, _, ok = read("application/json", deep, 1<<20)
+	assert.True(t, ok, "MaxDepth deep, brackets in strings not counted")
+	rec, _, ok := read("application/json", strings.Repeat(`{"child":`, MaxDepth)+`{}`+strings.Repeat(`}`, MaxDepth), 1<<20)
+	assert.False(t, ok)
+	assert.Equal(t, errorDetail{Code: "badRequest", Message: "the request body nests objects and arrays more than 64 deep"}, errorBodyOf(t, rec))
 
 	for _, c := range []struct {
 		ct, body string

@@ -51,7 +51,7 @@ type Route[H any] struct {
 // serve calls rt.Serve with the path values of r, on a context that holds
 // r for RequestFrom and the answer's header and links (see answer.go).
 func (rt *Route[H]) serve(h H, w http.ResponseWriter, r *http.Request) {
-	s := &served{header: w.Header()}
+	s := &served{header: http.Header{}}
 	r = r.WithContext(context.WithValue(r.Context(), servedKey{}, s))
 	s.r = r
 	if pw, ok := w.(*panicWriter); ok {
@@ -445,6 +445,9 @@ func NewRouter[H any](h H, routes []Route[H]) *Router[H] {
 // ServeHTTP serves r with the first route matching its path and method.
 func (rt *Router[H]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	path := CanonicalPath(r.URL)
+	if len(path) > 1 && strings.HasSuffix(path, "/") {
+		path = path[:len(path)-1] // a trailing slash is no part of the path
+	}
 	var allow []string
 	for i, route := range rt.routes {
 		e := rt.exprs[i]
@@ -532,8 +535,15 @@ func unescapeValue(s string) string {
 func SortCallArguments(seg string) string {
 	open := strings.IndexByte(seg, '(')
 	end := strings.LastIndexByte(seg, ')')
-	if open < 0 || end < open || !strings.Contains(seg[open:end], ",") {
+	if open <= 0 || end != len(seg)-1 || !strings.Contains(seg[open:end], ",") {
 		return seg
+	}
+	for _, c := range seg[:open] {
+		// A call is a name and its arguments: "report(b=1,a=2).txt" or
+		// "a b(c=1,d=2)" is a value, as a path-addressed file name.
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.') {
+			return seg
+		}
 	}
 	var args []string
 	quoted, from := false, open+1

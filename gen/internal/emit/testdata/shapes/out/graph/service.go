@@ -63,9 +63,10 @@ type Service interface {
 	ListItems(ctx context.Context, driveID string) ([]AnyDriveItem, error)
 
 	// PreviewItem serves POST /drives/{drive-id}/items/{item-id}/preview:
-	// PreviewItem. Success answers 200 OK with the JSON the method returns, whole:
-	// the docs give it no type, only examples. The request body comes whole, as
-	// the client sent it: the docs give it no type, only examples.
+	// PreviewItem. Success answers 200 OK with the JSON the method returns, as it
+	// is: the docs type this answer nowhere but show it in examples. The request
+	// body is the JSON the client sent, as it is, for the docs show it only in
+	// examples.
 	PreviewItem(ctx context.Context, driveID string, itemID string, body json.RawMessage) (json.RawMessage, error)
 
 	// UpdateItem serves PATCH /drives/{drive-id}/items/{item-id}: UpdateItem.
