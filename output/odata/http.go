@@ -450,6 +450,9 @@ func readAll(w http.ResponseWriter, r *http.Request, limit int64) (data []byte, 
 // (one per derived type of the body) to pick the operation. ok is false
 // when the body could not be read; the error is answered.
 func BodyODataType(w http.ResponseWriter, r *http.Request, limit int64) (name string, ok bool) {
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || !strings.EqualFold(mt, "application/json") {
+		return "", true // no JSON: the operation's own ReadBody answers 415
+	}
 	data, ok := readAll(w, r, limit)
 	if !ok {
 		return "", false

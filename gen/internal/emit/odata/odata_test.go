@@ -505,19 +505,34 @@ func (*testStatusError) GraphError() (int, string, string) {
 // the handler that serves the request.
 func TestBodyODataType(t *testing.T) {
 	req := httptest.NewRequest("POST", "/x", strings.NewReader(`{"@odata.type": "#Microsoft.Graph.Folder", "a": 1}`))
+	req.Header.Set("Content-Type", "application/json")
 	name, ok := BodyODataType(httptest.NewRecorder(), req, 1<<10)
 	require.True(t, ok)
 	assert.Equal(t, "Microsoft.Graph.Folder", name)
+
+	// Not JSON: not read (no 413 before the 415 the operation answers).
+	big := httptest.NewRequest("POST", "/x", strings.NewReader(strings.Repeat("x", 2<<10)))
+	big.Header.Set("Content-Type", "text/plain")
+	rec := httptest.NewRecorder()
+	name, ok = BodyODataType(rec, big, 1<<10)
+	assert.True(t, ok)
+	assert.Empty(t, name)
+	assert.Equal(t, http.StatusOK, rec.Code, "nothing answered")
 	rest, err := io.ReadAll(req.Body)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"@odata.type": "#Microsoft.Graph.Folder", "a": 1}`, string(rest), "the body is there again")
 
-	name, ok = BodyODataType(httptest.NewRecorder(), httptest.NewRequest("POST", "/x", strings.NewReader(`[1]`)), 1<<10)
+	jsonReq := func(body string) *http.Request {
+		r := httptest.NewRequest("POST", "/x", strings.NewReader(body))
+		r.Header.Set("Content-Type", "application/json; charset=utf-8")
+		return r
+	}
+	name, ok = BodyODataType(httptest.NewRecorder(), jsonReq(`[1]`), 1<<10)
 	assert.True(t, ok)
 	assert.Empty(t, name)
 
-	rec := httptest.NewRecorder()
-	_, ok = BodyODataType(rec, httptest.NewRequest("POST", "/x", strings.NewReader(strings.Repeat(" ", 2048))), 1<<10)
+	rec = httptest.NewRecorder()
+	_, ok = BodyODataType(rec, jsonReq(strings.Repeat(" ", 2048)), 1<<10)
 	assert.False(t, ok)
 	assert.Equal(t, http.StatusRequestEntityTooLarge, rec.Code)
 }
