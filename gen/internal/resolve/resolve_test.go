@@ -403,3 +403,22 @@ func TestEnumPageByTitle(t *testing.T) {
 	require.Len(t, et.Members, 2)
 	assert.Equal(t, "WidgetColorRed", et.Members[0].GoName)
 }
+
+// TestExampleWithoutRequestLine: an example request whose first line is no
+// request line (a misspelt method) is reported where generate prints it,
+// at that line.
+func TestExampleWithoutRequestLine(t *testing.T) {
+	root := t.TempDir()
+	writePage(t, filepath.Join(root, "api", "widget-get.md"), "# Get widget\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nGET /widgets/{id}\n```\n\n## Response\n\nIf successful, this method returns a `204 No Content` response code.\n\n## Example\n\n"+
+		"<!-- { \"blockType\": \"request\", \"name\": \"get_widget\" } -->\n```http\nGTE https://graph.microsoft.com/beta/widgets/1\n```\n\n"+
+		"<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 204 No Content\n```\n")
+	_, diags, err := Load(root)
+	require.NoError(t, err)
+	var got []string
+	for _, d := range diags {
+		if d.Rule == "request-path-mismatch" {
+			got = append(got, d.String())
+		}
+	}
+	assert.Equal(t, []string{`api/widget-get.md:19:1: warning request-path-mismatch: example request "get_widget" does not start with a request line (METHOD URL), so it calls nothing and its test is skipped`}, got)
+}
