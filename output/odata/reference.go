@@ -52,6 +52,12 @@ func DecodeReference(data []byte) (*Reference, string) {
 		sort.Strings(extra)
 		return nil, fmt.Sprintf("unknown property %q: a reference holds only @odata.id", extra[0])
 	}
+	if t, ok := obj["@odata.type"]; ok {
+		var name string
+		if json.Unmarshal(t, &name) != nil {
+			return nil, `"@odata.type" must be a string`
+		}
+	}
 	raw, ok := obj["@odata.id"]
 	if !ok {
 		return nil, `the request body names no object: {"@odata.id": "<URL of the object>"}`
