@@ -32,6 +32,7 @@ func TestReadReference(t *testing.T) {
 		`{"@odata.id": 1}`:                     `"@odata.id" must be the URL of the object`,
 		`{"@odata.id": "u", "id": "u1"}`:       `unknown property "id": a reference holds only @odata.id`,
 		`["u"]`:                                `must be a reference`,
+		`{"@odata.id": "u", "@odata.type": 5}`: `"@odata.type" must be a string`,
 		`{"@odata.id": "a", "@odata.id": "b"}`: `appears twice`,
 	} {
 		ref, rec := read(body)
