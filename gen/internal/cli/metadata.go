@@ -23,7 +23,7 @@ func runMetadataDiff(args []string, stdout, stderr io.Writer) int {
 	metadata := fs.String("metadata", "", "CSDL (EDMX) `file` to compare with, e.g. $metadata of the service (required)")
 	strict := fs.Bool("strict", false, "exit 1 when there is any difference (by default differences are a report and the exit status is 0)")
 	summary := fs.Bool("summary", false, "print only the number of differences of each kind and the agreement, not each difference")
-	kinds := fs.String("kind", "", "comma-separated difference `kinds` to print (e.g. property-type,property-not-in-schema); all when empty")
+	kinds := fs.String("kind", "", "comma-separated difference `kinds` to print, count and, with -strict, fail on (e.g. property-type,property-not-in-schema); all when empty")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: gen metadata-diff -metadata FILE.xml [-in DIR] [-strict] [-summary] [-kind K,...]\n\n"+
 			"Compares the pages below -in with a CSDL (EDMX) schema; -metadata is required.\n"+
@@ -64,11 +64,16 @@ func runMetadataDiff(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen metadata-diff: %d errors reading the pages (gen ir -in %s lists them); what they affect is missing from the comparison\n", n, *in)
 	}
 	diffs := csdl.Diff(prog, schema)
+	if len(only) > 0 {
+		// -kind selects what is printed, counted and, with -strict, failed
+		// on: a CI gate on one kind of difference.
+		diffs = slices.DeleteFunc(diffs, func(d csdl.Difference) bool { return !only[d.Kind] })
+	}
 	prefix := inPrefix(*in)
 	count := map[csdl.Kind]int{}
 	for _, d := range diffs {
 		count[d.Kind]++
-		if *summary || len(only) > 0 && !only[d.Kind] {
+		if *summary {
 			continue
 		}
 		// Page positions are relative to -in; the schema's name the file

@@ -55,6 +55,14 @@ func TestMetadataDiff(t *testing.T) {
 	assert.Equal(t, ExitOK, Main(append([]string{"metadata-diff", "-kind", "property-type"}, args...), &stdout, &stderr))
 	assert.Contains(t, stdout.String(), "resources/item.md:18:2: property-type:")
 	assert.NotContains(t, stdout.String(), "property-not-in-schema:")
+	assert.Contains(t, stdout.String(), "\n2 differences: 2 property-type\n", "only the kinds asked are counted")
+
+	// -kind with -strict gates on those kinds only.
+	stdout.Reset()
+	assert.Equal(t, ExitFindings, Main(append([]string{"metadata-diff", "-strict", "-kind", "property-type"}, args...), &stdout, &stderr))
+	stdout.Reset()
+	assert.Equal(t, ExitOK, Main(append([]string{"metadata-diff", "-strict", "-kind", "type-kind,abstract"}, args...), &stdout, &stderr),
+		"no difference of those kinds")
 }
 
 func TestMetadataDiffUsage(t *testing.T) {
