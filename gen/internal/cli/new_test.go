@@ -120,6 +120,13 @@ func TestNewResourceStartsADocSet(t *testing.T) {
 	assert.Contains(t, string(b), "# widget resource type\n")
 	assert.Contains(t, string(b), `"@odata.type": "#contoso.widget"`)
 
+	// The new page, still a template, is a base to scaffold from, and lints
+	// without an error: its TODO rows are warnings.
+	code, _, stderr = run("new", "resource", "-in", root, "-name", "contoso.gadget", "-base", "contoso.widget", "-o", filepath.Join(root, "resources", "gadget.md"))
+	require.Equal(t, ExitOK, code, stderr)
+	code, _, stderr = run("lint", root)
+	assert.Equal(t, ExitOK, code, stderr)
+
 	other := filepath.Join(t.TempDir(), "docs")
 	require.NoError(t, os.MkdirAll(other, 0o755))
 	code, _, stderr = run("new", "resource", "-in", other, "-name", "contoso.gadget", "-base", "contoso.widget")

@@ -48,7 +48,7 @@ var Rules = sortRules([]Rule{
 	{"invalid-utf8", diag.Error, "A page that is not UTF-8 text: an invalid byte sequence or a NUL byte (the first one is reported).",
 		"Generated Go source, JSON and struct tags must be UTF-8; each bad byte is read as U+FFFD. Save the page as UTF-8 (or remove the binary file)."},
 	{"invalid-property-name", diag.Error, "A property row whose name cannot be a JSON member name: a space, a quote, a backslash, a comma, an emoji, template text.",
-		"Generated structs name each property in an encoding/json tag, which takes letters, digits and !#$%&()*+-./:;<=>?@[]^_{|}~ only; the property is left out. Write the property's JSON name as the service sends it."},
+		"Generated structs name each property in an encoding/json tag, which takes letters, digits and !#$%&()*+-./:;<=>?@[]^_{|}~ only; the property is left out. Write the property's JSON name as the service sends it. A template's TODO name is a warning only: the row of a page being written is left out, and the rest of the page is used."},
 	{"invalid-status", diag.Error, "A response status, in the Response prose or an example's status line, outside 100-599.",
 		"No HTTP response has such a status (net/http refuses to write it); the example response is left out. Write the status the service answers, such as 200 OK."},
 	{"invalid-path", diag.Error, "A request line whose path has a brace that is not part of a {name} pair, an empty {}, or whitespace.",

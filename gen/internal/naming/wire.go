@@ -12,6 +12,13 @@ import (
 // namespace may become a package of that name.
 const RuntimePackage = "odata"
 
+// IsTemplateName reports whether a property name is a template's
+// placeholder, such as "TODO: Add property name".
+func IsTemplateName(name string) bool {
+	rest, ok := strings.CutPrefix(name, "TODO")
+	return ok && (rest == "" || !unicode.IsLetter(rune(rest[0])))
+}
+
 // JSONNameProblem says why a property name from the docs cannot be the JSON
 // member name of a generated struct field, "" when it can. The resolver
 // reports such a row and leaves the property out; the emitter refuses one
@@ -24,7 +31,7 @@ func JSONNameProblem(name string) string {
 	if name == "" {
 		return "it is empty"
 	}
-	if rest, ok := strings.CutPrefix(name, "TODO"); ok && (rest == "" || !unicode.IsLetter(rune(rest[0]))) {
+	if IsTemplateName(name) {
 		return "it is template text, not a property name"
 	}
 	if plainASCII(name) {

@@ -554,6 +554,11 @@ func manyAround(before, after string) bool {
 			return true
 		}
 	}
+	if strings.HasPrefix(after, "[") { // the label of a reference link, "[x][]" or "[x][x-ref]"
+		if i := strings.IndexByte(after, ']'); i >= 0 {
+			after = after[i+1:]
+		}
+	}
 	after = strings.TrimLeft(after, " *`")
 	for _, s := range []string{"collection", "objects", "items", "entities", "resources"} {
 		if HasPrefixLower(after, s) {

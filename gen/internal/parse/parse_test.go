@@ -265,3 +265,21 @@ func TestTemplateValues(t *testing.T) {
 	path, _ := NormalizePath("https://graph.microsoft.com/beta/reports/getX(period='D7')")
 	assert.Equal(t, "/reports/getX(period='D7')", path)
 }
+
+// TestManyAround: the prose around a response link that makes it a
+// collection, reference-style links included.
+func TestManyAround(t *testing.T) {
+	for _, c := range []struct {
+		before, after string
+		want          bool
+	}{
+		{"returns an array of ", " in the body", true},
+		{"returns a ", " collection in the body", true},
+		{"returns a ", "[] collection in the body", true},
+		{"returns a ", "[perm-ref] collection in the body", true},
+		{"returns a ", "[] object in the body", false},
+		{"returns a ", " object", false},
+	} {
+		assert.Equal(t, c.want, manyAround(c.before, c.after), "%q … %q", c.before, c.after)
+	}
+}

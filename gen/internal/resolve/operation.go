@@ -205,7 +205,7 @@ func (r *resolver) exampleBodyType(p *parse.Page, ns string, rows []*ir.Property
 
 // exampleResponseType is the type the success responses of a page's
 // examples are annotated with ("@odata.type" and "isCollection" in their
-// response annotation), for a page whose Response prose links none: every
+// response annotation, or "@odata.type": "Collection(x)"), for a page whose Response prose links none: every
 // success response with a body must name the same type, one the pages
 // declare. nil otherwise.
 func (r *resolver) exampleResponseType(p *parse.Page, ns string) (t *ir.Type, many bool) {
@@ -216,11 +216,15 @@ func (r *resolver) exampleResponseType(p *parse.Page, ns string) (t *ir.Type, ma
 		if ex.ODataType == "" {
 			return nil, false
 		}
-		at := r.lookup(strings.TrimPrefix(ex.ODataType, "#"), ns)
-		if at == nil || t != nil && (at != t || ex.Collection != many) {
+		name, coll := strings.TrimPrefix(strings.TrimSpace(ex.ODataType), "#"), ex.Collection
+		if inner, ok := strings.CutPrefix(name, "Collection("); ok && strings.HasSuffix(inner, ")") {
+			name, coll = strings.TrimSuffix(inner, ")"), true // "Collection(microsoft.graph.listItem)"
+		}
+		at := r.lookup(name, ns)
+		if at == nil || t != nil && (at != t || coll != many) {
 			return nil, false
 		}
-		t, many = at, ex.Collection
+		t, many = at, coll
 	}
 	return t, many
 }

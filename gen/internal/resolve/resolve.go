@@ -501,7 +501,13 @@ func wireName(wire map[string]string, name string) (string, bool) {
 // (an error is recorded).
 func (r *resolver) property(p *parse.Page, ns string, row *parse.PropertyRow) *ir.Property {
 	if problem := naming.JSONNameProblem(row.Name.Text); problem != "" {
-		r.diags.Add(row.Name.Span, diag.Error, "invalid-property-name", "property name %q cannot be a JSON member name: %s", row.Name.Text, problem)
+		sev := diag.Error
+		if naming.IsTemplateName(row.Name.Text) {
+			// An unfinished row of a scaffolded page: left out, but no reason
+			// to stop generating, or scaffolding the pages that use the type.
+			sev = diag.Warning
+		}
+		r.diags.Add(row.Name.Span, sev, "invalid-property-name", "property name %q cannot be a JSON member name: %s", row.Name.Text, problem)
 		return nil
 	}
 	prop := &ir.Property{

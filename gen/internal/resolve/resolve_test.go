@@ -422,3 +422,20 @@ func TestExampleWithoutRequestLine(t *testing.T) {
 	}
 	assert.Equal(t, []string{`api/widget-get.md:19:1: warning request-path-mismatch: example request "get_widget" does not start with a request line (METHOD URL), so it calls nothing and its test is skipped`}, got)
 }
+
+// TestResponseTypeFromCollectionAnnotation: a success response annotated
+// "@odata.type": "Collection(x)" gives the operation a collection of x when
+// its prose links no type.
+func TestResponseTypeFromCollectionAnnotation(t *testing.T) {
+	root := t.TempDir()
+	writePage(t, filepath.Join(root, "resources", "item.md"), "# item resource type\n\nNamespace: contoso\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n|id|String|The key.|\n")
+	writePage(t, filepath.Join(root, "api", "item-list.md"), "# List items\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nGET /items\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code and the items.\n\n## Example\n\n"+
+		"<!-- { \"blockType\": \"request\", \"name\": \"list_items\" } -->\n```http\nGET https://graph.microsoft.com/beta/items\n```\n\n"+
+		"<!-- { \"blockType\": \"response\", \"@odata.type\": \"Collection(contoso.item)\" } -->\n```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"value\": [{\"id\": \"1\"}]}\n```\n")
+	prog, _, err := Load(root)
+	require.NoError(t, err)
+	require.Len(t, prog.Operations, 1)
+	op := prog.Operations[0]
+	assert.Equal(t, "contoso.item", op.ResponseType)
+	assert.True(t, op.ResponseCollection)
+}

@@ -285,9 +285,16 @@ func Operation(kind, resourcePage, httpPath string, opts Options) ([]byte, error
 	props := structural(t)
 	switch kind {
 	case Create:
-		// All of them, read-only ones included, as the seed's scaffolder
-		// listed them (gen lint's read-only-in-request tells the writer).
-		page.Properties = w.rows(t, props)
+		// What a client may send, and the key, which the seed's scaffolder
+		// listed too (gen lint's read-only-in-request tells the writer);
+		// other read-only properties are the service's to set.
+		var sent []*ir.Property
+		for _, p := range props {
+			if !p.ReadOnly || p.Name == keyOf(t) {
+				sent = append(sent, p)
+			}
+		}
+		page.Properties = w.rows(t, sent)
 		page.RequestBody = w.example(t, props, false)
 	case Update:
 		// Only what a PATCH may change.

@@ -333,3 +333,21 @@ func TestEnumOnItsOwnPage(t *testing.T) {
 	assert.NotContains(t, string(page), "widgetcolor.md#")
 	assert.Contains(t, string(page), `"color": "red"`, "the page without front matter is an enum page by its title")
 }
+
+// TestCreateTableLeavesOutReadOnlyProperties: a create page's table lists
+// what a client may send, and the key, as the seed's does; the other
+// read-only properties are the service's to set.
+func TestCreateTableLeavesOutReadOnlyProperties(t *testing.T) {
+	root := t.TempDir()
+	p := filepath.Join(root, "resources", "widget.md")
+	require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+	require.NoError(t, os.WriteFile(p, []byte("# widget resource type\n\nNamespace: contoso\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n"+
+		"|id|String|The key. Read-only.|\n|name|String|The name.|\n|createdDateTime|DateTimeOffset|When it was made. Read-only.|\n\n"+
+		"## JSON representation\n\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"contoso.widget\", \"keyProperty\": \"id\" } -->\n```json\n{\n  \"id\": \"String\",\n  \"name\": \"String\",\n  \"createdDateTime\": \"String (timestamp)\"\n}\n```\n"), 0o644))
+	page, err := Operation(Create, p, "/widgets", Options{})
+	require.NoError(t, err)
+	s := string(page)
+	assert.Contains(t, s, "|id|String|")
+	assert.Contains(t, s, "|name|String|")
+	assert.NotContains(t, s, "|createdDateTime|")
+}
