@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -132,4 +133,27 @@ func TestNewResourceStartsADocSet(t *testing.T) {
 	code, _, stderr = run("new", "resource", "-in", other, "-name", "contoso.gadget", "-base", "contoso.widget")
 	assert.Equal(t, ExitUsage, code)
 	assert.Contains(t, stderr, `-base "contoso.widget": no such resource type`)
+}
+
+// TestNewExampleNamesStayUnique: a second page scaffolded for another
+// request of the same resource gets an example name of its own, so the doc
+// set keeps passing duplicate-example-name.
+func TestNewExampleNamesStayUnique(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "docs")
+	require.NoError(t, os.CopyFS(root, os.DirFS(filepath.Join(repoRoot, "docs-input"))))
+	seg := filepath.Join(root, "resources", "callrecords-segment.md")
+	for i, p := range []string{segmentPath + "/{segmentId}", "/segments/{segmentId}"} {
+		out := filepath.Join(root, "api", fmt.Sprintf("segment-get-%d.md", i))
+		code, _, stderr := run("new", "get", "-resource", seg, "-path", p, "-o", out)
+		require.Equal(t, ExitOK, code, stderr)
+	}
+	a, err := os.ReadFile(filepath.Join(root, "api", "segment-get-0.md"))
+	require.NoError(t, err)
+	b, err := os.ReadFile(filepath.Join(root, "api", "segment-get-1.md"))
+	require.NoError(t, err)
+	assert.Contains(t, string(a), `"name": "get_segment"`)
+	assert.Contains(t, string(b), `"name": "get_segment_2"`)
+	code, stdout, _ := run("lint", "-format", "json", "-enable", "duplicate-example-name", root)
+	assert.Equal(t, ExitOK, code)
+	assert.Equal(t, "[]\n", stdout)
 }

@@ -143,6 +143,9 @@ type docs struct {
 	pages map[string]*parse.Page // by path relative to root
 	prog  *ir.Program
 	diags diag.List
+	// examples maps each example name the doc set uses to the request
+	// lines ("GET /widgets/{id}") of the pages that use it.
+	examples map[string][]string
 }
 
 // load reads every page below root and resolves its resource pages (only
@@ -158,9 +161,20 @@ func load(root string) (*docs, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &docs{root: set.Root, pages: map[string]*parse.Page{}}
+	d := &docs{root: set.Root, pages: map[string]*parse.Page{}, examples: map[string][]string{}}
 	var resources []*parse.Page
 	for _, p := range set.Pages {
+		for _, ex := range p.Examples {
+			if ex.Name == "" {
+				continue
+			}
+			for _, rl := range p.Requests {
+				d.examples[ex.Name] = append(d.examples[ex.Name], strings.ToUpper(rl.Method)+" "+rl.Path)
+			}
+			if len(p.Requests) == 0 {
+				d.examples[ex.Name] = append(d.examples[ex.Name], "")
+			}
+		}
 		if p.Kind == parse.Resource {
 			resources = append(resources, p)
 			d.pages[p.Src.Path] = p
@@ -168,6 +182,26 @@ func load(root string) (*docs, error) {
 	}
 	d.prog, d.diags = resolve.Resolve(resolve.NewSet(set.Root, resources))
 	return d, nil
+}
+
+// exampleName is name, or name_2, name_3, ... when a page of the doc set
+// that documents another request ("GET /widgets/{id}") than request
+// already uses it: example names are unique across a doc set. A page for
+// the same request (the one being scaffolded again) does not count.
+func (d *docs) exampleName(name, request string) string {
+	taken := func(n string) bool {
+		for _, r := range d.examples[n] {
+			if r != request {
+				return true
+			}
+		}
+		return false
+	}
+	out := name
+	for i := 2; taken(out); i++ {
+		out = fmt.Sprintf("%s_%d", name, i)
+	}
+	return out
 }
 
 // check fails with the error diagnostics of the pages that declare t, its
@@ -282,6 +316,7 @@ func Operation(kind, resourcePage, httpPath string, opts Options) ([]byte, error
 		page.Status = "204 No Content"
 		page.ExampleName = "delete_" + strings.ToLower(name)
 	}
+	page.ExampleName = d.exampleName(page.ExampleName, method+" "+httpPath)
 	props := structural(t)
 	switch kind {
 	case Create:
