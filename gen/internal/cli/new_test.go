@@ -86,6 +86,7 @@ func TestNewErrors(t *testing.T) {
 		{[]string{"new", "resource"}, ExitUsage, "-name is required"},
 		{[]string{"new", "create", "-resource", seg, "-path", "no-slash"}, ExitUsage, "leading slash"},
 		{[]string{"new", "create", "-resource", seg, "-path", segmentPath, "stray"}, ExitUsage, "unexpected argument"},
+		{[]string{"new", "get", "-resource", filepath.Join(repoRoot, "docs-input", "resources", "nope.md"), "-path", "/x"}, ExitUsage, "no such file"},
 	} {
 		code, stdout, stderr := run(c.args...)
 		assert.Equal(t, c.code, code, "%v", c.args)

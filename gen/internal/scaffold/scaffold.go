@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"path"
 	"path/filepath"
 	"sort"
@@ -262,6 +263,9 @@ func Operation(kind, resourcePage, httpPath string, opts Options) ([]byte, error
 	}
 	d.root = filepath.Dir(filepath.Dir(filepath.Clean(resourcePage))) // as the user wrote it, for messages
 	if d.pages[rel] == nil {
+		if _, err := os.Stat(resourcePage); err != nil {
+			return nil, fmt.Errorf("-resource: %v", err)
+		}
 		return nil, fmt.Errorf("%s is not a resource page (no doc_type resourcePageType and not in a resources folder)", resourcePage)
 	}
 	t := d.typeOf(rel)
