@@ -341,3 +341,24 @@ func TestKindsAreComplete(t *testing.T) {
 	}
 	assert.Equal(t, want, got)
 }
+
+// TestLookupPrefersTheExactSpelling: of schema types whose names differ only
+// in letter case, a docs type matches the one spelled as it is.
+func TestLookupPrefersTheExactSpelling(t *testing.T) {
+	s, err := Read("x.xml", []byte(`<edmx:Edmx xmlns:edmx="e"><edmx:DataServices><Schema Namespace="microsoft.graph">
+<ComplexType Name="thing"><Property Name="a" Type="Edm.String"/></ComplexType>
+<ComplexType Name="Thing"><Property Name="b" Type="Edm.String"/></ComplexType>
+</Schema></edmx:DataServices></edmx:Edmx>`))
+	require.NoError(t, err)
+	assert.Equal(t, "Thing", s.Lookup("microsoft.graph.Thing").Name)
+	assert.Equal(t, "thing", s.Lookup("microsoft.graph.thing").Name)
+	assert.Equal(t, "thing", s.Lookup("microsoft.graph.THING").Name, "else the first declared")
+
+	p := &ir.Program{Types: []*ir.Type{{Namespace: "microsoft.graph", Name: "Thing", Kind: ir.Complex,
+		Properties: []*ir.Property{{Name: "b", Type: "Edm.String", Pos: diag.Pos{File: "resources/thing.md", Line: 1, Col: 1}}}}}}
+	p.Index()
+	for _, d := range Diff(p, s) {
+		assert.NotEqual(t, TypeNameCase, d.Kind, d.Message())
+		assert.False(t, d.Kind == TypeNotInDocs && strings.HasSuffix(d.Message(), ".Thing has no resource page"), d.Message())
+	}
+}

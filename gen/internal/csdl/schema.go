@@ -25,6 +25,7 @@ type Schema struct {
 	Types []*Type // in document order
 
 	byName map[string]*Type // lower-cased qualified name
+	exact  map[string]*Type // qualified name as declared
 }
 
 // Type is an EntityType, ComplexType or EnumType.
@@ -79,8 +80,13 @@ func (t *Type) Property(name string) *Property {
 	return nil
 }
 
-// Lookup finds a type by qualified name, case-insensitively.
+// Lookup finds a type by qualified name: spelled as declared if one is,
+// else case-insensitively (the first declared, when several differ only
+// in letter case).
 func (s *Schema) Lookup(qualified string) *Type {
+	if t := s.exact[qualified]; t != nil {
+		return t
+	}
 	return s.byName[strings.ToLower(qualified)]
 }
 
@@ -101,7 +107,7 @@ func ReadFile(path string) (*Schema, error) {
 func Read(name string, b []byte) (*Schema, error) {
 	src := diag.NewSource(name, b)
 	d := xml.NewDecoder(bytes.NewReader(b))
-	s := &Schema{byName: map[string]*Type{}}
+	s := &Schema{byName: map[string]*Type{}, exact: map[string]*Type{}}
 	aliases := map[string]string{} // alias -> namespace, over the whole document
 	var (
 		ns    string // namespace of the current <Schema>
@@ -185,7 +191,10 @@ func Read(name string, b []byte) (*Schema, error) {
 		for _, p := range t.Properties {
 			p.Type = expand(p.Type, aliases)
 		}
-		s.byName[strings.ToLower(t.QualifiedName())] = t
+		if k := strings.ToLower(t.QualifiedName()); s.byName[k] == nil {
+			s.byName[k] = t
+		}
+		s.exact[t.QualifiedName()] = t
 	}
 	for _, t := range s.Types {
 		if t.BaseType != "" {
