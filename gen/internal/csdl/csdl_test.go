@@ -111,9 +111,9 @@ func TestRead(t *testing.T) {
 	assert.NotNil(t, item.Property("id"), "inherited from entity")
 	assert.Equal(t, "metadata.xml:16:7", item.Pos.String())
 	assert.Equal(t, []Member{
-		{Name: "red", Pos: diag.Pos{File: "metadata.xml", Line: 6, Col: 9}},
-		{Name: "green", Pos: diag.Pos{File: "metadata.xml", Line: 7, Col: 9}},
-		{Name: "unknownFutureValue", Pos: diag.Pos{File: "metadata.xml", Line: 8, Col: 9}},
+		{Name: "red", Value: "0", Pos: diag.Pos{File: "metadata.xml", Line: 6, Col: 9}},
+		{Name: "green", Value: "1", Pos: diag.Pos{File: "metadata.xml", Line: 7, Col: 9}},
+		{Name: "unknownFutureValue", Value: "2", Pos: diag.Pos{File: "metadata.xml", Line: 8, Col: 9}},
 	}, stripOffsets(s.Lookup("microsoft.graph.color").Members))
 }
 
@@ -361,4 +361,28 @@ func TestLookupPrefersTheExactSpelling(t *testing.T) {
 		assert.NotEqual(t, TypeNameCase, d.Kind, d.Message())
 		assert.False(t, d.Kind == TypeNotInDocs && strings.HasSuffix(d.Message(), ".Thing has no resource page"), d.Message())
 	}
+}
+
+// TestMemberValue: an enum member whose documented value differs from the
+// schema's is a member-value difference; the same number written otherwise
+// ("0x5") and a value given on one side only are not.
+func TestMemberValue(t *testing.T) {
+	for _, c := range []struct {
+		docs, schema string
+		want         bool
+	}{
+		{"5", "6", true}, {"5", "5", false}, {"0x5", "5", false}, {"", "5", false}, {"5", "", false}, {"five", "5", true}, {"-1", "0", true},
+	} {
+		assert.Equal(t, c.want, differentValues(c.docs, c.schema), "%q %q", c.docs, c.schema)
+	}
+	st := &Type{Namespace: "microsoft.graph", Name: "hive", Kind: ir.Enum, Members: []Member{{Name: "a", Value: "5"}, {Name: "b", Value: "6"}}}
+	dt := &ir.Type{Namespace: "microsoft.graph", Name: "hive", Kind: ir.Enum, Members: []*ir.Member{
+		{Name: "a", Value: "5", Pos: diag.Pos{File: "resources/enums.md", Line: 3, Col: 3}},
+		{Name: "b", Value: "7", Pos: diag.Pos{File: "resources/enums.md", Line: 4, Col: 3}},
+	}}
+	d := diffMembers(dt, st)
+	require.Len(t, d, 1)
+	assert.Equal(t, MemberValue, d[0].Kind)
+	assert.Equal(t, "resources/enums.md:4:3", d[0].Pos.String())
+	assert.Equal(t, "value of enum member b of microsoft.graph.hive: docs say 7, schema says 6", d[0].Message())
 }

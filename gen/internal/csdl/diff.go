@@ -3,6 +3,7 @@ package csdl
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"gen/gen/internal/diag"
@@ -33,13 +34,14 @@ const (
 	MemberNotInSchema   Kind = "member-not-in-schema"   // a documented enum member the schema lacks
 	MemberNotInDocs     Kind = "member-not-in-docs"     // a schema enum member the page does not list
 	MemberNameCase      Kind = "member-name-case"       // same enum member, name spelled with other case
+	MemberValue         Kind = "member-value"           // same enum member, another value
 )
 
 // Kinds is every Kind, in the order above.
 var Kinds = []Kind{
 	TypeNotInSchema, TypeNotInDocs, TypeNamespace, TypeNameCase, TypeKind, BaseType, Abstract,
 	PropertyNotInSchema, PropertyNotInDocs, PropertyNameCase, PropertyType, PropertyCollection, PropertyNavigation,
-	MemberNotInSchema, MemberNotInDocs, MemberNameCase,
+	MemberNotInSchema, MemberNotInDocs, MemberNameCase, MemberValue,
 }
 
 // Difference is one disagreement between the docs and the schema.
@@ -94,6 +96,8 @@ func (d Difference) Message() string {
 		return fmt.Sprintf("schema enum member %s of %s is not documented", d.Name, d.Type)
 	case MemberNameCase:
 		return fmt.Sprintf("enum member %s of %s is spelled %s in the schema", d.Docs, d.Type, d.Schema)
+	case MemberValue:
+		return fmt.Sprintf("value of enum member %s of %s: docs say %s, schema says %s", d.Name, d.Type, d.Docs, d.Schema)
 	}
 	what := map[Kind]string{
 		TypeKind: "kind", BaseType: "base type", Abstract: "abstract",
@@ -311,6 +315,21 @@ func navWord(nav bool) string {
 	return "structural property"
 }
 
+// differentValues reports whether an enum member's documented value and
+// the schema's differ: both given, and other numbers ("5" and "0x5" are
+// one), or other text when either is no number.
+func differentValues(docs, schema string) bool {
+	if docs == "" || schema == "" {
+		return false
+	}
+	a, errA := strconv.ParseInt(docs, 0, 64)
+	b, errB := strconv.ParseInt(schema, 0, 64)
+	if errA == nil && errB == nil {
+		return a != b
+	}
+	return docs != schema
+}
+
 func diffMembers(t *ir.Type, st *Type) []Difference {
 	var out []Difference
 	q := st.QualifiedName()
@@ -322,7 +341,10 @@ func diffMembers(t *ir.Type, st *Type) []Difference {
 	documented := map[string]bool{} // lower-cased
 	for _, m := range t.Members {
 		documented[strings.ToLower(m.Name)] = true
-		if _, ok := exact[m.Name]; ok {
+		if sm, ok := exact[m.Name]; ok {
+			if differentValues(m.Value, sm.Value) {
+				out = append(out, Difference{Kind: MemberValue, Type: q, Name: m.Name, Docs: m.Value, Schema: sm.Value, Pos: m.Pos, SchemaPos: sm.Pos})
+			}
 			continue
 		}
 		if sm, ok := fold[strings.ToLower(m.Name)]; ok {

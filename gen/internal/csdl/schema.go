@@ -59,8 +59,9 @@ type Property struct {
 
 // Member is an enum Member element.
 type Member struct {
-	Name string
-	Pos  diag.Pos
+	Name  string
+	Value string // the Value attribute; "" when absent
+	Pos   diag.Pos
 }
 
 // QualifiedName is namespace.name.
@@ -218,7 +219,7 @@ func readMember(t *Type, el xml.StartElement, pos diag.Pos) {
 			Nullable:   attr(el, "Nullable") != "false", Pos: pos,
 		})
 	case "Member":
-		t.Members = append(t.Members, Member{Name: attr(el, "Name"), Pos: pos})
+		t.Members = append(t.Members, Member{Name: attr(el, "Name"), Value: attr(el, "Value"), Pos: pos})
 	}
 }
 

@@ -153,6 +153,7 @@ type Property struct {
 // Member is one value of an enum.
 type Member struct {
 	Name        string   `json:"name"`
+	Value       string   `json:"value,omitempty"` // the page's Value column, such as "5"
 	Description string   `json:"description,omitempty"`
 	GoName      string   `json:"goName"`
 	Pos         diag.Pos `json:"pos"`

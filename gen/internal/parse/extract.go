@@ -967,6 +967,10 @@ func (p *Page) enumTables() {
 		if col < 0 {
 			col = 0
 		}
+		val := -1 // a Value column beside the names, such as "5"
+		if t.Column("Member", "Name") >= 0 {
+			val = t.Column("Value")
+		}
 		desc := t.Column("Description")
 		for _, r := range t.Rows {
 			if col >= len(r.Cells) {
@@ -982,6 +986,11 @@ func (p *Page) enumTables() {
 				d = r.Cells[desc].Text
 			}
 			e.Descs = append(e.Descs, d)
+			v := ""
+			if val >= 0 && val < len(r.Cells) {
+				v = strings.Trim(r.Cells[val].Text, "`* ")
+			}
+			e.Values = append(e.Values, v)
 		}
 		p.Enums = append(p.Enums, e)
 	}

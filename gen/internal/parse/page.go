@@ -287,5 +287,6 @@ type EnumTable struct {
 	Name    Text
 	Members []Text
 	Descs   []string
+	Values  []string // the Value column beside a Member or Name column; "" without one
 	Table   *Table
 }

@@ -333,7 +333,7 @@ func (r *resolver) declareTypes(p *parse.Page) {
 			et.Description = p.Description.Text // the page is about the enum
 		}
 		for i, m := range e.Members {
-			et.Members = append(et.Members, &ir.Member{Name: m.Text, Description: e.Descs[i], Pos: m.Span.Pos()})
+			et.Members = append(et.Members, &ir.Member{Name: m.Text, Value: e.Values[i], Description: e.Descs[i], Pos: m.Span.Pos()})
 		}
 		et = r.add(et, p)
 		if r.enumAt[p] == nil {
