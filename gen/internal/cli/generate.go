@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -232,6 +233,7 @@ func printDiags(w io.Writer, in string, diags diag.List) {
 	prefix := inPrefix(in)
 	for _, d := range diags {
 		d.Span.File = joinIn(prefix, d.Span.File)
+		d.Message = relocateRefs(d.Message, prefix)
 		fmt.Fprintln(w, d.String())
 	}
 }
@@ -390,4 +392,26 @@ func modulePath(gomod []byte) string {
 		return ""
 	}
 	return ""
+}
+
+// pageRef is a position of another page quoted in a message, relative to
+// the doc root: "(resources/entity.md:20:2)".
+var pageRef = regexp.MustCompile(`\(([A-Za-z0-9_.\-/]+\.md):(\d+):(\d+)\)`)
+
+// relocateRefs writes the page positions a message quotes as the finding's
+// own position is written, joined to prefix (the doc root as given), so
+// that both are relative to the working directory and can be opened from
+// there. Quoted paths that name no page under prefix are left as they are.
+func relocateRefs(msg, prefix string) string {
+	if prefix == "" || prefix == "." || !strings.Contains(msg, ".md:") {
+		return msg
+	}
+	return pageRef.ReplaceAllStringFunc(msg, func(ref string) string {
+		m := pageRef.FindStringSubmatch(ref)
+		p := filepath.Join(prefix, filepath.FromSlash(m[1]))
+		if _, err := os.Stat(p); err != nil {
+			return ref
+		}
+		return "(" + p + ":" + m[2] + ":" + m[3] + ")"
+	})
 }

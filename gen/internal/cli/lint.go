@@ -84,6 +84,10 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		}
 		findings, pages, root = kept, len(given), givenRoot
 	}
+	for i := range findings {
+		// Other pages a message quotes are relative to the doc set's root.
+		findings[i].Message = relocateRefs(findings[i].Message, set.Root)
+	}
 	if err := lint.Write(stdout, *format, findings, root); err != nil {
 		fmt.Fprintf(stderr, "gen lint: %v\n", err)
 		return ExitUsage

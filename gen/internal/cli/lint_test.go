@@ -173,3 +173,15 @@ func TestLintNamedPageNotMD(t *testing.T) {
 	assert.Contains(t, stdout, "content-length")
 	assert.Regexp(t, `(?m)^gen lint: 1 pages,`, stderr)
 }
+
+// TestQuotedPositionsOpenFromHere: a page position a message quotes is
+// written like the finding's own, joined to the doc root as given; a quoted
+// path naming no page is left alone.
+func TestQuotedPositionsOpenFromHere(t *testing.T) {
+	in := filepath.Join(repoRoot, "docs-input")
+	_, stdout, _ := run("lint", in)
+	assert.Contains(t, stdout, "id is read-only ("+filepath.Join(in, "resources", "entity.md")+":20:2)")
+	assert.Equal(t, "see (x/none.md:1:2) and ("+filepath.Join(in, "resources", "entity.md")+":3:4)",
+		relocateRefs("see (x/none.md:1:2) and (resources/entity.md:3:4)", in))
+	assert.Equal(t, "no (resources/entity.md:3:4) change", relocateRefs("no (resources/entity.md:3:4) change", "."))
+}
