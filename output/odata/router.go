@@ -553,6 +553,8 @@ func SortCallArguments(seg string) string {
 		switch {
 		case seg[i] == '\'':
 			quoted = !quoted
+		case !quoted && i < end && (seg[i] == '(' || seg[i] == '['):
+			return seg // a nested value, f(c=(x=1,a=2)): its commas are not ours to split
 		case !quoted && (seg[i] == ',' || i == end):
 			args = append(args, seg[from:i])
 			from = i + 1

@@ -218,7 +218,13 @@ func matchParts(parts []string, s string, deep, suffix bool) bool {
 // request line (METHOD URL): its first line is read as body and the example
 // calls nothing. A misspelt method ("GTE https://...") is named.
 func (c *checker) requestLine(ex *parse.Example) {
-	if ex.Method != "" || ex.StartLine.IsValid() {
+	if ex.Method != "" {
+		return
+	}
+	if ex.StartLine.IsValid() {
+		// A status line where the request line belongs: a response marked
+		// as a request.
+		c.report(ex.StartLine, "request-path-mismatch", "request example starts with a status line, not a request line (METHOD URL): is it a response?")
 		return
 	}
 	cb := ex.Block

@@ -174,7 +174,9 @@ func Plan(dir string, files []File) ([]Change, error) {
 // and flushed to disk; only when all of them are there are they renamed over
 // their targets. A failure while writing (a full disk, a path that cannot be
 // a folder) thus leaves the output folder as it was, with no temporary file
-// and no folder made for it: a package is never half new and half old.
+// and no folder made for it. What is left is a rename failing part way (a
+// file another program holds open, on Windows): the error then names the
+// files already replaced.
 func Apply(dir string, changes []Change) error {
 	var st staging
 	for _, c := range changes {
@@ -242,6 +244,9 @@ func (st *staging) add(target string, content []byte, mode fs.FileMode) (err err
 		missing = append(missing, d)
 	}
 	if err := os.MkdirAll(folder, 0o755); err != nil {
+		for _, d := range missing { // deepest first: those it made before failing
+			os.Remove(d)
+		}
 		return err
 	}
 	for i := len(missing) - 1; i >= 0; i-- {
@@ -281,6 +286,9 @@ func (st *staging) commit() error {
 		if err := os.Rename(tmp, st.targets[i]); err != nil {
 			for _, rest := range st.temps[i:] {
 				os.Remove(rest)
+			}
+			if i > 0 {
+				return fmt.Errorf("%w; the %d files before it were replaced already, from %s to %s", err, i, st.targets[0], st.targets[i-1])
 			}
 			return err
 		}

@@ -112,4 +112,21 @@ func TestAnswerHeaderOnlyOnSuccess(t *testing.T) {
 	rec = httptest.NewRecorder()
 	mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/raw", nil))
 	assert.Equal(t, ` { "a" : "<b>&" } `, rec.Body.String())
+
+	// A result that cannot be encoded is a 500, without the headers.
+	bad := func(_ *struct{}, w http.ResponseWriter, r *http.Request, _ []string) {
+		ResponseHeader(r.Context()).Set("Content-Encoding", "gzip")
+		WriteValue(w, http.StatusOK, []any{make(chan int)}, nil, true)
+	}
+	typed := func(_ *struct{}, w http.ResponseWriter, r *http.Request, _ []string) {
+		WriteEntity(w, http.StatusOK, json.RawMessage(`{"id":"1","@odata.type":"#a.b"}`), nil, "#a.c")
+	}
+	mux = NewServeMux(&struct{}{}, []Route[*struct{}]{{Pattern: "GET /bad", Serve: bad}, {Pattern: "GET /typed", Serve: typed}}, nil)
+	rec = httptest.NewRecorder()
+	mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/bad", nil))
+	assert.Equal(t, http.StatusInternalServerError, rec.Code)
+	assert.Empty(t, rec.Header().Get("Content-Encoding"))
+	rec = httptest.NewRecorder()
+	mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/typed", nil))
+	assert.Equal(t, `{"id":"1","@odata.type":"#a.b"}`, rec.Body.String(), "raw JSON gets no second @odata.type")
 }

@@ -28,7 +28,8 @@ func TestSortCallArguments(t *testing.T) {
 		"f(B=1,a=2)":               "f(B=1,a=2)", // names are case-sensitive: B sorts first
 		"f(b=2,=1)":                "f(b=2,=1)",
 		")(b=1,a=2":                ")(b=1,a=2",
-		"f(b=(1,2),a=3)":           "f(b=(1,2),a=3)", // a parenthesis in a value: left as it is
+		"f(c=(x=1,a=2),b=3)":       "f(c=(x=1,a=2),b=3)", // a nested call: left as it is
+		"f(b=(1,2),a=3)":           "f(b=(1,2),a=3)",     // a parenthesis in a value: left as it is
 	} {
 		assert.Equal(t, want, SortCallArguments(in), in)
 	}

@@ -322,7 +322,7 @@ func WriteRedirect(w http.ResponseWriter, status int, location string, err error
 // entity or complex value: err as WriteServiceError does, a nil out as 500,
 // else out as JSON with the status. When odataType is not empty and out
 // does not say its @odata.type, the response says odataType, such as
-// "#microsoft.graph.user".
+// "#microsoft.graph.user"; a json.RawMessage goes out as it is.
 func WriteEntity(w http.ResponseWriter, status int, out any, err error, odataType string) {
 	if err != nil {
 		WriteServiceError(w, err)
@@ -344,7 +344,8 @@ func WriteEntity(w http.ResponseWriter, status int, out any, err error, odataTyp
 		WriteError(w, http.StatusInternalServerError, "internalServerError", internalMessage)
 		return
 	}
-	if odataType != "" && len(data) > 1 && data[0] == '{' && !bytes.HasPrefix(data, []byte(`{"@odata.type":`)) {
+	_, raw := out.(json.RawMessage)
+	if odataType != "" && !raw && len(data) > 1 && data[0] == '{' && !bytes.HasPrefix(data, []byte(`{"@odata.type":`)) {
 		name, _ := json.Marshal(odataType)
 		typed := append([]byte(`{"@odata.type":`), name...)
 		if rest := bytes.TrimSpace(data[1:]); len(rest) > 0 && rest[0] != '}' {
@@ -377,8 +378,15 @@ func WriteValue(w http.ResponseWriter, status int, out any, err error, collectio
 			v.NextLink, v.DeltaLink = s.nextLink, s.deltaLink
 		}
 	}
-	answerHeader(w)
-	WriteJSON(w, status, v)
+	data, err := json.Marshal(v)
+	if err != nil {
+		WriteError(w, http.StatusInternalServerError, "internalServerError", internalMessage)
+		return
+	}
+	answerHeader(w) // only now that the answer is sure to be a success
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = w.Write(data) // a failed write means the client has gone
 }
 
 // isNil reports whether v is nil or holds a nil pointer, slice, map or
