@@ -538,15 +538,9 @@ func callLiteralExpr(lit string) string {
 }
 
 // canonicalLiteral is literal path text as odata.CanonicalPath writes a
-// request path: unescaped like a ServeMux pattern, with '%' escaped.
-func canonicalLiteral(lit string) string {
-	if u, err := url.PathUnescape(lit); err == nil {
-		lit = u
-	}
-	return escapeSegment.Replace(lit)
-}
-
-var escapeSegment = strings.NewReplacer("%", "%25", "/", "%2F")
+// request path (the runtime's own function, so the two cannot drift):
+// unescaped like a ServeMux pattern, with '%' escaped.
+func canonicalLiteral(lit string) string { return odata.CanonicalSegment(lit) }
 
 // routes works out the routing table of pkg once; see the comment at the
 // top of this file.
