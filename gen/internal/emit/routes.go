@@ -471,10 +471,11 @@ func respell(segs [][]pathPart, spell map[string]string) [][]pathPart {
 // odata.CanonicalPath puts a request's, by name, once the parameters have
 // their slots: "f(b={x},a=1)" is routed as "f(a=1,b={x})".
 func sortCallArguments(seg []pathPart) []pathPart {
-	// The segment as text, each parameter a NUL and its index, which
-	// SortCallArguments moves with the argument it is in.
-	if len(seg) > 255 {
-		return seg
+	// The segment as text, each parameter a NUL and its index (a byte
+	// below ' ', so that SortCallArguments never takes it for a quote, a
+	// parenthesis, a comma or '='), which moves with the argument it is in.
+	if len(seg) >= ' ' {
+		return seg // more parts than any function segment has
 	}
 	var b strings.Builder
 	for i, p := range seg {
