@@ -109,3 +109,16 @@ func Placeholder(s string) (edm, note string, ok bool) {
 	}
 	return primitives[lower], note, true
 }
+
+// TypeName splits a type name as @odata.type values and annotations write
+// it into the bare name and whether it names a collection:
+// "#Collection(microsoft.graph.event)" -> "microsoft.graph.event", true.
+// The leading '#' is optional and "Collection" is read in any letter case.
+func TypeName(s string) (name string, collection bool) {
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "#"))
+	const c = "collection("
+	if len(s) > len(c)+1 && strings.EqualFold(s[:len(c)], c) && strings.HasSuffix(s, ")") {
+		return strings.TrimSpace(s[len(c) : len(s)-1]), true
+	}
+	return s, false
+}

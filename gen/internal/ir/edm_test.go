@@ -61,3 +61,20 @@ func TestPrimitivesAsWritten(t *testing.T) {
 		assert.Equal(t, e, primitivesAsWritten[w], w)
 	}
 }
+
+func TestTypeName(t *testing.T) {
+	for in, want := range map[string]struct {
+		name string
+		coll bool
+	}{
+		"#microsoft.graph.user":              {"microsoft.graph.user", false},
+		"Collection(microsoft.graph.user)":   {"microsoft.graph.user", true},
+		" #collection( microsoft.graph.x ) ": {"microsoft.graph.x", true},
+		"Collection()":                       {"Collection()", false},
+		"microsoft.graph.collection":         {"microsoft.graph.collection", false},
+	} {
+		name, coll := TypeName(in)
+		assert.Equal(t, want.name, name, in)
+		assert.Equal(t, want.coll, coll, in)
+	}
+}

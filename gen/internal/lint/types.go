@@ -130,16 +130,9 @@ func declares(types []*ir.Type, p *ir.Property) bool {
 	return false
 }
 
-// typeName splits an @odata.type style name into the bare name and whether
-// it names a collection: "#Collection(microsoft.graph.event)" ->
+// typeName is ir.TypeName: "#Collection(microsoft.graph.event)" ->
 // "microsoft.graph.event", true.
-func typeName(s string) (string, bool) {
-	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "#"))
-	if len(s) > len("collection()") && strings.EqualFold(s[:len("collection(")], "collection(") && strings.HasSuffix(s, ")") {
-		return strings.TrimSpace(s[len("collection(") : len(s)-1]), true
-	}
-	return s, false
-}
+func typeName(s string) (string, bool) { return ir.TypeName(s) }
 
 // lookup reads a type name as bodies and annotations write it (a leading
 // '#', Collection(...), a primitive, "None") and finds it as the resolver

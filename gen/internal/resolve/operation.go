@@ -216,10 +216,8 @@ func (r *resolver) exampleResponseType(p *parse.Page, ns string) (t *ir.Type, ma
 		if ex.ODataType == "" {
 			return nil, false
 		}
-		name, coll := strings.TrimPrefix(strings.TrimSpace(ex.ODataType), "#"), ex.Collection
-		if inner, ok := strings.CutPrefix(name, "Collection("); ok && strings.HasSuffix(inner, ")") {
-			name, coll = strings.TrimSuffix(inner, ")"), true // "Collection(microsoft.graph.listItem)"
-		}
+		name, coll := ir.TypeName(ex.ODataType) // "Collection(microsoft.graph.listItem)" too
+		coll = coll || ex.Collection
 		at := r.lookup(name, ns)
 		if at == nil || t != nil && (at != t || coll != many) {
 			return nil, false
