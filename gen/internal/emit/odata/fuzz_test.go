@@ -49,6 +49,9 @@ func FuzzRequestInput(f *testing.F) {
 			if len(keys) > len(obj) && !dup {
 				t.Fatalf("DuplicateKey(%q) found no repeated name", s)
 			}
+			if dup && depthOf(s) == 1 && len(keys) == len(obj) {
+				t.Fatalf("DuplicateKey(%q) found a repeated name in a flat object without one", s)
+			}
 		}
 	})
 }
