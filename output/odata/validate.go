@@ -536,10 +536,21 @@ func describe(path string) string {
 // be valid JSON, as ReadBody has established by decoding it; on anything
 // else the result means nothing, but DuplicateKey does not panic.
 func DuplicateKey(data []byte) (path string, found bool) {
-	s := dupScanner{data: data}
+	path, found, _ = scanBody(data, 0)
+	return path, found
+}
+
+// scanBody is DuplicateKey and a nesting check in the one pass ReadBody
+// makes: deep reports objects and arrays nested more than max deep (no
+// limit when max is 0), which ends the scan.
+func scanBody(data []byte, max int) (path string, dup, deep bool) {
+	s := dupScanner{data: data, max: max}
 	s.value()
-	if !s.found {
-		return "", false
+	if s.deep {
+		return "", false, true
+	}
+	if !s.stop {
+		return "", false, false
 	}
 	var b strings.Builder
 	for _, seg := range s.path {
@@ -552,7 +563,7 @@ func DuplicateKey(data []byte) (path string, found bool) {
 		}
 		b.Write(seg.name)
 	}
-	return b.String(), true
+	return b.String(), true, false
 }
 
 // dupScanner is the state of DuplicateKey.
@@ -561,7 +572,10 @@ type dupScanner struct {
 	i     int          // offset of the next byte to read
 	names [][]byte     // the names read in the objects being scanned, innermost last
 	path  []dupSegment // where the scanner is; at the repeated name once found
-	found bool
+	depth int          // objects and arrays open
+	max   int          // the nesting allowed; 0 for any
+	deep  bool         // nested more than max
+	stop  bool         // a repeated name or too deep a nesting: the scan ends
 }
 
 // dupSegment is a step of a path: an object member (index < 0) or an array
@@ -596,36 +610,21 @@ func (s *dupScanner) next() byte {
 	return 0
 }
 
-// value scans one JSON value; it returns early once found is set, leaving
+// value scans one JSON value; it returns early once stop is set, leaving
 // path at the repeated name.
 func (s *dupScanner) value() {
-	switch s.next() {
-	case '{':
-		s.object()
-	case '[':
-		s.i++
-		for index := 0; ; index++ {
-			switch s.next() {
-			case ']':
-				s.i++
-				return
-			case 0:
-				return
-			}
-			s.path = append(s.path, dupSegment{index: index})
-			s.value()
-			if s.found {
-				return
-			}
-			s.path = s.path[:len(s.path)-1]
-			switch s.next() {
-			case ',':
-				s.i++
-			case ']':
-			default: // malformed
-				return
-			}
+	switch c := s.next(); c {
+	case '{', '[':
+		if s.depth++; s.max > 0 && s.depth > s.max {
+			s.deep, s.stop = true, true
+			return
 		}
+		if c == '{' {
+			s.object()
+		} else {
+			s.array()
+		}
+		s.depth--
 	case '"':
 		s.skipString()
 	default: // a number, true, false or null
@@ -635,6 +634,32 @@ func (s *dupScanner) value() {
 				return
 			}
 			s.i++
+		}
+	}
+}
+
+func (s *dupScanner) array() {
+	s.i++
+	for index := 0; ; index++ {
+		switch s.next() {
+		case ']':
+			s.i++
+			return
+		case 0:
+			return
+		}
+		s.path = append(s.path, dupSegment{index: index})
+		s.value()
+		if s.stop {
+			return
+		}
+		s.path = s.path[:len(s.path)-1]
+		switch s.next() {
+		case ',':
+			s.i++
+		case ']':
+		default: // malformed
+			return
 		}
 	}
 }
@@ -676,7 +701,7 @@ func (s *dupScanner) object() {
 		}
 		s.path = append(s.path, dupSegment{name: name, index: -1})
 		if repeated {
-			s.found = true
+			s.stop = true
 			return
 		}
 		if s.next() != ':' {
@@ -684,7 +709,7 @@ func (s *dupScanner) object() {
 		}
 		s.i++
 		s.value()
-		if s.found {
+		if s.stop {
 			return
 		}
 		s.path = s.path[:len(s.path)-1]

@@ -10,7 +10,8 @@ import (
 // FuzzRequestInput feeds the runtime's request readers arbitrary input:
 // none panics; SortCallArguments only reorders (same bytes, and sorting
 // again changes nothing); DuplicateKey agrees with a decode for the names
-// of a top-level object; deeper agrees with the depth of valid JSON.
+// of a top-level object; scanBody's depth check agrees with the depth of
+// valid JSON.
 func FuzzRequestInput(f *testing.F) {
 	for _, s := range []string{
 		`{"a":1,"a":2}`, `{"a":{"b":[{"c":1,"c":2}]}}`, `[{"a":1},{"a":1}]`, `{"\u0061":1,"a":2}`,
@@ -28,12 +29,15 @@ func FuzzRequestInput(f *testing.F) {
 		}
 		_, dup := DuplicateKey([]byte(s))
 		_, _ = DecodeReference([]byte(s))
-		deep := deeper([]byte(s), 3)
+		_, dupShallow, deep := scanBody([]byte(s), 3)
 		if !json.Valid([]byte(s)) {
 			return
 		}
 		if got := depthOf(s); deep != (got > 3) {
-			t.Fatalf("deeper(%q, 3) = %v, depth %d", s, deep, got)
+			t.Fatalf("scanBody(%q, 3) deep = %v, depth %d", s, deep, got)
+		}
+		if !deep && dupShallow != dup {
+			t.Fatalf("scanBody(%q, 3) and DuplicateKey disagree", s)
 		}
 		var obj map[string]json.RawMessage
 		if json.Unmarshal([]byte(s), &obj) == nil && obj != nil {

@@ -69,28 +69,6 @@ func WriteError(w http.ResponseWriter, status int, code, message string) {
 // level of a polymorphic or open type is decoded again by its parent).
 const MaxDepth = 64
 
-// deeper reports whether the JSON text data nests objects and arrays more
-// than max deep.
-func deeper(data []byte, max int) bool {
-	depth, quoted := 0, false
-	for i := 0; i < len(data); i++ {
-		switch c := data[i]; {
-		case quoted && c == '\\':
-			i++
-		case c == '"':
-			quoted = !quoted
-		case quoted:
-		case c == '{' || c == '[':
-			if depth++; depth > max {
-				return true
-			}
-		case c == '}' || c == ']':
-			depth--
-		}
-	}
-	return false
-}
-
 // marshalPlain is json.Marshal without escaping <, > and &, which an error
 // message quoting a URL template would show as \u003c.
 func marshalPlain(v any) ([]byte, error) {
@@ -235,10 +213,6 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 		WriteError(w, http.StatusBadRequest, "badRequest", "the request body is not UTF-8 text")
 		return nil, false
 	}
-	if deeper(data, MaxDepth) {
-		WriteError(w, http.StatusBadRequest, "badRequest", fmt.Sprintf("the request body nests objects and arrays more than %d deep", MaxDepth))
-		return nil, false
-	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		WriteError(w, http.StatusBadRequest, "badRequest", "a request body is required")
 		return nil, false
@@ -259,7 +233,12 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 		return nil, false
 	}
 	// v holds the last value of a repeated name; the bytes still hold all.
-	if path, dup := DuplicateKey(data); dup {
+	// One pass over them finds that and too deep a nesting.
+	switch path, dup, deep := scanBody(data, MaxDepth); {
+	case deep:
+		WriteError(w, http.StatusBadRequest, "badRequest", fmt.Sprintf("the request body nests objects and arrays more than %d deep", MaxDepth))
+		return nil, false
+	case dup:
 		WriteError(w, http.StatusBadRequest, "badRequest", fmt.Sprintf("%q appears twice in the request body", path))
 		return nil, false
 	}
