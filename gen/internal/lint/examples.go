@@ -24,8 +24,7 @@ func (c *checker) examples() {
 		c.contentLength(ex)
 		switch ex.Role {
 		case "request":
-			c.contentType(ex)
-			c.requestLine(ex)
+			c.contentType(ex) // a missing request line: the parser reports it
 			c.requestPath(ex, paths)
 			c.urlPlaceholders(ex)
 		case "response":
@@ -212,46 +211,6 @@ func matchParts(parts []string, s string, deep, suffix bool) bool {
 		cur, next = next, cur
 	}
 	return cur[n]
-}
-
-// requestLine reports a request example that does not start with a
-// request line (METHOD URL): its first line is read as body and the example
-// calls nothing. A misspelt method ("GTE https://...") is named.
-func (c *checker) requestLine(ex *parse.Example) {
-	if ex.Method != "" {
-		return
-	}
-	if ex.StartLine.IsValid() {
-		// A status line where the request line belongs: a response marked
-		// as a request.
-		c.report(ex.StartLine, "request-path-mismatch", "request example starts with a status line, not a request line (METHOD URL): is it a response?")
-		return
-	}
-	cb := ex.Block
-	content := cb.Content
-	off := cb.ContentStart
-	for content != "" {
-		line := content
-		if i := strings.IndexByte(content, '\n'); i >= 0 {
-			line = content[:i+1]
-		}
-		if strings.TrimSpace(line) != "" {
-			break
-		}
-		content, off = content[len(line):], off+len(line)
-	}
-	line, _, _ := strings.Cut(content, "\n")
-	line = strings.TrimRight(line, "\r")
-	if s, e, ok := parse.UnknownMethod(line); ok {
-		c.report(c.span(off+s, off+e), "request-path-mismatch", "%s is not an HTTP method: start the request line with GET, POST, PUT, PATCH or DELETE", line[s:e])
-		return
-	}
-	if t := strings.TrimSpace(line); t != "" {
-		s := off + strings.Index(line, t)
-		c.report(c.span(s, s+len(t)), "request-path-mismatch", "request example does not start with a request line (METHOD URL): its first line is read as the body")
-		return
-	}
-	c.report(c.startSpan(ex), "request-path-mismatch", "request example is empty: write its request line (METHOD URL)")
 }
 
 // requestPath reports a request example whose method, or path, matches no

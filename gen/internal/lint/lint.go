@@ -257,11 +257,7 @@ func (l *linter) resolve() (prog *ir.Program, diags diag.List) {
 	prog, l.names, diags = resolve.Check(l.set) // the checks read no Go names
 	// The parser reports the broken rows of property tables, for the
 	// generator; the table check reports every broken row of every table.
-	// So does the request-line check, for the example requests the
-	// resolver reports with no request line.
-	return prog, slices.DeleteFunc(diags, func(d diag.Diagnostic) bool {
-		return d.Rule == "table-malformed" || d.Rule == "request-path-mismatch"
-	})
+	return prog, slices.DeleteFunc(diags, func(d diag.Diagnostic) bool { return d.Rule == "table-malformed" })
 }
 
 // extra runs a whole-set check, turning a panic into a finding.

@@ -1026,8 +1026,52 @@ func (p *Page) examples() {
 			ex.Collection = a.Bool("isCollection")
 		}
 		p.httpMessage(ex)
+		if role == "request" && ex.Method == "" {
+			p.noRequestLine(ex)
+		}
 		p.Examples = append(p.Examples, ex)
 	}
+}
+
+// noRequestLine reports a request example that does not start with a
+// request line (METHOD URL): its first line is read as body and the example
+// calls nothing. A misspelt method ("GTE https://...") is named. Generate
+// and lint both report it from here.
+func (p *Page) noRequestLine(ex *Example) {
+	report := func(start, end int, format string, args ...any) {
+		p.Diags.Add(p.Src.Range(start, end), diag.Error, "request-path-mismatch", format, args...)
+	}
+	if ex.StartLine.IsValid() {
+		// A status line where the request line belongs.
+		p.Diags.Add(ex.StartLine, diag.Error, "request-path-mismatch", "request example starts with a status line, not a request line (METHOD URL): is it a response?")
+		return
+	}
+	cb := ex.Block
+	content, off := cb.Content, cb.ContentStart
+	for content != "" { // the first line that is not blank
+		line := content
+		if i := strings.IndexByte(content, '\n'); i >= 0 {
+			line = content[:i+1]
+		}
+		if strings.TrimSpace(line) != "" {
+			break
+		}
+		content, off = content[len(line):], off+len(line)
+	}
+	line, _, _ := strings.Cut(content, "\n")
+	line = strings.TrimRight(line, "\r")
+	if s, e, ok := UnknownMethod(line); ok {
+		report(off+s, off+e, "%s is not an HTTP method: start the request line with GET, POST, PUT, PATCH or DELETE", line[s:e])
+		return
+	}
+	if t := strings.TrimSpace(line); t != "" {
+		s := off + strings.Index(line, t)
+		report(s, s+len(t), "request example does not start with a request line (METHOD URL): its first line is read as the body")
+		return
+	}
+	start := cb.Span.Offset() // the fence line
+	end := start + strings.IndexByte(p.Src.Text(start, cb.Span.EndOffset())+"\n", '\n')
+	report(start, end, "request example is empty: write its request line (METHOD URL)")
 }
 
 func sniffRole(content string) string {

@@ -117,15 +117,6 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 		}
 	}
 	op.Examples = pairExamples(p)
-	for _, ex := range p.Examples {
-		if ex.Role == "request" && ex.Method == "" {
-			// The block's first line, which a request line would be.
-			first, _, _ := strings.Cut(ex.Block.Content, "\n")
-			at := p.Src.Range(ex.Block.ContentStart, ex.Block.ContentStart+len(strings.TrimRight(first, "\r")))
-			r.diags.Add(at, diag.Warning, "request-path-mismatch",
-				"example request %q does not start with a request line (METHOD URL), so it calls nothing and its test is skipped", ex.Name)
-		}
-	}
 	if op.ResponseStatus == 0 {
 		op.ResponseStatus = exampleStatus(op.Examples)
 	}

@@ -405,8 +405,8 @@ func TestEnumPageByTitle(t *testing.T) {
 }
 
 // TestExampleWithoutRequestLine: an example request whose first line is no
-// request line (a misspelt method) is reported where generate prints it,
-// at that line.
+// request line (a misspelt method) is an error generate prints, at the
+// misspelt word, as lint does (the parser reports it for both).
 func TestExampleWithoutRequestLine(t *testing.T) {
 	root := t.TempDir()
 	writePage(t, filepath.Join(root, "api", "widget-get.md"), "# Get widget\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nGET /widgets/{id}\n```\n\n## Response\n\nIf successful, this method returns a `204 No Content` response code.\n\n## Example\n\n"+
@@ -420,7 +420,7 @@ func TestExampleWithoutRequestLine(t *testing.T) {
 			got = append(got, d.String())
 		}
 	}
-	assert.Equal(t, []string{`api/widget-get.md:19:1: warning request-path-mismatch: example request "get_widget" does not start with a request line (METHOD URL), so it calls nothing and its test is skipped`}, got)
+	assert.Equal(t, []string{`api/widget-get.md:19:1: error request-path-mismatch: GTE is not an HTTP method: start the request line with GET, POST, PUT, PATCH or DELETE`}, got)
 }
 
 // TestResponseTypeFromCollectionAnnotation: a success response annotated
