@@ -67,7 +67,7 @@ func (c *checker) exampleBody(ex *parse.Example) {
 			// The annotation names the body's type (or, with isCollection
 			// or Collection(...), its items' type), as for example blocks.
 			t, _ := c.lookup(od, c.page.Namespace.Text)
-			_, named := typeName(od)
+			_, named := ir.TypeName(od)
 			w.top(v, t, ex.Collection || named)
 			return
 		}
@@ -121,7 +121,7 @@ func (c *checker) jsonBlock(cb *parse.CodeBlock, what string, resource bool) {
 		return
 	}
 	t, _ := c.lookup(od, c.page.Namespace.Text)
-	_, named := typeName(od)
+	_, named := ir.TypeName(od)
 	w := &bodyWalk{c: c, off: cb.ContentStart, resource: resource}
 	w.top(v, t, a.Bool("isCollection") || named)
 }

@@ -130,9 +130,6 @@ func declares(types []*ir.Type, p *ir.Property) bool {
 	return false
 }
 
-// typeName is ir.TypeName: "#Collection(microsoft.graph.event)" ->
-// "microsoft.graph.event", true.
-func typeName(s string) (string, bool) { return ir.TypeName(s) }
 
 // lookup reads a type name as bodies and annotations write it (a leading
 // '#', Collection(...), a primitive, "None") and finds it as the resolver
@@ -152,7 +149,7 @@ func (c *checker) lookup(name, ns string) (*ir.Type, string) {
 
 // lookupName is lookup without the memo.
 func (x *typeIndex) lookupName(name, ns string) (*ir.Type, string) {
-	name, _ = typeName(name)
+	name, _ = ir.TypeName(name)
 	if name == "" {
 		return nil, ""
 	}
