@@ -130,7 +130,6 @@ func declares(types []*ir.Type, p *ir.Property) bool {
 	return false
 }
 
-
 // lookup reads a type name as bodies and annotations write it (a leading
 // '#', Collection(...), a primitive, "None") and finds it as the resolver
 // does (resolve.TypeNames). It returns the Edm name for primitives and
