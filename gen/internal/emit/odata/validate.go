@@ -224,14 +224,9 @@ func IsDateTime(s string) bool {
 // (Edm.Untyped, geography types), whose values the generated code keeps as
 // raw JSON: any value fits, null included.
 func Untyped(typeName string) bool {
-	switch typeName {
-	case "Edm.String", "Edm.Guid", "Edm.Duration", "Edm.Date", "Edm.TimeOfDay", "Edm.Binary", "Edm.Stream",
-		"Edm.DateTimeOffset", "Edm.Boolean",
-		"Edm.Byte", "Edm.SByte", "Edm.Int16", "Edm.Int32", "Edm.Int64",
-		"Edm.Double", "Edm.Single", "Edm.Decimal":
-		return false
-	}
-	return strings.HasPrefix(typeName, "Edm.")
+	// checkPrimitive is the one list of the Edm types gen knows: every one
+	// of them refuses a JSON array, which an untyped value may be.
+	return strings.HasPrefix(typeName, "Edm.") && checkPrimitive([]any{}, nil, typeName) == nil
 }
 
 // checkPrimitive checks a value of an Edm type. Untyped Edm types accept any
