@@ -43,6 +43,8 @@ var Rules = sortRules([]Rule{
 		"JSON names are case-sensitive; spell the row as the base type's page and the JSON representation do. Where only the letter case differs from the JSON representation, gen uses the representation's spelling."},
 	{"inherited-type-mismatch", diag.Warning, "A property row that repeats an inherited property with another type or collection flag than the base type declares.",
 		"A derived type cannot change the type of what it inherits; gen uses the base type's. Type the row as the base type's page does, or, if the property is really the derived type's own, name it otherwise or fix the base type."},
+	{"go-name-clash", diag.Warning, "Two types, or a type and an enum member, whose names make the same Go identifier in one package.",
+		"Go names are unique per package: type names that differ only in separators (gear_box, gearBox) or by a leading digit's X (3dModel, x3dModel), and an enum member beside a type named <enum><Member> clash. The one that sorts first keeps the name and the other gets 2, 3, ..., which renames it when a page that sorts before it is added. Rename one of the two."},
 	{"inheritance-cycle", diag.Error, "A baseType chain that loops back to itself.",
 		"Fix the resource annotation's baseType so the chain ends at a root type."},
 	{"invalid-utf8", diag.Error, "A page that is not UTF-8 text: an invalid byte sequence or a NUL byte (the first one is reported).",

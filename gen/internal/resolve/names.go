@@ -1,11 +1,13 @@
 package resolve
 
 import (
+	"fmt"
 	"go/token"
 	"slices"
 	"sort"
 	"strings"
 
+	"gen/gen/internal/diag"
 	"gen/gen/internal/ir"
 	"gen/gen/internal/naming"
 	"gen/gen/internal/workers"
@@ -58,18 +60,10 @@ var reserved = map[string]bool{
 // the operations resolve (which read no Go name).
 func (r *resolver) typeNames() {
 	// What depends on one type alone is worked out in parallel first: the
-	// package, the Go form of its doc name (kept in GoName until the clash
-	// rules below make it unique) and its property names (unique within
-	// their type only).
+	// package and its property names (unique within their type only).
 	workers.ForEach(len(r.prog.Types), func(i int) {
 		t := r.prog.Types[i]
 		t.Package = PackageName(t.Namespace)
-		t.GoName = naming.GoName(t.Name)
-		if t.Kind == ir.Enum {
-			for _, m := range t.Members {
-				m.GoName = naming.GoName(m.Name)
-			}
-		}
 		// ODataType is the field every struct carries for @odata.type.
 		used := make(map[string]bool, len(t.Properties)+1)
 		used["ODataType"] = true
@@ -77,39 +71,106 @@ func (r *resolver) typeNames() {
 			p.GoName = naming.Unique(naming.GoName(p.Name), used)
 		}
 	})
-	byPkg := map[string][]*ir.Type{}
-	for _, t := range r.prog.Types {
-		byPkg[t.Package] = append(byPkg[t.Package], t)
+	for _, ts := range byPackage(r.prog.Types) {
+		r.nameDiags = append(r.nameDiags, packageNames(ts, func(t *ir.Type, m *ir.Member, goName string) {
+			if m != nil {
+				m.GoName = goName
+			} else {
+				t.GoName = goName
+			}
+		})...)
 	}
-	for _, ts := range byPkg {
+}
+
+// GoNameClashes reports the go-name-clash warnings that Resolve would, for a
+// program whose Go names are not worked out (Check's): the linter's.
+func GoNameClashes(types []*ir.Type) diag.List {
+	var out diag.List
+	for _, ts := range byPackage(types) {
+		out = append(out, packageNames(ts, func(*ir.Type, *ir.Member, string) {})...)
+	}
+	return out
+}
+
+// byPackage groups types by Go package, each group sorted by qualified name.
+func byPackage(types []*ir.Type) map[string][]*ir.Type {
+	out := map[string][]*ir.Type{}
+	for _, t := range types {
+		pkg := PackageName(t.Namespace)
+		out[pkg] = append(out[pkg], t)
+	}
+	for _, ts := range out {
 		sortByQualifiedName(ts)
-		size := len(reserved) + len(ts)
-		for _, t := range ts {
-			if t.Kind == ir.Enum {
-				size += len(t.Members)
-			}
-		}
-		used := make(map[string]bool, size)
-		for k := range reserved {
-			used[k] = true
-		}
-		for _, t := range ts {
-			base := t.GoName
-			if reserved[base] {
-				base += "Type"
-			}
-			t.GoName = naming.Unique(base, used)
-		}
-		// Enum constants share the package scope with the types.
-		for _, t := range ts {
-			if t.Kind != ir.Enum {
-				continue
-			}
-			for _, m := range t.Members {
-				m.GoName = naming.Unique(t.GoName+m.GoName, used)
-			}
+	}
+	return out
+}
+
+// packageNames settles the Go names of one package's types and enum
+// constants, ts sorted by qualified name, by the collision rules above: it
+// calls name with each type's (m nil) and each member's settled name, and
+// returns a go-name-clash warning for each one that lost a clash.
+func packageNames(ts []*ir.Type, name func(t *ir.Type, m *ir.Member, goName string)) diag.List {
+	size := len(reserved) + len(ts)
+	for _, t := range ts {
+		if t.Kind == ir.Enum {
+			size += len(t.Members)
 		}
 	}
+	used := make(map[string]bool, size)
+	for k := range reserved {
+		used[k] = true
+	}
+	var diags diag.List
+	owner := make(map[string]string, size) // Go name -> what took it, for the warning
+	memberOf := map[string]*ir.Type{}      // Go name -> the enum whose constant took it
+	typeNames := make(map[*ir.Type]string, len(ts))
+	for _, t := range ts {
+		base := naming.GoName(t.Name)
+		if reserved[base] {
+			base += "Type"
+		}
+		goName := naming.Unique(base, used)
+		if goName != base {
+			diags.Add(diag.Span{Pos: t.Pos}, diag.Warning, "go-name-clash",
+				"type %s would be the Go type %s, which %s takes; it is %s instead, a name that changes when pages are added or removed: rename one of them",
+				t.QualifiedName(), base, takenBy(owner, base), goName)
+		}
+		owner[goName] = fmt.Sprintf("type %s (%s)", t.QualifiedName(), t.Pos)
+		typeNames[t] = goName
+		name(t, nil, goName)
+	}
+	// Enum constants share the package scope with the types.
+	for _, t := range ts {
+		if t.Kind != ir.Enum {
+			continue
+		}
+		for _, m := range t.Members {
+			base := typeNames[t] + naming.GoName(m.Name)
+			goName := naming.Unique(base, used)
+			if goName != base {
+				// A clash within the enum depends on its page alone.
+				why := ", a name that changes when pages are added or removed"
+				if memberOf[base] == t {
+					why = ""
+				}
+				diags.Add(diag.Span{Pos: m.Pos}, diag.Warning, "go-name-clash",
+					"member %s of enum %s would be the Go constant %s, which %s takes; it is %s instead%s: rename one of them",
+					m.Name, t.QualifiedName(), base, takenBy(owner, base), goName, why)
+			}
+			owner[goName] = fmt.Sprintf("member %s of enum %s (%s)", m.Name, t.QualifiedName(), m.Pos)
+			memberOf[goName] = t
+			name(t, m, goName)
+		}
+	}
+	return diags
+}
+
+// takenBy says what holds the Go name name, for a go-name-clash warning.
+func takenBy(owner map[string]string, name string) string {
+	if o, ok := owner[name]; ok {
+		return o
+	}
+	return "a declaration of the generated code"
 }
 
 // operationNames works out the Go names of the operations and their request

@@ -44,6 +44,9 @@ type resolver struct {
 	// sampled are the properties taken from a JSON representation, typed
 	// by their sample value only (see jsonProperties).
 	sampled map[*ir.Property]bool
+	// nameDiags are typeNames' findings, kept apart while it runs beside
+	// the operations and merged once it is done.
+	nameDiags diag.List
 }
 
 // pageFacts is what a resource page says of the type it declares, worked out
@@ -97,8 +100,9 @@ func Resolve(set *Set) (*ir.Program, diag.List) {
 // Check resolves set as Resolve does but leaves the Go names (types,
 // properties, operations, packages) unset, for callers that read only what
 // the docs say: the linter. The types and operations come in the same order
-// and the findings are the same. names is the resolver's index of the
-// program's types, the one NewTypeNames(prog.Types) would build.
+// and the findings are the same, but for go-name-clash, which is about Go
+// names (GoNameClashes gives those). names is the resolver's index of the program's types, the one
+// NewTypeNames(prog.Types) would build.
 func Check(set *Set) (prog *ir.Program, names *TypeNames, diags diag.List) {
 	return resolve(set, false)
 }
@@ -174,6 +178,7 @@ func (r *resolver) finish(waitTypeNames func(), goNames bool) (*ir.Program, *Typ
 	}
 	r.operations()
 	waitTypeNames()
+	r.diags = append(r.diags, r.nameDiags...)
 	r.typeAlternatives()
 	if goNames {
 		r.operationNames()

@@ -214,6 +214,8 @@ func TestCheckIsResolveWithoutGoNames(t *testing.T) {
 		gotJSON, err := json.Marshal(got)
 		require.NoError(t, err)
 		require.JSONEq(t, string(wantJSON), string(gotJSON), e.Name())
+		gotDiags = append(gotDiags, GoNameClashes(got.Types)...)
+		gotDiags.Sort()
 		require.Equal(t, wantDiags.String(), gotDiags.String(), e.Name())
 		cases++
 	}
@@ -402,6 +404,62 @@ func TestEnumPageByTitle(t *testing.T) {
 	assert.Equal(t, "The colors of a widget.", et.Description)
 	require.Len(t, et.Members, 2)
 	assert.Equal(t, "WidgetColorRed", et.Members[0].GoName)
+}
+
+// TestGoNameClash: of two names that make one Go identifier, the one that
+// sorts first keeps it and the other is numbered with a go-name-clash
+// warning at its declaration, whichever page is read first; GoNameClashes,
+// the linter's, finds the same.
+func TestGoNameClash(t *testing.T) {
+	root := t.TempDir()
+	resource := func(name string) string {
+		return "# " + name + " resource type\n\nNamespace: contoso\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n|size|Int32|How big.|\n"
+	}
+	writePage(t, filepath.Join(root, "resources", "a.md"), resource("gear_box"))
+	writePage(t, filepath.Join(root, "resources", "b.md"), resource("gearBox"))
+	writePage(t, filepath.Join(root, "resources", "c.md"), resource("widgetColorRed"))
+	writePage(t, filepath.Join(root, "resources", "widgetcolor.md"),
+		"# widgetColor enum type\n\nNamespace: contoso\n\n## Members\n\n| Member | Description |\n|:---|:---|\n|red|Red.|\n|blue|Blue.|\n")
+	prog, diags, err := Load(root)
+	require.NoError(t, err)
+	assert.Equal(t, "GearBox", prog.Lookup("contoso.gearBox").GoName, "gearBox sorts before gear_box")
+	assert.Equal(t, "GearBox2", prog.Lookup("contoso.gear_box").GoName)
+	assert.Equal(t, "WidgetColorRed", prog.Lookup("contoso.widgetColorRed").GoName, "types are named before constants")
+	members := prog.Lookup("contoso.widgetColor").Members
+	assert.Equal(t, "WidgetColorRed2", members[0].GoName)
+	assert.Equal(t, "WidgetColorBlue", members[1].GoName)
+	var clashes []string
+	for _, d := range diags {
+		if d.Rule == "go-name-clash" {
+			clashes = append(clashes, d.String())
+		}
+	}
+	require.Len(t, clashes, 2, diags.String())
+	assert.Contains(t, clashes[0], "resources/a.md:1:3: warning go-name-clash: type contoso.gear_box would be the Go type GearBox, which type contoso.gearBox (resources/b.md:1:3) takes; it is GearBox2 instead")
+	assert.Contains(t, clashes[1], "resources/widgetcolor.md:9:2: warning go-name-clash: member red of enum contoso.widgetColor would be the Go constant WidgetColorRed, which type contoso.widgetColorRed (resources/c.md:1:3) takes; it is WidgetColorRed2 instead")
+
+	set, err := ReadDir(root)
+	require.NoError(t, err)
+	checked, _, _ := Check(NewSet(set.Root, set.Pages))
+	var lint []string
+	for _, d := range GoNameClashes(checked.Types) {
+		lint = append(lint, d.String())
+	}
+	assert.Equal(t, clashes, lint)
+
+	// Read in the other order, the pages get the same names.
+	rels := []string{"resources/widgetcolor.md", "resources/c.md", "resources/b.md", "resources/a.md"}
+	var srcs [][]byte
+	for _, rel := range rels {
+		b, err := os.ReadFile(filepath.Join(root, rel))
+		require.NoError(t, err)
+		srcs = append(srcs, b)
+	}
+	reversed, _ := ResolveSources(root, rels, srcs)
+	for _, ty := range prog.Types {
+		assert.Equal(t, ty.GoName, reversed.Lookup(ty.QualifiedName()).GoName)
+	}
+	assert.Equal(t, "WidgetColorRed2", reversed.Lookup("contoso.widgetColor").Members[0].GoName)
 }
 
 // TestExampleWithoutRequestLine: an example request whose first line is no
