@@ -121,8 +121,7 @@ func packageNames(ts []*ir.Type, name func(t *ir.Type, m *ir.Member, goName stri
 		used[k] = true
 	}
 	var diags diag.List
-	owner := make(map[string]string, size) // Go name -> what took it, for the warning
-	memberOf := map[string]*ir.Type{}      // Go name -> the enum whose constant took it
+	owner := make(map[string]nameOwner, size) // Go name -> what took it, for the warning
 	typeNames := make(map[*ir.Type]string, len(ts))
 	for _, t := range ts {
 		base := naming.GoName(t.Name)
@@ -135,7 +134,7 @@ func packageNames(ts []*ir.Type, name func(t *ir.Type, m *ir.Member, goName stri
 				"type %s would be the Go type %s, which %s takes; it is %s instead, a name that changes when pages are added or removed: rename one of them",
 				t.QualifiedName(), base, takenBy(owner, base), goName)
 		}
-		owner[goName] = fmt.Sprintf("type %s (%s)", t.QualifiedName(), t.Pos)
+		owner[goName] = nameOwner{t: t}
 		typeNames[t] = goName
 		name(t, nil, goName)
 	}
@@ -150,27 +149,36 @@ func packageNames(ts []*ir.Type, name func(t *ir.Type, m *ir.Member, goName stri
 			if goName != base {
 				// A clash within the enum depends on its page alone.
 				why := ", a name that changes when pages are added or removed"
-				if memberOf[base] == t {
+				if o := owner[base]; o.m != nil && o.t == t {
 					why = ""
 				}
 				diags.Add(diag.Span{Pos: m.Pos}, diag.Warning, "go-name-clash",
 					"member %s of enum %s would be the Go constant %s, which %s takes; it is %s instead%s: rename one of them",
 					m.Name, t.QualifiedName(), base, takenBy(owner, base), goName, why)
 			}
-			owner[goName] = fmt.Sprintf("member %s of enum %s (%s)", m.Name, t.QualifiedName(), m.Pos)
-			memberOf[goName] = t
+			owner[goName] = nameOwner{t: t, m: m}
 			name(t, m, goName)
 		}
 	}
 	return diags
 }
 
+// nameOwner is the type, or the member m of the enum t, that took a Go name.
+type nameOwner struct {
+	t *ir.Type
+	m *ir.Member
+}
+
 // takenBy says what holds the Go name name, for a go-name-clash warning.
-func takenBy(owner map[string]string, name string) string {
-	if o, ok := owner[name]; ok {
-		return o
+func takenBy(owner map[string]nameOwner, name string) string {
+	switch o, ok := owner[name]; {
+	case !ok:
+		return "a declaration of the generated code"
+	case o.m != nil:
+		return fmt.Sprintf("member %s of enum %s (%s)", o.m.Name, o.t.QualifiedName(), o.m.Pos)
+	default:
+		return fmt.Sprintf("type %s (%s)", o.t.QualifiedName(), o.t.Pos)
 	}
-	return "a declaration of the generated code"
 }
 
 // operationNames works out the Go names of the operations and their request
