@@ -6,7 +6,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math/big"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -17,9 +19,10 @@ import (
 // @odata.type, such as "@odata.context" or "x@odata.nextLink", may be absent
 // from got: they are control information the service's Go values do not
 // carry; so may null, "" and [], which Go's omitempty leaves out. Date and
-// times compare as instants, numbers by value, to the precision of a
-// float32 (Edm.Single). Arrays must have the same
-// length and match element by element; numbers compare by value. The
+// times compare as instants with their offsets; numbers by value, integers
+// digit for digit, and a number written as Go writes a float32 (Edm.Single)
+// to a float32's precision (see sameNumber). Arrays must have the same
+// length and match element by element. The
 // generated example tests use it for responses the docs mark as truncated.
 func JSONSubset(want, got []byte) error {
 	return compareJSON(want, got, false)
@@ -109,14 +112,8 @@ func subset(want, got any, path string, exact bool) error {
 		}
 		return nil
 	case json.Number:
-		g, ok := got.(json.Number)
-		if ok {
-			wf, err1 := w.Float64()
-			gf, err2 := g.Float64()
-			// Equal as float32 too: an Edm.Single keeps no more.
-			if err1 == nil && err2 == nil && (wf == gf || float32(wf) == float32(gf)) {
-				return nil
-			}
+		if g, ok := got.(json.Number); ok && sameNumber(w, g) {
+			return nil
 		}
 		return fmt.Errorf("%s: want %s, got %s", path, w, show(got))
 	case string:
@@ -149,16 +146,54 @@ func omitted(v any) bool {
 	return false
 }
 
+// sameNumber reports whether got is want as a Go value of the property's
+// type would encode it. Integers compare digit for digit (an Int64 loses
+// nothing). Other numbers compare as float64 values, or, where got is
+// written as Go writes a float32 (Edm.Single), as the float32 nearest want:
+// a Single keeps no more, but a value that went through a float32 where it
+// was not written as one (1.100000023841858 for 1.1) is a difference.
+func sameNumber(want, got json.Number) bool {
+	if integer(want) && integer(got) {
+		w, ok1 := new(big.Int).SetString(string(want), 10)
+		g, ok2 := new(big.Int).SetString(string(got), 10)
+		return ok1 && ok2 && w.Cmp(g) == 0
+	}
+	wf, err1 := want.Float64()
+	gf, err2 := got.Float64()
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	if wf == gf {
+		return true
+	}
+	g32, err := strconv.ParseFloat(string(got), 32)
+	if err != nil || float32(wf) != float32(g32) {
+		return false
+	}
+	asFloat32, err := json.Marshal(float32(g32))
+	return err == nil && string(asFloat32) == string(got)
+}
+
+// integer reports whether a JSON number is written without a fraction or
+// exponent.
+func integer(n json.Number) bool { return !strings.ContainsAny(string(n), ".eE") }
+
 // sameInstant reports whether a and b are RFC 3339 date and times of the
-// same instant, such as "2020-01-01T00:00:00.0000000Z" and
-// "2020-01-01T00:00:00Z".
+// same instant and offset, such as "2020-01-01T00:00:00.0000000Z" and
+// "2020-01-01T00:00:00Z": a time.Time keeps the offset, but not how many
+// zeros the fraction of a second was written with.
 func sameInstant(a, b string) bool {
 	ta, err := time.Parse(time.RFC3339, a)
 	if err != nil {
 		return false
 	}
 	tb, err := time.Parse(time.RFC3339, b)
-	return err == nil && ta.Equal(tb)
+	if err != nil || !ta.Equal(tb) {
+		return false
+	}
+	_, offA := ta.Zone()
+	_, offB := tb.Zone()
+	return offA == offB
 }
 
 func show(v any) string {
