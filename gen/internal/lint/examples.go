@@ -153,9 +153,15 @@ func pathParts(path string) []string {
 		i := strings.IndexByte(path, '{')
 		j := strings.IndexByte(path[max(i, 0):], '}')
 		if i < 0 || j < 0 {
-			return append(out, path)
+			if path != "" { // "" is a placeholder's part, one character or more
+				out = append(out, path)
+			}
+			return out
 		}
-		out = append(out, path[:i], "")
+		if i > 0 {
+			out = append(out, path[:i])
+		}
+		out = append(out, "")
 		path = path[i+j+1:]
 	}
 }

@@ -317,6 +317,10 @@ func TestPathMatch(t *testing.T) {
 		{"/connectors", "/{ver}/connectors", true},
 		{"/Widgets", "/widgets/", true},
 		{"/widgets", "/widget", false},
+		{"/widgets/{id}", "/widgets/7", true}, // a one-character value
+		{"/widgets/{id}", "/widgets/", false},
+		{"/widgets/{a}{b}", "/widgets/7", false}, // two placeholders take two characters
+		{"/widgets/{a}{b}", "/widgets/78", true},
 		// Adjacent placeholders must not make the matcher backtrack.
 		{"/x/" + strings.Repeat("{a}", 40) + "/y", "/x/" + strings.Repeat("x", 200) + "/z", false},
 	}
