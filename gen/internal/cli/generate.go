@@ -395,8 +395,9 @@ func modulePath(gomod []byte) string {
 }
 
 // pageRef is a position of another page quoted in a message, relative to
-// the doc root: "(resources/entity.md:20:2)".
-var pageRef = regexp.MustCompile(`\(([A-Za-z0-9_.\-/]+\.md):(\d+):(\d+)\)`)
+// the doc root: "(resources/entity.md:20:2)", "at api/widget-get.md:35:40".
+// It starts the message or follows a space or a parenthesis.
+var pageRef = regexp.MustCompile(`(^|[\s(])([A-Za-z0-9_.\-/]+\.md):(\d+):(\d+)`)
 
 // relocateRefs writes the page positions a message quotes as the finding's
 // own position is written, joined to prefix (the doc root as given), so
@@ -408,10 +409,10 @@ func relocateRefs(msg, prefix string) string {
 	}
 	return pageRef.ReplaceAllStringFunc(msg, func(ref string) string {
 		m := pageRef.FindStringSubmatch(ref)
-		p := filepath.Join(prefix, filepath.FromSlash(m[1]))
+		p := filepath.Join(prefix, filepath.FromSlash(m[2]))
 		if _, err := os.Stat(p); err != nil {
 			return ref
 		}
-		return "(" + p + ":" + m[2] + ":" + m[3] + ")"
+		return m[1] + p + ":" + m[3] + ":" + m[4]
 	})
 }

@@ -184,4 +184,7 @@ func TestQuotedPositionsOpenFromHere(t *testing.T) {
 	assert.Equal(t, "see (x/none.md:1:2) and ("+filepath.Join(in, "resources", "entity.md")+":3:4)",
 		relocateRefs("see (x/none.md:1:2) and (resources/entity.md:3:4)", in))
 	assert.Equal(t, "no (resources/entity.md:3:4) change", relocateRefs("no (resources/entity.md:3:4) change", "."))
+	assert.Equal(t, "used at "+filepath.Join(in, "api", "callrecords-segment-post.md")+":72:1, not at x/none.md:1:2",
+		relocateRefs("used at api/callrecords-segment-post.md:72:1, not at x/none.md:1:2", in))
+	assert.Equal(t, "x:api/callrecords-segment-post.md:72:1", relocateRefs("x:api/callrecords-segment-post.md:72:1", in), "a path starts after a space or parenthesis")
 }
