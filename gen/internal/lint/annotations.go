@@ -347,6 +347,22 @@ func canonicalBlockType(s string) string {
 }
 
 // annotationValue checks that a known key's value has the right JSON type.
+// unfinishedNames reports example names that end in a separator, as a
+// template's "create_segment_from_" does before the writer names what the
+// segment is created from.
+func (c *checker) unfinishedNames(a *annotation, v *parse.Value) {
+	names := []*parse.Value{v}
+	if v.Kind == parse.ArrayValue {
+		names = v.Elems
+	}
+	for _, n := range names {
+		if n.Kind == parse.StringValue && (strings.HasSuffix(n.Str, "_") || strings.HasSuffix(n.Str, "-")) {
+			c.report(c.span(a.offset+n.Off, a.offset+n.End), "template-placeholder",
+				"example name %q ends in %q, as a template leaves it: finish the name", n.Str, n.Str[len(n.Str)-1:])
+		}
+	}
+}
+
 func (c *checker) annotationValue(a *annotation, m parse.Member, t valueType) {
 	v := m.Value
 	at := c.span(a.offset+v.Off, a.offset+v.End)
@@ -406,6 +422,9 @@ func (c *checker) annotationValue(a *annotation, m parse.Member, t valueType) {
 		if v.Kind != parse.StringValue || v.Str != "#page.annotation" {
 			c.report(at, "annotation-value", "the page annotation's \"type\" must be \"#page.annotation\", found %s", describeValue(v))
 		}
+	}
+	if m.Key == "name" && !a.page {
+		c.unfinishedNames(a, v)
 	}
 	if a.page && m.Key == "suppressions" && v.Kind == parse.ArrayValue {
 		c.suppressionIDs(a, v)
