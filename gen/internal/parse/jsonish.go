@@ -225,14 +225,25 @@ func (p *jsonReader) str() string {
 	}
 	p.i += n
 	var b strings.Builder
+	smart, smartLen := -1, 0 // the last smart quote in a "-opened string, and b's length before it
 	for p.i < len(p.s) {
 		r, n := utf8.DecodeRuneInString(p.s[p.i:])
 		if r == closeRune || (closeRune == '”' && r == '“') {
 			p.i += n
 			return b.String()
 		}
+		if r == '\n' && smart >= 0 {
+			// "Left”, ends the line: the smart quote closes the string,
+			// and reading on from it keeps the rest of the body in step.
+			p.problem(smart, fmt.Sprintf("smart quote %s closes a string opened with \"", p.s[smart:smart+len("”")]))
+			p.i = smart + len("”")
+			return b.String()[:smartLen]
+		}
 		if r == '\n' {
 			p.problem(p.i, "line break inside a string")
+		}
+		if closeRune == '"' && (r == '”' || r == '“') {
+			smart, smartLen = p.i, b.Len()
 		}
 		if r == '\\' && p.i+1 < len(p.s) {
 			p.i++

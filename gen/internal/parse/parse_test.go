@@ -46,6 +46,16 @@ func TestParseLenient(t *testing.T) {
 	require.NotEmpty(t, probs)
 	assert.Contains(t, probs[0].Reason, "smart quotes")
 
+	// A string opened with " and closed with a smart quote is one problem,
+	// at the smart quote, and the rest of the body reads on in step.
+	body := "{\n  \"a\": \"Left”,\n  \"b\": 2\n}"
+	v, probs = ParseLenient(body)
+	require.Len(t, probs, 1, "%v", probs)
+	assert.Equal(t, `smart quote ” closes a string opened with "`, probs[0].Reason)
+	assert.Equal(t, strings.Index(body, "”"), probs[0].Off)
+	assert.Equal(t, "Left", v.Get("a").Str)
+	assert.Equal(t, "2", v.Get("b").Num)
+
 	_, probs = ParseLenient(`{"a": 1 // note` + "\n}")
 	require.NotEmpty(t, probs)
 	assert.Contains(t, probs[0].Reason, "comment")
