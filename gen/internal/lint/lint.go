@@ -10,6 +10,7 @@
 package lint
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"runtime/debug"
@@ -230,13 +231,48 @@ func (l *linter) check(prog *ir.Program, all diag.List, opts Options, on map[str
 	}
 	out := mergeFindings(sortFindings(f.apply(all)), perPage, sortFindings(f.apply(rest)))
 	dedup := out[:0]
+	var sources map[string]*diag.Source
 	for i, d := range out {
 		if i > 0 && sameFinding(out[i-1], d) {
 			continue
 		}
+		if sp := d.Span; sp.End.Line == 0 || sp.End.Offset == sp.Offset {
+			// The resolver places some findings at a point (a type's
+			// name, a row's property); the range covers the token there.
+			if sources == nil {
+				sources = make(map[string]*diag.Source, len(l.set.Pages))
+				for _, p := range l.set.Pages {
+					sources[p.Src.Path] = p.Src
+				}
+			}
+			if src := sources[sp.File]; src != nil && sp.Line > 0 {
+				d.Span.End = src.Pos(tokenEnd(src.Bytes, sp.Offset))
+			}
+		}
 		dedup = append(dedup, d)
 	}
 	return dedup
+}
+
+// tokenEnd is the end of the token at off: a quoted string with its
+// quotes, or a run of bytes up to a space or punctuation.
+func tokenEnd(b []byte, off int) int {
+	if off < 0 || off >= len(b) {
+		return max(0, min(off, len(b)))
+	}
+	if b[off] == '"' {
+		if j := bytes.IndexAny(b[off+1:], "\"\n"); j >= 0 && b[off+1+j] == '"' {
+			return off + j + 2
+		}
+	}
+	end := off
+	for end < len(b) && !bytes.ContainsRune([]byte(" \t\r\n|,:;{}[]()<>\"`*"), rune(b[end])) {
+		end++
+	}
+	if end == off && b[off] != '\n' {
+		end++ // a punctuation mark alone
+	}
+	return end
 }
 
 // resolve runs the resolver, turning a panic into a finding so that one

@@ -162,7 +162,7 @@ func TestSeed(t *testing.T) {
 		{"broken-link", 49, 62}, // ../resources/callrecords-entity.md
 		{"template-placeholder", 50, 86}, {"template-placeholder", 51, 86}, {"template-placeholder", 52, 29},
 		{"template-placeholder", 53, 97}, {"template-placeholder", 54, 90}, {"template-placeholder", 55, 31},
-		{"template-placeholder", 68, 11}, // "create_segment_from_", unfinished
+		{"template-placeholder", 68, 11},                             // "create_segment_from_", unfinished
 		{"placeholder-value", 72, 66}, {"placeholder-value", 72, 90}, // {callRecordId}, {sessionId}
 		{"content-length", 74, 1},                                    // 483 declared, 465 bytes
 		{"placeholder-value", 84, 18}, {"placeholder-value", 93, 20}, // request timestamps
@@ -393,4 +393,27 @@ func TestLineEndingsDoNotMatter(t *testing.T) {
 			assert.NotEmpty(t, lf)
 		}
 	}
+}
+
+// TestPointFindingsGetARange: a finding the resolver places at a point (a
+// row's property name) covers the token there, so SARIF and editors mark it.
+func TestPointFindingsGetARange(t *testing.T) {
+	got, err := Lint(loadCase(t, filepath.Join("testdata", "rules", "inherited-type-mismatch", "trigger")), Options{})
+	require.NoError(t, err)
+	found := 0
+	for _, d := range got {
+		if d.Rule != "inherited-type-mismatch" {
+			continue
+		}
+		found++
+		assert.Equal(t, d.Span.Line, d.Span.End.Line, d.String())
+		name := regexp.MustCompile(`property "(\w+)"`).FindStringSubmatch(d.Message)
+		require.Len(t, name, 2, d.String())
+		assert.Equal(t, d.Span.Col+len(name[1]), d.Span.End.Col, "the range covers the property name: %s", d)
+	}
+	assert.Positive(t, found)
+	assert.Equal(t, 5, tokenEnd([]byte(`"a b" c`), 0), "a quoted string with its quotes")
+	assert.Equal(t, 3, tokenEnd([]byte("|id|Int32|"), 1))
+	assert.Equal(t, 1, tokenEnd([]byte("{\n"), 0), "punctuation alone")
+	assert.Equal(t, 0, tokenEnd([]byte("\n"), 0))
 }
