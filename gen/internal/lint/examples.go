@@ -631,22 +631,41 @@ func exampleNames(src *diag.Source, ex *parse.Example) []exampleName {
 }
 
 // duplicateExampleNames reports example names used by more than one
-// request (or more than one response) across all pages, pointing back at
-// the first use. Pages are visited in path order, so "first" is stable.
+// request (or more than one response) across all pages, at every use, each
+// pointing at another: linting only the page that adds a use reports it,
+// whichever page comes first. Pages are visited in path order, so the
+// findings are stable.
 func (l *linter) duplicateExampleNames() diag.List {
 	r, _ := RuleByID("duplicate-example-name")
-	seen := map[string]diag.Pos{}
-	var out diag.List
+	type use struct {
+		role string
+		name exampleName
+	}
+	uses := map[string][]use{}
+	var keys []string // in order of first use
 	for _, p := range l.set.Pages {
 		for _, ex := range p.Examples {
 			for _, n := range exampleNames(p.Src, ex) {
 				k := ex.Role + "\x00" + n.name
-				if prev, ok := seen[k]; ok {
-					out.Add(n.span, r.Severity, r.ID, "example name %q is already used by the %s at %s", n.name, ex.Role, prev)
-					continue
+				if uses[k] == nil {
+					keys = append(keys, k)
 				}
-				seen[k] = n.span.Pos()
+				uses[k] = append(uses[k], use{ex.Role, n})
 			}
+		}
+	}
+	var out diag.List
+	for _, k := range keys {
+		us := uses[k]
+		if len(us) < 2 {
+			continue
+		}
+		for i, u := range us {
+			other := us[0]
+			if i == 0 {
+				other = us[1]
+			}
+			out.Add(u.name.span, r.Severity, r.ID, "example name %q is also used by the %s at %s", u.name.name, u.role, other.name.span.Pos())
 		}
 	}
 	return out
