@@ -78,8 +78,8 @@ func TestHandlerSuccess(t *testing.T) {
 	  "@odata.type": "#microsoft.graph.callRecords.segment",
 	  "id": "new",
 	  "startDateTime": "2020-01-01T00:00:00Z",
-	  "caller": {"@odata.type": "microsoft.graph.callRecords.participantEndpoint"}
-	}`, rec.Body.String())
+	  "caller": {"@odata.type": "#microsoft.graph.callRecords.participantEndpoint"}
+	}`, rec.Body.String(), "the answer writes the type name the client sent without '#' with it")
 }
 
 func TestHandlerRejects(t *testing.T) {

@@ -46,7 +46,8 @@ type File struct {
 	Path string
 	// Source is the input the file was generated from, relative to the input
 	// root: a page such as "resources/callrecords-segment.md", or a folder
-	// ("api", "resources") for files that aggregate several pages.
+	// ("api", "resources") for files that aggregate several pages; for the
+	// runtime package, gen's own file ("gen/internal/emit/odata/http.go").
 	Source string
 	// Content is the gofmt-formatted file.
 	Content []byte

@@ -35,12 +35,15 @@ func runtimeFiles() ([]File, error) {
 		if err != nil {
 			return nil, fmt.Errorf("emit: reading the embedded runtime: %v", err)
 		}
-		text := "// " + header("api") + "\n\n" + string(src)
+		// Its source is gen's own file, not a page: that is where a change
+		// to it is made.
+		source := "gen/internal/emit/" + runtimePkg + "/" + name
+		text := "// " + header(source) + "\n\n" + string(src)
 		content, err := format.Source([]byte(text))
 		if err != nil {
 			return nil, fmt.Errorf("emit: runtime file %s does not format: %v\n%s", name, err, numberLines([]byte(text)))
 		}
-		out = append(out, File{Path: runtimePkg + "/" + name, Source: "api", Content: content})
+		out = append(out, File{Path: runtimePkg + "/" + name, Source: source, Content: content})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, nil

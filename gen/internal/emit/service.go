@@ -354,6 +354,9 @@ func (g *generator) genService(pkg *pkgInfo) ([]File, error) {
 		jen.Id("Code").String(),
 		jen.Comment("Message is shown to the client."),
 		jen.Id("Message").String(),
+		jen.Comment("Header holds headers sent with the error, such as Retry-After with 429 or"),
+		jen.Comment("WWW-Authenticate with 401; those set through odata.ResponseHeader are not."),
+		jen.Id("Header").Qual("net/http", "Header"),
 	)
 	f.Comment("Error returns the code and the message.")
 	f.Func().Params(jen.Id("e").Op("*").Id("Error")).Id("Error").Params().String().Block(
@@ -362,6 +365,10 @@ func (g *generator) genService(pkg *pkgInfo) ([]File, error) {
 	f.Add(doc("GraphError returns the status, code and message of the error response; it makes *Error an odata.StatusError."))
 	f.Func().Params(jen.Id("e").Op("*").Id("Error")).Id("GraphError").Params().Params(jen.Id("status").Int(), jen.List(jen.Id("code"), jen.Id("message")).String()).Block(
 		jen.Return(jen.Id("e").Dot("Status"), jen.Id("e").Dot("Code"), jen.Id("e").Dot("Message")),
+	)
+	f.Add(doc("ErrorHeader returns the headers sent with the error response."))
+	f.Func().Params(jen.Id("e").Op("*").Id("Error")).Id("ErrorHeader").Params().Qual("net/http", "Header").Block(
+		jen.Return(jen.Id("e").Dot("Header")),
 	)
 	out, err := render(f, pkg.name+"/service.go", "api", g.opts.ModulePath)
 	if err != nil {

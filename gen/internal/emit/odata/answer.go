@@ -45,7 +45,8 @@ func RequestFrom(ctx context.Context) *http.Request {
 // context a generated handler passes to a Service method, or nil for any
 // other context: what is set there is sent with a success answer, such as
 // the Location of a created object or an ETag; an error answer (the method
-// returned an error, or panicked) goes without it.
+// returned an error, or panicked) goes without it: an error's own headers
+// (Retry-After) come from the error (HeaderError).
 func ResponseHeader(ctx context.Context) http.Header {
 	if s := servedFrom(ctx); s != nil {
 		return s.header

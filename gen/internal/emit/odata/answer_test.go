@@ -2,6 +2,7 @@ package odata
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"log"
 	"net/http"
@@ -129,4 +130,29 @@ func TestAnswerHeaderOnlyOnSuccess(t *testing.T) {
 	rec = httptest.NewRecorder()
 	mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/typed", nil))
 	assert.Equal(t, `{"id":"1","@odata.type":"#a.b"}`, rec.Body.String(), "raw JSON gets no second @odata.type")
+}
+
+type throttled struct{ header http.Header }
+
+func (*throttled) Error() string { return "too many requests" }
+func (*throttled) GraphError() (int, string, string) {
+	return http.StatusTooManyRequests, "", ""
+}
+func (e *throttled) ErrorHeader() http.Header { return e.header }
+
+// TestErrorHeader: a HeaderError's headers go with its error answer, where
+// those set through ResponseHeader do not; the body stays a Graph error.
+func TestErrorHeader(t *testing.T) {
+	fail := func(_ *struct{}, w http.ResponseWriter, r *http.Request, _ []string) {
+		ResponseHeader(r.Context()).Set("Location", "https://example.com/never")
+		WriteEntity(w, http.StatusOK, nil, fmt.Errorf("wrapped: %w", &throttled{http.Header{"retry-after": {"5"}}}), "")
+	}
+	mux := NewServeMux(&struct{}{}, []Route[*struct{}]{{Pattern: "GET /fail", Serve: fail}}, nil)
+	rec := httptest.NewRecorder()
+	mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/fail", nil))
+	assert.Equal(t, http.StatusTooManyRequests, rec.Code)
+	assert.Equal(t, "5", rec.Header().Get("Retry-After"))
+	assert.Empty(t, rec.Header().Get("Location"))
+	assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
+	assert.JSONEq(t, `{"error": {"code": "tooManyRequests", "message": "Too Many Requests"}}`, rec.Body.String())
 }

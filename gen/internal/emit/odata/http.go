@@ -81,12 +81,26 @@ func marshalPlain(v any) ([]byte, error) {
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
+// HeaderError is a StatusError that sends headers with its response, such
+// as Retry-After with 429.
+type HeaderError interface {
+	StatusError
+	ErrorHeader() http.Header
+}
+
 // WriteServiceError writes the error a service method returned: a
-// StatusError with its own status, code and message, anything else as 500
-// with a generic message, so internal error text never reaches the client.
+// StatusError with its own status, code and message (and a HeaderError's
+// headers), anything else as 500 with a generic message, so internal error
+// text never reaches the client.
 func WriteServiceError(w http.ResponseWriter, err error) {
 	var se StatusError
 	if errors.As(err, &se) {
+		if he, ok := se.(HeaderError); ok {
+			h := w.Header()
+			for k, v := range he.ErrorHeader() {
+				h[http.CanonicalHeaderKey(k)] = v
+			}
+		}
 		status, code, message := se.GraphError()
 		WriteError(w, status, code, message)
 		return
@@ -324,6 +338,9 @@ func WriteEntity(w http.ResponseWriter, status int, out any, err error, odataTyp
 		return
 	}
 	_, raw := out.(json.RawMessage)
+	if !raw {
+		data = hashTypeNames(data)
+	}
 	if odataType != "" && !raw && len(data) > 1 && data[0] == '{' && !bytes.HasPrefix(data, []byte(`{"@odata.type":`)) {
 		name, _ := json.Marshal(odataType)
 		typed := append([]byte(`{"@odata.type":`), name...)
@@ -336,6 +353,36 @@ func WriteEntity(w http.ResponseWriter, status int, out any, err error, odataTyp
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	_, _ = w.Write(data) // a failed write means the client has gone
+}
+
+// typeKey is how encoding/json writes an @odata.type member and the quote
+// that opens its value.
+var typeKey = []byte(`"@odata.type":"`)
+
+// hashTypeNames writes every @odata.type value of data, as encoding/json
+// encoded it, with the '#' OData JSON puts before a type name: a client may
+// send "microsoft.graph.phone", and what the service answers says
+// "#microsoft.graph.phone" as Graph does. (Inside a string value the quotes
+// would be escaped, so only members match.)
+func hashTypeNames(data []byte) []byte {
+	var out []byte
+	done := 0 // data[:done] is in out
+	for i := 0; ; {
+		j := bytes.Index(data[i:], typeKey)
+		if j < 0 {
+			break
+		}
+		at := i + j + len(typeKey)
+		if at < len(data) && data[at] != '#' && data[at] != '"' {
+			out = append(append(out, data[done:at]...), '#')
+			done = at
+		}
+		i = at
+	}
+	if out == nil {
+		return data
+	}
+	return append(out, data[done:]...)
 }
 
 // WriteValue answers the result of a service method that returns a
@@ -362,6 +409,7 @@ func WriteValue(w http.ResponseWriter, status int, out any, err error, collectio
 		WriteError(w, http.StatusInternalServerError, "internalServerError", internalMessage)
 		return
 	}
+	data = hashTypeNames(data)
 	answerHeader(w) // only now that the answer is sure to be a success
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)

@@ -212,6 +212,8 @@ func TestJSONCompare(t *testing.T) {
 	assert.ErrorContains(t, JSONSubset([]byte(`{`), []byte(`{}`)), "expected JSON")
 
 	assert.NoError(t, JSONEqual([]byte(`{"a": {"b": 1}}`), []byte(`{"@odata.type": "#t", "a": {"b": 1, "@odata.type": "#u"}}`)))
+	assert.NoError(t, JSONEqual([]byte(`{"@odata.type": "a.b"}`), []byte(`{"@odata.type": "#a.b"}`)), "a type name with or without its '#'")
+	assert.ErrorContains(t, JSONEqual([]byte(`{"@odata.type": "a.b"}`), []byte(`{"@odata.type": "#a.c"}`)), "$.@odata.type")
 	assert.ErrorContains(t, JSONEqual([]byte(`{"a": 1}`), []byte(`{"a": 1, "b": 2}`)), "$.b: unexpected")
 }
 
@@ -459,6 +461,22 @@ func TestWriteResults(t *testing.T) {
 	rec = httptest.NewRecorder()
 	WriteEntity(rec, 200, &thing{ODataType: "#test.derived"}, nil, "#test.thing")
 	assert.JSONEq(t, `{"@odata.type": "#test.derived"}`, rec.Body.String(), "a set type is kept")
+
+	// A type name a client sent without its '#' is answered with it, at any
+	// depth, but text in a string value is left alone.
+	type holder struct {
+		Value thing  `json:"value"`
+		List  []any  `json:"list"`
+		Note  string `json:"note"`
+	}
+	rec = httptest.NewRecorder()
+	WriteEntity(rec, 200, &holder{Value: thing{ODataType: "test.derived"}, List: []any{thing{ODataType: "test.thing"}}, Note: `"@odata.type":"x"`}, nil, "")
+	assert.JSONEq(t, `{"value": {"@odata.type": "#test.derived"}, "list": [{"@odata.type": "#test.thing"}], "note": "\"@odata.type\":\"x\""}`, rec.Body.String())
+	rec = httptest.NewRecorder()
+	WriteValue(rec, 200, []thing{{ODataType: "test.thing"}, {ODataType: "#test.thing"}}, nil, true)
+	assert.JSONEq(t, `{"value": [{"@odata.type": "#test.thing"}, {"@odata.type": "#test.thing"}]}`, rec.Body.String())
+	assert.Equal(t, `{"a":1}`, string(hashTypeNames([]byte(`{"a":1}`))))
+	assert.Equal(t, `{"@odata.type":""}`, string(hashTypeNames([]byte(`{"@odata.type":""}`))), "an empty name stays empty")
 
 	rec = httptest.NewRecorder()
 	var none *thing

@@ -144,6 +144,9 @@ type Error struct {
 	Code string
 	// Message is shown to the client.
 	Message string
+	// Header holds headers sent with the error, such as Retry-After with 429 or
+	// WWW-Authenticate with 401; those set through odata.ResponseHeader are not.
+	Header http.Header
 }
 
 // Error returns the code and the message.
@@ -155,4 +158,9 @@ func (e *Error) Error() string {
 // makes *Error an odata.StatusError.
 func (e *Error) GraphError() (status int, code, message string) {
 	return e.Status, e.Code, e.Message
+}
+
+// ErrorHeader returns the headers sent with the error response.
+func (e *Error) ErrorHeader() http.Header {
+	return e.Header
 }
