@@ -258,6 +258,12 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 		WriteError(w, http.StatusBadRequest, "badRequest", fmt.Sprintf("%q appears twice in the request body", path))
 		return nil, false
 	}
+	if esc := loneSurrogate(data); esc != "" {
+		// encoding/json would decode it as U+FFFD without a word, as it
+		// does invalid UTF-8.
+		WriteError(w, http.StatusBadRequest, "badRequest", fmt.Sprintf("the request body escapes a lone UTF-16 surrogate, %s, which is no character", esc))
+		return nil, false
+	}
 	if err := Validate(v, typeName, collection); err != nil {
 		var ve *ValidationError
 		if errors.As(err, &ve) {
@@ -268,6 +274,53 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 		return nil, false
 	}
 	return data, true
+}
+
+// loneSurrogate returns the first \u escape in data, a valid JSON text, of
+// half a surrogate pair without its other half ("\ud800"), or "".
+func loneSurrogate(data []byte) string {
+	for i := bytes.IndexByte(data, '\\'); i >= 0 && i+1 < len(data); {
+		step := 2 // an escape such as \n
+		if data[i+1] == 'u' && i+6 <= len(data) {
+			step = 6
+			switch r := hex4(data[i+2 : i+6]); {
+			case r >= 0xD800 && r <= 0xDBFF:
+				if i+12 <= len(data) && data[i+6] == '\\' && data[i+7] == 'u' {
+					if lo := hex4(data[i+8 : i+12]); lo >= 0xDC00 && lo <= 0xDFFF {
+						step = 12
+						break
+					}
+				}
+				return string(data[i : i+6])
+			case r >= 0xDC00 && r <= 0xDFFF:
+				return string(data[i : i+6])
+			}
+		}
+		next := bytes.IndexByte(data[i+step:], '\\')
+		if next < 0 {
+			break
+		}
+		i += step + next
+	}
+	return ""
+}
+
+// hex4 is the value of four hex digits, or -1.
+func hex4(b []byte) int {
+	n := 0
+	for _, c := range b {
+		switch {
+		case c >= '0' && c <= '9':
+			n = n<<4 | int(c-'0')
+		case c >= 'a' && c <= 'f':
+			n = n<<4 | int(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			n = n<<4 | int(c-'A'+10)
+		default:
+			return -1
+		}
+	}
+	return n
 }
 
 // ReadJSON reads and validates the JSON request body as ReadBody does and

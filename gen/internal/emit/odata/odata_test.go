@@ -611,3 +611,26 @@ func checkValidation(t *testing.T, typeName string, cases map[string]string) {
 		assert.Contains(t, ve.Message, want, body)
 	}
 }
+
+func TestLoneSurrogate(t *testing.T) {
+	for body, want := range map[string]string{
+		`{"a": "x"}`:                           "",
+		`{"a": "\ud83d\ude00"}`:                "", // a pair: one character
+		`{"a": "\ud800"}`:                      `\ud800`,
+		`{"a": "\ud800x"}`:                     `\ud800`,
+		`{"a": "\udc00"}`:                      `\udc00`,
+		`{"a": "\ud800\u0041"}`:                `\ud800`,
+		`{"a": "\\ud800"}`:                     "", // a backslash, then text
+		`{"a": "\n\t\"\u00e9", "b": "\uDBFF"}`: `\uDBFF`,
+		`{"a": "\u12"}`:                        "", // not JSON; the decoder says so first
+	} {
+		assert.Equal(t, want, loneSurrogate([]byte(body)), body)
+	}
+	rec := httptest.NewRecorder()
+	req := httptest.NewRequest("POST", "/x", strings.NewReader(`{"a": "\ud800"}`))
+	req.Header.Set("Content-Type", "application/json")
+	_, ok := ReadBody(rec, req, 1<<20, "", false)
+	assert.False(t, ok)
+	assert.Equal(t, 400, rec.Code)
+	assert.Contains(t, rec.Body.String(), `lone UTF-16 surrogate, \\ud800`)
+}
