@@ -53,6 +53,23 @@ func Validate(v any, typeName string, collection bool) error {
 	return validate(v, nil, typeName, collection)
 }
 
+// validatePatch is Validate for the body of a PATCH, a partial update: an
+// object of an abstract type may leave out its @odata.type, since the
+// object it changes has one; the properties of the abstract type are
+// checked. (A derived type's own properties need the derived type named.)
+func validatePatch(v any, typeName string, collection bool) error {
+	if t := Lookup(typeName); t != nil && t.Abstract && !collection {
+		if obj, ok := v.(map[string]any); ok {
+			if _, named := obj["@odata.type"]; !named {
+				partial := *t
+				partial.Abstract = false
+				return validateValue(v, nil, typeName, &partial)
+			}
+		}
+	}
+	return Validate(v, typeName, collection)
+}
+
 // loc is where a value is in the body: the member key of the object at
 // parent, or the element index (index >= 0) of the array at parent; nil is
 // the body itself. Validate keeps the path so, on the stack, and spells it

@@ -38,11 +38,19 @@ import (
 // collection is a JSON array. request selects the handler's validation,
 // which also checks every @odata.type; a response only needs to decode.
 func (g *generator) bodyProblem(body string, typeName string, t *ir.Type, collection, request bool) string {
-	return g.bodyProblemAt(body, "", typeName, t, collection, request)
+	return g.bodyProblemAt(body, "", typeName, t, collection, bodyChecker{g: g, request: request})
 }
 
-// bodyProblemAt is bodyProblem for a body found at path in the document.
-func (g *generator) bodyProblemAt(body, path, typeName string, t *ir.Type, collection, request bool) string {
+// patchProblem is bodyProblem for the request body of a PATCH: a partial
+// update, which may leave out the @odata.type of an abstract type (the
+// object it changes has its type), as the handler lets it.
+func (g *generator) patchProblem(body string, typeName string, t *ir.Type) string {
+	return g.bodyProblemAt(body, "", typeName, t, false, bodyChecker{g: g, request: true, partial: true})
+}
+
+// bodyProblemAt is bodyProblem for a body found at path in the document,
+// checked by c.
+func (g *generator) bodyProblemAt(body, path, typeName string, t *ir.Type, collection bool, c bodyChecker) string {
 	dec := json.NewDecoder(strings.NewReader(body))
 	dec.UseNumber()
 	var v any
@@ -52,7 +60,6 @@ func (g *generator) bodyProblemAt(body, path, typeName string, t *ir.Type, colle
 	if _, err := dec.Token(); err != io.EOF {
 		return "it is not one JSON value"
 	}
-	c := bodyChecker{g: g, request: request}
 	if path, dup := odata.DuplicateKey([]byte(body)); dup {
 		return c.duplicate(path)
 	}
@@ -80,7 +87,7 @@ func (g *generator) resultProblem(body string, s *opSig) string {
 		if !ok {
 			return `it has no "value"`
 		}
-		return g.bodyProblemAt(string(raw), "value", r.name, r.t, r.collection, false)
+		return g.bodyProblemAt(string(raw), "value", r.name, r.t, r.collection, bodyChecker{g: g})
 	}
 	return g.bodyProblem(body, r.name, r.t, false, false)
 }
@@ -88,6 +95,7 @@ func (g *generator) resultProblem(body string, s *opSig) string {
 type bodyChecker struct {
 	g       *generator
 	request bool
+	partial bool // a PATCH body: its root may be of an abstract type unnamed
 }
 
 func (c bodyChecker) value(v any, path, typeName string, t *ir.Type, collection bool) string {
@@ -150,7 +158,7 @@ func (c bodyChecker) value(v any, path, typeName string, t *ir.Type, collection 
 			return fmt.Sprintf("%s has @odata.type %q, which is not %s or a type derived from it", describePath(path), name, t.QualifiedName())
 		}
 	}
-	if c.request && actual.Abstract && len(actual.Derived) > 0 {
+	if c.request && actual.Abstract && len(actual.Derived) > 0 && !(c.partial && path == "") {
 		return fmt.Sprintf("%s is of the abstract type %s: it names no type derived from it", describePath(path), actual.QualifiedName())
 	}
 	for _, k := range objectKeys(obj) {

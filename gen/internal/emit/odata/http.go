@@ -262,7 +262,11 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 		WriteError(w, http.StatusBadRequest, "badRequest", fmt.Sprintf("the request body escapes a lone UTF-16 surrogate, %s, which is no character", esc))
 		return nil, false
 	}
-	if err := Validate(v, typeName, collection); err != nil {
+	validate := Validate
+	if r.Method == http.MethodPatch {
+		validate = validatePatch
+	}
+	if err := validate(v, typeName, collection); err != nil {
 		var ve *ValidationError
 		if errors.As(err, &ve) {
 			WriteError(w, http.StatusBadRequest, "badRequest", ve.Message)

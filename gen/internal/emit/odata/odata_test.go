@@ -129,6 +129,14 @@ func TestValidate(t *testing.T) {
 	assert.NoError(t, Validate(decode(t, `{"@odata.type": "#test.circle", "r": 1}`), "test.shape", false))
 	assert.ErrorContains(t, Validate(decode(t, `{"s": "x"}`), "test.shape", false), "abstract type test.shape")
 	assert.ErrorContains(t, Validate(decode(t, `{"@odata.type": "#test.shape"}`), "test.shape", false), "which is abstract")
+	// A PATCH changes an object that has its type: the abstract type's own
+	// properties may go without one, a derived type's need it named.
+	assert.NoError(t, validatePatch(decode(t, `{"s": "x"}`), "test.shape", false))
+	assert.ErrorContains(t, validatePatch(decode(t, `{"r": 1}`), "test.shape", false), `unknown property "r"`)
+	assert.NoError(t, validatePatch(decode(t, `{"@odata.type": "#test.circle", "r": 1}`), "test.shape", false))
+	assert.ErrorContains(t, validatePatch(decode(t, `{"@odata.type": "#test.shape"}`), "test.shape", false), "which is abstract")
+	assert.ErrorContains(t, validatePatch(decode(t, `{"s": 1}`), "test.shape", false), "string")
+	assert.True(t, Lookup("test.shape").Abstract, "the registered type is left as it was")
 	assert.NoError(t, Validate(decode(t, `[{}, {"s": "x"}]`), "test.base", true))
 	// A collection body holds no null element either.
 	assert.ErrorContains(t, Validate(decode(t, `[{}, null]`), "test.base", true), `"[1]" is null: a collection of test.base`)
@@ -633,4 +641,17 @@ func TestLoneSurrogate(t *testing.T) {
 	assert.False(t, ok)
 	assert.Equal(t, 400, rec.Code)
 	assert.Contains(t, rec.Body.String(), `lone UTF-16 surrogate, \\ud800`)
+}
+
+// TestReadBodyPatchAbstract: ReadBody takes a PATCH of an abstract type
+// without @odata.type, and refuses the same body in a POST.
+func TestReadBodyPatchAbstract(t *testing.T) {
+	for method, want := range map[string]int{"PATCH": 200, "POST": 400} {
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest(method, "/shapes/1", strings.NewReader(`{"s": "x"}`))
+		req.Header.Set("Content-Type", "application/json")
+		_, ok := ReadBody(rec, req, 1<<20, "test.shape", false)
+		assert.Equal(t, want == 200, ok, method)
+		assert.Equal(t, want, rec.Code, method)
+	}
 }
