@@ -423,6 +423,10 @@ type routeExpr struct {
 	// quoted is, per group of re, whether it captures an OData string
 	// between single quotes, whose doubled quotes are undone.
 	quoted []bool
+	// argument is, per group of re, whether it captures a function
+	// argument the docs write without quotes: a client may still send a
+	// string literal there ('x'), which is the string x.
+	argument []bool
 }
 
 // NewRouter compiles the expressions of routes; it panics on one that does
@@ -436,6 +440,7 @@ func NewRouter[H any](h H, routes []Route[H]) *Router[H] {
 			e = &routeExpr{re: regexp.MustCompile(r.Expr)}
 			for _, name := range e.re.SubexpNames() {
 				e.quoted = append(e.quoted, name != "" && strings.Contains(r.Expr, "'(?P<"+name+">"))
+				e.argument = append(e.argument, name != "" && strings.Contains(r.Expr, "(?P<"+name+">(?:[^'/,()]|'"))
 			}
 			compiled[r.Expr] = e
 		}
@@ -465,6 +470,8 @@ func (rt *Router[H]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				v := unescapeValue(m[j])
 				if e.quoted[j] {
 					v = strings.ReplaceAll(v, "''", "'")
+				} else if s, ok := stringLiteral(v); ok && e.argument[j] {
+					v = s
 				}
 				r.SetPathValue(name, v)
 			}
@@ -525,6 +532,19 @@ func unescapeValue(s string) string {
 		return s
 	}
 	return unescapeSegment.Replace(s)
+}
+
+// stringLiteral returns the string an OData string literal ('it”s')
+// writes, and whether v is one.
+func stringLiteral(v string) (string, bool) {
+	if len(v) < 2 || v[0] != '\'' || v[len(v)-1] != '\'' {
+		return "", false
+	}
+	inner := v[1 : len(v)-1]
+	if strings.Count(inner, "'") != 2*strings.Count(inner, "''") {
+		return "", false // a lone quote inside: not one literal
+	}
+	return strings.ReplaceAll(inner, "''", "'"), true
 }
 
 // SortCallArguments returns seg, an unescaped path segment, with the

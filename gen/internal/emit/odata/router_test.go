@@ -35,6 +35,8 @@ func TestNewServeMuxLetterCase(t *testing.T) {
 		{Pattern: "GET /me/calendarGroups/{id}/calendars", Params: []string{"id"}, Serve: seen("ListCalendars")},
 		{Pattern: "GET /users/delta()", Serve: seen("UsersDelta")},
 		{Method: "GET", Expr: `^(?i:/reports/getCounts)\(period='(?P<p>[^']*)'\)$`, Allow: []string{"GET"}, Params: []string{"p"}, Serve: seen("GetCounts")},
+		// An argument the docs write without quotes, as the generator matches it.
+		{Method: "GET", Expr: `^(?i:/things/usage)\s*\(\s*days\s*=\s*(?P<days>(?:[^'/,()]|'(?:[^'/]|'')*')+?)\s*\)$`, Allow: []string{"GET"}, Params: []string{"days"}, Serve: seen("Usage")},
 	}, []Path{{Pattern: "/me/calendarGroups/{id}/calendars", Allow: []string{"GET"}}})
 	for _, c := range []struct {
 		target, op string
@@ -56,6 +58,10 @@ func TestNewServeMuxLetterCase(t *testing.T) {
 		{"/Reports/GETCOUNTS(period='Ab')", "GetCounts", []string{"Ab"}, 204},
 		{"/reports/getCounts(PERIOD='Ab')", "", nil, 404},
 		{"/users/delta(x)", "", nil, 404},
+		// A string literal where the docs write no quotes is the string.
+		{"/things/usage(days=7)", "Usage", []string{"7"}, 204},
+		{"/things/usage(days='7')", "Usage", []string{"7"}, 204},
+		{"/things/usage(days='it''s')", "Usage", []string{"it's"}, 204},
 		{"/nowhere/Delta", "", nil, 404},
 	} {
 		*h = testHandler{}
