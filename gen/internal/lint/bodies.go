@@ -1,10 +1,11 @@
 package lint
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
-	"time"
 
+	"gen/gen/internal/emit/odata"
 	"gen/gen/internal/ir"
 	"gen/gen/internal/parse"
 )
@@ -46,6 +47,10 @@ func (c *checker) exampleBody(ex *parse.Example) {
 	w := &bodyWalk{c: c, off: ex.BodyOffset, example: true, multiStatus: ex.Status == 207}
 	switch ex.Role {
 	case "request":
+		if c.tableBody() {
+			w.parameters(v)
+			return
+		}
 		var t *ir.Type
 		coll := false
 		if c.op != nil {
@@ -138,6 +143,9 @@ type bodyWalk struct {
 	// multiStatus: a 207 Multi-Status answer, whose items may carry the
 	// "error" that failed them.
 	multiStatus bool
+	// depth counts the objects around the value being checked: 0 for the
+	// body and the items of a collection body.
+	depth int
 	// unknown holds the unknown keys reported in a JSON representation, by
 	// type: a representation that repeats an object (a list of samples)
 	// gets one finding per key and type.
@@ -227,6 +235,15 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 	}
 	if od != nil && od.Kind == parse.StringValue && strings.TrimSpace(od.Str) != "" {
 		nt, edm := c.lookup(od.Str, c.page.Namespace.Text)
+		if w.example && w.depth > 0 && nt != nil && nt == t && isTypeRef(v) && c.hasWritable(nt) {
+			// {"@odata.type": "microsoft.graph.alertFeedback"} where an
+			// alertFeedback belongs: the property's own type named where
+			// its properties belong, as JSON representations write it. A
+			// derived type named so is a choice ("mediaConfig":
+			// serviceHostedMediaConfig), a type without properties is told
+			// by its name alone, and a whole body may have nothing to set.
+			w.report(v, "placeholder-value", "an object holding only its @odata.type is a type placeholder: write the %s's properties", nt.Name)
+		}
 		switch {
 		case nt == nil && edm == "":
 			w.report(od, "unknown-type", "@odata.type %q names no documented type", od.Str)
@@ -254,6 +271,8 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 	// representation alone (missing-property-table): its keys are the
 	// properties, even those the resolver could not type.
 	judge = judge && !(w.resource && len(c.types.rowsOf(t)) == 0)
+	w.depth++
+	defer func() { w.depth-- }()
 	for _, m := range v.Members {
 		if strings.ContainsRune(m.Key, '@') {
 			continue // instance and property annotations: @odata.type, x@odata.bind, ...
@@ -281,6 +300,84 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 		}
 		w.value(m.Value, prop)
 	}
+}
+
+// parameters checks a request body that only the request-body table
+// describes: an object whose members are the table's rows, each holding a
+// value of the row's type.
+func (w *bodyWalk) parameters(v *parse.Value) {
+	c := w.c
+	switch v.Kind {
+	case parse.ObjectValue:
+	case parse.NullValue:
+		return
+	default:
+		w.report(v, "type-mismatch", "the request body holds the parameters of the request-body table: expected an object, found %s", describeValue(v))
+		return
+	}
+	if od := v.Get("@odata.type"); od != nil && od.Kind == parse.StringValue && strings.TrimSpace(od.Str) != "" {
+		nt, edm := c.lookup(od.Str, c.page.Namespace.Text)
+		switch {
+		case nt == nil && edm == "":
+			w.report(od, "unknown-type", "@odata.type %q names no documented type", od.Str)
+		case nt != nil:
+			if key := w.notOf(v, nt); key != "" {
+				w.report(od, "odata-type-mismatch", "@odata.type names %s, which has no property %q: this body holds the parameters of the request-body table", nt.QualifiedName(), key)
+			}
+		}
+	}
+	for _, m := range v.Members {
+		if strings.ContainsRune(m.Key, '@') {
+			continue
+		}
+		prop, documented := c.parameter(m.Key)
+		if !documented {
+			c.report(c.span(w.off+m.KeyOff, w.off+m.KeyEnd), "body-property-unknown", "%q is not a parameter of the request-body table%s",
+				m.Key, suggest(m.Key, c.parameterNames()))
+		}
+		if prop == nil {
+			w.untyped(m.Value)
+			continue
+		}
+		w.value(m.Value, prop)
+	}
+}
+
+// notOf returns the first member of the object v, other than an
+// annotation, that t does not document; "" when t documents them all, or
+// may hold any member.
+func (w *bodyWalk) notOf(v *parse.Value, t *ir.Type) string {
+	x := w.c.types
+	if t.Kind == ir.Enum || x.isOpen(t) || !x.hasProperties(t) {
+		return ""
+	}
+	for _, m := range v.Members {
+		if _, documented := x.property(t, m.Key); !documented && !strings.ContainsRune(m.Key, '@') {
+			return m.Key
+		}
+	}
+	return ""
+}
+
+// hasWritable reports whether t or a base type has a property a client may
+// write: one not always read-only, or a row whose type did not resolve.
+func (c *checker) hasWritable(t *ir.Type) bool {
+	if t.Kind == ir.Enum {
+		return false
+	}
+	for _, p := range c.types.propsOf(t).props {
+		if !p.ReadOnly || !c.alwaysReadOnly(p) {
+			return true
+		}
+	}
+	for _, in := range c.types.of(t).chain {
+		for _, r := range c.types.rowsOf(in) {
+			if _, typed := c.types.propsOf(t).props[r.Name.Text]; !typed {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dynamicKey reports whether key is a member that no type declares but an
@@ -440,7 +537,7 @@ func (w *bodyWalk) repPrimitive(v *parse.Value, p *ir.Property) {
 // value checks the value of property p.
 func (w *bodyWalk) value(v *parse.Value, p *ir.Property) {
 	switch {
-	case v.Kind == parse.NullValue:
+	case v.Kind == parse.NullValue, isAnyType(p): // any JSON value, a list too
 	case v.Kind == parse.ArrayValue:
 		if !p.Collection {
 			w.report(v, "type-mismatch", "%s is a single %s, found a list", p.Name, typeLabel(p.Type))
@@ -538,56 +635,76 @@ func enumHas(t *ir.Type, name string) bool {
 	return false
 }
 
-// primitive checks a value of an Edm type.
+// primitive checks a value of an Edm type: it is reported exactly when the
+// generated handler's validation (odata.PrimitiveProblem) refuses it, type
+// placeholders aside, which are placeholder-value findings.
 func (w *bodyWalk) primitive(v *parse.Value, p *ir.Property) {
 	edm := p.Type
+	switch {
+	case v.Kind == parse.StringValue && w.placeholder(v, p):
+		return
+	case isTypeRef(v) && !w.example:
+		return
+	}
+	problem := odata.PrimitiveProblem(decoded(v), edm)
+	if problem == "" {
+		return
+	}
 	mismatch := func(want string) {
 		w.report(v, "type-mismatch", "%s is %s: expected %s, found %s", p.Name, typeLabel(edm), want, describeValue(v))
 	}
+	family := expectedShape(edm)
+	switch {
+	case v.Kind == parse.StringValue && edm == "Edm.Boolean":
+		mismatch("true or false, unquoted")
+	case v.Kind == parse.StringValue && family == "an integer":
+		mismatch("an unquoted integer")
+	case v.Kind == parse.StringValue && family == "a number":
+		// Go also reads "NaN" and "Inf", which JSON writes no other way.
+		if _, err := strconv.ParseFloat(v.Str, 64); err == nil && !strings.ContainsAny(v.Str, "nNiI") {
+			mismatch("an unquoted number")
+		} else {
+			mismatch("a number")
+		}
+	case v.Kind == parse.StringValue && edm == "Edm.DateTimeOffset":
+		w.report(v, "type-mismatch", "%s is not an RFC 3339 DateTimeOffset: write it like \"2020-05-19T08:30:00Z\" (date, T, time, offset or Z)", quoteShort(v.Str))
+	case v.Kind == parse.NumberValue && family == "an integer" && strings.ContainsAny(v.Num, ".eE"):
+		mismatch("an integer")
+	case sameFamily(v.Kind, family):
+		// The right kind of JSON value, out of the type's range or form:
+		// "must be a date, YYYY-MM-DD, such as 2020-01-31, not ...".
+		w.report(v, "type-mismatch", "%s %s", p.Name, problem)
+	default:
+		mismatch(family)
+	}
+}
+
+// decoded is v as encoding/json decodes it for the handler's validation
+// (numbers as json.Number), for a value the validation reads as a whole: a
+// primitive. An object or array stands as itself, which no Edm type but an
+// untyped one takes.
+func decoded(v *parse.Value) any {
 	switch v.Kind {
 	case parse.StringValue:
-		if w.placeholder(v, p) {
-			return
-		}
-		s := v.Str
-		switch edm {
-		case "Edm.Boolean":
-			mismatch("true or false, unquoted")
-		case "Edm.Int16", "Edm.Int32", "Edm.Byte", "Edm.SByte":
-			mismatch("an unquoted integer")
-		case "Edm.Int64", "Edm.Decimal":
-			if _, err := strconv.ParseFloat(s, 64); err != nil {
-				mismatch("a number")
-			}
-		case "Edm.Double", "Edm.Single":
-			if _, err := strconv.ParseFloat(s, 64); err != nil && s != "NaN" && s != "INF" && s != "-INF" {
-				mismatch("a number")
-			}
-		case "Edm.DateTimeOffset":
-			if _, err := time.Parse(time.RFC3339, s); err != nil {
-				w.report(v, "type-mismatch", "%s is not an RFC 3339 DateTimeOffset: write it like \"2020-05-19T08:30:00Z\" (date, T, time, offset or Z)", quoteShort(s))
-			}
-		}
+		return v.Str
 	case parse.NumberValue:
-		switch edm {
-		case "Edm.Int16", "Edm.Int32", "Edm.Int64", "Edm.Byte", "Edm.SByte":
-			if strings.ContainsAny(v.Num, ".eE") {
-				mismatch("an integer")
-			}
-		case "Edm.Double", "Edm.Single", "Edm.Decimal":
-		default:
-			mismatch(expectedShape(edm))
-		}
+		return json.Number(v.Num)
 	case parse.BoolValue:
-		if edm != "Edm.Boolean" {
-			mismatch(expectedShape(edm))
-		}
-	case parse.ObjectValue:
-		if isTypeRef(v) && !w.example {
-			return
-		}
-		mismatch(expectedShape(edm))
+		return v.Bool
 	}
+	return v
+}
+
+// sameFamily reports whether a JSON value of kind k is written as values
+// of the family expectedShape names are.
+func sameFamily(k parse.ValueKind, family string) bool {
+	switch family {
+	case "true or false":
+		return k == parse.BoolValue
+	case "an integer", "a number":
+		return k == parse.NumberValue
+	}
+	return k == parse.StringValue
 }
 
 // expectedShape says how a value of an Edm type is written in JSON.

@@ -164,9 +164,14 @@ func TestSeed(t *testing.T) {
 		{"template-placeholder", 53, 97}, {"template-placeholder", 54, 90}, {"template-placeholder", 55, 31},
 		{"template-placeholder", 68, 11},                             // "create_segment_from_", unfinished
 		{"placeholder-value", 72, 66}, {"placeholder-value", 72, 90}, // {callRecordId}, {sessionId}
-		{"content-length", 74, 1},                                    // 483 declared, 465 bytes
-		{"placeholder-value", 84, 18}, {"placeholder-value", 93, 20}, // request timestamps
-		{"placeholder-value", 119, 18}, {"placeholder-value", 128, 20}, // response timestamps
+		{"content-length", 74, 1}, // 483 declared, 465 bytes
+		// The request's and the response's values: objects holding only
+		// their type's name (callee, caller, failureInfo, a media
+		// element) and timestamps.
+		{"placeholder-value", 78, 13}, {"placeholder-value", 81, 13}, {"placeholder-value", 84, 18},
+		{"placeholder-value", 85, 18}, {"placeholder-value", 89, 5}, {"placeholder-value", 93, 20},
+		{"placeholder-value", 113, 13}, {"placeholder-value", 116, 13}, {"placeholder-value", 119, 18},
+		{"placeholder-value", 120, 18}, {"placeholder-value", 124, 5}, {"placeholder-value", 128, 20},
 	}
 	assert.Equal(t, want, seed)
 	for _, d := range got {

@@ -5,37 +5,70 @@ import (
 	"strings"
 
 	"gen/gen/internal/ir"
-	"gen/gen/internal/parse"
 )
 
-// requestType is the type a create or update page's request body holds: the
-// resource the Request body prose links, else the type the first request
-// example's @odata.type names. nil when the page sends no such body (actions
+// requestType is the type a create or update page's request body holds, as
+// the resolver decided it: the resource the Request body prose links, else
+// the type the request examples name by @odata.type when it has every row
+// of the request-body table. nil when the page sends no such body (actions
 // take parameters, not a resource).
 func (c *checker) requestType() *ir.Type {
-	if len(c.page.Requests) == 0 || !ir.SendsBody(c.page.Requests[0].Method) {
+	if c.op == nil || !ir.SendsBody(c.op.Method) {
 		return nil
 	}
-	if c.op != nil && c.op.Request != nil {
-		return c.op.Request
+	return c.op.Request
+}
+
+// tableBody reports whether the request body is known only from the
+// request-body table (an action's parameters): the generated handler
+// validates it against the table's rows as against a type. This is the
+// generator's rule (emit's tableBody): a method that sends a body, rows, no
+// request type, and not a $ref link.
+func (c *checker) tableBody() bool {
+	op := c.op
+	return op != nil && ir.SendsBody(op.Method) && op.RequestType == "" && len(op.RequestBody) > 0 && !isReference(op.Paths)
+}
+
+// isReference reports whether every path ends in /$ref: the body is a
+// reference ({"@odata.id": ...}) whatever the table says.
+func isReference(paths []string) bool {
+	for _, p := range paths {
+		if i := strings.IndexAny(p, "?#"); i >= 0 {
+			p = p[:i]
+		}
+		if !strings.HasSuffix(strings.TrimRight(p, "/"), "/$ref") {
+			return false
+		}
 	}
-	for _, ex := range c.page.Examples {
-		if ex.Role != "request" || !isJSONBody(ex) {
-			continue
+	return len(paths) > 0
+}
+
+// parameter finds a member of a table body among the request-body table's
+// rows: the first row of the name, as the generated struct has it.
+// documented is also true for a row whose type did not resolve, or one
+// that documents a nested member ("files/isDefault").
+func (c *checker) parameter(name string) (p *ir.Property, documented bool) {
+	for _, row := range c.op.RequestBody {
+		if row.Name == name {
+			return row, true
 		}
-		v, _, _ := c.body(ex)
-		if v == nil {
-			return nil
-		}
-		if od := v.Get("@odata.type"); od != nil && od.Kind == parse.StringValue {
-			t, _ := c.lookup(od.Str, c.page.Namespace.Text)
-			if t != nil && t.Kind != ir.Enum {
-				return t
-			}
-		}
-		return nil
 	}
-	return nil
+	for i := range c.page.RequestBody {
+		row := c.page.RequestBody[i].Name.Text
+		if row == name || len(row) > len(name) && strings.HasPrefix(row, name) && (row[len(name)] == '/' || row[len(name)] == '.') {
+			return nil, true
+		}
+	}
+	return nil, false
+}
+
+// parameterNames lists the names the request-body table documents.
+func (c *checker) parameterNames() []string {
+	out := make([]string, 0, len(c.page.RequestBody))
+	for i := range c.page.RequestBody {
+		out = append(out, c.page.RequestBody[i].Name.Text)
+	}
+	return out
 }
 
 // requestBodyTable checks the request body table against the request type:

@@ -249,51 +249,62 @@ func Untyped(typeName string) bool {
 // checkPrimitive checks a value of an Edm type. Untyped Edm types accept any
 // value.
 func checkPrimitive(v any, at *loc, edm string) error {
+	if problem := PrimitiveProblem(v, edm); problem != "" {
+		p := at.String()
+		return &ValidationError{Path: p, Message: describe(p) + " " + problem}
+	}
+	return nil
+}
+
+// PrimitiveProblem says why v, a JSON value decoded as Validate takes it
+// (numbers as json.Number or float64), is not a value of the Edm type edm,
+// in the words Validate puts after the value's name: "must be an integer in
+// the range of Edm.Int16, not 40000". It returns "" when v is one, and for
+// an Edm type gen keeps as raw JSON (see Untyped). gen's docs linter judges
+// example values with it, so that it reports those the handler refuses.
+func PrimitiveProblem(v any, edm string) string {
 	switch edm {
 	case "Edm.String", "Edm.Binary", "Edm.Stream":
 		if _, ok := v.(string); !ok {
-			return kindError(at, "a string")
+			return "must be a string"
 		}
 	case "Edm.Guid", "Edm.Date", "Edm.TimeOfDay", "Edm.Duration", "Edm.DateTimeOffset":
 		s, ok := v.(string)
 		f := formatOf(edm)
 		if !ok {
-			return kindError(at, f.kind)
+			return "must be " + f.kind
 		}
 		if !f.valid(s) {
-			p := at.String()
-			return &ValidationError{Path: p, Message: fmt.Sprintf("%s must be %s, such as %s, not %q", describe(p), f.what, f.example, s)}
+			return fmt.Sprintf("must be %s, such as %s, not %q", f.what, f.example, s)
 		}
 	case "Edm.Boolean":
 		if _, ok := v.(bool); !ok {
-			return kindError(at, "a boolean")
+			return "must be a boolean"
 		}
 	case "Edm.Byte", "Edm.SByte", "Edm.Int16", "Edm.Int32", "Edm.Int64":
 		n, ok := number(v)
 		if !ok {
-			return kindError(at, "an integer")
+			return "must be an integer"
 		}
 		lo, hi := IntRange(edm)
 		i, err := strconv.ParseInt(n, 10, 64)
 		if err != nil || i < lo || i > hi {
-			p := at.String()
-			return &ValidationError{Path: p, Message: fmt.Sprintf("%s must be an integer in the range of %s, not %s", describe(p), edm, n)}
+			return fmt.Sprintf("must be an integer in the range of %s, not %s", edm, n)
 		}
 	case "Edm.Double", "Edm.Single", "Edm.Decimal":
 		n, ok := number(v)
 		if !ok {
-			return kindError(at, "a number")
+			return "must be a number"
 		}
 		bits := 64
 		if edm == "Edm.Single" {
 			bits = 32
 		}
 		if _, err := strconv.ParseFloat(n, bits); err != nil {
-			p := at.String()
-			return &ValidationError{Path: p, Message: fmt.Sprintf("%s must be a number in the range of %s, not %s", describe(p), edm, n)}
+			return fmt.Sprintf("must be a number in the range of %s, not %s", edm, n)
 		}
 	}
-	return nil
+	return ""
 }
 
 // format is the lexical form of the values of an Edm type held in a JSON

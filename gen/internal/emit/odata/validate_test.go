@@ -1,6 +1,7 @@
 package odata
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -223,3 +224,30 @@ type teapot struct{}
 
 func (teapot) Error() string                     { return "teapot" }
 func (teapot) GraphError() (int, string, string) { return http.StatusTeapot, "", "" }
+
+// TestPrimitiveProblem: PrimitiveProblem is what Validate says of a value,
+// after its name, and nothing for a value Validate takes.
+func TestPrimitiveProblem(t *testing.T) {
+	for _, tc := range []struct {
+		v    any
+		edm  string
+		want string
+	}{
+		{"2020-02-30", "Edm.Date", `must be a date, YYYY-MM-DD, such as 2020-01-31, not "2020-02-30"`},
+		{json.Number("40000"), "Edm.Int16", "must be an integer in the range of Edm.Int16, not 40000"},
+		{"5", "Edm.Int32", "must be an integer"},
+		{true, "Edm.String", "must be a string"},
+		{5.0, "Edm.DateTimeOffset", "must be an RFC 3339 date and time string"},
+		{json.Number("1e400"), "Edm.Double", "must be a number in the range of Edm.Double, not 1e400"},
+		{json.Number("32767"), "Edm.Int16", ""},
+		{[]any{}, "Edm.Untyped", ""},
+	} {
+		assert.Equal(t, tc.want, PrimitiveProblem(tc.v, tc.edm), "%v %s", tc.v, tc.edm)
+		err := Validate(tc.v, tc.edm, false)
+		if tc.want == "" {
+			assert.NoError(t, err)
+			continue
+		}
+		assert.EqualError(t, err, "the request body "+tc.want)
+	}
+}
