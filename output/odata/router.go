@@ -534,8 +534,8 @@ func unescapeValue(s string) string {
 	return unescapeSegment.Replace(s)
 }
 
-// stringLiteral returns the string an OData string literal ('it”s')
-// writes, and whether v is one.
+// stringLiteral returns the string an OData string literal writes (between
+// single quotes, a quote in it doubled), and whether v is one.
 func stringLiteral(v string) (string, bool) {
 	if len(v) < 2 || v[0] != '\'' || v[len(v)-1] != '\'' {
 		return "", false
