@@ -8,13 +8,15 @@ CORPUS ?= ../shared/graph-docs
 generate:
 	$(GO) run ./gen generate -in docs-input -out output
 
-## test: vet, run every test, and fail if output/ is stale
+## test: vet, gofmt check, run every test, and fail if output/ is stale
 test: vet
 	$(GO) test ./...
 	$(MAKE) check
 
 vet:
 	$(GO) vet ./...
+	@unformatted=$$("$$($(GO) env GOROOT)/bin/gofmt" -l gen templates output); \
+	if [ -n "$$unformatted" ]; then echo "not gofmt-clean:"; echo "$$unformatted"; exit 1; fi
 
 ## check: fail with a diff when output/ does not match docs-input/
 check:
