@@ -557,7 +557,15 @@ func (w *bodyWalk) value(v *parse.Value, p *ir.Property) {
 
 // element checks one value (a collection's item, or a single value) of p.
 func (w *bodyWalk) element(v *parse.Value, p *ir.Property) {
-	if v.Kind == parse.NullValue || isAnyType(p) {
+	if v.Kind == parse.NullValue {
+		return
+	}
+	if v.Kind == parse.StringValue && w.example && isTemplateValue(v.Str) {
+		// "**TODO: Add value**": a scaffold's text, in the example readers copy.
+		w.report(v, "template-placeholder", "unfilled template text %s in the example: write a realistic %s", quoteShort(v.Str), realistic(p))
+		return
+	}
+	if isAnyType(p) {
 		return
 	}
 	if v.Kind == parse.StringValue && isSampleText(v.Str) && !(p.Ref == nil && isStringType(p.Type)) {
@@ -718,6 +726,15 @@ func expectedShape(edm string) string {
 		return "a number"
 	}
 	return "a string"
+}
+
+// isTemplateValue reports whether an example's string value is template
+// text: "**TODO...", "TODO: ..." or "Not yet documented".
+func isTemplateValue(s string) bool {
+	if strings.HasPrefix(s, "**TODO") || strings.HasPrefix(s, "TODO:") {
+		return true
+	}
+	return strings.EqualFold(strings.TrimSpace(s), "not yet documented")
 }
 
 // placeholder handles a string that is a type placeholder ("String
