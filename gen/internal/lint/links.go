@@ -197,6 +197,18 @@ func (c *checker) didYouMean(rel string) string {
 	if s := closest(base, names); s != "" {
 		return ` (did you mean "` + s + `"?)`
 	}
+	// The name with or without a namespace's prefix: callrecords-entity.md
+	// for entity.md, or the other way round.
+	var affixed []string
+	lb := strings.ToLower(base)
+	for _, n := range names {
+		if ln := strings.ToLower(n); strings.HasSuffix(lb, "-"+ln) || strings.HasSuffix(ln, "-"+lb) {
+			affixed = append(affixed, n)
+		}
+	}
+	if len(affixed) == 1 {
+		return ` (did you mean "` + affixed[0] + `"?)`
+	}
 	return ""
 }
 

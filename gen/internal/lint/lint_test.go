@@ -178,6 +178,9 @@ func TestSeed(t *testing.T) {
 		if d.Rule == "content-length" {
 			assert.Equal(t, "Content-Length is 483 but the body is 465 bytes", d.Message)
 		}
+		if d.Rule == "broken-link" {
+			assert.Contains(t, d.Message, `(did you mean "entity.md"?)`, "the page named without the namespace's prefix")
+		}
 	}
 }
 
