@@ -88,7 +88,7 @@ func TestRoutesReachTheirOperation(t *testing.T) {
 		{"GET", "/reports/getEmailActivityCounts(period='D7')", "GetEmailActivityCounts", []string{"D7"}},
 		{"GET", "/reports/getEmailActivityCounts(period=%27D%2F7%27)", "GetEmailActivityCounts", []string{"D/7"}},
 		{"HEAD", "/reports/getEmailActivityCounts(period='D7')", "GetEmailActivityCounts", []string{"D7"}},
-		{"POST", "/privilegedRoleAssignmentRequests('7')/cancel", "CancelRequest", []string{"'7'"}},
+		{"POST", "/privilegedRoleAssignmentRequests('7')/cancel", "CancelRequest", []string{"7"}}, // a string literal where the docs write no quotes
 		// Several parameters in one segment.
 		{"GET", "/workbook/worksheets/Sheet1/Cell(row=5,column=6)", "GetCell", []string{"Sheet1", "5", "6"}},
 		// A function's arguments in another order, and spaced.

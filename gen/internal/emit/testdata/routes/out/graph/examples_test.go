@@ -159,7 +159,7 @@ func TestExampleCancelRequest(t *testing.T) {
 		exampleHandler.ServeHTTP(rec, req)
 		require.Equal(t, 204, rec.Code, rec.Body.String())
 		require.True(t, svc.called, "CancelRequest was not called")
-		assert.Equal(t, []string{"'7'"}, svc.pathParams, "path parameters")
+		assert.Equal(t, []string{"7"}, svc.pathParams, "path parameters")
 		assert.Empty(t, rec.Body.String())
 	})
 }
