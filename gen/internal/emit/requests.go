@@ -12,14 +12,6 @@ import (
 // requestFile is the file of a package's request types.
 const requestFile = "requests"
 
-// tableBody reports whether o's request body is known only from its
-// request-body table: a method that takes a body, table rows, and no linked
-// type (an action's parameters, a PATCH listing what may change), and not
-// a $ref link, whose body is a reference whatever the table says.
-func tableBody(o *ir.Operation) bool {
-	return ir.SendsBody(o.Method) && o.RequestType == "" && len(o.RequestBody) > 0 && !isReference(o)
-}
-
 // addRequestTypes gives each operation of pkg whose body only a table
 // describes a struct of its own, <Operation>Request, in requests.go: the
 // handler decodes and validates the body against the table as it does
@@ -42,7 +34,7 @@ func (g *generator) addRequestTypes(pkg *pkgInfo) {
 	}
 	var page *pageInfo
 	for _, o := range pkg.ops {
-		if !tableBody(o) {
+		if !o.TableBody() {
 			continue
 		}
 		base := o.Name + "Request"

@@ -128,7 +128,7 @@ func (g *generator) newSig(o *ir.Operation) (*opSig, error) {
 		s.result = &r
 	}
 	switch {
-	case ir.SendsBody(o.Method) && isReference(o):
+	case ir.SendsBody(o.Method) && o.IsReference():
 		// A $ref body names an object by URL; the page often links the
 		// object's type, which such a body is not.
 		s.body = &typeRef{name: "Edm.Untyped", reference: true, what: "the request body of " + o.Name, pos: o.Pos}
@@ -153,20 +153,6 @@ func (g *generator) newSig(o *ir.Operation) (*opSig, error) {
 		}
 	}
 	return s, nil
-}
-
-// isReference reports whether every path of o links an object: ends in
-// /$ref.
-func isReference(o *ir.Operation) bool {
-	for _, p := range o.Paths {
-		if i := strings.IndexAny(p, "?#"); i >= 0 {
-			p = p[:i]
-		}
-		if !strings.HasSuffix(strings.TrimRight(p, "/"), "/$ref") {
-			return false
-		}
-	}
-	return len(o.Paths) > 0
 }
 
 // examplesShowJSON reports whether an example of o sends (request) or, with

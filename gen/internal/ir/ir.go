@@ -170,6 +170,30 @@ func SendsBody(method string) bool {
 	return false
 }
 
+// IsReference reports whether every path of o links an object, ending in
+// /$ref: its body is a reference ({"@odata.id": ...}) whatever its table
+// says.
+func (o *Operation) IsReference() bool {
+	for _, p := range o.Paths {
+		if i := strings.IndexAny(p, "?#"); i >= 0 {
+			p = p[:i]
+		}
+		if !strings.HasSuffix(strings.TrimRight(p, "/"), "/$ref") {
+			return false
+		}
+	}
+	return len(o.Paths) > 0
+}
+
+// TableBody reports whether o's request body is known only from its
+// request-body table: a method that takes a body, table rows, and no linked
+// type (an action's parameters, a PATCH listing what may change), and not
+// a $ref link. The generator makes it a struct of its own; the linter
+// checks examples against the rows.
+func (o *Operation) TableBody() bool {
+	return SendsBody(o.Method) && o.RequestType == "" && len(o.RequestBody) > 0 && !o.IsReference()
+}
+
 // Operation is one operation page: an HTTP method on one or more paths.
 type Operation struct {
 	Name               string      `json:"name"` // Go method name on Service, e.g. CreateSegment

@@ -21,26 +21,9 @@ func (c *checker) requestType() *ir.Type {
 
 // tableBody reports whether the request body is known only from the
 // request-body table (an action's parameters): the generated handler
-// validates it against the table's rows as against a type. This is the
-// generator's rule (emit's tableBody): a method that sends a body, rows, no
-// request type, and not a $ref link.
+// validates it against the table's rows as against a type.
 func (c *checker) tableBody() bool {
-	op := c.op
-	return op != nil && ir.SendsBody(op.Method) && op.RequestType == "" && len(op.RequestBody) > 0 && !isReference(op.Paths)
-}
-
-// isReference reports whether every path ends in /$ref: the body is a
-// reference ({"@odata.id": ...}) whatever the table says.
-func isReference(paths []string) bool {
-	for _, p := range paths {
-		if i := strings.IndexAny(p, "?#"); i >= 0 {
-			p = p[:i]
-		}
-		if !strings.HasSuffix(strings.TrimRight(p, "/"), "/$ref") {
-			return false
-		}
-	}
-	return len(paths) > 0
+	return c.op != nil && c.op.TableBody()
 }
 
 // parameter finds a member of a table body among the request-body table's
