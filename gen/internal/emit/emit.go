@@ -319,11 +319,24 @@ func render(f *jen.File, filePath, source, module string) (File, error) {
 	if err := f.Render(&buf); err != nil {
 		return File{}, fmt.Errorf("emit: rendering %s: %v", filePath, err)
 	}
-	out, err := format.Source(groupImports(buf.Bytes(), module))
+	src := dropIllegal(buf.Bytes())
+	out, err := format.Source(groupImports(src, module))
 	if err != nil {
-		return File{}, fmt.Errorf("emit: generated %s does not format: %v\n%s", filePath, err, numberLines(buf.Bytes()))
+		return File{}, fmt.Errorf("emit: generated %s does not format: %v\n%s", filePath, err, numberLines(src))
 	}
 	return File{Path: filePath, Source: source, Content: out}, nil
+}
+
+// dropIllegal removes the characters Go source cannot hold, a byte order
+// mark past the start and NUL, which a page's text may carry into a
+// comment. String literals escape them (jen.Lit quotes them, rawString
+// takes no text that holds one), so only comments lose them.
+func dropIllegal(src []byte) []byte {
+	if !bytes.Contains(src, []byte("\uFEFF")) && bytes.IndexByte(src, 0) < 0 {
+		return src
+	}
+	src = bytes.ReplaceAll(src, []byte("\uFEFF"), nil)
+	return bytes.ReplaceAll(src, []byte{0}, nil)
 }
 
 // groupImports puts the standard library's imports of src's import block

@@ -421,9 +421,10 @@ func graphError(body string) (code, message string) {
 }
 
 // rawString is a Go string literal for s: a raw `...` literal when s allows
-// it, for readable JSON in generated tests, else a quoted one.
+// it, for readable JSON in generated tests, else a quoted one (which
+// escapes a byte order mark or NUL, illegal in Go source).
 func rawString(s string) jen.Code {
-	if !strings.ContainsAny(s, "`\r") {
+	if !strings.ContainsAny(s, "`\r\uFEFF\x00") {
 		return jen.Op("`" + s + "`")
 	}
 	return jen.Lit(s)

@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -188,4 +189,24 @@ func TestSharedPackage(t *testing.T) {
 	_, err := Generate(p, Options{ModulePath: "m", Warn: func(d diag.Diagnostic) { warnings = append(warnings, d.String()) }})
 	require.NoError(t, err)
 	assert.Contains(t, warnings, "resources/gadget.md:10:1: warning shared-package: namespaces microsoft.graph and microsoft.graph.Graph both become package graph: their Go names share it, and a name both want gets a suffix")
+}
+
+// TestTextGoSourceCannotHold: a byte order mark or NUL in a page's text
+// (a description, an example body) does not stop generation: comments
+// drop them and string literals escape them.
+func TestTextGoSourceCannotHold(t *testing.T) {
+	p := buildCallRecords()
+	seg := p.Lookup(nsCR + ".segment")
+	seg.Description = "A leg \uFEFFof a call\x00."
+	seg.Properties[0].Description = "Starts \uFEFFhere."
+	files, err := Generate(p, Options{ModulePath: "gen/output"})
+	require.NoError(t, err)
+	for _, f := range files {
+		assert.NotContains(t, string(f.Content), "\uFEFF", f.Path)
+		assert.NotContains(t, string(f.Content), "\x00", f.Path)
+	}
+	assert.Equal(t, "// a b\n", string(dropIllegal([]byte("// a\uFEFF b\x00\n"))))
+	var buf bytes.Buffer
+	require.NoError(t, jen.Var().Id("x").Op("=").Add(rawString("{\"id\": \"a\uFEFFb\"}")).Render(&buf))
+	assert.Equal(t, `var x = "{\"id\": \"a\ufeffb\"}"`, buf.String())
 }
