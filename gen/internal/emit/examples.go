@@ -399,11 +399,38 @@ func (g *generator) exampleBody(body string, t *ir.Type) (string, error) {
 	if strings.TrimSpace(body) == "" {
 		return "", nil
 	}
+	if deeperThan(body, odata.MaxDepth) {
+		// The handler refuses such a body, and writing it indented would
+		// cost the square of its depth.
+		return "", fmt.Errorf("it nests objects and arrays more than %d deep", odata.MaxDepth)
+	}
 	out, err := FillPlaceholders([]byte(body), t, g.prog)
 	if err != nil {
 		return "", err
 	}
 	return string(out), nil
+}
+
+// deeperThan reports whether the JSON text body nests objects and arrays
+// more than max deep, brackets inside strings aside.
+func deeperThan(body string, max int) bool {
+	depth, inString := 0, false
+	for i := 0; i < len(body); i++ {
+		switch c := body[i]; {
+		case inString && c == '\\':
+			i++
+		case c == '"':
+			inString = !inString
+		case inString:
+		case c == '{' || c == '[':
+			if depth++; depth > max {
+				return true
+			}
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	return false
 }
 
 // graphError reads code and message from a Graph error body.

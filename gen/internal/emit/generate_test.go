@@ -210,3 +210,15 @@ func TestTextGoSourceCannotHold(t *testing.T) {
 	require.NoError(t, jen.Var().Id("x").Op("=").Add(rawString("{\"id\": \"a\uFEFFb\"}")).Render(&buf))
 	assert.Equal(t, `var x = "{\"id\": \"a\ufeffb\"}"`, buf.String())
 }
+
+// TestDeepExampleSkipped: an example body nested past the handler's limit
+// is skipped with the reason, in time linear in its size, not rendered.
+func TestDeepExampleSkipped(t *testing.T) {
+	deep := `{"id": "x", "deep": ` + strings.Repeat("[", 50000) + strings.Repeat("]", 50000) + `}`
+	g := &generator{}
+	_, err := g.exampleBody(deep, nil)
+	require.ErrorContains(t, err, "more than 64 deep")
+	assert.True(t, deeperThan(`[[[`, 2))
+	assert.False(t, deeperThan(`[["[[[[", {"a": "]]]\"[[["}]]`, 3), "brackets in strings do not count")
+	assert.False(t, deeperThan(`{}`, 1))
+}
