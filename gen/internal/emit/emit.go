@@ -236,6 +236,18 @@ func newGenerator(p *ir.Program, opts Options) (*generator, error) {
 		sort.SliceStable(pi.types, func(i, j int) bool { return pi.types[i].QualifiedName() < pi.types[j].QualifiedName() })
 		sort.SliceStable(pi.ops, func(i, j int) bool { return pi.ops[i].Name < pi.ops[j].Name })
 		sort.Slice(pi.pages, func(i, j int) bool { return pi.pages[i].source < pi.pages[j].source })
+		// Pages whose names differ only in case or folder (entity.md,
+		// ENTITY.md, sub/entity.md) would share a file: in page order, the
+		// first keeps the name, the others are numbered.
+		files := make(map[string]bool, len(pi.pages))
+		for _, pg := range pi.pages {
+			stem := strings.TrimSuffix(pg.file, ".go")
+			pg.file = stem + ".go"
+			for n := 2; files[pg.file]; n++ {
+				pg.file = fmt.Sprintf("%s-%d.go", stem, n)
+			}
+			files[pg.file] = true
+		}
 		for _, pg := range pi.pages {
 			sort.SliceStable(pg.types, func(i, j int) bool { return docOrder(pg.types[i], pg.types[j]) })
 		}

@@ -222,3 +222,26 @@ func TestDeepExampleSkipped(t *testing.T) {
 	assert.False(t, deeperThan(`[["[[[[", {"a": "]]]\"[[["}]]`, 3), "brackets in strings do not count")
 	assert.False(t, deeperThan(`{}`, 1))
 }
+
+// TestPagesSharingAFileName: pages whose file names differ only in case or
+// folder get files of their own, the first in page order keeping the name.
+func TestPagesSharingAFileName(t *testing.T) {
+	p := buildCallRecords()
+	var sources []string
+	for _, ty := range p.Types {
+		if ty.Namespace == nsCR && len(sources) < 3 {
+			ty.Source = []string{"resources/callrecords-Media.md", "resources/callrecords-media.md", "resources/x/callrecords-media.md"}[len(sources)]
+			sources = append(sources, ty.Source)
+		}
+	}
+	require.Len(t, sources, 3)
+	files, err := Generate(p, Options{ModulePath: "gen/output"})
+	require.NoError(t, err)
+	bySource := map[string]string{}
+	for _, f := range files {
+		bySource[f.Source] = f.Path
+	}
+	assert.Equal(t, "callrecords/media.go", bySource["resources/callrecords-Media.md"])
+	assert.Equal(t, "callrecords/media-2.go", bySource["resources/callrecords-media.md"])
+	assert.Equal(t, "callrecords/media-3.go", bySource["resources/x/callrecords-media.md"])
+}

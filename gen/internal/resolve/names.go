@@ -138,6 +138,27 @@ func packageNames(ts []*ir.Type, name func(t *ir.Type, m *ir.Member, goName stri
 		typeNames[t] = goName
 		name(t, nil, goName)
 	}
+	// A type with derived types has an interface, Any<Name>, and its
+	// decoder, DecodeAny<Name>: a type already named so yields them the name.
+	for _, t := range ts {
+		if !t.IsPolymorphic() || t.Kind == ir.Enum {
+			continue
+		}
+		for _, gen := range [2]string{"Any" + typeNames[t], "DecodeAny" + typeNames[t]} {
+			if o, ok := owner[gen]; ok && o.m == nil && !o.generated && o.t != t {
+				other := o.t
+				goName := naming.Unique(gen, used)
+				diags.Add(diag.Span{Pos: other.Pos}, diag.Warning, "go-name-clash",
+					"type %s would be the Go type %s, which the generated code of %s (%s) takes, as it has derived types; it is %s instead, a name that changes when pages are added or removed: rename one of them",
+					other.QualifiedName(), gen, t.QualifiedName(), t.Pos, goName)
+				typeNames[other] = goName
+				owner[goName] = nameOwner{t: other}
+				name(other, nil, goName)
+			}
+			used[gen] = true
+			owner[gen] = nameOwner{t: t, generated: true}
+		}
+	}
 	// Enum constants share the package scope with the types.
 	for _, t := range ts {
 		if t.Kind != ir.Enum {
@@ -163,10 +184,12 @@ func packageNames(ts []*ir.Type, name func(t *ir.Type, m *ir.Member, goName stri
 	return diags
 }
 
-// nameOwner is the type, or the member m of the enum t, that took a Go name.
+// nameOwner is the type, or the member m of the enum t, or the generated
+// interface or decoder of t, that took a Go name.
 type nameOwner struct {
-	t *ir.Type
-	m *ir.Member
+	t         *ir.Type
+	m         *ir.Member
+	generated bool
 }
 
 // takenBy says what holds the Go name name, for a go-name-clash warning.
@@ -176,6 +199,8 @@ func takenBy(owner map[string]nameOwner, name string) string {
 		return "a declaration of the generated code"
 	case o.m != nil:
 		return fmt.Sprintf("member %s of enum %s (%s)", o.m.Name, o.t.QualifiedName(), o.m.Pos)
+	case o.generated:
+		return fmt.Sprintf("the generated code of %s (%s)", o.t.QualifiedName(), o.t.Pos)
 	default:
 		return fmt.Sprintf("type %s (%s)", o.t.QualifiedName(), o.t.Pos)
 	}

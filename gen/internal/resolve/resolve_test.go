@@ -497,3 +497,28 @@ func TestResponseTypeFromCollectionAnnotation(t *testing.T) {
 	assert.Equal(t, "contoso.item", op.ResponseType)
 	assert.True(t, op.ResponseCollection)
 }
+
+// TestGoNameClashWithGeneratedCode: a type named like the interface the
+// generated code declares for a type with derived types (anyGear beside
+// gear) yields the name, with a go-name-clash warning.
+func TestGoNameClashWithGeneratedCode(t *testing.T) {
+	root := t.TempDir()
+	page := func(name, base string) string {
+		return "# " + name + " resource type\n\nNamespace: contoso\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n|size|Int32|How big.|\n\n## JSON representation\n\n<!-- {\n  \"blockType\": \"resource\",\n  \"@odata.type\": \"contoso." + name + "\",\n  \"baseType\": \"" + base + "\"\n} -->\n\n```json\n{\"size\": 1}\n```\n"
+	}
+	writePage(t, filepath.Join(root, "resources", "gear.md"), page("gear", ""))
+	writePage(t, filepath.Join(root, "resources", "biggear.md"), page("bigGear", "contoso.gear"))
+	writePage(t, filepath.Join(root, "resources", "anygear.md"), page("anyGear", ""))
+	prog, diags, err := Load(root)
+	require.NoError(t, err)
+	assert.Equal(t, "Gear", prog.Lookup("contoso.gear").GoName)
+	assert.Equal(t, "AnyGear2", prog.Lookup("contoso.anyGear").GoName, "the interface AnyGear keeps its name")
+	var clashes []string
+	for _, d := range diags {
+		if d.Rule == "go-name-clash" {
+			clashes = append(clashes, d.String())
+		}
+	}
+	require.Len(t, clashes, 1, diags.String())
+	assert.Contains(t, clashes[0], "type contoso.anyGear would be the Go type AnyGear, which the generated code of contoso.gear")
+}
