@@ -228,7 +228,12 @@ func newGenerator(p *ir.Program, opts Options) (*generator, error) {
 		}
 		names := slices.Sorted(maps.Keys(spaces[pkg]))
 		for _, ns := range names[1:] {
-			g.warnRule(spaces[pkg][ns], "shared-package", fmt.Sprintf("namespaces %s and %s both become package %s: their Go names share it, and a name both want gets a suffix", names[0], ns, pkg))
+			why := ""
+			if !strings.EqualFold(lastElement(names[0]), lastElement(ns)) {
+				// Not their names: the resolver merged them.
+				why = " (their types refer to each other's, and Go packages cannot import each other)"
+			}
+			g.warnRule(spaces[pkg][ns], "shared-package", fmt.Sprintf("namespaces %s and %s both become package %s%s: their Go names share it, and a name both want gets a suffix", names[0], ns, pkg, why))
 		}
 	}
 	sort.Slice(g.pkgs, func(i, j int) bool { return g.pkgs[i].name < g.pkgs[j].name })
@@ -255,6 +260,9 @@ func newGenerator(p *ir.Program, opts Options) (*generator, error) {
 	}
 	return g, nil
 }
+
+// lastElement is the last dot-separated element of a namespace.
+func lastElement(ns string) string { return ns[strings.LastIndexByte(ns, '.')+1:] }
 
 // docOrder orders the types of one page as the page declares them.
 func docOrder(a, b *ir.Type) bool {

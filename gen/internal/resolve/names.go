@@ -220,6 +220,7 @@ func (r *resolver) operationNames() {
 			p.GoName = naming.GoName(p.Name)
 		}
 	})
+	r.mergeCyclicPackages()
 	byPkgOps := map[string][]*ir.Operation{}
 	for _, o := range r.prog.Operations {
 		byPkgOps[o.Package] = append(byPkgOps[o.Package], o)

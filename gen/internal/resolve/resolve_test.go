@@ -522,3 +522,34 @@ func TestGoNameClashWithGeneratedCode(t *testing.T) {
 	require.Len(t, clashes, 1, diags.String())
 	assert.Contains(t, clashes[0], "type contoso.anyGear would be the Go type AnyGear, which the generated code of contoso.gear")
 }
+
+// TestCyclicNamespacesShareAPackage: namespaces whose types refer to each
+// other's, through a type or an operation, become one Go package, named
+// after the namespace nearest the root, and the Go names are unique over it.
+func TestCyclicNamespacesShareAPackage(t *testing.T) {
+	root := t.TempDir()
+	resource := func(ns, name, base string) string {
+		return "# " + name + " resource type\n\nNamespace: " + ns + "\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n|size|Int32|How big.|\n\n## JSON representation\n\n<!-- {\n  \"blockType\": \"resource\",\n  \"@odata.type\": \"" + ns + "." + name + "\",\n  \"baseType\": \"" + base + "\"\n} -->\n\n```json\n{\"size\": 1}\n```\n"
+	}
+	writePage(t, filepath.Join(root, "resources", "entity.md"), resource("contoso", "entity", ""))
+	writePage(t, filepath.Join(root, "resources", "calls-entity.md"), resource("contoso.calls", "entity", "contoso.entity"))
+	writePage(t, filepath.Join(root, "resources", "calls-segment.md"), resource("contoso.calls", "segment", "contoso.entity"))
+	prog, diags, err := Load(root)
+	require.NoError(t, err)
+	require.Empty(t, diags.Errors())
+	assert.Equal(t, "calls", prog.Lookup("contoso.calls.segment").Package, "calls refers to contoso, not the other way: two packages")
+
+	writePage(t, filepath.Join(root, "api", "thing-get.md"),
+		"# Get thing\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nGET /things/{id}\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code and a [segment](../resources/calls-segment.md) object in the response body.\n")
+	prog, diags, err = Load(root)
+	require.NoError(t, err)
+	require.Empty(t, diags.Errors())
+	for _, name := range []string{"contoso.entity", "contoso.calls.entity", "contoso.calls.segment"} {
+		assert.Equal(t, "contoso", prog.Lookup(name).Package, name)
+	}
+	require.Len(t, prog.Operations, 1)
+	assert.Equal(t, "contoso", prog.Operations[0].Package)
+	assert.Equal(t, "Entity", prog.Lookup("contoso.calls.entity").GoName, "contoso.calls.entity sorts first")
+	assert.Equal(t, "Entity2", prog.Lookup("contoso.entity").GoName)
+	assert.Equal(t, "Segment", prog.Lookup("contoso.calls.segment").GoName)
+}
