@@ -382,3 +382,68 @@ func TestGeneratorID(t *testing.T) {
 		assert.True(t, strings.HasPrefix(id, "buildid:"), id)
 	}
 }
+
+// TestGenerateIntoARepositoryRoot: -out . in a repository that holds
+// another generated output and golden test data removes none of their
+// files: stale files are removed only from the package folders the run
+// writes and from what its own stamp lists.
+func TestGenerateIntoARepositoryRoot(t *testing.T) {
+	in, out := generated(t)
+	root := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(root, "go.mod"), []byte("module example.com/m\n"), 0o644))
+	copyTree(t, out, filepath.Join(root, "output"))
+	require.NoError(t, os.Remove(filepath.Join(root, "output", writer.StampName))) // git-ignored: not in a clone
+	copyTree(t, out, filepath.Join(root, "gen", "testdata", "case", "out"))
+	before := tree(t, root)
+
+	code, _, stderr := run("generate", "-in", in, "-out", root)
+	require.Equal(t, ExitOK, code, stderr)
+	after := tree(t, root)
+	for p, v := range before {
+		assert.Equal(t, v, after[p], "%s must be untouched", p)
+	}
+	require.FileExists(t, filepath.Join(root, "callrecords", "segment.go"))
+
+	// A namespace whose pages are gone: its package, listed in the stamp,
+	// is removed; the other outputs still are not touched.
+	require.NoError(t, os.Remove(filepath.Join(in, "api", "callrecords-segment-post.md")))
+	for _, f := range []string{"callrecords-clientuseragent", "callrecords-deviceinfo", "callrecords-endpoint", "callrecords-failureinfo",
+		"callrecords-feedbacktokenset", "callrecords-media", "callrecords-mediastream", "callrecords-networkinfo",
+		"callrecords-participantendpoint", "callrecords-segment", "callrecords-serviceendpoint", "callrecords-serviceuseragent",
+		"callrecords-useragent", "callrecords-userfeedback"} {
+		require.NoError(t, os.Remove(filepath.Join(in, "resources", f+".md")))
+	}
+	code, _, stderr = run("generate", "-in", in, "-out", root)
+	require.Equal(t, ExitOK, code, stderr)
+	assert.NoDirExists(t, filepath.Join(root, "callrecords"))
+	assert.FileExists(t, filepath.Join(root, "graph", "entity.go"))
+	after = tree(t, root)
+	for p, v := range before {
+		assert.Equal(t, v, after[p], "%s must be untouched", p)
+	}
+}
+
+// TestGenerateRefusesAnotherModulesFolder: a package folder of -out that
+// is the root of another module or output is never written into.
+func TestGenerateRefusesAnotherModulesFolder(t *testing.T) {
+	in, _ := generated(t)
+	for _, marker := range []string{"go.mod", writer.StampName} {
+		for _, check := range []bool{false, true} {
+			out := t.TempDir()
+			graph := filepath.Join(out, "graph")
+			require.NoError(t, os.MkdirAll(graph, 0o755))
+			require.NoError(t, os.WriteFile(filepath.Join(graph, marker), []byte("module example.com/other\n"), 0o644))
+			before := tree(t, out)
+			args := []string{"generate", "-in", in, "-out", out, "-module", "example.com/x/out"}
+			if check {
+				args = append(args, "-check")
+			}
+			code, stdout, stderr := run(args...)
+			assert.Equal(t, ExitUsage, code, "%v: %s", args, stderr)
+			assert.Empty(t, stdout)
+			assert.Contains(t, stderr, graph+": holds its own "+marker, args)
+			assert.Contains(t, stderr, "nothing written", args)
+			assert.Equal(t, before, tree(t, out), args)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"time"
 
@@ -94,7 +95,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	}
 	counts := lint.Count(findings)
 	if *format == "text" {
-		summary(stderr, counts, pages, time.Since(start))
+		summary(stderr, findings, counts, pages, time.Since(start))
 	}
 	if counts.BySeverity[diag.Error] > 0 {
 		return ExitFindings
@@ -121,10 +122,37 @@ func splitList(s string) []string {
 	return out
 }
 
-// summary prints the per-rule totals and the summary line.
-func summary(w io.Writer, c lint.Counts, pages int, took time.Duration) {
-	for _, id := range c.RuleIDs() {
-		fmt.Fprintf(w, "%8d  %-8s %s\n", c.ByRule[id], c.Severity[id], id)
+// summary prints the totals per rule and severity and the summary line. A
+// rule whose findings differ in severity (annotation-value: an error for a
+// wrong value, a warning for a misspelt suppression) gets a line for each,
+// so the lines add up to the summary's totals and agree with the severity
+// each finding is printed with. Most findings first, then by rule, errors
+// before warnings.
+func summary(w io.Writer, findings diag.List, c lint.Counts, pages int, took time.Duration) {
+	type key struct {
+		rule string
+		sev  diag.Severity
+	}
+	n := map[key]int{}
+	for _, f := range findings {
+		n[key{f.Rule, f.Severity}]++
+	}
+	keys := make([]key, 0, len(n))
+	for k := range n {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		switch {
+		case n[a] != n[b]:
+			return n[a] > n[b]
+		case a.rule != b.rule:
+			return a.rule < b.rule
+		}
+		return a.sev < b.sev
+	})
+	for _, k := range keys {
+		fmt.Fprintf(w, "%8d  %-8s %s\n", n[k], k.sev, k.rule)
 	}
 	fmt.Fprintf(w, "gen lint: %d pages, %d errors, %d warnings, %d infos in %.2fs\n",
 		pages, c.BySeverity[diag.Error], c.BySeverity[diag.Warning], c.BySeverity[diag.Info], took.Seconds())

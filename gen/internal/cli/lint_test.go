@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -187,4 +189,34 @@ func TestQuotedPositionsOpenFromHere(t *testing.T) {
 	assert.Equal(t, "used at "+filepath.Join(in, "api", "callrecords-segment-post.md")+":72:1, not at x/none.md:1:2",
 		relocateRefs("used at api/callrecords-segment-post.md:72:1, not at x/none.md:1:2", in))
 	assert.Equal(t, "x:api/callrecords-segment-post.md:72:1", relocateRefs("x:api/callrecords-segment-post.md:72:1", in), "a path starts after a space or parenthesis")
+}
+
+// TestLintTotalsPerSeverity: a rule with findings of two severities
+// (annotation-value: wrong values are errors, misspelt suppressions
+// warnings) is totalled once per severity, and the totals agree with the
+// JSON output and add up to the summary line.
+func TestLintTotalsPerSeverity(t *testing.T) {
+	dir := filepath.Join("..", "lint", "testdata", "rules", "annotation-value", "trigger")
+	code, stdout, _ := runGen("lint", "-format", "json", dir)
+	require.Equal(t, ExitFindings, code)
+	var findings []struct{ Rule, Severity string }
+	require.NoError(t, json.Unmarshal([]byte(stdout), &findings))
+	want := map[string]int{}
+	for _, f := range findings {
+		want[f.Severity+" "+f.Rule]++
+	}
+	require.Positive(t, want["error annotation-value"], "the fixture changed: it needs an annotation-value error")
+	require.Positive(t, want["warning annotation-value"], "the fixture changed: it needs an annotation-value warning")
+
+	_, _, stderr := runGen("lint", dir)
+	got := map[string]int{}
+	perSeverity := map[string]int{}
+	for _, m := range regexp.MustCompile(`(?m)^ +(\d+)  (\w+) +(\S+)$`).FindAllStringSubmatch(stderr, -1) {
+		n, err := strconv.Atoi(m[1])
+		require.NoError(t, err)
+		got[m[2]+" "+m[3]] += n
+		perSeverity[m[2]] += n
+	}
+	assert.Equal(t, want, got, stderr)
+	assert.Regexp(t, fmt.Sprintf(`(?m)^gen lint: 1 pages, %d errors, %d warnings, %d infos `, perSeverity["error"], perSeverity["warning"], perSeverity["info"]), stderr)
 }

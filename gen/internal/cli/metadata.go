@@ -21,12 +21,15 @@ func runMetadataDiff(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	in := fs.String("in", "docs-input", "folder of input pages")
 	metadata := fs.String("metadata", "", "CSDL (EDMX) `file` to compare with, e.g. $metadata of the service (required)")
-	strict := fs.Bool("strict", false, "exit 1 when there is any difference (by default differences are a report and the exit status is 0)")
+	strict := fs.Bool("strict", false, "exit 1 when there is any difference (by default differences are a report and the exit status is 0, or 1 when a page has an error)")
 	summary := fs.Bool("summary", false, "print only the number of differences of each kind and the agreement, not each difference")
 	kinds := fs.String("kind", "", "comma-separated difference `kinds` to print, count and, with -strict, fail on (e.g. property-type,property-not-in-schema); all when empty")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: gen metadata-diff -metadata FILE.xml [-in DIR] [-strict] [-summary] [-kind K,...]\n\n"+
 			"Compares the pages below -in with a CSDL (EDMX) schema; -metadata is required.\n"+
+			"Errors in the pages are printed on stderr; the comparison runs on the rest.\n"+
+			"Exit status: 0, or 1 when a page has an error (or, with -strict, on any\n"+
+			"difference), 2 when the command could not run.\n"+
 			"Difference kinds: "+strings.Join(kindNames(), ", ")+".\n\nflags:")
 		fs.PrintDefaults()
 	}
@@ -59,9 +62,13 @@ func runMetadataDiff(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen metadata-diff: %v\n", err)
 		return ExitUsage
 	}
-	if n := len(diags.Errors()); n > 0 {
-		// The comparison still runs on what could be read; gen ir lists them.
-		fmt.Fprintf(stderr, "gen metadata-diff: %d errors reading the pages (gen ir -in %s lists them); what they affect is missing from the comparison\n", n, *in)
+	// The comparison still runs on what could be read; the errors are
+	// printed first, as ir and generate print them, and fail the run after
+	// the report, as errors in the input do for every command.
+	errs := diags.Errors()
+	if len(errs) > 0 {
+		printDiags(stderr, *in, errs)
+		fmt.Fprintf(stderr, "gen metadata-diff: %d error(s) in %s; what they affect is missing from the comparison\n", len(errs), *in)
 	}
 	diffs := csdl.Diff(prog, schema)
 	if len(only) > 0 {
@@ -100,7 +107,7 @@ func runMetadataDiff(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout)
 	csdl.Agreement(prog, schema).Write(stdout)
-	if *strict && len(diffs) > 0 {
+	if len(errs) > 0 || *strict && len(diffs) > 0 {
 		return ExitFindings
 	}
 	return ExitOK

@@ -3,13 +3,18 @@ package cli
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"gen/gen/internal/corpus"
 )
 
 func init() {
@@ -118,4 +123,50 @@ func TestPositionsIncludeTheInputFolder(t *testing.T) {
 	code, _, stderr := run("ir", "-in", in)
 	assert.Equal(t, ExitFindings, code)
 	assert.Regexp(t, "(?m)^"+regexp.QuoteMeta(page)+`:\d+:\d+: error unknown-type`, stderr)
+}
+
+// TestMetadataDiffPageErrors: errors in the pages are printed as ir prints
+// them, with positions usable from the working directory; the comparison
+// still runs on the rest, and the run fails (exit 1) after the report.
+func TestMetadataDiffPageErrors(t *testing.T) {
+	dir := filepath.Join("testdata", "metadata-diff")
+	docs := filepath.Join(t.TempDir(), "docs")
+	copyTree(t, filepath.Join(dir, "docs"), docs)
+	page := filepath.Join(docs, "resources", "item.md")
+	b, err := os.ReadFile(page)
+	require.NoError(t, err)
+	lines := strings.Split(string(b), "\n")
+	row := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "|") && strings.Contains(l, "|String|") })
+	require.GreaterOrEqual(t, row, 0, "the fixture changed: update the edit")
+	lines[row] = strings.Replace(lines[row], "|String|", "|NoSuchType|", 1)
+	require.NoError(t, os.WriteFile(page, []byte(strings.Join(lines, "\n")), 0o644))
+
+	code, _, irStderr := run("ir", "-in", docs)
+	require.Equal(t, ExitFindings, code)
+	want := regexp.MustCompile(`(?m)^.*: error .*$`).FindAllString(irStderr, -1)
+	require.NotEmpty(t, want)
+
+	for _, args := range [][]string{{}, {"-summary"}, {"-kind", "type-kind"}} {
+		code, stdout, stderr := run(append([]string{"metadata-diff", "-in", docs, "-metadata", filepath.Join(dir, "metadata.xml")}, args...)...)
+		assert.Equal(t, ExitFindings, code, "%v: %s", args, stderr)
+		assert.Regexp(t, "(?m)^"+regexp.QuoteMeta(page)+fmt.Sprintf(`:%d:\d+: error unknown-type: unknown type "NoSuchType" for property "id"$`, row+1), stderr, args)
+		for _, w := range want {
+			assert.Contains(t, stderr, w+"\n", "as gen ir prints it")
+		}
+		assert.Contains(t, stderr, fmt.Sprintf("gen metadata-diff: %d error(s) in %s", len(want), docs))
+		assert.Contains(t, stdout, "differences", "the report is still printed")
+	}
+}
+
+// TestMetadataDiffCorpus: the real corpus has errors (those gen ir lists),
+// so metadata-diff prints each and exits 1 after its report, as
+// generate -keep-going does on it.
+func TestMetadataDiffCorpus(t *testing.T) {
+	beta, metadata := corpus.Beta(t), corpus.Metadata(t)
+	code, stdout, stderr := run("metadata-diff", "-summary", "-in", beta, "-metadata", metadata)
+	assert.Equal(t, ExitFindings, code)
+	errs := regexp.MustCompile(`(?m)^`+regexp.QuoteMeta(beta)+`/\S+\.md:\d+:\d+: error `).FindAllString(stderr, -1)
+	assert.Len(t, errs, 32, stderr)
+	assert.Contains(t, stderr, "gen metadata-diff: 32 error(s) in "+beta)
+	assert.Contains(t, stdout, "types matched to a resource page:")
 }

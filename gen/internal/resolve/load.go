@@ -72,9 +72,10 @@ func pagePaths(root string) (dir string, rels []string, err error) {
 // PageFiles lists the pages below dir: every .md file, in any case, outside
 // hidden folders, each path starting with dir. It follows symbolic links to
 // folders, dir itself included: docs are often assembled from links into
-// other checkouts. A folder reached twice (a link
-// loop, or a link to a folder also walked directly) is read once, by the
-// first path that reaches it in sorted order.
+// other checkouts. A folder or page reached twice (a link loop, a link to
+// a folder also walked directly) is read once, under the path that crosses
+// the fewest links (see tree.Walk): a resource page linked from api/ is
+// still read as a resource page.
 func PageFiles(dir string) ([]string, error) {
 	var files []string
 	err := tree.Walk(dir, func(p, _ string) error {

@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -73,4 +74,32 @@ func TestLoadSymlinkedRoot(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, prog.Types)
 	assert.Equal(t, "resources/entity.md", prog.Types[0].Pos.File)
+}
+
+// TestLoadReadsEachPageOnceThroughLinks: a link that makes a folder of the
+// docs reachable a second way changes nothing in the IR: not a link back to
+// the root written absolute while -in is relative (each type would be
+// declared twice), nor a link from api/ to resources/ that sorts first
+// (the resource pages would be read as operation pages).
+func TestLoadReadsEachPageOnceThroughLinks(t *testing.T) {
+	tmp := t.TempDir()
+	require.NoError(t, os.CopyFS(filepath.Join(tmp, "plain"), os.DirFS(filepath.Join("..", "..", "..", "docs-input"))))
+	ir := func(root string) string {
+		t.Helper()
+		prog, diags, err := Load(root)
+		require.NoError(t, err)
+		b, err := json.Marshal(prog)
+		require.NoError(t, err)
+		return string(b) + "\n" + diags.String()
+	}
+	want := ir(filepath.Join(tmp, "plain"))
+
+	require.NoError(t, os.CopyFS(filepath.Join(tmp, "a"), os.DirFS(filepath.Join(tmp, "plain"))))
+	symlink(t, filepath.Join(tmp, "a"), filepath.Join(tmp, "a", "abs"))
+	require.NoError(t, os.CopyFS(filepath.Join(tmp, "b"), os.DirFS(filepath.Join(tmp, "plain"))))
+	symlink(t, filepath.Join("..", "resources"), filepath.Join(tmp, "b", "api", "res"))
+	t.Chdir(tmp)
+	for _, root := range []string{"a", filepath.Join(tmp, "a"), "b", filepath.Join(tmp, "b")} {
+		assert.Equal(t, want, ir(root), root)
+	}
 }

@@ -35,3 +35,40 @@ func TestWalk(t *testing.T) {
 	}))
 	assert.Equal(t, []string{"a/x.md", "b.md", "broken", "linked/y.md"}, got)
 }
+
+// TestWalkDirectPathWins: a folder or file reachable directly and through
+// a link is read once, under its direct path, whichever comes first in
+// sorted order and however root is spelled.
+func TestWalkDirectPathWins(t *testing.T) {
+	tmp := t.TempDir()
+	root := filepath.Join(tmp, "docs")
+	for _, f := range []string{"docs/api/op.md", "docs/resources/type.md", "docs/resources/sub/deep.md"} {
+		p := filepath.Join(tmp, filepath.FromSlash(f))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte("x"), 0o644))
+	}
+	for link, target := range map[string]string{
+		"docs/api/res":      filepath.Join("..", "resources"), // relative, sorts before resources/
+		"docs/abs":          root,                             // absolute, back to the root
+		"docs/api/again.md": filepath.Join("..", "resources", "type.md"),
+		"docs/a-sub":        filepath.Join(root, "resources", "sub"),
+	} {
+		if err := os.Symlink(target, filepath.Join(tmp, filepath.FromSlash(link))); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	want := []string{"api/op.md", "resources/sub/deep.md", "resources/type.md"}
+	walk := func(root string) []string {
+		var got []string
+		require.NoError(t, Walk(root, func(p, rel string) error {
+			got = append(got, rel)
+			return nil
+		}))
+		return got
+	}
+	assert.Equal(t, want, walk(root), "absolute root")
+	t.Chdir(tmp)
+	assert.Equal(t, want, walk("docs"), "relative root")
+	t.Chdir(root)
+	assert.Equal(t, want, walk("."), "the working directory")
+}

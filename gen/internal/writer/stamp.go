@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 
@@ -70,56 +71,63 @@ func WriteStamp(dir string, s *Stamp) error {
 }
 
 // Current reports whether the output folder dir holds exactly the files s
-// recorded: each with the recorded content, and no other generated file.
-// Files that are not generated (user files) do not matter, as for Plan.
+// recorded: each with the recorded content, and no other generated file
+// where Plan would look for extra ones (the folders of the recorded files).
+// Files that are not generated (user files) do not matter, as for Plan. A
+// stamped folder that has since become the root of another module or output
+// makes the stamp not current, so that the run goes on to Plan, which
+// refuses to write there.
 func (s *Stamp) Current(dir string) (bool, error) {
-	seen := 0
-	stale := errors.New("stale")
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	folders := map[string]bool{}
+	for _, rel := range s.paths() {
+		if checkPath(rel) != nil {
+			return false, nil
 		}
-		if d.IsDir() {
-			if p != dir && skipFolder(p, d.Name()) {
-				return filepath.SkipDir
+		folders[path.Dir(rel)] = true
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+		if errors.Is(err, fs.ErrNotExist) {
+			return false, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		if hashOf(b) != s.Files[rel] {
+			return false, nil
+		}
+	}
+	for _, d := range sortedKeys(folders) {
+		if !ownedWay(dir, d) {
+			return false, nil
+		}
+		ents, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(d)))
+		if err != nil {
+			return false, err
+		}
+		for _, e := range ents {
+			rel := path.Join(d, e.Name())
+			if _, listed := s.Files[rel]; listed || !e.Type().IsRegular() || path.Ext(rel) != ".go" {
+				continue
 			}
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		rel, err := filepath.Rel(dir, p)
-		if err != nil {
-			return err
-		}
-		want, listed := s.Files[filepath.ToSlash(rel)]
-		if !listed {
-			gen, err := firstLineGenerated(p)
+			gen, err := firstLineGenerated(filepath.Join(dir, filepath.FromSlash(rel)))
 			if err != nil {
-				return err
+				return false, err
 			}
 			if gen {
-				return stale // an extra generated file
+				return false, nil // an extra generated file
 			}
-			return nil
 		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		if hashOf(b) != want {
-			return stale
-		}
-		seen++
-		return nil
-	})
-	if errors.Is(err, stale) || errors.Is(err, fs.ErrNotExist) {
-		return false, nil
 	}
-	if err != nil {
-		return false, err
+	return true, nil
+}
+
+// paths lists the files s recorded, sorted.
+func (s *Stamp) paths() []string {
+	out := make([]string, 0, len(s.Files))
+	for rel := range s.Files {
+		out = append(out, rel)
 	}
-	return seen == len(s.Files), nil
+	sort.Strings(out)
+	return out
 }
 
 // Remove deletes the stamp of dir, if any: after a failed or partial run

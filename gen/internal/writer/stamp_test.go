@@ -40,12 +40,30 @@ func TestStampCurrent(t *testing.T) {
 	require.NoError(t, os.Remove(filepath.Join(dir, "b", "two.go")))
 	assert.False(t, current())
 	writeFile(t, dir, "b/two.go", files[1].Content)
-	writeFile(t, dir, "c/three.go", gen("three.md", ""))
+	writeFile(t, dir, "b/three.go", gen("three.md", ""))
 	assert.False(t, current())
+	require.NoError(t, os.Remove(filepath.Join(dir, "b", "three.go")))
+	assert.True(t, current())
+
+	// A generated file outside the stamped folders is not this output's:
+	// Plan leaves it alone, and it does not make the stamp stale.
+	writeFile(t, dir, "c/three.go", gen("three.md", ""))
+	assert.True(t, current())
+	changes, err := Plan(dir, files)
+	require.NoError(t, err)
+	assert.Empty(t, changes)
+
+	// A stamped folder that became another module: not current, so the
+	// run goes on to Plan, which refuses to write there.
+	writeFile(t, dir, "b/go.mod", []byte("module example.com/b\n"))
+	assert.False(t, current())
+	_, err = Plan(dir, files)
+	assert.ErrorContains(t, err, "its own go.mod")
+	require.NoError(t, os.Remove(filepath.Join(dir, "b", "go.mod")))
 
 	// The stamp never counts as a change for Plan.
 	require.NoError(t, os.Remove(filepath.Join(dir, "c", "three.go")))
-	changes, err := Plan(dir, files)
+	changes, err = Plan(dir, files)
 	require.NoError(t, err)
 	assert.Empty(t, changes)
 

@@ -1,7 +1,8 @@
 // Package writer applies generated files to an output folder safely: only
 // files whose bytes changed are written, each atomically (a temporary file
 // in the same folder, then a rename); generated files that nothing produces
-// any more are deleted; and nothing else is ever touched.
+// any more are deleted where this output owns them; and nothing else is
+// ever touched.
 //
 // A file counts as generated, and so as the writer's to replace or delete,
 // only when its first line is this tool's header:
@@ -12,6 +13,13 @@
 // a hand-written test) is left alone: never overwritten, never deleted. A
 // generated path that would land on such a file is an error, reported before
 // anything is written.
+//
+// A generated file that no page produces any more is deleted only where the
+// output owns it: directly in a folder the run writes files into (a
+// package folder), or at a path the previous run's stamp lists as its
+// output. Generated files anywhere else below the output folder (another
+// output, a test's golden files) belong to someone else: the header alone
+// does not say whose they are.
 package writer
 
 import (
@@ -107,8 +115,14 @@ func IsGenerated(content []byte) bool {
 // relative path inside dir (absolute, "..", backslashes, hidden components),
 // when two files share a path (also ignoring case, which some file systems
 // do), when a file lacks the generated header, when a folder on the way is a
-// symbolic link, or when a generated path is taken by a file that is not
+// symbolic link or holds its own go.mod or stamp (another module, another
+// output), or when a generated path is taken by a file that is not
 // generated (a user's file: the writer never overwrites it).
+//
+// Extra files are the generated files no longer produced that dir owns:
+// those directly in the folders files go to, and those the stamp in dir
+// lists (see ReadStamp), so that a package folder whose pages are all gone
+// is emptied too.
 func Plan(dir string, files []File) ([]Change, error) {
 	want := make(map[string]File, len(files))
 	folded := make(map[string]string, len(files))
@@ -156,7 +170,11 @@ func Plan(dir string, files []File) ([]Change, error) {
 		}
 	}
 	// Generated files on disk that generation no longer produces.
-	extras, err := generatedFiles(dir, want)
+	var listed []string
+	if st := ReadStamp(dir); st != nil {
+		listed = st.paths()
+	}
+	extras, err := extraFiles(dir, want, listed)
 	if err != nil {
 		return nil, err
 	}
@@ -343,7 +361,9 @@ func checkPath(p string) error {
 }
 
 // checkFolders refuses a folder on the way to a generated file that is a
-// symbolic link (it could lead outside dir) or not a folder at all.
+// symbolic link (it could lead outside dir), not a folder at all, or the
+// root of another module or output (it holds go.mod or a stamp: files
+// written there would land in a package that is not this output's).
 func checkFolders(dir string, files []File) error {
 	seen := map[string]bool{}
 	for _, f := range files {
@@ -363,42 +383,53 @@ func checkFolders(dir string, files []File) error {
 			if !info.IsDir() {
 				return fmt.Errorf("%s: is a file where gen needs a folder for %s", full, f.Path)
 			}
+			if why := foreignRoot(full); why != "" {
+				return fmt.Errorf("%s: holds %s; gen will not write %s into it: choose another -out, or move that folder", full, why, f.Path)
+			}
 		}
 	}
 	return nil
 }
 
-// generatedFiles walks dir for generated files not in want. It never
-// follows symbolic links and skips hidden folders (.git) and other outputs
-// nested in dir (see skipFolder).
-func generatedFiles(dir string, want map[string]File) ([]Change, error) {
+// foreignRoot says why a folder below the output folder belongs to someone
+// else: it holds go.mod (another module) or a stamp (the output of another
+// gen run, such as gen/b inside gen); "" when it does neither.
+func foreignRoot(full string) string {
+	if _, err := os.Lstat(filepath.Join(full, "go.mod")); err == nil {
+		return "its own go.mod (another module)"
+	}
+	if _, err := os.Lstat(filepath.Join(full, StampName)); err == nil {
+		return "its own " + StampName + " (another gen output)"
+	}
+	return ""
+}
+
+// extraFiles lists the generated files dir owns that are not in want: Go
+// files directly in the folders of want's files, and the files listed
+// (the previous run's outputs). It never follows a symbolic link, never
+// enters a hidden folder or one that another module or output owns, and
+// never looks into a folder nobody named.
+func extraFiles(dir string, want map[string]File, listed []string) ([]Change, error) {
 	var out []Change
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == dir && errors.Is(err, fs.ErrNotExist) {
-				return filepath.SkipAll
-			}
-			return err
-		}
-		if d.IsDir() {
-			if p != dir && skipFolder(p, d.Name()) {
-				return filepath.SkipDir
-			}
+	seen := map[string]bool{}
+	add := func(rel string) error {
+		if seen[rel] {
 			return nil
 		}
-		if !d.Type().IsRegular() {
-			return nil // symbolic links and devices are never the writer's
-		}
-		rel, err := filepath.Rel(dir, p)
-		if err != nil {
-			return err
-		}
-		rel = filepath.ToSlash(rel)
-		if _, ok := want[rel]; ok {
-			return nil
-		}
-		if path.Ext(rel) != ".go" {
+		seen[rel] = true
+		if _, ok := want[rel]; ok || path.Ext(rel) != ".go" {
 			return nil // gen writes Go files only: a header elsewhere is not its
+		}
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		info, err := os.Lstat(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if !info.Mode().IsRegular() {
+			return nil // symbolic links and devices are never the writer's
 		}
 		gen, err := firstLineGenerated(p)
 		if err != nil || !gen {
@@ -410,24 +441,64 @@ func generatedFiles(dir string, want map[string]File) ([]Change, error) {
 		}
 		out = append(out, Change{Path: rel, Kind: Extra, Old: old})
 		return nil
-	})
-	return out, err
-}
-
-// skipFolder reports whether a folder below the output folder is none of
-// this output's business: a hidden one (.git), or one that holds its own
-// stamp or go.mod, being the output of another run (gen/b inside gen) or
-// another module, whose generated files only that run may remove.
-func skipFolder(p, name string) bool {
-	if strings.HasPrefix(name, ".") {
-		return true
 	}
-	for _, marker := range []string{StampName, "go.mod"} {
-		if _, err := os.Lstat(filepath.Join(p, marker)); err == nil {
-			return true
+	folders := map[string]bool{}
+	for rel := range want {
+		folders[path.Dir(rel)] = true
+	}
+	for _, d := range sortedKeys(folders) {
+		// checkFolders has vouched for every folder on the way.
+		ents, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(d)))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range ents {
+			if e.Type().IsRegular() {
+				if err := add(path.Join(d, e.Name())); err != nil {
+					return nil, err
+				}
+			}
 		}
 	}
-	return false
+	for _, rel := range listed {
+		if checkPath(rel) != nil || !ownedWay(dir, path.Dir(rel)) {
+			continue // a stamp vouches only for plain paths inside this output
+		}
+		if err := add(rel); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// ownedWay reports whether every folder from dir down to its subfolder rel
+// is a real folder of this output: no symbolic link, and none that another
+// module or output owns.
+func ownedWay(dir, rel string) bool {
+	full := dir
+	for _, seg := range strings.Split(rel, "/") {
+		if seg == "." {
+			continue
+		}
+		full = filepath.Join(full, seg)
+		info, err := os.Lstat(full)
+		if err != nil || !info.IsDir() || foreignRoot(full) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // firstLineGenerated reads only the first line of a file (up to 4 KiB), so
