@@ -79,7 +79,7 @@ func (p *Page) requestLine(line string, off int) {
 		Params: PathParams(path),
 		Span:   p.Src.Range(off+lead, off+lead+len(trimmed)),
 	}
-	if end, problem := pathProblem(raw); problem != "" {
+	if end, problem := PathProblem(raw); problem != "" {
 		at := off + lead + strings.Index(trimmed[len(f[0]):], raw) + len(f[0])
 		p.Diags.Add(p.Src.Range(at, at+end), diag.Error, "invalid-path", "request path %s %s", raw[:end], problem)
 		rl.Invalid = true
@@ -87,22 +87,40 @@ func (p *Page) requestLine(line string, off int) {
 	p.Requests = append(p.Requests, rl)
 }
 
-// pathProblem says why the path of a request line (what follows the
+// PathProblem says why the path of a request line (what follows the
 // method) cannot be served, "" when it can: a brace that is not one of a
-// {name} pair, an empty {}, or whitespace outside braces and parentheses
-// ("/sp/a b" was read as /sp/a). end is where the path ends in raw: at the
-// query, or before a trailing HTTP/1.1. Spaces inside braces ("{id |
-// userPrincipalName}"), in a function's parameter list
-// ("resizedRange(deltaRows={n}, deltaColumns={n})") and in the query
-// ("$filter=id eq '{id}'") are the docs' own and fine.
-func pathProblem(raw string) (end int, problem string) {
+// {name} pair, an empty {}, whitespace outside braces and parentheses
+// ("/sp/a b" was read as /sp/a), or an empty or dot segment ("//x",
+// "/x/..", "/x/."), which a server cleans away before routing, so no
+// request reaches the path as written; a trailing slash alone is fine. end
+// is where the path ends in raw: at the query, or before a trailing
+// HTTP/1.1. Spaces inside braces ("{id | userPrincipalName}"), in a
+// function's parameter list ("resizedRange(deltaRows={n}, deltaColumns={n})")
+// and in the query ("$filter=id eq '{id}'") are the docs' own and fine, as
+// are slashes and dots in a function's arguments ("getByPath(path='../a')").
+// gen new holds a path it is given to the same rules.
+func PathProblem(raw string) (end int, problem string) {
 	end = len(raw)
 	if i := strings.LastIndexAny(raw, " \t"); i >= 0 && HasPrefixLower(raw[i+1:], "http/") {
 		end = len(strings.TrimRight(raw[:i], " \t"))
 	}
-	depth, open, parens := 0, 0, 0
+	// Segments are read from the path's first slash: in a URL, after its
+	// host ("https://graph.microsoft.com/beta/x").
+	segStart := 0
+	if k := strings.Index(raw[:end], "://"); k >= 0 && !strings.ContainsAny(raw[:k], "/{(") {
+		segStart = end
+		if j := strings.IndexByte(raw[k+3:end], '/'); j >= 0 {
+			segStart = k + 3 + j
+		}
+	}
+	depth, open, parens, slashed := 0, 0, 0, false
 	for i := 0; i < end; i++ {
 		switch c := raw[i]; {
+		case c == '/' && depth == 0 && parens == 0 && i >= segStart:
+			if p := segmentProblem(raw[segStart:i], slashed); p != "" {
+				return end, p
+			}
+			segStart, slashed = i+1, true
 		case c == '(':
 			parens++
 		case c == ')':
@@ -130,7 +148,25 @@ func pathProblem(raw string) (end int, problem string) {
 	if depth > 0 {
 		return end, "has a { that is never closed with }"
 	}
+	if segStart < end {
+		if p := segmentProblem(raw[segStart:end], false); p != "" {
+			return end, p
+		}
+	}
 	return end, ""
+}
+
+// segmentProblem says why a segment of a path cannot be served, "" when
+// it can: "." or "..", or an empty one between two slashes (inner is
+// true when a slash came before it).
+func segmentProblem(seg string, inner bool) string {
+	switch {
+	case seg == "." || seg == "..":
+		return "has a " + seg + " segment: a server resolves it before routing, so no request reaches this path; write the path it means"
+	case seg == "" && inner:
+		return "has an empty segment (//): a server cleans it away before routing, so no request reaches this path; write one slash"
+	}
+	return ""
 }
 
 // templateValues makes the values a documented path writes as samples into
@@ -711,10 +747,8 @@ func typeSectionName(heading string) (string, bool) {
 		!strings.EqualFold(f[1], "resource") && !strings.EqualFold(f[1], "complex") && !strings.EqualFold(f[1], "entity") {
 		return "", false
 	}
-	for i, c := range []byte(f[0]) {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || i > 0 && (c >= '0' && c <= '9' || c == '.')) {
-			return "", false
-		}
+	if dottedNameProblem(f[0]) != "" {
+		return "", false
 	}
 	return f[0], true
 }

@@ -128,6 +128,43 @@ func TestInvalidPath(t *testing.T) {
 	assert.Equal(t, "/x/{id}/y", p.Requests[8].Path)
 }
 
+// TestInvalidPathSegments: an empty segment or a dot segment, which a
+// server cleans away before routing, makes a path invalid, in a path or a
+// URL; a trailing slash, the root, a URL's "//" and slashes or dots in a
+// function's arguments or the query do not.
+func TestInvalidPathSegments(t *testing.T) {
+	invalid := []string{
+		"GET /things/..", "GET /things/.", "GET //things", "GET /things//x", "GET /things//",
+		"GET /a/./b HTTP/1.1", "GET https://graph.microsoft.com/beta/things/../x", "GET ../x", "GET /x/..?$top=1",
+	}
+	valid := []string{
+		"GET /things/", "GET /", "GET https://graph.microsoft.com/beta/things", "GET https://graph.microsoft.com",
+		"GET /drive/root:/a/b.txt:/content", "GET /x/getByPath(path='a//b/../c')", "GET /x?$filter=a eq '//..'",
+		"GET /x/.../y", "GET /x/.hidden", "GET /users/{id}/x/",
+	}
+	lines := append(append([]string(nil), invalid...), valid...)
+	page := "---\ntitle: \"Get things\"\n---\n\n# Get things\n\n## HTTP request\n\n```http\n" + strings.Join(lines, "\n") + "\n```\n"
+	p := Parse("api/thing-get.md", []byte(page))
+	assert.Equal(t, []string{
+		"api/thing-get.md:10:5 request path /things/.. has a .. segment: a server resolves it before routing, so no request reaches this path; write the path it means",
+		"api/thing-get.md:11:5 request path /things/. has a . segment: a server resolves it before routing, so no request reaches this path; write the path it means",
+		"api/thing-get.md:12:5 request path //things has an empty segment (//): a server cleans it away before routing, so no request reaches this path; write one slash",
+		"api/thing-get.md:13:5 request path /things//x has an empty segment (//): a server cleans it away before routing, so no request reaches this path; write one slash",
+		"api/thing-get.md:14:5 request path /things// has an empty segment (//): a server cleans it away before routing, so no request reaches this path; write one slash",
+		"api/thing-get.md:15:5 request path /a/./b has a . segment: a server resolves it before routing, so no request reaches this path; write the path it means",
+		"api/thing-get.md:16:5 request path https://graph.microsoft.com/beta/things/../x has a .. segment: a server resolves it before routing, so no request reaches this path; write the path it means",
+		"api/thing-get.md:17:5 request path ../x has a .. segment: a server resolves it before routing, so no request reaches this path; write the path it means",
+		"api/thing-get.md:18:5 request path /x/.. has a .. segment: a server resolves it before routing, so no request reaches this path; write the path it means",
+	}, only(p.Diags, "invalid-path"))
+	require.Len(t, p.Requests, len(lines))
+	for i, rl := range p.Requests {
+		assert.Equal(t, i < len(invalid), rl.Invalid, lines[i])
+	}
+	d := p.Diags[0]
+	assert.Equal(t, 10, d.Span.End.Line)
+	assert.Equal(t, 15, d.Span.End.Col, "the error spans the path, /things/..")
+}
+
 const brokenRowsPage = "---\ntitle: \"widget resource type\"\n---\n\n# widget resource type\n\n## Properties\n\n" +
 	"| Property | Type | Description |\n|:---|:---|:---|\n" +
 	"| id | String | The identifier. |\n" +
@@ -165,4 +202,36 @@ func TestBrokenPropertyRows(t *testing.T) {
 			assert.Equal(t, want, d.Severity, d.Message)
 		}
 	}
+}
+
+const escapesPage = "---\ntitle: \"gadget resource type\"\n---\n\n# gadget resource type\n\n## Properties\n\n" +
+	"|Property|Type|Description|\n|:---|:---|:---|\n" +
+	"|p\\|q|String|Either \\[a\\] or \\*b\\*, HKEY\\\\x and C:\\dir.|\n" +
+	"|code|String|`a\\|b` and `c\\*d`.|\n" +
+	"\n### color values\n\n|Member|Description|\n|:---|:---|\n" +
+	"|x\\|y|A pipe.|\n|back\\`tick|A backquote.|\n"
+
+// TestCellEscapes: a cell's text is what GFM renders: "\|" is a pipe and a
+// backslash before other ASCII punctuation escapes it, so "x\|y" is the
+// member x|y and "p\|q" the property p|q, while a backslash before anything
+// else and one in a code span stay ("\|" there too is a pipe). Spans still
+// cover the source bytes.
+func TestCellEscapes(t *testing.T) {
+	p := Parse("resources/gadget.md", []byte(escapesPage))
+	require.Len(t, p.Properties, 2)
+	pq := p.Properties[0]
+	assert.Equal(t, "p|q", pq.Name.Text)
+	assert.Equal(t, `p\|q`, pq.Name.Span.Text(), "the span is the source's")
+	assert.Equal(t, "resources/gadget.md:11:2", pq.Name.Span.Pos().String())
+	assert.Equal(t, `Either [a] or *b*, HKEY\x and C:\dir.`, pq.Description.Text)
+	assert.Equal(t, `Either \[a\] or \*b\*, HKEY\\x and C:\dir.`, pq.DescRaw, "the markdown as written")
+	assert.Equal(t, `a|b and c\*d.`, p.Properties[1].Description.Text)
+	require.Len(t, p.Enums, 1)
+	e := p.Enums[0]
+	require.Len(t, e.Members, 2)
+	assert.Equal(t, "x|y", e.Members[0].Text)
+	assert.Equal(t, "back`tick", e.Members[1].Text)
+	assert.Equal(t, "resources/gadget.md:18:2", e.Members[0].Span.Pos().String())
+	assert.Equal(t, "resources/gadget.md:19:2", e.Members[1].Span.Pos().String())
+	assert.Equal(t, "back\\`tick", e.Members[1].Span.Text())
 }

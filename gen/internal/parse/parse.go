@@ -694,34 +694,69 @@ func rowCells(line string) (start, end int, ok bool) {
 	return start, end, true
 }
 
-// plainText is the text of n with markup removed.
+// plainText is the text of n as it renders, markup removed: a backslash
+// escape is the character it escapes ("x\|y" in a table cell is "x|y"),
+// except in code spans, where CommonMark keeps backslashes (GFM's "\|"
+// there is undone by the table extension).
 func plainText(n ast.Node, s *diag.Source) string {
 	src := s.Bytes
 	// The common case, one text node (maybe inside emphasis, a code span or
 	// a link: "**Int32**"), needs no builder and no copy.
 	only := n.FirstChild()
+	code := false
 	for only != nil && only.NextSibling() == nil && only.FirstChild() != nil {
 		if _, ok := only.(*ast.AutoLink); ok {
 			break
 		}
+		code = code || only.Kind() == ast.KindCodeSpan
 		only = only.FirstChild()
 	}
 	if t, ok := only.(*ast.Text); ok && t.NextSibling() == nil && t.Segment.Padding == 0 && !t.SoftLineBreak() && !t.HardLineBreak() {
-		return s.Text(t.Segment.Start, t.Segment.Stop)
+		if code || t.IsRaw() {
+			return s.Text(t.Segment.Start, t.Segment.Stop)
+		}
+		return unescape(s.Text(t.Segment.Start, t.Segment.Stop))
 	}
 	if p, ok := n.(*plainLines); ok {
 		only = p
 	}
 	if p, ok := only.(*plainLines); ok && p.count() == 1 {
-		return s.Text(plainLineText(p.line(0), src))
+		return s.Text(plainLineText(p.line(0), src)) // no backslash: not plain
 	}
 	var b strings.Builder
 	b.Grow(plainLen(n, src)) // one allocation, not one per doubling
-	writePlain(&b, n, src)
+	writePlain(&b, n, src, false)
 	return b.String()
 }
 
-// plainLen is the length of what writePlain writes for n.
+// unescape drops the backslash of each backslash escape in text outside
+// code: a backslash before ASCII punctuation, as CommonMark defines it.
+// Text without a backslash, nearly all, is returned as it is.
+func unescape(text string) string {
+	i := strings.IndexByte(text, '\\')
+	if i < 0 {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text) - 1)
+	b.WriteString(text[:i])
+	for ; i < len(text); i++ {
+		if text[i] == '\\' && i+1 < len(text) && isASCIIPunct(text[i+1]) {
+			i++
+		}
+		b.WriteByte(text[i])
+	}
+	return b.String()
+}
+
+// isASCIIPunct reports whether c is ASCII punctuation, which CommonMark
+// lets a backslash escape: !"#$%&'()*+,-./:;<=>?@[\]^_`{|}~.
+func isASCIIPunct(c byte) bool {
+	return '!' <= c && c <= '/' || ':' <= c && c <= '@' || '[' <= c && c <= '`' || '{' <= c && c <= '~'
+}
+
+// plainLen is the length of what writePlain writes for n, at most (an
+// escape's backslash is counted).
 func plainLen(n ast.Node, src []byte) int {
 	size := 0
 	switch c := n.(type) {
@@ -751,10 +786,16 @@ func plainLen(n ast.Node, src []byte) int {
 	return size
 }
 
-func writePlain(b *strings.Builder, n ast.Node, src []byte) {
+// writePlain writes the text of n to b; code is true inside a code span,
+// where backslashes are text.
+func writePlain(b *strings.Builder, n ast.Node, src []byte, code bool) {
 	switch c := n.(type) {
 	case *ast.Text:
-		b.Write(c.Segment.Value(src))
+		if seg := c.Segment.Value(src); code || c.IsRaw() || bytes.IndexByte(seg, '\\') < 0 {
+			b.Write(seg)
+		} else {
+			b.WriteString(unescape(string(seg)))
+		}
 		if c.SoftLineBreak() || c.HardLineBreak() {
 			b.WriteByte('\n')
 		}
@@ -779,8 +820,9 @@ func writePlain(b *strings.Builder, n ast.Node, src []byte) {
 			}
 		}
 	}
+	code = code || n.Kind() == ast.KindCodeSpan
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		writePlain(b, c, src)
+		writePlain(b, c, src, code)
 	}
 }
 

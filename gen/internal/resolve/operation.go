@@ -105,8 +105,17 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 			op.RequestType, op.Request = t.QualifiedName(), t
 		}
 	}
+	// A name listed again is reported and left out, as on resource pages:
+	// the body holds one member of each name, and the first row is used.
+	listed := make(map[string]*parse.PropertyRow, len(p.RequestBody))
 	for i := range p.RequestBody {
 		row := &p.RequestBody[i]
+		if prev := listed[row.Name.Text]; prev != nil {
+			r.diags.Add(row.Name.Span, diag.Warning, "duplicate-property",
+				"property %q is listed twice in the request body table (line %d); the first row is used", row.Name.Text, prev.Name.Span.Pos().Line)
+			continue
+		}
+		listed[row.Name.Text] = row
 		if prop := r.property(p, ns, row); prop != nil {
 			op.RequestBody = append(op.RequestBody, prop)
 		}

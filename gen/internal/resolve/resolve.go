@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -255,13 +256,23 @@ func (r *resolver) usableNamespace(ns string, at diag.Range) bool {
 	if ns == "" {
 		return true
 	}
-	pkg := PackageName(ns)
-	problem := naming.PackageProblem(pkg)
+	problem := NamespaceProblem(ns)
 	if problem == "" {
 		return true
 	}
-	r.diags.Add(at, diag.Error, "invalid-namespace", "namespace %s would become the Go package %s, but %s; rename its last element", ns, pkg, problem)
+	r.diags.Add(at, diag.Error, "invalid-namespace", "%s", problem)
 	return false
+}
+
+// NamespaceProblem says why namespace ns makes no usable Go package, ""
+// when it does: the invalid-namespace rule, which gen new holds a new
+// type's namespace to as well.
+func NamespaceProblem(ns string) string {
+	pkg := PackageName(ns)
+	if problem := naming.PackageProblem(pkg); problem != "" {
+		return fmt.Sprintf("namespace %s would become the Go package %s, but %s; rename its last element", ns, pkg, problem)
+	}
+	return ""
 }
 
 // add declares t; a type declared again (Intune's shared copies of user.md,

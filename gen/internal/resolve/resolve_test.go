@@ -553,3 +553,29 @@ func TestCyclicNamespacesShareAPackage(t *testing.T) {
 	assert.Equal(t, "Entity2", prog.Lookup("contoso.entity").GoName)
 	assert.Equal(t, "Segment", prog.Lookup("contoso.calls.segment").GoName)
 }
+
+// TestRequestBodyDuplicateRows: a name the request-body table lists twice
+// is a duplicate-property warning on the later row, naming the earlier
+// row's line, and the operation keeps the first row only, as a resource
+// page's table does.
+func TestRequestBodyDuplicateRows(t *testing.T) {
+	root := t.TempDir()
+	writePage(t, filepath.Join(root, "api", "widget-comment.md"), "# widget: comment\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nPOST /widgets/{id}/comment\n```\n\n"+
+		"## Request body\n\n|Parameter|Type|Description|\n|:---|:---|:---|\n|comment|String|The comment.|\n|urgent|Boolean|Whether it is urgent.|\n|comment|Int32|The comment, again.|\n\n"+
+		"## Response\n\nIf successful, this method returns a `204 No Content` response code.\n")
+	prog, diags, err := Load(root)
+	require.NoError(t, err)
+	var got []string
+	for _, d := range diags {
+		if d.Rule == "duplicate-property" {
+			got = append(got, d.String())
+		}
+	}
+	assert.Equal(t, []string{`api/widget-comment.md:17:2: warning duplicate-property: property "comment" is listed twice in the request body table (line 15); the first row is used`}, got)
+	require.Len(t, prog.Operations, 1)
+	var rows []string
+	for _, p := range prog.Operations[0].RequestBody {
+		rows = append(rows, p.Name+" "+p.Type)
+	}
+	assert.Equal(t, []string{"comment Edm.String", "urgent Edm.Boolean"}, rows)
+}

@@ -364,10 +364,10 @@ func Resource(root, qualifiedName, base string, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	i := strings.LastIndexByte(qualifiedName, '.')
-	if i <= 0 || i == len(qualifiedName)-1 || strings.ContainsAny(qualifiedName, " /#") {
-		return nil, fmt.Errorf("-name %q: want a qualified type name such as microsoft.graph.callRecords.widget", qualifiedName)
+	if err := checkName(qualifiedName); err != nil {
+		return nil, err
 	}
+	i := strings.LastIndexByte(qualifiedName, '.')
 	page := &ResourcePage{
 		Name: qualifiedName[i+1:], Namespace: qualifiedName[:i], Qualified: qualifiedName,
 		Beta: version == "beta",
@@ -428,13 +428,30 @@ func execute(kind string, data any) ([]byte, error) {
 }
 
 // checkHTTPPath accepts a path template such as
-// /communications/callRecords/{callRecordId}/sessions.
+// /communications/callRecords/{callRecordId}/sessions: the path alone, as
+// the page's request line and example URL take it, and one the parser
+// accepts, so that generate serves the page written.
 func checkHTTPPath(p string) error {
-	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, " \t\n?#") || strings.HasPrefix(p, "//") {
+	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, " \t\r\n?#") {
 		return fmt.Errorf("-path %q: want an HTTP path template such as /communications/callRecords/{callRecordId}/sessions (leading slash, no host, version or query)", p)
 	}
-	if strings.Count(p, "{") != strings.Count(p, "}") {
-		return fmt.Errorf("-path %q: unbalanced { }", p)
+	if _, problem := parse.PathProblem(p); problem != "" {
+		return fmt.Errorf("-path %q %s", p, problem)
+	}
+	return nil
+}
+
+// checkName accepts the qualified name of a new type, such as
+// microsoft.graph.callRecords.widget, that the pages can declare: each
+// element an OData identifier, and a namespace the resolver accepts (one
+// that makes a usable Go package).
+func checkName(name string) error {
+	if problem := parse.QualifiedNameProblem(name); problem != "" {
+		return fmt.Errorf("-name %q is not a qualified type name such as microsoft.graph.callRecords.widget: %s", name, problem)
+	}
+	ns := name[:strings.LastIndexByte(name, '.')]
+	if problem := resolve.NamespaceProblem(ns); problem != "" {
+		return fmt.Errorf("-name %q: %s", name, problem)
 	}
 	return nil
 }

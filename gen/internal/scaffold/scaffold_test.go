@@ -1,6 +1,7 @@
 package scaffold
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"gen/gen/internal/emit"
+	"gen/gen/internal/parse"
 	"gen/gen/internal/resolve"
 	"gen/gen/internal/writer"
 )
@@ -214,7 +216,7 @@ func TestOperationErrors(t *testing.T) {
 	_, err = Operation(Create, segmentPage, "communications/x", Options{})
 	assert.ErrorContains(t, err, "leading slash")
 	_, err = Operation(Create, segmentPage, "/x/{id", Options{})
-	assert.ErrorContains(t, err, "unbalanced")
+	assert.EqualError(t, err, `-path "/x/{id" has a { that is never closed with }`)
 	_, err = Operation(Create, segmentPage, segmentPath, Options{Version: "v2"})
 	assert.ErrorContains(t, err, "unknown API version")
 	_, err = Operation(Create, seedPage, segmentPath, Options{})
@@ -237,6 +239,58 @@ func TestOperationErrors(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(root, "resources", "broken.md"), []byte("---\ndoc_type: resourcePageType\n---\n# broken resource type\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n|x|Nope|x|\n"), 0o644))
 	_, err = Operation(Create, p, segmentPath, Options{})
 	assert.NoError(t, err)
+}
+
+// TestPathAgreesWithParser: gen new refuses exactly the paths the parser
+// reports as invalid-path, with the parser's reason, so a scaffolded page
+// never documents a path generate refuses; a trailing slash is fine.
+func TestPathAgreesWithParser(t *testing.T) {
+	for _, p := range []string{
+		"/things/{}", "/x/{{y}}", "//x", "/things/..", "/things/.", "/a//b", "/x/{id", "/x/id}", "/x/{a{b}}",
+		"/things/", "/things/{id}", "/drive/root:/{path}:/content", "/r/range(address='{address}')", "/x/getByPath(path='a/../b')",
+	} {
+		page := parse.Parse("api/x.md", []byte("# Get x\n\n## HTTP request\n\n```http\nGET "+p+"\n```\n"))
+		var want string
+		for _, d := range page.Diags {
+			if d.Rule == "invalid-path" {
+				want = strings.Replace(d.Message, "request path "+p, fmt.Sprintf("-path %q", p), 1)
+			}
+		}
+		require.Len(t, page.Requests, 1, p)
+		assert.Equal(t, want != "", page.Requests[0].Invalid, p)
+		err := checkHTTPPath(p)
+		if want == "" {
+			assert.NoError(t, err, p)
+		} else {
+			assert.EqualError(t, err, want, p)
+		}
+	}
+}
+
+// TestResourceNames: a new type's name must be namespace.name with every
+// element an OData identifier, in a namespace the resolver accepts; a
+// name with a quote, an empty element or no namespace is refused before
+// any page is read, so no page with a broken "@odata.type" is written.
+func TestResourceNames(t *testing.T) {
+	for name, why := range map[string]string{
+		`microsoft.graph.x"y`:     `its element "x\"y" is not an identifier`,
+		"a..b":                    "it has an empty element",
+		"a.":                      "it has an empty element",
+		".a":                      "it has an empty element",
+		"widget":                  "it has no namespace",
+		"microsoft.graph.1x":      `its element "1x" is not an identifier`,
+		"a b.c":                   `its element "a b" is not an identifier`,
+		"microsoft.graph.odata.x": "namespace microsoft.graph.odata would become the Go package odata, but it is the name of the generated runtime package",
+		"contoso.main.x":          "namespace contoso.main would become the Go package main, but package main is a command",
+	} {
+		_, err := Resource(filepath.Join(t.TempDir(), "none"), name, "", Options{})
+		require.Error(t, err, name)
+		assert.Contains(t, err.Error(), fmt.Sprintf("-name %q", name))
+		assert.Contains(t, err.Error(), why, name)
+	}
+	for _, name := range []string{"contoso.widget", "microsoft.graph.callRecords._widget2", "contoso.wídget"} {
+		assert.NoError(t, checkName(name), name)
+	}
 }
 
 func TestResourceErrors(t *testing.T) {
