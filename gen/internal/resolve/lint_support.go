@@ -2,9 +2,10 @@ package resolve
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"gen/gen/internal/parse"
@@ -60,20 +61,28 @@ func ReadPaths(paths []string) (*Set, error) {
 		return nil, NoPagesError{strings.Join(paths, ", ")}
 	}
 	root := commonDir(paths, files)
-	rels := make([]string, 0, len(files))
-	seen := map[string]bool{}
+	real := map[string]string{} // rel -> the page's real path
 	for _, f := range files {
 		rel, err := filepath.Rel(root, f)
 		if err != nil {
 			return nil, err
 		}
-		rel = filepath.ToSlash(rel)
-		if !seen[rel] {
-			seen[rel] = true
+		if r, err := filepath.EvalSymlinks(f); err == nil {
+			real[filepath.ToSlash(rel)] = r
+		} else {
+			real[filepath.ToSlash(rel)] = f
+		}
+	}
+	// A page given twice, or reached through a link as well, is read once,
+	// by the first of its paths in sorted order.
+	rels := make([]string, 0, len(real))
+	read := map[string]bool{}
+	for _, rel := range slices.Sorted(maps.Keys(real)) {
+		if !read[real[rel]] {
+			read[real[rel]] = true
 			rels = append(rels, rel)
 		}
 	}
-	sort.Strings(rels)
 	pages, err := readPages(root, rels)
 	if err != nil {
 		return nil, err

@@ -103,3 +103,20 @@ func TestLoadReadsEachPageOnceThroughLinks(t *testing.T) {
 		assert.Equal(t, want, ir(root), root)
 	}
 }
+
+// TestReadPathsOnce: lint given a folder and a link to it, or one page
+// twice, reads each page once.
+func TestReadPathsOnce(t *testing.T) {
+	tmp := t.TempDir()
+	docs := filepath.Join(tmp, "docs")
+	writePage(t, filepath.Join(docs, "resources", "a.md"), "# a resource type\n")
+	writePage(t, filepath.Join(docs, "api", "b.md"), "# Get b\n")
+	symlink(t, docs, filepath.Join(tmp, "zlink"))
+	set, err := ReadPaths([]string{docs, filepath.Join(tmp, "zlink"), filepath.Join(docs, "api", "b.md")})
+	require.NoError(t, err)
+	var paths []string
+	for _, p := range set.Pages {
+		paths = append(paths, p.Src.Path)
+	}
+	assert.Equal(t, []string{"docs/api/b.md", "docs/resources/a.md"}, paths)
+}
