@@ -72,7 +72,8 @@ func WriteStamp(dir string, s *Stamp) error {
 
 // Current reports whether the output folder dir holds exactly the files s
 // recorded: each with the recorded content, and no other generated file
-// where Plan would look for extra ones (the folders of the recorded files).
+// where Plan would look for extra ones (the folders of the recorded files
+// and those directly under dir).
 // Files that are not generated (user files) do not matter, as for Plan. A
 // stamped folder that has since become the root of another module or output
 // makes the stamp not current, so that the run goes on to Plan, which
@@ -94,6 +95,9 @@ func (s *Stamp) Current(dir string) (bool, error) {
 		if hashOf(b) != s.Files[rel] {
 			return false, nil
 		}
+	}
+	if err := addPackageFolders(dir, folders); err != nil {
+		return false, err
 	}
 	for _, d := range sortedKeys(folders) {
 		if !ownedWay(dir, d) {

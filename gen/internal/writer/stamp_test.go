@@ -45,11 +45,21 @@ func TestStampCurrent(t *testing.T) {
 	require.NoError(t, os.Remove(filepath.Join(dir, "b", "three.go")))
 	assert.True(t, current())
 
-	// A generated file outside the stamped folders is not this output's:
-	// Plan leaves it alone, and it does not make the stamp stale.
+	// A generated file in another folder directly under the output is a
+	// package no page makes any more: stale, for Current and for Plan.
 	writeFile(t, dir, "c/three.go", gen("three.md", ""))
-	assert.True(t, current())
+	assert.False(t, current())
 	changes, err := Plan(dir, files)
+	require.NoError(t, err)
+	require.Len(t, changes, 1)
+	assert.Equal(t, "c/three.go", changes[0].Path)
+	require.NoError(t, os.Remove(filepath.Join(dir, "c", "three.go")))
+
+	// One deeper is not this output's (another output, golden data): Plan
+	// leaves it alone, and it does not make the stamp stale.
+	writeFile(t, dir, "c/deep/three.go", gen("three.md", ""))
+	assert.True(t, current())
+	changes, err = Plan(dir, files)
 	require.NoError(t, err)
 	assert.Empty(t, changes)
 
@@ -62,7 +72,7 @@ func TestStampCurrent(t *testing.T) {
 	require.NoError(t, os.Remove(filepath.Join(dir, "b", "go.mod")))
 
 	// The stamp never counts as a change for Plan.
-	require.NoError(t, os.Remove(filepath.Join(dir, "c", "three.go")))
+	require.NoError(t, os.Remove(filepath.Join(dir, "c", "deep", "three.go")))
 	changes, err = Plan(dir, files)
 	require.NoError(t, err)
 	assert.Empty(t, changes)

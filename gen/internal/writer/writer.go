@@ -405,10 +405,11 @@ func foreignRoot(full string) string {
 }
 
 // extraFiles lists the generated files dir owns that are not in want: Go
-// files directly in the folders of want's files, and the files listed
-// (the previous run's outputs). It never follows a symbolic link, never
-// enters a hidden folder or one that another module or output owns, and
-// never looks into a folder nobody named.
+// files directly in the folders of want's files and in the folders
+// directly under dir (where gen's packages are), and the files listed (the
+// previous run's outputs). It never follows a symbolic link, never enters a
+// hidden folder or one that another module or output owns, and never looks
+// deeper.
 func extraFiles(dir string, want map[string]File, listed []string) ([]Change, error) {
 	var out []Change
 	seen := map[string]bool{}
@@ -446,6 +447,9 @@ func extraFiles(dir string, want map[string]File, listed []string) ([]Change, er
 	for rel := range want {
 		folders[path.Dir(rel)] = true
 	}
+	if err := addPackageFolders(dir, folders); err != nil {
+		return nil, err
+	}
 	for _, d := range sortedKeys(folders) {
 		// checkFolders has vouched for every folder on the way.
 		ents, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(d)))
@@ -472,6 +476,25 @@ func extraFiles(dir string, want map[string]File, listed []string) ([]Change, er
 		}
 	}
 	return out, nil
+}
+
+// addPackageFolders adds to folders the folders directly under dir that
+// this output may own: every package gen writes is one, so the package of a
+// namespace whose pages are gone is found with or without a stamp to list
+// it. Hidden folders, links and folders of another module or output are
+// not; deeper folders (another output, golden test data) are never looked
+// into.
+func addPackageFolders(dir string, folders map[string]bool) error {
+	ents, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	for _, e := range ents {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") && ownedWay(dir, e.Name()) {
+			folders[e.Name()] = true
+		}
+	}
+	return nil
 }
 
 // ownedWay reports whether every folder from dir down to its subfolder rel

@@ -496,3 +496,25 @@ func TestFailedWriteChangesNothing(t *testing.T) {
 	assert.Equal(t, string(changes[1].New), after["b/c/new.go"].content)
 	assert.Equal(t, string(changes[2].New), after["blocker/two.go"].content)
 }
+
+// TestStalePackageWithoutStamp: without a stamp (a fresh clone, -stamp=false,
+// a -keep-going run with errors) the package of a namespace no page makes
+// any more, a folder directly under the output, is still stale: removed by
+// Write and reported by Plan, as -check shows it.
+func TestStalePackageWithoutStamp(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "keep/keep.go", gen("keep.md", ""))
+	writeFile(t, dir, "other/schema.go", gen("api", ""))
+	writeFile(t, dir, "other/user.go", []byte("package other\n"))
+	writeFile(t, dir, "golden/out/other/schema.go", gen("api", ""))
+	files := []File{{Path: "keep/keep.go", Content: gen("keep.md", "")}}
+	changes, err := Plan(dir, files)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"extra other/schema.go"}, paths(changes))
+	_, err = Write(dir, files)
+	require.NoError(t, err)
+	snap := snapshot(t, dir)
+	assert.NotContains(t, snap, "other/schema.go")
+	assert.Contains(t, snap, "other/user.go")
+	assert.Contains(t, snap, "golden/out/other/schema.go", "deeper folders are not this output's")
+}
