@@ -292,7 +292,7 @@ func (l *linter) resolve() (prog *ir.Program, diags diag.List) {
 	}()
 	prog, l.names, diags = resolve.Check(l.set) // the checks read no Go names
 	// but for the names that would clash in generated code.
-	diags = append(diags, resolve.GoNameClashes(prog.Types)...)
+	diags = append(diags, resolve.GoNameClashes(prog)...)
 	// The parser reports the broken rows of property tables, for the
 	// generator; the table check reports every broken row of every table.
 	return prog, slices.DeleteFunc(diags, func(d diag.Diagnostic) bool { return d.Rule == "table-malformed" })

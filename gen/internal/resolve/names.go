@@ -3,6 +3,7 @@ package resolve
 import (
 	"fmt"
 	"go/token"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -71,32 +72,44 @@ func (r *resolver) typeNames() {
 			p.GoName = naming.Unique(naming.GoName(p.Name), used)
 		}
 	})
-	for _, ts := range byPackage(r.prog.Types) {
-		r.nameDiags = append(r.nameDiags, packageNames(ts, func(t *ir.Type, m *ir.Member, goName string) {
-			if m != nil {
-				m.GoName = goName
-			} else {
-				t.GoName = goName
-			}
-		})...)
+	r.nameDiags = map[string]diag.List{}
+	for pkg, ts := range byPackage(r.prog.Types, nil) {
+		r.nameDiags[pkg] = packageNames(ts, setGoName)
+	}
+}
+
+// setGoName records a settled Go name of a type (m nil) or an enum member.
+func setGoName(t *ir.Type, m *ir.Member, goName string) {
+	if m != nil {
+		m.GoName = goName
+	} else {
+		t.GoName = goName
 	}
 }
 
 // GoNameClashes reports the go-name-clash warnings that Resolve would, for a
-// program whose Go names are not worked out (Check's): the linter's.
-func GoNameClashes(types []*ir.Type) diag.List {
+// program whose Go names are not worked out (Check's): the linter's. The
+// namespaces in a cycle share a package, as Resolve makes them.
+func GoNameClashes(prog *ir.Program) diag.List {
+	pkgOf := func(ns string) string { return PackageName(ns) }
+	merged := mergedPackages(prog, pkgOf)
 	var out diag.List
-	for _, ts := range byPackage(types) {
-		out = append(out, packageNames(ts, func(*ir.Type, *ir.Member, string) {})...)
+	groups := byPackage(prog.Types, merged)
+	for _, pkg := range slices.Sorted(maps.Keys(groups)) {
+		out = append(out, packageNames(groups[pkg], func(*ir.Type, *ir.Member, string) {})...)
 	}
 	return out
 }
 
-// byPackage groups types by Go package, each group sorted by qualified name.
-func byPackage(types []*ir.Type) map[string][]*ir.Type {
+// byPackage groups types by Go package, each group sorted by qualified
+// name: the package of their namespace, or the one merged says it joins.
+func byPackage(types []*ir.Type, merged map[string]string) map[string][]*ir.Type {
 	out := map[string][]*ir.Type{}
 	for _, t := range types {
 		pkg := PackageName(t.Namespace)
+		if into, ok := merged[pkg]; ok {
+			pkg = into
+		}
 		out[pkg] = append(out[pkg], t)
 	}
 	for _, ts := range out {

@@ -15,42 +15,75 @@ import (
 // segment, whose entity base is microsoft.graph's, makes graph and
 // callrecords one package, named after the namespace with the fewest
 // elements (graph). The Go names of the merged types are worked out again
-// over the package, by the same clash rules. It runs once the types and
-// operations have their packages and the types their Go names.
+// over the package, by the same clash rules, and replace the packages'
+// go-name-clash findings. It runs once the types and operations have their
+// packages and the types their Go names.
 func (r *resolver) mergeCyclicPackages() {
+	merged := mergedPackages(r.prog, PackageName)
+	if len(merged) == 0 {
+		return
+	}
+	for _, t := range r.prog.Types {
+		if into, ok := merged[t.Package]; ok {
+			t.Package = into
+		}
+	}
+	for _, o := range r.prog.Operations {
+		if into, ok := merged[o.Package]; ok {
+			o.Package = into
+		}
+	}
+	for pkg := range merged {
+		delete(r.nameDiags, pkg)
+	}
+	groups := byPackage(r.prog.Types, merged)
+	for _, into := range slices.Sorted(maps.Values(merged)) {
+		if _, done := r.nameDiags[into]; !done {
+			r.nameDiags[into] = packageNames(groups[into], setGoName)
+		}
+	}
+}
+
+// mergedPackages maps each Go package in a cycle of packages that refer to
+// each other's types (through properties, base types, and operations'
+// bodies and answers) to the package the cycle shares; pkgOf is the package
+// of a namespace.
+func mergedPackages(prog *ir.Program, pkgOf func(ns string) string) map[string]string {
 	deps := map[string]map[string]bool{}
 	namespaces := map[string]map[string]bool{} // package -> its namespaces
-	edge := func(from string, to *ir.Type) {
-		if to == nil || to.Package == from || to.Package == "" {
+	edge := func(fromNS string, to *ir.Type) {
+		from := pkgOf(fromNS)
+		if to == nil || pkgOf(to.Namespace) == from {
 			return
 		}
 		if deps[from] == nil {
 			deps[from] = map[string]bool{}
 		}
-		deps[from][to.Package] = true
+		deps[from][pkgOf(to.Namespace)] = true
 	}
-	note := func(pkg, ns string) {
+	note := func(ns string) {
+		pkg := pkgOf(ns)
 		if namespaces[pkg] == nil {
 			namespaces[pkg] = map[string]bool{}
 		}
 		namespaces[pkg][ns] = true
 	}
-	for _, t := range r.prog.Types {
-		note(t.Package, t.Namespace)
-		edge(t.Package, t.Base)
+	for _, t := range prog.Types {
+		note(t.Namespace)
+		edge(t.Namespace, t.Base)
 		for _, p := range t.Properties {
-			edge(t.Package, p.Ref)
+			edge(t.Namespace, p.Ref)
 		}
 	}
-	for _, o := range r.prog.Operations {
-		note(o.Package, o.Namespace)
-		edge(o.Package, o.Request)
-		edge(o.Package, o.Response)
+	for _, o := range prog.Operations {
+		note(o.Namespace)
+		edge(o.Namespace, o.Request)
+		edge(o.Namespace, o.Response)
 		for _, p := range o.RequestBody {
-			edge(o.Package, p.Ref)
+			edge(o.Namespace, p.Ref)
 		}
 	}
-	merged := map[string]string{} // package -> the package it joins
+	merged := map[string]string{}
 	for _, group := range cycles(deps) {
 		into := group[0]
 		for _, pkg := range group[1:] {
@@ -62,37 +95,7 @@ func (r *resolver) mergeCyclicPackages() {
 			merged[pkg] = into
 		}
 	}
-	if len(merged) == 0 {
-		return
-	}
-	// generate says which namespaces share a package (shared-package).
-	var types []*ir.Type
-	for _, t := range r.prog.Types {
-		if into, ok := merged[t.Package]; ok {
-			t.Package = into
-			types = append(types, t)
-		}
-	}
-	for _, o := range r.prog.Operations {
-		if into, ok := merged[o.Package]; ok {
-			o.Package = into
-		}
-	}
-	byPkg := map[string][]*ir.Type{}
-	for _, t := range types {
-		byPkg[t.Package] = append(byPkg[t.Package], t)
-	}
-	for _, pkg := range slices.Sorted(maps.Keys(byPkg)) {
-		ts := byPkg[pkg]
-		sortByQualifiedName(ts)
-		r.diags = append(r.diags, packageNames(ts, func(t *ir.Type, m *ir.Member, goName string) {
-			if m != nil {
-				m.GoName = goName
-			} else {
-				t.GoName = goName
-			}
-		})...)
-	}
+	return merged
 }
 
 // rootward reports whether namespaces a are nearer the root than b: a

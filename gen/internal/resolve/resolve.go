@@ -3,6 +3,7 @@ package resolve
 import (
 	"fmt"
 	"regexp"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -45,9 +46,10 @@ type resolver struct {
 	// sampled are the properties taken from a JSON representation, typed
 	// by their sample value only (see jsonProperties).
 	sampled map[*ir.Property]bool
-	// nameDiags are typeNames' findings, kept apart while it runs beside
-	// the operations and merged once it is done.
-	nameDiags diag.List
+	// nameDiags are typeNames' findings by package, kept apart while it
+	// runs beside the operations, redone for packages merged by
+	// mergeCyclicPackages, and added to diags once the names are settled.
+	nameDiags map[string]diag.List
 }
 
 // pageFacts is what a resource page says of the type it declares, worked out
@@ -179,10 +181,12 @@ func (r *resolver) finish(waitTypeNames func(), goNames bool) (*ir.Program, *Typ
 	}
 	r.operations()
 	waitTypeNames()
-	r.diags = append(r.diags, r.nameDiags...)
 	r.typeAlternatives()
 	if goNames {
 		r.operationNames()
+		for _, pkg := range slices.Sorted(maps.Keys(r.nameDiags)) {
+			r.diags = append(r.diags, r.nameDiags[pkg]...)
+		}
 	}
 	r.sortProgram()
 	r.prog.Index()

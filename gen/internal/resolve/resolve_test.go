@@ -214,7 +214,7 @@ func TestCheckIsResolveWithoutGoNames(t *testing.T) {
 		gotJSON, err := json.Marshal(got)
 		require.NoError(t, err)
 		require.JSONEq(t, string(wantJSON), string(gotJSON), e.Name())
-		gotDiags = append(gotDiags, GoNameClashes(got.Types)...)
+		gotDiags = append(gotDiags, GoNameClashes(got)...)
 		gotDiags.Sort()
 		require.Equal(t, wantDiags.String(), gotDiags.String(), e.Name())
 		cases++
@@ -442,7 +442,7 @@ func TestGoNameClash(t *testing.T) {
 	require.NoError(t, err)
 	checked, _, _ := Check(NewSet(set.Root, set.Pages))
 	var lint []string
-	for _, d := range GoNameClashes(checked.Types) {
+	for _, d := range GoNameClashes(checked) {
 		lint = append(lint, d.String())
 	}
 	assert.Equal(t, clashes, lint)
@@ -552,6 +552,24 @@ func TestCyclicNamespacesShareAPackage(t *testing.T) {
 	assert.Equal(t, "Entity", prog.Lookup("contoso.calls.entity").GoName, "contoso.calls.entity sorts first")
 	assert.Equal(t, "Entity2", prog.Lookup("contoso.entity").GoName)
 	assert.Equal(t, "Segment", prog.Lookup("contoso.calls.segment").GoName)
+
+	// One go-name-clash, the merged package's, and the linter's the same.
+	var clashes []string
+	for _, d := range diags {
+		if d.Rule == "go-name-clash" {
+			clashes = append(clashes, d.String())
+		}
+	}
+	require.Len(t, clashes, 1, diags.String())
+	assert.Contains(t, clashes[0], "type contoso.entity would be the Go type Entity, which type contoso.calls.entity")
+	set, err := ReadDir(root)
+	require.NoError(t, err)
+	checked, _, _ := Check(NewSet(set.Root, set.Pages))
+	var lint []string
+	for _, d := range GoNameClashes(checked) {
+		lint = append(lint, d.String())
+	}
+	assert.Equal(t, clashes, lint)
 }
 
 // TestRequestBodyDuplicateRows: a name the request-body table lists twice
