@@ -2,8 +2,8 @@ package resolve
 
 import (
 	"fmt"
-	"regexp"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
