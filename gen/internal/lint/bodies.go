@@ -326,6 +326,8 @@ func (w *bodyWalk) parameters(v *parse.Value) {
 			}
 		}
 	}
+	w.depth++ // the parameters' values are one level in, as an object's members
+	defer func() { w.depth-- }()
 	for _, m := range v.Members {
 		if strings.ContainsRune(m.Key, '@') {
 			continue
