@@ -419,10 +419,12 @@ func WriteEntity(w http.ResponseWriter, status int, out any, err error, odataTyp
 var typeKey = []byte(`"@odata.type":"`)
 
 // hashTypeNames writes every @odata.type value of data, as encoding/json
-// encoded it, with the '#' OData JSON puts before a type name: a client may
-// send "microsoft.graph.phone", and what the service answers says
-// "#microsoft.graph.phone" as Graph does. (Inside a string value the quotes
-// would be escaped, so only members match.)
+// encoded it, that names a type of the service with the '#' OData JSON puts
+// before a type name: a client may send "microsoft.graph.phone", and what
+// the service answers says "#microsoft.graph.phone" as Graph does. A name
+// the schema does not have, in JSON the service passes through untyped, is
+// left as it is. (Inside a string value the quotes would be escaped, so
+// only members match.)
 func hashTypeNames(data []byte) []byte {
 	var out []byte
 	done := 0 // data[:done] is in out
@@ -432,7 +434,7 @@ func hashTypeNames(data []byte) []byte {
 			break
 		}
 		at := i + j + len(typeKey)
-		if at < len(data) && data[at] != '#' && data[at] != '"' {
+		if at < len(data) && data[at] != '#' && data[at] != '"' && namesType(data[at:]) {
 			out = append(append(out, data[done:at]...), '#')
 			done = at
 		}
@@ -442,6 +444,13 @@ func hashTypeNames(data []byte) []byte {
 		return data
 	}
 	return append(out, data[done:]...)
+}
+
+// namesType reports whether the JSON string that rest starts inside (after
+// its opening quote) is the name of a registered type.
+func namesType(rest []byte) bool {
+	end := bytes.IndexAny(rest, "\"\\")
+	return end > 0 && rest[end] == '"' && Lookup(string(rest[:end])) != nil
 }
 
 // WriteValue answers the result of a service method that returns a
