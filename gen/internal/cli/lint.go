@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"time"
 
@@ -95,7 +94,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	}
 	counts := lint.Count(findings)
 	if *format == "text" {
-		summary(stderr, findings, counts, pages, time.Since(start))
+		summary(stderr, counts, pages, time.Since(start))
 	}
 	if counts.BySeverity[diag.Error] > 0 {
 		return ExitFindings
@@ -122,37 +121,11 @@ func splitList(s string) []string {
 	return out
 }
 
-// summary prints the totals per rule and severity and the summary line. A
-// rule whose findings differ in severity (annotation-value: an error for a
-// wrong value, a warning for a misspelt suppression) gets a line for each,
-// so the lines add up to the summary's totals and agree with the severity
-// each finding is printed with. Most findings first, then by rule, errors
-// before warnings.
-func summary(w io.Writer, findings diag.List, c lint.Counts, pages int, took time.Duration) {
-	type key struct {
-		rule string
-		sev  diag.Severity
-	}
-	n := map[key]int{}
-	for _, f := range findings {
-		n[key{f.Rule, f.Severity}]++
-	}
-	keys := make([]key, 0, len(n))
-	for k := range n {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := keys[i], keys[j]
-		switch {
-		case n[a] != n[b]:
-			return n[a] > n[b]
-		case a.rule != b.rule:
-			return a.rule < b.rule
-		}
-		return a.sev < b.sev
-	})
-	for _, k := range keys {
-		fmt.Fprintf(w, "%8d  %-8s %s\n", n[k], k.sev, k.rule)
+// summary prints the totals per rule and severity (lint.Counts.Totals)
+// and the summary line.
+func summary(w io.Writer, c lint.Counts, pages int, took time.Duration) {
+	for _, r := range c.Totals {
+		fmt.Fprintf(w, "%8d  %-8s %s\n", r.N, r.Severity, r.Rule)
 	}
 	fmt.Fprintf(w, "gen lint: %d pages, %d errors, %d warnings, %d infos in %.2fs\n",
 		pages, c.BySeverity[diag.Error], c.BySeverity[diag.Warning], c.BySeverity[diag.Info], took.Seconds())

@@ -346,7 +346,6 @@ func canonicalBlockType(s string) string {
 	return ""
 }
 
-// annotationValue checks that a known key's value has the right JSON type.
 // unfinishedNames reports example names that end in a separator, as a
 // template's "create_segment_from_" does before the writer names what the
 // segment is created from.
@@ -363,6 +362,7 @@ func (c *checker) unfinishedNames(a *annotation, v *parse.Value) {
 	}
 }
 
+// annotationValue checks that a known key's value has the right JSON type.
 func (c *checker) annotationValue(a *annotation, m parse.Member, t valueType) {
 	v := m.Value
 	at := c.span(a.offset+v.Off, a.offset+v.End)

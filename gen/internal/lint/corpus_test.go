@@ -37,8 +37,8 @@ func TestCorpus(t *testing.T) {
 			t.Errorf("%s", d)
 		}
 	}
-	for _, id := range c.RuleIDs() {
-		t.Logf("%7d %s", c.ByRule[id], id)
+	for _, r := range c.Totals {
+		t.Logf("%7d %-8s %s", r.N, r.Severity, r.Rule)
 	}
 	// Rules that real pages certainly break: if one reports nothing, it
 	// has stopped working.

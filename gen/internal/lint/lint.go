@@ -617,36 +617,48 @@ func (c *checker) run(st stage) {
 // Counts tallies findings per rule and per severity, for summaries.
 type Counts struct {
 	ByRule     map[string]int
-	Severity   map[string]diag.Severity // the most severe finding of each rule
 	BySeverity [3]int
+	// Totals are the findings per rule and severity, most first, then by
+	// rule, errors before warnings: a rule whose findings differ in
+	// severity (annotation-value: an error for a wrong value, a warning
+	// for a misspelt suppression) has a total for each.
+	Totals []RuleTotal
+}
+
+// RuleTotal is the number of findings of one rule at one severity.
+type RuleTotal struct {
+	Rule     string
+	Severity diag.Severity
+	N        int
 }
 
 // Count tallies a list of findings.
 func Count(l diag.List) Counts {
-	c := Counts{ByRule: map[string]int{}, Severity: map[string]diag.Severity{}}
+	c := Counts{ByRule: map[string]int{}}
+	index := map[RuleTotal]int{} // {rule, severity, 0} -> its index in Totals
 	for _, d := range l {
-		if s, ok := c.Severity[d.Rule]; !ok || d.Severity < s {
-			c.Severity[d.Rule] = d.Severity
-		}
 		c.ByRule[d.Rule]++
 		if d.Severity >= 0 && int(d.Severity) < len(c.BySeverity) {
 			c.BySeverity[d.Severity]++
 		}
-	}
-	return c
-}
-
-// RuleIDs returns the rules with findings, most findings first, then by ID.
-func (c Counts) RuleIDs() []string {
-	ids := make([]string, 0, len(c.ByRule))
-	for id := range c.ByRule {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool {
-		if c.ByRule[ids[i]] != c.ByRule[ids[j]] {
-			return c.ByRule[ids[i]] > c.ByRule[ids[j]]
+		k := RuleTotal{Rule: d.Rule, Severity: d.Severity}
+		i, ok := index[k]
+		if !ok {
+			i = len(c.Totals)
+			index[k] = i
+			c.Totals = append(c.Totals, k)
 		}
-		return ids[i] < ids[j]
+		c.Totals[i].N++
+	}
+	sort.Slice(c.Totals, func(i, j int) bool {
+		a, b := c.Totals[i], c.Totals[j]
+		switch {
+		case a.N != b.N:
+			return a.N > b.N
+		case a.Rule != b.Rule:
+			return a.Rule < b.Rule
+		}
+		return a.Severity < b.Severity
 	})
-	return ids
+	return c
 }
