@@ -17,6 +17,7 @@ import (
 
 	"gen/gen/internal/batchgc"
 	"gen/gen/internal/corpus"
+	"gen/gen/internal/diag"
 	"gen/gen/internal/ir"
 	"gen/gen/internal/parse"
 )
@@ -428,24 +429,12 @@ func TestGoNameClash(t *testing.T) {
 	members := prog.Lookup("contoso.widgetColor").Members
 	assert.Equal(t, "WidgetColorRed2", members[0].GoName)
 	assert.Equal(t, "WidgetColorBlue", members[1].GoName)
-	var clashes []string
-	for _, d := range diags {
-		if d.Rule == "go-name-clash" {
-			clashes = append(clashes, d.String())
-		}
-	}
+	clashes := goNameClashes(diags)
 	require.Len(t, clashes, 2, diags.String())
 	assert.Contains(t, clashes[0], "resources/a.md:1:3: warning go-name-clash: type contoso.gear_box would be the Go type GearBox, which type contoso.gearBox (resources/b.md:1:3) takes; it is GearBox2 instead")
 	assert.Contains(t, clashes[1], "resources/widgetcolor.md:9:2: warning go-name-clash: member red of enum contoso.widgetColor would be the Go constant WidgetColorRed, which type contoso.widgetColorRed (resources/c.md:1:3) takes; it is WidgetColorRed2 instead")
 
-	set, err := ReadDir(root)
-	require.NoError(t, err)
-	checked, _, _ := Check(NewSet(set.Root, set.Pages))
-	var lint []string
-	for _, d := range GoNameClashes(checked) {
-		lint = append(lint, d.String())
-	}
-	assert.Equal(t, clashes, lint)
+	assert.Equal(t, clashes, lintGoNameClashes(t, root), "the linter finds the same")
 
 	// Read in the other order, the pages get the same names.
 	rels := []string{"resources/widgetcolor.md", "resources/c.md", "resources/b.md", "resources/a.md"}
@@ -513,12 +502,7 @@ func TestGoNameClashWithGeneratedCode(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Gear", prog.Lookup("contoso.gear").GoName)
 	assert.Equal(t, "AnyGear2", prog.Lookup("contoso.anyGear").GoName, "the interface AnyGear keeps its name")
-	var clashes []string
-	for _, d := range diags {
-		if d.Rule == "go-name-clash" {
-			clashes = append(clashes, d.String())
-		}
-	}
+	clashes := goNameClashes(diags)
 	require.Len(t, clashes, 1, diags.String())
 	assert.Contains(t, clashes[0], "type contoso.anyGear would be the Go type AnyGear, which the generated code of contoso.gear")
 }
@@ -554,22 +538,10 @@ func TestCyclicNamespacesShareAPackage(t *testing.T) {
 	assert.Equal(t, "Segment", prog.Lookup("contoso.calls.segment").GoName)
 
 	// One go-name-clash, the merged package's, and the linter's the same.
-	var clashes []string
-	for _, d := range diags {
-		if d.Rule == "go-name-clash" {
-			clashes = append(clashes, d.String())
-		}
-	}
+	clashes := goNameClashes(diags)
 	require.Len(t, clashes, 1, diags.String())
 	assert.Contains(t, clashes[0], "type contoso.entity would be the Go type Entity, which type contoso.calls.entity")
-	set, err := ReadDir(root)
-	require.NoError(t, err)
-	checked, _, _ := Check(NewSet(set.Root, set.Pages))
-	var lint []string
-	for _, d := range GoNameClashes(checked) {
-		lint = append(lint, d.String())
-	}
-	assert.Equal(t, clashes, lint)
+	assert.Equal(t, clashes, lintGoNameClashes(t, root), "the linter finds the same")
 }
 
 // TestRequestBodyDuplicateRows: a name the request-body table lists twice
@@ -596,4 +568,25 @@ func TestRequestBodyDuplicateRows(t *testing.T) {
 		rows = append(rows, p.Name+" "+p.Type)
 	}
 	assert.Equal(t, []string{"comment Edm.String", "urgent Edm.Boolean"}, rows)
+}
+
+// goNameClashes lists the go-name-clash findings of diags, as text.
+func goNameClashes(diags diag.List) []string {
+	var out []string
+	for _, d := range diags {
+		if d.Rule == "go-name-clash" {
+			out = append(out, d.String())
+		}
+	}
+	return out
+}
+
+// lintGoNameClashes lists, as text, the go-name-clash findings the linter
+// reports on the pages under root (Check, then GoNameClashes).
+func lintGoNameClashes(t *testing.T, root string) []string {
+	t.Helper()
+	set, err := ReadDir(root)
+	require.NoError(t, err)
+	checked, _, _ := Check(NewSet(set.Root, set.Pages))
+	return goNameClashes(GoNameClashes(checked))
 }
