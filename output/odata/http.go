@@ -396,10 +396,8 @@ func WriteEntity(w http.ResponseWriter, status int, out any, err error, odataTyp
 		WriteError(w, http.StatusInternalServerError, "internalServerError", internalMessage)
 		return
 	}
+	data = hashTypeNames(data)
 	_, raw := out.(json.RawMessage)
-	if !raw {
-		data = hashTypeNames(data)
-	}
 	if odataType != "" && !raw && len(data) > 1 && data[0] == '{' && !bytes.HasPrefix(data, []byte(`{"@odata.type":`)) {
 		name, _ := json.Marshal(odataType)
 		typed := append([]byte(`{"@odata.type":`), name...)
@@ -434,7 +432,7 @@ func hashTypeNames(data []byte) []byte {
 			break
 		}
 		at := i + j + len(typeKey)
-		if at < len(data) && data[at] != '#' && data[at] != '"' && namesType(data[at:]) {
+		if at < len(data) && data[at] != '#' && data[at] != '"' && !escaped(data, i+j) && namesType(data[at:]) {
 			out = append(append(out, data[done:at]...), '#')
 			done = at
 		}
@@ -444,6 +442,16 @@ func hashTypeNames(data []byte) []byte {
 		return data
 	}
 	return append(out, data[done:]...)
+}
+
+// escaped reports whether the quote at data[i] is escaped: preceded by an
+// odd number of backslashes, as in a member named k"@odata.type.
+func escaped(data []byte, i int) bool {
+	n := 0
+	for i--; i >= 0 && data[i] == '\\'; i-- {
+		n++
+	}
+	return n%2 == 1
 }
 
 // namesType reports whether the JSON string that rest starts inside (after

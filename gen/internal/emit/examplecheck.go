@@ -95,7 +95,7 @@ func (g *generator) resultProblem(body string, s *opSig) string {
 type bodyChecker struct {
 	g       *generator
 	request bool
-	partial bool // a PATCH body: its root may be of an abstract type unnamed
+	partial bool // a PATCH body: its root may be of an abstract type it does not name
 }
 
 func (c bodyChecker) value(v any, path, typeName string, t *ir.Type, collection bool) string {
@@ -158,7 +158,8 @@ func (c bodyChecker) value(v any, path, typeName string, t *ir.Type, collection 
 			return fmt.Sprintf("%s has @odata.type %q, which is not %s or a type derived from it", describePath(path), name, t.QualifiedName())
 		}
 	}
-	if c.request && actual.Abstract && len(actual.Derived) > 0 && !(c.partial && path == "") {
+	_, named := obj["@odata.type"]
+	if c.request && actual.Abstract && len(actual.Derived) > 0 && !(c.partial && path == "" && !named) {
 		return fmt.Sprintf("%s is of the abstract type %s: it names no type derived from it", describePath(path), actual.QualifiedName())
 	}
 	for _, k := range objectKeys(obj) {

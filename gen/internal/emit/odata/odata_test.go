@@ -490,6 +490,11 @@ func TestWriteResults(t *testing.T) {
 	WriteValue(rec, 200, []thing{{ODataType: "test.base"}, {ODataType: "#test.base"}}, nil, true)
 	assert.JSONEq(t, `{"value": [{"@odata.type": "#test.base"}, {"@odata.type": "#test.base"}]}`, rec.Body.String())
 	assert.Equal(t, `{"a":1}`, string(hashTypeNames([]byte(`{"a":1}`))))
+	assert.Equal(t, `{"k\"@odata.type":"test.base"}`, string(hashTypeNames([]byte(`{"k\"@odata.type":"test.base"}`))), "a member named k\"@odata.type is no annotation")
+	assert.Equal(t, `{"k\\":1,"@odata.type":"#test.base"}`, string(hashTypeNames([]byte(`{"k\\":1,"@odata.type":"test.base"}`))))
+	rec = httptest.NewRecorder()
+	WriteEntity(rec, 200, json.RawMessage(`{"@odata.type":"test.base","x":{"@odata.type":"opaque.v1"}}`), nil, "")
+	assert.Equal(t, `{"@odata.type":"#test.base","x":{"@odata.type":"opaque.v1"}}`, rec.Body.String(), "raw JSON as other answers: names of the service's types get their '#'")
 	assert.Equal(t, `{"@odata.type":""}`, string(hashTypeNames([]byte(`{"@odata.type":""}`))), "an empty name stays empty")
 
 	rec = httptest.NewRecorder()

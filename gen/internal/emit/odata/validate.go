@@ -233,8 +233,14 @@ func validateMember(t *Type, at *loc, v any) error {
 // Edm.DateTimeOffset values are. Go's parser also takes a comma before the
 // fraction, which RFC 3339 does not.
 func IsDateTime(s string) bool {
-	_, err := time.Parse(time.RFC3339, s)
-	return err == nil && !strings.ContainsRune(s, ',')
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil || strings.ContainsRune(s, ',') {
+		return false
+	}
+	// time.Parse takes an offset of +24:00 or +23:60, which no time.Time
+	// encodes: the answer would fail with a 500.
+	_, offset := t.Zone()
+	return offset > -24*60*60 && offset < 24*60*60
 }
 
 // Untyped reports whether typeName is an Edm type gen does not know

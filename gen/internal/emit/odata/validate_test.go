@@ -89,6 +89,11 @@ func TestValidateFormats(t *testing.T) {
 	assert.Equal(t, "", FormatProblem("Edm.Guid", "00000000-0000-0000-0000-000000000001"))
 	assert.Equal(t, "a GUID, 8-4-4-4-12 hexadecimal digits", FormatProblem("Edm.Guid", "x"))
 	assert.Equal(t, "an RFC 3339 date and time", FormatProblem("Edm.DateTimeOffset", "2020-01-01"))
+	// An offset no time.Time can encode would make the answer a 500.
+	for _, s := range []string{"2020-01-01T00:00:00+24:00", "2020-01-01T00:00:00+23:60", "2020-01-01T00:00:00-24:00"} {
+		assert.Equal(t, "an RFC 3339 date and time", FormatProblem("Edm.DateTimeOffset", s), s)
+	}
+	assert.Equal(t, "", FormatProblem("Edm.DateTimeOffset", "2020-01-01T00:00:00-23:59"))
 	assert.Equal(t, "", FormatProblem("Edm.String", "anything"))
 }
 
