@@ -85,7 +85,13 @@ func (s *Stamp) Current(dir string) (bool, error) {
 			return false, nil
 		}
 		folders[path.Dir(rel)] = true
-		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if info, err := os.Lstat(p); err != nil || !info.Mode().IsRegular() {
+			// Missing, or a link, a pipe or a folder where gen wrote a
+			// file: Plan decides, as a run without the stamp would.
+			return false, nil
+		}
+		b, err := os.ReadFile(p)
 		if errors.Is(err, fs.ErrNotExist) {
 			return false, nil
 		}
@@ -178,7 +184,11 @@ func (h *Hasher) AddTree(root string) error {
 	err = tree.Walk(root, func(p, rel string) error {
 		// A file that cannot be read (a broken link) keys by its error.
 		sum := ""
-		if b, err := os.ReadFile(p); err != nil {
+		if info, err := os.Stat(p); err == nil && !info.Mode().IsRegular() {
+			// A named pipe or a device (a link to /dev/zero) is never read:
+			// it could block or never end.
+			sum = "not a regular file: " + info.Mode().Type().String()
+		} else if b, err := os.ReadFile(p); err != nil {
 			sum = "unreadable: " + err.Error()
 		} else {
 			sum = hashOf(b)

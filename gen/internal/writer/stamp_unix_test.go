@@ -1,0 +1,53 @@
+//go:build unix
+
+package writer
+
+import (
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestStampIgnoresSpecialFiles: a named pipe below the input or at a
+// stamped output path is never read (reading it would block), and a link
+// where gen wrote a file makes the stamp not current, as Plan refuses it.
+func TestStampIgnoresSpecialFiles(t *testing.T) {
+	in := t.TempDir()
+	writeFile(t, in, "api/a.md", []byte("# A\n"))
+	require.NoError(t, syscall.Mkfifo(filepath.Join(in, "notes.txt"), 0o644))
+	var h Hasher
+	done := make(chan error, 1)
+	go func() { done <- h.AddTree(in) }()
+	select {
+	case err := <-done:
+		require.NoError(t, err)
+	case <-time.After(5 * time.Second):
+		t.Fatal("AddTree blocked on a named pipe")
+	}
+
+	dir := t.TempDir()
+	files := []File{{Path: "a/one.go", Content: gen("one.md", "")}}
+	_, err := Write(dir, files)
+	require.NoError(t, err)
+	s := NewStamp("k", files, nil)
+	p := filepath.Join(dir, "a", "one.go")
+	require.NoError(t, os.Rename(p, filepath.Join(dir, "copy.go")))
+	require.NoError(t, os.Symlink(filepath.Join(dir, "copy.go"), p))
+	ok, err := s.Current(dir)
+	require.NoError(t, err)
+	assert.False(t, ok, "a link where gen wrote a file")
+	require.NoError(t, os.Remove(p))
+	require.NoError(t, syscall.Mkfifo(p, 0o644))
+	go func() { ok, err := s.Current(dir); done <- err; _ = ok }()
+	select {
+	case err := <-done:
+		require.NoError(t, err)
+	case <-time.After(5 * time.Second):
+		t.Fatal("Current blocked on a named pipe")
+	}
+}
