@@ -1,5 +1,5 @@
 // Package tree walks an input folder the one way gen reads it: hidden
-// folders (.git) skipped, symbolic links followed, and every real folder
+// folders (.git) and files (.#page.md) skipped, symbolic links followed, and every real folder
 // and file read once, under one path whatever the links. The loader lists
 // its pages with it and the generate stamp hashes its inputs with it, so
 // the stamp covers what the loader reads.
@@ -92,7 +92,9 @@ func (w *walker) walk(rel string, depth int) error {
 			isDir = err == nil && info.IsDir()
 		}
 		switch {
-		case isDir && strings.HasPrefix(e.Name(), "."):
+		case strings.HasPrefix(e.Name(), "."):
+			// Hidden folders, and hidden files: an editor's lock or backup
+			// (.#entity.md) is no page.
 		case isDir && linked:
 			w.next = append(w.next, found{r, depth + 1})
 		case isDir:

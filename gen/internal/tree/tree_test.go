@@ -15,13 +15,14 @@ import (
 func TestWalk(t *testing.T) {
 	tmp := t.TempDir()
 	root, elsewhere := filepath.Join(tmp, "docs"), filepath.Join(tmp, "elsewhere")
-	for _, f := range []string{"docs/b.md", "docs/a/x.md", "docs/.git/config", "elsewhere/y.md"} {
+	for _, f := range []string{"docs/b.md", "docs/a/x.md", "docs/.git/config", "docs/a/.b.md.swp", "elsewhere/y.md"} {
 		p := filepath.Join(tmp, filepath.FromSlash(f))
 		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
 		require.NoError(t, os.WriteFile(p, []byte("x"), 0o644))
 	}
 	for link, target := range map[string]string{
 		"docs/linked": elsewhere, "docs/a/loop": root, "docs/broken": filepath.Join(tmp, "missing"),
+		"docs/a/.#x.md": filepath.Join(tmp, "missing"), // an editor's lock: hidden, never read
 	} {
 		if err := os.Symlink(target, filepath.Join(tmp, filepath.FromSlash(link))); err != nil {
 			t.Skipf("no symbolic links here: %v", err)
