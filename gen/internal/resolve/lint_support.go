@@ -73,16 +73,23 @@ func ReadPaths(paths []string) (*Set, error) {
 			real[filepath.ToSlash(rel)] = f
 		}
 	}
-	// A page given twice, or reached through a link as well, is read once,
-	// by the first of its paths in sorted order.
-	rels := make([]string, 0, len(real))
-	read := map[string]bool{}
+	// A page given twice, or reached through a link as well, is read once:
+	// under its own path when one of them is (a link in api/ to a resource
+	// page does not make it an operation page), else the first in sorted
+	// order.
+	realRoot := root
+	if r, err := filepath.EvalSymlinks(root); err == nil {
+		realRoot = r
+	}
+	chosen := map[string]string{} // real path -> rel
 	for _, rel := range slices.Sorted(maps.Keys(real)) {
-		if !read[real[rel]] {
-			read[real[rel]] = true
-			rels = append(rels, rel)
+		r := real[rel]
+		prev, ok := chosen[r]
+		if !ok || !direct(realRoot, prev, r) && direct(realRoot, rel, r) {
+			chosen[r] = rel
 		}
 	}
+	rels := slices.Sorted(maps.Values(chosen))
 	pages, err := readPages(root, rels)
 	if err != nil {
 		return nil, err
@@ -96,6 +103,12 @@ func ReadPaths(paths []string) (*Set, error) {
 		}
 	}
 	return NewSet(display, pages), nil
+}
+
+// direct reports whether the page at rel below root (its real path) is its
+// real path r, reached through no link.
+func direct(root, rel, r string) bool {
+	return filepath.Join(root, filepath.FromSlash(rel)) == r
 }
 
 // commonDir is the deepest folder that holds every file and every folder

@@ -120,3 +120,19 @@ func TestReadPathsOnce(t *testing.T) {
 	}
 	assert.Equal(t, []string{"docs/api/b.md", "docs/resources/a.md"}, paths)
 }
+
+// TestReadPathsDirectPathWins: a page given through a link from another
+// folder (a resource page linked into api/) is read under its own path.
+func TestReadPathsDirectPathWins(t *testing.T) {
+	tmp := t.TempDir()
+	docs := filepath.Join(tmp, "docs")
+	writePage(t, filepath.Join(docs, "resources", "a.md"), "# a resource type\n")
+	symlink(t, filepath.Join("..", "resources", "a.md"), filepath.Join(docs, "api", "x.md"))
+	set, err := ReadPaths([]string{docs, filepath.Join(docs, "api", "x.md")})
+	require.NoError(t, err)
+	var paths []string
+	for _, p := range set.Pages {
+		paths = append(paths, p.Src.Path)
+	}
+	assert.Equal(t, []string{"docs/resources/a.md"}, paths)
+}
