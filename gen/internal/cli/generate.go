@@ -185,14 +185,21 @@ func reportStale(stdout, stderr io.Writer, out string, changes []writer.Change) 
 // working directory when it lies inside it, so that git apply run there
 // finds the files; as given otherwise.
 func diffLabel(out string) string {
-	if !filepath.IsAbs(out) {
+	if filepath.IsLocal(out) {
 		return out
 	}
+	// An absolute -out, or one through .. (../m/out from m), is written
+	// relative to the working directory when it is inside it: git apply
+	// takes no path with .. in it.
 	wd, err := os.Getwd()
 	if err != nil {
 		return out
 	}
-	rel, err := filepath.Rel(wd, out)
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return out
+	}
+	rel, err := filepath.Rel(wd, abs)
 	if err != nil || !filepath.IsLocal(rel) {
 		return out
 	}

@@ -447,3 +447,15 @@ func TestGenerateRefusesAnotherModulesFolder(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffLabel: -check labels its diffs with -out relative to the working
+// directory when -out is inside it, however it was written, since git apply
+// takes no path with .. in it.
+func TestDiffLabel(t *testing.T) {
+	wd, err := os.Getwd()
+	require.NoError(t, err)
+	assert.Equal(t, "out", diffLabel("out"))
+	assert.Equal(t, "out", diffLabel(filepath.Join("..", filepath.Base(wd), "out")))
+	assert.Equal(t, "out", diffLabel(filepath.Join(wd, "out")))
+	assert.Equal(t, filepath.Join("..", "elsewhere"), diffLabel(filepath.Join("..", "elsewhere")), "outside: as written")
+}
