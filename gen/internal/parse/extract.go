@@ -160,8 +160,10 @@ func PathProblem(raw string) (end int, problem string) {
 // it can: "." or "..", or an empty one between two slashes (inner is
 // true when a slash came before it).
 func segmentProblem(seg string, inner bool) string {
+	// %2e is a dot too: a server unescapes the path before it cleans it.
+	dots := strings.ReplaceAll(strings.ReplaceAll(seg, "%2e", "."), "%2E", ".")
 	switch {
-	case seg == "." || seg == "..":
+	case dots == "." || dots == "..":
 		return "has a " + seg + " segment: a server resolves it before routing, so no request reaches this path; write the path it means"
 	case seg == "" && inner:
 		return "has an empty segment (//): a server cleans it away before routing, so no request reaches this path; write one slash"

@@ -136,6 +136,7 @@ func TestInvalidPathSegments(t *testing.T) {
 	invalid := []string{
 		"GET /things/..", "GET /things/.", "GET //things", "GET /things//x", "GET /things//",
 		"GET /a/./b HTTP/1.1", "GET https://graph.microsoft.com/beta/things/../x", "GET ../x", "GET /x/..?$top=1",
+		"GET /a/%2e/b", "GET /a/%2E%2E/b",
 	}
 	valid := []string{
 		"GET /things/", "GET /", "GET https://graph.microsoft.com/beta/things", "GET https://graph.microsoft.com",
@@ -155,6 +156,8 @@ func TestInvalidPathSegments(t *testing.T) {
 		"api/thing-get.md:16:5 request path https://graph.microsoft.com/beta/things/../x has a .. segment: a server resolves it before routing, so no request reaches this path; write the path it means",
 		"api/thing-get.md:17:5 request path ../x has a .. segment: a server resolves it before routing, so no request reaches this path; write the path it means",
 		"api/thing-get.md:18:5 request path /x/.. has a .. segment: a server resolves it before routing, so no request reaches this path; write the path it means",
+		"api/thing-get.md:19:5 request path /a/%2e/b has a %2e segment: a server resolves it before routing, so no request reaches this path; write the path it means",
+		"api/thing-get.md:20:5 request path /a/%2E%2E/b has a %2E%2E segment: a server resolves it before routing, so no request reaches this path; write the path it means",
 	}, only(p.Diags, "invalid-path"))
 	require.Len(t, p.Requests, len(lines))
 	for i, rl := range p.Requests {
