@@ -245,3 +245,27 @@ func TestPagesSharingAFileName(t *testing.T) {
 	assert.Equal(t, "callrecords/media-2.go", bySource["resources/callrecords-media.md"])
 	assert.Equal(t, "callrecords/media-3.go", bySource["resources/x/callrecords-media.md"])
 }
+
+// TestExampleWithLoneSurrogateSkipped: an example request escaping half a
+// surrogate pair is skipped with the reason: the handler answers it 400,
+// where the filled-in body the test would send holds U+FFFD instead.
+func TestExampleWithLoneSurrogateSkipped(t *testing.T) {
+	p := buildCallRecords()
+	var ex *ir.Example
+	for _, o := range p.Operations {
+		for _, e := range o.Examples {
+			if ex == nil && e.Request != nil && e.Request.Body != "" {
+				ex = e
+			}
+		}
+	}
+	require.NotNil(t, ex, "the fixture has an example request with a body")
+	ex.Request.Body = `{"id": "a\ud800b"}`
+	files, err := Generate(p, Options{ModulePath: "gen/output"})
+	require.NoError(t, err)
+	found := false
+	for _, f := range files {
+		found = found || strings.Contains(string(f.Content), `the handler answers 400 to the example request: it escapes half a surrogate pair, \\ud800`)
+	}
+	assert.True(t, found, "the example is skipped with the reason")
+}

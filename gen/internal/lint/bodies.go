@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gen/gen/internal/diag"
 	"gen/gen/internal/emit/odata"
 	"gen/gen/internal/ir"
 	"gen/gen/internal/parse"
@@ -44,6 +45,15 @@ func (c *checker) exampleBody(ex *parse.Example) {
 		return
 	}
 	c.duplicateKeys(v, ex.BodyOffset)
+	if esc := odata.LoneSurrogate([]byte(ex.Body)); esc != "" {
+		at := ex.BodyOffset + strings.Index(ex.Body, esc)
+		refused := ""
+		if ex.Role == "request" {
+			refused = ", and the generated handler answers 400"
+		}
+		c.reportAs(diag.Warning, c.span(at, at+len(esc)), "example-json",
+			"%s body escapes half a surrogate pair, %s, which is no character: decoders read U+FFFD%s", ex.Role, esc, refused)
+	}
 	w := &bodyWalk{c: c, off: ex.BodyOffset, example: true, multiStatus: ex.Status == 207}
 	switch ex.Role {
 	case "request":

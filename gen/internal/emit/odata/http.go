@@ -256,7 +256,7 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 		WriteError(w, http.StatusBadRequest, "badRequest", fmt.Sprintf("%q appears twice in the request body", path))
 		return nil, false
 	}
-	if esc := loneSurrogate(data); esc != "" {
+	if esc := LoneSurrogate(data); esc != "" {
 		// encoding/json would decode it as U+FFFD without a word, as it
 		// does invalid UTF-8.
 		WriteError(w, http.StatusBadRequest, "badRequest", fmt.Sprintf("the request body escapes a lone UTF-16 surrogate, %s, which is no character", esc))
@@ -278,9 +278,9 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 	return data, true
 }
 
-// loneSurrogate returns the first \u escape in data, a valid JSON text, of
+// LoneSurrogate returns the first \u escape in data, a valid JSON text, of
 // half a surrogate pair without its other half ("\ud800"), or "".
-func loneSurrogate(data []byte) string {
+func LoneSurrogate(data []byte) string {
 	for i := bytes.IndexByte(data, '\\'); i >= 0 && i+1 < len(data); {
 		step := 2 // an escape such as \n
 		if data[i+1] == 'u' && i+6 <= len(data) {

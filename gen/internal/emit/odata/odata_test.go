@@ -643,7 +643,7 @@ func TestLoneSurrogate(t *testing.T) {
 		`{"a": "\n\t\"\u00e9", "b": "\uDBFF"}`: `\uDBFF`,
 		`{"a": "\u12"}`:                        "", // not JSON; the decoder says so first
 	} {
-		assert.Equal(t, want, loneSurrogate([]byte(body)), body)
+		assert.Equal(t, want, LoneSurrogate([]byte(body)), body)
 	}
 	rec := httptest.NewRecorder()
 	req := httptest.NewRequest("POST", "/x", strings.NewReader(`{"a": "\ud800"}`))
