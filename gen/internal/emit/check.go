@@ -236,6 +236,7 @@ func (g *generator) field(p *ir.Property) string {
 // other's types need one package.
 func (g *generator) checkCycles() error {
 	deps := map[string]map[string]bool{}
+	g.imports = deps
 	use := func(from string, t *ir.Type) {
 		if t == nil || t.Package == from {
 			return

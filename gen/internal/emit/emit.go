@@ -145,6 +145,30 @@ type generator struct {
 	// table describes (see addRequestTypes); requestOf the other way.
 	requests  map[*ir.Operation]*ir.Type
 	requestOf map[*ir.Type]*ir.Operation
+
+	// imports are the packages each package imports, by checkCycles.
+	imports map[string]map[string]bool
+}
+
+// reaches reports whether package from imports package to, directly or
+// not, or is it: whether a program built from from registers to's types.
+func (g *generator) reaches(from, to string) bool {
+	seen := map[string]bool{from: true}
+	stack := []string{from}
+	for len(stack) > 0 {
+		p := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if p == to {
+			return true
+		}
+		for d := range g.imports[p] {
+			if !seen[d] {
+				seen[d] = true
+				stack = append(stack, d)
+			}
+		}
+	}
+	return false
 }
 
 // pkgInfo is one output package: the types and operations of the namespaces

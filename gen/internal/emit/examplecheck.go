@@ -60,6 +60,9 @@ func (g *generator) bodyProblemAt(body, path, typeName string, t *ir.Type, colle
 	if _, err := dec.Token(); err != io.EOF {
 		return "it is not one JSON value"
 	}
+	if t != nil && c.pkg == "" {
+		c.pkg = t.Package
+	}
 	if path, dup := odata.DuplicateKey([]byte(body)); dup {
 		return c.duplicate(path)
 	}
@@ -94,6 +97,7 @@ func (g *generator) resultProblem(body string, s *opSig) string {
 
 type bodyChecker struct {
 	g       *generator
+	pkg     string // the package of the body's type: a program built from it registers what it imports
 	request bool
 	partial bool // a PATCH body: its root may be of an abstract type it does not name
 }
@@ -152,6 +156,8 @@ func (c bodyChecker) value(v any, path, typeName string, t *ir.Type, collection 
 		named := c.g.prog.Lookup(strings.TrimPrefix(name, "#"))
 		derived := named != nil && named.Kind != ir.Enum && derivesFrom(named, t)
 		switch {
+		case derived && named.Package != c.pkg && c.pkg != "" && !c.g.reaches(c.pkg, named.Package):
+			return fmt.Sprintf("%s has @odata.type %q, of package %s, which package %s does not import: a program that imports %s too decodes it", describePath(path), name, named.Package, c.pkg, named.Package)
 		case derived:
 			actual = named
 		case c.request || t.IsPolymorphic():

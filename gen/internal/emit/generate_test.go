@@ -269,3 +269,32 @@ func TestExampleWithLoneSurrogateSkipped(t *testing.T) {
 	}
 	assert.True(t, found, "the example is skipped with the reason")
 }
+
+// TestExampleNamingATypeOfAPackageNotImported: an example answer naming a
+// type derived in a package the operation's package does not import is
+// skipped with the reason: the test binary's registry does not know it.
+func TestExampleNamingATypeOfAPackageNotImported(t *testing.T) {
+	p := buildCallRecords()
+	const src = "api/entity-get.md"
+	p.Operations = append(p.Operations, &ir.Operation{
+		Name: "GetEntity", Title: "Get entity", Namespace: nsGraph, Source: src, Method: "GET",
+		Paths: []string{"/entities/{id}"}, PathParameters: []string{"id"},
+		ResponseStatus: 200, ResponseType: nsGraph + ".entity", Response: p.Lookup(nsGraph + ".entity"), Package: "graph",
+		Pos: diag.Pos{File: src, Line: 10, Col: 1},
+		Examples: []*ir.Example{{
+			Name:     "get_entity",
+			Request:  &ir.ExampleRequest{Method: "GET", Path: "/entities/1"},
+			Response: &ir.ExampleResponse{Status: 200, Body: `{"@odata.type": "#microsoft.graph.callRecords.segment", "id": "1"}`},
+		}},
+	})
+	p.Index()
+	files, err := Generate(p, Options{ModulePath: "gen/output"})
+	require.NoError(t, err)
+	for _, f := range files {
+		if f.Path == "graph/examples_test.go" {
+			assert.Contains(t, string(f.Content), `of package callrecords, which package graph does not import`)
+			return
+		}
+	}
+	t.Fatal("no graph/examples_test.go")
+}
