@@ -210,19 +210,44 @@ func Apply(dir string, changes []Change) error {
 			return fmt.Errorf("%w; nothing in %s was changed", err, dir)
 		}
 	}
-	if err := st.commit(); err != nil {
-		return err
+	// The files to remove are moved aside, hidden in their folders, before
+	// anything is replaced: one that cannot be (a read-only folder) leaves
+	// the output as it was, not half regenerated.
+	type moved struct{ from, to string }
+	var aside []moved
+	putBack := func() {
+		for _, m := range aside {
+			os.Rename(m.to, m.from)
+		}
 	}
 	emptied := map[string]bool{}
 	for _, c := range changes {
 		if c.Kind != Extra {
 			continue
 		}
-		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(c.Path))); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
+		from := filepath.Join(dir, filepath.FromSlash(c.Path))
+		to := filepath.Join(filepath.Dir(from), ".gen-removed-"+filepath.Base(from))
+		if err := os.Rename(from, to); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			putBack()
+			st.discard()
+			return fmt.Errorf("%w; nothing in %s was changed", err, dir)
 		}
+		aside = append(aside, moved{from, to})
 		for d := path.Dir(c.Path); d != "."; d = path.Dir(d) {
 			emptied[d] = true
+		}
+	}
+	if err := st.commit(); err != nil {
+		putBack()
+		return err
+	}
+	for _, m := range aside {
+		// Hidden, a file left here would be ignored by the go command.
+		if err := os.Remove(m.to); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
 		}
 	}
 	// Deepest first, so a parent is tried after its children.

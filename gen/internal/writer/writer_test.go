@@ -518,3 +518,24 @@ func TestStalePackageWithoutStamp(t *testing.T) {
 	assert.Contains(t, snap, "other/user.go")
 	assert.Contains(t, snap, "golden/out/other/schema.go", "deeper folders are not this output's")
 }
+
+// TestFailedRemovalChangesNothing: a file to remove that cannot be moved
+// (here a folder blocks its way) fails the run before anything is replaced:
+// the output stays as it was, without temporary files.
+func TestFailedRemovalChangesNothing(t *testing.T) {
+	dir := t.TempDir()
+	old := gen("keep.md", "// old\n")
+	writeFile(t, dir, "keep/keep.go", old)
+	writeFile(t, dir, "other/schema.go", gen("api", ""))
+	writeFile(t, dir, "other/.gen-removed-schema.go/block", []byte("x"))
+	before := snapshot(t, dir)
+	_, err := Write(dir, []File{{Path: "keep/keep.go", Content: gen("keep.md", "// new\n")}})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "nothing in")
+	after := snapshot(t, dir)
+	require.Equal(t, len(before), len(after), "no file added or removed")
+	for p, f := range before {
+		assert.Equal(t, f.content, after[p].content, p)
+		assert.Equal(t, f.mode, after[p].mode, p)
+	}
+}
