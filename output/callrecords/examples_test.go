@@ -48,7 +48,7 @@ func (s *exampleService) CreateSegment(ctx context.Context, p1 string, p2 string
 	if s.request != "" {
 		data, err := json.Marshal(body)
 		require.NoError(s.t, err, "encoding the request body CreateSegment got")
-		assert.NoError(s.t, odata.JSONSubset([]byte(s.request), data), "the request body CreateSegment got")
+		assert.NoError(s.t, odata.JSONSubsetAs("microsoft.graph.callRecords.segment", []byte(s.request), data), "the request body CreateSegment got")
 	}
 	if s.fail != nil {
 		return nil, s.fail
@@ -120,6 +120,6 @@ func TestExampleCreateSegment(t *testing.T) {
 		assert.Equal(t, []string{"callRecordId-1", "sessionId-1"}, svc.pathParams, "path parameters")
 		assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
 		// The documented response is truncated: every property it shows must be there.
-		assert.NoError(t, odata.JSONSubset([]byte(responseBody), rec.Body.Bytes()))
+		assert.NoError(t, odata.JSONSubsetAs("microsoft.graph.callRecords.segment", []byte(responseBody), rec.Body.Bytes()))
 	})
 }

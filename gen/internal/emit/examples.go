@@ -137,7 +137,7 @@ func (g *generator) genFakeMethod(s *opSig) (jen.Code, error) {
 		body = append(body, jen.If(jen.Id("s").Dot("request").Op("!=").Lit("")).Block(
 			jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("body")),
 			jen.Qual(pkgRequire, "NoError").Call(sT.Clone(), jen.Err(), jen.Lit("encoding the request body "+s.op.Name+" got")),
-			jen.Qual(pkgAssert, "NoError").Call(sT.Clone(), jen.Qual(g.runtimePath(), "JSONSubset").Call(jen.Index().Byte().Parens(jen.Id("s").Dot("request")), jen.Id("data")), jen.Lit("the request body "+s.op.Name+" got")),
+			jen.Qual(pkgAssert, "NoError").Call(sT.Clone(), jen.Qual(g.runtimePath(), "JSONSubsetAs").Call(jen.Lit(s.body.name), jen.Index().Byte().Parens(jen.Id("s").Dot("request")), jen.Id("data")), jen.Lit("the request body "+s.op.Name+" got")),
 		))
 	}
 	fail := jen.If(jen.Id("s").Dot("fail").Op("!=").Nil())
@@ -335,16 +335,25 @@ func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *sim
 		body = append(body,
 			jen.Qual(pkgAssert, "Equal").Call(jen.Id("t"), jen.Lit("application/json"), jen.Id("rec").Dot("Header").Call().Dot("Get").Call(jen.Lit("Content-Type"))),
 			jen.Comment("The documented response is truncated: every property it shows must be there."),
-			jen.Qual(pkgAssert, "NoError").Call(jen.Id("t"), jen.Qual(g.runtimePath(), "JSONSubset").Call(jen.Index().Byte().Parens(jen.Id("responseBody")), jen.Id("rec").Dot("Body").Dot("Bytes").Call())),
+			jen.Qual(pkgAssert, "NoError").Call(jen.Id("t"), jen.Qual(g.runtimePath(), "JSONSubsetAs").Call(jen.Lit(resultName(s)), jen.Index().Byte().Parens(jen.Id("responseBody")), jen.Id("rec").Dot("Body").Dot("Bytes").Call())),
 		)
 	default:
 		body = append(body,
 			jen.Qual(pkgAssert, "Equal").Call(jen.Id("t"), jen.Lit("application/json"), jen.Id("rec").Dot("Header").Call().Dot("Get").Call(jen.Lit("Content-Type"))),
 			jen.Comment("Equal but for @odata.type, which values of a type hierarchy always encode."),
-			jen.Qual(pkgAssert, "NoError").Call(jen.Id("t"), jen.Qual(g.runtimePath(), "JSONEqual").Call(jen.Index().Byte().Parens(jen.Id("responseBody")), jen.Id("rec").Dot("Body").Dot("Bytes").Call())),
+			jen.Qual(pkgAssert, "NoError").Call(jen.Id("t"), jen.Qual(g.runtimePath(), "JSONEqualAs").Call(jen.Lit(resultName(s)), jen.Index().Byte().Parens(jen.Id("responseBody")), jen.Id("rec").Dot("Body").Dot("Bytes").Call())),
 		)
 	}
 	return jen.Id("t").Dot("Run").Call(jen.Lit(name), jen.Func().Params(jen.Id("t").Op("*").Qual(pkgTesting, "T")).Block(body...)), true, nil
+}
+
+// resultName is the type of s's answer, for the comparison of numbers as
+// that type holds them; "" when it has none (any JSON).
+func resultName(s *opSig) string {
+	if s.result == nil || s.result.raw {
+		return ""
+	}
+	return s.result.name
 }
 
 // exampleMismatch returns why the example cannot pass through the

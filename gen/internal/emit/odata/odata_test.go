@@ -42,6 +42,10 @@ func init() {
 			{Name: "s", Type: "Edm.String"}, {Name: "extra", Type: "Edm.String"},
 		}, GoType: (*derived)(nil)},
 		{Name: "test.open", Open: true, Properties: []Property{{Name: "s", Type: "Edm.String"}}},
+		{Name: "test.meter", Properties: []Property{
+			{Name: "big", Type: "Edm.Int64"}, {Name: "d", Type: "Edm.Double"}, {Name: "f", Type: "Edm.Single"},
+			{Name: "m", Type: "Edm.Decimal"}, {Name: "inner", Type: "test.meter"}, {Name: "list", Type: "test.meter", Collection: true},
+		}},
 		{Name: "test.shape", Abstract: true, Properties: []Property{{Name: "s", Type: "Edm.String"}}},
 		{Name: "test.circle", Ancestors: []string{"test.shape"}, Properties: []Property{{Name: "s", Type: "Edm.String"}, {Name: "r", Type: "Edm.Double"}}},
 		{Name: "test.UpdateThingRequest", Request: true, Properties: []Property{{Name: "s", Type: "Edm.String"}, {Name: "child", Type: "test.base"}}},
@@ -228,6 +232,36 @@ func TestJSONCompare(t *testing.T) {
 	assert.NoError(t, JSONEqual([]byte(`{"@odata.type": "a.b"}`), []byte(`{"@odata.type": "#a.b"}`)), "a type name with or without its '#'")
 	assert.ErrorContains(t, JSONEqual([]byte(`{"@odata.type": "a.b"}`), []byte(`{"@odata.type": "#a.c"}`)), "$.@odata.type")
 	assert.ErrorContains(t, JSONEqual([]byte(`{"a": 1}`), []byte(`{"a": 1, "b": 2}`)), "$.b: unexpected")
+}
+
+// TestJSONCompareAs: knowing the type, numbers compare as its properties
+// hold them: an Int64 or a Double that went through a float32 is a
+// difference even when written as Go writes a float32, a Single is not;
+// nested values, collection elements and {"value": [...]} answers alike.
+func TestJSONCompareAs(t *testing.T) {
+	for _, c := range []struct{ want, got, fail string }{
+		{`{"big": 9007199254740993}`, `{"big": 9007199000000000}`, "$.big"},
+		{`{"big": 1.0}`, `{"big": 1}`, ""},
+		{`{"d": 3.141592653589793}`, `{"d": 3.1415927}`, "$.d"},
+		{`{"d": 0.30000000000000004}`, `{"d": 0.3}`, "$.d"},
+		{`{"f": 123456789}`, `{"f": 123456790}`, ""},
+		{`{"f": 3.141592653589793}`, `{"f": 3.1415927}`, ""},
+		{`{"m": 1.10}`, `{"m": 1.1}`, ""},
+		{`{"m": 1.1}`, `{"m": 1.1000001}`, "$.m"},
+		{`{"inner": {"big": 16777217}}`, `{"inner": {"big": 16777216}}`, "$.inner.big"},
+		{`{"list": [{"d": 0.1}]}`, `{"list": [{"d": 0.10000000149011612}]}`, "$.list[0].d"},
+		{`{"value": [{"big": 9007199254740993}]}`, `{"value": [{"big": 9007199000000000}]}`, "$.value[0].big"},
+	} {
+		err := JSONEqualAs("test.meter", []byte(c.want), []byte(c.got))
+		if c.fail == "" {
+			assert.NoError(t, err, c.want)
+		} else {
+			assert.ErrorContains(t, err, c.fail, c.want)
+		}
+		assert.Equal(t, err == nil, JSONSubsetAs("test.meter", []byte(c.want), []byte(c.got)) == nil, c.want)
+	}
+	assert.ErrorContains(t, JSONEqualAs("Edm.Int64", []byte(`{"value": 9007199254740993}`), []byte(`{"value": 9007199000000000}`)), "$.value")
+	assert.NoError(t, JSONEqualAs("microsoft.graph.unknown", []byte(`{"x": 123456789}`), []byte(`{"x": 123456790}`)), "an unknown type: as JSONEqual")
 }
 
 func TestODataType(t *testing.T) {

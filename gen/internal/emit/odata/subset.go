@@ -23,7 +23,21 @@ import (
 // length and match element by element. The
 // generated example tests use it for responses the docs mark as truncated.
 func JSONSubset(want, got []byte) error {
-	return compareJSON(want, got, false)
+	return compareJSON(want, got, "", false)
+}
+
+// JSONSubsetAs is JSONSubset for documents of the type typeName (a
+// registered type or an Edm type; a collection response's "value" holds
+// values of it): a number is compared as its property's type holds it, an
+// Int64 digit for digit, a Double as a float64, a Single as a float32.
+func JSONSubsetAs(typeName string, want, got []byte) error {
+	return compareJSON(want, got, typeName, false)
+}
+
+// JSONEqualAs is JSONEqual for documents of the type typeName, with
+// numbers compared as JSONSubsetAs does.
+func JSONEqualAs(typeName string, want, got []byte) error {
+	return compareJSON(want, got, typeName, true)
 }
 
 // JSONEqual reports whether the JSON documents want and got are equal, but
@@ -32,10 +46,24 @@ func JSONSubset(want, got []byte) error {
 // always encode their @odata.type, where the docs often leave it out. The
 // generated example tests use it for complete responses.
 func JSONEqual(want, got []byte) error {
-	return compareJSON(want, got, true)
+	return compareJSON(want, got, "", true)
 }
 
-func compareJSON(want, got []byte, exact bool) error {
+// valueType is what a compared value is known to be: a registered type, an
+// Edm type, or nothing known.
+type valueType struct {
+	t   *Type
+	edm string
+}
+
+func typeNamed(name string) valueType {
+	if strings.HasPrefix(name, "Edm.") {
+		return valueType{edm: name}
+	}
+	return valueType{t: Lookup(name)}
+}
+
+func compareJSON(want, got []byte, typeName string, exact bool) error {
 	w, err := decodeNumbers(want)
 	if err != nil {
 		return fmt.Errorf("expected JSON: %v", err)
@@ -44,7 +72,7 @@ func compareJSON(want, got []byte, exact bool) error {
 	if err != nil {
 		return fmt.Errorf("actual JSON: %v", err)
 	}
-	return subset(w, g, "$", exact)
+	return subset(w, g, "$", exact, typeNamed(typeName))
 }
 
 func decodeNumbers(data []byte) (any, error) {
@@ -55,12 +83,20 @@ func decodeNumbers(data []byte) (any, error) {
 	return v, err
 }
 
-func subset(want, got any, path string, exact bool) error {
+func subset(want, got any, path string, exact bool, vt valueType) error {
 	switch w := want.(type) {
 	case map[string]any:
 		g, ok := got.(map[string]any)
 		if !ok {
 			return fmt.Errorf("%s: want an object, got %s", path, show(got))
+		}
+		// The object is of the type its @odata.type names, as the handler
+		// wrote it, else of the type expected here.
+		ot := vt.t
+		if name, ok := g["@odata.type"].(string); ok {
+			if named := Lookup(strings.TrimPrefix(name, "#")); named != nil {
+				ot = named
+			}
 		}
 		keys := make([]string, 0, len(w))
 		for k := range w {
@@ -87,7 +123,14 @@ func subset(want, got any, path string, exact bool) error {
 					continue
 				}
 			}
-			if err := subset(w[k], gv, path+"."+k, exact); err != nil {
+			var pt valueType
+			switch p := ot.property(k); {
+			case p != nil:
+				pt = typeNamed(p.Type)
+			case k == "value" && (vt.edm != "" || ot != nil && ot == vt.t):
+				pt = vt // a collection or primitive response: {"value": ...}
+			}
+			if err := subset(w[k], gv, path+"."+k, exact, pt); err != nil {
 				return err
 			}
 		}
@@ -113,13 +156,13 @@ func subset(want, got any, path string, exact bool) error {
 			return fmt.Errorf("%s: want %d elements, got %d", path, len(w), len(g))
 		}
 		for i := range w {
-			if err := subset(w[i], g[i], fmt.Sprintf("%s[%d]", path, i), exact); err != nil {
+			if err := subset(w[i], g[i], fmt.Sprintf("%s[%d]", path, i), exact, vt); err != nil {
 				return err
 			}
 		}
 		return nil
 	case json.Number:
-		if g, ok := got.(json.Number); ok && sameNumber(w, g) {
+		if g, ok := got.(json.Number); ok && sameNumberAs(w, g, vt.edm) {
 			return nil
 		}
 		return fmt.Errorf("%s: want %s, got %s", path, w, show(got))
@@ -151,6 +194,36 @@ func omitted(v any) bool {
 		return len(x) == 0
 	}
 	return false
+}
+
+// property returns t's property name, or nil (t may be nil).
+func (t *Type) property(name string) *Property {
+	if t == nil {
+		return nil
+	}
+	return t.Property(name)
+}
+
+// sameNumberAs compares numbers of the Edm type edm as a Go value of it
+// holds them: integers and Decimal (a json.Number) exactly, Double as a
+// float64, Single as a float32; of an unknown type, as sameNumber guesses.
+func sameNumberAs(want, got json.Number, edm string) bool {
+	switch edm {
+	case "Edm.Byte", "Edm.SByte", "Edm.Int16", "Edm.Int32", "Edm.Int64", "Edm.Decimal":
+		// Exact values: 1.0 is 1, but 9007199254740993 is not ...992.
+		w, ok1 := new(big.Rat).SetString(string(want))
+		g, ok2 := new(big.Rat).SetString(string(got))
+		return ok1 && ok2 && w.Cmp(g) == 0
+	case "Edm.Double":
+		wf, err1 := want.Float64()
+		gf, err2 := got.Float64()
+		return err1 == nil && err2 == nil && wf == gf
+	case "Edm.Single":
+		w32, err1 := strconv.ParseFloat(string(want), 32)
+		g32, err2 := strconv.ParseFloat(string(got), 32)
+		return err1 == nil && err2 == nil && float32(w32) == float32(g32)
+	}
+	return sameNumber(want, got)
 }
 
 // sameNumber reports whether got is want as a Go value of the property's

@@ -186,7 +186,7 @@ func TestExampleGetCell(t *testing.T) {
 		assert.Equal(t, []string{"idName-1", "5", "6"}, svc.pathParams, "path parameters")
 		assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
 		// Equal but for @odata.type, which values of a type hierarchy always encode.
-		assert.NoError(t, odata.JSONEqual([]byte(responseBody), rec.Body.Bytes()))
+		assert.NoError(t, odata.JSONEqualAs("microsoft.graph.thing", []byte(responseBody), rec.Body.Bytes()))
 	})
 }
 
@@ -235,7 +235,7 @@ func TestExampleGetEmailActivityCounts(t *testing.T) {
 		assert.Equal(t, []string{"D7"}, svc.pathParams, "path parameters")
 		assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
 		// Equal but for @odata.type, which values of a type hierarchy always encode.
-		assert.NoError(t, odata.JSONEqual([]byte(responseBody), rec.Body.Bytes()))
+		assert.NoError(t, odata.JSONEqualAs("microsoft.graph.thing", []byte(responseBody), rec.Body.Bytes()))
 	})
 }
 
@@ -261,7 +261,7 @@ func TestExampleGetTeamsUserActivityCounts(t *testing.T) {
 		require.True(t, svc.called, "GetTeamsUserActivityCounts was not called")
 		assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
 		// Equal but for @odata.type, which values of a type hierarchy always encode.
-		assert.NoError(t, odata.JSONEqual([]byte(responseBody), rec.Body.Bytes()))
+		assert.NoError(t, odata.JSONEqualAs("microsoft.graph.thing", []byte(responseBody), rec.Body.Bytes()))
 	})
 }
 
@@ -287,7 +287,7 @@ func TestExampleGetThing(t *testing.T) {
 		assert.Equal(t, []string{"thingID-1"}, svc.pathParams, "path parameters")
 		assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
 		// Equal but for @odata.type, which values of a type hierarchy always encode.
-		assert.NoError(t, odata.JSONEqual([]byte(responseBody), rec.Body.Bytes()))
+		assert.NoError(t, odata.JSONEqualAs("microsoft.graph.thing", []byte(responseBody), rec.Body.Bytes()))
 	})
 }
 
