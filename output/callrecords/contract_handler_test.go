@@ -180,3 +180,15 @@ func TestHandlerServiceErrors(t *testing.T) {
 	assert.Equal(t, http.StatusNotImplemented, rec.Code)
 	assert.Equal(t, "notImplemented", ge.Error.Code)
 }
+
+// TestNilErrorIsAServerError: a method returning a nil *Error as its error
+// (an error that is not nil) answers 500, without a panic.
+func TestNilErrorIsAServerError(t *testing.T) {
+	var none *Error
+	svc := &recordingService{err: none}
+	rec, ge := serve(t, NewHandler(svc), "POST", segmentsPath, "application/json", `{"startDateTime": "2020-01-01T00:00:00Z"}`)
+	assert.Equal(t, http.StatusInternalServerError, rec.Code, rec.Body.String())
+	assert.Equal(t, "internalServerError", ge.Error.Code)
+	assert.Equal(t, "<nil *Error>", none.Error())
+	assert.Nil(t, none.ErrorHeader())
+}

@@ -346,14 +346,17 @@ func (g *generator) genService(pkg *pkgInfo) ([]File, error) {
 	)
 	f.Comment("Error returns the code and the message.")
 	f.Func().Params(jen.Id("e").Op("*").Id("Error")).Id("Error").Params().String().Block(
+		jen.If(jen.Id("e").Op("==").Nil()).Block(jen.Return(jen.Lit("<nil *Error>"))),
 		jen.Return(jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("%d %s: %s"), jen.Id("e").Dot("Status"), jen.Id("e").Dot("Code"), jen.Id("e").Dot("Message"))),
 	)
-	f.Add(doc("GraphError returns the status, code and message of the error response; it makes *Error an odata.StatusError."))
+	f.Add(doc("GraphError returns the status, code and message of the error response; it makes *Error an odata.StatusError. A nil *Error (returned as an error, which is then not nil) answers 500."))
 	f.Func().Params(jen.Id("e").Op("*").Id("Error")).Id("GraphError").Params().Params(jen.Id("status").Int(), jen.List(jen.Id("code"), jen.Id("message")).String()).Block(
+		jen.If(jen.Id("e").Op("==").Nil()).Block(jen.Return(jen.Qual("net/http", "StatusInternalServerError"), jen.Lit(""), jen.Lit(""))),
 		jen.Return(jen.Id("e").Dot("Status"), jen.Id("e").Dot("Code"), jen.Id("e").Dot("Message")),
 	)
 	f.Add(doc("ErrorHeader returns the headers sent with the error response."))
 	f.Func().Params(jen.Id("e").Op("*").Id("Error")).Id("ErrorHeader").Params().Qual("net/http", "Header").Block(
+		jen.If(jen.Id("e").Op("==").Nil()).Block(jen.Return(jen.Nil())),
 		jen.Return(jen.Id("e").Dot("Header")),
 	)
 	out, err := render(f, pkg.name+"/service.go", "api", g.opts.ModulePath)

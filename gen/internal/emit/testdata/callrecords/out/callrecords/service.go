@@ -55,16 +55,26 @@ type Error struct {
 
 // Error returns the code and the message.
 func (e *Error) Error() string {
+	if e == nil {
+		return "<nil *Error>"
+	}
 	return fmt.Sprintf("%d %s: %s", e.Status, e.Code, e.Message)
 }
 
 // GraphError returns the status, code and message of the error response; it
-// makes *Error an odata.StatusError.
+// makes *Error an odata.StatusError. A nil *Error (returned as an error, which
+// is then not nil) answers 500.
 func (e *Error) GraphError() (status int, code, message string) {
+	if e == nil {
+		return http.StatusInternalServerError, "", ""
+	}
 	return e.Status, e.Code, e.Message
 }
 
 // ErrorHeader returns the headers sent with the error response.
 func (e *Error) ErrorHeader() http.Header {
+	if e == nil {
+		return nil
+	}
 	return e.Header
 }
