@@ -54,7 +54,8 @@ func (c *checker) exampleBody(ex *parse.Example) {
 		c.reportAs(diag.Warning, c.span(at, at+len(esc)), "example-json",
 			"%s body escapes half a surrogate pair, %s, which is no character: decoders read U+FFFD%s", ex.Role, esc, refused)
 	}
-	w := &bodyWalk{c: c, off: ex.BodyOffset, example: true, multiStatus: ex.Status == 207}
+	w := &bodyWalk{c: c, off: ex.BodyOffset, example: true, multiStatus: ex.Status == 207, request: ex.Role == "request"}
+	w.patch = w.request && c.op != nil && c.op.Method == "PATCH"
 	switch ex.Role {
 	case "request":
 		if c.tableBody() {
@@ -147,6 +148,11 @@ type bodyWalk struct {
 	c       *checker
 	off     int  // byte offset of the body in the page
 	example bool // a request or response, where placeholders are findings
+	// request: an example request, which the generated handler validates:
+	// what it refuses (an abstract type unnamed, a null in a collection)
+	// is a finding. patch: of a PATCH, whose body may leave its own
+	// abstract type unnamed.
+	request, patch bool
 	// resource: a resource's JSON representation, whose values are type
 	// placeholders (see repValue).
 	resource bool
@@ -275,6 +281,10 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 	}
 	if t != nil && t.Kind == ir.Enum {
 		t = nil
+	}
+	if od == nil && w.request && t != nil && t.Abstract && len(t.Derived) > 0 && !(w.patch && w.depth == 0) {
+		// The handler cannot tell which derived type to decode.
+		w.report(v, "type-mismatch", "this object is of the abstract type %s: name the type derived from it in @odata.type, as the generated handler answers 400 without one", t.QualifiedName())
 	}
 	judge := t != nil && !c.types.isOpen(t) && c.types.hasProperties(t)
 	// A page without a property table documents its type by its JSON
@@ -555,6 +565,9 @@ func (w *bodyWalk) value(v *parse.Value, p *ir.Property) {
 			w.report(v, "type-mismatch", "%s is a single %s, found a list", p.Name, typeLabel(p.Type))
 		}
 		for _, e := range v.Elems {
+			if e.Kind == parse.NullValue && w.request && p.Collection {
+				w.report(e, "type-mismatch", "%s is a collection of %s, which holds no null element: the generated handler answers 400", p.Name, typeLabel(p.Type))
+			}
 			w.element(e, p)
 		}
 	case p.Collection:
