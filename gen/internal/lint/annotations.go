@@ -452,7 +452,15 @@ func (c *checker) suppressionIDs(a *annotation, v *parse.Value) {
 			continue
 		}
 		id := strings.TrimSpace(e.Str)
-		if _, ok := RuleByID(id); ok || !looksLikeRuleID(id) {
+		if _, ok := RuleByID(id); ok {
+			continue
+		}
+		if r, ok := RuleByID(strings.ToLower(id)); ok {
+			c.reportAs(diag.Warning, c.span(a.offset+e.Off, a.offset+e.End), "annotation-value",
+				"suppression %q names no rule, so it suppresses nothing: rule ids are lower-case (did you mean %q?)", id, r.ID)
+			continue
+		}
+		if !looksLikeRuleID(id) {
 			continue
 		}
 		hint := closestRule(id)
