@@ -44,7 +44,18 @@ func (c *checker) exampleBody(ex *parse.Example) {
 	if v == nil {
 		return
 	}
+	before := len(c.out)
 	c.duplicateKeys(v, ex.BodyOffset)
+	if ex.Role == "request" {
+		// The generated handler refuses a repeated key: in a request it is
+		// an error, as the example's test would be skipped.
+		for i := range c.out[before:] {
+			if d := &c.out[before+i]; d.Rule == "json-duplicate-key" {
+				d.Severity = diag.Error
+				d.Message += "; the generated handler answers 400"
+			}
+		}
+	}
 	if esc := odata.LoneSurrogate([]byte(ex.Body)); esc != "" {
 		at := ex.BodyOffset + strings.Index(ex.Body, esc)
 		refused := ""

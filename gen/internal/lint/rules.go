@@ -82,7 +82,7 @@ var Rules = sortRules([]Rule{
 	{"example-json", diag.Error, "A request, response or resource body that is not valid JSON.",
 		"Readers copy these bodies and gen turns them into tests; fix the reported token (trailing comma, comment, unquoted key, smart quotes, ellipsis, ...)."},
 	{"json-duplicate-key", diag.Warning, "A key written twice in one JSON object of a body or annotation.",
-		"JSON decoders keep only one of the values; remove or rename the duplicate."},
+		"JSON decoders keep only one of the values; remove or rename the duplicate. In an example request it is an error: the generated handler answers such a body 400."},
 	{"content-length", diag.Error, "A Content-Length header that differs from the body's byte length.",
 		"Fix the number or drop the header; a wrong length truncates or stalls a real request."},
 	{"content-type-missing", diag.Warning, "A request example with a JSON body and no Content-Type header.",
