@@ -101,6 +101,9 @@ func (w *walker) walk(rel string, depth int) error {
 			if err := w.walk(r, depth); err != nil {
 				return err
 			}
+		case !isRegular(e, p, linked):
+			// A named pipe, a socket or a device is no page: reading it
+			// could block or never end.
 		default:
 			f := found{r, depth}
 			if linked {
@@ -120,6 +123,16 @@ func (w *walker) walk(rel string, depth int) error {
 		}
 	}
 	return nil
+}
+
+// isRegular reports whether the entry e at p is a regular file or, for a
+// link, leads to one; a broken link counts, so that reading it reports why.
+func isRegular(e fs.DirEntry, p string, linked bool) bool {
+	if !linked {
+		return e.Type().IsRegular()
+	}
+	info, err := os.Stat(p)
+	return err != nil || info.Mode().IsRegular()
 }
 
 // shallower orders paths by their number of elements, then as strings.

@@ -172,6 +172,10 @@ func (h *Hasher) AddTree(root string) error {
 		return err
 	}
 	if !info.IsDir() {
+		if !info.Mode().IsRegular() {
+			h.Add("file:"+filepath.Base(root), "not a regular file: "+info.Mode().Type().String())
+			return nil
+		}
 		b, err := os.ReadFile(root)
 		if err != nil {
 			return err

@@ -51,3 +51,30 @@ func TestStampIgnoresSpecialFiles(t *testing.T) {
 		t.Fatal("Current blocked on a named pipe")
 	}
 }
+
+// TestPipePageNotRead: a named pipe among the pages, or as -in itself, is
+// not read by the walk the loader and the stamp share.
+func TestPipePageNotRead(t *testing.T) {
+	in := t.TempDir()
+	writeFile(t, in, "api/a.md", []byte("# A\n"))
+	require.NoError(t, syscall.Mkfifo(filepath.Join(in, "api", "pipe.md"), 0o644))
+	pipe := filepath.Join(t.TempDir(), "in.md")
+	require.NoError(t, syscall.Mkfifo(pipe, 0o644))
+	done := make(chan error, 2)
+	go func() {
+		var h Hasher
+		done <- h.AddTree(in)
+	}()
+	go func() {
+		var h Hasher
+		done <- h.AddTree(pipe)
+	}()
+	for range 2 {
+		select {
+		case err := <-done:
+			require.NoError(t, err)
+		case <-time.After(5 * time.Second):
+			t.Fatal("a named pipe was read")
+		}
+	}
+}
