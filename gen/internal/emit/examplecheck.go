@@ -41,13 +41,6 @@ func (g *generator) bodyProblem(body string, typeName string, t *ir.Type, collec
 	return g.bodyProblemAt(body, "", typeName, t, collection, bodyChecker{g: g, request: request})
 }
 
-// patchProblem is bodyProblem for the request body of a PATCH: a partial
-// update, which may leave out the @odata.type of an abstract type (the
-// object it changes has its type), as the handler lets it.
-func (g *generator) patchProblem(body string, typeName string, t *ir.Type) string {
-	return g.bodyProblemAt(body, "", typeName, t, false, bodyChecker{g: g, request: true, partial: true})
-}
-
 // bodyProblemAt is bodyProblem for a body found at path in the document,
 // checked by c.
 func (g *generator) bodyProblemAt(body, path, typeName string, t *ir.Type, collection bool, c bodyChecker) string {
@@ -77,6 +70,10 @@ func (g *generator) resultProblem(body string, s *opSig) string {
 	if r.raw {
 		return g.bodyProblem(body, r.name, nil, false, false) // any JSON, as the docs show it
 	}
+	in := bodyChecker{g: g}
+	if s.op != nil {
+		in.pkg = s.op.Package
+	}
 	if r.collection || !r.isStruct() {
 		var wrapper map[string]json.RawMessage
 		if json.Unmarshal([]byte(body), &wrapper) != nil {
@@ -90,14 +87,21 @@ func (g *generator) resultProblem(body string, s *opSig) string {
 		if !ok {
 			return `it has no "value"`
 		}
-		return g.bodyProblemAt(string(raw), "value", r.name, r.t, r.collection, bodyChecker{g: g})
+		return g.bodyProblemAt(string(raw), "value", r.name, r.t, r.collection, in)
 	}
-	return g.bodyProblem(body, r.name, r.t, false, false)
+	return g.bodyProblemAt(body, "", r.name, r.t, false, in)
+}
+
+// requestProblem is bodyProblem for the request body of s, checked as the
+// handler of s's package checks it (a PATCH as a partial update).
+func (g *generator) requestProblem(body string, s *opSig) string {
+	c := bodyChecker{g: g, pkg: s.op.Package, request: true, partial: s.op.Method == "PATCH" && !s.body.collection}
+	return g.bodyProblemAt(body, "", s.body.name, s.body.t, s.body.collection, c)
 }
 
 type bodyChecker struct {
 	g       *generator
-	pkg     string // the package of the body's type: a program built from it registers what it imports
+	pkg     string // the package whose test checks the body: its program registers what it imports
 	request bool
 	partial bool // a PATCH body: its root may be of an abstract type it does not name
 }

@@ -374,12 +374,8 @@ func (g *generator) exampleMismatch(s *opSig, req *ir.ExampleRequest, resp *ir.E
 		if _, p := odata.DecodeReference([]byte(reqBody)); p != "" {
 			return "the handler answers 400 to the example request: " + p
 		}
-	case s.op.Method == "PATCH" && !s.body.collection:
-		if p := g.patchProblem(reqBody, s.body.name, s.body.t); p != "" {
-			return "the handler answers 400 to the example request: " + p
-		}
 	default:
-		if p := g.bodyProblem(reqBody, s.body.name, s.body.t, s.body.collection, true); p != "" {
+		if p := g.requestProblem(reqBody, s); p != "" {
 			return "the handler answers 400 to the example request: " + p
 		}
 	}

@@ -298,3 +298,33 @@ func TestExampleNamingATypeOfAPackageNotImported(t *testing.T) {
 	}
 	t.Fatal("no graph/examples_test.go")
 }
+
+// TestExampleNamingATypeOfItsOwnPackage: the package that matters is the
+// operation's, whose test binary registers its own types: a callRecords
+// operation answering a graph entity may name a callRecords segment.
+func TestExampleNamingATypeOfItsOwnPackage(t *testing.T) {
+	p := buildCallRecords()
+	const src = "api/callrecords-entity-get.md"
+	p.Operations = append(p.Operations, &ir.Operation{
+		Name: "GetAnyEntity", Title: "Get any entity", Namespace: nsCR, Source: src, Method: "GET",
+		Paths: []string{"/callEntities/{id}"}, PathParameters: []string{"id"},
+		ResponseStatus: 200, ResponseType: nsGraph + ".entity", Response: p.Lookup(nsGraph + ".entity"), Package: "callrecords",
+		Pos: diag.Pos{File: src, Line: 10, Col: 1},
+		Examples: []*ir.Example{{
+			Name:     "get_any_entity",
+			Request:  &ir.ExampleRequest{Method: "GET", Path: "/callEntities/1"},
+			Response: &ir.ExampleResponse{Status: 200, Body: `{"@odata.type": "#microsoft.graph.callRecords.segment", "id": "1"}`},
+		}},
+	})
+	p.Index()
+	files, err := Generate(p, Options{ModulePath: "gen/output"})
+	require.NoError(t, err)
+	for _, f := range files {
+		if f.Path == "callrecords/examples_test.go" {
+			assert.NotContains(t, string(f.Content), "does not import")
+			assert.Contains(t, string(f.Content), "TestExampleGetAnyEntity")
+			return
+		}
+	}
+	t.Fatal("no callrecords/examples_test.go")
+}
