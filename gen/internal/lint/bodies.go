@@ -293,9 +293,17 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 	if t != nil && t.Kind == ir.Enum {
 		t = nil
 	}
-	if od == nil && w.request && t != nil && t.Abstract && len(t.Derived) > 0 && !(w.patch && w.depth == 0) {
-		// The handler cannot tell which derived type to decode.
-		w.report(v, "type-mismatch", "this object is of the abstract type %s: name the type derived from it in @odata.type, as the generated handler answers 400 without one", t.QualifiedName())
+	if w.request && t != nil && t.Abstract && len(t.Derived) > 0 {
+		// The handler cannot tell which derived type to decode, but for a
+		// PATCH's own body that names none (the object it changes has one).
+		switch {
+		case od != nil && od.Kind == parse.StringValue && strings.TrimSpace(od.Str) != "":
+			w.report(od, "type-mismatch", "@odata.type names the abstract type %s: name the type derived from it, as the generated handler answers 400 to an abstract one", t.QualifiedName())
+		case od != nil:
+			w.report(od, "type-mismatch", "@odata.type must name the type derived from the abstract type %s, as the generated handler answers 400 otherwise", t.QualifiedName())
+		case !(w.patch && w.depth == 0):
+			w.report(v, "type-mismatch", "this object is of the abstract type %s: name the type derived from it in @odata.type, as the generated handler answers 400 without one", t.QualifiedName())
+		}
 	}
 	judge := t != nil && !c.types.isOpen(t) && c.types.hasProperties(t)
 	// A page without a property table documents its type by its JSON
@@ -576,7 +584,7 @@ func (w *bodyWalk) value(v *parse.Value, p *ir.Property) {
 			w.report(v, "type-mismatch", "%s is a single %s, found a list", p.Name, typeLabel(p.Type))
 		}
 		for _, e := range v.Elems {
-			if e.Kind == parse.NullValue && w.request && p.Collection {
+			if e.Kind == parse.NullValue && w.request && p.Collection && validated(p) {
 				w.report(e, "type-mismatch", "%s is a collection of %s, which holds no null element: the generated handler answers 400", p.Name, typeLabel(p.Type))
 			}
 			w.element(e, p)
@@ -630,6 +638,17 @@ func (w *bodyWalk) element(v *parse.Value, p *ir.Property) {
 
 // isAnyType reports whether p takes any JSON value: Edm.Untyped, or
 // Graph's open microsoft.graph.Json.
+// validated reports whether the generated handler checks the values of p:
+// not those it keeps as raw JSON, an Edm type it does not know
+// (geography) or a type the docs give no shape (no property, no base or
+// derived type), where any value, null too, is taken.
+func validated(p *ir.Property) bool {
+	if t := p.Ref; t != nil {
+		return !isAnyType(p) && (len(t.Properties) > 0 || t.Base != nil || len(t.Derived) > 0 || t.Kind == ir.Enum)
+	}
+	return !odata.Untyped(p.Type)
+}
+
 func isAnyType(p *ir.Property) bool {
 	return p.Type == "Edm.Untyped" || p.Ref != nil && strings.EqualFold(p.Ref.Name, "Json")
 }
