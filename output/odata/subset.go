@@ -28,9 +28,9 @@ func JSONSubset(want, got []byte) error {
 	return compareJSON(want, got, "", false)
 }
 
-// JSONSubsetAs is JSONSubset for documents of the type typeName (a
-// registered type or an Edm type; a collection response's "value" holds
-// values of it): a number is compared as its property's type holds it, an
+// JSONSubsetAs is JSONSubset for documents of the type typeName: a
+// registered type, "Collection(x)" for the answer {"value": [...]} of a
+// collection, or an Edm type for the answer {"value": v}. A number is compared as its property's type holds it, an
 // Int64 digit for digit, a Double as a float64, a Single as a float32.
 func JSONSubsetAs(typeName string, want, got []byte) error {
 	return compareJSON(want, got, typeName, false)
@@ -56,9 +56,18 @@ func JSONEqual(want, got []byte) error {
 type valueType struct {
 	t   *Type
 	edm string
+	// elements: an answer {"value": [...]} of a collection of them.
+	elements *valueType
 }
 
+// typeNamed is the type a name says: "Collection(x)" for the answer
+// {"value": [...]} of a collection of x, an Edm type (a primitive, answered
+// as {"value": v}), or a registered type.
 func typeNamed(name string) valueType {
+	if elem, ok := strings.CutPrefix(name, "Collection("); ok && strings.HasSuffix(elem, ")") {
+		e := typeNamed(strings.TrimSuffix(elem, ")"))
+		return valueType{elements: &e}
+	}
 	if strings.HasPrefix(name, "Edm.") {
 		return valueType{edm: name}
 	}
@@ -127,10 +136,16 @@ func subset(want, got any, path string, exact bool, vt valueType) error {
 			}
 			var pt valueType
 			switch p := ot.property(k); {
+			case vt.elements != nil:
+				if k == "value" {
+					pt = *vt.elements // a collection's answer
+				}
+			case vt.edm != "":
+				if k == "value" {
+					pt = vt // a primitive's answer: {"value": v}
+				}
 			case p != nil:
 				pt = typeNamed(p.Type)
-			case k == "value" && (vt.edm != "" || ot != nil && ot == vt.t):
-				pt = vt // a collection or primitive response: {"value": ...}
 			}
 			if err := subset(w[k], gv, path+"."+k, exact, pt); err != nil {
 				return err

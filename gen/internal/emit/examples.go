@@ -239,7 +239,7 @@ func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *sim
 	if s.body != nil {
 		reqType = s.body.t
 	}
-	if esc := odata.LoneSurrogate([]byte(req.Body)); esc != "" {
+	if esc, _ := odata.LoneSurrogate([]byte(req.Body)); esc != "" {
 		return skipped("the handler answers 400 to the example request: it escapes half a surrogate pair, " + esc)
 	}
 	reqBody, err := g.exampleBody(req.Body, reqType)
@@ -347,11 +347,15 @@ func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *sim
 	return jen.Id("t").Dot("Run").Call(jen.Lit(name), jen.Func().Params(jen.Id("t").Op("*").Qual(pkgTesting, "T")).Block(body...)), true, nil
 }
 
-// resultName is the type of s's answer, for the comparison of numbers as
-// that type holds them; "" when it has none (any JSON).
+// resultName names the type of s's answer, for the comparison of numbers
+// as that type holds them (odata.JSONEqualAs); "" when it has none (any
+// JSON).
 func resultName(s *opSig) string {
-	if s.result == nil || s.result.raw {
+	switch {
+	case s.result == nil || s.result.raw:
 		return ""
+	case s.result.collection:
+		return "Collection(" + s.result.name + ")" // answered {"value": [...]}
 	}
 	return s.result.name
 }

@@ -42,6 +42,7 @@ func init() {
 			{Name: "s", Type: "Edm.String"}, {Name: "extra", Type: "Edm.String"},
 		}, GoType: (*derived)(nil)},
 		{Name: "test.open", Open: true, Properties: []Property{{Name: "s", Type: "Edm.String"}}},
+		{Name: "test.valued", Properties: []Property{{Name: "value", Type: "Edm.String"}, {Name: "big", Type: "Edm.Int64"}}},
 		{Name: "test.meter", Properties: []Property{
 			{Name: "big", Type: "Edm.Int64"}, {Name: "d", Type: "Edm.Double"}, {Name: "f", Type: "Edm.Single"},
 			{Name: "m", Type: "Edm.Decimal"}, {Name: "inner", Type: "test.meter"}, {Name: "list", Type: "test.meter", Collection: true},
@@ -250,7 +251,6 @@ func TestJSONCompareAs(t *testing.T) {
 		{`{"m": 1.1}`, `{"m": 1.1000001}`, "$.m"},
 		{`{"inner": {"big": 16777217}}`, `{"inner": {"big": 16777216}}`, "$.inner.big"},
 		{`{"list": [{"d": 0.1}]}`, `{"list": [{"d": 0.10000000149011612}]}`, "$.list[0].d"},
-		{`{"value": [{"big": 9007199254740993}]}`, `{"value": [{"big": 9007199000000000}]}`, "$.value[0].big"},
 	} {
 		err := JSONEqualAs("test.meter", []byte(c.want), []byte(c.got))
 		if c.fail == "" {
@@ -261,6 +261,13 @@ func TestJSONCompareAs(t *testing.T) {
 		assert.Equal(t, err == nil, JSONSubsetAs("test.meter", []byte(c.want), []byte(c.got)) == nil, c.want)
 	}
 	assert.ErrorContains(t, JSONEqualAs("Edm.Int64", []byte(`{"value": 9007199254740993}`), []byte(`{"value": 9007199000000000}`)), "$.value")
+	collection := "Collection(test.meter)"
+	assert.ErrorContains(t, JSONEqualAs(collection, []byte(`{"value": [{"big": 9007199254740993}]}`), []byte(`{"value": [{"big": 9007199000000000}]}`)), "$.value[0].big")
+	assert.NoError(t, JSONEqualAs(collection, []byte(`{"value": [{"f": 123456789}]}`), []byte(`{"value": [{"f": 123456790}]}`)))
+	// A type with a property named value: the answer of a collection of it
+	// still holds the collection there.
+	assert.ErrorContains(t, JSONEqualAs("Collection(test.valued)", []byte(`{"value": [{"big": 9007199254740993}]}`), []byte(`{"value": [{"big": 9007199000000000}]}`)), "$.value[0].big")
+	assert.NoError(t, JSONEqualAs("test.valued", []byte(`{"value": "a", "big": 1}`), []byte(`{"value": "a", "big": 1}`)))
 	assert.NoError(t, JSONEqualAs("microsoft.graph.unknown", []byte(`{"x": 123456789}`), []byte(`{"x": 123456790}`)), "an unknown type: as JSONEqual")
 }
 
@@ -675,9 +682,14 @@ func TestLoneSurrogate(t *testing.T) {
 		`{"a": "\ud800\u0041"}`:                `\ud800`,
 		`{"a": "\\ud800"}`:                     "", // a backslash, then text
 		`{"a": "\n\t\"\u00e9", "b": "\uDBFF"}`: `\uDBFF`,
-		`{"a": "\u12"}`:                        "", // not JSON; the decoder says so first
+		`{"a": "\ud83d\ude00 and \ud83d"}`:     `\ud83d`, // the lone one, after a pair
+		`{"a": "\u12"}`:                        "",       // not JSON; the decoder says so first
 	} {
-		assert.Equal(t, want, LoneSurrogate([]byte(body)), body)
+		esc, at := LoneSurrogate([]byte(body))
+		assert.Equal(t, want, esc, body)
+		if want != "" {
+			assert.Equal(t, want, body[at:at+6], "the offset of the escape: %s", body)
+		}
 	}
 	rec := httptest.NewRecorder()
 	req := httptest.NewRequest("POST", "/x", strings.NewReader(`{"a": "\ud800"}`))

@@ -560,7 +560,7 @@ func TestExampleListItems(t *testing.T) {
 		assert.Equal(t, []string{"driveID-1"}, svc.pathParams, "path parameters")
 		assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
 		// Equal but for @odata.type, which values of a type hierarchy always encode.
-		assert.NoError(t, odata.JSONEqualAs("microsoft.graph.driveItem", []byte(responseBody), rec.Body.Bytes()))
+		assert.NoError(t, odata.JSONEqualAs("Collection(microsoft.graph.driveItem)", []byte(responseBody), rec.Body.Bytes()))
 	})
 }
 
