@@ -258,7 +258,7 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 		WriteError(w, http.StatusBadRequest, "badRequest", fmt.Sprintf("%q appears twice in the request body", path))
 		return nil, false
 	}
-	if esc := LoneSurrogate(data); esc != "" {
+	if esc, _ := LoneSurrogate(data); esc != "" {
 		// encoding/json would decode it as U+FFFD without a word, as it
 		// does invalid UTF-8.
 		WriteError(w, http.StatusBadRequest, "badRequest", fmt.Sprintf("the request body escapes a lone UTF-16 surrogate, %s, which is no character", esc))
@@ -281,8 +281,9 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 }
 
 // LoneSurrogate returns the first \u escape in data, a valid JSON text, of
-// half a surrogate pair without its other half ("\ud800"), or "".
-func LoneSurrogate(data []byte) string {
+// half a surrogate pair without its other half ("\ud800") and its offset,
+// or "" and -1.
+func LoneSurrogate(data []byte) (esc string, at int) {
 	for i := bytes.IndexByte(data, '\\'); i >= 0 && i+1 < len(data); {
 		step := 2 // an escape such as \n
 		if data[i+1] == 'u' && i+6 <= len(data) {
@@ -295,9 +296,9 @@ func LoneSurrogate(data []byte) string {
 						break
 					}
 				}
-				return string(data[i : i+6])
+				return string(data[i : i+6]), i
 			case r >= 0xDC00 && r <= 0xDFFF:
-				return string(data[i : i+6])
+				return string(data[i : i+6]), i
 			}
 		}
 		next := bytes.IndexByte(data[i+step:], '\\')
@@ -306,7 +307,7 @@ func LoneSurrogate(data []byte) string {
 		}
 		i += step + next
 	}
-	return ""
+	return "", -1
 }
 
 // hex4 is the value of four hex digits, or -1.

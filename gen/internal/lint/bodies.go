@@ -56,8 +56,8 @@ func (c *checker) exampleBody(ex *parse.Example) {
 			}
 		}
 	}
-	if esc := odata.LoneSurrogate([]byte(ex.Body)); esc != "" {
-		at := ex.BodyOffset + strings.Index(ex.Body, esc)
+	if esc, i := loneSurrogate(ex.Body); esc != "" {
+		at := ex.BodyOffset + i
 		refused := ""
 		if ex.Role == "request" {
 			refused = ", and the generated handler answers 400"
@@ -638,6 +638,15 @@ func (w *bodyWalk) element(v *parse.Value, p *ir.Property) {
 
 // isAnyType reports whether p takes any JSON value: Edm.Untyped, or
 // Graph's open microsoft.graph.Json.
+// loneSurrogate is odata.LoneSurrogate for a body most of which hold no \u
+// escape at all, so that those are not copied.
+func loneSurrogate(body string) (string, int) {
+	if !strings.Contains(body, `\u`) {
+		return "", -1
+	}
+	return odata.LoneSurrogate([]byte(body))
+}
+
 // validated reports whether the generated handler checks the values of p:
 // not those it keeps as raw JSON, an Edm type it does not know
 // (geography) or a type the docs give no shape (no property, no base or
