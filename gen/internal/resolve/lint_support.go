@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -62,16 +63,13 @@ func ReadPaths(paths []string) (*Set, error) {
 	}
 	root := commonDir(paths, files)
 	real := map[string]string{} // rel -> the page's real path
+	realPath := realPaths()
 	for _, f := range files {
 		rel, err := filepath.Rel(root, f)
 		if err != nil {
 			return nil, err
 		}
-		if r, err := filepath.EvalSymlinks(f); err == nil {
-			real[filepath.ToSlash(rel)] = r
-		} else {
-			real[filepath.ToSlash(rel)] = f
-		}
+		real[filepath.ToSlash(rel)] = realPath(f)
 	}
 	// A page given twice, or reached through a link as well, is read once:
 	// under its own path when one of them is (a link in api/ to a resource
@@ -103,6 +101,32 @@ func ReadPaths(paths []string) (*Set, error) {
 		}
 	}
 	return NewSet(display, pages), nil
+}
+
+// realPaths returns a function that resolves the symbolic links in a
+// file's path: the folder's once per folder, the file itself only when it
+// is a link (a Lstat), since resolving every page's whole path costs a
+// system call per path element.
+func realPaths() func(f string) string {
+	folders := map[string]string{}
+	return func(f string) string {
+		if info, err := os.Lstat(f); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			if r, err := filepath.EvalSymlinks(f); err == nil {
+				return r
+			}
+			return f
+		}
+		dir := filepath.Dir(f)
+		r, ok := folders[dir]
+		if !ok {
+			r = dir
+			if e, err := filepath.EvalSymlinks(dir); err == nil {
+				r = e
+			}
+			folders[dir] = r
+		}
+		return filepath.Join(r, filepath.Base(f))
+	}
 }
 
 // direct reports whether the page at rel below root (its real path) is its
