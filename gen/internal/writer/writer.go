@@ -120,9 +120,10 @@ func IsGenerated(content []byte) bool {
 // generated (a user's file: the writer never overwrites it).
 //
 // Extra files are the generated files no longer produced that dir owns:
-// those directly in the folders files go to, and those the stamp in dir
-// lists (see ReadStamp), so that a package folder whose pages are all gone
-// is emptied too.
+// those directly in the folders files go to and in the folders directly
+// under dir (where gen's packages are), and those the stamp in dir lists
+// (see ReadStamp), so that a package folder whose pages are all gone is
+// emptied too, with or without a stamp.
 func Plan(dir string, files []File) ([]Change, error) {
 	want := make(map[string]File, len(files))
 	folded := make(map[string]string, len(files))
