@@ -216,10 +216,19 @@ func Apply(dir string, changes []Change) error {
 	// the output as it was, not half regenerated.
 	type moved struct{ from, to string }
 	var aside []moved
-	putBack := func() {
+	// putBack restores what was moved aside; it returns err, told which
+	// files could not be restored when some could not.
+	putBack := func(err error) error {
+		var lost []string
 		for _, m := range aside {
-			os.Rename(m.to, m.from)
+			if os.Rename(m.to, m.from) != nil {
+				lost = append(lost, m.to)
+			}
 		}
+		if len(lost) > 0 {
+			return fmt.Errorf("%w; these files to remove could not be put back: %s", err, strings.Join(lost, ", "))
+		}
+		return err
 	}
 	emptied := map[string]bool{}
 	for _, c := range changes {
@@ -232,9 +241,8 @@ func Apply(dir string, changes []Change) error {
 			if errors.Is(err, fs.ErrNotExist) {
 				continue
 			}
-			putBack()
 			st.discard()
-			return fmt.Errorf("%w; nothing in %s was changed", err, dir)
+			return putBack(fmt.Errorf("%w; nothing in %s was changed", err, dir))
 		}
 		aside = append(aside, moved{from, to})
 		for d := path.Dir(c.Path); d != "."; d = path.Dir(d) {
@@ -242,8 +250,7 @@ func Apply(dir string, changes []Change) error {
 		}
 	}
 	if err := st.commit(); err != nil {
-		putBack()
-		return err
+		return putBack(err)
 	}
 	for _, m := range aside {
 		// Hidden, a file left here would be ignored by the go command.
