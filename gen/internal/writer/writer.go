@@ -216,19 +216,14 @@ func Apply(dir string, changes []Change) error {
 	// the output as it was, not half regenerated.
 	type moved struct{ from, to string }
 	var aside []moved
-	// putBack restores what was moved aside; it returns err, told which
-	// files could not be restored when some could not.
-	putBack := func(err error) error {
-		var lost []string
+	// putBack restores what was moved aside and says what it could not.
+	putBack := func() (lost []string) {
 		for _, m := range aside {
 			if os.Rename(m.to, m.from) != nil {
 				lost = append(lost, m.to)
 			}
 		}
-		if len(lost) > 0 {
-			return fmt.Errorf("%w; these files to remove could not be put back: %s", err, strings.Join(lost, ", "))
-		}
-		return err
+		return lost
 	}
 	emptied := map[string]bool{}
 	for _, c := range changes {
@@ -242,7 +237,10 @@ func Apply(dir string, changes []Change) error {
 				continue
 			}
 			st.discard()
-			return putBack(fmt.Errorf("%w; nothing in %s was changed", err, dir))
+			if lost := putBack(); len(lost) > 0 {
+				return fmt.Errorf("%w; files moved aside to be removed could not be put back: %s", err, strings.Join(lost, ", "))
+			}
+			return fmt.Errorf("%w; nothing in %s was changed", err, dir)
 		}
 		aside = append(aside, moved{from, to})
 		for d := path.Dir(c.Path); d != "."; d = path.Dir(d) {
@@ -250,7 +248,10 @@ func Apply(dir string, changes []Change) error {
 		}
 	}
 	if err := st.commit(); err != nil {
-		return putBack(err)
+		if lost := putBack(); len(lost) > 0 {
+			return fmt.Errorf("%w; files moved aside to be removed could not be put back: %s", err, strings.Join(lost, ", "))
+		}
+		return err
 	}
 	for _, m := range aside {
 		// Hidden, a file left here would be ignored by the go command.
