@@ -220,3 +220,18 @@ func TestLintTotalsPerSeverity(t *testing.T) {
 	assert.Equal(t, want, got, stderr)
 	assert.Regexp(t, fmt.Sprintf(`(?m)^gen lint: 1 pages, %d errors, %d warnings, %d infos `, perSeverity["error"], perSeverity["warning"], perSeverity["info"]), stderr)
 }
+
+// TestLintLinkedPage: a page given through a link (a resource page linked
+// into api/) is linted in its doc set as the page it is, so it reports
+// what linting the resource page does: nothing.
+func TestLintLinkedPage(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "docs")
+	copyTree(t, filepath.Join(repoRoot, "docs-input"), dir)
+	link := filepath.Join(dir, "api", "seglink.md")
+	if err := os.Symlink(filepath.Join("..", "resources", "callrecords-segment.md"), link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	code, stdout, stderr := runGen("lint", link)
+	assert.Equal(t, ExitOK, code, stdout+stderr)
+	assert.Empty(t, stdout)
+}

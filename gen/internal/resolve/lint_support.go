@@ -233,12 +233,30 @@ func ReadInContext(paths []string) (set *Set, given map[string]string, givenRoot
 		return set, nil, "", nil
 	}
 	given = map[string]string{}
+	var byReal map[string]string // real path -> page of whole, built when a given page is a link
 	for i, p := range set.Pages {
 		rel, err := filepath.Rel(docs, abs[i])
-		if err != nil || whole.exact[filepath.ToSlash(rel)] == nil {
+		if err != nil {
 			return set, nil, "", nil
 		}
-		given[filepath.ToSlash(rel)] = p.Src.Path
+		rel = filepath.ToSlash(rel)
+		if whole.exact[rel] == nil {
+			// A page given through a link (api/x.md to ../resources/y.md)
+			// is in the set under its own path.
+			if byReal == nil {
+				byReal = map[string]string{}
+				realPath := realPaths()
+				for _, q := range whole.Pages {
+					byReal[realPath(filepath.Join(docs, filepath.FromSlash(q.Src.Path)))] = q.Src.Path
+				}
+			}
+			r, ok := byReal[realPaths()(abs[i])]
+			if !ok {
+				return set, nil, "", nil
+			}
+			rel = r
+		}
+		given[rel] = p.Src.Path
 	}
 	return whole, given, set.Root, nil
 }
