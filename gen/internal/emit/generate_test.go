@@ -270,16 +270,18 @@ func TestExampleWithLoneSurrogateSkipped(t *testing.T) {
 	assert.True(t, found, "the example is skipped with the reason")
 }
 
-// TestExampleNamingATypeOfAPackageNotImported: an example answer naming a
-// type derived in a package the operation's package does not import is
-// skipped with the reason: the test binary's registry does not know it.
-func TestExampleNamingATypeOfAPackageNotImported(t *testing.T) {
+// examplesOfEntityGet generates the callRecords fixture with one more
+// operation, GetEntity in package pkg (namespace ns), answering a graph
+// entity whose example names a callRecords segment, and returns the example
+// tests of pkg.
+func examplesOfEntityGet(t *testing.T, ns, pkg string) string {
+	t.Helper()
 	p := buildCallRecords()
 	const src = "api/entity-get.md"
 	p.Operations = append(p.Operations, &ir.Operation{
-		Name: "GetEntity", Title: "Get entity", Namespace: nsGraph, Source: src, Method: "GET",
+		Name: "GetEntity", Title: "Get entity", Namespace: ns, Source: src, Method: "GET",
 		Paths: []string{"/entities/{id}"}, PathParameters: []string{"id"},
-		ResponseStatus: 200, ResponseType: nsGraph + ".entity", Response: p.Lookup(nsGraph + ".entity"), Package: "graph",
+		ResponseStatus: 200, ResponseType: nsGraph + ".entity", Response: p.Lookup(nsGraph + ".entity"), Package: pkg,
 		Pos: diag.Pos{File: src, Line: 10, Col: 1},
 		Examples: []*ir.Example{{
 			Name:     "get_entity",
@@ -291,40 +293,22 @@ func TestExampleNamingATypeOfAPackageNotImported(t *testing.T) {
 	files, err := Generate(p, Options{ModulePath: "gen/output"})
 	require.NoError(t, err)
 	for _, f := range files {
-		if f.Path == "graph/examples_test.go" {
-			assert.Contains(t, string(f.Content), `of package callrecords, which package graph does not import`)
-			return
+		if f.Path == pkg+"/examples_test.go" {
+			return string(f.Content)
 		}
 	}
-	t.Fatal("no graph/examples_test.go")
+	t.Fatalf("no %s/examples_test.go", pkg)
+	return ""
 }
 
-// TestExampleNamingATypeOfItsOwnPackage: the package that matters is the
-// operation's, whose test binary registers its own types: a callRecords
-// operation answering a graph entity may name a callRecords segment.
-func TestExampleNamingATypeOfItsOwnPackage(t *testing.T) {
-	p := buildCallRecords()
-	const src = "api/callrecords-entity-get.md"
-	p.Operations = append(p.Operations, &ir.Operation{
-		Name: "GetAnyEntity", Title: "Get any entity", Namespace: nsCR, Source: src, Method: "GET",
-		Paths: []string{"/callEntities/{id}"}, PathParameters: []string{"id"},
-		ResponseStatus: 200, ResponseType: nsGraph + ".entity", Response: p.Lookup(nsGraph + ".entity"), Package: "callrecords",
-		Pos: diag.Pos{File: src, Line: 10, Col: 1},
-		Examples: []*ir.Example{{
-			Name:     "get_any_entity",
-			Request:  &ir.ExampleRequest{Method: "GET", Path: "/callEntities/1"},
-			Response: &ir.ExampleResponse{Status: 200, Body: `{"@odata.type": "#microsoft.graph.callRecords.segment", "id": "1"}`},
-		}},
-	})
-	p.Index()
-	files, err := Generate(p, Options{ModulePath: "gen/output"})
-	require.NoError(t, err)
-	for _, f := range files {
-		if f.Path == "callrecords/examples_test.go" {
-			assert.NotContains(t, string(f.Content), "does not import")
-			assert.Contains(t, string(f.Content), "TestExampleGetAnyEntity")
-			return
-		}
-	}
-	t.Fatal("no callrecords/examples_test.go")
+// TestExampleNamingATypeOfAPackageNotImported: an example answer naming a
+// type derived in a package the operation's package does not import is
+// skipped with the reason: the test binary's registry does not know it.
+// The package that matters is the operation's: a callRecords operation
+// answering a graph entity may name a callRecords segment.
+func TestExampleNamingATypeOfAPackageNotImported(t *testing.T) {
+	assert.Contains(t, examplesOfEntityGet(t, nsGraph, "graph"), `of package callrecords, which package graph does not import`)
+	own := examplesOfEntityGet(t, nsCR, "callrecords")
+	assert.NotContains(t, own, "does not import")
+	assert.Contains(t, own, "TestExampleGetEntity")
 }
