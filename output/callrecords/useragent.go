@@ -62,14 +62,3 @@ func (t *UserAgent) AsUserAgent() *UserAgent {
 	c := *t
 	return &c
 }
-
-// MarshalJSON encodes t with @odata.type
-// "#microsoft.graph.callRecords.userAgent" unless ODataType is already set, so
-// that a value held as a base type keeps its type.
-func (t UserAgent) MarshalJSON() ([]byte, error) {
-	type plain UserAgent
-	if t.ODataType == "" {
-		t.ODataType = "#microsoft.graph.callRecords.userAgent"
-	}
-	return json.Marshal(plain(t))
-}

@@ -122,7 +122,9 @@ func (g *generator) genModel(f *jen.File, t *ir.Type) error {
 	if err := g.genAsMethods(f, t); err != nil {
 		return err
 	}
-	if inHierarchy(t) || open {
+	// An abstract type names no type of its own: a value of it (a PATCH's
+	// body, decoded without @odata.type) is encoded without one.
+	if inHierarchy(t) && !t.Abstract || open {
 		g.genMarshal(f, t, open)
 	}
 	if len(poly) > 0 || open {
@@ -244,14 +246,14 @@ func multiline(items []jen.Code) []jen.Code {
 	return append(out, jen.Line())
 }
 
-// genMarshal emits MarshalJSON for a type in a hierarchy or an open type.
-// In a hierarchy it writes "#<qualified name>" as @odata.type when ODataType
+// genMarshal emits MarshalJSON for a concrete type in a hierarchy or an
+// open type. In a hierarchy it writes "#<qualified name>" as @odata.type when ODataType
 // is empty, so a derived value held as its base type still says what it is;
 // for an open type it appends AdditionalProperties.
 func (g *generator) genMarshal(f *jen.File, t *ir.Type, open bool) {
 	body := []jen.Code{jen.Type().Id("plain").Id(t.GoName)}
 	var text []string
-	if inHierarchy(t) {
+	if inHierarchy(t) && !t.Abstract {
 		text = append(text, fmt.Sprintf("MarshalJSON encodes t with @odata.type %q unless ODataType is already set, so that a value held as a base type keeps its type.", "#"+t.QualifiedName()))
 		body = append(body, jen.If(jen.Id("t").Dot("ODataType").Op("==").Lit("")).Block(
 			jen.Id("t").Dot("ODataType").Op("=").Lit("#"+t.QualifiedName()),

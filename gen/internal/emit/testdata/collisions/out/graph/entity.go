@@ -56,14 +56,3 @@ func (t *Entity) AsEntity() *Entity {
 	c := *t
 	return &c
 }
-
-// MarshalJSON encodes t with @odata.type "#microsoft.graph.entity" unless
-// ODataType is already set, so that a value held as a base type keeps its
-// type.
-func (t Entity) MarshalJSON() ([]byte, error) {
-	type plain Entity
-	if t.ODataType == "" {
-		t.ODataType = "#microsoft.graph.entity"
-	}
-	return json.Marshal(plain(t))
-}
