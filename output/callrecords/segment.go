@@ -20,7 +20,7 @@ type Segment struct {
 	// ODataType is the @odata.type annotation, such as
 	// "#microsoft.graph.callRecords.segment"; it is kept as decoded.
 	ODataType string `json:"@odata.type,omitempty"`
-	// Key that uniquely identifies the instance. Read-only.
+	// Unique identifier of the segment. Read-only. Inherited from entity.
 	ID string `json:"id,omitempty"`
 	// Moment at which the segment began. Given in UTC using the ISO 8601 format,
 	// for example 2020-05-19T08:30:00Z.

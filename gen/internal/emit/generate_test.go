@@ -312,3 +312,14 @@ func TestExampleNamingATypeOfAPackageNotImported(t *testing.T) {
 	assert.NotContains(t, own, "does not import")
 	assert.Contains(t, own, "TestExampleGetEntity")
 }
+
+// TestRestatedDescription: a field inherited from a base type takes the
+// description the type's own page gives when it repeats the row.
+func TestRestatedDescription(t *testing.T) {
+	id := &ir.Property{Name: "id", Description: "Key of any entity."}
+	seg := &ir.Type{Name: "segment", Restated: []*ir.Property{{Name: "id", Description: "Unique identifier of the segment."}}}
+	assert.Equal(t, "Unique identifier of the segment.", restatedDescription(seg, id))
+	assert.Equal(t, "Key of any entity.", restatedDescription(&ir.Type{Name: "media"}, id))
+	seg.Restated[0].Description = " "
+	assert.Equal(t, "Key of any entity.", restatedDescription(seg, id), "a restated row without text")
+}

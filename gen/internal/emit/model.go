@@ -147,13 +147,25 @@ func (g *generator) propertyFields(t *ir.Type, props []*ir.Property, what string
 		if r.isPoly() {
 			poly = append(poly, p)
 		}
-		text := sentence(plainText(p.Description))
+		text := sentence(plainText(restatedDescription(t, p)))
 		if text == "" {
 			text = fmt.Sprintf("%s is the %s %s.", g.field(p), p.Name, what)
 		}
 		fields = append(fields, doc(text), jen.Id(g.field(p)).Add(typ).Tag(map[string]string{"json": p.Name + ",omitempty"}))
 	}
 	return fields, poly, nil
+}
+
+// restatedDescription is the description of p, a property t has, as t's
+// page gives it when the page repeats an inherited property ("id: Unique
+// identifier of the segment") with one, else as p's own type gives it.
+func restatedDescription(t *ir.Type, p *ir.Property) string {
+	for _, r := range t.Restated {
+		if r.Name == p.Name && strings.TrimSpace(r.Description) != "" {
+			return r.Description
+		}
+	}
+	return p.Description
 }
 
 // genAny emits AnyT, the interface every value of t or a type derived from
