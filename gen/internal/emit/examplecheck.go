@@ -169,7 +169,7 @@ func (c bodyChecker) value(v any, path, typeName string, t *ir.Type, collection 
 		}
 	}
 	_, named := obj["@odata.type"]
-	if c.request && actual.Abstract && len(actual.Derived) > 0 && !(c.partial && path == "" && !named) {
+	if c.request && actual.NamesAbstract() && !(c.partial && path == "" && !named) {
 		return fmt.Sprintf("%s is of the abstract type %s: it names no type derived from it", describePath(path), actual.QualifiedName())
 	}
 	for _, k := range objectKeys(obj) {

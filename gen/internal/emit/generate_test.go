@@ -323,3 +323,19 @@ func TestRestatedDescription(t *testing.T) {
 	seg.Restated[0].Description = " "
 	assert.Equal(t, "Key of any entity.", restatedDescription(seg, id), "a restated row without text")
 }
+
+// TestAbstractLeafNamesItself: an abstract type with no derived type is
+// one the handler takes, so it still writes its @odata.type; one with
+// derived types names none of its own.
+func TestAbstractLeafNamesItself(t *testing.T) {
+	p := buildCallRecords()
+	p.Lookup(nsCR + ".clientUserAgent").Abstract = true // userAgent is abstract, with it derived
+	files, err := Generate(p, Options{ModulePath: "gen/output"})
+	require.NoError(t, err)
+	var all strings.Builder
+	for _, f := range files {
+		all.Write(f.Content)
+	}
+	assert.Contains(t, all.String(), "func (t ClientUserAgent) MarshalJSON() ([]byte, error) {")
+	assert.NotContains(t, all.String(), "func (t UserAgent) MarshalJSON() ([]byte, error) {")
+}

@@ -124,7 +124,7 @@ func (g *generator) genModel(f *jen.File, t *ir.Type) error {
 	}
 	// An abstract type names no type of its own: a value of it (a PATCH's
 	// body, decoded without @odata.type) is encoded without one.
-	if inHierarchy(t) && !t.Abstract || open {
+	if inHierarchy(t) && !t.NamesAbstract() || open {
 		g.genMarshal(f, t, open)
 	}
 	if len(poly) > 0 || open {
@@ -265,7 +265,7 @@ func multiline(items []jen.Code) []jen.Code {
 func (g *generator) genMarshal(f *jen.File, t *ir.Type, open bool) {
 	body := []jen.Code{jen.Type().Id("plain").Id(t.GoName)}
 	var text []string
-	if inHierarchy(t) && !t.Abstract {
+	if inHierarchy(t) && !t.NamesAbstract() {
 		text = append(text, fmt.Sprintf("MarshalJSON encodes t with @odata.type %q unless ODataType is already set, so that a value held as a base type keeps its type.", "#"+t.QualifiedName()))
 		body = append(body, jen.If(jen.Id("t").Dot("ODataType").Op("==").Lit("")).Block(
 			jen.Id("t").Dot("ODataType").Op("=").Lit("#"+t.QualifiedName()),

@@ -41,7 +41,7 @@ func (g *generator) genSchema(pkg *pkgInfo) (File, error) {
 		if g.isOpen(t) {
 			fields = append(fields, jen.Id("Open").Op(":").True())
 		}
-		if t.Abstract && len(t.Derived) > 0 {
+		if t.NamesAbstract() {
 			fields = append(fields, jen.Id("Abstract").Op(":").True())
 		}
 		if g.requestOf[t] != nil {

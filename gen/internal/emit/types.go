@@ -86,18 +86,10 @@ type typeRef struct {
 // it: a property of a shapeless type (see shapeless) is kept as raw JSON.
 func propRef(owner *ir.Type, p *ir.Property) typeRef {
 	r := typeRef{name: p.Type, t: p.Ref, collection: p.Collection, what: fmt.Sprintf("property %s of %s", p.Name, owner.QualifiedName()), pos: p.Pos}
-	if shapeless(p.Ref) {
+	if p.Ref.Shapeless() {
 		r.name, r.t = "Edm.Untyped", nil
 	}
 	return r
-}
-
-// shapeless reports whether t is a complex type the docs give no shape: no
-// property, no base or derived type, not open (Json, "Represents data
-// returned in JSON format", holds arrays and numbers). A struct with no
-// fields would reject or drop whatever such a value holds; raw JSON keeps it.
-func shapeless(t *ir.Type) bool {
-	return t != nil && t.Kind == ir.Complex && !t.Open && len(t.Properties) == 0 && !inHierarchy(t)
 }
 
 func (r typeRef) resolve() error {

@@ -115,6 +115,19 @@ func (t *Type) PropertyFold(name string) *Property {
 // decoding must look at @odata.type.
 func (t *Type) IsPolymorphic() bool { return len(t.Derived) > 0 }
 
+// Shapeless reports whether t is a complex type the docs give no shape: no
+// property, no base or derived type, not open (Json, "Represents data
+// returned in JSON format", holds arrays and numbers). The generated code
+// keeps its values as raw JSON, so any value, null too, is one.
+func (t *Type) Shapeless() bool {
+	return t != nil && t.Kind == Complex && !t.Open && len(t.Properties) == 0 && t.Base == nil && len(t.Derived) == 0
+}
+
+// NamesAbstract reports whether t is abstract with types derived from it,
+// so that a value must name one of them: the generated handler refuses a
+// value of t itself, and t has no type name of its own to write.
+func (t *Type) NamesAbstract() bool { return t.Abstract && len(t.Derived) > 0 }
+
 // Descendants returns every type derived from t, directly or not, sorted by
 // qualified name.
 func (t *Type) Descendants() []*Type {

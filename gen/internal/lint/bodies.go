@@ -293,7 +293,7 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 	if t != nil && t.Kind == ir.Enum {
 		t = nil
 	}
-	if w.request && t != nil && t.Abstract && len(t.Derived) > 0 {
+	if w.request && t != nil && t.NamesAbstract() {
 		// The handler cannot tell which derived type to decode, but for a
 		// PATCH's own body that names none (the object it changes has one).
 		switch {
@@ -648,12 +648,11 @@ func loneSurrogate(body string) (string, int) {
 }
 
 // validated reports whether the generated handler checks the values of p:
-// not those it keeps as raw JSON, an Edm type it does not know
-// (geography) or a type the docs give no shape (no property, no base or
-// derived type), where any value, null too, is taken.
+// not those it keeps as raw JSON (Json, a shapeless type) or an Edm type it
+// does not know (geography), where any value, null too, is taken.
 func validated(p *ir.Property) bool {
 	if t := p.Ref; t != nil {
-		return !isAnyType(p) && (len(t.Properties) > 0 || t.Base != nil || len(t.Derived) > 0 || t.Kind == ir.Enum)
+		return !isAnyType(p) && !t.Shapeless()
 	}
 	return !odata.Untyped(p.Type)
 }
