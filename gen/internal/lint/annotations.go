@@ -160,7 +160,7 @@ func (c *checker) annotations() {
 		if a.value == nil || a.value.Kind != parse.ObjectValue {
 			continue
 		}
-		c.duplicateKeys(a.value, a.offset)
+		c.duplicateKeys(a.value, a.offset, false)
 		c.annotationKeys(a)
 	}
 	c.missingAnnotations()
@@ -220,8 +220,10 @@ func tokenLen(s string, off int) int {
 	return n
 }
 
-// duplicateKeys reports keys repeated within one object, at any depth.
-func (c *checker) duplicateKeys(v *parse.Value, off int) {
+// duplicateKeys reports keys repeated within one object, at any depth. In
+// an example request (refused) the generated handler answers them 400, so
+// there they are errors.
+func (c *checker) duplicateKeys(v *parse.Value, off int, refused bool) {
 	switch v.Kind {
 	case parse.ObjectValue:
 		var seen map[string]bool // for large objects; small ones are searched
@@ -243,14 +245,17 @@ func (c *checker) duplicateKeys(v *parse.Value, off int) {
 					}
 				}
 			}
-			if dup {
-				c.report(c.span(off+m.KeyOff, off+m.KeyEnd), "json-duplicate-key", "key %q is written twice in this object; decoders keep only one value", m.Key)
+			switch at := c.span(off+m.KeyOff, off+m.KeyEnd); {
+			case dup && refused:
+				c.reportAs(diag.Error, at, "json-duplicate-key", "key %q is written twice in this object; decoders keep only one value; the generated handler answers 400", m.Key)
+			case dup:
+				c.report(at, "json-duplicate-key", "key %q is written twice in this object; decoders keep only one value", m.Key)
 			}
-			c.duplicateKeys(m.Value, off)
+			c.duplicateKeys(m.Value, off, refused)
 		}
 	case parse.ArrayValue:
 		for _, e := range v.Elems {
-			c.duplicateKeys(e, off)
+			c.duplicateKeys(e, off, refused)
 		}
 	}
 }

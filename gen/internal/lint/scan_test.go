@@ -361,7 +361,7 @@ func TestDuplicateKeys(t *testing.T) {
 	off := 0
 	for _, text := range texts {
 		v, _ := parse.ParseLenient(text)
-		got.duplicateKeys(v, off)
+		got.duplicateKeys(v, off, false)
 		old(want, v, off)
 		off += len(text) + 1
 	}
