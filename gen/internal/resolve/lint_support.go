@@ -234,6 +234,7 @@ func ReadInContext(paths []string) (set *Set, given map[string]string, givenRoot
 	}
 	given = map[string]string{}
 	var byReal map[string]string // real path -> page of whole, built when a given page is a link
+	realPath := realPaths()
 	for i, p := range set.Pages {
 		rel, err := filepath.Rel(docs, abs[i])
 		if err != nil {
@@ -245,12 +246,11 @@ func ReadInContext(paths []string) (set *Set, given map[string]string, givenRoot
 			// is in the set under its own path.
 			if byReal == nil {
 				byReal = map[string]string{}
-				realPath := realPaths()
 				for _, q := range whole.Pages {
 					byReal[realPath(filepath.Join(docs, filepath.FromSlash(q.Src.Path)))] = q.Src.Path
 				}
 			}
-			r, ok := byReal[realPaths()(abs[i])]
+			r, ok := byReal[realPath(abs[i])]
 			if !ok {
 				return set, nil, "", nil
 			}
