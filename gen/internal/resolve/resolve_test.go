@@ -429,7 +429,7 @@ func TestGoNameClash(t *testing.T) {
 	members := prog.Lookup("contoso.widgetColor").Members
 	assert.Equal(t, "WidgetColorRed2", members[0].GoName)
 	assert.Equal(t, "WidgetColorBlue", members[1].GoName)
-	clashes := goNameClashes(diags)
+	clashes := findingsOf(diags, "go-name-clash")
 	require.Len(t, clashes, 2, diags.String())
 	assert.Contains(t, clashes[0], "resources/a.md:1:3: warning go-name-clash: type contoso.gear_box would be the Go type GearBox, which type contoso.gearBox (resources/b.md:1:3) takes; it is GearBox2 instead")
 	assert.Contains(t, clashes[1], "resources/widgetcolor.md:9:2: warning go-name-clash: member red of enum contoso.widgetColor would be the Go constant WidgetColorRed, which type contoso.widgetColorRed (resources/c.md:1:3) takes; it is WidgetColorRed2 instead")
@@ -461,12 +461,7 @@ func TestExampleWithoutRequestLine(t *testing.T) {
 		"<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 204 No Content\n```\n")
 	_, diags, err := Load(root)
 	require.NoError(t, err)
-	var got []string
-	for _, d := range diags {
-		if d.Rule == "request-path-mismatch" {
-			got = append(got, d.String())
-		}
-	}
+	got := findingsOf(diags, "request-path-mismatch")
 	assert.Equal(t, []string{`api/widget-get.md:19:1: error request-path-mismatch: GTE is not an HTTP method: start the request line with GET, POST, PUT, PATCH or DELETE`}, got)
 }
 
@@ -502,7 +497,7 @@ func TestGoNameClashWithGeneratedCode(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Gear", prog.Lookup("contoso.gear").GoName)
 	assert.Equal(t, "AnyGear2", prog.Lookup("contoso.anyGear").GoName, "the interface AnyGear keeps its name")
-	clashes := goNameClashes(diags)
+	clashes := findingsOf(diags, "go-name-clash")
 	require.Len(t, clashes, 1, diags.String())
 	assert.Contains(t, clashes[0], "type contoso.anyGear would be the Go type AnyGear, which the generated code of contoso.gear")
 }
@@ -538,7 +533,7 @@ func TestCyclicNamespacesShareAPackage(t *testing.T) {
 	assert.Equal(t, "Segment", prog.Lookup("contoso.calls.segment").GoName)
 
 	// One go-name-clash, the merged package's, and the linter's the same.
-	clashes := goNameClashes(diags)
+	clashes := findingsOf(diags, "go-name-clash")
 	require.Len(t, clashes, 1, diags.String())
 	assert.Contains(t, clashes[0], "type contoso.entity would be the Go type Entity, which type contoso.calls.entity")
 	assert.Equal(t, clashes, lintGoNameClashes(t, root), "the linter finds the same")
@@ -555,12 +550,7 @@ func TestRequestBodyDuplicateRows(t *testing.T) {
 		"## Response\n\nIf successful, this method returns a `204 No Content` response code.\n")
 	prog, diags, err := Load(root)
 	require.NoError(t, err)
-	var got []string
-	for _, d := range diags {
-		if d.Rule == "duplicate-property" {
-			got = append(got, d.String())
-		}
-	}
+	got := findingsOf(diags, "duplicate-property")
 	assert.Equal(t, []string{`api/widget-comment.md:17:2: warning duplicate-property: property "comment" is listed twice in the request body table (line 15); the first row is used`}, got)
 	require.Len(t, prog.Operations, 1)
 	var rows []string
@@ -570,11 +560,11 @@ func TestRequestBodyDuplicateRows(t *testing.T) {
 	assert.Equal(t, []string{"comment Edm.String", "urgent Edm.Boolean"}, rows)
 }
 
-// goNameClashes lists the go-name-clash findings of diags, as text.
-func goNameClashes(diags diag.List) []string {
+// findingsOf lists the findings of rule in diags, as text.
+func findingsOf(diags diag.List, rule string) []string {
 	var out []string
 	for _, d := range diags {
-		if d.Rule == "go-name-clash" {
+		if d.Rule == rule {
 			out = append(out, d.String())
 		}
 	}
@@ -588,5 +578,5 @@ func lintGoNameClashes(t *testing.T, root string) []string {
 	set, err := ReadDir(root)
 	require.NoError(t, err)
 	checked, _, _ := Check(NewSet(set.Root, set.Pages))
-	return goNameClashes(GoNameClashes(checked))
+	return findingsOf(GoNameClashes(checked), "go-name-clash")
 }
