@@ -15,6 +15,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"gen/output/odata"
 )
 
 const segmentsPath = "/communications/callRecords/cr%2F1/sessions/s1/segments"
@@ -25,11 +27,14 @@ type recordingService struct {
 	got    *Segment
 	params []string
 	err    error
+	// nullCallee is what odata.Sent said of "callee": sent, and as null.
+	nullCallee [2]bool
 }
 
-func (s *recordingService) CreateSegment(_ context.Context, callRecordID, sessionID string, segment *Segment) (*Segment, error) {
+func (s *recordingService) CreateSegment(ctx context.Context, callRecordID, sessionID string, segment *Segment) (*Segment, error) {
 	s.calls++
 	s.got = segment
+	s.nullCallee[0], s.nullCallee[1] = odata.Sent(ctx, "callee")
 	s.params = []string{callRecordID, sessionID}
 	if s.err != nil {
 		return nil, s.err
@@ -80,6 +85,12 @@ func TestHandlerSuccess(t *testing.T) {
 	  "startDateTime": "2020-01-01T00:00:00Z",
 	  "caller": {"@odata.type": "#microsoft.graph.callRecords.participantEndpoint"}
 	}`, rec.Body.String(), "the answer writes the type name the client sent without '#' with it")
+	assert.Equal(t, [2]bool{false, false}, svc.nullCallee, "callee was not sent")
+
+	rec, _ = serve(t, NewHandler(svc), "POST", segmentsPath, "application/json", `{"callee": null}`)
+	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
+	assert.Nil(t, svc.got.Callee)
+	assert.Equal(t, [2]bool{true, true}, svc.nullCallee, "callee was sent as null, which the decoded segment cannot tell")
 }
 
 func TestHandlerRejects(t *testing.T) {

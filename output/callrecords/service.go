@@ -12,9 +12,11 @@ import (
 // NewHandler serves it over HTTP: the handler validates and decodes the
 // request, calls the method with the path parameters (already unescaped) and
 // the body, and encodes the result. odata.RequestFrom(ctx) is the request
-// itself, for its query options, headers and body as sent;
-// odata.ResponseHeader(ctx) sets headers of the answer, such as Location, and
-// odata.SetNextLink and odata.SetDeltaLink the links of a collection page.
+// itself, for its query options, headers and body as sent; odata.Sent(ctx,
+// name) tells a member sent as null from one left out, which the decoded body
+// cannot (a PATCH clearing a property); odata.ResponseHeader(ctx) sets headers
+// of the answer, such as Location, and odata.SetNextLink and
+// odata.SetDeltaLink the links of a collection page.
 //
 // A method that returns an *Error answers with its status, code and message;
 // any other error answers 500 without revealing its text. Implementations

@@ -18,6 +18,9 @@ type served struct {
 	header    http.Header
 	nextLink  string
 	deltaLink string
+	// sent holds the members of the JSON object body the handler read,
+	// each true when its value is null (see Sent).
+	sent map[string]bool
 }
 
 type servedKey struct{}
@@ -33,14 +36,29 @@ func servedFrom(ctx context.Context) *served {
 // ($select, $filter, $top, a delta token), headers, and, for an operation
 // documented on several paths, which one was asked (Request.Pattern, or
 // Request.URL for a route matched by expression). When the handler read a
-// body, Request.Body reads the same bytes again: a PATCH can tell a
-// property sent as null from one not sent, and instance annotations such as
-// "manager@odata.bind" are there as the client wrote them.
+// body, Request.Body reads the same bytes again: instance annotations such
+// as "manager@odata.bind" are there as the client wrote them (Sent tells a
+// member sent as null from one left out).
 func RequestFrom(ctx context.Context) *http.Request {
 	if s := servedFrom(ctx); s != nil {
 		return s.r
 	}
 	return nil
+}
+
+// Sent reports whether the JSON object body that a generated handler read
+// for the request has a member named name, and whether its value is null,
+// from the context the handler passes to a Service method. A decoded body
+// cannot tell the two apart: a PATCH sends "x": null to clear x and leaves
+// x out to keep it as it is, and both decode to the zero value. Names are
+// compared exactly, as the handler validates them. Both results are false
+// for a context a generated handler did not pass, or a body that is not a
+// JSON object.
+func Sent(ctx context.Context, name string) (sent, null bool) {
+	if s := servedFrom(ctx); s != nil {
+		null, sent = s.sent[name]
+	}
+	return sent, null
 }
 
 // ResponseHeader returns the header of the answer to the request, from the

@@ -277,6 +277,14 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 		WriteError(w, http.StatusInternalServerError, "internalServerError", internalMessage)
 		return nil, false
 	}
+	if obj, ok := v.(map[string]any); ok {
+		if s := servedFrom(r.Context()); s != nil {
+			s.sent = make(map[string]bool, len(obj))
+			for name, value := range obj {
+				s.sent[name] = value == nil
+			}
+		}
+	}
 	return data, true
 }
 

@@ -319,7 +319,7 @@ func (g *generator) genService(pkg *pkgInfo) ([]File, error) {
 		methods = methods[:len(methods)-1] // no blank line after the last method
 	}
 	f.Add(docs(
-		fmt.Sprintf("Service is the server side of the operations of package %s. NewHandler serves it over HTTP: the handler validates and decodes the request, calls the method with the path parameters (already unescaped) and the body, and encodes the result. odata.RequestFrom(ctx) is the request itself, for its query options, headers and body as sent; odata.ResponseHeader(ctx) sets headers of the answer, such as Location, and odata.SetNextLink and odata.SetDeltaLink the links of a collection page.", pkg.name),
+		fmt.Sprintf("Service is the server side of the operations of package %s. NewHandler serves it over HTTP: the handler validates and decodes the request, calls the method with the path parameters (already unescaped) and the body, and encodes the result. odata.RequestFrom(ctx) is the request itself, for its query options, headers and body as sent; odata.Sent(ctx, name) tells a member sent as null from one left out, which the decoded body cannot (a PATCH clearing a property); odata.ResponseHeader(ctx) sets headers of the answer, such as Location, and odata.SetNextLink and odata.SetDeltaLink the links of a collection page.", pkg.name),
 		"A method that returns an *Error answers with its status, code and message; any other error answers 500 without revealing its text. Implementations should embed UnimplementedService so that operations added later answer 501 instead of breaking the build.",
 	))
 	f.Type().Id("Service").Interface(methods...)

@@ -156,3 +156,46 @@ func TestErrorHeader(t *testing.T) {
 	assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
 	assert.JSONEq(t, `{"error": {"code": "tooManyRequests", "message": "Too Many Requests"}}`, rec.Body.String())
 }
+
+// TestSentTellsNullFromAbsent: a Service method learns which members the
+// body it was handed had, and which were null, which the decoded value
+// cannot tell it; only for the object body the handler read.
+func TestSentTellsNullFromAbsent(t *testing.T) {
+	type state struct{ sent, null bool }
+	var got map[string]state
+	patch := func(_ *struct{}, w http.ResponseWriter, r *http.Request, _ []string) {
+		if _, ok := ReadBody(w, r, DefaultMaxBodyBytes, "Edm.Untyped", false); !ok {
+			return
+		}
+		got = map[string]state{}
+		for _, name := range []string{"name", "size", "tags", "Name", "color"} {
+			sent, null := Sent(r.Context(), name)
+			got[name] = state{sent, null}
+		}
+		WriteNoContent(w, http.StatusNoContent, nil)
+	}
+	mux := NewServeMux(&struct{}{}, []Route[*struct{}]{{Pattern: "PATCH /things/{id}", Serve: patch}}, nil)
+	send := func(body string) int {
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest(http.MethodPatch, "/things/1", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		mux.ServeHTTP(rec, req)
+		return rec.Code
+	}
+
+	require.Equal(t, http.StatusNoContent, send(`{"name": null, "size": 3, "tags": []}`))
+	assert.Equal(t, map[string]state{
+		"name": {true, true}, "size": {true, false}, "tags": {true, false},
+		"Name": {false, false}, "color": {false, false},
+	}, got)
+
+	require.Equal(t, http.StatusNoContent, send(`[{"name": null}]`))
+	assert.Equal(t, state{false, false}, got["name"], "a collection body has no members of its own")
+
+	got = nil
+	require.Equal(t, http.StatusBadRequest, send(`{"name": null`))
+	assert.Nil(t, got, "a body refused never reaches the method")
+
+	sent, null := Sent(t.Context(), "name")
+	assert.False(t, sent || null, "outside a handler nothing was sent")
+}
