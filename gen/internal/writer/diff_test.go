@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -112,9 +113,17 @@ func TestUnifiedLargeInputsStayBounded(t *testing.T) {
 		fmt.Fprintf(&a, "old %d\n", i)
 		fmt.Fprintf(&b, "new %d\n", i)
 	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
 	d := Unified("a/f", "b/f", []byte(a.String()), []byte(b.String()))
+	runtime.ReadMemStats(&after)
 	got, _ := applyUnified(t, a.String(), d)
 	assert.Equal(t, b.String(), got)
+	// Nothing in common: an unbounded search would go 10,000 edits deep,
+	// keeping a trace per edit (hundreds of MB); the bound stops it at
+	// maxEditDistance and gives up on a minimal diff.
+	t.Logf("allocated %d MB", (after.TotalAlloc-before.TotalAlloc)>>20)
+	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(128<<20))
 }
 
 var hunkHeader = regexp.MustCompile(`^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@$`)

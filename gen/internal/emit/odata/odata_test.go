@@ -46,6 +46,7 @@ func init() {
 		{Name: "test.meter", Properties: []Property{
 			{Name: "big", Type: "Edm.Int64"}, {Name: "d", Type: "Edm.Double"}, {Name: "f", Type: "Edm.Single"},
 			{Name: "m", Type: "Edm.Decimal"}, {Name: "inner", Type: "test.meter"}, {Name: "list", Type: "test.meter", Collection: true},
+			{Name: "s", Type: "Edm.String"}, {Name: "at", Type: "Edm.DateTimeOffset"},
 		}},
 		{Name: "test.shape", Abstract: true, Properties: []Property{{Name: "s", Type: "Edm.String"}}},
 		{Name: "test.circle", Ancestors: []string{"test.shape"}, Properties: []Property{{Name: "s", Type: "Edm.String"}, {Name: "r", Type: "Edm.Double"}}},
@@ -233,6 +234,7 @@ func TestJSONCompare(t *testing.T) {
 	assert.NoError(t, JSONEqual([]byte(`{"@odata.type": "a.b"}`), []byte(`{"@odata.type": "#a.b"}`)), "a type name with or without its '#'")
 	assert.ErrorContains(t, JSONEqual([]byte(`{"@odata.type": "a.b"}`), []byte(`{"@odata.type": "#a.c"}`)), "$.@odata.type")
 	assert.ErrorContains(t, JSONEqual([]byte(`{"a": 1}`), []byte(`{"a": 1, "b": 2}`)), "$.b: unexpected")
+	assert.NoError(t, JSONEqual([]byte(`{"n": 1e400}`), []byte(`{"n": 1e400}`)), "the same text, beyond a float64's range")
 }
 
 // TestJSONCompareAs: knowing the type, numbers compare as its properties
@@ -251,6 +253,11 @@ func TestJSONCompareAs(t *testing.T) {
 		{`{"m": 1.1}`, `{"m": 1.1000001}`, "$.m"},
 		{`{"inner": {"big": 16777217}}`, `{"inner": {"big": 16777216}}`, "$.inner.big"},
 		{`{"list": [{"d": 0.1}]}`, `{"list": [{"d": 0.10000000149011612}]}`, "$.list[0].d"},
+		// A String is kept as written, even one that reads as a time.
+		{`{"s": "2020-01-01T00:00:00Z"}`, `{"s": "2020-01-01T00:00:00.000Z"}`, "$.s"},
+		{`{"at": "2020-01-01T00:00:00Z"}`, `{"at": "2020-01-01T00:00:00.000Z"}`, ""},
+		{`{"d": 1e400}`, `{"d": 1e400}`, ""},
+		{`{"d": 1e400}`, `{"d": 2e400}`, "$.d"},
 	} {
 		err := JSONEqualAs("test.meter", []byte(c.want), []byte(c.got))
 		if c.fail == "" {
@@ -474,6 +481,11 @@ func TestNewServeMux(t *testing.T) {
 		{"GET", "/users//u1", 404, "", nil, ""},
 		{"GET", "/users/u1/../u2", 404, "", nil, ""},
 		{"GET", "/users/./u1", 404, "", nil, ""},
+		{"GET", "/users/%2E%2e", 404, "", nil, ""},
+		// An escaped slash belongs to its segment's value, whatever is
+		// around it.
+		{"GET", "/users/a%2F%2Fb", 204, "GetUser", []string{"a//b"}, ""},
+		{"GET", "/users/a%2F.", 204, "GetUser", []string{"a/."}, ""},
 	} {
 		*h = testHandler{}
 		rec := httptest.NewRecorder()

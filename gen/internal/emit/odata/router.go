@@ -111,7 +111,7 @@ func NewServeMux[H any](h H, routes []Route[H], paths []Path) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rw := &panicWriter{ResponseWriter: w}
 		defer rw.recover(r)
-		if !cleanPath(r.URL.Path) {
+		if !cleanPath(r.URL.EscapedPath()) {
 			NotFound().ServeHTTP(rw, r)
 			return
 		}
@@ -192,11 +192,16 @@ func (w *panicWriter) recover(r *http.Request) {
 	WriteError(w.ResponseWriter, http.StatusInternalServerError, "internalServerError", internalMessage)
 }
 
-// cleanPath reports whether p has no empty, "." or ".." segment but for a
-// trailing slash.
+// cleanPath reports whether the escaped path p has no empty, "." or ".."
+// segment but for a trailing slash. Segments are judged as sent: an escaped
+// slash is part of its segment's value ("a%2F%2Fb" is the value "a//b", as
+// ServeMux reads it), while "%2E%2E" is as much a ".." as ".." is.
 func cleanPath(p string) bool {
 	for _, seg := range strings.Split(strings.TrimPrefix(strings.TrimSuffix(p, "/"), "/"), "/") {
-		if seg == "" && p != "/" || seg == "." || seg == ".." {
+		if seg == "" && p != "/" {
+			return false
+		}
+		if v, err := url.PathUnescape(seg); err == nil && (v == "." || v == "..") {
 			return false
 		}
 	}

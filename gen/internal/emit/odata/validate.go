@@ -234,13 +234,43 @@ func validateMember(t *Type, at *loc, v any) error {
 // fraction, which RFC 3339 does not.
 func IsDateTime(s string) bool {
 	t, err := time.Parse(time.RFC3339, s)
-	if err != nil || strings.ContainsRune(s, ',') {
+	if err != nil || strings.ContainsRune(s, ',') || !twoDigitFields(s) {
 		return false
 	}
 	// time.Parse takes an offset of +24:00 or +23:60, which no time.Time
 	// encodes: the answer would fail with a 500.
 	_, offset := t.Zone()
 	return offset > -24*60*60 && offset < 24*60*60
+}
+
+// twoDigitFields reports whether s, which time.Parse took as RFC 3339,
+// writes its date and time fields with every digit RFC 3339 asks for:
+// time.Parse also takes a one-digit hour ("T1:00:00Z").
+func twoDigitFields(s string) bool {
+	if len(s) < len("2006-01-02T15:04:05Z") {
+		return false
+	}
+	for i, c := range s[:19] {
+		switch i {
+		case 4, 7:
+			if c != '-' {
+				return false
+			}
+		case 10:
+			if c != 'T' {
+				return false
+			}
+		case 13, 16:
+			if c != ':' {
+				return false
+			}
+		default:
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // Untyped reports whether typeName is an Edm type gen does not know
@@ -294,7 +324,8 @@ func PrimitiveProblem(v any, edm string) string {
 		}
 		lo, hi := IntRange(edm)
 		i, err := strconv.ParseInt(n, 10, 64)
-		if err != nil || i < lo || i > hi {
+		// "-0" is 0, but not to encoding/json decoding an unsigned Byte.
+		if err != nil || i < lo || i > hi || lo == 0 && strings.HasPrefix(n, "-") {
 			return fmt.Sprintf("must be an integer in the range of %s, not %s", edm, n)
 		}
 	case "Edm.Double", "Edm.Single", "Edm.Decimal":

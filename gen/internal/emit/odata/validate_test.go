@@ -93,7 +93,12 @@ func TestValidateFormats(t *testing.T) {
 	for _, s := range []string{"2020-01-01T00:00:00+24:00", "2020-01-01T00:00:00+23:60", "2020-01-01T00:00:00-24:00"} {
 		assert.Equal(t, "an RFC 3339 date and time", FormatProblem("Edm.DateTimeOffset", s), s)
 	}
+	// time.Parse takes a one-digit hour; RFC 3339 does not.
+	for _, s := range []string{"2020-01-01T1:00:00Z", "2020-01-01T01:00:00", "2020-1-01T01:00:00Z"} {
+		assert.Equal(t, "an RFC 3339 date and time", FormatProblem("Edm.DateTimeOffset", s), s)
+	}
 	assert.Equal(t, "", FormatProblem("Edm.DateTimeOffset", "2020-01-01T00:00:00-23:59"))
+	assert.Equal(t, "", FormatProblem("Edm.DateTimeOffset", "2020-01-01T00:00:00.1234567Z"))
 	assert.Equal(t, "", FormatProblem("Edm.String", "anything"))
 }
 
@@ -245,6 +250,9 @@ func TestPrimitiveProblem(t *testing.T) {
 		{5.0, "Edm.DateTimeOffset", "must be an RFC 3339 date and time string"},
 		{json.Number("1e400"), "Edm.Double", "must be a number in the range of Edm.Double, not 1e400"},
 		{json.Number("32767"), "Edm.Int16", ""},
+		{json.Number("-0"), "Edm.Byte", "must be an integer in the range of Edm.Byte, not -0"},
+		{json.Number("-0"), "Edm.SByte", ""},
+		{json.Number("255"), "Edm.Byte", ""},
 		{[]any{}, "Edm.Untyped", ""},
 	} {
 		assert.Equal(t, tc.want, PrimitiveProblem(tc.v, tc.edm), "%v %s", tc.v, tc.edm)
