@@ -381,7 +381,9 @@ func WriteRedirect(w http.ResponseWriter, status int, location string, err error
 // entity or complex value: err as WriteServiceError does, a nil out as 500,
 // else out as JSON with the status. When odataType is not empty and out
 // does not say its @odata.type, the response says odataType, such as
-// "#microsoft.graph.user"; a json.RawMessage goes out as it is.
+// "#microsoft.graph.user". A json.RawMessage gets no @odata.type added and
+// goes out as it is but for the '#' that type names of the service's types
+// take (see hashTypeNames).
 func WriteEntity(w http.ResponseWriter, status int, out any, err error, odataType string) {
 	if err != nil {
 		WriteServiceError(w, err)
@@ -393,7 +395,8 @@ func WriteEntity(w http.ResponseWriter, status int, out any, err error, odataTyp
 	}
 	var data []byte
 	if raw, ok := out.(json.RawMessage); ok {
-		// JSON the method made itself goes out as it is, if it is JSON.
+		// JSON the method made itself goes out as it is, if it is JSON
+		// (but for the '#' of type names).
 		if !json.Valid(raw) {
 			WriteError(w, http.StatusInternalServerError, "internalServerError", internalMessage)
 			return
