@@ -573,13 +573,39 @@ func (p *Page) bodyLinks() {
 		switch {
 		case sec == "request body" && p.BodyLink == nil && !p.inTable(l.Span.Offset()):
 			p.BodyLink = l
+			p.BodyOr = p.linksOr(i)
 		case sec == "response" && p.ResponseLink == nil && !p.inTable(l.Span.Offset()):
 			p.ResponseLink = l
+			p.ResponseOr = p.linksOr(i)
 			start, end := l.Span.Offset(), l.Span.EndOffset()
 			p.ResponseMany = strings.Contains(strings.ToLower(p.Response.Text), "collection of") ||
 				manyAround(p.Src.Text(max(0, start-20), start), p.Src.Text(end, end+20))
 		}
 	}
+}
+
+// linksOr is the links that follow link i as alternatives to it:
+// "[ipNamedLocation](..) or [countryNamedLocation](..)", "[user](..) and/or
+// [group](..) objects". A link joined by "and" names another value, not
+// another type of the same one.
+func (p *Page) linksOr(i int) []*Link {
+	var out []*Link
+	for prev := &p.Links[i]; i+1 < len(p.Links); i++ {
+		next := &p.Links[i+1]
+		if !containsLower(next.Dest, "resources/") && !HasSuffixLower(next.Dest, ".md") {
+			return out
+		}
+		between := strings.ToLower(strings.Trim(p.Src.Text(prev.Span.EndOffset(), next.Span.Offset()), " *`"))
+		between = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(between, " a"), " an"))
+		switch strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(between, "objects"), "object")) {
+		case "or", ", or", "and/or":
+		default:
+			return out
+		}
+		out = append(out, next)
+		prev = next
+	}
+	return out
 }
 
 // manyAround reports whether the prose around a resource link makes it a

@@ -41,11 +41,13 @@ type Page struct {
 	Requests     []RequestLine // lines of the HTTP request sections
 	RequestBody  []PropertyRow // rows of the request body table
 	BodyLink     *Link         // the resource link in the Request body prose
+	BodyOr       []*Link       // links the prose offers instead of BodyLink ("[a](a.md) or [b](b.md)")
 	Response     Text          // the Response section's prose
 	Status       int           // status code named in the Response prose, 0 if none
 	StatusSpan   diag.Range
-	ResponseLink *Link // the resource link in the Response prose
-	ResponseMany bool  // the Response prose speaks of a collection
+	ResponseLink *Link   // the resource link in the Response prose
+	ResponseOr   []*Link // links the prose offers instead of ResponseLink
+	ResponseMany bool    // the Response prose speaks of a collection
 	Examples     []*Example
 
 	// Resource pages.

@@ -101,7 +101,7 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 		op.PathParameters = []string{}
 	}
 	if p.BodyLink != nil && ir.SendsBody(op.Method) {
-		if t := r.linkedType(p, p.BodyLink); t != nil {
+		if t := r.linkedTypes(p, p.BodyLink, p.BodyOr); t != nil {
 			op.RequestType, op.Request = t.QualifiedName(), t
 		}
 	}
@@ -130,7 +130,7 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 		op.ResponseStatus = exampleStatus(op.Examples)
 	}
 	if p.ResponseLink != nil && op.ResponseStatus != 204 {
-		if t := r.linkedType(p, p.ResponseLink); t != nil {
+		if t := r.linkedTypes(p, p.ResponseLink, p.ResponseOr); t != nil {
 			op.ResponseType, op.Response = t.QualifiedName(), t
 			op.ResponseCollection = p.ResponseMany
 		}
@@ -140,7 +140,46 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 			op.ResponseType, op.Response, op.ResponseCollection = t.QualifiedName(), t, many
 		}
 	}
+	if op.RequestType == "" && (op.Method == "PATCH" || op.Method == "PUT") && len(op.RequestBody) > 0 {
+		if t := r.updatedType(p, ns, op); t != nil {
+			op.RequestType, op.Request = t.QualifiedName(), t
+		}
+	}
 	return op
+}
+
+// updatedType is the type an update's request-body table lists properties
+// of, for a PATCH or PUT page whose prose and examples name none (most
+// update pages): the type it answers, else a type its title names ("Update
+// bookingCustomer"), when that type has every property the table lists.
+// nil otherwise, and the table describes a body of its own.
+func (r *resolver) updatedType(p *parse.Page, ns string, op *ir.Operation) *ir.Type {
+	var candidates []*ir.Type
+	if op.Response != nil && !op.ResponseCollection {
+		candidates = append(candidates, op.Response)
+	}
+	for _, w := range strings.Fields(p.Title.Text) {
+		if t := r.lookup(strings.Trim(w, ".:,()`*"), ns); t != nil {
+			candidates = append(candidates, t)
+		}
+	}
+	for _, t := range candidates {
+		if t.Kind != ir.Enum && hasEvery(t, op.RequestBody) {
+			return t
+		}
+	}
+	return nil
+}
+
+// hasEvery reports whether t has every property rows names, but for
+// instance annotations ("manager@odata.bind").
+func hasEvery(t *ir.Type, rows []*ir.Property) bool {
+	for _, row := range rows {
+		if !strings.Contains(row.Name, "@") && t.Property(row.Name) == nil {
+			return false
+		}
+	}
+	return true
 }
 
 // exampleStatus is the success status every example response of an
@@ -192,13 +231,8 @@ func (r *resolver) exampleBodyType(p *parse.Page, ns string, rows []*ir.Property
 		}
 		found = t
 	}
-	if found == nil {
+	if found == nil || !hasEvery(found, rows) {
 		return nil
-	}
-	for _, row := range rows {
-		if !strings.Contains(row.Name, "@") && found.Property(row.Name) == nil {
-			return nil
-		}
 	}
 	return found
 }
@@ -314,6 +348,30 @@ func (r *resolver) linkedType(p *parse.Page, l *parse.Link) *ir.Type {
 		}
 	}
 	return r.lookup(l.Text, p.Namespace.Text)
+}
+
+// linkedTypes is the type of a body the prose links as first or one of
+// others ("an [ipNamedLocation](..) or [countryNamedLocation](..)"): their
+// nearest common base type (namedLocation), which holds each. The first
+// link's type when there are no others, when they share no base, or when
+// one of them is no documented type.
+func (r *resolver) linkedTypes(p *parse.Page, first *parse.Link, others []*parse.Link) *ir.Type {
+	t := r.linkedType(p, first)
+	if t == nil || t.Kind == ir.Enum || len(others) == 0 {
+		return t
+	}
+	ts := []*ir.Type{t}
+	for _, l := range others {
+		o := r.linkedType(p, l)
+		if o == nil || o.Kind == ir.Enum {
+			return t
+		}
+		ts = append(ts, o)
+	}
+	if b := commonBase(ts); b != nil {
+		return b
+	}
+	return t
 }
 
 // pairExamples pairs requests and responses by annotation name, else by
