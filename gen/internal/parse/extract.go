@@ -578,8 +578,8 @@ func (p *Page) bodyLinks() {
 			p.ResponseLink = l
 			p.ResponseOr = p.linksOr(i)
 			start, end := l.Span.Offset(), l.Span.EndOffset()
-			p.ResponseMany = strings.Contains(strings.ToLower(p.Response.Text), "collection of") ||
-				manyAround(p.Src.Text(max(0, start-20), start), p.Src.Text(end, end+20))
+			p.ResponseMany = manyAround(p.Src.Text(max(0, start-20), start), p.Src.Text(end, end+20)) ||
+				strings.Contains(strings.ToLower(p.sentenceBefore(start)), "collection")
 		}
 	}
 }
@@ -606,6 +606,25 @@ func (p *Page) linksOr(i int) []*Link {
 		prev = next
 	}
 	return out
+}
+
+// sentenceBefore is the text of the Response prose's sentence that comes
+// before byte offset off: "The children collection will be composed of "
+// makes the link at off a collection, where "a [result](..) in the response
+// body. A result includes a collection of suggestions" does not.
+func (p *Page) sentenceBefore(off int) string {
+	start := p.Response.Span.Offset()
+	if start > off {
+		return ""
+	}
+	text := p.Src.Text(start, off)
+	if i := strings.LastIndex(text, ". "); i >= 0 {
+		text = text[i+2:]
+	}
+	if i := strings.LastIndex(text, "\n\n"); i >= 0 {
+		text = text[i+2:]
+	}
+	return text
 }
 
 // manyAround reports whether the prose around a resource link makes it a

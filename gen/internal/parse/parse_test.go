@@ -232,6 +232,12 @@ func TestResponseProse(t *testing.T) {
 		{"If successful, this method returns a `200 OK` response code and all [x](../resources/x.md) objects in the team.", 200, true},
 		{"If successful, this method returns `200 OK` response code and [x](../resources/x.md) objects in the response body.", 200, true},
 		{"If successful, this method returns a `200 OK` response code and the **[x](../resources/x.md)** object.", 200, false},
+		// A collection the sentence speaks of before the link; not one
+		// the value holds or a later sentence names.
+		{"If successful, this method returns a `200 OK` response code and a collection of one [x](../resources/x.md) object in the response body.", 200, true},
+		{"If successful, this method returns the children.\nThe children collection will be composed of [x](../resources/x.md) resources.", 0, true},
+		{"If successful, this method returns a `200 OK` response code and an [x](../resources/x.md) containing a collection of [y](../resources/y.md) objects in the response body.", 200, false},
+		{"If successful, this method returns `200 OK` response code and a [x](../resources/x.md) in the response body.\n\nA result includes a collection of suggestions.", 200, false},
 		// An error the page also mentions is not the success status.
 		{"Each method returns a [x](../resources/x.md) resource.\n\nIf the x does not exist, an `HTTP 404` response will be returned.", 0, false},
 		{"If the x does not exist, `404 Not Found` is returned. Otherwise this method returns `200 OK` and the [x](../resources/x.md).", 200, false},
