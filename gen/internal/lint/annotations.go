@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -170,6 +171,7 @@ func (c *checker) annotations() {
 // token: the lenient reader's problems, else encoding/json's verdict (strict
 // is encoding/json.Valid(text)).
 func (c *checker) jsonProblems(text string, off int, probs []parse.Problem, strict bool, rule, what string) {
+	probs = firstOfEach(text, probs)
 	// One finding per kind of problem: a body with a non-breaking space on
 	// every line gets one finding that says how many more there are.
 	more := map[string]int{}
@@ -203,6 +205,45 @@ func (c *checker) jsonProblems(text string, off int, probs []parse.Problem, stri
 	default:
 		c.report(c.span(off, off), rule, "%s is not valid JSON: %v", what, err)
 	}
+}
+
+// firstOfEach keeps one problem per mistake: the reader reports what a
+// mistake leaves behind as it reads on (a missing ']' is "missing ','
+// before '}'", then "unexpected '}'"), and a problem at, or right after,
+// the token of the one before it is such a consequence. A missing ','
+// before the closer of the other kind is the closer missing: "missing ','
+// before '}'" only an array reports, where ']' belongs.
+func firstOfEach(text string, probs []parse.Problem) []parse.Problem {
+	if len(probs) < 2 {
+		return probs
+	}
+	out := make([]parse.Problem, 0, len(probs))
+	end := -1 // where the last problem's token ends, blanks on the line after it included
+	for _, pr := range probs {
+		if end >= 0 && pr.Off >= out[len(out)-1].Off && pr.Off <= end {
+			if last := &out[len(out)-1]; pr.Off == last.Off {
+				switch last.Reason {
+				case "missing ',' before '}'":
+					last.Reason = "missing ']' before '}': the list is not closed"
+				case "missing ',' before ']'":
+					last.Reason = "missing '}' before ']': the object is not closed"
+				}
+			}
+			end = max(end, skipBlanks(text, pr.Off+tokenLen(text, pr.Off)))
+			continue
+		}
+		out = append(out, pr)
+		end = skipBlanks(text, pr.Off+tokenLen(text, pr.Off))
+	}
+	return out
+}
+
+// skipBlanks skips spaces and tabs from i.
+func skipBlanks(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
 }
 
 // tokenLen is the length of the token at off, for a span that covers it.
@@ -564,7 +605,7 @@ func (c *checker) missingAnnotations() {
 			continue
 		}
 		sp := c.span(cb.Span.Offset(), lineEnd(c.page.Src.Bytes, cb.Span.Offset()))
-		c.report(sp, "annotation-missing", "%s block has no annotation before it: add <!-- { \"blockType\": %q, \"name\": \"...\" } -->", kind, roleOf(cb, kind))
+		c.report(sp, "annotation-missing", "%s block has no annotation before it: add <!-- { \"blockType\": %q, \"name\": \"...\" } -->", kind, c.roleOf(cb, kind))
 	}
 }
 
@@ -599,8 +640,10 @@ func exampleBlockKind(cb *parse.CodeBlock) string {
 	return ""
 }
 
-// roleOf guesses the blockType an unannotated block needs.
-func roleOf(cb *parse.CodeBlock, kind string) string {
+// roleOf guesses the blockType an unannotated block needs: by its first
+// line (a request or status line), else by the heading it is under
+// ("##### Response"), else by its kind.
+func (c *checker) roleOf(cb *parse.CodeBlock, kind string) string {
 	first := firstLine(cb.Content)
 	if f := strings.Fields(first); len(f) > 0 {
 		if strings.HasPrefix(strings.ToUpper(f[0]), "HTTP/") {
@@ -610,7 +653,28 @@ func roleOf(cb *parse.CodeBlock, kind string) string {
 			return "request"
 		}
 	}
-	if kind == "JSON" {
+	var heading string
+	for _, h := range c.page.Headings {
+		if h.Span.Offset() > cb.Span.Offset() {
+			break
+		}
+		if !h.TabMarker {
+			heading = strings.ToLower(h.Text)
+		}
+	}
+	// A short heading names the part ("Response", "Request body",
+	// "Example 2 response"); a long one may name anything ("Selecting the
+	// fields to return in a filtered response").
+	words := strings.Fields(heading)
+	switch {
+	case len(words) > 3:
+	case slices.Contains(words, "response"):
+		return "response"
+	case slices.Contains(words, "request"):
+		return "request"
+	}
+	switch {
+	case kind == "JSON":
 		return "response"
 	}
 	return "request"

@@ -58,6 +58,12 @@ func (c *checker) exampleBody(ex *parse.Example) {
 	w.patch = w.request && c.op != nil && c.op.Method == "PATCH"
 	switch ex.Role {
 	case "request":
+		if c.offPage[ex] {
+			// Not a request to the page's operation (another path, another
+			// host): its body is not the operation's request body.
+			w.untyped(v)
+			return
+		}
 		if c.tableBody() {
 			w.parameters(v)
 			return
@@ -249,6 +255,7 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 		// key below; the type it names still types the rest.
 		od = v.Get("odata.type")
 	}
+	var alt *ir.Type // the type expected here, when @odata.type names another
 	if od != nil && od.Kind == parse.StringValue && strings.TrimSpace(od.Str) != "" {
 		nt, edm := c.lookup(od.Str, c.page.Namespace.Text)
 		if w.example && w.depth > 0 && nt != nil && nt == t && isTypeRef(v) && c.hasWritable(nt) {
@@ -275,7 +282,11 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 				// sample): the table's type is the more precise.
 			default:
 				w.report(od, "odata-type-mismatch", "@odata.type names %s, which is neither %s nor derived from it", nt.QualifiedName(), t.QualifiedName())
-				t = nt
+				// One of the two types is wrong, and which is not known:
+				// a member is judged by the named type, else by the
+				// expected one, so that the mistake is not reported
+				// again for each member the other type has.
+				alt, t = t, nt
 			}
 		}
 	}
@@ -294,7 +305,8 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 			w.report(v, "type-mismatch", "this object is of the abstract type %s: name the type derived from it in @odata.type, as the generated handler answers 400 without one", t.QualifiedName())
 		}
 	}
-	judge := t != nil && !c.types.isOpen(t) && c.types.hasProperties(t)
+	judge := t != nil && !c.types.isOpen(t) && c.types.hasProperties(t) &&
+		(alt == nil || !c.types.isOpen(alt) && c.types.hasProperties(alt))
 	// A page without a property table documents its type by its JSON
 	// representation alone (missing-property-table): its keys are the
 	// properties, even those the resolver could not type.
@@ -310,13 +322,25 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 			continue
 		}
 		prop, documented := c.types.bodyProperty(t, m.Key)
+		if !documented && alt != nil {
+			prop, documented = c.types.bodyProperty(alt, m.Key)
+		}
 		if !documented && judge && !w.dynamicKey(m.Key) && w.firstUnknown(t, m.Key) {
-			hint := suggest(m.Key, c.types.propertyNames(t))
+			names := c.types.propertyNames(t)
+			if alt != nil {
+				names = append(names, c.types.propertyNames(alt)...)
+			}
+			hint := suggest(m.Key, names)
 			if m.Key == "odata.type" {
 				hint = ` (did you mean "@odata.type"?)`
 			}
-			c.report(c.span(w.off+m.KeyOff, w.off+m.KeyEnd), "body-property-unknown", "%q is not a property of %s or its base types%s",
-				m.Key, t.QualifiedName(), hint)
+			if alt != nil {
+				c.report(c.span(w.off+m.KeyOff, w.off+m.KeyEnd), "body-property-unknown", "%q is a property of neither %s nor %s, nor of their base types%s",
+					m.Key, t.QualifiedName(), alt.QualifiedName(), hint)
+			} else {
+				c.report(c.span(w.off+m.KeyOff, w.off+m.KeyEnd), "body-property-unknown", "%q is not a property of %s or its base types%s",
+					m.Key, t.QualifiedName(), hint)
+			}
 		}
 		if prop == nil {
 			w.untyped(m.Value)

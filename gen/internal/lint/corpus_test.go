@@ -41,8 +41,10 @@ func TestCorpus(t *testing.T) {
 		t.Logf("%7d %-8s %s", r.N, r.Severity, r.Rule)
 	}
 	// Rules that real pages certainly break: if one reports nothing, it
-	// has stopped working.
-	for _, id := range []string{"content-length", "annotation-missing", "example-json", "broken-link", "link-case", "table-malformed", "placeholder-value", "request-path-mismatch"} {
+	// has stopped working. Not broken-link: every relative link of the
+	// corpus resolves (its last three findings were slugs of headings
+	// holding <a name>), so its fixtures alone hold it.
+	for _, id := range []string{"content-length", "annotation-missing", "example-json", "link-case", "table-malformed", "placeholder-value", "request-path-mismatch"} {
 		assert.Positive(t, c.ByRule[id], "no %s finding on the whole corpus", id)
 	}
 }

@@ -25,7 +25,9 @@ func (c *checker) examples() {
 		switch ex.Role {
 		case "request":
 			c.contentType(ex) // a missing request line: the parser reports it
-			c.requestPath(ex, paths)
+			if !c.requestPath(ex, paths) {
+				c.markOffPage(ex)
+			}
 			c.urlPlaceholders(ex)
 		case "response":
 			c.responseStatus(ex, &mentioned)
@@ -49,24 +51,93 @@ func (c *checker) startSpan(ex *parse.Example) diag.Range {
 // its last line (they end the code block, not the body). Line breaks count
 // as one byte, LF, whatever the page's own: a checkout with CRLF line
 // endings (git's autocrlf on Windows) must lint as the page does elsewhere.
-func bodyBytes(ex *parse.Example) string {
-	return strings.ReplaceAll(strings.TrimRight(ex.Body, "\r\n"), "\r\n", "\n")
+func bodyBytes(ex *parse.Example) string { return lfBody(ex.Body) }
+
+func lfBody(s string) string {
+	return strings.ReplaceAll(strings.TrimRight(s, "\r\n"), "\r\n", "\n")
 }
 
 // contentLength compares a Content-Length header with the body's bytes.
-// Truncated examples are skipped: their body is knowingly shortened.
+// A length that counts the body's line breaks as two bytes, CRLF, is a
+// warning, not an error: the body would be right with the line endings HTTP
+// uses for its head, which is how many pages were written, but the example
+// as shown says another length. Truncated examples are skipped: their
+// body is knowingly shortened; so are examples that show no body (a binary
+// upload), which say nothing of its length.
 func (c *checker) contentLength(ex *parse.Example) {
 	h, ok := ex.HeaderValue("Content-Length")
-	if !ok || ex.Truncated {
+	if !ok {
 		return
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(h.Value))
 	if err != nil {
 		return // "{length}" and the like: a placeholder, not a number to check
 	}
-	if got := len(bodyBytes(ex)); got != n {
-		c.report(h.Span, "content-length", "Content-Length is %d but the body is %d bytes", n, got)
+	body, truncated, shown := c.shownBody(ex)
+	if truncated || !shown {
+		return
 	}
+	lf := len(body)
+	crlf := lf + strings.Count(body, "\n")
+	switch {
+	case n == lf:
+	case n == crlf:
+		c.reportAs(diag.Warning, h.Span, "content-length", "Content-Length is %d, the body's length with CRLF line endings, but the body as shown, with LF, is %d bytes", n, lf)
+	case crlf == lf:
+		c.report(h.Span, "content-length", "Content-Length is %d, but the body is %d bytes", n, lf)
+	default:
+		c.report(h.Span, "content-length", "Content-Length is %d, but the body is %d bytes (%d with CRLF line endings)", n, lf, crlf)
+	}
+}
+
+// shownBody is the body an example shows, with line breaks as bodyBytes
+// counts them, and whether it is truncated. Some pages close the HTTP block
+// after the headers and show the body in the JSON block right after it
+// (only blank lines and an annotation between them): that block is the
+// body. shown is false when the example shows none.
+func (c *checker) shownBody(ex *parse.Example) (body string, truncated, shown bool) {
+	if strings.TrimSpace(ex.Body) != "" {
+		return bodyBytes(ex), ex.Truncated, true
+	}
+	next := c.nextBlock(ex.Block)
+	if next == nil || !strings.HasPrefix(strings.TrimSpace(next.Content), "{") && !strings.HasPrefix(strings.TrimSpace(next.Content), "[") {
+		return "", false, false
+	}
+	if a := next.Annotation; a != nil {
+		if canonicalBlockType(a.BlockType) != "example" {
+			return "", false, false
+		}
+		truncated = a.Bool("truncated")
+	}
+	return lfBody(next.Content), truncated || ex.Truncated, true
+}
+
+// nextBlock is the code block right after cb, with nothing but blank lines
+// and HTML comments between them; nil when there is none.
+func (c *checker) nextBlock(cb *parse.CodeBlock) *parse.CodeBlock {
+	for i, b := range c.page.Code {
+		if b != cb || i+1 == len(c.page.Code) {
+			continue
+		}
+		next := c.page.Code[i+1]
+		gap := string(c.page.Src.Bytes[cb.Span.EndOffset():next.Span.Offset()])
+		for {
+			open := strings.Index(gap, "<!--")
+			if open < 0 {
+				break
+			}
+			end := strings.Index(gap[open:], "-->")
+			if end < 0 {
+				return nil
+			}
+			gap = gap[:open] + gap[open+end+3:]
+		}
+		if strings.TrimSpace(gap) != "" {
+			return nil
+		}
+		return next
+	}
+	return nil
 }
 
 // isJSONBody reports whether an example body is meant as JSON: its
@@ -101,8 +172,8 @@ func (c *checker) contentType(ex *parse.Example) {
 // ignoring case. Excel paths are documented from the workbook down
 // ("/workbook/tables/{id}"), so any drive item may come before /workbook.
 type pathPattern struct {
-	method string
-	path   string
+	method  string
+	written string // the path as the page writes it, for messages
 	*pathShape
 }
 
@@ -120,7 +191,7 @@ type pathShape struct {
 func (c *checker) requestPatterns() []pathPattern {
 	out := make([]pathPattern, 0, len(c.page.Requests))
 	for _, rl := range c.page.Requests {
-		out = append(out, pathPattern{method: rl.Method, path: rl.Path, pathShape: c.pathShape(rl.Path)})
+		out = append(out, pathPattern{method: rl.Method, written: writtenPath(rl.Raw), pathShape: c.pathShape(rl.Path)})
 	}
 	return out
 }
@@ -220,10 +291,16 @@ func matchParts(parts []string, s string, deep, suffix bool) bool {
 }
 
 // requestPath reports a request example whose method, or path, matches no
-// HTTP request line of the page.
-func (c *checker) requestPath(ex *parse.Example, pats []pathPattern) {
+// HTTP request line of the page, and reports whether the example calls the
+// page's operation (true when there is nothing to compare). A request to
+// another host than Graph's (a bot's callback, a webhook, a OneDrive upload
+// URL) or annotated "opaqueUrl": true calls no documented path.
+func (c *checker) requestPath(ex *parse.Example, pats []pathPattern) bool {
+	if foreignHost(ex.URL) || ex.Block.Annotation.Bool("opaqueUrl") {
+		return false
+	}
 	if len(pats) == 0 || ex.Method == "" || !ex.StartLine.IsValid() {
-		return
+		return true
 	}
 	forms := pathForms(strings.ToLower(ex.Path))
 	var same []string
@@ -234,10 +311,10 @@ func (c *checker) requestPath(ex *parse.Example, pats []pathPattern) {
 		}
 		for _, f := range forms {
 			if pt.match(f) {
-				return
+				return true
 			}
 		}
-		same = append(same, pt.path)
+		same = append(same, pt.written)
 	}
 	line := c.page.Src.Bytes[ex.StartLine.Offset():ex.StartLine.EndOffset()]
 	if len(same) == 0 {
@@ -249,13 +326,82 @@ func (c *checker) requestPath(ex *parse.Example, pats []pathPattern) {
 		}
 		sp := c.span(ex.StartLine.Offset(), ex.StartLine.Offset()+len(strings.Fields(string(line))[0]))
 		c.report(sp, "request-path-mismatch", "example sends %s but ## HTTP request documents only %s", ex.Method, strings.Join(methods, ", "))
-		return
+		return false
 	}
 	at := ex.StartLine.Offset() + strings.Index(string(line), ex.URL)
 	if len(same) > 3 {
 		same = append(same[:3], fmt.Sprintf("and %d more", len(same)-3))
 	}
-	c.report(c.span(at, at+len(ex.URL)), "request-path-mismatch", "example path %s matches none of the documented %s paths: %s", ex.Path, ex.Method, strings.Join(same, ", "))
+	c.report(c.span(at, at+len(ex.URL)), "request-path-mismatch", "example path %s matches none of the documented %s paths: %s", writtenPath(ex.URL), ex.Method, strings.Join(same, ", "))
+	return false
+}
+
+// markOffPage records a request example that does not call the page's
+// operation: its body is not the operation's request body.
+func (c *checker) markOffPage(ex *parse.Example) {
+	if c.offPage == nil {
+		c.offPage = map[*parse.Example]bool{}
+	}
+	c.offPage[ex] = true
+}
+
+// graphHosts are the hosts of Microsoft Graph: the global service and the
+// national clouds.
+var graphHosts = []string{"graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us",
+	"microsoftgraph.chinacloudapi.cn", "graph.microsoft.de"}
+
+// foreignHost reports whether a URL names a host other than Graph's. A host
+// without a dot ("https://graph/microsoft.com/beta/x") is a typo for
+// Graph's, whose path is then checked as written.
+func foreignHost(u string) bool {
+	i := strings.Index(u, "://")
+	if i < 0 || strings.ContainsAny(u[:i], "/{") {
+		return false // a path, no host
+	}
+	host := u[i+3:]
+	if j := strings.IndexAny(host, "/?#"); j >= 0 {
+		host = host[:j]
+	}
+	if j := strings.LastIndexByte(host, ':'); j >= 0 {
+		host = host[:j]
+	}
+	host = strings.ToLower(host)
+	if !strings.Contains(host, ".") {
+		return false
+	}
+	for _, g := range graphHosts {
+		if host == g || strings.HasSuffix(host, "."+g) {
+			return false
+		}
+	}
+	return true
+}
+
+// writtenPath is a request line's path as the page writes it: without the
+// method, host, version, query and HTTP version, placeholders as written
+// ({id|name}, where the matcher reads {idOrName}).
+func writtenPath(raw string) string {
+	s := strings.TrimSpace(raw)
+	if i := strings.LastIndexAny(s, " \t"); i >= 0 && parse.HasPrefixLower(s[i+1:], "http/") {
+		s = strings.TrimRight(s[:i], " \t")
+	}
+	if i := strings.Index(s, "://"); i >= 0 && !strings.ContainsAny(s[:i], "/{") {
+		if j := strings.IndexByte(s[i+3:], '/'); j >= 0 {
+			s = s[i+3+j:]
+		} else {
+			s = "/"
+		}
+	}
+	if i := strings.IndexByte(s, '?'); i >= 0 {
+		s = s[:i]
+	}
+	for _, v := range []string{"/beta/", "/v1.0/"} {
+		if parse.HasPrefixLower(s, v) {
+			s = s[len(v)-1:]
+			break
+		}
+	}
+	return s
 }
 
 func containsString(list []string, s string) bool {
@@ -306,10 +452,19 @@ func stripArgs(p string) string {
 // versionRE matches a version placeholder left in place of /beta.
 var versionRE = regexp.MustCompile(`(?i)^/\{(ver|version|api-version)\}/`)
 
-// pathForms is an example path as written, unescaped, and with OData key
-// syntax turned into segments (/messages('AAMk')/ -> /messages/AAMk/).
+// pathForms is an example path as written, unescaped, with OData key
+// syntax turned into segments (/messages('AAMk')/ -> /messages/AAMk/), and
+// from /me on as /users/me.
 func pathForms(p string) []string {
 	out := []string{p}
+	for _, v := range []string{"/beta/", "/v1.0/"} {
+		if strings.HasPrefix(p, v) {
+			// "/Beta/me", which the parser keeps: it trims the version
+			// as written in lower case only.
+			p = p[len(v)-1:]
+			out = append(out, p)
+		}
+	}
 	if strings.HasPrefix(p, "/{") {
 		if m := versionRE.FindString(p); m != "" {
 			p = p[len(m)-1:]
@@ -323,6 +478,10 @@ func pathForms(p string) []string {
 	}
 	if k := keySegments(out[len(out)-1]); k != out[len(out)-1] {
 		out = append(out, k)
+	}
+	if last := out[len(out)-1]; last == "/me" || strings.HasPrefix(last, "/me/") {
+		// /me is Graph's name for /users/{signed-in user}.
+		out = append(out, "/users/me"+last[3:])
 	}
 	return out
 }
@@ -462,15 +621,12 @@ func statusCodes(b []byte, found func(int)) {
 
 // responseStatus reports a response example with a body despite 204, and
 // one whose status the Response section does not name (error examples,
-// 4xx and 5xx, are not held to the success status).
+// 4xx and 5xx, are not held to the success status, nor is a status of the
+// class the prose names: "a 200-series response code").
 func (c *checker) responseStatus(ex *parse.Example, mentioned *statusSet) {
 	if ex.Status == 0 || !ex.StartLine.IsValid() {
 		return
 	}
-	line := string(c.page.Src.Bytes[ex.StartLine.Offset():ex.StartLine.EndOffset()])
-	code := strconv.Itoa(ex.Status)
-	at := ex.StartLine.Offset() + strings.Index(line, code)
-	sp := c.span(at, at+len(code))
 	if ex.Status == 204 && strings.TrimSpace(ex.Body) != "" {
 		c.report(c.span(ex.BodyOffset, ex.BodyOffset+len(strings.TrimRight(ex.Body, " \t\r\n"))), "body-on-no-content",
 			"a 204 No Content response has no body, but this example shows one")
@@ -478,13 +634,44 @@ func (c *checker) responseStatus(ex *parse.Example, mentioned *statusSet) {
 	if c.page.Status == 0 || ex.Status >= 400 || mentioned.has(ex.Status) {
 		return
 	}
-	c.report(sp, "status-mismatch", "response example answers %d but ## Response says %d (%s)", ex.Status, c.page.Status, c.page.StatusSpan.Pos())
+	if cls := c.statusClass(); cls != 0 && ex.Status/100 == cls {
+		return
+	}
+	c.report(c.statusSpan(ex), "status-mismatch", "response example answers %d but ## Response says %d (%s)", ex.Status, c.page.Status, c.page.StatusSpan.Pos())
 }
 
-// statusConvention warns when a create does not answer 201 or a delete 204.
+// statusSpan is where an example's status line writes its code.
+func (c *checker) statusSpan(ex *parse.Example) diag.Range {
+	line := string(c.page.Src.Bytes[ex.StartLine.Offset():ex.StartLine.EndOffset()])
+	code := strconv.Itoa(ex.Status)
+	at := ex.StartLine.Offset() + strings.Index(line, code)
+	return c.span(at, at+len(code))
+}
+
+// statusClass is the first digit of the status the Response prose names
+// when it names a class of codes, not a code: 2 for "returns a 200-series
+// response code" (which the parser reads as 200); else 0.
+func (c *checker) statusClass() int {
+	p := c.page
+	if p.Status == 0 || !p.StatusSpan.IsValid() {
+		return 0
+	}
+	rest := p.Src.Bytes[min(len(p.Src.Bytes), p.StatusSpan.Offset()+3):]
+	rest = rest[:min(len(rest), 8)]
+	for _, w := range []string{"-series", " series", "-level", "-range", "xx"} {
+		if len(rest) >= len(w) && parse.EqualLower(string(rest[:len(w)]), w) {
+			return p.Status / 100
+		}
+	}
+	return 0
+}
+
+// statusConvention warns when a create does not answer 201, a delete 204,
+// or an update 200 or 204: as the Response prose says, else as the
+// examples answer.
 func (c *checker) statusConvention() {
 	p := c.page
-	if p.Status == 0 || len(p.Requests) == 0 {
+	if len(p.Requests) == 0 {
 		return
 	}
 	method := p.Requests[0].Method
@@ -493,11 +680,28 @@ func (c *checker) statusConvention() {
 			return // several operations on one page: no single convention
 		}
 	}
+	status, at, said := p.Status, p.StatusSpan, "## Response says"
+	if c.statusClass() != 0 {
+		status = 0 // "a 200-series code": the examples tell which
+	}
+	if status == 0 {
+		for _, ex := range p.Examples {
+			if ex.Role == "response" && ex.Status > 0 && ex.Status < 400 && ex.StartLine.IsValid() {
+				status, at, said = ex.Status, c.statusSpan(ex), "the example answers"
+				break
+			}
+		}
+		if status == 0 {
+			return
+		}
+	}
 	switch {
-	case method == "DELETE" && p.Status != 204:
-		c.report(p.StatusSpan, "status-convention", "a delete answers 204 No Content, but ## Response says %d", p.Status)
-	case method == "POST" && p.Status != 201 && c.isCreate():
-		c.report(p.StatusSpan, "status-convention", "a create (POST to a collection) answers 201 Created, but ## Response says %d", p.Status)
+	case method == "DELETE" && status != 204:
+		c.report(at, "status-convention", "a delete answers 204 No Content, but %s %d", said, status)
+	case method == "POST" && status != 201 && c.isCreate():
+		c.report(at, "status-convention", "a create (POST to a collection) answers 201 Created, but %s %d", said, status)
+	case method == "PATCH" && status != 200 && status != 204:
+		c.report(at, "status-convention", "an update (PATCH) answers 200 OK or 204 No Content, but %s %d", said, status)
 	}
 }
 
@@ -571,11 +775,48 @@ func (c *checker) pairing() {
 			open = open[1:]
 			continue
 		}
+		if ig := c.ignoredRequestBefore(ex); ig != nil {
+			// The pair is broken all the same: tools that skip ignored
+			// blocks see a response without its request.
+			c.report(c.startSpan(ex), "unpaired-example", "response has no request before it to pair with: the request before it (%s) is annotated \"blockType\": \"ignored\"; annotate it as a request, or this response as ignored too",
+				c.span(ig.ContentStart+strings.Index(ig.Content, firstLine(ig.Content)), 0).Pos())
+			continue
+		}
 		c.report(c.startSpan(ex), "unpaired-example", "response has no request before it to pair with")
 	}
 	for _, r := range open {
+		if foreignHost(r.URL) {
+			continue // a callback or webhook the service sends: no response is documented
+		}
 		c.report(c.startSpan(r), "unpaired-example", "request %shas no response", nameSuffix(r.Name))
 	}
+}
+
+// ignoredRequestBefore finds the last HTTP request annotated "blockType":
+// "ignored" before a response example in the examples, when no other
+// annotated block comes between them but ignored ones (a 302 before the
+// file it leads to); nil when there is none.
+func (c *checker) ignoredRequestBefore(ex *parse.Example) *parse.CodeBlock {
+	examples := map[*parse.CodeBlock]bool{}
+	for _, e := range c.page.Examples {
+		examples[e.Block] = true
+	}
+	for i := slices.Index(c.page.Code, ex.Block) - 1; i >= 0; i-- {
+		cb := c.page.Code[i]
+		if examples[cb] || !inExamples(cb.Section) {
+			return nil
+		}
+		if cb.Annotation == nil {
+			continue
+		}
+		if canonicalBlockType(cb.Annotation.BlockType) != "ignored" {
+			return nil
+		}
+		if f := strings.Fields(firstLine(cb.Content)); len(f) >= 2 && isMethod(f[0]) {
+			return cb
+		}
+	}
+	return nil
 }
 
 func nameSuffix(n string) string {

@@ -62,11 +62,11 @@ func (c *checker) link(l *parse.Link) {
 		return
 	}
 	if target == nil {
-		c.report(l.DestSpan, "broken-link", "link target %s does not exist (no page %s)%s", file, rel, c.didYouMean(rel))
+		c.reportLink(l, l.DestSpan, "broken-link", "link target %s does not exist (no page %s)%s", file, rel, c.didYouMean(rel))
 		return
 	}
 	if caseOnly {
-		c.report(l.DestSpan, "link-case", "link to %s finds %s only when case is ignored: spell it as the file is named", file, path.Base(target.Src.Path))
+		c.reportLink(l, l.DestSpan, "link-case", "link to %s finds %s only when case is ignored: spell it as the file is named", file, path.Base(target.Src.Path))
 	}
 	if anchor != "" {
 		c.anchor(l, target, anchor, target.Src.Path)
@@ -156,10 +156,76 @@ func (c *checker) anchor(l *parse.Link, p *parse.Page, anchor, where string) {
 		return
 	}
 	if a, ok := set.lowerOf(p)[strings.ToLower(anchor)]; ok {
-		c.report(c.anchorSpan(l), "link-case", "anchor #%s in %s matches #%s only when case is ignored", anchor, where, a)
+		c.reportLink(l, c.anchorSpan(l), "link-case", "anchor #%s in %s matches #%s only when case is ignored", anchor, where, a)
 		return
 	}
-	c.report(c.anchorSpan(l), "broken-link", "anchor #%s: %s has no heading or <a name> with that anchor%s", anchor, where, suggest(anchor, keys(as)))
+	c.reportLink(l, c.anchorSpan(l), "broken-link", "anchor #%s: %s has no heading or <a name> with that anchor%s", anchor, where, suggest(anchor, keys(as)))
+}
+
+// reportLink reports a finding on link l at sp. A reference-style link
+// ([driveItem] with "[driveItem]: driveItem.md" below) takes its
+// destination from its definition, so the finding goes there, once,
+// however often the link is used.
+func (c *checker) reportLink(l *parse.Link, sp diag.Range, rule, format string, args ...any) {
+	if l.DestSpan == l.Span {
+		if d := c.linkDefinition(l); d != nil {
+			if d.reported == nil {
+				d.reported = map[string]bool{}
+			}
+			if d.reported[rule] {
+				return
+			}
+			d.reported[rule] = true
+			sp = d.dest
+			if i := strings.IndexByte(sp.Text(), '#'); i >= 0 && strings.HasPrefix(format, "anchor") {
+				sp = sp.Sub(i, sp.Len())
+			}
+		}
+	}
+	c.report(sp, rule, format, args...)
+}
+
+// linkDef is a reference link definition: "[label]: dest".
+type linkDef struct {
+	label    string
+	dest     diag.Range
+	reported map[string]bool // the rules reported at it
+}
+
+// linkDefRE matches a link reference definition line; group 1 is the
+// label, group 2 the destination.
+var linkDefRE = regexp.MustCompile(`(?m)^ {0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s>]+)`)
+
+// linkDefinition finds the definition a reference link takes its
+// destination from: one with the same destination, by preference with the
+// link's text as its label. Definitions in code blocks do not count.
+func (c *checker) linkDefinition(l *parse.Link) *linkDef {
+	if c.linkDefs == nil {
+		c.linkDefs = []*linkDef{}
+		b := c.page.Src.Bytes
+	defs:
+		for _, m := range linkDefRE.FindAllSubmatchIndex(b, -1) {
+			for _, cb := range c.page.Code {
+				if cb.Span.Offset() <= m[0] && m[0] < cb.Span.EndOffset() {
+					continue defs
+				}
+			}
+			c.linkDefs = append(c.linkDefs, &linkDef{label: string(b[m[2]:m[3]]), dest: c.span(m[4], m[5])})
+		}
+	}
+	var found *linkDef
+	for _, d := range c.linkDefs {
+		if d.dest.Text() != l.Dest {
+			continue
+		}
+		if strings.EqualFold(d.label, l.Text) {
+			return d
+		}
+		if found == nil {
+			found = d
+		}
+	}
+	return found
 }
 
 // anchorSpan narrows a link's destination span to its #anchor part.
@@ -179,9 +245,9 @@ func (c *checker) outsideLink(l *parse.Link, abs string) {
 	switch c.disk.find(abs) {
 	case onDisk:
 	case onDiskOtherCase:
-		c.report(l.DestSpan, "link-case", "link to %s finds a file only when case is ignored: spell it as the file is named", l.Dest)
+		c.reportLink(l, l.DestSpan, "link-case", "link to %s finds a file only when case is ignored: spell it as the file is named", l.Dest)
 	case missing:
-		c.report(l.DestSpan, "broken-link", "link target %s does not exist (no file %s)", l.Dest, abs)
+		c.reportLink(l, l.DestSpan, "broken-link", "link target %s does not exist (no file %s)", l.Dest, abs)
 	}
 }
 
@@ -259,19 +325,31 @@ func (a *anchorSet) lowerOf(p *parse.Page) map[string]string {
 func anchorsOf(p *parse.Page) map[string]bool {
 	out := map[string]bool{}
 	seen := map[string]int{}
-	for _, h := range p.Headings {
-		a := resolve.AnchorOf(h.Text)
+	add := func(a string) {
 		if n := seen[a]; n > 0 {
 			out[a+"-"+strconv.Itoa(n)] = true
 		}
 		seen[a]++
 		out[a] = true
 	}
+	for _, h := range p.Headings {
+		add(resolve.AnchorOf(h.Text))
+		if strings.IndexByte(h.Text, '<') >= 0 {
+			// "## <a name="delta">Track changes</a>": GitHub and DocFX
+			// also give the heading the slug of its text without the tags.
+			if t := htmlTagRE.ReplaceAllString(h.Text, ""); t != h.Text {
+				add(resolve.AnchorOf(t))
+			}
+		}
+	}
 	for _, m := range explicitAnchorRE.FindAllSubmatch(p.Src.Bytes, -1) {
 		out[string(m[1])] = true
 	}
 	return out
 }
+
+// htmlTagRE matches an inline HTML tag: <a name="x">, </a>, <br/>.
+var htmlTagRE = regexp.MustCompile(`</?[A-Za-z][^<>]*>`)
 
 var explicitAnchorRE = regexp.MustCompile(`(?i)<a\s+(?:[^>]*\s)?(?:name|id)\s*=\s*["']?([^"'\s>]+)`)
 
