@@ -99,6 +99,10 @@ func PackageProblem(name string) string {
 		return "it is the name of the generated runtime package every generated package imports"
 	case name == "main":
 		return "package main is a command, which no package can import"
+	case name == "internal":
+		return "a folder named internal makes its package importable only from inside the output folder"
+	case name == "testdata", name == "vendor":
+		return fmt.Sprintf("the go command leaves a folder named %s out of ./... patterns, so its package would go unbuilt and untested", name)
 	}
 	return ""
 }

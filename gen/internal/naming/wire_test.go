@@ -57,7 +57,7 @@ func TestPackageProblem(t *testing.T) {
 	for _, n := range []string{"graph", "callrecords", "ns1"} {
 		assert.True(t, IsPackageName(n), n)
 	}
-	for _, n := range []string{RuntimePackage, "odata", "func", "", "1a", "a.b", "main"} {
+	for _, n := range []string{RuntimePackage, "odata", "func", "", "1a", "a.b", "main", "internal", "testdata", "vendor"} {
 		assert.False(t, IsPackageName(n), n)
 		assert.NotEmpty(t, PackageProblem(n), n)
 	}
