@@ -35,19 +35,17 @@ func (t FeedbackTokenSet) MarshalJSON() ([]byte, error) {
 	return odata.AddProperties(data, t.AdditionalProperties)
 }
 
-// UnmarshalJSON decodes t keeping undeclared members in AdditionalProperties.
+// UnmarshalJSON decodes t member by member, keeping undeclared members in
+// AdditionalProperties.
 func (t *FeedbackTokenSet) UnmarshalJSON(data []byte) error {
 	if odata.IsNull(data) {
 		return nil
 	}
-	type plain FeedbackTokenSet
-	aux := struct {
-		*plain
-	}{plain: (*plain)(t)}
-	if err := json.Unmarshal(data, &aux); err != nil {
-		return err
-	}
-	extra, err := odata.ExtraProperties(data, "@odata.type")
+	extra, err := odata.DecodeObject(
+		data,
+		"microsoft.graph.callRecords.feedbackTokenSet",
+		&t.ODataType,
+	)
 	if err != nil {
 		return err
 	}

@@ -63,26 +63,23 @@ func (t Segment) MarshalJSON() ([]byte, error) {
 	return json.Marshal(plain(t))
 }
 
-// UnmarshalJSON decodes t, choosing the Go type of Caller, Callee by
-// @odata.type.
+// UnmarshalJSON decodes t member by member, choosing the Go type of Caller,
+// Callee by @odata.type.
 func (t *Segment) UnmarshalJSON(data []byte) error {
 	if odata.IsNull(data) {
 		return nil
 	}
-	type plain Segment
-	aux := struct {
-		*plain
-		Caller json.RawMessage `json:"caller,omitempty"`
-		Callee json.RawMessage `json:"callee,omitempty"`
-	}{plain: (*plain)(t)}
-	if err := json.Unmarshal(data, &aux); err != nil {
-		return err
-	}
-	if err := odata.DecodeProperty("caller", aux.Caller, DecodeAnyEndpoint, &t.Caller); err != nil {
-		return err
-	}
-	if err := odata.DecodeProperty("callee", aux.Callee, DecodeAnyEndpoint, &t.Callee); err != nil {
-		return err
-	}
-	return nil
+	_, err := odata.DecodeObject(
+		data,
+		"microsoft.graph.callRecords.segment",
+		&t.ODataType,
+		&t.ID,
+		&t.StartDateTime,
+		&t.EndDateTime,
+		odata.Poly("caller", DecodeAnyEndpoint, &t.Caller),
+		odata.Poly("callee", DecodeAnyEndpoint, &t.Callee),
+		&t.FailureInfo,
+		&t.Media,
+	)
+	return err
 }

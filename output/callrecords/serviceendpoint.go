@@ -44,21 +44,17 @@ func (t ServiceEndpoint) MarshalJSON() ([]byte, error) {
 	return json.Marshal(plain(t))
 }
 
-// UnmarshalJSON decodes t, choosing the Go type of UserAgent by @odata.type.
+// UnmarshalJSON decodes t member by member, choosing the Go type of UserAgent
+// by @odata.type.
 func (t *ServiceEndpoint) UnmarshalJSON(data []byte) error {
 	if odata.IsNull(data) {
 		return nil
 	}
-	type plain ServiceEndpoint
-	aux := struct {
-		*plain
-		UserAgent json.RawMessage `json:"userAgent,omitempty"`
-	}{plain: (*plain)(t)}
-	if err := json.Unmarshal(data, &aux); err != nil {
-		return err
-	}
-	if err := odata.DecodeProperty("userAgent", aux.UserAgent, DecodeAnyUserAgent, &t.UserAgent); err != nil {
-		return err
-	}
-	return nil
+	_, err := odata.DecodeObject(
+		data,
+		"microsoft.graph.callRecords.serviceEndpoint",
+		&t.ODataType,
+		odata.Poly("userAgent", DecodeAnyUserAgent, &t.UserAgent),
+	)
+	return err
 }

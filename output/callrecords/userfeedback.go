@@ -2,6 +2,8 @@
 
 package callrecords
 
+import "gen/output/odata"
+
 // UserFeedbackRating is the microsoft.graph.callRecords.userFeedbackRating
 // enumeration.
 //
@@ -52,4 +54,20 @@ type UserFeedback struct {
 	Rating UserFeedbackRating `json:"rating,omitempty"`
 	// The feedback tokens the participant selected.
 	Tokens *FeedbackTokenSet `json:"tokens,omitempty"`
+}
+
+// UnmarshalJSON decodes t member by member.
+func (t *UserFeedback) UnmarshalJSON(data []byte) error {
+	if odata.IsNull(data) {
+		return nil
+	}
+	_, err := odata.DecodeObject(
+		data,
+		"microsoft.graph.callRecords.userFeedback",
+		&t.ODataType,
+		&t.Text,
+		&t.Rating,
+		odata.Struct(&t.Tokens),
+	)
+	return err
 }

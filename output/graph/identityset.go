@@ -40,19 +40,20 @@ func (t IdentitySet) MarshalJSON() ([]byte, error) {
 	return odata.AddProperties(data, t.AdditionalProperties)
 }
 
-// UnmarshalJSON decodes t keeping undeclared members in AdditionalProperties.
+// UnmarshalJSON decodes t member by member, keeping undeclared members in
+// AdditionalProperties.
 func (t *IdentitySet) UnmarshalJSON(data []byte) error {
 	if odata.IsNull(data) {
 		return nil
 	}
-	type plain IdentitySet
-	aux := struct {
-		*plain
-	}{plain: (*plain)(t)}
-	if err := json.Unmarshal(data, &aux); err != nil {
-		return err
-	}
-	extra, err := odata.ExtraProperties(data, "@odata.type", "application", "device", "user")
+	extra, err := odata.DecodeObject(
+		data,
+		"microsoft.graph.identitySet",
+		&t.ODataType,
+		odata.Struct(&t.Application),
+		odata.Struct(&t.Device),
+		odata.Struct(&t.User),
+	)
 	if err != nil {
 		return err
 	}

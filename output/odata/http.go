@@ -66,9 +66,8 @@ func WriteError(w http.ResponseWriter, status int, code, message string) {
 }
 
 // MaxDepth is how deep ReadBody lets objects and arrays nest in a request
-// body: far more than any documented type needs, and little enough that
-// decoding a body cannot cost time out of proportion to its size (each
-// level of a polymorphic or open type is decoded again by its parent).
+// body: far more than any documented type needs. (Decoding costs about the
+// same per byte at any depth: DecodeObject.)
 const MaxDepth = 64
 
 // marshalPlain is json.Marshal without escaping <, > and &, which an error
@@ -592,12 +591,27 @@ func IsNull(raw []byte) bool {
 // ODataType returns the @odata.type of the JSON object raw without the
 // leading '#', or "" when it has none.
 func ODataType(raw []byte) (string, error) {
-	var probe map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &probe); err != nil {
+	if !json.Valid(raw) {
+		return "", syntaxError(raw)
+	}
+	return odataType(raw)
+}
+
+// odataType is ODataType for raw that its decoder checks: it reads only the
+// names of the members and the value of @odata.type (the last one given,
+// as encoding/json would take).
+func odataType(raw []byte) (string, error) {
+	var t json.RawMessage
+	err := eachMember(raw, reflect.TypeOf(map[string]json.RawMessage{}), func(name, value []byte) error {
+		if string(name) == "@odata.type" {
+			t = value
+		}
+		return nil
+	})
+	if err != nil {
 		return "", err
 	}
-	t, ok := probe["@odata.type"]
-	if !ok || IsNull(t) {
+	if t == nil || IsNull(t) {
 		return "", nil
 	}
 	var name string
@@ -608,29 +622,36 @@ func ODataType(raw []byte) (string, error) {
 }
 
 // ExtraProperties returns the members of the JSON object data whose names
-// are not in known, or nil when there are none. Generated UnmarshalJSON
-// methods of open types keep them, so dynamic properties survive a decode.
-// A name that matches a known one but for case is not extra: encoding/json
-// has decoded it into that property's field, and keeping it too would
-// write the value twice.
+// are not in known, or nil when there are none: the dynamic properties of
+// an open type, as DecodeObject returns them. A name that matches a known
+// one but for case is not extra: encoding/json decodes it into that
+// property's field, and keeping it too would write the value twice. Only
+// the extra members are copied, and each name is looked up once, however
+// many names are known.
 func ExtraProperties(data []byte, known ...string) (map[string]json.RawMessage, error) {
-	var all map[string]json.RawMessage
-	if err := json.Unmarshal(data, &all); err != nil {
-		return nil, err
+	if !json.Valid(data) || IsNull(data) {
+		var all map[string]json.RawMessage
+		return nil, json.Unmarshal(data, &all)
 	}
+	exact := make(map[string]bool, len(known))
+	folded := make(map[string]bool, len(known))
 	for _, k := range known {
-		delete(all, k)
+		exact[k], folded[foldName(k)] = true, true
 	}
-	for name := range all {
-		for _, k := range known {
-			if strings.EqualFold(name, k) {
-				delete(all, name)
-				break
-			}
+	var all map[string]json.RawMessage
+	err := eachMember(data, reflect.TypeOf(all), func(name, value []byte) error {
+		var buf [64]byte
+		if exact[string(name)] || folded[string(appendFold(buf[:0], name))] {
+			return nil // not copied
 		}
-	}
-	if len(all) == 0 {
-		return nil, nil
+		if all == nil {
+			all = map[string]json.RawMessage{}
+		}
+		all[string(name)] = bytes.Clone(value)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return all, nil
 }

@@ -148,6 +148,10 @@ type generator struct {
 
 	// imports are the packages each package imports, by checkCycles.
 	imports map[string]map[string]bool
+
+	// memberwise are the types whose UnmarshalJSON decodes member by
+	// member, by findMemberwise.
+	memberwise map[*ir.Type]bool
 }
 
 // reaches reports whether package from imports package to, directly or
@@ -282,6 +286,7 @@ func newGenerator(p *ir.Program, opts Options) (*generator, error) {
 		}
 		g.addRequestTypes(pi)
 	}
+	g.findMemberwise()
 	return g, nil
 }
 

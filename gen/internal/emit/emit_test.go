@@ -31,7 +31,7 @@ type goldenCase struct {
 // or testdata/<case>/stderr.txt the expected error.
 var cases = map[string]goldenCase{
 	"callrecords":      {build: buildCallRecords, openTypes: []string{nsGraph + ".identity", nsGraph + ".identitySet"}},
-	"shapes":           {build: buildShapes},
+	"shapes":           {build: buildShapes, openTypes: []string{nsGraph + ".itemReference"}},
 	"routes":           {build: buildRoutes},
 	"error-unresolved": {build: buildUnresolved},
 	"collisions":       {build: buildCollisions},

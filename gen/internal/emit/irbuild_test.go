@@ -260,8 +260,14 @@ func buildShapes() *ir.Program {
 		prop("kind", g("itemKind"), ""),
 		prop("lastModifiedDateTime", "Edm.DateTimeOffset", "When the item last changed."),
 		prop("content", g("Json"), "Any JSON value."),
-		prop("price", "Edm.Decimal", "What the item costs, to the cent."))
+		prop("price", "Edm.Decimal", "What the item costs, to the cent."),
+		prop("children", g("driveItem")+"[]", "The items in a folder."),
+		prop("parentReference", g("itemReference"), "Where the item is."))
 	b.enum(nsGraph, "itemKind", "resources/driveitem.md", "file", "folder")
+	// An open type holding itself: each level decodes member by member.
+	b.typ(nsGraph, "itemReference", ir.Complex, "resources/itemreference.md", "", "Where an item is.",
+		prop("path", "Edm.String", "Path of the item."),
+		prop("ancestors", g("itemReference")+"[]", "The folders above the item."))
 	// A type the docs give no shape: its values are kept as raw JSON.
 	b.typ(nsGraph, "Json", ir.Complex, "resources/json.md", "", "Data in JSON format.")
 	b.typ(nsGraph, "folder", ir.Entity, "resources/folder.md", g("driveItem"), "",

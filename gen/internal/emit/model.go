@@ -93,10 +93,10 @@ func addDesc(d string) string {
 // genModel emits the struct of an entity or complex type, flattened: it
 // repeats every inherited property, after ODataType. Types in a hierarchy
 // get a MarshalJSON that writes their @odata.type; polymorphic types get the
-// AnyT interface and DecodeAnyT; structs with polymorphic fields get an
-// UnmarshalJSON that decodes them by @odata.type.
+// AnyT interface and DecodeAnyT; open types, structs with polymorphic
+// fields and those holding either get an UnmarshalJSON (genDecode).
 func (g *generator) genModel(f *jen.File, t *ir.Type) error {
-	own, poly, err := g.propertyFields(t, t.AllProperties(), "property")
+	own, _, err := g.propertyFields(t, t.AllProperties(), "property")
 	if err != nil {
 		return err
 	}
@@ -127,10 +127,107 @@ func (g *generator) genModel(f *jen.File, t *ir.Type) error {
 	if inHierarchy(t) && !t.NamesAbstract() || open {
 		g.genMarshal(f, t, open)
 	}
-	if len(poly) > 0 || open {
-		g.genUnmarshal(f, t, poly, open)
+	if g.memberwise[t] {
+		g.genDecode(f, t, open)
 	}
 	return nil
+}
+
+// findMemberwise finds the types whose UnmarshalJSON decodes member by
+// member (odata.DecodeObject): open types, those with polymorphic
+// properties, and those holding a value of such a type, directly or not.
+// encoding/json would scan the value of each again at every level it is
+// nested in, so a type that holds one decodes its members itself.
+func (g *generator) findMemberwise() {
+	g.memberwise = map[*ir.Type]bool{}
+	holders := map[*ir.Type][]*ir.Type{} // by the struct type a property holds
+	var queue []*ir.Type
+	for _, pi := range g.pkgs {
+		for _, t := range pi.types {
+			if t.Kind == ir.Enum || g.requestOf[t] != nil {
+				continue
+			}
+			seed := g.isOpen(t)
+			for _, p := range t.AllProperties() {
+				switch r := propRef(t, p); {
+				case r.isPoly():
+					seed = true
+				case r.isStruct():
+					holders[r.t] = append(holders[r.t], t)
+				}
+			}
+			if seed {
+				g.memberwise[t] = true
+				queue = append(queue, t)
+			}
+		}
+	}
+	for len(queue) > 0 {
+		t := queue[0]
+		queue = queue[1:]
+		for _, h := range holders[t] {
+			if !g.memberwise[h] {
+				g.memberwise[h] = true
+				queue = append(queue, h)
+			}
+		}
+	}
+}
+
+// genDecode emits the UnmarshalJSON of a type findMemberwise found: it
+// gives odata.DecodeObject where each member goes, the @odata.type and then
+// each property in the order the schema lists them. Properties of types
+// that decode member by member, and polymorphic ones, go through an
+// odata.Field; the rest are decoded by encoding/json.
+func (g *generator) genDecode(f *jen.File, t *ir.Type, open bool) {
+	rt := g.runtimePath()
+	args := []jen.Code{jen.Id("data"), jen.Lit(t.QualifiedName()), jen.Op("&").Id("t").Dot("ODataType")}
+	var names []string
+	for _, p := range t.AllProperties() {
+		r := propRef(t, p)
+		field := jen.Op("&").Id("t").Dot(g.field(p))
+		switch {
+		case r.isPoly() && p.Collection:
+			args = append(args, jen.Qual(rt, "PolyCollection").Call(jen.Lit(p.Name), jen.Qual(g.pkgPath(p.Ref), decodeName(p.Ref)), field))
+		case r.isPoly():
+			args = append(args, jen.Qual(rt, "Poly").Call(jen.Lit(p.Name), jen.Qual(g.pkgPath(p.Ref), decodeName(p.Ref)), field))
+		case r.isStruct() && g.memberwise[r.t] && p.Collection:
+			args = append(args, jen.Qual(rt, "Collection").Call(field))
+		case r.isStruct() && g.memberwise[r.t]:
+			args = append(args, jen.Qual(rt, "Struct").Call(field))
+		default:
+			args = append(args, field)
+		}
+		if r.isPoly() {
+			names = append(names, g.field(p))
+		}
+	}
+	body := []jen.Code{
+		jen.If(jen.Qual(rt, "IsNull").Call(jen.Id("data"))).Block(jen.Return(jen.Nil())),
+	}
+	call := jen.Qual(rt, "DecodeObject").Call(multiline(args)...)
+	if open {
+		body = append(body,
+			jen.List(jen.Id("extra"), jen.Err()).Op(":=").Add(call),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+			jen.Id("t").Dot("AdditionalProperties").Op("=").Id("extra"),
+			jen.Return(jen.Nil()),
+		)
+	} else {
+		body = append(body,
+			jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call),
+			jen.Return(jen.Err()),
+		)
+	}
+	text := "UnmarshalJSON decodes t member by member"
+	if len(names) > 0 {
+		text += fmt.Sprintf(", choosing the Go type of %s by @odata.type", strings.Join(names, ", "))
+	}
+	if open {
+		text += ", keeping undeclared members in AdditionalProperties"
+	}
+	f.Add(docs(text + "."))
+	f.Func().Params(jen.Id("t").Op("*").Id(t.GoName)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(body...)
 }
 
 // propertyFields is a struct field per property of t, each with its doc
@@ -289,12 +386,12 @@ func (g *generator) genMarshal(f *jen.File, t *ir.Type, open bool) {
 	f.Func().Params(jen.Id("t").Id(t.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(body...)
 }
 
-// genUnmarshal emits UnmarshalJSON for a struct with polymorphic fields or
-// of an open type. Everything else decodes through a shadowed copy of the
-// struct; only the polymorphic fields are taken as json.RawMessage and
-// decoded by DecodeAnyT, and the members that are not declared properties
-// of an open type are kept in AdditionalProperties.
-func (g *generator) genUnmarshal(f *jen.File, t *ir.Type, poly []*ir.Property, open bool) {
+// genUnmarshal emits UnmarshalJSON for a request struct with polymorphic
+// fields. Everything else decodes through a shadowed copy of the struct;
+// only the polymorphic fields are taken as json.RawMessage and decoded by
+// DecodeAnyT. (A request body is decoded once, at the top, so encoding/json
+// reading it is no cost per level, as it is for the models: genDecode.)
+func (g *generator) genUnmarshal(f *jen.File, t *ir.Type, poly []*ir.Property) {
 	auxFields := []jen.Code{jen.Op("*").Id("plain")}
 	for _, p := range poly {
 		typ := jen.Qual(pkgJSON, "RawMessage")
@@ -326,21 +423,6 @@ func (g *generator) genUnmarshal(f *jen.File, t *ir.Type, poly []*ir.Property, o
 	text := "UnmarshalJSON decodes t"
 	if len(names) > 0 {
 		text += fmt.Sprintf(", choosing the Go type of %s by @odata.type", strings.Join(names, ", "))
-	}
-	if open {
-		known := []jen.Code{jen.Id("data"), jen.Lit("@odata.type")}
-		for _, p := range t.AllProperties() {
-			known = append(known, jen.Lit(p.Name))
-		}
-		body = append(body,
-			jen.List(jen.Id("extra"), jen.Err()).Op(":=").Qual(g.runtimePath(), "ExtraProperties").Call(known...),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-			jen.Id("t").Dot("AdditionalProperties").Op("=").Id("extra"),
-		)
-		if len(names) > 0 {
-			text += ","
-		}
-		text += " keeping undeclared members in AdditionalProperties"
 	}
 	body = append(body, jen.Return(jen.Nil()))
 	f.Add(docs(text + "."))

@@ -86,7 +86,7 @@ func (g *generator) genRequest(f *jen.File, t *ir.Type, o *ir.Operation) error {
 	f.Add(docs(fmt.Sprintf("%s is the request body of %s (%s), as its request-body table lists it.", t.GoName, o.Name, o.Source)))
 	f.Type().Id(t.GoName).Struct(fields...)
 	if len(poly) > 0 {
-		g.genUnmarshal(f, t, poly, false)
+		g.genUnmarshal(f, t, poly)
 	}
 	return nil
 }

@@ -13,7 +13,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
-	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -45,7 +44,11 @@ type Type struct {
 	// the table static data, with no code to compile per type.)
 	GoType any
 
-	byName map[string]*Property
+	// byName and byFold index Properties by JSON name and by foldName of
+	// it (the first property of each folded name, as encoding/json picks),
+	// so a lookup costs the same for a type of one property and of 150.
+	byName map[string]int
+	byFold map[string]int
 }
 
 // Property is one property of a Type.
@@ -87,9 +90,13 @@ func Register(types []Type) {
 		if _, dup := next[t.Name]; dup {
 			panic(fmt.Sprintf("odata: type %s registered twice", t.Name))
 		}
-		t.byName = make(map[string]*Property, len(t.Properties))
-		for i := range t.Properties {
-			t.byName[t.Properties[i].Name] = &t.Properties[i]
+		t.byName = make(map[string]int, len(t.Properties))
+		t.byFold = make(map[string]int, len(t.Properties))
+		for i, p := range t.Properties {
+			t.byName[p.Name] = i
+			if _, ok := t.byFold[foldName(p.Name)]; !ok {
+				t.byFold[foldName(p.Name)] = i // the first, as encoding/json picks
+			}
 		}
 		next[t.Name] = t
 	}
@@ -121,16 +128,18 @@ func New(name string) any {
 
 // Property returns the property with the JSON name, or nil.
 func (t *Type) Property(name string) *Property {
-	return t.byName[name]
+	if i, ok := t.byName[name]; ok {
+		return &t.Properties[i]
+	}
+	return nil
 }
 
 // propertyFold returns the property whose JSON name equals name regardless
 // of letter case, as encoding/json matches a name to a field, or nil.
 func (t *Type) propertyFold(name string) *Property {
-	for i := range t.Properties {
-		if strings.EqualFold(t.Properties[i].Name, name) {
-			return &t.Properties[i]
-		}
+	var buf [64]byte
+	if i, ok := t.byFold[string(appendFold(buf[:0], name))]; ok {
+		return &t.Properties[i]
 	}
 	return nil
 }
@@ -159,7 +168,7 @@ func Decode(data []byte, base string) (any, error) {
 	if IsNull(data) {
 		return nil, nil
 	}
-	name, err := ODataType(data)
+	name, err := odataType(data) // data is checked as it is decoded below
 	if err != nil {
 		return nil, err
 	}
@@ -173,7 +182,14 @@ func Decode(data []byte, base string) (any, error) {
 	if v == nil {
 		return nil, fmt.Errorf("@odata.type %q is not %s or a type derived from it", name, base)
 	}
-	if err := json.Unmarshal(data, v); err != nil {
+	// A generated UnmarshalJSON called directly reads data once; through
+	// json.Unmarshal data would be scanned twice more first.
+	if u, ok := v.(json.Unmarshaler); ok {
+		err = u.UnmarshalJSON(data)
+	} else {
+		err = json.Unmarshal(data, v)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return v, nil

@@ -35,19 +35,19 @@ func (t Identity) MarshalJSON() ([]byte, error) {
 	return odata.AddProperties(data, t.AdditionalProperties)
 }
 
-// UnmarshalJSON decodes t keeping undeclared members in AdditionalProperties.
+// UnmarshalJSON decodes t member by member, keeping undeclared members in
+// AdditionalProperties.
 func (t *Identity) UnmarshalJSON(data []byte) error {
 	if odata.IsNull(data) {
 		return nil
 	}
-	type plain Identity
-	aux := struct {
-		*plain
-	}{plain: (*plain)(t)}
-	if err := json.Unmarshal(data, &aux); err != nil {
-		return err
-	}
-	extra, err := odata.ExtraProperties(data, "@odata.type", "id", "displayName")
+	extra, err := odata.DecodeObject(
+		data,
+		"microsoft.graph.identity",
+		&t.ODataType,
+		&t.ID,
+		&t.DisplayName,
+	)
 	if err != nil {
 		return err
 	}

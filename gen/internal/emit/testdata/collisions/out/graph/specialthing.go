@@ -101,19 +101,31 @@ func (t SpecialThing) MarshalJSON() ([]byte, error) {
 	return odata.AddProperties(data, t.AdditionalProperties)
 }
 
-// UnmarshalJSON decodes t keeping undeclared members in AdditionalProperties.
+// UnmarshalJSON decodes t member by member, keeping undeclared members in
+// AdditionalProperties.
 func (t *SpecialThing) UnmarshalJSON(data []byte) error {
 	if odata.IsNull(data) {
 		return nil
 	}
-	type plain SpecialThing
-	aux := struct {
-		*plain
-	}{plain: (*plain)(t)}
-	if err := json.Unmarshal(data, &aux); err != nil {
-		return err
-	}
-	extra, err := odata.ExtraProperties(data, "@odata.type", "id", "displayName", "display_name", "3dModel", "@removed", "name.first", "e-mail", "type", "thing", "marshalJSON", "asEntity", "asSpecialThing", "additionalProperties", "display-name")
+	extra, err := odata.DecodeObject(
+		data,
+		"microsoft.graph.specialThing",
+		&t.ODataType,
+		&t.ID,
+		&t.DisplayName,
+		&t.DisplayName2,
+		&t.X3dModel,
+		&t.Removed,
+		&t.NameFirst,
+		&t.EMail,
+		&t.Type,
+		&t.Thing,
+		&t.MarshalJSON2,
+		&t.AsEntity2,
+		&t.AsSpecialThing2,
+		&t.AdditionalProperties2,
+		&t.DisplayName3,
+	)
 	if err != nil {
 		return err
 	}

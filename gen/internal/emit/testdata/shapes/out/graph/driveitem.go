@@ -32,6 +32,10 @@ type DriveItem struct {
 	Content json.RawMessage `json:"content,omitempty"`
 	// What the item costs, to the cent.
 	Price json.Number `json:"price,omitempty"`
+	// The items in a folder.
+	Children []AnyDriveItem `json:"children,omitempty"`
+	// Where the item is.
+	ParentReference *ItemReference `json:"parentReference,omitempty"`
 }
 
 // AnyDriveItem is a value of microsoft.graph.driveItem or of a type derived
@@ -95,6 +99,30 @@ func (t DriveItem) MarshalJSON() ([]byte, error) {
 		t.ODataType = "#microsoft.graph.driveItem"
 	}
 	return json.Marshal(plain(t))
+}
+
+// UnmarshalJSON decodes t member by member, choosing the Go type of Children
+// by @odata.type.
+func (t *DriveItem) UnmarshalJSON(data []byte) error {
+	if odata.IsNull(data) {
+		return nil
+	}
+	_, err := odata.DecodeObject(
+		data,
+		"microsoft.graph.driveItem",
+		&t.ODataType,
+		&t.ID,
+		&t.Name,
+		&t.Size,
+		&t.Tags,
+		&t.Kind,
+		&t.LastModifiedDateTime,
+		&t.Content,
+		&t.Price,
+		odata.PolyCollection("children", DecodeAnyDriveItem, &t.Children),
+		odata.Struct(&t.ParentReference),
+	)
+	return err
 }
 
 // ItemKind is the microsoft.graph.itemKind enumeration.

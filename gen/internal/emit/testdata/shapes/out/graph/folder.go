@@ -5,6 +5,8 @@ package graph
 import (
 	"encoding/json"
 	"time"
+
+	"gen/output/shapes/odata"
 )
 
 // Folder is the microsoft.graph.folder resource type.
@@ -28,6 +30,10 @@ type Folder struct {
 	Content json.RawMessage `json:"content,omitempty"`
 	// What the item costs, to the cent.
 	Price json.Number `json:"price,omitempty"`
+	// The items in a folder.
+	Children []AnyDriveItem `json:"children,omitempty"`
+	// Where the item is.
+	ParentReference *ItemReference `json:"parentReference,omitempty"`
 	// Number of children.
 	ChildCount *int32 `json:"childCount,omitempty"`
 }
@@ -49,6 +55,8 @@ func (t *Folder) AsDriveItem() *DriveItem {
 		LastModifiedDateTime: t.LastModifiedDateTime,
 		Content:              t.Content,
 		Price:                t.Price,
+		Children:             t.Children,
+		ParentReference:      t.ParentReference,
 	}
 }
 
@@ -73,4 +81,29 @@ func (t Folder) MarshalJSON() ([]byte, error) {
 		t.ODataType = "#microsoft.graph.folder"
 	}
 	return json.Marshal(plain(t))
+}
+
+// UnmarshalJSON decodes t member by member, choosing the Go type of Children
+// by @odata.type.
+func (t *Folder) UnmarshalJSON(data []byte) error {
+	if odata.IsNull(data) {
+		return nil
+	}
+	_, err := odata.DecodeObject(
+		data,
+		"microsoft.graph.folder",
+		&t.ODataType,
+		&t.ID,
+		&t.Name,
+		&t.Size,
+		&t.Tags,
+		&t.Kind,
+		&t.LastModifiedDateTime,
+		&t.Content,
+		&t.Price,
+		odata.PolyCollection("children", DecodeAnyDriveItem, &t.Children),
+		odata.Struct(&t.ParentReference),
+		&t.ChildCount,
+	)
+	return err
 }

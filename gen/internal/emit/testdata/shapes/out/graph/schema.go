@@ -4,7 +4,7 @@ package graph
 
 import "gen/output/shapes/odata"
 
-// schema is the schema of the 6 types of package graph, by qualified name; it
+// schema is the schema of the 7 types of package graph, by qualified name; it
 // is static data.
 var schema = []odata.Type{
 	{
@@ -34,6 +34,8 @@ var schema = []odata.Type{
 			{Name: "lastModifiedDateTime", Type: "Edm.DateTimeOffset"},
 			{Name: "content", Type: "Edm.Untyped"},
 			{Name: "price", Type: "Edm.Decimal"},
+			{Name: "children", Type: "microsoft.graph.driveItem", Collection: true},
+			{Name: "parentReference", Type: "microsoft.graph.itemReference"},
 		},
 		GoType: (*DriveItem)(nil),
 	},
@@ -57,11 +59,22 @@ var schema = []odata.Type{
 			{Name: "lastModifiedDateTime", Type: "Edm.DateTimeOffset"},
 			{Name: "content", Type: "Edm.Untyped"},
 			{Name: "price", Type: "Edm.Decimal"},
+			{Name: "children", Type: "microsoft.graph.driveItem", Collection: true},
+			{Name: "parentReference", Type: "microsoft.graph.itemReference"},
 			{Name: "childCount", Type: "Edm.Int32"},
 		},
 		GoType: (*Folder)(nil),
 	},
 	{Name: "microsoft.graph.itemKind", Enum: true},
+	{
+		Name: "microsoft.graph.itemReference",
+		Open: true,
+		Properties: []odata.Property{
+			{Name: "path", Type: "Edm.String"},
+			{Name: "ancestors", Type: "microsoft.graph.itemReference", Collection: true},
+		},
+		GoType: (*ItemReference)(nil),
+	},
 }
 
 // init registers schema with the odata runtime.
