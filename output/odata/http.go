@@ -625,7 +625,8 @@ func odataType(raw []byte) (string, error) {
 // are not in known, or nil when there are none: the dynamic properties of
 // an open type, as DecodeObject returns them. A name that matches a known
 // one but for case is not extra: encoding/json decodes it into that
-// property's field, and keeping it too would write the value twice. Only
+// property's field, and keeping it too would write the value twice; nor is
+// an annotation ("manager@odata.bind"), as for DecodeObject. Only
 // the extra members are copied, and each name is looked up once, however
 // many names are known.
 func ExtraProperties(data []byte, known ...string) (map[string]json.RawMessage, error) {
@@ -641,7 +642,7 @@ func ExtraProperties(data []byte, known ...string) (map[string]json.RawMessage, 
 	var all map[string]json.RawMessage
 	err := eachMember(data, reflect.TypeOf(all), func(name, value []byte) error {
 		var buf [64]byte
-		if exact[string(name)] || folded[string(appendFold(buf[:0], name))] {
+		if exact[string(name)] || folded[string(appendFold(buf[:0], name))] || isAnnotation(name) {
 			return nil // not copied
 		}
 		if all == nil {

@@ -398,7 +398,10 @@ func (f *polyCollectionField[T]) decodeField(data []byte) error {
 // a member given twice is decoded twice, and a value of the wrong JSON type
 // is a *json.UnmarshalTypeError returned once every other member is
 // decoded. The members no property takes are returned, copied, when the type
-// is open, else dropped; nil when there are none.
+// is open, else dropped; nil when there are none. Annotations
+// ("@odata.etag", "manager@odata.bind") are no dynamic properties: they
+// are dropped too, so that a value decoded from a request does not answer
+// them back (the Service reads them from the body as sent, RequestFrom).
 //
 // Generated UnmarshalJSON methods use it, so that each member is read once
 // at the level that decodes it, however deep the object nests.
@@ -435,7 +438,7 @@ func DecodeObject(data []byte, typeName string, fields ...any) (map[string]json.
 			if !json.Valid(value) {
 				return syntaxError(value)
 			}
-			if ok || !t.Open {
+			if ok || !t.Open || isAnnotation(name) {
 				return nil
 			}
 			if extra == nil {
@@ -478,3 +481,7 @@ func DecodeObject(data []byte, typeName string, fields ...any) (map[string]json.
 	}
 	return extra, nil
 }
+
+// isAnnotation reports whether a member name is an instance or property
+// annotation, "@term" or "property@term", rather than a property.
+func isAnnotation(name []byte) bool { return bytes.IndexByte(name, '@') >= 0 }

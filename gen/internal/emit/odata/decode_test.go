@@ -56,6 +56,10 @@ func oldExtra(data []byte) map[string]json.RawMessage {
 		return nil
 	}
 	for name := range all {
+		if strings.Contains(name, "@") {
+			delete(all, name) // an annotation, not a dynamic property
+			continue
+		}
 		for _, k := range flatNames {
 			if strings.EqualFold(name, k) {
 				delete(all, name)
@@ -120,6 +124,17 @@ func TestDecodeObjectCopiesExtra(t *testing.T) {
 	require.NoError(t, json.Unmarshal(data, &v))
 	copy(data, strings.Repeat("#", len(data)))
 	assert.Equal(t, json.RawMessage(`[1, 2]`), v.AdditionalProperties["x"], "data may be reused once UnmarshalJSON returns")
+}
+
+// TestDecodeObjectDropsAnnotations: annotations a client sends are no
+// dynamic properties an echo of the value would answer back.
+func TestDecodeObjectDropsAnnotations(t *testing.T) {
+	var v flat
+	require.NoError(t, json.Unmarshal([]byte(`{"name": "a", "@odata.etag": "W/1", "manager@odata.bind": "u", "@microsoft.graph.conflictBehavior": "fail", "skypeId": "x"}`), &v))
+	assert.Equal(t, map[string]json.RawMessage{"skypeId": json.RawMessage(`"x"`)}, v.AdditionalProperties)
+	extra, err := ExtraProperties([]byte(`{"a": 1, "@odata.etag": "W/1", "b@odata.bind": "u", "c": 2}`), "a")
+	require.NoError(t, err)
+	assert.Equal(t, map[string]json.RawMessage{"c": json.RawMessage(`2`)}, extra)
 }
 
 func TestDecodeObjectUnregistered(t *testing.T) {
