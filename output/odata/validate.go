@@ -215,6 +215,12 @@ func validateValue(v any, at *loc, typeName string, t *Type) error {
 // is v.
 func validateMember(t *Type, at *loc, v any) error {
 	p := t.Property(at.key)
+	if p == nil && t.Request {
+		// An action's parameters are matched regardless of case: the docs
+		// and clients send sendMail's Message as message, and the service
+		// takes both. encoding/json decodes either into the field.
+		p = t.propertyFold(at.key)
+	}
 	if p == nil {
 		if !t.Open {
 			path := at.String()

@@ -177,6 +177,9 @@ func (c bodyChecker) value(v any, path, typeName string, t *ir.Type, collection 
 			continue
 		}
 		p := actual.Property(k)
+		if p == nil && c.g.requestOf[actual] != nil {
+			p = actual.PropertyFold(k) // an action's parameters, matched regardless of case
+		}
 		if p == nil {
 			if !c.g.isOpen(actual) {
 				return fmt.Sprintf("property %q is not declared by %s", joinPath(path, k), actual.QualifiedName())

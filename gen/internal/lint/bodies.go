@@ -386,6 +386,13 @@ func (w *bodyWalk) parameters(v *parse.Value) {
 		}
 		prop, documented := c.parameter(m.Key)
 		if !documented {
+			if row := c.parameterFold(m.Key); row != nil {
+				// The handler takes it, as the service does: an action's
+				// parameters match regardless of case.
+				c.reportAs(diag.Warning, c.span(w.off+m.KeyOff, w.off+m.KeyEnd), "property-case", "parameter %q is written %q in the request-body table; the handler takes either, but the docs should agree", m.Key, row.Name)
+				w.value(m.Value, row)
+				continue
+			}
 			c.report(c.span(w.off+m.KeyOff, w.off+m.KeyEnd), "body-property-unknown", "%q is not a parameter of the request-body table%s",
 				m.Key, suggest(m.Key, c.parameterNames()))
 		}

@@ -45,6 +45,17 @@ func (c *checker) parameter(name string) (p *ir.Property, documented bool) {
 	return nil, false
 }
 
+// parameterFold is the request-body table's row whose name is name but
+// for letter case, or nil.
+func (c *checker) parameterFold(name string) *ir.Property {
+	for _, row := range c.op.RequestBody {
+		if strings.EqualFold(row.Name, name) {
+			return row
+		}
+	}
+	return nil
+}
+
 // parameterNames lists the names the request-body table documents.
 func (c *checker) parameterNames() []string {
 	out := make([]string, 0, len(c.page.RequestBody))

@@ -39,7 +39,7 @@ var Rules = sortRules([]Rule{
 		"The JSON representation gives names and rough types but no descriptions; add a Property | Type | Description table under ## Properties."},
 	{"metadata-drift", diag.Warning, "A type or property whose docs disagree with the service's CSDL schema (gen lint -metadata FILE.xml).",
 		"The schema is what the service does; fix the docs' row, or report the schema if the docs are right."},
-	{"property-case", diag.Warning, "A property row spelled with other letter case than the inherited property it repeats, or than the page's JSON representation.",
+	{"property-case", diag.Warning, "A property row spelled with other letter case than the inherited property it repeats, or than the page's JSON representation; an example parameter spelled with other case than its request-body table row.",
 		"JSON names are case-sensitive; spell the row as the base type's page and the JSON representation do. Where only the letter case differs from the JSON representation, gen uses the representation's spelling."},
 	{"inherited-type-mismatch", diag.Warning, "A property row that repeats an inherited property with another type or collection flag than the base type declares.",
 		"A derived type cannot change the type of what it inherits; gen uses the base type's. Type the row as the base type's page does, or, if the property is really the derived type's own, name it otherwise or fix the base type."},

@@ -70,6 +70,12 @@ func TestValidateODataTypeSpelling(t *testing.T) {
 		`{"@odata.type": 1}`: `"@odata.type" must be a string`,
 		`{"s": "x", "child": {"@odata.type": "#test.shape"}}`: `property "child" has @odata.type "#test.shape", which is not test.base`,
 		`{"@odata.type": "#x", "nope": 1}`:                    `unknown property "nope"`,
+		// An action's parameters match regardless of case, and are checked.
+		`{"S": "x", "CHILD": {"@odata.type": "#test.derived"}}`: "",
+		`{"S": 1}`: `property "S" must be a string`,
+	})
+	checkValidation(t, "test.base", map[string]string{
+		`{"S": "x"}`: `unknown property "S"`, // a type's properties do not
 	})
 }
 

@@ -34,7 +34,8 @@ type Type struct {
 	Abstract bool
 	// Request is set for the struct of an operation's body that only a
 	// table describes (<Operation>Request): no type of the service, so an
-	// @odata.type in such a body names something else and is not checked.
+	// @odata.type in such a body names something else and is not checked,
+	// and its members, an action's parameters, match regardless of case.
 	Request bool
 	// Properties are the declared and inherited properties.
 	Properties []Property
