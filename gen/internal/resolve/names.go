@@ -98,6 +98,17 @@ func GoNameClashes(prog *ir.Program) diag.List {
 	for _, pkg := range slices.Sorted(maps.Keys(groups)) {
 		out = append(out, packageNames(groups[pkg], func(*ir.Type, *ir.Member, string) {})...)
 	}
+	ops := map[string][]*ir.Operation{}
+	for _, o := range prog.Operations {
+		pkg := PackageName(o.Namespace)
+		if into, ok := merged[pkg]; ok {
+			pkg = into
+		}
+		ops[pkg] = append(ops[pkg], o)
+	}
+	for _, pkg := range slices.Sorted(maps.Keys(ops)) {
+		out = append(out, packageOperationNames(ops[pkg], func(*ir.Operation, string) {})...)
+	}
 	return out
 }
 
@@ -225,10 +236,6 @@ func (r *resolver) operationNames() {
 	workers.ForEach(len(r.prog.Operations), func(i int) {
 		o := r.prog.Operations[i]
 		o.Package = PackageName(o.Namespace)
-		o.Name = naming.GoName(o.Title)
-		if o.Title == "" {
-			o.Name = naming.GoName(pageBase(o.Source))
-		}
 		for _, p := range o.RequestBody {
 			p.GoName = naming.GoName(p.Name)
 		}
@@ -238,27 +245,66 @@ func (r *resolver) operationNames() {
 	for _, o := range r.prog.Operations {
 		byPkgOps[o.Package] = append(byPkgOps[o.Package], o)
 	}
-	for _, ops := range byPkgOps {
-		sort.Slice(ops, func(i, j int) bool { return ops[i].Source < ops[j].Source })
-		byName := make(map[string][]*ir.Operation, len(ops))
-		for _, o := range ops {
-			byName[o.Name] = append(byName[o.Name], o)
-		}
-		used := make(map[string]bool, len(reserved)+len(ops))
-		for k := range reserved {
-			used[k] = true
-		}
-		for _, o := range ops {
-			if len(byName[o.Name]) == 1 && !used[o.Name] {
-				used[o.Name] = true
-			}
-		}
-		for _, o := range ops {
-			if len(byName[o.Name]) > 1 || reserved[o.Name] {
-				o.Name = naming.Unique(o.Name+fileSuffix(o.Title, o.Source), used)
-			}
+	for _, pkg := range slices.Sorted(maps.Keys(byPkgOps)) {
+		clashes := packageOperationNames(byPkgOps[pkg], func(o *ir.Operation, name string) { o.Name = name })
+		r.diags = append(r.diags, clashes...)
+	}
+}
+
+// operationName is the Go name an operation's title makes, or its page's
+// file name where it has none.
+func operationName(o *ir.Operation) string {
+	if o.Title == "" {
+		return naming.GoName(pageBase(o.Source))
+	}
+	return naming.GoName(o.Title)
+}
+
+// packageOperationNames settles the Go method names of one package's
+// operations by the collision rules above: it calls name with each one's,
+// and returns a go-name-clash warning for each operation whose title's
+// name other pages share, which makes its name depend on them.
+func packageOperationNames(ops []*ir.Operation, name func(o *ir.Operation, goName string)) diag.List {
+	ops = slices.Clone(ops)
+	sort.Slice(ops, func(i, j int) bool { return ops[i].Source < ops[j].Source })
+	base := make(map[*ir.Operation]string, len(ops))
+	byName := make(map[string][]*ir.Operation, len(ops))
+	for _, o := range ops {
+		base[o] = operationName(o)
+		byName[base[o]] = append(byName[base[o]], o)
+	}
+	used := make(map[string]bool, len(reserved)+len(ops))
+	for k := range reserved {
+		used[k] = true
+	}
+	for _, o := range ops {
+		if n := base[o]; len(byName[n]) == 1 && !used[n] {
+			used[n] = true
 		}
 	}
+	var clashes diag.List
+	for _, o := range ops {
+		n := base[o]
+		if len(byName[n]) == 1 && !reserved[n] {
+			name(o, n)
+			continue
+		}
+		goName := naming.Unique(n+fileSuffix(o.Title, o.Source), used)
+		name(o, goName)
+		if reserved[n] {
+			continue // a name the package declares itself, whatever pages exist
+		}
+		var others []string
+		for _, s := range byName[n] {
+			if s != o {
+				others = append(others, s.Pos.String())
+			}
+		}
+		clashes.Add(diag.Span{Pos: o.Pos}, diag.Warning, "go-name-clash",
+			"operation %q is the Go method %s, not %s, because %s %s the same title; its name depends on which pages exist (a page added with this title renames a method that had the name alone): give the pages distinct titles",
+			o.Title, goName, n, strings.Join(others, ", "), map[bool]string{true: "has", false: "have"}[len(others) == 1])
+	}
+	return clashes
 }
 
 // sortProgram puts the types in qualified-name order and the operations in
