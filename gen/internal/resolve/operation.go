@@ -182,21 +182,18 @@ func hasEvery(t *ir.Type, rows []*ir.Property) bool {
 	return true
 }
 
-// exampleStatus is the success status every example response of an
-// operation answers, for a page whose Response prose names none; 0 when
-// they answer none or several (createUploadSession: 200, 201, 202 and 204).
+// exampleStatus is the success status of an operation whose Response prose
+// names none: the one its first example answers with success, the page's
+// main case where examples answer several (a download's 302 before a range
+// request's 206; createUploadSession's 200 before 201, 202 and 204); 0 when
+// none does.
 func exampleStatus(examples []*ir.Example) int {
-	status := 0
 	for _, ex := range examples {
-		if ex.Response == nil || ex.Response.Status == 0 || ex.Response.Status >= 400 {
-			continue
+		if ex.Response != nil && ex.Response.Status != 0 && ex.Response.Status < 400 {
+			return ex.Response.Status
 		}
-		if status != 0 && status != ex.Response.Status {
-			return 0
-		}
-		status = ex.Response.Status
 	}
-	return status
+	return 0
 }
 
 // exampleBodyType is the type a page's request examples send, for a page

@@ -282,6 +282,11 @@ func TestJSONCompareAs(t *testing.T) {
 	assert.ErrorContains(t, JSONEqualAs("Collection(test.valued)", []byte(`{"value": [{"big": 9007199254740993}]}`), []byte(`{"value": [{"big": 9007199000000000}]}`)), "$.value[0].big")
 	assert.NoError(t, JSONEqualAs("test.valued", []byte(`{"value": "a", "big": 1}`), []byte(`{"value": "a", "big": 1}`)))
 	assert.NoError(t, JSONEqualAs("microsoft.graph.unknown", []byte(`{"x": 123456789}`), []byte(`{"x": 123456790}`)), "an unknown type: as JSONEqual")
+	// An action's parameters match regardless of case, as the handler
+	// takes them; a type's properties do not.
+	assert.NoError(t, JSONEqualAs("test.UpdateThingRequest", []byte(`{"S": "x"}`), []byte(`{"s": "x"}`)))
+	assert.ErrorContains(t, JSONEqualAs("test.UpdateThingRequest", []byte(`{"S": "x"}`), []byte(`{"s": "y"}`)), "$.S")
+	assert.ErrorContains(t, JSONEqualAs("test.base", []byte(`{"S": "x"}`), []byte(`{"s": "x"}`)), "$.S: missing")
 }
 
 func TestODataType(t *testing.T) {

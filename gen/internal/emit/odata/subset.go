@@ -112,8 +112,20 @@ func subset(want, got any, path string, exact bool, vt valueType) error {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
+		folded := map[string]bool{} // got's names that want's matched but for case
 		for _, k := range keys {
 			gv, ok := g[k]
+			if !ok && ot != nil && ot.Request {
+				// An action's parameters match regardless of case: the
+				// handler took "message" for the struct's "Message".
+				for gk, v := range g {
+					if strings.EqualFold(gk, k) {
+						gv, ok = v, true
+						folded[gk] = true
+						break
+					}
+				}
+			}
 			if !ok && strings.Contains(k, "@") && k != "@odata.type" {
 				continue // control information such as @odata.context, which no Go value holds
 			}
@@ -152,7 +164,7 @@ func subset(want, got any, path string, exact bool, vt valueType) error {
 		if exact {
 			extra := make([]string, 0, len(g))
 			for k := range g {
-				if _, ok := w[k]; !ok && k != "@odata.type" {
+				if _, ok := w[k]; !ok && k != "@odata.type" && !folded[k] {
 					extra = append(extra, k)
 				}
 			}
