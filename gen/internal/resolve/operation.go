@@ -340,6 +340,15 @@ func (r *resolver) linkedType(p *parse.Page, l *parse.Link) *ir.Type {
 		if e := r.enumAt[target][anchor]; anchor != "" && e != nil {
 			return e
 		}
+		if anchor != "" {
+			// A section of a resource page ("[roles property values]
+			// (permission.md#roles-property-values)") is no body's type,
+			// unless the link names it.
+			if t := r.lookupOnPage(target, l.Text); t != nil && strings.EqualFold(t.Name, simpleName(l.Text)) {
+				return t
+			}
+			return nil
+		}
 		if t := r.lookupOnPage(target, l.Text); t != nil {
 			return t
 		}
@@ -463,3 +472,6 @@ func unknownMethodLine(p *parse.Page) (at diag.Range, word string, ok bool) {
 	}
 	return diag.Range{}, "", false
 }
+
+// simpleName is a type name without its namespace.
+func simpleName(name string) string { return name[strings.LastIndexByte(name, '.')+1:] }
