@@ -7,6 +7,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"sort"
 	"strings"
 )
@@ -131,4 +133,34 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-14s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\ngen help <command> or gen <command> -h shows a command's flags.")
+}
+
+// checkInput checks a path a command reads, named what in messages ("-in",
+// "path"): an empty one would read the current folder unasked, and a named
+// pipe or a device would block the read forever or never end. A path that
+// does not exist is left to the reader, whose error names it.
+func checkInput(what, p string) error {
+	if p == "" {
+		return fmt.Errorf("%s is empty", what)
+	}
+	info, err := os.Stat(p)
+	if err != nil || info.IsDir() || info.Mode().IsRegular() {
+		return nil
+	}
+	return fmt.Errorf("%s %s is %s, not a folder or a file", what, p, specialKind(info.Mode()))
+}
+
+// specialKind names the kind of a file that is neither a folder nor a
+// regular file.
+func specialKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	default:
+		return "not a regular file"
+	}
 }

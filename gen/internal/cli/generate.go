@@ -39,8 +39,11 @@ func emitFiles(p *ir.Program, module string, warn func(diag.Diagnostic)) ([]writ
 	return out, nil
 }
 
-// loadPages is the load stage; tests replace it to see whether it ran.
-var loadPages = resolve.Load
+// loadPages is the load stage, on the pages as readInputs read them;
+// tests replace it to see whether it ran.
+var loadPages = func(in *inputs) (*ir.Program, diag.List) {
+	return resolve.ResolveSources(in.root, in.rels, in.srcs)
+}
 
 // runGenerate loads the pages, stops with every diagnostic when any is an
 // error (writing nothing), emits the Go files and hands them to the writer:
@@ -65,6 +68,16 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	if !noArgs(fset, stderr) {
 		return ExitUsage
 	}
+	if err := checkInput("-in", *in); err != nil {
+		fmt.Fprintf(stderr, "gen generate: %v\n", err)
+		return ExitUsage
+	}
+	if *out == "" {
+		// Not the current folder: every folder in it would be taken for a
+		// package folder whose stale files are gen's to remove.
+		fmt.Fprintln(stderr, "gen generate: -out is empty (to write into the current folder, say -out .)")
+		return ExitUsage
+	}
 	if info, err := os.Stat(*out); err == nil && !info.IsDir() {
 		fmt.Fprintf(stderr, "gen generate: -out %s is not a directory\n", *out)
 		return ExitUsage
@@ -87,27 +100,26 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	// The fast path: nothing changed since the stamped run.
-	key := ""
-	if *useStamp {
-		if k, err := cacheKey(*in, mod); err == nil {
-			key = k
-			if st := writer.ReadStamp(*out); st != nil && st.Key == key {
-				report, ok := decodeReport(st.Report)
-				if current, err := st.Current(*out); ok && err == nil && current {
-					printDiags(stderr, *in, report.Diags)
-					printWarnings(stderr, *in, report.Warnings, *verbose)
-					return ExitOK
-				}
-			}
-		}
-	}
-
-	prog, diags, err := loadPages(*in)
+	src, err := readInputs(*in, mod)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen generate: %v; nothing written to %s\n", err, *out)
 		return ExitUsage
 	}
+	// The fast path: nothing changed since the stamped run.
+	key := ""
+	if *useStamp {
+		key = src.key
+		if st := writer.ReadStamp(*out); key != "" && st != nil && st.Key == key {
+			report, ok := decodeReport(st.Report)
+			if current, err := st.Current(*out); ok && err == nil && current {
+				printDiags(stderr, *in, report.Diags)
+				printWarnings(stderr, *in, report.Warnings, *verbose)
+				return ExitOK
+			}
+		}
+	}
+
+	prog, diags := loadPages(src)
 	printDiags(stderr, *in, diags)
 	if n := len(diags.Errors()); n > 0 && !*keepGoing {
 		fmt.Fprintf(stderr, "gen generate: %d error(s) in %s; nothing written to %s\n", n, *in, *out)
@@ -175,7 +187,7 @@ func reportStale(stdout, stderr io.Writer, out string, changes []writer.Change) 
 	}
 	bw.Flush()
 	for _, c := range changes {
-		fmt.Fprintf(stderr, "%s: %s\n", filepath.Join(out, filepath.FromSlash(c.Path)), describe(c.Kind))
+		fmt.Fprintf(stderr, "%s: %s\n", filepath.Join(out, filepath.FromSlash(c.Path)), describe(c))
 	}
 	fmt.Fprintf(stderr, "gen generate -check: %s is out of date with the docs (%d file(s)); run the same gen generate command without -check to update it\n", out, len(changes))
 	return ExitFindings
@@ -219,11 +231,13 @@ func printWarnings(w io.Writer, in string, warnings diag.List, verbose bool) {
 	fmt.Fprintf(w, "gen generate: %d generation warning(s) (a renamed field, a path documented by several operations); -v lists them\n", len(warnings))
 }
 
-func describe(k writer.Kind) string {
-	switch k {
-	case writer.Missing:
+func describe(c writer.Change) string {
+	switch {
+	case c.Leftover:
+		return "extra (left by an interrupted gen run; generate will delete it)"
+	case c.Kind == writer.Missing:
 		return "missing (a page produces it; generate will create it)"
-	case writer.Stale:
+	case c.Kind == writer.Stale:
 		return "stale (generate will rewrite it)"
 	default:
 		return "extra (generated, but no page produces it any more; generate will delete it)"

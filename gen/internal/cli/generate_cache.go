@@ -9,9 +9,12 @@ import (
 	"encoding/json"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 
 	"gen/gen/internal/diag"
+	"gen/gen/internal/resolve"
 	"gen/gen/internal/writer"
 )
 
@@ -22,21 +25,57 @@ import (
 // nothing to do: it skips parsing, emitting and formatting. Generation is
 // deterministic, so this never changes what a run writes or reports; it
 // only skips work whose result is known. Any flag that changes the output
-// must be added to the key in cacheKey.
+// must be added to the key in readInputs.
 
-// cacheKey is the stamp key of a run.
-func cacheKey(in, module string) (string, error) {
-	id, err := generatorID()
+// inputs is what a run read below -in: the pages, and the stamp key of
+// every file read (pages and others) computed from the very bytes the
+// pages are parsed from. Reading the pages again to parse them would let a
+// page edited in between leave a stamp whose key describes other bytes
+// than the output was made from.
+type inputs struct {
+	key  string   // "" when the generator cannot be identified: no stamp then
+	root string   // the folder the pages' paths are relative to
+	rels []string // slash-separated, sorted
+	srcs [][]byte // parallel to rels
+}
+
+// readInputs reads in, a folder of pages or one page, as the loader would:
+// every .md file below it (hidden folders skipped, links followed), or the
+// page itself. A folder without pages is a resolve.NoPagesError.
+func readInputs(in, module string) (*inputs, error) {
+	info, err := os.Stat(in)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
+	id, idErr := generatorID()
 	var h writer.Hasher
 	h.Add("generator", id)
 	h.Add("module", module)
-	if err := h.AddTree(in); err != nil {
-		return "", err
+	r := &inputs{root: in}
+	isPage := func(rel string) bool { return strings.HasSuffix(strings.ToLower(rel), ".md") }
+	if !info.IsDir() {
+		// One page, whatever its name; its positions name its base name.
+		r.root = filepath.Dir(in)
+		isPage = func(string) bool { return true }
 	}
-	return h.Key(), nil
+	files, err := h.ReadTree(in, isPage)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		if f.Err != nil {
+			return nil, f.Err
+		}
+		r.rels = append(r.rels, f.Rel)
+		r.srcs = append(r.srcs, f.Content)
+	}
+	if len(r.rels) == 0 {
+		return nil, resolve.NoPagesError{Dir: in}
+	}
+	if idErr == nil {
+		r.key = h.Key()
+	}
+	return r, nil
 }
 
 // generatorID identifies the running binary: its Go build ID, whose last

@@ -247,17 +247,37 @@ func TestModulePathOf(t *testing.T) {
 }
 
 // TestGoGenerateDoesWhatMakeGenerateDoes pins the promise of the root
-// doc.go: its go:generate line runs the same command as `make generate`.
+// templates/generate.go: its go:generate line runs, from the repository
+// root, the same command as `make generate`; it is the only one.
 func TestGoGenerateDoesWhatMakeGenerateDoes(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join(repoRoot, "doc.go"))
+	directive := regexp.MustCompile(`(?m)^//go:generate (.*)$`)
+	var found []string
+	err := filepath.WalkDir(repoRoot, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".") && p != repoRoot) {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, m := range directive.FindAllSubmatch(b, -1) {
+			rel, _ := filepath.Rel(repoRoot, p)
+			found = append(found, filepath.ToSlash(rel)+": "+string(m[1]))
+		}
+		return nil
+	})
 	require.NoError(t, err)
-	m := regexp.MustCompile(`(?m)^//go:generate (.*)$`).FindSubmatch(doc)
-	require.NotNil(t, m, "doc.go has no go:generate line")
 	mk, err := os.ReadFile(filepath.Join(repoRoot, "Makefile"))
 	require.NoError(t, err)
-	r := regexp.MustCompile(`(?m)^generate:.*\n\t\$\(GO\) (.*)$`).FindSubmatch(mk)
-	require.NotNil(t, r, "Makefile has no generate target running $(GO) ...")
-	assert.Equal(t, "go "+string(r[1]), string(m[1]))
+	r := regexp.MustCompile(`(?m)^generate:.*\n\t\$\(GO\) run (.*)$`).FindSubmatch(mk)
+	require.NotNil(t, r, "Makefile has no generate target running $(GO) run ...")
+	assert.Equal(t, []string{"templates/generate.go: go run -C .. " + string(r[1])}, found)
 }
 
 // countLoads replaces the load stage with one that counts its calls.
@@ -265,7 +285,7 @@ func countLoads(t *testing.T) *int {
 	t.Helper()
 	n := new(int)
 	orig := loadPages
-	loadPages = func(in string) (*ir.Program, diag.List, error) {
+	loadPages = func(in *inputs) (*ir.Program, diag.List) {
 		*n++
 		return orig(in)
 	}
@@ -347,6 +367,43 @@ func TestStampSkipsAllWorkWhenNothingChanged(t *testing.T) {
 	assert.Equal(t, 8, *loads)
 	assert.Equal(t, ExitOK, gen())
 	assert.Equal(t, 8, *loads)
+}
+
+// TestStampKeysTheBytesParsed: a page edited while a run is loading it
+// leaves no stamp that vouches for output made from other bytes. The run
+// makes its output from the bytes it keyed; once the page is back to those
+// bytes, -check with the stamp and without it agree that the output is
+// current.
+func TestStampKeysTheBytesParsed(t *testing.T) {
+	in, out := generated(t)
+	page := filepath.Join(in, "resources", "callrecords-segment.md")
+	orig, err := os.ReadFile(page)
+	require.NoError(t, err)
+	edit := func(to string) []byte {
+		b := bytes.Replace(orig, []byte("Unique identifier of the segment"), []byte(to), 1)
+		require.NotEqual(t, orig, b)
+		return b
+	}
+	read, during := edit("Unique identifier of this segment"), edit("Unique identifier of the edited segment")
+	require.NoError(t, os.WriteFile(page, read, 0o644))
+	prev := loadPages
+	loadPages = func(in *inputs) (*ir.Program, diag.List) {
+		require.NoError(t, os.WriteFile(page, during, 0o644)) // after the key, before the parse
+		return prev(in)
+	}
+	t.Cleanup(func() { loadPages = prev })
+	code, _, stderr := run("generate", "-in", in, "-out", out, "-module", "example.com/m/output")
+	require.Equal(t, ExitOK, code, stderr)
+	loadPages = prev
+
+	require.NoError(t, os.WriteFile(page, read, 0o644))
+	for _, args := range [][]string{{"-check", "-stamp=false"}, {"-check"}} {
+		code, stdout, stderr := run(append([]string{"generate", "-in", in, "-out", out, "-module", "example.com/m/output"}, args...)...)
+		assert.Equal(t, ExitOK, code, "%v: %s%s", args, stdout, stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "callrecords", "segment.go"))
+	require.NoError(t, err)
+	assert.Contains(t, string(b), "Unique identifier of this segment")
 }
 
 func TestCheckNeverWritesAStamp(t *testing.T) {
@@ -458,4 +515,64 @@ func TestDiffLabel(t *testing.T) {
 	assert.Equal(t, "out", diffLabel(filepath.Join("..", filepath.Base(wd), "out")))
 	assert.Equal(t, "out", diffLabel(filepath.Join(wd, "out")))
 	assert.Equal(t, filepath.Join("..", "elsewhere"), diffLabel(filepath.Join("..", "elsewhere")), "outside: as written")
+}
+
+// TestInterruptedRunsLeftoversAreRemoved: a run killed part way leaves
+// staged files and a staged stamp; -check names them as extra files, even
+// where the stamp would otherwise vouch for the output, and the next
+// generate removes them.
+func TestInterruptedRunsLeftoversAreRemoved(t *testing.T) {
+	in, out := generated(t)
+	leftovers := []string{
+		filepath.Join(out, "callrecords", ".useragent.go.2460594993.tmp"),
+		filepath.Join(out, "callrecords", ".gen-removed-media.go"),
+		filepath.Join(out, "..gen-stamp.42.tmp"),
+	}
+	for _, p := range leftovers {
+		require.NoError(t, os.WriteFile(p, []byte("// Code generated by gen from resources/callrecords-useragent.md. DO NOT EDIT.\n\npackage call"), 0o644))
+	}
+	mine := filepath.Join(out, "callrecords", ".mine.go.tmp")
+	require.NoError(t, os.WriteFile(mine, []byte("x"), 0o644))
+	args := []string{"generate", "-in", in, "-out", out, "-module", "example.com/m/output"}
+	code, _, stderr := run(append(args, "-check")...)
+	assert.Equal(t, ExitFindings, code, stderr)
+	for _, p := range leftovers {
+		assert.Contains(t, stderr, p+": extra (left by an interrupted gen run; generate will delete it)")
+	}
+	assert.Contains(t, stderr, "(3 file(s))")
+	code, _, stderr = run(args...)
+	require.Equal(t, ExitOK, code, stderr)
+	for _, p := range leftovers {
+		assert.NoFileExists(t, p)
+	}
+	assert.FileExists(t, mine)
+	code, _, stderr = run(append(args, "-check", "-stamp=false")...)
+	assert.Equal(t, ExitOK, code, stderr)
+}
+
+// TestOtherToolsGeneratedFilesSurvive: a file whose header reads like
+// gen's but names a source gen does not generate from (another tool's
+// config) is not stale output, even directly in a folder under -out; one
+// naming a page that is gone is.
+func TestOtherToolsGeneratedFilesSurvive(t *testing.T) {
+	in, out := generated(t)
+	mock := filepath.Join(out, "mocks", "mock.go")
+	require.NoError(t, os.MkdirAll(filepath.Dir(mock), 0o755))
+	mockSrc := []byte("// Code generated by gen from mockgen-config.yaml. DO NOT EDIT.\n\npackage mocks\n")
+	require.NoError(t, os.WriteFile(mock, mockSrc, 0o644))
+	stale := filepath.Join(out, "callrecords", "gone.go")
+	require.NoError(t, os.WriteFile(stale, []byte("// Code generated by gen from resources/callrecords-gone.md. DO NOT EDIT.\n\npackage callrecords\n"), 0o644))
+	args := []string{"generate", "-in", in, "-out", out, "-module", "example.com/m/output"}
+	code, _, stderr := run(append(args, "-check")...)
+	assert.Equal(t, ExitFindings, code, stderr)
+	assert.Contains(t, stderr, stale+": extra")
+	assert.NotContains(t, stderr, mock)
+	code, _, stderr = run(args...)
+	require.Equal(t, ExitOK, code, stderr)
+	assert.NoFileExists(t, stale)
+	b, err := os.ReadFile(mock)
+	require.NoError(t, err)
+	assert.Equal(t, mockSrc, b)
+	code, _, stderr = run(append(args, "-check")...)
+	assert.Equal(t, ExitOK, code, stderr)
 }

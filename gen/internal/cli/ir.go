@@ -29,6 +29,10 @@ func runIR(args []string, stdout, stderr io.Writer) int {
 	if !noArgs(fs, stderr) {
 		return ExitUsage
 	}
+	if err := checkInput("-in", *in); err != nil {
+		fmt.Fprintf(stderr, "gen ir: %v\n", err)
+		return ExitUsage
+	}
 	prog, diags, err := resolve.Load(*in)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen ir: %v\n", err)

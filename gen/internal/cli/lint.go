@@ -51,6 +51,18 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	if len(paths) == 0 {
 		paths = []string{"docs-input"}
 	}
+	for _, p := range paths {
+		if err := checkInput("path", p); err != nil {
+			fmt.Fprintf(stderr, "gen lint: %v\n", err)
+			return ExitUsage
+		}
+	}
+	if *metadata != "" {
+		if err := checkInput("-metadata", *metadata); err != nil {
+			fmt.Fprintf(stderr, "gen lint: %v\n", err)
+			return ExitUsage
+		}
+	}
 	start := time.Now()
 	set, given, givenRoot, err := resolve.ReadInContext(paths)
 	if err != nil {

@@ -52,6 +52,12 @@ func runMetadataDiff(args []string, stdout, stderr io.Writer) int {
 		}
 		only[csdl.Kind(k)] = true
 	}
+	for _, c := range []struct{ what, p string }{{"-in", *in}, {"-metadata", *metadata}} {
+		if err := checkInput(c.what, c.p); err != nil {
+			fmt.Fprintf(stderr, "gen metadata-diff: %v\n", err)
+			return ExitUsage
+		}
+	}
 	schema, err := csdl.ReadFile(*metadata)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen metadata-diff: %v\n", err)

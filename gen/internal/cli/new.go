@@ -71,11 +71,19 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "gen new resource: -name is required")
 			return ExitUsage
 		}
+		if err := checkInput("-in", *in); err != nil {
+			fmt.Fprintf(stderr, "gen new resource: %v\n", err)
+			return ExitUsage
+		}
 		opts := scaffold.Options{Version: *version, PageDir: pageDir(*out, *in, "resources")}
 		page, err = scaffold.Resource(*in, *name, *base, opts)
 	case isOperationKind(kind):
 		if *resource == "" || *httpPath == "" {
 			fmt.Fprintf(stderr, "gen new %s: -resource and -path are required\n", kind)
+			return ExitUsage
+		}
+		if err := checkInput("-resource", *resource); err != nil {
+			fmt.Fprintf(stderr, "gen new %s: %v\n", kind, err)
 			return ExitUsage
 		}
 		root := filepath.Dir(filepath.Dir(*resource))

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -13,6 +14,7 @@ import (
 	"sort"
 
 	"gen/gen/internal/tree"
+	"gen/gen/internal/workers"
 )
 
 // StampName is the file, in the output folder, where a successful run
@@ -73,13 +75,14 @@ func WriteStamp(dir string, s *Stamp) error {
 // Current reports whether the output folder dir holds exactly the files s
 // recorded: each with the recorded content, and no other generated file
 // where Plan would look for extra ones (the folders of the recorded files
-// and those directly under dir).
+// and those directly under dir), nor any leftover of an interrupted run.
 // Files that are not generated (user files) do not matter, as for Plan. A
 // stamped folder that has since become the root of another module or output
 // makes the stamp not current, so that the run goes on to Plan, which
 // refuses to write there.
 func (s *Stamp) Current(dir string) (bool, error) {
 	folders := map[string]bool{}
+	srcs := sources{}
 	for _, rel := range s.paths() {
 		if checkPath(rel) != nil {
 			return false, nil
@@ -101,11 +104,13 @@ func (s *Stamp) Current(dir string) (bool, error) {
 		if hashOf(b) != s.Files[rel] {
 			return false, nil
 		}
+		srcs.add(b)
 	}
-	if err := addPackageFolders(dir, folders); err != nil {
+	all, err := managedFolders(dir, folders, nil)
+	if err != nil {
 		return false, err
 	}
-	for _, d := range sortedKeys(folders) {
+	for _, d := range sortedKeys(all) {
 		if !ownedWay(dir, d) {
 			return false, nil
 		}
@@ -115,10 +120,16 @@ func (s *Stamp) Current(dir string) (bool, error) {
 		}
 		for _, e := range ents {
 			rel := path.Join(d, e.Name())
-			if _, listed := s.Files[rel]; listed || !e.Type().IsRegular() || path.Ext(rel) != ".go" {
+			if !e.Type().IsRegular() {
 				continue
 			}
-			gen, err := firstLineGenerated(filepath.Join(dir, filepath.FromSlash(rel)))
+			if leftover(d, e.Name()) {
+				return false, nil // an interrupted run's file, for Plan to remove
+			}
+			if _, listed := s.Files[rel]; listed || !all[d] || path.Ext(rel) != ".go" {
+				continue
+			}
+			gen, err := firstLineOwned(filepath.Join(dir, filepath.FromSlash(rel)), srcs)
 			if err != nil {
 				return false, err
 			}
@@ -167,47 +178,77 @@ func (h *Hasher) Add(label, value string) {
 // Hidden folders are skipped and symbolic links followed (a folder reached
 // twice is hashed once), as the loader does.
 func (h *Hasher) AddTree(root string) error {
+	_, err := h.ReadTree(root, nil)
+	return err
+}
+
+// Input is one file ReadTree read.
+type Input struct {
+	// Rel is its slash-separated path relative to the root, or its base
+	// name when the root is the file.
+	Rel     string
+	Content []byte
+	Err     error // why it could not be read; Content is nil then
+}
+
+// ReadTree adds the files below root to the key as AddTree does, and
+// returns those keep accepts (all when keep is nil; it is called from
+// several goroutines), in sorted order, with
+// the very bytes it hashed. Output made from those bytes is what the key
+// describes, however the files change meanwhile: reading them again would
+// let a page edited between the two reads leave a key of bytes the output
+// was not made from.
+func (h *Hasher) ReadTree(root string, keep func(rel string) bool) ([]Input, error) {
 	info, err := os.Stat(root)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if !info.IsDir() {
-		if !info.Mode().IsRegular() {
-			h.Add("file:"+filepath.Base(root), "not a regular file: "+info.Mode().Type().String())
-			return nil
-		}
-		b, err := os.ReadFile(root)
-		if err != nil {
-			return err
-		}
-		h.Add("file:"+filepath.Base(root), hashOf(b))
-		return nil
+	type entry struct {
+		p, rel, sum string
+		keep        bool
+		in          Input
 	}
-	type entry struct{ rel, sum string }
 	var entries []entry
-	err = tree.Walk(root, func(p, rel string) error {
+	if !info.IsDir() {
+		entries = append(entries, entry{p: root, rel: filepath.Base(root)})
+	} else {
+		err = tree.Walk(root, func(p, rel string) error {
+			entries = append(entries, entry{p: p, rel: rel})
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	workers.ForEach(len(entries), func(i int) {
+		e := &entries[i]
+		e.in.Rel = e.rel
+		e.keep = keep == nil || keep(e.rel)
 		// A file that cannot be read (a broken link) keys by its error.
-		sum := ""
-		if info, err := os.Stat(p); err == nil && !info.Mode().IsRegular() {
+		if info, err := os.Stat(e.p); err == nil && !info.Mode().IsRegular() {
 			// A named pipe or a device (a link to /dev/zero) is never read:
 			// it could block or never end.
-			sum = "not a regular file: " + info.Mode().Type().String()
-		} else if b, err := os.ReadFile(p); err != nil {
-			sum = "unreadable: " + err.Error()
+			e.sum = "not a regular file: " + info.Mode().Type().String()
+			e.in.Err = fmt.Errorf("%s: not a regular file (%s)", e.p, info.Mode().Type())
+		} else if b, err := os.ReadFile(e.p); err != nil {
+			e.sum = "unreadable: " + err.Error()
+			e.in.Err = err
 		} else {
-			sum = hashOf(b)
+			e.sum = hashOf(b)
+			if e.keep {
+				e.in.Content = b
+			}
 		}
-		entries = append(entries, entry{rel, sum})
-		return nil
 	})
-	if err != nil {
-		return err
-	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].rel < entries[j].rel })
+	var kept []Input
 	for _, e := range entries {
 		h.Add("file:"+e.rel, e.sum)
+		if e.keep {
+			kept = append(kept, e.in)
+		}
 	}
-	return nil
+	return kept, nil
 }
 
 // Key is the hex SHA-256 of everything added.

@@ -539,3 +539,135 @@ func TestFailedRemovalChangesNothing(t *testing.T) {
 		assert.Equal(t, f.mode, after[p].mode, p)
 	}
 }
+
+// TestOnlyGensSourcesAreRemoved: a file carrying gen's header is removed
+// as stale only when the source it names is one gen generates from (a
+// page, the api and resources folders, gen's runtime); another tool's
+// header that reads "by gen from mockgen-config.yaml" is not gen's.
+func TestOnlyGensSourcesAreRemoved(t *testing.T) {
+	dir := t.TempDir()
+	stale := map[string]string{
+		"callrecords/gone.go":     "resources/callrecords-gone.md",
+		"callrecords/single.go":   "gone.MD",
+		"callrecords/handler.go":  "api",
+		"callrecords/schema.go":   "resources",
+		"odata/gone.go":           "gen/internal/emit/odata/gone.go",
+		"callrecords/examples.go": "api/callrecords-segment-post.md",
+		"callrecords/renamed.go":  "beta/schema.json", // a source this run's files name
+	}
+	foreign := map[string]string{
+		"mocks/mock.go":          "mockgen-config.yaml",
+		"callrecords/other.go":   "api.yaml",
+		"callrecords/outside.go": "../docs/x.md",
+		"callrecords/abs.go":     "/docs/x.md",
+		"odata/deeper.go":        "gen/internal/emit/odata/sub/x.go",
+		"graph/tool.go":          "gen/internal/emit/odata",
+	}
+	for p, src := range stale {
+		writeFile(t, dir, p, gen(src, ""))
+	}
+	for p, src := range foreign {
+		writeFile(t, dir, p, gen(src, ""))
+	}
+	files := []File{
+		{Path: "callrecords/segment.go", Content: gen("resources/callrecords-segment.md", "")},
+		{Path: "callrecords/new.go", Content: gen("beta/schema.json", "")},
+	}
+	changes, err := Plan(dir, files)
+	require.NoError(t, err)
+	var want []string
+	for p := range stale {
+		want = append(want, "extra "+p)
+	}
+	want = append(want, "missing callrecords/new.go", "missing callrecords/segment.go")
+	assert.ElementsMatch(t, want, paths(changes))
+
+	require.NoError(t, Apply(dir, changes))
+	for p := range stale {
+		assert.NoFileExists(t, filepath.Join(dir, filepath.FromSlash(p)))
+	}
+	for p, src := range foreign {
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+		require.NoError(t, err, p)
+		assert.Equal(t, string(gen(src, "")), string(b), p)
+	}
+
+	// Nor does a stamp that recorded such a file make it stale.
+	require.NoError(t, WriteStamp(dir, NewStamp("k", files, nil)))
+	ok, err := ReadStamp(dir).Current(dir)
+	require.NoError(t, err)
+	assert.True(t, ok, "a foreign file does not make the output out of date")
+}
+
+// TestLeftoversOfAnInterruptedRunAreRemoved: a run killed part way leaves
+// staged files (.x.go.123.tmp), files moved aside to be removed
+// (.gen-removed-x.go) and a staged stamp (..gen-stamp.123.tmp). The next
+// run removes them, and Plan (-check) reports them as extra; files of
+// similar names that gen never makes, or in folders it does not manage,
+// stay.
+func TestLeftoversOfAnInterruptedRunAreRemoved(t *testing.T) {
+	dir := t.TempDir()
+	files := []File{
+		{Path: "callrecords/segment.go", Content: gen("resources/callrecords-segment.md", "")},
+		{Path: "graph/entity.go", Content: gen("resources/entity.md", "")},
+	}
+	_, err := Write(dir, files)
+	require.NoError(t, err)
+	require.NoError(t, WriteStamp(dir, NewStamp("k", files, nil)))
+	leftovers := []string{
+		"callrecords/.segment.go.2460594993.tmp",
+		"callrecords/.useragent.go.17.tmp",
+		"callrecords/.gen-removed-media.go",
+		"gone/.old.go.5.tmp", // a package folder whose pages are gone
+		"..gen-stamp.123.tmp",
+	}
+	kept := []string{
+		"callrecords/.notes.txt.5.tmp",    // not a Go file gen stages
+		"callrecords/.segment.go.tmp",     // no digits
+		"callrecords/.segment.go.12a.tmp", // not os.CreateTemp's digits
+		"callrecords/gen-removed-x.go",    // not hidden: a user's file
+		".segment.go.1.go.tmp",
+		"..gen-stamp.tmp",
+		"callrecords/deep/.x.go.1.tmp", // below a package folder
+		".hidden/.x.go.1.tmp",          // a hidden folder
+		"callrecords/.gen-stamp.1.tmp", // one dot: not a staged stamp
+		"graph/..gen-stamp.1.tmp",      // a stamp is staged only in the output folder
+	}
+	for _, p := range leftovers {
+		writeFile(t, dir, p, []byte("package callrecords\n// half writ"))
+	}
+	writeFile(t, dir, "callrecords/.empty.go.9.tmp", nil) // killed before writing
+	leftovers = append(leftovers, "callrecords/.empty.go.9.tmp")
+	for _, p := range kept {
+		writeFile(t, dir, p, []byte("mine\n"))
+	}
+
+	ok, err := ReadStamp(dir).Current(dir)
+	require.NoError(t, err)
+	assert.False(t, ok, "leftovers make the output out of date")
+
+	changes, err := Plan(dir, files)
+	require.NoError(t, err)
+	var want []string
+	for _, p := range leftovers {
+		want = append(want, "extra "+p)
+	}
+	assert.ElementsMatch(t, want, paths(changes))
+	for _, c := range changes {
+		assert.True(t, c.Leftover, c.Path)
+	}
+	require.NoError(t, Apply(dir, changes))
+	for _, p := range leftovers {
+		assert.NoFileExists(t, filepath.Join(dir, filepath.FromSlash(p)))
+	}
+	assert.NoDirExists(t, filepath.Join(dir, "gone"), "a folder left empty is removed")
+	for _, p := range kept {
+		assert.FileExists(t, filepath.Join(dir, filepath.FromSlash(p)))
+	}
+	changes, err = Plan(dir, files)
+	require.NoError(t, err)
+	assert.Empty(t, changes)
+	ok, err = ReadStamp(dir).Current(dir)
+	require.NoError(t, err)
+	assert.True(t, ok)
+}

@@ -1,0 +1,63 @@
+//go:build unix
+
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestPipeAsInputIsAnError: a named pipe given where a command reads a
+// folder or a page would block the read forever; every command refuses it
+// as a usage error, at once.
+func TestPipeAsInputIsAnError(t *testing.T) {
+	in, out := generated(t)
+	before := tree(t, out)
+	pipe := filepath.Join(t.TempDir(), "pipe.md")
+	require.NoError(t, syscall.Mkfifo(pipe, 0o644))
+	metadata := filepath.Join("testdata", "metadata-diff", "metadata.xml")
+	for _, c := range []struct {
+		args []string
+		flag string
+	}{
+		{[]string{"generate", "-in", pipe, "-out", out, "-module", "example.com/m/output"}, "-in"},
+		{[]string{"generate", "-in", pipe, "-out", out, "-module", "example.com/m/output", "-check", "-stamp=false"}, "-in"},
+		{[]string{"ir", "-in", pipe}, "-in"},
+		{[]string{"lint", pipe}, "path"},
+		{[]string{"lint", in, pipe}, "path"},
+		{[]string{"lint", "-metadata", pipe, in}, "-metadata"},
+		{[]string{"metadata-diff", "-in", pipe, "-metadata", metadata}, "-in"},
+		{[]string{"metadata-diff", "-in", in, "-metadata", pipe}, "-metadata"},
+		{[]string{"new", "resource", "-name", "microsoft.graph.callRecords.widget", "-in", pipe}, "-in"},
+		{[]string{"new", "create", "-resource", pipe, "-path", "/communications/callRecords"}, "-resource"},
+	} {
+		type result struct {
+			code           int
+			stdout, stderr string
+		}
+		done := make(chan result, 1)
+		go func() {
+			code, stdout, stderr := run(c.args...)
+			done <- result{code, stdout, stderr}
+		}()
+		select {
+		case r := <-done:
+			assert.Equal(t, ExitUsage, r.code, "%q: %s", c.args, r.stderr)
+			assert.Empty(t, r.stdout, c.args)
+			assert.Contains(t, r.stderr, c.flag+" "+pipe+" is a named pipe, not a folder or a file", c.args)
+		case <-time.After(10 * time.Second):
+			// Unblock the reader so the test binary can end.
+			if f, err := os.OpenFile(pipe, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+				f.Close()
+			}
+			t.Fatalf("%q blocked on a named pipe", c.args)
+		}
+	}
+	assert.Equal(t, before, tree(t, out))
+}
