@@ -155,12 +155,18 @@ func validateValue(v any, at *loc, typeName string, t *Type) error {
 	if !ok {
 		return kindError(at, "a JSON object")
 	}
+	// encoding/json would take "@ODATA.TYPE" for @odata.type. Of several
+	// such names, the one sorting first is reported, whatever the map's
+	// order.
+	odd := ""
 	for k := range obj {
-		// encoding/json would take "@ODATA.TYPE" for @odata.type.
-		if k != "@odata.type" && strings.EqualFold(k, "@odata.type") {
-			p := (&loc{parent: at, key: k, index: -1}).String()
-			return &ValidationError{Path: p, Message: fmt.Sprintf("%q is @odata.type in other letter case: annotation names are case-sensitive", p)}
+		if k != "@odata.type" && strings.EqualFold(k, "@odata.type") && (odd == "" || k < odd) {
+			odd = k
 		}
+	}
+	if odd != "" {
+		p := (&loc{parent: at, key: odd, index: -1}).String()
+		return &ValidationError{Path: p, Message: fmt.Sprintf("%q is @odata.type in other letter case: annotation names are case-sensitive", p)}
 	}
 	if raw, ok := obj["@odata.type"]; ok && t.Request {
 		if _, ok := raw.(string); !ok {

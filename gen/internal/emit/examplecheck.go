@@ -148,7 +148,7 @@ func (c bodyChecker) value(v any, path, typeName string, t *ir.Type, collection 
 	if !ok {
 		return c.kind(path, "an object")
 	}
-	for k := range obj {
+	for _, k := range objectKeys(obj) { // sorted: the message names the same one every run
 		if k != "@odata.type" && strings.EqualFold(k, "@odata.type") {
 			// The handler refuses it; Go's decoding takes it for @odata.type.
 			return fmt.Sprintf("%q is @odata.type in other letter case", joinPath(path, k))

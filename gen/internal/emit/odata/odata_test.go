@@ -60,10 +60,11 @@ func init() {
 // what it holds is checked.
 func TestValidateODataTypeSpelling(t *testing.T) {
 	checkValidation(t, "test.base", map[string]string{
-		`{"@ODATA.TYPE": "#test.derived"}`:            `"@ODATA.TYPE" is @odata.type in other letter case: annotation names are case-sensitive`,
-		`{"child": {"@odata.Type": "anything"}}`:      `"child.@odata.Type" is @odata.type in other letter case`,
-		`{"@odata.type": "#test.derived", "s": "x"}`:  "",
-		`{"x@odata.bind": "a", "@odata.etag": "W/1"}`: "",
+		`{"@ODATA.TYPE": "#test.derived"}`:                       `"@ODATA.TYPE" is @odata.type in other letter case: annotation names are case-sensitive`,
+		`{"@odata.TYPE": 1, "@ODATA.type": 2, "@Odata.Type": 3}`: `"@ODATA.type" is @odata.type in other letter case`,
+		`{"child": {"@odata.Type": "anything"}}`:                 `"child.@odata.Type" is @odata.type in other letter case`,
+		`{"@odata.type": "#test.derived", "s": "x"}`:             "",
+		`{"x@odata.bind": "a", "@odata.etag": "W/1"}`:            "",
 	})
 	checkValidation(t, "test.UpdateThingRequest", map[string]string{
 		`{"@odata.type": "#microsoft.graph.thing", "s": "x"}`: "",
