@@ -5,6 +5,7 @@ package odata
 import (
 	"context"
 	"net/http"
+	"strings"
 )
 
 // What a Service method adds to its success answer besides the value it
@@ -21,6 +22,9 @@ type served struct {
 	// sent holds the members of the JSON object body the handler read,
 	// each true when its value is null (see Sent).
 	sent map[string]bool
+	// sentAnyCase: the body holds an action's parameters, which the
+	// handler matches regardless of case, and so does Sent.
+	sentAnyCase bool
 }
 
 type servedKey struct{}
@@ -51,14 +55,25 @@ func RequestFrom(ctx context.Context) *http.Request {
 // from the context the handler passes to a Service method. A decoded body
 // cannot tell the two apart: a PATCH sends "x": null to clear x and leaves
 // x out to keep it as it is, and both decode to the zero value. Names are
-// compared exactly, as the handler validates them. Both results are false
-// for a context a generated handler did not pass, or a body that is not a
-// JSON object.
+// compared as the handler matches them: exactly, but for an action's
+// parameters (a request-body table's struct), which match regardless of
+// case. Both results are false for a context a generated handler did not
+// pass, or a body that is not a JSON object.
 func Sent(ctx context.Context, name string) (sent, null bool) {
-	if s := servedFrom(ctx); s != nil {
-		null, sent = s.sent[name]
+	s := servedFrom(ctx)
+	if s == nil {
+		return false, false
 	}
-	return sent, null
+	if null, sent = s.sent[name]; sent || !s.sentAnyCase {
+		return sent, null
+	}
+	match := "" // of several spellings, the one sorting first, whatever the map's order
+	for k := range s.sent {
+		if strings.EqualFold(k, name) && (!sent || k < match) {
+			match, sent = k, true
+		}
+	}
+	return sent, sent && s.sent[match]
 }
 
 // ResponseHeader returns the header of the answer to the request, from the

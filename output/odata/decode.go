@@ -399,7 +399,8 @@ func (f *polyCollectionField[T]) decodeField(data []byte) error {
 // case), and so are the decoded values: null leaves a non-pointer alone,
 // a member given twice is decoded twice, and a value of the wrong JSON type
 // is a *json.UnmarshalTypeError returned once every other member is
-// decoded. The members no property takes are returned, copied, when the type
+// decoded (but in a polymorphic property, whose error, naming the
+// property, stops the decoding at once). The members no property takes are returned, copied, when the type
 // is open, else dropped; nil when there are none. Annotations
 // ("@odata.etag", "manager@odata.bind") are no dynamic properties: they
 // are dropped too, so that a value decoded from a request does not answer

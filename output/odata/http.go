@@ -66,9 +66,11 @@ func WriteError(w http.ResponseWriter, status int, code, message string) {
 }
 
 // MaxDepth is how deep ReadBody lets objects and arrays nest in a request
-// body: far more than any documented type needs. (Decoding costs about the
-// same per byte at any depth: DecodeObject.)
-const MaxDepth = 64
+// body: about three times what the deepest documented example needs (11).
+// Decoding open and polymorphic values scans each level's members again to
+// find where they end (a fast scan, DecodeObject), so a body's cost grows
+// with its depth: the bound keeps that within a small factor of its size.
+const MaxDepth = 32
 
 // marshalPlain is json.Marshal without escaping <, > and &, which an error
 // message quoting a URL template would show as \u003c.
@@ -278,6 +280,9 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 	}
 	if obj, ok := v.(map[string]any); ok {
 		if s := servedFrom(r.Context()); s != nil {
+			if t := Lookup(typeName); t != nil && t.Request && !collection {
+				s.sentAnyCase = true
+			}
 			s.sent = make(map[string]bool, len(obj))
 			for name, value := range obj {
 				s.sent[name] = value == nil

@@ -217,7 +217,7 @@ func TestDeepExampleSkipped(t *testing.T) {
 	deep := `{"id": "x", "deep": ` + strings.Repeat("[", 50000) + strings.Repeat("]", 50000) + `}`
 	g := &generator{}
 	_, err := g.exampleBody(deep, nil)
-	require.ErrorContains(t, err, "more than 64 deep")
+	require.ErrorContains(t, err, "more than 32 deep")
 	assert.True(t, deeperThan(`[[[`, 2))
 	assert.False(t, deeperThan(`[["[[[[", {"a": "]]]\"[[["}]]`, 3), "brackets in strings do not count")
 	assert.False(t, deeperThan(`{}`, 1))

@@ -621,8 +621,8 @@ func statusCodes(b []byte, found func(int)) {
 
 // responseStatus reports a response example with a body despite 204, and
 // one whose status the Response section does not name (error examples,
-// 4xx and 5xx, are not held to the success status, nor is a status of the
-// class the prose names: "a 200-series response code").
+// 4xx and 5xx, are not held to the success status; the parser reads no
+// status from prose naming a class, "a 200-series response code").
 func (c *checker) responseStatus(ex *parse.Example, mentioned *statusSet) {
 	if ex.Status == 0 || !ex.StartLine.IsValid() {
 		return
@@ -634,9 +634,6 @@ func (c *checker) responseStatus(ex *parse.Example, mentioned *statusSet) {
 	if c.page.Status == 0 || ex.Status >= 400 || mentioned.has(ex.Status) {
 		return
 	}
-	if cls := c.statusClass(); cls != 0 && ex.Status/100 == cls {
-		return
-	}
 	c.report(c.statusSpan(ex), "status-mismatch", "response example answers %d but ## Response says %d (%s)", ex.Status, c.page.Status, c.page.StatusSpan.Pos())
 }
 
@@ -646,24 +643,6 @@ func (c *checker) statusSpan(ex *parse.Example) diag.Range {
 	code := strconv.Itoa(ex.Status)
 	at := ex.StartLine.Offset() + strings.Index(line, code)
 	return c.span(at, at+len(code))
-}
-
-// statusClass is the first digit of the status the Response prose names
-// when it names a class of codes, not a code: 2 for "returns a 200-series
-// response code" (which the parser reads as 200); else 0.
-func (c *checker) statusClass() int {
-	p := c.page
-	if p.Status == 0 || !p.StatusSpan.IsValid() {
-		return 0
-	}
-	rest := p.Src.Bytes[min(len(p.Src.Bytes), p.StatusSpan.Offset()+3):]
-	rest = rest[:min(len(rest), 8)]
-	for _, w := range []string{"-series", " series", "-level", "-range", "xx"} {
-		if len(rest) >= len(w) && parse.EqualLower(string(rest[:len(w)]), w) {
-			return p.Status / 100
-		}
-	}
-	return 0
 }
 
 // statusConvention warns when a create does not answer 201, a delete 204,
@@ -681,10 +660,7 @@ func (c *checker) statusConvention() {
 		}
 	}
 	status, at, said := p.Status, p.StatusSpan, "## Response says"
-	if c.statusClass() != 0 {
-		status = 0 // "a 200-series code": the examples tell which
-	}
-	if status == 0 {
+	if status == 0 { // none, or a class ("a 200-series code"): the examples tell which
 		for _, ex := range p.Examples {
 			if ex.Role == "response" && ex.Status > 0 && ex.Status < 400 && ex.StartLine.IsValid() {
 				status, at, said = ex.Status, c.statusSpan(ex), "the example answers"

@@ -514,11 +514,26 @@ func (p *Page) responseStatus() {
 			if !statusContext(raw, m) {
 				continue
 			}
+			if statusClass(raw[m[1]:]) {
+				break // "a 200-series response code": the examples tell which
+			}
 			p.Status = code
 			p.StatusSpan = p.Src.Range(b.Span.Offset()+m[0], b.Span.Offset()+m[2])
 			break
 		}
 	}
+}
+
+// statusClass reports whether the text after a code makes it a class of
+// codes rather than one: "200-series", "2xx", "200-level".
+func statusClass(after string) bool {
+	after = after[:min(len(after), 8)]
+	for _, w := range []string{"-series", " series", "-level", "-range", "xx"} {
+		if len(after) >= len(w) && EqualLower(after[:len(w)], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // statusContext reports whether a code found in prose is said to be the

@@ -232,6 +232,9 @@ func TestResponseProse(t *testing.T) {
 		{"If successful, this method returns a `200 OK` response code and all [x](../resources/x.md) objects in the team.", 200, true},
 		{"If successful, this method returns `200 OK` response code and [x](../resources/x.md) objects in the response body.", 200, true},
 		{"If successful, this method returns a `200 OK` response code and the **[x](../resources/x.md)** object.", 200, false},
+		// A class of codes is no status: the examples tell which.
+		{"If successful, this method returns a 200-series response code and a [x](../resources/x.md) object in the response body.", 0, false},
+		{"If successful, this method returns a `2xx` response code and a [x](../resources/x.md) object in the response body.", 0, false},
 		// A collection the sentence speaks of before the link; not one
 		// the value holds or a later sentence names.
 		{"If successful, this method returns a `200 OK` response code and a collection of one [x](../resources/x.md) object in the response body.", 200, true},

@@ -198,4 +198,24 @@ func TestSentTellsNullFromAbsent(t *testing.T) {
 
 	sent, null := Sent(t.Context(), "name")
 	assert.False(t, sent || null, "outside a handler nothing was sent")
+
+	// An action's parameters match regardless of case, as the handler
+	// takes them.
+	var s, child [2]bool
+	act := func(_ *struct{}, w http.ResponseWriter, r *http.Request, _ []string) {
+		if _, ok := ReadBody(w, r, DefaultMaxBodyBytes, "test.UpdateThingRequest", false); !ok {
+			return
+		}
+		s[0], s[1] = Sent(r.Context(), "S")
+		child[0], child[1] = Sent(r.Context(), "Child")
+		WriteNoContent(w, http.StatusNoContent, nil)
+	}
+	mux = NewServeMux(&struct{}{}, []Route[*struct{}]{{Pattern: "POST /things/{id}/act", Serve: act}}, nil)
+	rec := httptest.NewRecorder()
+	req := httptest.NewRequest(http.MethodPost, "/things/1/act", strings.NewReader(`{"s": "x", "child": null}`))
+	req.Header.Set("Content-Type", "application/json")
+	mux.ServeHTTP(rec, req)
+	require.Equal(t, http.StatusNoContent, rec.Code, rec.Body.String())
+	assert.Equal(t, [2]bool{true, false}, s)
+	assert.Equal(t, [2]bool{true, true}, child)
 }

@@ -287,6 +287,7 @@ func TestJSONCompareAs(t *testing.T) {
 	// takes them; a type's properties do not.
 	assert.NoError(t, JSONEqualAs("test.UpdateThingRequest", []byte(`{"S": "x"}`), []byte(`{"s": "x"}`)))
 	assert.ErrorContains(t, JSONEqualAs("test.UpdateThingRequest", []byte(`{"S": "x"}`), []byte(`{"s": "y"}`)), "$.S")
+	assert.ErrorContains(t, JSONEqualAs("test.UpdateThingRequest", []byte(`{"S": "2020-01-01T00:00:00Z"}`), []byte(`{"s": "2020-01-01T00:00:00.000Z"}`)), "$.S", "compared as the String it is")
 	assert.ErrorContains(t, JSONEqualAs("test.base", []byte(`{"S": "x"}`), []byte(`{"s": "x"}`)), "$.S: missing")
 }
 
@@ -361,7 +362,7 @@ func TestReadBody(t *testing.T) {
 	assert.True(t, ok, "MaxDepth deep, brackets in strings not counted")
 	rec, _, ok := read("application/json", strings.Repeat(`{"child":`, MaxDepth)+`{}`+strings.Repeat(`}`, MaxDepth), 1<<20)
 	assert.False(t, ok)
-	assert.Equal(t, errorDetail{Code: "badRequest", Message: "the request body nests objects and arrays more than 64 deep"}, errorBodyOf(t, rec))
+	assert.Equal(t, errorDetail{Code: "badRequest", Message: "the request body nests objects and arrays more than 32 deep"}, errorBodyOf(t, rec))
 
 	for _, c := range []struct {
 		ct, body string

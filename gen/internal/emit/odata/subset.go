@@ -144,8 +144,12 @@ func subset(want, got any, path string, exact bool, vt valueType) error {
 					continue
 				}
 			}
+			p := ot.property(k)
+			if p == nil && ot != nil && ot.Request {
+				p = ot.propertyFold(k) // an action's parameter, matched regardless of case
+			}
 			var pt valueType
-			switch p := ot.property(k); {
+			switch {
 			case vt.elements != nil:
 				if k == "value" {
 					pt = *vt.elements // a collection's answer
