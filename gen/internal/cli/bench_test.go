@@ -26,7 +26,7 @@ import (
 // parsing it with parse.Markdown() alone, in parallel as the loader reads.
 //
 //	go test -run '^$' -bench NoChange -benchtime 20x ./gen/internal/cli
-//	GRAPH_DOCS=../shared/graph-docs go test -run '^$' -bench NoChange -benchtime 5x ./gen/internal/cli
+//	GRAPH_DOCS=$PWD/../shared/graph-docs go test -run '^$' -bench NoChange -benchtime 5x ./gen/internal/cli
 
 type benchInput struct {
 	name, in string

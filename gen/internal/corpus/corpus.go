@@ -23,7 +23,12 @@ func Beta(tb testing.TB) string {
 	}
 	dir := filepath.Join(root, "beta")
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		tb.Fatalf("%s=%s, but %s is not a folder: %v", Env, root, dir, err)
+		hint := ""
+		if !filepath.IsAbs(root) {
+			// go test runs each package in its own folder.
+			hint = " (a relative path is read from the package's folder: give an absolute one, such as GRAPH_DOCS=$PWD/../shared/graph-docs)"
+		}
+		tb.Fatalf("%s=%s, but %s is not a folder: %v%s", Env, root, dir, err, hint)
 	}
 	return dir
 }

@@ -26,7 +26,7 @@ import (
 // command (package batchgc); gen/internal/lint's BenchmarkCorpus also
 // measures parsing under Go's defaults.
 //
-//	GRAPH_DOCS=../shared/graph-docs go test -run '^$' -bench Corpus -benchmem ./gen/internal/emit
+//	GRAPH_DOCS=$PWD/../shared/graph-docs go test -run '^$' -bench Corpus -benchmem ./gen/internal/emit
 
 // bareParse is the time of one bare parse of the corpus, once
 // BenchmarkCorpusBareParse has run.

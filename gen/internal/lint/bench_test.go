@@ -19,7 +19,7 @@ import (
 // parsed and resolved once: the indexes, every page's checks, the
 // cross-page checks and the filter.
 //
-//	GRAPH_DOCS=../shared/graph-docs go test -run '^$' -bench Checks ./gen/internal/lint
+//	GRAPH_DOCS=$PWD/../shared/graph-docs go test -run '^$' -bench Checks ./gen/internal/lint
 func BenchmarkChecks(b *testing.B) {
 	rels, srcs := corpusFiles(b)
 	pages := make([]*parse.Page, len(srcs))
@@ -44,7 +44,7 @@ func BenchmarkChecks(b *testing.B) {
 // checks-x for what linting costs beyond parse and resolve. Like
 // BenchmarkCorpus it runs under gen's GC settings (gen-gc) and Go's (go-gc).
 //
-//	GRAPH_DOCS=../shared/graph-docs go test -run '^$' -bench StagesInterleaved -benchtime 10x ./gen/internal/lint
+//	GRAPH_DOCS=$PWD/../shared/graph-docs go test -run '^$' -bench StagesInterleaved -benchtime 10x ./gen/internal/lint
 func BenchmarkStagesInterleaved(b *testing.B) {
 	rels, srcs := corpusFiles(b)
 	parseAll := func() []*parse.Page {

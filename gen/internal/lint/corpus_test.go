@@ -81,7 +81,7 @@ var gcSettings = []struct {
 // collector settings the gen command runs with (gen-gc: see batchgc) and
 // under Go's defaults (go-gc: GOGC=100, no memory limit).
 //
-//	GRAPH_DOCS=../shared/graph-docs go test -run '^$' -bench Corpus ./gen/internal/lint
+//	GRAPH_DOCS=$PWD/../shared/graph-docs go test -run '^$' -bench Corpus ./gen/internal/lint
 func BenchmarkCorpus(b *testing.B) {
 	rels, srcs := corpusFiles(b)
 	parseAll := func() []*parse.Page {
