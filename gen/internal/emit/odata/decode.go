@@ -161,19 +161,9 @@ func kindOf(data []byte) string {
 // *json.UnmarshalTypeError when data is some other JSON value (of type t),
 // and f's first error, which stops it.
 func eachMember(data []byte, t reflect.Type, f func(name, value []byte) error) error {
-	i := skipSpace(data, 0)
-	if i == len(data) {
-		return syntaxError(data)
-	}
-	if data[i] != '{' {
-		if end := endOfValue(data, i); end < 0 || skipSpace(data, end) != len(data) {
-			return syntaxError(data)
-		}
-		return &json.UnmarshalTypeError{Value: kindOf(data), Type: t, Offset: int64(i)}
-	}
-	i = skipSpace(data, i+1)
-	if i < len(data) && data[i] == '}' {
-		return trailing(data, i+1)
+	i, done, err := openValue(data, t, '{', '}')
+	if done {
+		return err
 	}
 	for {
 		if i >= len(data) || data[i] != '"' {
@@ -211,21 +201,35 @@ func eachMember(data []byte, t reflect.Type, f func(name, value []byte) error) e
 	}
 }
 
-// eachElement is eachMember for the elements of a JSON array.
-func eachElement(data []byte, t reflect.Type, f func(value []byte) error) error {
-	i := skipSpace(data, 0)
+// openValue checks the start of data, which must hold one JSON value
+// opening with open ('{' or '['): it returns the offset of the first member
+// or element, or done with the verdict on the whole value when there is
+// none to read: an empty object or array (nil unless something follows
+// it), a value of another kind (a *json.UnmarshalTypeError of type t), or
+// no well-formed value.
+func openValue(data []byte, t reflect.Type, open, close byte) (i int, done bool, err error) {
+	i = skipSpace(data, 0)
 	if i == len(data) {
-		return syntaxError(data)
+		return 0, true, syntaxError(data)
 	}
-	if data[i] != '[' {
+	if data[i] != open {
 		if end := endOfValue(data, i); end < 0 || skipSpace(data, end) != len(data) {
-			return syntaxError(data)
+			return 0, true, syntaxError(data)
 		}
-		return &json.UnmarshalTypeError{Value: kindOf(data), Type: t, Offset: int64(i)}
+		return 0, true, &json.UnmarshalTypeError{Value: kindOf(data), Type: t, Offset: int64(i)}
 	}
 	i = skipSpace(data, i+1)
-	if i < len(data) && data[i] == ']' {
-		return trailing(data, i+1)
+	if i < len(data) && data[i] == close {
+		return 0, true, trailing(data, i+1)
+	}
+	return i, false, nil
+}
+
+// eachElement is eachMember for the elements of a JSON array.
+func eachElement(data []byte, t reflect.Type, f func(value []byte) error) error {
+	i, done, err := openValue(data, t, '[', ']')
+	if done {
+		return err
 	}
 	for {
 		end := endOfValue(data, i)
@@ -398,8 +402,9 @@ func (f *polyCollectionField[T]) decodeField(data []byte) error {
 // a member given twice is decoded twice, and a value of the wrong JSON type
 // is a *json.UnmarshalTypeError returned once every other member is
 // decoded (but in a polymorphic property, whose error, naming the
-// property, stops the decoding at once). The members no property takes are returned, copied, when the type
-// is open, else dropped; nil when there are none. Annotations
+// property, stops the decoding at once). The members no property takes are
+// returned, copied, when the type is open, else dropped; nil when there are
+// none. Annotations
 // ("@odata.etag", "manager@odata.bind") are no dynamic properties: they
 // are dropped too, so that a value decoded from a request does not answer
 // them back (the Service reads them from the body as sent, RequestFrom).
