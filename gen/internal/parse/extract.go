@@ -589,6 +589,8 @@ func (p *Page) bodyLinks() {
 		case sec == "request body" && p.BodyLink == nil && !p.inTable(l.Span.Offset()):
 			p.BodyLink = l
 			p.BodyOr = p.linksOr(i)
+			start, end := l.Span.Offset(), l.Span.EndOffset()
+			p.BodyMany = manyAround(p.Src.Text(max(0, start-20), start), p.Src.Text(end, end+20))
 		case sec == "response" && p.ResponseLink == nil && !p.inTable(l.Span.Offset()):
 			p.ResponseLink = l
 			p.ResponseOr = p.linksOr(i)

@@ -42,6 +42,7 @@ type Page struct {
 	RequestBody  []PropertyRow // rows of the request body table
 	BodyLink     *Link         // the resource link in the Request body prose
 	BodyOr       []*Link       // links the prose offers instead of BodyLink ("[a](a.md) or [b](b.md)")
+	BodyMany     bool          // the Request body prose speaks of a collection ("an array of [x](x.md)")
 	Response     Text          // the Response section's prose
 	Status       int           // status code named in the Response prose, 0 if none
 	StatusSpan   diag.Range

@@ -103,6 +103,7 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 	if p.BodyLink != nil && ir.SendsBody(op.Method) {
 		if t := r.linkedTypes(p, p.BodyLink, p.BodyOr); t != nil {
 			op.RequestType, op.Request = t.QualifiedName(), t
+			op.RequestCollection = p.BodyMany && t.Kind != ir.Enum
 		}
 	}
 	// A name listed again is reported and left out, as on resource pages:
@@ -140,7 +141,9 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 			op.ResponseType, op.Response, op.ResponseCollection = t.QualifiedName(), t, many
 		}
 	}
-	if op.RequestType == "" && (op.Method == "PATCH" || op.Method == "PUT") && len(op.RequestBody) > 0 {
+	// A PATCH is an update even where no table lists what it changes; a
+	// PUT without one may send a file's bytes (driveItem content).
+	if op.RequestType == "" && (op.Method == "PATCH" || op.Method == "PUT" && len(op.RequestBody) > 0) {
 		if t := r.updatedType(p, ns, op); t != nil {
 			op.RequestType, op.Request = t.QualifiedName(), t
 		}
@@ -151,15 +154,18 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 // updatedType is the type an update's request-body table lists properties
 // of, for a PATCH or PUT page whose prose and examples name none (most
 // update pages): the type it answers, else a type its title names ("Update
-// bookingCustomer"), when that type has every property the table lists.
-// nil otherwise, and the table describes a body of its own.
+// bookingCustomer"), when that type has every property the table lists. A
+// PATCH without a table updates the type it answers. nil otherwise, and the
+// table describes a body of its own.
 func (r *resolver) updatedType(p *parse.Page, ns string, op *ir.Operation) *ir.Type {
 	var candidates []*ir.Type
 	if op.Response != nil && !op.ResponseCollection {
 		candidates = append(candidates, op.Response)
 	}
+	// The title's words are a guess the table must confirm ("Update
+	// conversation thread" names conversation first).
 	for _, w := range strings.Fields(p.Title.Text) {
-		if t := r.lookup(strings.Trim(w, ".:,()`*"), ns); t != nil {
+		if t := r.lookup(strings.Trim(w, ".:,()`*"), ns); t != nil && len(op.RequestBody) > 0 {
 			candidates = append(candidates, t)
 		}
 	}

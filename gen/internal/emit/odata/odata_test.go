@@ -73,7 +73,9 @@ func TestValidateODataTypeSpelling(t *testing.T) {
 		`{"@odata.type": "#x", "nope": 1}`:                    `unknown property "nope"`,
 		// An action's parameters match regardless of case, and are checked.
 		`{"S": "x", "CHILD": {"@odata.type": "#test.derived"}}`: "",
-		`{"S": 1}`: `property "S" must be a string`,
+		`{"S": 1}`:              `property "S" must be a string`,
+		`{"s": "x", "S": null}`: `parameter "S" is also sent as "s": parameters match regardless of case`,
+		`{"child": null, "CHILD": null, "s": "x", "S": "y"}`: `parameter "CHILD" is also sent as "child"`,
 	})
 	checkValidation(t, "test.base", map[string]string{
 		`{"S": "x"}`: `unknown property "S"`, // a type's properties do not

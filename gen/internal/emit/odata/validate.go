@@ -191,6 +191,11 @@ func validateValue(v any, at *loc, typeName string, t *Type) error {
 		p := at.String()
 		return &ValidationError{Path: p, Message: fmt.Sprintf("%s is of the abstract type %s: name the type derived from it in @odata.type", describe(p), t.Name)}
 	}
+	if t.Request {
+		if err := sameParameterTwice(at, obj); err != nil {
+			return err
+		}
+	}
 	// The error reported is that of the first offending member in the
 	// order of names, as if they were checked sorted; the members are
 	// checked in the map's order, which costs no sort, and once one has
@@ -213,6 +218,36 @@ func validateValue(v any, at *loc, typeName string, t *Type) error {
 		}
 	}
 	return first
+}
+
+// sameParameterTwice refuses an object of an action's parameters that
+// names one twice in different letter case ("Message" and "message"): the
+// handler matches them regardless of case, so which value counts would
+// depend on their order. Of several, the pair sorting first is reported.
+func sameParameterTwice(at *loc, obj map[string]any) error {
+	seen := make(map[string]string, len(obj))
+	var a, b string
+	for k := range obj {
+		if strings.Contains(k, "@") {
+			continue
+		}
+		f := foldName(k)
+		prev, ok := seen[f]
+		if !ok {
+			seen[f] = k
+			continue
+		}
+		x, y := min(prev, k), max(prev, k)
+		if a == "" || x < a || x == a && y < b {
+			a, b = x, y
+		}
+		seen[f] = min(prev, k)
+	}
+	if a == "" {
+		return nil
+	}
+	p := (&loc{parent: at, key: a, index: -1}).String()
+	return &ValidationError{Path: p, Message: fmt.Sprintf("parameter %q is also sent as %q: parameters match regardless of case", p, b)}
 }
 
 // validateMember checks the member at of an object of type t, whose value
