@@ -124,7 +124,14 @@ func (s *Stamp) Current(dir string) (bool, error) {
 				continue
 			}
 			if leftover(d, e.Name()) {
-				return false, nil // an interrupted run's file, for Plan to remove
+				content, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+				if err != nil {
+					return false, err
+				}
+				if leftoverContent(d, e.Name(), content, srcs) {
+					return false, nil // an interrupted run's file, for Plan to remove
+				}
+				continue
 			}
 			if _, listed := s.Files[rel]; listed || !all[d] || path.Ext(rel) != ".go" {
 				continue

@@ -234,15 +234,19 @@ func Plan(dir string, files []File) ([]Change, error) {
 	}
 	// Generated files on disk that generation no longer produces.
 	var listed []string
+	var recorded map[string]string
 	if st := ReadStamp(dir); st != nil {
-		listed = st.paths()
+		listed, recorded = st.paths(), st.Files
 	}
 	srcs := sources{}
 	for _, f := range files {
 		srcs.add(f.Content)
 	}
-	extras, err := extraFiles(dir, want, srcs, listed)
+	extras, err := extraFiles(dir, want, srcs, listed, recorded)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkAsideNames(dir, extras); err != nil {
 		return nil, err
 	}
 	changes = append(changes, extras...)
@@ -545,7 +549,7 @@ func foreignRoot(full string) string {
 // those folders and in dir itself. It never follows a symbolic link, never
 // enters a hidden folder or one that another module or output owns, and
 // never looks deeper.
-func extraFiles(dir string, want map[string]File, srcs sources, listed []string) ([]Change, error) {
+func extraFiles(dir string, want map[string]File, srcs sources, listed []string, recorded map[string]string) ([]Change, error) {
 	var out []Change
 	seen := map[string]bool{}
 	add := func(rel string) error {
@@ -567,13 +571,14 @@ func extraFiles(dir string, want map[string]File, srcs sources, listed []string)
 		if !info.Mode().IsRegular() {
 			return nil // symbolic links and devices are never the writer's
 		}
-		gen, err := firstLineOwned(p, srcs)
-		if err != nil || !gen {
-			return err
-		}
 		old, err := os.ReadFile(p)
 		if err != nil {
 			return err
+		}
+		// A file the last stamp recorded with these very bytes is the
+		// writer's whatever its header names (a page named x.markdown).
+		if h, ok := recorded[rel]; !(ok && h == hashOf(old)) && !srcs.owns(firstLine(old)) {
+			return nil
 		}
 		out = append(out, Change{Path: rel, Kind: Extra, Old: old})
 		return nil
@@ -608,8 +613,12 @@ func extraFiles(dir string, want map[string]File, srcs sources, listed []string)
 				if err != nil {
 					return nil, err
 				}
-				seen[rel] = true
-				out = append(out, Change{Path: rel, Kind: Extra, Old: old, Leftover: true})
+				// The name alone is no proof: another tool or editor may
+				// use it. gen's own hold a generated file or a stamp.
+				if leftoverContent(d, e.Name(), old, srcs) {
+					seen[rel] = true
+					out = append(out, Change{Path: rel, Kind: Extra, Old: old, Leftover: true})
+				}
 				continue
 			}
 			if folders[d] {
@@ -711,6 +720,57 @@ func firstLineOwned(p string, srcs sources) (bool, error) {
 		return false, err
 	}
 	return srcs.owns(line), nil
+}
+
+// firstLine is content's first line, with its line break.
+func firstLine(content []byte) []byte {
+	if i := bytes.IndexByte(content, '\n'); i >= 0 {
+		return content[:i+1]
+	}
+	return content
+}
+
+// leftoverContent reports whether a file named as a leftover (see
+// leftover) holds what gen leaves there: the start of a staged or
+// moved-aside Go file whose header names a source gen writes from, or of a
+// staged stamp (WriteStamp's indented JSON), or nothing at all (a run
+// killed before it wrote a byte; deleting it loses nothing).
+func leftoverContent(rel, name string, content []byte, srcs sources) bool {
+	if len(content) == 0 {
+		return true
+	}
+	if rel == "." && stampRE.MatchString(name) {
+		return bytes.HasPrefix(content, []byte("{\n  \"version\":"))
+	}
+	return srcs.owns(firstLine(content))
+}
+
+// checkAsideNames refuses a plan whose extra files Apply could not move
+// aside: the hidden name it moves each to (.gen-removed-<name>) must be
+// free, or hold a leftover of gen's that the plan deletes; a rename would
+// replace whatever else is there (a user's file or link).
+func checkAsideNames(dir string, extras []Change) error {
+	leftovers := map[string]bool{}
+	for _, c := range extras {
+		if c.Leftover {
+			leftovers[c.Path] = true
+		}
+	}
+	for _, c := range extras {
+		if c.Leftover {
+			continue
+		}
+		aside := path.Join(path.Dir(c.Path), ".gen-removed-"+path.Base(c.Path))
+		if leftovers[aside] {
+			continue
+		}
+		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(aside))); err == nil {
+			return fmt.Errorf("%s: gen moves the stale %s aside under this name before deleting it, but something that is not gen's is there; move it", filepath.Join(dir, filepath.FromSlash(aside)), c.Path)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeAtomic writes one file as Apply does: a reader sees the old file or

@@ -531,13 +531,53 @@ func TestFailedRemovalChangesNothing(t *testing.T) {
 	before := snapshot(t, dir)
 	_, err := Write(dir, []File{{Path: "keep/keep.go", Content: gen("keep.md", "// new\n")}})
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "nothing in")
+	assert.Contains(t, err.Error(), "something that is not gen's is there", "refused when planned, so -check says so too")
 	after := snapshot(t, dir)
 	require.Equal(t, len(before), len(after), "no file added or removed")
 	for p, f := range before {
 		assert.Equal(t, f.content, after[p].content, p)
 		assert.Equal(t, f.mode, after[p].mode, p)
 	}
+}
+
+// TestAsideNameTaken: a stale file is moved aside under a hidden name
+// before it is deleted; where something not gen's has that name (a user's
+// link), the plan is refused rather than the link replaced, and -check
+// fails alike.
+func TestAsideNameTaken(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "keep/keep.go", gen("keep.md", ""))
+	writeFile(t, dir, "keep/old.go", gen("old.md", ""))
+	outside := filepath.Join(t.TempDir(), "outside.txt")
+	require.NoError(t, os.WriteFile(outside, []byte("mine"), 0o644))
+	require.NoError(t, os.Symlink(outside, filepath.Join(dir, "keep", ".gen-removed-old.go")))
+	_, err := Plan(dir, []File{{Path: "keep/keep.go", Content: gen("keep.md", "")}})
+	require.ErrorContains(t, err, "something that is not gen's is there")
+	target, err := os.Readlink(filepath.Join(dir, "keep", ".gen-removed-old.go"))
+	require.NoError(t, err)
+	assert.Equal(t, outside, target)
+	assert.FileExists(t, filepath.Join(dir, "keep", "old.go"))
+}
+
+// TestStampedFileWithOddSourceIsRemoved: a file the last stamp recorded,
+// with the very bytes recorded, is the writer's even when its header names
+// a source that is no page path (a page named x.markdown given alone).
+func TestStampedFileWithOddSourceIsRemoved(t *testing.T) {
+	dir := t.TempDir()
+	oldFile := File{Path: "graph/entity.go", Content: gen("entity.markdown", "")}
+	_, err := Write(dir, []File{oldFile})
+	require.NoError(t, err)
+	require.NoError(t, WriteStamp(dir, NewStamp("k", []File{oldFile}, nil)))
+	newFile := File{Path: "graph/thing.go", Content: gen("thing.markdown", "")}
+	changes, err := Plan(dir, []File{newFile})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"extra graph/entity.go", "missing graph/thing.go"}, paths(changes))
+
+	// Edited since, it is no longer provably the writer's.
+	writeFile(t, dir, "graph/entity.go", gen("entity.markdown", "// edited\n"))
+	changes, err = Plan(dir, []File{newFile})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"missing graph/thing.go"}, paths(changes))
 }
 
 // TestOnlyGensSourcesAreRemoved: a file carrying gen's header is removed
@@ -632,9 +672,18 @@ func TestLeftoversOfAnInterruptedRunAreRemoved(t *testing.T) {
 		".hidden/.x.go.1.tmp",          // a hidden folder
 		"callrecords/.gen-stamp.1.tmp", // one dot: not a staged stamp
 		"graph/..gen-stamp.1.tmp",      // a stamp is staged only in the output folder
+		// Named as gen's leftovers, but not holding what gen writes: an
+		// editor's or another tool's files.
+		"callrecords/.notes.go.123.tmp",
+		"callrecords/.gen-removed-mine.go",
+		"..gen-stamp.7.tmp",
 	}
 	for _, p := range leftovers {
-		writeFile(t, dir, p, []byte("package callrecords\n// half writ"))
+		content := gen("resources/callrecords-segment.md", "// half writ")
+		if strings.HasSuffix(p, "stamp.123.tmp") {
+			content = []byte("{\n  \"version\": 1,\n  \"key\": \"half")
+		}
+		writeFile(t, dir, p, content)
 	}
 	writeFile(t, dir, "callrecords/.empty.go.9.tmp", nil) // killed before writing
 	leftovers = append(leftovers, "callrecords/.empty.go.9.tmp")
