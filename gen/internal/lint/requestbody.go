@@ -101,12 +101,15 @@ func (c *checker) requestBodyTable() {
 		return nil
 	}
 	judge := !c.types.isOpen(t) && c.types.hasProperties(t)
+	readOnly := map[string]bool{} // reported, for rows of one property's members
 	for i := range c.page.RequestBody {
 		row := &c.page.RequestBody[i]
 		name := row.Name.Text
+		nested := false
 		if i := strings.IndexAny(name, "/."); i > 0 {
-			// "files/isDefault": a nested property, documented by its path.
-			name = name[:i]
+			// "files/isDefault": a nested property, documented by its path;
+			// its type is the member's, not the property's.
+			name, nested = name[:i], true
 		}
 		prop, documented := c.types.property(t, name)
 		if !documented {
@@ -119,11 +122,12 @@ func (c *checker) requestBodyTable() {
 		if prop == nil {
 			continue
 		}
-		if rp := resolved(row.Name.Span.Offset()); rp != nil && (!strings.EqualFold(rp.Type, prop.Type) || rp.Collection != prop.Collection) {
+		if rp := resolved(row.Name.Span.Offset()); rp != nil && !nested && (!strings.EqualFold(rp.Type, prop.Type) || rp.Collection != prop.Collection) {
 			c.report(row.Type.Span, "body-table-mismatch", "%s is typed %s here but %s on its resource page (%s)",
 				name, propType(rp), propType(prop), prop.Pos)
 		}
-		if prop.ReadOnly && c.alwaysReadOnly(prop) {
+		if prop.ReadOnly && c.alwaysReadOnly(prop) && !readOnly[name] {
+			readOnly[name] = true
 			verb := "create"
 			if c.page.Requests[0].Method != "POST" {
 				verb = "update"
