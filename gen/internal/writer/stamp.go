@@ -126,9 +126,9 @@ func (s *Stamp) Current(dir string) (bool, error) {
 			if leftover(d, e.Name()) {
 				content, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
 				if err != nil {
-					return false, err
+					continue // unreadable: Plan leaves it alone too
 				}
-				if leftoverContent(d, e.Name(), content, srcs) {
+				if leftoverContent(d, e.Name(), content, srcs, hashSet(s.Files)) {
 					return false, nil // an interrupted run's file, for Plan to remove
 				}
 				continue

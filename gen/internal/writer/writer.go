@@ -552,6 +552,7 @@ func foreignRoot(full string) string {
 func extraFiles(dir string, want map[string]File, srcs sources, listed []string, recorded map[string]string) ([]Change, error) {
 	var out []Change
 	seen := map[string]bool{}
+	recordedHashes := hashSet(recorded)
 	add := func(rel string) error {
 		if seen[rel] {
 			return nil
@@ -577,7 +578,7 @@ func extraFiles(dir string, want map[string]File, srcs sources, listed []string,
 		}
 		// A file the last stamp recorded with these very bytes is the
 		// writer's whatever its header names (a page named x.markdown).
-		if h, ok := recorded[rel]; !(ok && h == hashOf(old)) && !srcs.owns(firstLine(old)) {
+		if h, ok := recorded[rel]; !(ok && h == hashOf(old) && IsGenerated(old)) && !srcs.owns(firstLine(old)) {
 			return nil
 		}
 		out = append(out, Change{Path: rel, Kind: Extra, Old: old})
@@ -607,15 +608,12 @@ func extraFiles(dir string, want map[string]File, srcs sources, listed []string,
 			rel := path.Join(d, e.Name())
 			if leftover(d, e.Name()) {
 				old, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
-				if errors.Is(err, fs.ErrNotExist) {
-					continue
-				}
 				if err != nil {
-					return nil, err
+					continue // gone, or unreadable: not one gen wrote as this user
 				}
 				// The name alone is no proof: another tool or editor may
 				// use it. gen's own hold a generated file or a stamp.
-				if leftoverContent(d, e.Name(), old, srcs) {
+				if leftoverContent(d, e.Name(), old, srcs, recordedHashes) {
 					seen[rel] = true
 					out = append(out, Change{Path: rel, Kind: Extra, Old: old, Leftover: true})
 				}
@@ -722,22 +720,36 @@ func firstLineOwned(p string, srcs sources) (bool, error) {
 	return srcs.owns(line), nil
 }
 
-// firstLine is content's first line, with its line break.
+// firstLine is content's first line, with its line break, and at most
+// the 4 KiB firstLineOwned reads, so that both judge a file alike.
 func firstLine(content []byte) []byte {
 	if i := bytes.IndexByte(content, '\n'); i >= 0 {
-		return content[:i+1]
+		content = content[:i+1]
 	}
-	return content
+	return content[:min(len(content), 4096)]
+}
+
+// hashSet is the set of the hashes a stamp recorded.
+func hashSet(recorded map[string]string) map[string]bool {
+	out := make(map[string]bool, len(recorded))
+	for _, h := range recorded {
+		out[h] = true
+	}
+	return out
 }
 
 // leftoverContent reports whether a file named as a leftover (see
 // leftover) holds what gen leaves there: the start of a staged or
-// moved-aside Go file whose header names a source gen writes from, or of a
-// staged stamp (WriteStamp's indented JSON), or nothing at all (a run
-// killed before it wrote a byte; deleting it loses nothing).
-func leftoverContent(rel, name string, content []byte, srcs sources) bool {
+// moved-aside Go file whose header names a source gen writes from, or a
+// generated file the last stamp recorded (recorded holds its hashes), or
+// the start of a staged stamp (WriteStamp's indented JSON), or nothing at
+// all (a run killed before it wrote a byte; deleting it loses nothing).
+func leftoverContent(rel, name string, content []byte, srcs sources, recorded map[string]bool) bool {
 	if len(content) == 0 {
 		return true
+	}
+	if recorded[hashOf(content)] && IsGenerated(content) {
+		return true // a file the last run wrote, moved aside
 	}
 	if rel == "." && stampRE.MatchString(name) {
 		return bytes.HasPrefix(content, []byte("{\n  \"version\":"))

@@ -573,8 +573,24 @@ func TestStampedFileWithOddSourceIsRemoved(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"extra graph/entity.go", "missing graph/thing.go"}, paths(changes))
 
+	// Moved aside by a run killed before it deleted it: a leftover.
+	require.NoError(t, os.Rename(filepath.Join(dir, "graph", "entity.go"), filepath.Join(dir, "graph", ".gen-removed-entity.go")))
+	changes, err = Plan(dir, []File{newFile})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"extra graph/.gen-removed-entity.go", "missing graph/thing.go"}, paths(changes))
+	require.NoError(t, os.Rename(filepath.Join(dir, "graph", ".gen-removed-entity.go"), filepath.Join(dir, "graph", "entity.go")))
+
 	// Edited since, it is no longer provably the writer's.
 	writeFile(t, dir, "graph/entity.go", gen("entity.markdown", "// edited\n"))
+	changes, err = Plan(dir, []File{newFile})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"missing graph/thing.go"}, paths(changes))
+
+	// A stamp naming a file without gen's header never makes it the
+	// writer's, whatever hash it records (a stamp edited by hand).
+	mine := []byte("package graph\n\nfunc Helper() {}\n")
+	writeFile(t, dir, "graph/helper.go", mine)
+	require.NoError(t, WriteStamp(dir, NewStamp("k", []File{{Path: "graph/helper.go", Content: mine}}, nil)))
 	changes, err = Plan(dir, []File{newFile})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"missing graph/thing.go"}, paths(changes))
