@@ -397,12 +397,55 @@ func (g *generator) exampleMismatch(s *opSig, req *ir.ExampleRequest, resp *ir.E
 		return "the example response has no body; the operation answers the JSON its other examples show"
 	case s.result != nil && respBody == "":
 		return fmt.Sprintf("the example response has no body; the operation answers a %s", s.result.name)
+	case s.result != nil && !s.result.raw && holdsOnlyReferences(respBody):
+		// Compared as a value of the type, it would match anything: the
+		// comparison leaves annotations out, and nothing else is there.
+		return fmt.Sprintf("the example response holds references (@odata.id), which the operation's %s cannot answer", s.result.name)
 	case s.result != nil:
 		if p := g.resultProblem(respBody, s); p != "" {
 			return fmt.Sprintf("the example response does not fit the operation's %s: %s", s.result.name, p)
 		}
 	}
 	return ""
+}
+
+// holdsOnlyReferences reports whether the JSON body is a reference
+// ({"@odata.id": ...}) or a collection of them ({"value": [...]}), as a
+// $ref path answers: objects whose members are all annotations.
+func holdsOnlyReferences(body string) bool {
+	var v any
+	if json.Unmarshal([]byte(body), &v) != nil {
+		return false
+	}
+	onlyAnnotations := func(x any) bool {
+		obj, ok := x.(map[string]any)
+		if !ok || obj["@odata.id"] == nil {
+			return false
+		}
+		for k := range obj {
+			if !strings.Contains(k, "@") {
+				return false
+			}
+		}
+		return true
+	}
+	if onlyAnnotations(v) {
+		return true
+	}
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return false
+	}
+	elems, ok := obj["value"].([]any)
+	if !ok || len(elems) == 0 {
+		return false
+	}
+	for _, e := range elems {
+		if !onlyAnnotations(e) {
+			return false
+		}
+	}
+	return true
 }
 
 // exampleBody fills the placeholders of an example body; an empty body

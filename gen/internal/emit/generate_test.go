@@ -339,3 +339,21 @@ func TestAbstractLeafNamesItself(t *testing.T) {
 	assert.Contains(t, all.String(), "func (t ClientUserAgent) MarshalJSON() ([]byte, error) {")
 	assert.NotContains(t, all.String(), "func (t UserAgent) MarshalJSON() ([]byte, error) {")
 }
+
+// TestReferenceAnswersSkipped: an example answering references (a $ref
+// path's) is no value of the operation's type: compared as one, with
+// annotations left out, it would match any answer.
+func TestReferenceAnswersSkipped(t *testing.T) {
+	for body, want := range map[string]bool{
+		`{"@odata.id": "https://graph.microsoft.com/beta/users/1"}`:                      true,
+		`{"@odata.context": "c", "value": [{"@odata.id": "u/1"}, {"@odata.id": "u/2"}]}`: true,
+		`{"value": [{"@odata.id": "u/1", "id": "1"}]}`:                                   false,
+		`{"value": []}`: false,
+		`{"@odata.id": "u/1", "displayName": "A"}`:              false,
+		`{"value": [{"@odata.type": "#microsoft.graph.user"}]}`: false,
+		`[{"@odata.id": "u/1"}]`:                                false,
+		`not json`:                                              false,
+	} {
+		assert.Equal(t, want, holdsOnlyReferences(body), body)
+	}
+}
