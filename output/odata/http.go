@@ -60,7 +60,7 @@ func WriteError(w http.ResponseWriter, status int, code, message string) {
 		data = []byte(`{"error":{"code":"internalServerError","message":"` + internalMessage + `"}}`)
 		status = http.StatusInternalServerError
 	}
-	w.Header().Set("Content-Type", "application/json")
+	setJSON(w.Header())
 	w.WriteHeader(status)
 	_, _ = w.Write(data) // a failed write means the client has gone
 }
@@ -196,7 +196,7 @@ func WriteJSON(w http.ResponseWriter, status int, v any) {
 		WriteError(w, http.StatusInternalServerError, "internalServerError", internalMessage)
 		return
 	}
-	w.Header().Set("Content-Type", "application/json")
+	setJSON(w.Header())
 	w.WriteHeader(status)
 	_, _ = w.Write(data) // a failed write means the client has gone
 }
@@ -423,7 +423,7 @@ func WriteEntity(w http.ResponseWriter, status int, out any, err error, odataTyp
 		data = append(typed, data[1:]...)
 	}
 	answerHeader(w)
-	w.Header().Set("Content-Type", "application/json")
+	setJSON(w.Header())
 	w.WriteHeader(status)
 	_, _ = w.Write(data) // a failed write means the client has gone
 }
@@ -503,7 +503,7 @@ func WriteValue(w http.ResponseWriter, status int, out any, err error, collectio
 	}
 	data = hashTypeNames(data)
 	answerHeader(w) // only now that the answer is sure to be a success
-	w.Header().Set("Content-Type", "application/json")
+	setJSON(w.Header())
 	w.WriteHeader(status)
 	_, _ = w.Write(data) // a failed write means the client has gone
 }
@@ -694,4 +694,11 @@ func AddProperties(data []byte, extra map[string]json.RawMessage) ([]byte, error
 		out = append(append(append(out, key...), ':'), v...)
 	}
 	return append(out, '}'), nil
+}
+
+// setJSON marks an answer as JSON, and tells browsers not to guess
+// otherwise: messages quote what clients sent (a path, a property name).
+func setJSON(h http.Header) {
+	h.Set("Content-Type", "application/json")
+	h.Set("X-Content-Type-Options", "nosniff")
 }

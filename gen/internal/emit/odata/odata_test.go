@@ -312,6 +312,7 @@ func TestODataType(t *testing.T) {
 func errorBodyOf(t *testing.T, rec *httptest.ResponseRecorder) errorDetail {
 	t.Helper()
 	assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
+	assert.Equal(t, "nosniff", rec.Header().Get("X-Content-Type-Options"), "an error quotes what the client sent")
 	var b errorBody
 	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &b))
 	assert.NotEmpty(t, b.Error.Code)
