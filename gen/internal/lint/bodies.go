@@ -911,17 +911,21 @@ func typePlaceholder(s string) (edm string, hint bool) {
 }
 
 // isSampleText reports whether s is generated sample text rather than a
-// value: "datetime-value", "String value".
+// value: "datetime-value", "String value", and the numbered and dotted
+// forms the docs also write, "skuId-value-1" and "averageScore.value".
 func isSampleText(s string) bool {
 	// Lower-casing maps no other letter to one of "value" and leaves the
 	// ASCII bytes at the end of s where they are, so comparing the last
 	// bytes ignoring ASCII case says the same without lower-casing s.
 	s = strings.TrimSpace(s)
+	if d := strings.TrimRight(s, "0123456789"); len(d) < len(s) && len(d) >= 7 && parse.EqualLower(d[len(d)-7:], "-value-") {
+		s = d[:len(d)-1] // "skuId-value-1": one of several sample values
+	}
 	n := len(s)
 	if n < 5 || !parse.EqualLower(s[n-5:], "value") {
 		return false
 	}
-	return n == 5 || s[n-6] == '-' || s[n-6] == ' '
+	return n == 5 || s[n-6] == '-' || s[n-6] == ' ' || s[n-6] == '.' && n > 6
 }
 
 // compatible reports whether a placeholder naming type ph fits type want.

@@ -764,8 +764,37 @@ func (c *checker) pairing() {
 		if foreignHost(r.URL) {
 			continue // a callback or webhook the service sends: no response is documented
 		}
+		if c.unannotatedResponseAfter(r) {
+			// Its response is there, with no annotation: the
+			// annotation-missing finding on it says what to add.
+			continue
+		}
 		c.report(c.startSpan(r), "unpaired-example", "request %shas no response", nameSuffix(r.Name))
 	}
+}
+
+// unannotatedResponseAfter reports whether an HTTP or JSON block with no
+// annotation, one annotation-missing would annotate as a response, follows
+// request r in the examples before any other example or annotated block:
+// "Here is an example of the response." over a bare ```json body.
+func (c *checker) unannotatedResponseAfter(r *parse.Example) bool {
+	examples := map[*parse.CodeBlock]bool{}
+	for _, e := range c.page.Examples {
+		examples[e.Block] = true
+	}
+	i := slices.Index(c.page.Code, r.Block)
+	if i < 0 {
+		return false
+	}
+	for _, cb := range c.page.Code[i+1:] {
+		if examples[cb] || cb.Annotation != nil || !inExamples(cb.Section) {
+			return false
+		}
+		if kind := exampleBlockKind(cb); kind != "" {
+			return c.roleOf(cb, kind) == "response"
+		}
+	}
+	return false
 }
 
 // ignoredRequestBefore finds the last HTTP request annotated "blockType":

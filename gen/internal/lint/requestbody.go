@@ -105,6 +105,11 @@ func (c *checker) requestBodyTable() {
 	for i := range c.page.RequestBody {
 		row := &c.page.RequestBody[i]
 		name := row.Name.Text
+		if strings.HasPrefix(name, "@") {
+			// "@odata.type", "@microsoft.graph.conflictBehavior": an
+			// instance annotation the body may carry, not a property.
+			continue
+		}
 		nested := false
 		if i := strings.IndexAny(name, "/."); i > 0 {
 			// "files/isDefault": a nested property, documented by its path;

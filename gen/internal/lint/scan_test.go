@@ -76,10 +76,13 @@ func TestStatusCodes(t *testing.T) {
 func TestIsSampleText(t *testing.T) {
 	old := func(s string) bool {
 		l := strings.ToLower(strings.TrimSpace(s))
-		return strings.HasSuffix(l, "-value") || strings.HasSuffix(l, " value") || l == "value"
+		if m := regexp.MustCompile(`-value-[0-9]+$`).FindStringIndex(l); m != nil {
+			l = l[:m[0]+len("-value")]
+		}
+		return strings.HasSuffix(l, "-value") || strings.HasSuffix(l, " value") || len(l) > 6 && strings.HasSuffix(l, ".value") || l == "value"
 	}
-	cases := append(scantest.Samples([]string{"value", "VaLuE", "-", " ", "x", "\u212a", "\u0130", "\xff", "\u00a0"}, 4),
-		"datetime-value", "Display Name value", "values", "avalue")
+	cases := append(scantest.Samples([]string{"value", "VaLuE", "-", " ", ".", "1", "x", "\u212a", "\u0130", "\xff", "\u00a0"}, 4),
+		"datetime-value", "Display Name value", "values", "avalue", "skuId-value-1", "skuId-value-12", "skuId-value-", "score.value", ".value", "value-1", "a.value-1")
 	for _, s := range cases {
 		assert.Equal(t, old(s), isSampleText(s), "%q", s)
 	}
