@@ -187,16 +187,8 @@ func eachMember(data []byte, t reflect.Type, f func(name, value []byte) error) e
 		if err := f(name, data[i:end]); err != nil {
 			return err
 		}
-		if i = skipSpace(data, end); i >= len(data) {
-			return syntaxError(data)
-		}
-		switch data[i] {
-		case ',':
-			i = skipSpace(data, i+1)
-		case '}':
-			return trailing(data, i+1)
-		default:
-			return syntaxError(data)
+		if i, done, err = afterValue(data, end, '}'); done {
+			return err
 		}
 	}
 }
@@ -225,6 +217,23 @@ func openValue(data []byte, t reflect.Type, open, close byte) (i int, done bool,
 	return i, false, nil
 }
 
+// afterValue reads what follows a member or element that ends at end: a
+// ',' (i is then where the next one starts), or close, which ends the
+// value (done, with the verdict on what follows it), or anything else, a
+// syntax error (done).
+func afterValue(data []byte, end int, close byte) (i int, done bool, err error) {
+	if i = skipSpace(data, end); i >= len(data) {
+		return 0, true, syntaxError(data)
+	}
+	switch data[i] {
+	case ',':
+		return skipSpace(data, i+1), false, nil
+	case close:
+		return 0, true, trailing(data, i+1)
+	}
+	return 0, true, syntaxError(data)
+}
+
 // eachElement is eachMember for the elements of a JSON array.
 func eachElement(data []byte, t reflect.Type, f func(value []byte) error) error {
 	i, done, err := openValue(data, t, '[', ']')
@@ -239,16 +248,8 @@ func eachElement(data []byte, t reflect.Type, f func(value []byte) error) error 
 		if err := f(data[i:end]); err != nil {
 			return err
 		}
-		if i = skipSpace(data, end); i >= len(data) {
-			return syntaxError(data)
-		}
-		switch data[i] {
-		case ',':
-			i = skipSpace(data, i+1)
-		case ']':
-			return trailing(data, i+1)
-		default:
-			return syntaxError(data)
+		if i, done, err = afterValue(data, end, ']'); done {
+			return err
 		}
 	}
 }
