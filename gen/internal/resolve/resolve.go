@@ -680,10 +680,41 @@ func (r *resolver) proseBaseType(t *ir.Type, ref proseRef) {
 			"baseType is empty, but the page says %s inherits from %s (%s): write %q", t.Name, b.Name, at, qn)
 	default:
 		if named := r.lookup(t.BaseType, t.Namespace); named != nil && named != b {
+			if r.derives(b, named) {
+				// The prose names a type between them (orgContact: the
+				// annotation says entity, the page directoryObject, an
+				// entity): the nearer base loses nothing the annotation says.
+				t.BaseType = qn
+				r.diags.Add(src.Span(a.Offset+v.Off, a.Offset+v.End), diag.Warning, "base-type-mismatch",
+					"baseType is %s, but the page says %s inherits from %s (%s), which derives from it: the nearer %s is used; write %q", named.QualifiedName(), t.Name, qn, at, b.Name, qn)
+				return
+			}
 			r.diags.Add(src.Span(a.Offset+v.Off, a.Offset+v.End), diag.Warning, "base-type-mismatch",
 				"baseType is %s, but the page says %s inherits from %s (%s)", named.QualifiedName(), t.Name, qn, at)
 		}
 	}
+}
+
+// derives reports whether t derives from base through the base types the
+// annotations and prose named so far (t.Base is not linked yet), without
+// looping on a cycle.
+func (r *resolver) derives(t, base *ir.Type) bool {
+	seen := map[*ir.Type]bool{}
+	for c := t; c != nil && !seen[c]; {
+		seen[c] = true
+		if c == base {
+			return true
+		}
+		next := c.BaseType
+		if ref, ok := r.proseBase[c]; ok && next == "" {
+			next = ref.l.Text
+		}
+		if next == "" {
+			return false
+		}
+		c = r.lookup(next, c.Namespace)
+	}
+	return false
 }
 
 // inheritance links base types, records derived types and reports cycles.
