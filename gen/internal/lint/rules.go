@@ -53,7 +53,7 @@ var Rules = sortRules([]Rule{
 		"Generated structs name each property in an encoding/json tag, which takes letters, digits and !#$%&()*+-./:;<=>?@[]^_{|}~ only; the property is left out. Write the property's JSON name as the service sends it. A template's TODO name is a warning only: the row of a page being written is left out, and the rest of the page is used."},
 	{"invalid-status", diag.Error, "A response status, in the Response prose or an example's status line, outside 100-599.",
 		"No HTTP response has such a status (net/http refuses to write it); the example response is left out. Write the status the service answers, such as 200 OK."},
-	{"invalid-path", diag.Error, "A request line whose path has a brace that is not part of a {name} pair, an empty {}, whitespace, or an empty or dot segment (//, /., /..).",
+	{"invalid-path", diag.Error, "A request line whose path has a brace that is not part of a {name} pair, an empty {}, whitespace, or an empty or dot segment (//, /., /..); a warning for one written from the service root (~/x, read as /x).",
 		"The path cannot be routed as written (\"/a b\" was read as /a; a server cleans \"//x\" and \"/x/..\" before routing); the line is left out of the operation. Close each {name}, name every parameter, end the line after the path or write %20, and write each segment once, with one slash before it."},
 	{"invalid-namespace", diag.Error, "A namespace whose last element makes no usable Go package, such as microsoft.graph.odata (the generated runtime package is odata).",
 		"Each namespace becomes the Go package named by its last element; the page's types or operation are left out. Rename the namespace's last element."},

@@ -83,6 +83,9 @@ func (p *Page) requestLine(line string, off int) {
 		at := off + lead + strings.Index(trimmed[len(f[0]):], raw) + len(f[0])
 		p.Diags.Add(p.Src.Range(at, at+end), diag.Error, "invalid-path", "request path %s %s", raw[:end], problem)
 		rl.Invalid = true
+	} else if strings.HasPrefix(raw, "~/") {
+		at := off + lead + strings.Index(trimmed[len(f[0]):], raw) + len(f[0])
+		p.Diags.Add(p.Src.Range(at, at+1), diag.Warning, "invalid-path", "request path %s starts with ~/, the service root as a web application writes it: it is read as %s; write that", raw, path)
 	}
 	p.Requests = append(p.Requests, rl)
 }
@@ -305,6 +308,9 @@ func NormalizePath(raw string) (path, query string) {
 	}
 	if i := strings.IndexByte(s, '?'); i >= 0 {
 		s, query = s[:i], s[i+1:]
+	}
+	if strings.HasPrefix(s, "~/") {
+		s = s[1:] // "~/me": the service root, as web applications write it
 	}
 	if !strings.HasPrefix(s, "/") {
 		s = "/" + s

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -126,6 +127,24 @@ func TestInvalidPath(t *testing.T) {
 		assert.Equal(t, i < 5, rl.Invalid, lines[i])
 	}
 	assert.Equal(t, "/x/{id}/y", p.Requests[8].Path)
+}
+
+// TestServiceRootPath: "~/x", the service root as a web application writes
+// it, is read as /x with a warning at the ~; "~x" is a segment of its own.
+func TestServiceRootPath(t *testing.T) {
+	page := "---\ntitle: \"Get gadget\"\n---\n\n# Get gadget\n\n## HTTP request\n\n```http\nGET ~/gadgets/{id}\nGET /~x/{id}\n```\n"
+	p := Parse("api/gadget-get.md", []byte(page))
+	require.Len(t, p.Requests, 2)
+	assert.Equal(t, "/gadgets/{id}", p.Requests[0].Path)
+	assert.False(t, p.Requests[0].Invalid)
+	assert.Equal(t, "/~x/{id}", p.Requests[1].Path)
+	var got []string
+	for _, d := range p.Diags {
+		if d.Rule == "invalid-path" {
+			got = append(got, fmt.Sprintf("%s %s %s", d.Span.Pos, d.Severity, d.Message))
+		}
+	}
+	assert.Equal(t, []string{"api/gadget-get.md:10:5 warning request path ~/gadgets/{id} starts with ~/, the service root as a web application writes it: it is read as /gadgets/{id}; write that"}, got)
 }
 
 // TestInvalidPathSegments: an empty segment or a dot segment, which a
