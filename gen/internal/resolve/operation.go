@@ -170,11 +170,41 @@ func (r *resolver) updatedType(p *parse.Page, ns string, op *ir.Operation) *ir.T
 		}
 	}
 	for _, t := range candidates {
-		if t.Kind != ir.Enum && hasEvery(t, op.RequestBody) {
+		if t.Kind != ir.Enum && hasEvery(t, op.RequestBody) && (len(op.RequestBody) > 0 || r.examplesFit(p, ns, t)) {
 			return t
 		}
 	}
 	return nil
+}
+
+// examplesFit reports whether every member the page's request examples
+// send (at the top of an object body) is a property of t: without a table,
+// they are all that confirms a PATCH updates the type it answers
+// (photo-update answers a drive item's photo facet but sends a profile
+// photo's members). A body naming a type derived from t by @odata.type
+// is judged as one of it (educationOutcome's points outcome).
+func (r *resolver) examplesFit(p *parse.Page, ns string, t *ir.Type) bool {
+	for _, ex := range p.Examples {
+		if ex.Role != "request" || strings.TrimSpace(ex.Body) == "" {
+			continue
+		}
+		v, _ := parse.ParseLenient(ex.Body)
+		if v == nil || v.Kind != parse.ObjectValue {
+			return false
+		}
+		as := t
+		if ot := v.Get("@odata.type"); ot != nil && ot.Kind == parse.StringValue {
+			if u := r.lookup(strings.TrimPrefix(ot.Str, "#"), ns); u != nil && isA(u, t) {
+				as = u
+			}
+		}
+		for _, m := range v.Members {
+			if !strings.Contains(m.Key, "@") && as.Property(m.Key) == nil && !as.Open {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // hasEvery reports whether t has every property rows names, but for

@@ -43,6 +43,9 @@ type resolver struct {
 	// facts are what each resource page says of its own type, read ahead
 	// in parallel (see readFacts).
 	facts map[*parse.Page]*pageFacts
+	// disputed are the types whose annotation and prose name different
+	// base types (see nearerBases).
+	disputed []disputedBase
 	// sampled are the properties taken from a JSON representation, typed
 	// by their sample value only (see jsonProperties).
 	sampled map[*ir.Property]bool
@@ -680,39 +683,58 @@ func (r *resolver) proseBaseType(t *ir.Type, ref proseRef) {
 			"baseType is empty, but the page says %s inherits from %s (%s): write %q", t.Name, b.Name, at, qn)
 	default:
 		if named := r.lookup(t.BaseType, t.Namespace); named != nil && named != b {
-			if r.derives(b, named) {
-				// The prose names a type between them (orgContact: the
-				// annotation says entity, the page directoryObject, an
-				// entity): the nearer base loses nothing the annotation says.
-				t.BaseType = qn
-				r.diags.Add(src.Span(a.Offset+v.Off, a.Offset+v.End), diag.Warning, "base-type-mismatch",
-					"baseType is %s, but the page says %s inherits from %s (%s), which derives from it: the nearer %s is used; write %q", named.QualifiedName(), t.Name, qn, at, b.Name, qn)
-				return
-			}
-			r.diags.Add(src.Span(a.Offset+v.Off, a.Offset+v.End), diag.Warning, "base-type-mismatch",
-				"baseType is %s, but the page says %s inherits from %s (%s)", named.QualifiedName(), t.Name, qn, at)
+			// Decided once every type's base is settled (nearerBases).
+			r.disputed = append(r.disputed, disputedBase{t: t, prose: b, named: named, qn: qn,
+				at: src.Span(a.Offset+v.Off, a.Offset+v.End), said: at})
 		}
 	}
 }
 
-// derives reports whether t derives from base through the base types the
-// annotations and prose named so far (t.Base is not linked yet), without
-// looping on a cycle.
-func (r *resolver) derives(t, base *ir.Type) bool {
+// disputedBase is a type whose annotation names one base type and whose
+// prose another.
+type disputedBase struct {
+	t, prose, named *ir.Type
+	qn              string // the prose's, qualified
+	at              diag.Span
+	said            diag.Pos
+}
+
+// nearerBases settles the disputed base types once every other is: where
+// the prose's derives from the annotation's (orgContact: the annotation says
+// entity, the page directoryObject, an entity), the nearer one is the base,
+// losing nothing the annotation says; else the annotation's stays. Each is
+// judged on the bases as they stood before any of them changed, so the
+// order of the pages does not matter.
+func (r *resolver) nearerBases() {
+	nearer := make([]bool, len(r.disputed))
+	for i, d := range r.disputed {
+		nearer[i] = r.derives(d.prose, d.named, d.t)
+	}
+	for i, d := range r.disputed {
+		if nearer[i] {
+			d.t.BaseType = d.qn
+			r.diags.Add(d.at, diag.Warning, "base-type-mismatch",
+				"baseType is %s, but the page says %s inherits from %s (%s), which derives from it: the nearer %s is used; write %q", d.named.QualifiedName(), d.t.Name, d.qn, d.said, d.prose.Name, d.qn)
+			continue
+		}
+		r.diags.Add(d.at, diag.Warning, "base-type-mismatch",
+			"baseType is %s, but the page says %s inherits from %s (%s)", d.named.QualifiedName(), d.t.Name, d.qn, d.said)
+	}
+}
+
+// derives reports whether t derives from base through the base types
+// named (t.Base is not linked yet); false where the way passes through
+// not, the type whose base is in question, or loops.
+func (r *resolver) derives(t, base, not *ir.Type) bool {
 	seen := map[*ir.Type]bool{}
-	for c := t; c != nil && !seen[c]; {
+	for c := t; c != nil && c != not && !seen[c]; c = r.lookup(c.BaseType, c.Namespace) {
 		seen[c] = true
 		if c == base {
 			return true
 		}
-		next := c.BaseType
-		if ref, ok := r.proseBase[c]; ok && next == "" {
-			next = ref.l.Text
-		}
-		if next == "" {
+		if c.BaseType == "" {
 			return false
 		}
-		c = r.lookup(next, c.Namespace)
 	}
 	return false
 }
@@ -730,6 +752,7 @@ func (r *resolver) inheritance() {
 			t.BaseType = entity.QualifiedName()
 		}
 	}
+	r.nearerBases()
 	for _, t := range r.prog.Types {
 		if t.BaseType == "" {
 			continue
