@@ -291,6 +291,10 @@ func TestJSONCompareAs(t *testing.T) {
 	assert.ErrorContains(t, JSONEqualAs("test.UpdateThingRequest", []byte(`{"S": "x"}`), []byte(`{"s": "y"}`)), "$.S")
 	assert.ErrorContains(t, JSONEqualAs("test.UpdateThingRequest", []byte(`{"S": "2020-01-01T00:00:00Z"}`), []byte(`{"s": "2020-01-01T00:00:00.000Z"}`)), "$.S", "compared as the String it is")
 	assert.ErrorContains(t, JSONEqualAs("test.base", []byte(`{"S": "x"}`), []byte(`{"s": "x"}`)), "$.S: missing")
+	// A type name sent with an action's parameters is nothing their struct
+	// keeps; a type's own is compared.
+	assert.NoError(t, JSONEqualAs("test.UpdateThingRequest", []byte(`{"@odata.type": "#x", "s": "a"}`), []byte(`{"s": "a"}`)))
+	assert.ErrorContains(t, JSONEqualAs("test.base", []byte(`{"@odata.type": "#test.base", "s": "a"}`), []byte(`{"s": "a"}`)), "$.@odata.type: missing")
 }
 
 func TestODataType(t *testing.T) {
