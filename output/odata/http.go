@@ -280,13 +280,8 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 	}
 	if obj, ok := v.(map[string]any); ok {
 		if s := servedFrom(r.Context()); s != nil {
-			if t := Lookup(typeName); t != nil && t.Request && !collection {
-				s.sentAnyCase = true
-			}
-			s.sent = make(map[string]bool, len(obj))
-			for name, value := range obj {
-				s.sent[name] = value == nil
-			}
+			s.body = obj // for Sent, which few methods call: kept, not indexed
+			s.bodyType = typeName
 		}
 	}
 	return data, true

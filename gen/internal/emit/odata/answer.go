@@ -17,12 +17,10 @@ type served struct {
 	header    http.Header
 	nextLink  string
 	deltaLink string
-	// sent holds the members of the JSON object body the handler read,
-	// each true when its value is null (see Sent).
-	sent map[string]bool
-	// sentAnyCase: the body holds an action's parameters, which the
-	// handler matches regardless of case, and so does Sent.
-	sentAnyCase bool
+	// body is the JSON object body the handler read and validated as
+	// bodyType, decoded (see Sent).
+	body     map[string]any
+	bodyType string
 }
 
 type servedKey struct{}
@@ -59,19 +57,22 @@ func RequestFrom(ctx context.Context) *http.Request {
 // pass, or a body that is not a JSON object.
 func Sent(ctx context.Context, name string) (sent, null bool) {
 	s := servedFrom(ctx)
-	if s == nil {
+	if s == nil || s.body == nil {
 		return false, false
 	}
-	if null, sent = s.sent[name]; sent || !s.sentAnyCase {
-		return sent, null
-	}
-	match := "" // of several spellings, the one sorting first, whatever the map's order
-	for k := range s.sent {
-		if strings.EqualFold(k, name) && (!sent || k < match) {
-			match, sent = k, true
+	v, sent := s.body[name]
+	if !sent {
+		// An action's parameters match regardless of case; the handler
+		// refuses one sent twice in different case, so at most one does.
+		if t := Lookup(s.bodyType); t != nil && t.Request {
+			for k, kv := range s.body {
+				if strings.EqualFold(k, name) {
+					v, sent = kv, true
+				}
+			}
 		}
 	}
-	return sent, sent && s.sent[match]
+	return sent, sent && v == nil
 }
 
 // ResponseHeader returns the header of the answer to the request, from the
