@@ -137,6 +137,19 @@ func (t *Type) Property(name string) *Property {
 	return nil
 }
 
+// member returns the property a member of an object of type t fills: the
+// one of its name, or, for an action's parameters (a Request struct),
+// which the docs and clients spell in either case (sendMail's Message as
+// message) and the service takes both ways, the one of its name but for
+// case. encoding/json decodes either into the field.
+func (t *Type) member(name string) *Property {
+	p := t.Property(name)
+	if p == nil && t.Request {
+		p = t.propertyFold(name)
+	}
+	return p
+}
+
 // propertyFold returns the property whose JSON name equals name regardless
 // of letter case, as encoding/json matches a name to a field, or nil.
 func (t *Type) propertyFold(name string) *Property {

@@ -150,9 +150,6 @@ func subset(want, got any, path string, exact bool, vt valueType) error {
 				}
 			}
 			p := ot.property(k)
-			if p == nil && ot != nil && ot.Request {
-				p = ot.propertyFold(k) // an action's parameter, matched regardless of case
-			}
 			var pt valueType
 			switch {
 			case vt.elements != nil:
@@ -234,12 +231,13 @@ func omitted(v any) bool {
 	return false
 }
 
-// property returns t's property name, or nil (t may be nil).
+// property returns the property a member name of t fills (see member), or
+// nil (t may be nil).
 func (t *Type) property(name string) *Property {
 	if t == nil {
 		return nil
 	}
-	return t.Property(name)
+	return t.member(name)
 }
 
 // sameNumberAs compares numbers of the Edm type edm as a Go value of it

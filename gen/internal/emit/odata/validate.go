@@ -253,13 +253,7 @@ func sameParameterTwice(at *loc, obj map[string]any) error {
 // validateMember checks the member at of an object of type t, whose value
 // is v.
 func validateMember(t *Type, at *loc, v any) error {
-	p := t.Property(at.key)
-	if p == nil && t.Request {
-		// An action's parameters are matched regardless of case: the docs
-		// and clients send sendMail's Message as message, and the service
-		// takes both. encoding/json decodes either into the field.
-		p = t.propertyFold(at.key)
-	}
+	p := t.member(at.key)
 	if p == nil {
 		if !t.Open {
 			path := at.String()
