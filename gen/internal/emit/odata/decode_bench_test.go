@@ -283,23 +283,5 @@ func BenchmarkOpenTypeKeys(b *testing.B) {
 				}
 			}
 		})
-		known := Lookup(typeName).names()
-		b.Run(fmt.Sprintf("props=%d/ExtraProperties", n), func(b *testing.B) {
-			b.SetBytes(int64(len(data)))
-			b.ReportAllocs()
-			for b.Loop() {
-				if extra, err := ExtraProperties(data, known...); err != nil || len(extra) != 100_000 {
-					b.Fatal(err, len(extra))
-				}
-			}
-		})
 	}
-}
-
-func (t *Type) names() []string {
-	out := []string{"@odata.type"}
-	for _, p := range t.Properties {
-		out = append(out, p.Name)
-	}
-	return out
 }

@@ -132,9 +132,6 @@ func TestDecodeObjectDropsAnnotations(t *testing.T) {
 	var v flat
 	require.NoError(t, json.Unmarshal([]byte(`{"name": "a", "@odata.etag": "W/1", "manager@odata.bind": "u", "@microsoft.graph.conflictBehavior": "fail", "skypeId": "x"}`), &v))
 	assert.Equal(t, map[string]json.RawMessage{"skypeId": json.RawMessage(`"x"`)}, v.AdditionalProperties)
-	extra, err := ExtraProperties([]byte(`{"a": 1, "@odata.etag": "W/1", "b@odata.bind": "u", "c": 2}`), "a")
-	require.NoError(t, err)
-	assert.Equal(t, map[string]json.RawMessage{"c": json.RawMessage(`2`)}, extra)
 }
 
 func TestDecodeObjectUnregistered(t *testing.T) {

@@ -619,42 +619,6 @@ func odataType(raw []byte) (string, error) {
 	return strings.TrimPrefix(name, "#"), nil
 }
 
-// ExtraProperties returns the members of the JSON object data whose names
-// are not in known, or nil when there are none: the dynamic properties of
-// an open type, as DecodeObject returns them. A name that matches a known
-// one but for case is not extra: encoding/json decodes it into that
-// property's field, and keeping it too would write the value twice; nor is
-// an annotation ("manager@odata.bind"), as for DecodeObject. Only
-// the extra members are copied, and each name is looked up once, however
-// many names are known.
-func ExtraProperties(data []byte, known ...string) (map[string]json.RawMessage, error) {
-	if !json.Valid(data) || IsNull(data) {
-		var all map[string]json.RawMessage
-		return nil, json.Unmarshal(data, &all)
-	}
-	exact := make(map[string]bool, len(known))
-	folded := make(map[string]bool, len(known))
-	for _, k := range known {
-		exact[k], folded[foldName(k)] = true, true
-	}
-	var all map[string]json.RawMessage
-	err := eachMember(data, reflect.TypeOf(all), func(name, value []byte) error {
-		var buf [64]byte
-		if exact[string(name)] || folded[string(appendFold(buf[:0], name))] || isAnnotation(name) {
-			return nil // not copied
-		}
-		if all == nil {
-			all = map[string]json.RawMessage{}
-		}
-		all[string(name)] = bytes.Clone(value)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return all, nil
-}
-
 // AddProperties appends the members of extra, sorted by name, to the
 // encoded JSON object data, skipping names data already has. Generated
 // MarshalJSON methods of open types use it to write dynamic properties.

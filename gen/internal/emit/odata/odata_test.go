@@ -418,17 +418,6 @@ func TestNotFound(t *testing.T) {
 }
 
 func TestDynamicProperties(t *testing.T) {
-	extra, err := ExtraProperties([]byte(`{"a": 1, "b": {"c": [true]}, "@odata.type": "#x"}`), "a", "@odata.type")
-	require.NoError(t, err)
-	assert.Equal(t, map[string]json.RawMessage{"b": json.RawMessage(`{"c": [true]}`)}, extra)
-	none, err := ExtraProperties([]byte(`{"a": 1}`), "a")
-	require.NoError(t, err)
-	assert.Nil(t, none)
-	// encoding/json decodes "DisplayName" into the displayName field.
-	folded, err := ExtraProperties([]byte(`{"displayName": "a", "DISPLAYNAME": "b", "tag": 1}`), "displayName")
-	require.NoError(t, err)
-	assert.Equal(t, map[string]json.RawMessage{"tag": json.RawMessage(`1`)}, folded)
-
 	out, err := AddProperties([]byte(`{"a":1}`), map[string]json.RawMessage{"z": json.RawMessage(`2`), "b": json.RawMessage(`"x"`), "a": json.RawMessage(`3`)})
 	require.NoError(t, err)
 	assert.Equal(t, `{"a":1,"b":"x","z":2}`, string(out))
