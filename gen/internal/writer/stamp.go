@@ -81,6 +81,7 @@ func WriteStamp(dir string, s *Stamp) error {
 // makes the stamp not current, so that the run goes on to Plan, which
 // refuses to write there.
 func (s *Stamp) Current(dir string) (bool, error) {
+	var recorded map[string]bool // built at the first leftover-named file, rarely
 	folders := map[string]bool{}
 	srcs := sources{}
 	for _, rel := range s.paths() {
@@ -128,7 +129,10 @@ func (s *Stamp) Current(dir string) (bool, error) {
 				if err != nil {
 					continue // unreadable: Plan leaves it alone too
 				}
-				if leftoverContent(d, e.Name(), content, srcs, hashSet(s.Files)) {
+				if recorded == nil {
+					recorded = hashSet(s.Files)
+				}
+				if leftoverContent(d, e.Name(), content, srcs, recorded) {
 					return false, nil // an interrupted run's file, for Plan to remove
 				}
 				continue

@@ -717,7 +717,7 @@ func firstLineOwned(p string, srcs sources) (bool, error) {
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return false, err
 	}
-	return srcs.owns(line), nil
+	return srcs.owns(firstLine(line)), nil
 }
 
 // firstLine is content's first line, with its line break, and at most

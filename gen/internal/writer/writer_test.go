@@ -520,18 +520,23 @@ func TestStalePackageWithoutStamp(t *testing.T) {
 }
 
 // TestFailedRemovalChangesNothing: a file to remove that cannot be moved
-// (here a folder blocks its way) fails the run before anything is replaced:
+// (here a folder blocks its way) fails Apply before anything is replaced:
 // the output stays as it was, without temporary files.
 func TestFailedRemovalChangesNothing(t *testing.T) {
 	dir := t.TempDir()
 	old := gen("keep.md", "// old\n")
 	writeFile(t, dir, "keep/keep.go", old)
 	writeFile(t, dir, "other/schema.go", gen("api", ""))
+	files := []File{{Path: "keep/keep.go", Content: gen("keep.md", "// new\n")}}
+	// Planned first: the folder that blocks the move appears after the
+	// plan (which would refuse it; TestAsideNameTaken), so Apply fails.
+	changes, err := Plan(dir, files)
+	require.NoError(t, err)
 	writeFile(t, dir, "other/.gen-removed-schema.go/block", []byte("x"))
 	before := snapshot(t, dir)
-	_, err := Write(dir, []File{{Path: "keep/keep.go", Content: gen("keep.md", "// new\n")}})
+	err = Apply(dir, changes)
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "something that is not gen's is there", "refused when planned, so -check says so too")
+	assert.Contains(t, err.Error(), "nothing in")
 	after := snapshot(t, dir)
 	require.Equal(t, len(before), len(after), "no file added or removed")
 	for p, f := range before {
