@@ -162,11 +162,13 @@ func (r *resolver) updatedType(p *parse.Page, ns string, op *ir.Operation) *ir.T
 	if op.Response != nil && !op.ResponseCollection {
 		candidates = append(candidates, op.Response)
 	}
-	// The title's words are a guess the table must confirm ("Update
+	// The title's words are a guess only a table can confirm ("Update
 	// conversation thread" names conversation first).
-	for _, w := range strings.Fields(p.Title.Text) {
-		if t := r.lookup(strings.Trim(w, ".:,()`*"), ns); t != nil && len(op.RequestBody) > 0 {
-			candidates = append(candidates, t)
+	if len(op.RequestBody) > 0 {
+		for _, w := range strings.Fields(p.Title.Text) {
+			if t := r.lookup(strings.Trim(w, ".:,()`*"), ns); t != nil {
+				candidates = append(candidates, t)
+			}
 		}
 	}
 	for _, t := range candidates {
