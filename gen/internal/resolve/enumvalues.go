@@ -60,10 +60,12 @@ func (r *resolver) indexEnums() {
 		return
 	}
 	r.enumsByMembers = map[string][]*ir.Type{}
+	r.enumsByName = map[string]bool{}
 	for _, t := range r.prog.Types {
 		if t.Kind != ir.Enum {
 			continue
 		}
+		r.enumsByName[strings.ToLower(t.Name)] = true
 		names := make([]string, 0, len(t.Members))
 		for _, m := range t.Members {
 			names = append(names, m.Name)
@@ -76,7 +78,11 @@ func (r *resolver) indexEnums() {
 // enumByValues finds the documented enum a String property really is: the
 // one enum whose members (unknownFutureValue aside) are exactly the values the
 // description lists. Several candidates are narrowed to the one named like
-// the property, then to the page's namespace; otherwise nil.
+// the property, then to the page's namespace; otherwise nil. A candidate
+// sharing no word with the property is refused when the property's name
+// names another enum: riskLevel lists low, medium and high, which are also
+// printQuality's members, but the riskLevel enum (with more members) is the
+// one it means.
 func (r *resolver) enumByValues(ns, prop, desc string) *ir.Type {
 	values := possibleValues(desc)
 	if len(values) < 2 {
@@ -106,7 +112,82 @@ func (r *resolver) enumByValues(ns, prop, desc string) *ir.Type {
 	if len(cands) != 1 {
 		return nil
 	}
+	if !shareWord(prop, cands[0].Name) && r.namesEnum(prop) {
+		return nil
+	}
 	return cands[0]
+}
+
+// shareWord reports whether two camel-case names have a word in common,
+// ignoring letter case and a plural s.
+func shareWord(a, b string) bool {
+	bw := map[string]bool{}
+	for _, w := range camelWords(b) {
+		bw[singular(w)] = true
+	}
+	for _, w := range camelWords(a) {
+		if bw[singular(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// namesEnum reports whether a property name, or its last words, is the
+// name of a documented enum (a plural s aside): signInRiskLevels names
+// riskLevel.
+func (r *resolver) namesEnum(prop string) bool {
+	words := camelWords(prop)
+	for i := range words {
+		name := strings.Join(words[i:], "")
+		if r.enumsByName[name] || r.enumsByName[singular(name)] {
+			return true
+		}
+	}
+	return false
+}
+
+// camelWords splits a camel-case name into lower-case words at each upper-case
+// letter, digit run and separator: signInRiskLevels is sign, in, risk, levels.
+func camelWords(name string) []string {
+	var words []string
+	start := -1
+	flush := func(end int) {
+		if start >= 0 && end > start {
+			words = append(words, strings.ToLower(name[start:end]))
+		}
+		start = -1
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			if start < 0 || !isUpper(name[i-1]) {
+				flush(i)
+				start = i
+			}
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			if start < 0 {
+				start = i
+			} else if c >= 'a' && i-start >= 2 && isUpper(name[i-1]) && isUpper(name[i-2]) {
+				flush(i - 1) // HTMLBody: the B starts body
+				start = i - 1
+			}
+		default:
+			flush(i)
+		}
+	}
+	flush(len(name))
+	return words
+}
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+func singular(w string) string {
+	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		return w[:len(w)-1]
+	}
+	return w
 }
 
 // memberKey is an order-independent key of a member list, without the

@@ -44,3 +44,11 @@ func TestPossibleValues(t *testing.T) {
 		assert.Equal(t, oracle(s), possibleValues(s), "%q", s)
 	}
 }
+
+func TestCamelWords(t *testing.T) {
+	assert.Equal(t, []string{"sign", "in", "risk", "levels"}, camelWords("signInRiskLevels"))
+	assert.Equal(t, []string{"risk", "event", "types", "v2"}, camelWords("riskEventTypes_v2"))
+	assert.Equal(t, []string{"html", "body"}, camelWords("HTMLBody"))
+	assert.True(t, shareWord("includePlatforms", "conditionalAccessDevicePlatform"))
+	assert.False(t, shareWord("riskLevel", "printQuality"))
+}

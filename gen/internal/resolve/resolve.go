@@ -29,8 +29,10 @@ type resolver struct {
 	// proseBase is the "Inherits from [x](x.md)" link of a page whose
 	// annotation names no base type.
 	proseBase map[*ir.Type]proseRef
-	// enumsByMembers indexes enums by their member set (enumByValues).
+	// enumsByMembers indexes enums by their member set, enumsByName by
+	// their lower-case name (enumByValues).
 	enumsByMembers map[string][]*ir.Type
+	enumsByName    map[string]bool
 	// own is the type each resource page declares as its own (by its title
 	// or annotation), after merging.
 	own map[*parse.Page]*ir.Type
