@@ -182,7 +182,7 @@ func TestLintNamedPageNotMD(t *testing.T) {
 func TestQuotedPositionsOpenFromHere(t *testing.T) {
 	in := filepath.Join(repoRoot, "docs-input")
 	_, stdout, _ := run("lint", in)
-	assert.Contains(t, stdout, "id is read-only ("+filepath.Join(in, "resources", "entity.md")+":20:2)")
+	assert.Contains(t, stdout, "id is read-only ("+filepath.Join(in, "resources", "callrecords-segment.md")+":22:2)")
 	assert.Equal(t, "see (x/none.md:1:2) and ("+filepath.Join(in, "resources", "entity.md")+":3:4)",
 		relocateRefs("see (x/none.md:1:2) and (resources/entity.md:3:4)", in))
 	assert.Equal(t, "no (resources/entity.md:3:4) change", relocateRefs("no (resources/entity.md:3:4) change", "."))

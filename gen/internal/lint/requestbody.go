@@ -137,7 +137,7 @@ func (c *checker) requestBodyTable() {
 			if c.page.Requests[0].Method != "POST" {
 				verb = "update"
 			}
-			c.report(row.Name.Span, "read-only-in-request", "%s is read-only (%s), so it does not belong in this %s request's body", name, prop.Pos, verb)
+			c.report(row.Name.Span, "read-only-in-request", "%s is read-only (%s), so it does not belong in this %s request's body", name, c.types.readOnlyRow(t, prop).Pos, verb)
 		}
 	}
 }

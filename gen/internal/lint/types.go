@@ -120,6 +120,23 @@ func (x *typeIndex) propsOf(t *ir.Type) *typeInfo {
 	return in
 }
 
+// readOnlyRow is the row nearest to t that documents the inherited or own
+// property p as read-only: a derived type's page restating id as read-only
+// is the row its reader sees, not entity's. p itself when none restates it.
+func (x *typeIndex) readOnlyRow(t *ir.Type, p *ir.Property) *ir.Property {
+	for _, c := range x.of(t).chain {
+		if slices.Contains(c.Properties, p) {
+			return p
+		}
+		for _, q := range c.Restated {
+			if q.Name == p.Name && q.ReadOnly {
+				return q
+			}
+		}
+	}
+	return p
+}
+
 // declares reports whether one of types declares p.
 func declares(types []*ir.Type, p *ir.Property) bool {
 	for _, c := range types {
