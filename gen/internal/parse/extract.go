@@ -498,8 +498,12 @@ func capitalWord(s string, i int) int {
 
 // responseStatus finds the success status code the Response prose names,
 // and reports the codes it names that no HTTP status can be (see
-// badStatusMentions).
+// badStatusMentions). Of the first codes of several prose blocks, a 2xx one
+// is preferred: the report functions name a 302 redirect under "### CSV" and
+// then "200 OK and a [x] object" under "### JSON", and the operation's body
+// type is the JSON one.
 func (p *Page) responseStatus() {
+	redirect := false
 	for _, b := range p.Blocks {
 		if b.Section != "response" || b.Kind != ProseBlock {
 			continue
@@ -509,7 +513,7 @@ func (p *Page) responseStatus() {
 			p.Diags.Add(p.Src.Range(b.Span.Offset()+m[0], b.Span.Offset()+m[2]), diag.Error, "invalid-status",
 				"status %s is not an HTTP status code: they run from 100 to 599", raw[m[0]:m[1]])
 		}
-		if p.Status != 0 {
+		if p.Status != 0 && !redirect {
 			continue
 		}
 		for _, m := range statusMentions(raw) {
@@ -523,8 +527,12 @@ func (p *Page) responseStatus() {
 			if statusClass(raw[m[1]:]) {
 				break // "a 200-series response code": the examples tell which
 			}
+			if p.Status != 0 && (code < 200 || code > 299) {
+				break // a redirect named before is kept only for another 2xx
+			}
 			p.Status = code
 			p.StatusSpan = p.Src.Range(b.Span.Offset()+m[0], b.Span.Offset()+m[2])
+			redirect = code >= 300
 			break
 		}
 	}
