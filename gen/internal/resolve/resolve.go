@@ -68,6 +68,7 @@ type pageFacts struct {
 	skip     bool
 	inherits *parse.Link
 	open     bool // the prose calls the type open (saysOpen)
+	abstract bool // the prose calls the type abstract (saysAbstract)
 }
 
 // readFacts works out every resource page's facts in parallel: declaring
@@ -91,6 +92,7 @@ func readFacts(pages []*parse.Page) map[*parse.Page]*pageFacts {
 		}
 		f.inherits = inheritsLink(p)
 		f.open = saysOpen(p)
+		f.abstract = saysAbstract(p)
 	})
 	out := make(map[*parse.Page]*pageFacts, len(resources))
 	for i, p := range resources {
@@ -329,6 +331,9 @@ func (r *resolver) declareTypes(p *parse.Page) {
 			Namespace: ns, Name: name, Kind: ir.Complex, Source: p.Src.Path,
 			Description: p.Description.Text, Pos: f.pos,
 			Abstract: a.Bool("abstract"), Open: a.Bool("openType") || f.open, KeyProperty: a.String("keyProperty"),
+		}
+		if a.Key("abstract") == nil && f.abstract {
+			t.Abstract = true
 		}
 		if t.KeyProperty != "" {
 			t.Kind = ir.Entity
@@ -875,6 +880,27 @@ func saysOpen(p *parse.Page) bool {
 			continue
 		}
 		if txt := b.Span.Text(); (containsFold(txt, "open type") || containsFold(txt, "untyped")) && openRE.MatchString(txt) {
+			return true
+		}
+	}
+	return false
+}
+
+// abstractRE finds prose that calls the page's type abstract: "An abstract
+// base class for all ...", "Abstract entity used to model ...", "This
+// superclass is abstract", "This complex type is abstract". Not "an abstract
+// complex setting", which is what an instance describes.
+var abstractRE = regexp.MustCompile(`(?i)\babstract\s+(?:base\s+)?(?:class|type|resource|entity|superclass|complex\s+type)\b|\b(?:type|class|superclass|resource|entity)\s+is\s+abstract\b`)
+
+// saysAbstract reports whether the prose before the first H2 says the page's
+// type is abstract. Pages of many abstract types say so only there, and the
+// annotation's "abstract" key is left out.
+func saysAbstract(p *parse.Page) bool {
+	for _, b := range p.Blocks {
+		if b.Kind != parse.ProseBlock || b.Section != "" {
+			continue
+		}
+		if txt := b.Span.Text(); containsFold(txt, "abstract") && abstractRE.MatchString(txt) {
 			return true
 		}
 	}

@@ -580,3 +580,26 @@ func lintGoNameClashes(t *testing.T, root string) []string {
 	checked, _, _ := Check(NewSet(set.Root, set.Pages))
 	return findingsOf(GoNameClashes(checked), "go-name-clash")
 }
+
+// TestAbstractFromProse: a type whose page calls it abstract before its
+// first H2 is abstract when its annotation says nothing either way; an
+// annotation's "abstract": false wins, and a mention of something else that
+// is abstract is no such claim.
+func TestAbstractFromProse(t *testing.T) {
+	root := t.TempDir()
+	page := func(name, prose, annotation string) {
+		writePage(t, filepath.Join(root, "resources", name+".md"),
+			"# "+name+" resource type\n\nNamespace: contoso\n\n"+prose+"\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n|label|String|A label.|\n\n## JSON representation\n\n<!-- {\n  \"blockType\": \"resource\",\n  \"@odata.type\": \"contoso."+name+"\""+annotation+"\n}-->\n\n```json\n{\n  \"label\": \"String\"\n}\n```\n")
+	}
+	page("gadget", "An abstract base class for every gadget.", "")
+	page("widget", "This complex type is abstract; use a derived type.", "")
+	page("sprocket", "An abstract class for sprockets.", ",\n  \"abstract\": false")
+	page("setting", "A setting instance holding the value of an abstract complex setting.", "")
+	prog, _, err := Load(root)
+	require.NoError(t, err)
+	for name, want := range map[string]bool{"gadget": true, "widget": true, "sprocket": false, "setting": false} {
+		ty := prog.Lookup("contoso." + name)
+		require.NotNil(t, ty, name)
+		assert.Equal(t, want, ty.Abstract, name)
+	}
+}
