@@ -43,12 +43,12 @@ func TestRoutingPlacement(t *testing.T) {
 		"GET /workbook/worksheets/{id|name}/Cell(row={row},column={column})": `fallback ^(?i:/workbook/worksheets)/(?P<idName>[^/]+)(?i:/Cell)\s*\(\s*column\s*=\s*(?P<column>` + argumentValueExpr + `)\s*,\s*row\s*=\s*(?P<row>` + argumentValueExpr + `)\s*\)$`,
 		"GET /me/drive/root:/{item-path}:/content":                           "fallback ^(?i:/me/drive/root:)/(?P<itemPath>.+):(?i:/content)$",
 		"GET /drives/{drive-id}/items/{item-id}/content":                     "mux GET /drives/{driveID}/items/{itemID}/content",
-		"GET /policies/activityBasedTimeoutPolicies/{id}":                    "mux GET /policies/activityBasedTimeoutPolicies/{id}",
-		"GET /policies/{id}/appliesTo":                                       "fallback ^(?i:/policies)/(?P<id>[^/]+)(?i:/appliesTo)$",
+		"GET /policies/activityBasedTimeoutPolicies/{id}":                    "mux GET /policies/activityBasedTimeoutPolicies/{activityBasedTimeoutPolicyId}",
+		"GET /policies/{id}/appliesTo":                                       "fallback ^(?i:/policies)/(?P<policyId>[^/]+)(?i:/appliesTo)$",
 		"GET /things/{thing-id}":                                             "mux GET /things/{thingID}",
-		"PATCH /things/{id}":                                                 "mux PATCH /things/{id}",
+		"PATCH /things/{id}":                                                 "mux PATCH /things/{thingId}",
 		"GET /things/delta":                                                  "mux GET /things/delta",
-		"DELETE /things/{id}/members/{id}/$ref":                              "mux DELETE /things/{id}/members/{id2}/$ref",
+		"DELETE /things/{id}/members/{id}/$ref":                              "mux DELETE /things/{thingId}/members/{memberId}/$ref",
 	}, where)
 	for _, r := range rt.fallback {
 		if r.doc == "/policies/{id}/appliesTo" {
@@ -63,7 +63,7 @@ func TestRoutingPlacement(t *testing.T) {
 	}
 	assert.NotContains(t, paths, "/things/delta")
 	assert.NotContains(t, paths, "/things/{id}")
-	assert.Contains(t, paths, "/things/{id}/members/{id2}/$ref")
+	assert.Contains(t, paths, "/things/{thingId}/members/{memberId}/$ref")
 	assert.Equal(t, []string{
 		"api/thing-get-expanded.md:1:1: warning unrouted-path: operation GetThingExpanded is not served on GET /things/{id}: operation GetThing (api/thing-get.md) documents the same method and path",
 	}, warnings)
@@ -200,9 +200,9 @@ func TestRoutingLetterCase(t *testing.T) {
 		where[r.sig.op.Name+" "+r.doc] = r.expr
 	}
 	// The most common spelling, the first in byte order on a tie.
-	assert.Equal(t, "DELETE /oAuth2Permissiongrants/{id}", where["DeleteGrant /oauth2PermissionGrants/{id}"])
+	assert.Equal(t, "DELETE /oAuth2Permissiongrants/{oauth2PermissionGrantId}", where["DeleteGrant /oauth2PermissionGrants/{id}"])
 	assert.Equal(t, "GET /administrativeUnits/delta", where["DeltaUnits /administrativeunits/delta"])
-	assert.Equal(t, "GET /me/calendarGroups/{id}/calendars", where["ListCalendarsGroup /me/calendarGroups/{id}/calendars"])
+	assert.Equal(t, "GET /me/calendarGroups/{calendarGroupId}/calendars", where["ListCalendarsGroup /me/calendarGroups/{id}/calendars"])
 	assert.Equal(t, `^(?i:/reports/getStats)\s*\(\s*period\s*=\s*'(?P<period>`+quotedValueExpr+`)'\s*\)$`, where["GetStats /Reports/getStats(period='{period}')"])
 	assert.Contains(t, warnings, "operation ListCalendarsUser is not served on GET /me/calendargroups/{calendar_group_id}/calendars: operation ListCalendarsGroup (api/listcalendarsgroup.md) documents the same method and path")
 
@@ -265,4 +265,52 @@ func TestSpellings(t *testing.T) {
 	assert.Equal(t, map[string]string{
 		"calendargroups": "calendargroups", "x": "x", "y": "y", "ties": "Ties", "delta": "delta",
 	}, got)
+}
+
+// TestParametersByWhatTheyIdentify: a method serving several paths takes
+// each value in the parameter of what it identifies, whichever path was
+// called: the message is messageID on every path, never the folder's.
+func TestParametersByWhatTheyIdentify(t *testing.T) {
+	p := withOps(buildRoutes(),
+		[]string{"GetMessage", "GET", "/me/messages/{id}", "/me/mailFolders/{id}/messages/{id}", "/users/{idOrUserPrincipalName}/mailfolders/{id}/messages/{id}"},
+		[]string{"GetPhoto", "GET", "/users/{user-id}/photo", "/groups/{id}/photo", "/Users/{id}/contacts/{id}/photo"},
+		[]string{"GetSite", "GET", "/sites/{site-id}", "/sites/{site-id}/sites/{site-id}"},
+	)
+	rt := routingOf(t, p, func(diag.Diagnostic) {})
+	names := func(op string) []string {
+		for _, r := range append(rt.mux, rt.fallback...) {
+			if r.sig.op.Name == op {
+				var out []string
+				for _, prm := range r.sig.params {
+					out = append(out, prm.goName)
+				}
+				return out
+			}
+		}
+		t.Fatalf("no route of %s", op)
+		return nil
+	}
+	assert.Equal(t, []string{"messageID", "mailFolderID", "idOrUserPrincipalName"}, names("GetMessage"))
+	assert.Equal(t, []string{"userID", "groupID", "contactID"}, names("GetPhoto"))
+	assert.Equal(t, []string{"siteID", "siteID2"}, names("GetSite"))
+
+	sim, err := rt.newSimulator()
+	require.NoError(t, err)
+	for _, c := range []struct {
+		target string
+		values []string
+	}{
+		{"/me/messages/M", []string{"M", "", ""}},
+		{"/me/mailFolders/F/messages/M", []string{"M", "F", ""}},
+		{"/users/U/mailFolders/F/messages/M", []string{"M", "F", "U"}},
+		{"/users/U/photo", []string{"U", "", ""}},
+		{"/groups/G/photo", []string{"", "G", ""}},
+		{"/users/U/contacts/C/photo", []string{"U", "", "C"}},
+		{"/sites/A/sites/B", []string{"A", "B"}},
+	} {
+		r, values, status, err := sim.serve("GET", c.target)
+		require.NoError(t, err, c.target)
+		require.NotNil(t, r, "%s: %d", c.target, status)
+		assert.Equal(t, c.values, values, c.target)
+	}
 }

@@ -3,6 +3,7 @@ package emit
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -33,11 +34,16 @@ type pathParam struct {
 }
 
 // sig works out the signature of o once. The parameters of the Service
-// method are ctx, then the path parameters in the order the IR lists them,
-// then the request body. A parameter a path names more than once, as
-// {id} in /groups/{id}/members/{id}/$ref, is a parameter per occurrence:
-// the second is id2, the third id3, each right after the first. A Go name
-// or wildcard name already taken in the method gets the suffix 2, 3, ...
+// method are ctx, then the path parameters in the order the paths first
+// name them, then the request body. A parameter is what a value
+// identifies, the same in every path the method serves (see paramKey):
+// the message of /me/messages/{id} and of /me/mailFolders/{id}/messages/{id}
+// is one parameter, messageID, and the folder another, so that no value
+// means one thing on one path and another on the next. A parameter a path
+// names more than once, as {site-id} in /sites/{site-id}/sites/{site-id},
+// is a parameter per occurrence: the second is siteId2, each right after
+// the first. A Go name or wildcard name already taken in the method gets
+// the suffix 2, 3, ...
 func (g *generator) sig(o *ir.Operation) (*opSig, error) {
 	if s, ok := g.sigs[o]; ok {
 		return s, g.sigErrs[o]
@@ -49,55 +55,60 @@ func (g *generator) sig(o *ir.Operation) (*opSig, error) {
 
 func (g *generator) newSig(o *ir.Operation) (*opSig, error) {
 	s := &opSig{op: o, status: o.ResponseStatus}
-	order := append([]string(nil), o.PathParameters...)
-	known := map[string]bool{}
-	for _, p := range order {
-		known[p] = true
-	}
-	most := map[string]int{} // the most times one path names a parameter
+	groups := map[string]*paramGroup{}
+	var order []*paramGroup
 	s.paths = make([][][]pathPart, len(o.Paths))
 	for i, p := range o.Paths {
 		segs := splitPath(p)
 		count := map[string]int{}
-		for _, seg := range segs {
-			for _, part := range seg {
+		for si, seg := range segs {
+			for j, part := range seg {
 				if part.param == "" {
 					continue
 				}
-				if !known[part.param] {
-					known[part.param] = true
-					order = append(order, part.param)
+				key, lit := paramKey(segs, si, j)
+				grp := groups[key]
+				if grp == nil {
+					grp = &paramGroup{key: key, lit: lit}
+					groups[key] = grp
+					order = append(order, grp)
 				}
-				count[part.param]++
-				most[part.param] = max(most[part.param], count[part.param])
+				if !slices.Contains(grp.docs, part.param) {
+					grp.docs = append(grp.docs, part.param)
+				}
+				count[key]++
+				grp.most = max(grp.most, count[key])
 			}
 		}
 		s.paths[i] = segs
 	}
-	slot := map[string]int{} // "name#k" -> index in s.params
+	slot := map[string]int{} // "key#k" -> index in s.params
 	goNames := map[string]bool{"ctx": true}
 	wildcards := map[string]bool{}
-	for _, name := range order {
-		for k := 1; k <= max(1, most[name]); k++ {
-			doc := name
+	for _, grp := range order {
+		name := grp.name()
+		for k := 1; k <= grp.most; k++ {
+			doc, goName, wildcard := name, naming.GoParam(name), wildcardName(name)
 			if k > 1 {
-				doc = fmt.Sprintf("%s%d", name, k)
+				suffix := fmt.Sprint(k)
+				doc, goName, wildcard = doc+suffix, goName+suffix, wildcard+suffix
 			}
-			slot[fmt.Sprintf("%s#%d", name, k)] = len(s.params)
+			slot[fmt.Sprintf("%s#%d", grp.key, k)] = len(s.params)
 			s.params = append(s.params, pathParam{
 				name:     doc,
-				goName:   naming.Unique(naming.GoParam(doc), goNames),
-				wildcard: naming.Unique(wildcardName(doc), wildcards),
+				goName:   naming.Unique(goName, goNames),
+				wildcard: naming.Unique(wildcard, wildcards),
 			})
 		}
 	}
 	for _, segs := range s.paths {
 		count := map[string]int{}
-		for _, seg := range segs {
+		for si, seg := range segs {
 			for j := range seg {
 				if seg[j].param != "" {
-					count[seg[j].param]++
-					seg[j].slot = slot[fmt.Sprintf("%s#%d", seg[j].param, count[seg[j].param])]
+					key, _ := paramKey(segs, si, j)
+					count[key]++
+					seg[j].slot = slot[fmt.Sprintf("%s#%d", key, count[key])]
 				}
 			}
 		}
@@ -181,6 +192,74 @@ func isRedirect(status int) bool {
 		return true
 	}
 	return false
+}
+
+// paramGroup is one parameter of an operation: the placeholders of its
+// paths that identify one thing.
+type paramGroup struct {
+	key  string   // see paramKey
+	lit  string   // the collection segment before it, as written; "" for none
+	docs []string // the doc names its placeholders have, in order
+	most int      // the most times one path names it
+}
+
+// name is the parameter's doc name: the first its placeholders have that
+// says what it is, else one made from its collection ({id} after messages
+// is messageId), else the one they have.
+func (g *paramGroup) name() string {
+	for _, d := range g.docs {
+		if !genericParam(d) {
+			return d
+		}
+	}
+	if g.lit != "" {
+		return singularWord(g.lit) + "Id"
+	}
+	return g.docs[0]
+}
+
+// paramKey is what the placeholder segs[i][j] identifies, the same in every
+// path of one operation: a whole segment after a plain literal segment (a
+// collection or navigation property) is keyed by that segment in any
+// letter case; any other placeholder, such as a function's argument, by its
+// doc name.
+func paramKey(segs [][]pathPart, i, j int) (key, lit string) {
+	seg := segs[i]
+	if len(seg) == 1 && !seg[0].multi && i > 0 && len(segs[i-1]) == 1 && segs[i-1][0].param == "" && plainSegment(segs[i-1][0].lit) {
+		lit = segs[i-1][0].lit
+		return "/" + strings.ToLower(lit), lit
+	}
+	return seg[j].param, ""
+}
+
+// plainSegment reports whether a literal segment is a plain name: letters
+// and digits, starting with a letter.
+func plainSegment(s string) bool {
+	for i, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// genericParam reports whether a placeholder's name says nothing of what it
+// identifies: {id}, {Id}.
+func genericParam(name string) bool { return strings.EqualFold(name, "id") }
+
+// singularWord is the singular of a collection's name: messages is
+// message, policies policy, mailboxes mailbox; a name that is no plural is
+// itself.
+func singularWord(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 2:
+		return w[:len(w)-1]
+	}
+	return w
 }
 
 // wildcardName is the ServeMux wildcard for a path parameter: the name from

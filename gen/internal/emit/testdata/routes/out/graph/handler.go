@@ -48,17 +48,17 @@ func NewHandlerWithOptions(svc Service, opts HandlerOptions) http.Handler {
 // this order, most literal characters first.
 var routes = []odata.Route[*handler]{
 	{Pattern: "GET /drives/{driveID}/items/{itemID}/content", Params: []string{"itemPath", "driveID", "itemID"}, Serve: (*handler).serveGetContent},
-	{Pattern: "GET /policies/activityBasedTimeoutPolicies/{id}", Params: []string{"id"}, Serve: (*handler).serveGetTimeoutPolicy},
+	{Pattern: "GET /policies/activityBasedTimeoutPolicies/{activityBasedTimeoutPolicyId}", Params: []string{"activityBasedTimeoutPolicyId"}, Serve: (*handler).serveGetTimeoutPolicy},
 	{Pattern: "GET /things/delta", Serve: (*handler).serveDeltaThings},
-	{Pattern: "PATCH /things/{id}", Params: []string{"id"}, Serve: (*handler).serveUpdateThing},
-	{Pattern: "DELETE /things/{id}/members/{id2}/$ref", Params: []string{"id", "id2"}, Serve: (*handler).serveRemoveMember},
 	{Pattern: "GET /things/{thingID}", Params: []string{"thingID"}, Serve: (*handler).serveGetThing},
+	{Pattern: "PATCH /things/{thingId}", Params: []string{"thingId"}, Serve: (*handler).serveUpdateThing},
+	{Pattern: "DELETE /things/{thingId}/members/{memberId}/$ref", Params: []string{"thingId", "memberId"}, Serve: (*handler).serveRemoveMember},
 	{Method: "GET", Expr: `^(?i:/reports/getTeamsUserActivityCounts)\s*\(\s*period\s*=\s*'D7'\s*\)$`, Allow: []string{"GET"}, Serve: (*handler).serveGetTeamsUserActivityCounts},
 	{Method: "POST", Expr: `^(?i:/privilegedRoleAssignmentRequests)\s*\(\s*(?P<requestid>(?:[^'/,()]|'(?:[^'/]|'')*')+?)\s*\)(?i:/cancel)$`, Allow: []string{"POST"}, Params: []string{"requestid"}, Serve: (*handler).serveCancelRequest},
 	{Method: "GET", Expr: `^(?i:/reports/getEmailActivityCounts)\s*\(\s*period\s*=\s*'(?P<period_value>(?:[^'/]|'')*)'\s*\)$`, Allow: []string{"GET"}, Params: []string{"period_value"}, Serve: (*handler).serveGetEmailActivityCounts},
 	{Method: "GET", Expr: `^(?i:/workbook/worksheets)/(?P<idName>[^/]+)(?i:/Cell)\s*\(\s*column\s*=\s*(?P<column>(?:[^'/,()]|'(?:[^'/]|'')*')+?)\s*,\s*row\s*=\s*(?P<row>(?:[^'/,()]|'(?:[^'/]|'')*')+?)\s*\)$`, Allow: []string{"GET"}, Params: []string{"idName", "row", "column"}, Serve: (*handler).serveGetCell},
 	{Method: "GET", Expr: `^(?i:/me/drive/root:)/(?P<itemPath>.+):(?i:/content)$`, Allow: []string{"GET"}, Params: []string{"itemPath", "driveID", "itemID"}, Serve: (*handler).serveGetContent},
-	{Method: "GET", Expr: `^(?i:/policies)/(?P<id>[^/]+)(?i:/appliesTo)$`, Allow: []string{"GET"}, Params: []string{"id"}, Serve: (*handler).serveListPolicyAppliesTo},
+	{Method: "GET", Expr: `^(?i:/policies)/(?P<policyId>[^/]+)(?i:/appliesTo)$`, Allow: []string{"GET"}, Params: []string{"policyId"}, Serve: (*handler).serveListPolicyAppliesTo},
 	{Expr: `^(?i:/things/delta)$`, Allow: []string{"GET"}},
 	{Expr: `^(?i:/things)/(?P<thingID>[^/]+)$`, Allow: []string{"GET", "PATCH"}},
 }
@@ -67,8 +67,8 @@ var routes = []odata.Route[*handler]{
 // methods no route serves on them.
 var paths = []odata.Path{
 	{Pattern: "/drives/{driveID}/items/{itemID}/content", Allow: []string{"GET"}},
-	{Pattern: "/policies/activityBasedTimeoutPolicies/{id}", Allow: []string{"GET"}},
-	{Pattern: "/things/{id}/members/{id2}/$ref", Allow: []string{"DELETE"}},
+	{Pattern: "/policies/activityBasedTimeoutPolicies/{activityBasedTimeoutPolicyId}", Allow: []string{"GET"}},
+	{Pattern: "/things/{thingId}/members/{memberId}/$ref", Allow: []string{"DELETE"}},
 }
 
 // handler adapts a Service to HTTP.
@@ -127,33 +127,35 @@ func (h *handler) serveGetThing(w http.ResponseWriter, r *http.Request, p []stri
 	odata.WriteEntity(w, http.StatusOK, out, err, "#microsoft.graph.thing")
 }
 
-// serveGetThingExpanded serves GET /things/{id}. p holds the path values id.
+// serveGetThingExpanded serves GET /things/{id}. p holds the path values
+// thingId.
 func (h *handler) serveGetThingExpanded(w http.ResponseWriter, r *http.Request, p []string) {
 	out, err := h.svc.GetThingExpanded(r.Context(), p[0])
 	odata.WriteEntity(w, http.StatusOK, out, err, "#microsoft.graph.thing")
 }
 
 // serveGetTimeoutPolicy serves GET
-// /policies/activityBasedTimeoutPolicies/{id}. p holds the path values id.
+// /policies/activityBasedTimeoutPolicies/{id}. p holds the path values
+// activityBasedTimeoutPolicyId.
 func (h *handler) serveGetTimeoutPolicy(w http.ResponseWriter, r *http.Request, p []string) {
 	out, err := h.svc.GetTimeoutPolicy(r.Context(), p[0])
 	odata.WriteEntity(w, http.StatusOK, out, err, "#microsoft.graph.thing")
 }
 
 // serveListPolicyAppliesTo serves GET /policies/{id}/appliesTo. p holds the
-// path values id.
+// path values policyId.
 func (h *handler) serveListPolicyAppliesTo(w http.ResponseWriter, r *http.Request, p []string) {
 	out, err := h.svc.ListPolicyAppliesTo(r.Context(), p[0])
 	odata.WriteEntity(w, http.StatusOK, out, err, "#microsoft.graph.thing")
 }
 
 // serveRemoveMember serves DELETE /things/{id}/members/{id}/$ref. p holds the
-// path values id, id2.
+// path values thingId, memberId.
 func (h *handler) serveRemoveMember(w http.ResponseWriter, r *http.Request, p []string) {
 	odata.WriteNoContent(w, http.StatusNoContent, h.svc.RemoveMember(r.Context(), p[0], p[1]))
 }
 
-// serveUpdateThing serves PATCH /things/{id}. p holds the path values id.
+// serveUpdateThing serves PATCH /things/{id}. p holds the path values thingId.
 func (h *handler) serveUpdateThing(w http.ResponseWriter, r *http.Request, p []string) {
 	out, err := h.svc.UpdateThing(r.Context(), p[0])
 	odata.WriteEntity(w, http.StatusOK, out, err, "#microsoft.graph.thing")

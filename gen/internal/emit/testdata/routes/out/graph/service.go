@@ -61,23 +61,23 @@ type Service interface {
 	// GetThingExpanded serves GET /things/{id}: GetThingExpanded. Success answers
 	// 200 OK with the microsoft.graph.thing. Not served: GET /things/{id} is
 	// served by GetThing, which documents the same path.
-	GetThingExpanded(ctx context.Context, id string) (*Thing, error)
+	GetThingExpanded(ctx context.Context, thingID string) (*Thing, error)
 
 	// GetTimeoutPolicy serves GET /policies/activityBasedTimeoutPolicies/{id}:
 	// GetTimeoutPolicy. Success answers 200 OK with the microsoft.graph.thing.
-	GetTimeoutPolicy(ctx context.Context, id string) (*Thing, error)
+	GetTimeoutPolicy(ctx context.Context, activityBasedTimeoutPolicyID string) (*Thing, error)
 
 	// ListPolicyAppliesTo serves GET /policies/{id}/appliesTo:
 	// ListPolicyAppliesTo. Success answers 200 OK with the microsoft.graph.thing.
-	ListPolicyAppliesTo(ctx context.Context, id string) (*Thing, error)
+	ListPolicyAppliesTo(ctx context.Context, policyID string) (*Thing, error)
 
 	// RemoveMember serves DELETE /things/{id}/members/{id}/$ref: RemoveMember.
 	// Success answers 204 No Content with no body.
-	RemoveMember(ctx context.Context, id string, id2 string) error
+	RemoveMember(ctx context.Context, thingID string, memberID string) error
 
 	// UpdateThing serves PATCH /things/{id}: UpdateThing. Success answers 200 OK
 	// with the microsoft.graph.thing.
-	UpdateThing(ctx context.Context, id string) (*Thing, error)
+	UpdateThing(ctx context.Context, thingID string) (*Thing, error)
 }
 
 // UnimplementedService answers every operation with 501 Not Implemented. Embed
@@ -120,27 +120,27 @@ func (UnimplementedService) GetThing(ctx context.Context, thingID string) (*Thin
 }
 
 // GetThingExpanded answers 501 Not Implemented.
-func (UnimplementedService) GetThingExpanded(ctx context.Context, id string) (*Thing, error) {
+func (UnimplementedService) GetThingExpanded(ctx context.Context, thingID string) (*Thing, error) {
 	return nil, &Error{Status: http.StatusNotImplemented, Code: "notImplemented", Message: "GetThingExpanded is not implemented"}
 }
 
 // GetTimeoutPolicy answers 501 Not Implemented.
-func (UnimplementedService) GetTimeoutPolicy(ctx context.Context, id string) (*Thing, error) {
+func (UnimplementedService) GetTimeoutPolicy(ctx context.Context, activityBasedTimeoutPolicyID string) (*Thing, error) {
 	return nil, &Error{Status: http.StatusNotImplemented, Code: "notImplemented", Message: "GetTimeoutPolicy is not implemented"}
 }
 
 // ListPolicyAppliesTo answers 501 Not Implemented.
-func (UnimplementedService) ListPolicyAppliesTo(ctx context.Context, id string) (*Thing, error) {
+func (UnimplementedService) ListPolicyAppliesTo(ctx context.Context, policyID string) (*Thing, error) {
 	return nil, &Error{Status: http.StatusNotImplemented, Code: "notImplemented", Message: "ListPolicyAppliesTo is not implemented"}
 }
 
 // RemoveMember answers 501 Not Implemented.
-func (UnimplementedService) RemoveMember(ctx context.Context, id string, id2 string) error {
+func (UnimplementedService) RemoveMember(ctx context.Context, thingID string, memberID string) error {
 	return &Error{Status: http.StatusNotImplemented, Code: "notImplemented", Message: "RemoveMember is not implemented"}
 }
 
 // UpdateThing answers 501 Not Implemented.
-func (UnimplementedService) UpdateThing(ctx context.Context, id string) (*Thing, error) {
+func (UnimplementedService) UpdateThing(ctx context.Context, thingID string) (*Thing, error) {
 	return nil, &Error{Status: http.StatusNotImplemented, Code: "notImplemented", Message: "UpdateThing is not implemented"}
 }
 
