@@ -160,8 +160,9 @@ func PathProblem(raw string) (end int, problem string) {
 }
 
 // segmentProblem says why a segment of a path cannot be served, "" when
-// it can: "." or "..", or an empty one between two slashes (inner is
-// true when a slash came before it).
+// it can: "." or "..", an ellipsis ("/childFolders/{id}/.../messages"), or
+// an empty one between two slashes (inner is true when a slash came before
+// it).
 func segmentProblem(seg string, inner bool) string {
 	// %2e is a dot too: a server unescapes the path before it cleans it.
 	dots := strings.ReplaceAll(strings.ReplaceAll(seg, "%2e", "."), "%2E", ".")
@@ -170,6 +171,8 @@ func segmentProblem(seg string, inner bool) string {
 		return "has a " + seg + " segment: a server resolves it before routing, so no request reaches this path; write the path it means"
 	case seg == "" && inner:
 		return "has an empty segment (//): a server cleans it away before routing, so no request reaches this path; write one slash"
+	case strings.Trim(dots, ".") == "" && len(dots) > 2:
+		return "has a " + seg + " segment, which stands for segments left out: a path cannot route them; write each path in full, one per line"
 	}
 	return ""
 }

@@ -148,19 +148,19 @@ func TestServiceRootPath(t *testing.T) {
 }
 
 // TestInvalidPathSegments: an empty segment or a dot segment, which a
-// server cleans away before routing, makes a path invalid, in a path or a
-// URL; a trailing slash, the root, a URL's "//" and slashes or dots in a
+// server cleans away before routing, or an ellipsis standing for segments
+// left out, makes a path invalid, in a path or a URL; a trailing slash, the root, a URL's "//" and slashes or dots in a
 // function's arguments or the query do not.
 func TestInvalidPathSegments(t *testing.T) {
 	invalid := []string{
 		"GET /things/..", "GET /things/.", "GET //things", "GET /things//x", "GET /things//",
 		"GET /a/./b HTTP/1.1", "GET https://graph.microsoft.com/beta/things/../x", "GET ../x", "GET /x/..?$top=1",
-		"GET /a/%2e/b", "GET /a/%2E%2E/b",
+		"GET /a/%2e/b", "GET /a/%2E%2E/b", "GET /x/{id}/.../y",
 	}
 	valid := []string{
 		"GET /things/", "GET /", "GET https://graph.microsoft.com/beta/things", "GET https://graph.microsoft.com",
 		"GET /drive/root:/a/b.txt:/content", "GET /x/getByPath(path='a//b/../c')", "GET /x?$filter=a eq '//..'",
-		"GET /x/.../y", "GET /x/.hidden", "GET /users/{id}/x/",
+		"GET /x/.hidden", "GET /x/a...b", "GET /users/{id}/x/",
 	}
 	lines := append(append([]string(nil), invalid...), valid...)
 	page := "---\ntitle: \"Get things\"\n---\n\n# Get things\n\n## HTTP request\n\n```http\n" + strings.Join(lines, "\n") + "\n```\n"
@@ -177,6 +177,7 @@ func TestInvalidPathSegments(t *testing.T) {
 		"api/thing-get.md:18:5 request path /x/.. has a .. segment: a server resolves it before routing, so no request reaches this path; write the path it means",
 		"api/thing-get.md:19:5 request path /a/%2e/b has a %2e segment: a server resolves it before routing, so no request reaches this path; write the path it means",
 		"api/thing-get.md:20:5 request path /a/%2E%2E/b has a %2E%2E segment: a server resolves it before routing, so no request reaches this path; write the path it means",
+		"api/thing-get.md:21:5 request path /x/{id}/.../y has a ... segment, which stands for segments left out: a path cannot route them; write each path in full, one per line",
 	}, only(p.Diags, "invalid-path"))
 	require.Len(t, p.Requests, len(lines))
 	for i, rl := range p.Requests {
