@@ -55,6 +55,8 @@ var Rules = sortRules([]Rule{
 		"No HTTP response has such a status (net/http refuses to write it); the example response is left out. Write the status the service answers, such as 200 OK."},
 	{"invalid-path", diag.Error, "A request line whose path has a brace that is not part of a {name} pair, an empty {}, whitespace, or an empty or dot segment (//, /., /..) or an ellipsis standing for segments left out (/.../); a warning for one written from the service root (~/x, read as /x).",
 		"The path cannot be routed as written (\"/a b\" was read as /a; a server cleans \"//x\" and \"/x/..\" before routing); the line is left out of the operation. Close each {name}, name every parameter, end the line after the path or write %20, and write each segment once, with one slash before it."},
+	{"mixed-methods", diag.Warning, "An HTTP request section whose lines use more than one method.",
+		"A page documents one operation: the lines with another method than the first are left out of it, and their paths are not served. Document the other method on a page of its own."},
 	{"invalid-namespace", diag.Error, "A namespace whose last element makes no usable Go package, such as microsoft.graph.odata (the generated runtime package is odata).",
 		"Each namespace becomes the Go package named by its last element; the page's types or operation are left out. Rename the namespace's last element."},
 

@@ -74,8 +74,18 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 	// {itemId}); the first spelling is the parameter's name and the other
 	// paths are rewritten to it, so each Go parameter has one doc name.
 	canonical := map[string]string{} // Go parameter name -> doc name
+	other := false
 	for _, rl := range p.Requests {
-		if rl.Method != op.Method || rl.Invalid {
+		if rl.Invalid {
+			continue
+		}
+		if rl.Method != op.Method {
+			if !other {
+				other = true
+				r.diags.Add(rl.Span, diag.Warning, "mixed-methods",
+					"request line %s %s has another method than the page's first, %s: a page documents one operation, so the %s lines are left out; document them on a page of their own",
+					rl.Method, rl.Path, op.Method, rl.Method)
+			}
 			continue
 		}
 		for _, prm := range rl.Params {
