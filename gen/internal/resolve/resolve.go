@@ -639,22 +639,31 @@ type proseRef struct {
 	v *parse.Value
 }
 
-var inheritsRE = regexp.MustCompile(`(?i)\b(?:inherits|inherited|derives|derived|subtype)\b(?:\s+[a-z]+){0,3}\s+(?:from|of)\s+(?:the\s+)?$`)
+var inheritsRE = regexp.MustCompile(`(?i)\b(?:inherits|inherited|derives|derived|subtype)\b(?:\s+[a-z]+){0,3}\s+(?:from|of)\s+(?:the\s+)?(?:\*\*|\*|__|_)?$`)
 
-// inheritsLink finds the base type a page names in prose before its first H2:
-// "Inherits from [stsPolicy](stsPolicy.md)", "Derived from [x](x.md)", "This
-// type inherits from", "a subtype of".
+// inheritsLink finds the base type a page names in prose before its first H2
+// (after the title, which some pages write as an H2): "Inherits from
+// [stsPolicy](stsPolicy.md)", "Derived from **[x](x.md)**", "This type
+// inherits from", "a subtype of".
 func inheritsLink(p *parse.Page) *parse.Link {
-	end := len(p.Src.Bytes)
+	end, title := len(p.Src.Bytes), p.Title.Span.Offset()
+	h2Title := p.Title.Text == "" // no H1: the first heading, an H2, is the title
 	for _, h := range p.Headings {
-		if h.Level == 2 {
+		if h.Level != 2 {
+			continue
+		}
+		if h2Title {
+			h2Title, title = false, h.Span.Offset()
+			continue
+		}
+		if h.Span.Offset() > title {
 			end = h.Span.Offset()
 			break
 		}
 	}
 	for i := range p.Links {
 		l := &p.Links[i]
-		if l.Span.Offset() >= end || l.Span.Offset() <= p.Title.Span.Offset() {
+		if l.Span.Offset() >= end || l.Span.Offset() <= title {
 			continue
 		}
 		before := p.Src.Text(l.Span.Offset()-60, l.Span.Offset())
