@@ -343,11 +343,11 @@ func checkPrimitive(v any, at *loc, edm string) error {
 // example values with it, so that it reports those the handler refuses.
 func PrimitiveProblem(v any, edm string) string {
 	switch edm {
-	case "Edm.String", "Edm.Binary", "Edm.Stream":
+	case "Edm.String", "Edm.Stream":
 		if _, ok := v.(string); !ok {
 			return "must be a string"
 		}
-	case "Edm.Guid", "Edm.Date", "Edm.TimeOfDay", "Edm.Duration", "Edm.DateTimeOffset":
+	case "Edm.Guid", "Edm.Date", "Edm.TimeOfDay", "Edm.Duration", "Edm.DateTimeOffset", "Edm.Binary":
 		s, ok := v.(string)
 		f := formatOf(edm)
 		if !ok {
@@ -402,6 +402,7 @@ var (
 	guidFormat      = format{IsGUID, "a string", "a GUID, 8-4-4-4-12 hexadecimal digits", "01234567-89ab-cdef-0123-456789abcdef"}
 	timeOfDayFormat = format{IsTimeOfDay, "a string", "a time of day, hh:mm[:ss[.fffffff]]", "13:30:00"}
 	durationFormat  = format{IsDuration, "a string", "an ISO 8601 duration in days, hours, minutes and seconds", "P1DT2H30M or PT0.5S"}
+	binaryFormat    = format{IsBase64, "a string", "base64 (or base64url) text", "aGVsbG8="}
 )
 
 // formatOf returns the format of the values of the Edm type edm, or nil
@@ -418,8 +419,34 @@ func formatOf(edm string) *format {
 		return &timeOfDayFormat
 	case "Edm.Duration":
 		return &durationFormat
+	case "Edm.Binary":
+		return &binaryFormat
 	}
 	return nil
+}
+
+// IsBase64 reports whether s is an Edm.Binary as JSON carries it: base64,
+// in the standard or the URL alphabet (OData writes base64url, Graph's
+// pages the standard one), with or without its = padding; line breaks
+// are skipped, as encoding/base64 skips them.
+func IsBase64(s string) bool {
+	if strings.ContainsAny(s, "\r\n") {
+		s = strings.NewReplacer("\r", "", "\n", "").Replace(s)
+	}
+	data := strings.TrimRight(s, "=")
+	if pad := len(s) - len(data); pad > 2 || pad > 0 && len(s)%4 != 0 {
+		return false
+	}
+	if len(data)%4 == 1 {
+		return false // no whole byte: 6 bits
+	}
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 // FormatProblem returns what s is not when it is not a value of the Edm

@@ -203,11 +203,11 @@ func (c bodyChecker) value(v any, path, typeName string, t *ir.Type, collection 
 // decoding of the field's type do.
 func (c bodyChecker) primitive(v any, path, edm string) string {
 	switch edm {
-	case "Edm.String", "Edm.Binary", "Edm.Stream":
+	case "Edm.String", "Edm.Stream":
 		if _, ok := v.(string); !ok {
 			return c.kind(path, "a string")
 		}
-	case "Edm.Guid", "Edm.Duration", "Edm.Date", "Edm.TimeOfDay":
+	case "Edm.Guid", "Edm.Duration", "Edm.Date", "Edm.TimeOfDay", "Edm.Binary":
 		s, ok := v.(string)
 		if !ok {
 			return c.kind(path, "a string")

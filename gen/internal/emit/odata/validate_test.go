@@ -1,6 +1,7 @@
 package odata
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -46,6 +47,36 @@ func TestIsGUID(t *testing.T) {
 		"0b5e4a2c-1f3d-4e6a-9b8c_7d6e5f4a3b2c", "0b5e4a2g-1f3d-4e6a-9b8c-7d6e5f4a3b2c", "0b5e4a2c-1f3d4-e6a-9b8c-7d6e5f4a3b2c", "String (identifier)"} {
 		assert.False(t, IsGUID(s), s)
 	}
+}
+
+// TestIsBase64: what encoding/base64 decodes in the standard or the URL
+// alphabet (either may be used, even mixed, as some clients do), padded or
+// not.
+func TestIsBase64(t *testing.T) {
+	oracle := func(s string) bool {
+		s = strings.NewReplacer("-", "+", "_", "/").Replace(s)
+		_, err1 := base64.StdEncoding.DecodeString(s)
+		_, err2 := base64.RawStdEncoding.DecodeString(s)
+		return err1 == nil || err2 == nil
+	}
+	cases := []string{"", "aGVsbG8=", "aGVsbG8", "aGVsbA==", "aGVsbA", "aGVsbA=", "aGVsbA===", "a0b1c76de9f7=", "base64Y3YxN2E1MWFlYw==",
+		"-_-_", "+/+/", "ab+_", "a", "ab", "abc", "abcd", "ab=c", "=", "==", "a b=", "aGVs\nbG8=", "String (binary)", "ÿÿÿÿ"}
+	pieces := []string{"a", "=", "+", "_", "*"}
+	gen := []string{""}
+	for range 5 {
+		var next []string
+		for _, s := range gen {
+			for _, p := range pieces {
+				next = append(next, s+p)
+			}
+		}
+		gen = append(gen, next...)
+	}
+	for _, s := range append(cases, gen...) {
+		assert.Equal(t, oracle(s), IsBase64(s), "%q", s)
+	}
+	assert.Contains(t, PrimitiveProblem("a0b1c76de9f7=", "Edm.Binary"), "must be base64")
+	assert.Empty(t, PrimitiveProblem("aGVsbG8=", "Edm.Binary"))
 }
 
 func TestIsTimeOfDay(t *testing.T) {
