@@ -746,6 +746,16 @@ func (c *checker) pairing() {
 				}
 			}
 			if found {
+				// A response naming several requests answers each of them.
+				for _, n := range ex.Names[min(1, len(ex.Names)):] {
+					for i, r := range open {
+						if r.Name == n || containsName(r, n) {
+							paired[r] = true
+							open = append(open[:i:i], open[i+1:]...)
+							break
+						}
+					}
+				}
 				continue
 			}
 		}

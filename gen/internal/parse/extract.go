@@ -1134,7 +1134,7 @@ func (p *Page) examples() {
 		ex := &Example{Block: cb, Role: role}
 		if a := cb.Annotation; a != nil {
 			if len(a.Names) > 0 {
-				ex.Name = a.Names[0]
+				ex.Name, ex.Names = a.Names[0], a.Names
 			}
 			ex.Truncated = a.Bool("truncated")
 			ex.ODataType = a.String("@odata.type")

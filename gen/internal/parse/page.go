@@ -240,6 +240,9 @@ type Example struct {
 	Block      *CodeBlock
 	Role       string // "request" or "response"
 	Name       string // annotation name, "" when unnamed
+	// Names are all the names of a list-valued annotation name: a response
+	// that answers several requests names them all. Name is the first.
+	Names []string
 	Method     string
 	URL        string
 	Path       string // URL path without host, version prefix and query

@@ -451,6 +451,13 @@ func pairExamples(p *parse.Page) []*ir.Example {
 			if e := byName[ex.Name]; ex.Name != "" && e != nil && e.Response == nil {
 				e.Response = resp
 				open = removeExample(open, e)
+				// A response naming several requests answers each of them.
+				for _, n := range ex.Names[1:] {
+					if e := byName[n]; e != nil && e.Response == nil {
+						e.Response = resp
+						open = removeExample(open, e)
+					}
+				}
 				continue
 			}
 			if len(open) > 0 && (ex.Name == "" || byName[ex.Name] == nil) {

@@ -603,3 +603,23 @@ func TestAbstractFromProse(t *testing.T) {
 		assert.Equal(t, want, ty.Abstract, name)
 	}
 }
+
+// TestResponseNamingSeveralRequests: a response whose annotation names
+// several requests answers each of them.
+func TestResponseNamingSeveralRequests(t *testing.T) {
+	root := t.TempDir()
+	writePage(t, filepath.Join(root, "api", "thing-get.md"),
+		"# Get thing\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nGET /things/{id}\nGET /me/things/{id}\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code.\n\n## Examples\n\n"+
+			"<!-- { \"blockType\": \"request\", \"name\": \"a\" } -->\n```http\nGET /things/1\n```\n\n"+
+			"<!-- { \"blockType\": \"request\", \"name\": \"b\" } -->\n```http\nGET /me/things/1\n```\n\n"+
+			"<!-- { \"blockType\": \"response\", \"name\": [\"a\", \"b\"] } -->\n```http\nHTTP/1.1 200 OK\n```\n")
+	prog, _, err := Load(root)
+	require.NoError(t, err)
+	require.Len(t, prog.Operations, 1)
+	ex := prog.Operations[0].Examples
+	require.Len(t, ex, 2)
+	for _, e := range ex {
+		require.NotNil(t, e.Response, e.Name)
+		assert.Equal(t, 200, e.Response.Status, e.Name)
+	}
+}
