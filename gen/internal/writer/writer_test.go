@@ -660,6 +660,40 @@ func TestOnlyGensSourcesAreRemoved(t *testing.T) {
 	assert.True(t, ok, "a foreign file does not make the output out of date")
 }
 
+// TestAnotherToolsFileIsNotOverwritten: a file at a path gen writes whose
+// header reads like gen's but names a source gen does not write from is
+// another tool's: the plan is refused and the file stays. One naming a
+// page, or that the last stamp recorded with its bytes, is gen's to
+// replace.
+func TestAnotherToolsFileIsNotOverwritten(t *testing.T) {
+	dir := t.TempDir()
+	foreign := gen("mockgen-config.yaml", "// the other tool's\n")
+	writeFile(t, dir, "callrecords/segment.go", foreign)
+	files := []File{{Path: "callrecords/segment.go", Content: gen("resources/callrecords-segment.md", "")}}
+	_, err := Plan(dir, files)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "names mockgen-config.yaml, which gen does not generate from")
+	_, err = Write(dir, files)
+	require.Error(t, err)
+	b, err := os.ReadFile(filepath.Join(dir, "callrecords", "segment.go"))
+	require.NoError(t, err)
+	assert.Equal(t, string(foreign), string(b), "untouched")
+
+	// Recorded by the last stamp with these very bytes: gen wrote it (from
+	// a page whose name gen no longer recognises as one).
+	require.NoError(t, WriteStamp(dir, NewStamp("k", []File{{Path: "callrecords/segment.go", Content: foreign}}, nil)))
+	changes, err := Plan(dir, files)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"stale callrecords/segment.go"}, paths(changes))
+
+	// An older version from a page: gen's.
+	dir = t.TempDir()
+	writeFile(t, dir, "callrecords/segment.go", gen("resources/callrecords-segment.md", "// older\n"))
+	changes, err = Plan(dir, files)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"stale callrecords/segment.go"}, paths(changes))
+}
+
 // TestLeftoversOfAnInterruptedRunAreRemoved: a run killed part way leaves
 // staged files (.x.go.123.tmp), files moved aside to be removed
 // (.gen-removed-x.go) and a staged stamp (..gen-stamp.123.tmp). The next
