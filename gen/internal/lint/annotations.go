@@ -36,7 +36,7 @@ var annotationKeys = map[string]map[string]valueType{
 	"request": {
 		"blockType": jBlockType, "name": jNames, "sampleKeys": jStrings, "scopes": jString,
 		"tags": jString, "apiVersions": jString, "target": jTarget, "isComposable": jBool,
-		"idempotent": jBool, "opaqueUrl": jBool,
+		"idempotent": jBool, "opaqueUrl": jBool, "@odata.type": jString, "isCollection": jBool,
 	},
 	"response": {
 		"blockType": jBlockType, "name": jNames, "@odata.type": jString, "@type": jString,

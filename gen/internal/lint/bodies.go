@@ -64,14 +64,22 @@ func (c *checker) exampleBody(ex *parse.Example) {
 			w.untyped(v)
 			return
 		}
+		if ex.ODataType != "" {
+			// The annotation names the body's type (a call, a driveItem's
+			// permission), or with isCollection its items' type.
+			t, _ := c.lookup(ex.ODataType, c.page.Namespace.Text)
+			_, named := ir.TypeName(ex.ODataType)
+			w.top(v, t, ex.Collection || named)
+			return
+		}
 		if c.tableBody() {
 			w.parameters(v)
 			return
 		}
 		var t *ir.Type
-		coll := false
+		coll := ex.Collection
 		if c.op != nil {
-			t, coll = c.op.Request, c.op.RequestCollection
+			t, coll = c.op.Request, coll || c.op.RequestCollection
 		}
 		w.top(v, t, coll)
 	case "response":
