@@ -1116,16 +1116,21 @@ func (p *Page) enumTables() {
 func (p *Page) examples() {
 	for _, cb := range p.Code {
 		role := ""
-		if cb.Annotation != nil {
-			switch strings.ToLower(cb.Annotation.BlockType) {
-			case "request":
-				role = "request"
-			case "response":
-				role = "response"
-			default:
+		inExamples := cb.Section == "examples" || strings.HasPrefix(cb.Section, "example")
+		if a := cb.Annotation; a != nil {
+			switch bt := strings.ToLower(strings.TrimSpace(a.BlockType)); {
+			case bt == "request" || bt == "response":
+				role = bt
+			case knownBlockType(bt) || !inExamples:
 				continue
+			default:
+				// An annotation that does not say what the block is: too
+				// broken to read, or a misspelt blockType (lint reports
+				// both). The block is read as an unannotated one is, rather
+				// than lost.
+				role = sniffRole(cb.Content)
 			}
-		} else if cb.Section == "examples" || strings.HasPrefix(cb.Section, "example") {
+		} else if inExamples {
 			role = sniffRole(cb.Content)
 		}
 		if role == "" {
@@ -1146,6 +1151,16 @@ func (p *Page) examples() {
 		}
 		p.Examples = append(p.Examples, ex)
 	}
+}
+
+// knownBlockType reports whether bt, in lower case, is a blockType other
+// than request and response that an annotation may give.
+func knownBlockType(bt string) bool {
+	switch bt {
+	case "ignored", "example", "resource", "samples", "simulatedresponse", "testparams":
+		return true
+	}
+	return false
 }
 
 // noRequestLine reports a request example that does not start with a
