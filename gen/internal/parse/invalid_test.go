@@ -275,3 +275,27 @@ func TestBrokenExampleAnnotationKeepsTheExample(t *testing.T) {
 	assert.Equal(t, "response", p.Examples[1].Role)
 	assert.Equal(t, 200, p.Examples[1].Status)
 }
+
+// TestNestingTooDeep: a page nested deeper than the parser reads (goldmark
+// takes cubic time in list nesting) is a parse-error at the first such line
+// and is left out; deep indentation inside a fenced block is code, and fine.
+func TestNestingTooDeep(t *testing.T) {
+	var list strings.Builder
+	list.WriteString("# widget resource type\n\n## Properties\n\n")
+	for i := range 2000 {
+		list.WriteString(strings.Repeat("  ", i) + "- item\n")
+	}
+	p := Parse("resources/widget.md", []byte(list.String()))
+	require.Len(t, p.Diags, 1)
+	assert.Equal(t, "resources/widget.md:134:1: error parse-error: a line indented 258 columns, nested deeper than the 256 the parser reads; the page is left out", p.Diags[0].String())
+	assert.Empty(t, p.Blocks)
+
+	quotes := "# Get widget\n\n" + strings.Repeat(">", 65) + " deep\n"
+	p = Parse("api/widget-get.md", []byte(quotes))
+	require.Len(t, p.Diags, 1)
+	assert.Contains(t, p.Diags[0].Message, "nested in 65 blockquotes")
+
+	code := "# widget resource type\n\n## JSON representation\n\n```json\n" + strings.Repeat(" ", 400) + "{}\n```\n\n" + strings.Repeat(">", 64) + " quoted\n"
+	p = Parse("resources/widget.md", []byte(code))
+	assert.Empty(t, p.Diags)
+}
