@@ -47,7 +47,7 @@ var Rules = sortRules([]Rule{
 		"Go names are unique per package: type names that differ only in separators (gear_box, gearBox) or by a leading digit's X (3dModel, x3dModel), and an enum member beside a type named <enum><Member> clash. The one that sorts first keeps the name and the other gets 2, 3, ..., which renames it when a page that sorts before it is added. Operations sharing a title each take their file name's words (ListMembersGroup), so a page added with a title renames the method that had it alone. Rename one of the two, or give the pages distinct titles."},
 	{"inheritance-cycle", diag.Error, "A baseType chain that loops back to itself.",
 		"Fix the resource annotation's baseType so the chain ends at a root type."},
-	{"invalid-utf8", diag.Error, "A page that is not UTF-8 text: an invalid byte sequence or a NUL byte (the first one is reported).",
+	{"invalid-utf8", diag.Error, "A page that is not UTF-8 text: an invalid byte sequence or a NUL byte (the first one is reported); a page whose file name is not UTF-8, which is left out.",
 		"Generated Go source, JSON and struct tags must be UTF-8; each bad byte is read as U+FFFD. Save the page as UTF-8 (or remove the binary file)."},
 	{"invalid-property-name", diag.Error, "A property row whose name cannot be a JSON member name: a space, a quote, a backslash, a comma, an emoji, template text.",
 		"Generated structs name each property in an encoding/json tag, which takes letters, digits and !#$%&()*+-./:;<=>?@[]^_{|}~ only; the property is left out. Write the property's JSON name as the service sends it. A template's TODO name is a warning only: the row of a page being written is left out, and the rest of the page is used."},

@@ -299,3 +299,14 @@ func TestNestingTooDeep(t *testing.T) {
 	p = Parse("resources/widget.md", []byte(code))
 	assert.Empty(t, p.Diags)
 }
+
+// TestFileNameNotUTF8: a page whose file name is not UTF-8 cannot name a
+// generated file or sit in its header: an invalid-utf8 error, and the page
+// is left out.
+func TestFileNameNotUTF8(t *testing.T) {
+	p := Parse("resources/x\xffy.md", []byte("# widget resource type\n\n## Properties\n"))
+	require.Len(t, p.Diags, 1)
+	assert.Equal(t, "invalid-utf8", p.Diags[0].Rule)
+	assert.Contains(t, p.Diags[0].Message, `file name is not UTF-8 ("resources/x\xffy.md")`)
+	assert.Empty(t, p.Blocks)
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -31,6 +32,12 @@ func parseWith(gm parser.Parser, s *diag.Source) (page *Page) {
 			page.Diags.Add(page.Src.Span(0, 0), diag.Error, "parse-error", "internal error while parsing this page: %v", r)
 		}
 	}()
+	if !utf8.ValidString(page.Src.Path) {
+		// The path names the generated file and sits in its header, both
+		// of which must be UTF-8.
+		page.Diags.Add(page.Src.Span(0, 0), diag.Error, "invalid-utf8", "the page's file name is not UTF-8 (%q); the page is left out: rename it", page.Src.Path)
+		return page
+	}
 	page.text()
 	path, src := page.Src.Path, page.Src.Bytes
 	fmEnd := page.frontMatter()
