@@ -500,6 +500,15 @@ func (r *resolver) rowProperties(p *parse.Page, owner *ir.Type, rows []parse.Pro
 		}
 		seen[name] = true
 		if merged[name] {
+			// Another page of the merged type declared it: the first
+			// declaration is used, which must be said when they differ.
+			if prev := owner.Property(name); prev != nil {
+				if qn, _ := r.TypeRef(p, owner.Namespace, row.Type); qn != "" && (!strings.EqualFold(qn, prev.Type) || row.Type.Collection != prev.Collection) {
+					r.diags.Add(row.Type.Span, diag.Warning, "duplicate-property",
+						"property %q is typed %s here but %s at %s, another page of the merged type %s; that page's is used",
+						name, typeText(qn, row.Type.Collection), typeText(prev.Type, prev.Collection), prev.Pos, owner.QualifiedName())
+				}
+			}
 			continue
 		}
 		var prop *ir.Property
