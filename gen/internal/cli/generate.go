@@ -81,6 +81,11 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	if info, err := os.Stat(*out); err == nil && !info.IsDir() {
 		fmt.Fprintf(stderr, "gen generate: -out %s is not a directory\n", *out)
 		return ExitUsage
+	} else if errors.Is(err, fs.ErrNotExist) {
+		if target, lerr := os.Readlink(*out); lerr == nil {
+			fmt.Fprintf(stderr, "gen generate: -out %s is a symbolic link to %s, which does not exist\n", *out, target)
+			return ExitUsage
+		}
 	}
 	mod := *module
 	if mod != "" {

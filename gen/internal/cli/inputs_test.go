@@ -139,6 +139,18 @@ func TestGenerateOutIsAFile(t *testing.T) {
 	}
 }
 
+// TestGenerateOutIsABrokenLink: an -out that is a symbolic link to nothing
+// is named so; creating it failed with "file exists".
+func TestGenerateOutIsABrokenLink(t *testing.T) {
+	in, _ := generated(t)
+	link := filepath.Join(t.TempDir(), "out")
+	require.NoError(t, os.Symlink(filepath.Join(t.TempDir(), "gone"), link))
+	code, _, stderr := run("generate", "-in", in, "-out", link, "-module", "example.com/m")
+	assert.Equal(t, ExitUsage, code)
+	assert.Contains(t, stderr, "-out "+link+" is a symbolic link to ")
+	assert.Contains(t, stderr, "which does not exist")
+}
+
 // TestCheckDiffLabelsRelativeToWorkingDirectory: an absolute -out inside
 // the working directory is labelled from there, as git apply expects.
 func TestCheckDiffLabelsRelativeToWorkingDirectory(t *testing.T) {

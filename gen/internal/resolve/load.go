@@ -202,7 +202,7 @@ func Load(root string) (*ir.Program, diag.List, error) {
 // fileReader reads the page at rels[i] below root.
 func fileReader(root string, rels []string) func(i int) ([]byte, error) {
 	return func(i int) ([]byte, error) {
-		return os.ReadFile(filepath.Join(root, filepath.FromSlash(rels[i])))
+		return tree.ReadFile(filepath.Join(root, filepath.FromSlash(rels[i])))
 	}
 }
 

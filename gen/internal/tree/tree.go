@@ -6,6 +6,8 @@
 package tree
 
 import (
+	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -151,4 +153,17 @@ func realPath(p string) (string, error) {
 		return "", err
 	}
 	return filepath.EvalSymlinks(abs)
+}
+
+// ReadFile reads the file at p as os.ReadFile does, but names a broken
+// symbolic link as one: "open x.md: no such file or directory" does not
+// say why a file the walk listed is not there.
+func ReadFile(p string) ([]byte, error) {
+	b, err := os.ReadFile(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		if target, lerr := os.Readlink(p); lerr == nil {
+			return nil, fmt.Errorf("%s is a symbolic link to %s, which does not exist", p, target)
+		}
+	}
+	return b, err
 }

@@ -1,6 +1,7 @@
 package tree
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -72,4 +73,16 @@ func TestWalkDirectPathWins(t *testing.T) {
 	assert.Equal(t, want, walk("docs"), "relative root")
 	t.Chdir(root)
 	assert.Equal(t, want, walk("."), "the working directory")
+}
+
+// TestReadFileNamesABrokenLink: a broken symbolic link is named as one.
+func TestReadFileNamesABrokenLink(t *testing.T) {
+	dir := t.TempDir()
+	link := filepath.Join(dir, "page.md")
+	require.NoError(t, os.Symlink(filepath.Join(dir, "gone.md"), link))
+	_, err := ReadFile(link)
+	require.Error(t, err)
+	assert.Equal(t, link+" is a symbolic link to "+filepath.Join(dir, "gone.md")+", which does not exist", err.Error())
+	_, err = ReadFile(filepath.Join(dir, "none.md"))
+	assert.ErrorIs(t, err, fs.ErrNotExist)
 }

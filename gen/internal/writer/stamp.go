@@ -241,7 +241,7 @@ func (h *Hasher) ReadTree(root string, keep func(rel string) bool) ([]Input, err
 			// it could block or never end.
 			e.sum = "not a regular file: " + info.Mode().Type().String()
 			e.in.Err = fmt.Errorf("%s: not a regular file (%s)", e.p, info.Mode().Type())
-		} else if b, err := os.ReadFile(e.p); err != nil {
+		} else if b, err := tree.ReadFile(e.p); err != nil {
 			e.sum = "unreadable: " + err.Error()
 			e.in.Err = err
 		} else {
