@@ -36,6 +36,7 @@ func TestLintExitStatus(t *testing.T) {
 		{"one rule", []string{"lint", "-enable", "broken-link", docsInput}, ExitFindings},
 		{"unknown format", []string{"lint", "-format", "xml", docsInput}, ExitUsage},
 		{"unknown rule", []string{"lint", "-disable", "no-such-rule", docsInput}, ExitUsage},
+		{"enabled and disabled", []string{"lint", "-enable", "broken-link", "-disable", "broken-link", docsInput}, ExitUsage},
 		{"bad flag", []string{"lint", "-nope", docsInput}, ExitUsage},
 		{"missing path", []string{"lint", filepath.Join(docsInput, "no-such-page.md")}, ExitUsage},
 	}

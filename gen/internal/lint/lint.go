@@ -54,6 +54,9 @@ func (o Options) enabled() (map[string]bool, error) {
 		if _, ok := RuleByID(id); !ok {
 			return nil, unknownRule(id)
 		}
+		if slices.Contains(o.Enable, id) {
+			return nil, fmt.Errorf("rule %q is both enabled and disabled: name it in one of the two", id)
+		}
 		delete(on, id)
 	}
 	return on, nil
