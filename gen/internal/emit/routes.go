@@ -248,6 +248,7 @@ type shadowed struct {
 	method string
 	doc    string
 	by     *opSig
+	key    string // method and shape of the path
 }
 
 // routing is the routing table of one package.
@@ -586,8 +587,21 @@ func (g *generator) routes(pkg *pkgInfo) (*routing, error) {
 					}
 					prev.dispatch = append(prev.dispatch, s)
 					prev.dispatchDefault = mostGeneral(prev.sharing())
+				case prev.dispatch == nil && closerTo(s.op, prev.sig.op, r.doc):
+					// The page this path belongs to serves it (the
+					// message's attachments, not the event message's),
+					// whichever serves the operations' other paths.
+					rt.shadowed = append(rt.shadowed, shadowed{sig: prev.sig, method: prev.method, doc: prev.doc, by: s, key: key})
+					for i := range rt.shadowed {
+						if rt.shadowed[i].key == key {
+							rt.shadowed[i].by = s
+						}
+					}
+					r.group = prev.group
+					r.group.routes[slices.Index(r.group.routes, prev)] = r
+					byKey[key] = r
 				default:
-					rt.shadowed = append(rt.shadowed, shadowed{sig: s, method: r.method, doc: r.doc, by: prev.sig})
+					rt.shadowed = append(rt.shadowed, shadowed{sig: s, method: r.method, doc: r.doc, by: prev.sig, key: key})
 				}
 				continue
 			}
@@ -726,6 +740,73 @@ func servesFirst(a, b *ir.Operation) bool {
 		return a.Source < b.Source
 	}
 	return a.Name < b.Name
+}
+
+// closerTo reports whether the page of operation a belongs to the
+// documented path doc more than b's does, where both document it with one
+// method: a page is named for the resource it acts on and then its verb
+// (message-post-attachments.md, driveitem-update.md; Intune's pages after
+// two words of area), and a path names the resource it acts on in the
+// collection before its last key (/me/messages/{id}/attachments, the
+// message; /drives/{id}/items/{id}, an item) or, with no key, in its last
+// segment. A page named exactly for that resource is closer than one whose
+// resource only ends in it (eventmessage), and of two pages named for it
+// one named for the method's verb (update for PATCH) is closer than another
+// (move). Only a strictly closer page takes a path from the one servesFirst
+// chose.
+func closerTo(a, b *ir.Operation, doc string) bool {
+	res := pathResource(doc)
+	if res == "" {
+		return false
+	}
+	ra, va := pageAffinity(a, res)
+	rb, vb := pageAffinity(b, res)
+	return ra > rb || ra == rb && ra > 0 && va > vb
+}
+
+// pathResource is the singular, lower-case name of the collection a
+// documented path acts on (see closerTo); "" when it names none.
+func pathResource(doc string) string {
+	segs := splitPath(doc)
+	last := ""
+	for i, seg := range segs {
+		if len(seg) != 1 || seg[0].param != "" || !plainSegment(seg[0].lit) {
+			continue
+		}
+		if i+1 < len(segs) && len(segs[i+1]) == 1 && segs[i+1][0].param != "" {
+			last = seg[0].lit // a collection and its key
+		} else if i == len(segs)-1 && last == "" {
+			last = seg[0].lit
+		}
+	}
+	return strings.ToLower(singularWord(last))
+}
+
+// pageAffinity scores how well o's page name fits the resource res: 2 when
+// the page is named for it, 1 when for a resource whose name ends in it;
+// and 1 when a later word of the page's name is the verb of o's method
+// (user-post-users, driveitem-update).
+func pageAffinity(o *ir.Operation, res string) (resource, verb int) {
+	words := strings.Split(strings.ToLower(strings.TrimSuffix(path.Base(o.Source), path.Ext(o.Source))), "-")
+	if len(words) > 3 && words[0] == "intune" {
+		words = words[2:]
+	}
+	switch {
+	case words[0] == res:
+		resource = 2
+	case strings.HasSuffix(words[0], res):
+		resource = 1
+	}
+	verbs := map[string][]string{
+		"GET": {"get", "list"}, "POST": {"post", "create", "add"}, "PATCH": {"update"},
+		"PUT": {"put", "update", "replace"}, "DELETE": {"delete", "remove"},
+	}[strings.ToUpper(o.Method)]
+	for _, w := range words[1:] {
+		if slices.Contains(verbs, w) {
+			verb = 1
+		}
+	}
+	return resource, verb
 }
 
 // owner is what registered a pattern in a scratch mux: a route, or a

@@ -314,3 +314,33 @@ func TestParametersByWhatTheyIdentify(t *testing.T) {
 		assert.Equal(t, c.values, values, c.target)
 	}
 }
+
+// TestSharedPathGoesToItsPage: of two operations documenting one method and
+// path, the one whose page is named for the resource the path acts on
+// serves it, then the one named for the method's verb, whichever
+// servesFirst puts first; the other is reported.
+func TestSharedPathGoesToItsPage(t *testing.T) {
+	p := buildRoutes()
+	add := func(name, method, src string, paths ...string) {
+		p.Operations = append(p.Operations, &ir.Operation{
+			Name: name, Method: method, Paths: paths, Package: "graph",
+			Namespace: nsGraph, Source: src, Pos: diag.Pos{File: src, Line: 1, Col: 1},
+		})
+	}
+	// The event message's page documents fewer paths, so servesFirst puts
+	// it first.
+	add("AddEventMessageAttachment", "POST", "api/eventmessage-post-attachments.md", "/me/messages/{id}/attachments")
+	add("AddMessageAttachment", "POST", "api/message-post-attachments.md", "/me/messages/{id}/attachments", "/users/{id}/messages/{id}/attachments")
+	add("MoveItem", "PATCH", "api/driveitem-move.md", "/drives/{drive-id}/items/{item-id}")
+	add("UpdateItem", "PATCH", "api/driveitem-update.md", "/drives/{drive-id}/items/{item-id}", "/me/drive/items/{item-id}")
+	var warnings []string
+	rt := routingOf(t, p, func(d diag.Diagnostic) { warnings = append(warnings, d.Message) })
+	served := map[string]string{}
+	for _, r := range append(rt.mux, rt.fallback...) {
+		served[r.method+" "+r.doc] = r.sig.op.Name
+	}
+	assert.Equal(t, "AddMessageAttachment", served["POST /me/messages/{id}/attachments"])
+	assert.Equal(t, "UpdateItem", served["PATCH /drives/{drive-id}/items/{item-id}"])
+	assert.Contains(t, warnings, "operation AddEventMessageAttachment is not served on POST /me/messages/{id}/attachments: operation AddMessageAttachment (api/message-post-attachments.md) documents the same method and path")
+	assert.Contains(t, warnings, "operation MoveItem is not served on PATCH /drives/{drive-id}/items/{item-id}: operation UpdateItem (api/driveitem-update.md) documents the same method and path")
+}
