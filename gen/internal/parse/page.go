@@ -237,12 +237,12 @@ type Header struct {
 
 // Example is an HTTP request or response code block of the Examples section.
 type Example struct {
-	Block      *CodeBlock
-	Role       string // "request" or "response"
-	Name       string // annotation name, "" when unnamed
+	Block *CodeBlock
+	Role  string // "request" or "response"
+	Name  string // annotation name, "" when unnamed
 	// Names are all the names of a list-valued annotation name: a response
 	// that answers several requests names them all. Name is the first.
-	Names []string
+	Names      []string
 	Method     string
 	URL        string
 	Path       string // URL path without host, version prefix and query
