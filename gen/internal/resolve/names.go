@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"gen/gen/internal/diag"
 	"gen/gen/internal/ir"
@@ -300,7 +301,11 @@ func packageOperationNames(ops []*ir.Operation, name func(o *ir.Operation, goNam
 				others = append(others, s.Pos.String())
 			}
 		}
-		clashes.Add(diag.Span{Pos: o.Pos}, diag.Warning, "go-name-clash",
+		// The finding spans the title (o.Pos is where it starts).
+		end := o.Pos
+		end.Col += utf8.RuneCountInString(o.Title)
+		end.Offset += len(o.Title)
+		clashes.Add(diag.Span{Pos: o.Pos, End: end}, diag.Warning, "go-name-clash",
 			"operation %q is the Go method %s, not %s, because %s %s the same title; its name depends on which pages exist (a page added with this title renames a method that had the name alone): give the pages distinct titles",
 			o.Title, goName, n, strings.Join(others, ", "), map[bool]string{true: "has", false: "have"}[len(others) == 1])
 	}
