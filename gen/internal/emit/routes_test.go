@@ -275,6 +275,15 @@ func TestParametersByWhatTheyIdentify(t *testing.T) {
 		[]string{"GetMessage", "GET", "/me/messages/{id}", "/me/mailFolders/{id}/messages/{id}", "/users/{idOrUserPrincipalName}/mailfolders/{id}/messages/{id}"},
 		[]string{"GetPhoto", "GET", "/users/{user-id}/photo", "/groups/{id}/photo", "/Users/{id}/contacts/{id}/photo"},
 		[]string{"GetSite", "GET", "/sites/{site-id}", "/sites/{site-id}/sites/{site-id}"},
+		// A placeholder named for what it is keeps its name wherever it
+		// stands; two names after one collection are two things.
+		[]string{"AssignPolicy", "POST", "/policies/{managedAppPolicyId}/assign", "/registrations/{registrationId}/appliedPolicies/{managedAppPolicyId}/assign"},
+		[]string{"GetRunState", "GET", "/healthScripts/{id}/deviceRunStates/{healthStateId}", "/scripts/{id}/deviceRunStates/{scriptStateId}"},
+		// A generic {id} takes the name the other paths give the
+		// collection's key, and a collection spelled singular is the same.
+		[]string{"GetMail", "GET", "/users/{id}/mails/{id}", "/users/{user-id}/mails/{mail-id}"},
+		[]string{"GetCommand", "GET", "/me/devices/{id}/commands/{id}", "/me/devices/{id}/command/{id}/payload"},
+		[]string{"GetColumn", "GET", "/worksheets/{idOrName}/tables/{idOrName}/columns/{id1}"},
 	)
 	rt := routingOf(t, p, func(diag.Diagnostic) {})
 	names := func(op string) []string {
@@ -293,6 +302,11 @@ func TestParametersByWhatTheyIdentify(t *testing.T) {
 	assert.Equal(t, []string{"messageID", "mailFolderID", "idOrUserPrincipalName"}, names("GetMessage"))
 	assert.Equal(t, []string{"userID", "groupID", "contactID"}, names("GetPhoto"))
 	assert.Equal(t, []string{"siteID", "siteID2"}, names("GetSite"))
+	assert.Equal(t, []string{"managedAppPolicyID", "registrationID"}, names("AssignPolicy"))
+	assert.Equal(t, []string{"healthScriptID", "healthStateID", "scriptID", "scriptStateID"}, names("GetRunState"))
+	assert.Equal(t, []string{"userID", "mailID"}, names("GetMail"))
+	assert.Equal(t, []string{"deviceID", "commandID"}, names("GetCommand"))
+	assert.Equal(t, []string{"worksheetIDOrName", "tableIDOrName", "columnID"}, names("GetColumn"))
 
 	sim, err := rt.newSimulator()
 	require.NoError(t, err)

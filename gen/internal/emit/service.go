@@ -41,7 +41,7 @@ type pathParam struct {
 // is one parameter, messageID, and the folder another, so that no value
 // means one thing on one path and another on the next. A parameter a path
 // names more than once, as {site-id} in /sites/{site-id}/sites/{site-id},
-// is a parameter per occurrence: the second is siteId2, each right after
+// is a parameter per occurrence: the second is siteID2, each right after
 // the first. A Go name or wildcard name already taken in the method gets
 // the suffix 2, 3, ...
 func (g *generator) sig(o *ir.Operation) (*opSig, error) {
@@ -59,14 +59,18 @@ func (g *generator) newSig(o *ir.Operation) (*opSig, error) {
 	var order []*paramGroup
 	s.paths = make([][][]pathPart, len(o.Paths))
 	for i, p := range o.Paths {
-		segs := splitPath(p)
+		s.paths[i] = splitPath(p)
+	}
+	named := namedAfter(s.paths)
+	for i := range o.Paths {
+		segs := s.paths[i]
 		count := map[string]int{}
 		for si, seg := range segs {
 			for j, part := range seg {
 				if part.param == "" {
 					continue
 				}
-				key, lit := paramKey(segs, si, j)
+				key, lit := paramKey(segs, si, j, named)
 				grp := groups[key]
 				if grp == nil {
 					grp = &paramGroup{key: key, lit: lit}
@@ -80,7 +84,6 @@ func (g *generator) newSig(o *ir.Operation) (*opSig, error) {
 				grp.most = max(grp.most, count[key])
 			}
 		}
-		s.paths[i] = segs
 	}
 	slot := map[string]int{} // "key#k" -> index in s.params
 	goNames := map[string]bool{"ctx": true}
@@ -106,7 +109,7 @@ func (g *generator) newSig(o *ir.Operation) (*opSig, error) {
 		for si, seg := range segs {
 			for j := range seg {
 				if seg[j].param != "" {
-					key, _ := paramKey(segs, si, j)
+					key, _ := paramKey(segs, si, j, named)
 					count[key]++
 					seg[j].slot = slot[fmt.Sprintf("%s#%d", key, count[key])]
 				}
@@ -213,23 +216,67 @@ func (g *paramGroup) name() string {
 		}
 	}
 	if g.lit != "" {
-		return singularWord(g.lit) + "Id"
+		suffix := "Id"
+		if strings.EqualFold(g.docs[0], "idOrName") {
+			suffix = "IdOrName"
+		}
+		return singularWord(g.lit) + suffix
 	}
 	return g.docs[0]
 }
 
 // paramKey is what the placeholder segs[i][j] identifies, the same in every
-// path of one operation: a whole segment after a plain literal segment (a
-// collection or navigation property) is keyed by that segment in any
-// letter case; any other placeholder, such as a function's argument, by its
-// doc name.
-func paramKey(segs [][]pathPart, i, j int) (key, lit string) {
+// path of one operation. A placeholder named for what it is
+// ({managedAppPolicyId}) is keyed by its name, wherever it stands. A
+// generic one ({id}) that is a whole segment after a plain literal segment
+// (a collection or navigation property) is keyed by that segment, in any
+// letter case and singular or plural: by the one name the operation's other paths give a
+// placeholder there ({message-id} after messages), else by the segment
+// itself. Any other, such as a function's argument, is keyed by its name.
+func paramKey(segs [][]pathPart, i, j int, named map[string]string) (key, lit string) {
 	seg := segs[i]
-	if len(seg) == 1 && !seg[0].multi && i > 0 && len(segs[i-1]) == 1 && segs[i-1][0].param == "" && plainSegment(segs[i-1][0].lit) {
-		lit = segs[i-1][0].lit
-		return "/" + strings.ToLower(lit), lit
+	if !genericParam(seg[j].param) {
+		return seg[j].param, ""
+	}
+	if lit := collectionBefore(segs, i); lit != "" {
+		if n, ok := named[strings.ToLower(singularWord(lit))]; ok && n != "" {
+			return n, ""
+		}
+		return "/" + strings.ToLower(singularWord(lit)), lit
 	}
 	return seg[j].param, ""
+}
+
+// collectionBefore is the plain literal segment before segs[i] when segs[i]
+// is a whole-segment placeholder, else "".
+func collectionBefore(segs [][]pathPart, i int) string {
+	seg := segs[i]
+	if len(seg) == 1 && seg[0].param != "" && !seg[0].multi && i > 0 && len(segs[i-1]) == 1 && segs[i-1][0].param == "" && plainSegment(segs[i-1][0].lit) {
+		return segs[i-1][0].lit
+	}
+	return ""
+}
+
+// namedAfter maps each collection segment (in lower case) that an
+// operation's paths follow with a placeholder named for what it is to that
+// name, or to "" when they give it several names.
+func namedAfter(paths [][][]pathPart) map[string]string {
+	named := map[string]string{}
+	for _, segs := range paths {
+		for i, seg := range segs {
+			lit := collectionBefore(segs, i)
+			if lit == "" || genericParam(seg[0].param) {
+				continue
+			}
+			k := strings.ToLower(singularWord(lit))
+			if prev, ok := named[k]; ok && prev != seg[0].param {
+				named[k] = ""
+			} else if !ok {
+				named[k] = seg[0].param
+			}
+		}
+	}
+	return named
 }
 
 // plainSegment reports whether a literal segment is a plain name: letters
@@ -244,8 +291,11 @@ func plainSegment(s string) bool {
 }
 
 // genericParam reports whether a placeholder's name says nothing of what it
-// identifies: {id}, {Id}.
-func genericParam(name string) bool { return strings.EqualFold(name, "id") }
+// identifies: {id}, {Id}, {id1}, and the workbook's {id|name}.
+func genericParam(name string) bool {
+	l := strings.ToLower(name)
+	return l == "idorname" || strings.HasPrefix(l, "id") && strings.Trim(l[2:], "0123456789") == ""
+}
 
 // singularWord is the singular of a collection's name: messages is
 // message, policies policy, mailboxes mailbox; a name that is no plural is
