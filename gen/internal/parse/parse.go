@@ -61,19 +61,21 @@ func parseWith(gm parser.Parser, s *diag.Source) (page *Page) {
 	return page
 }
 
-// The deepest nesting a page may have outside code blocks: goldmark's time
-// grows with the cube of list nesting (2,000 levels took 25 s) and steeply
-// with blockquotes, and no real page comes near (the corpus's deepest line
-// is indented 24 columns and quoted twice).
+// The deepest nesting a page may have: goldmark's time grows with the cube
+// of list nesting (2,000 levels took 25 s) and steeply with blockquotes,
+// and no real page comes near (the corpus's deepest line is indented 24
+// columns and quoted twice).
 const (
-	maxIndent = 256 // columns of leading white space
-	maxQuotes = 64  // '>' markers
+	maxIndent = 256 // columns of white space before a list item's marker
+	maxQuotes = 64  // '>' markers before a line's text
 )
 
-// tooDeep finds the first line outside fenced code blocks that is indented
-// or quoted deeper than the parser reads, and says so; "" when none is.
+// tooDeep finds the first list item indented, or line quoted, deeper than
+// the parser reads, and says so; "" when none is. Code blocks are not told
+// apart (a fence inside a blockquote or a list closes as goldmark decides):
+// a code line would have to start with 64 '>' or with a list marker after
+// 256 columns to count, which no code does.
 func tooDeep(src []byte) (at int, problem string) {
-	var fence byte // the fence character while inside a fenced block
 	for start := 0; start < len(src); {
 		end := bytes.IndexByte(src[start:], '\n')
 		if end < 0 {
@@ -96,24 +98,34 @@ func tooDeep(src []byte) (at int, problem string) {
 				break prefix
 			}
 		}
-		if rest := src[i:end]; len(rest) >= 3 && (bytes.HasPrefix(rest, []byte("```")) || bytes.HasPrefix(rest, []byte("~~~"))) {
-			switch fence {
-			case 0:
-				fence = rest[0]
-			case rest[0]:
-				fence = 0
-			}
-		} else if fence == 0 {
-			switch {
-			case quotes > maxQuotes:
-				return start, fmt.Sprintf("a line nested in %d blockquotes, more than the %d the parser reads", quotes, maxQuotes)
-			case cols > maxIndent && i < end:
-				return start, fmt.Sprintf("a line indented %d columns, nested deeper than the %d the parser reads", cols, maxIndent)
-			}
+		switch {
+		case quotes > maxQuotes:
+			return start, fmt.Sprintf("a line nested in %d blockquotes, more than the %d the parser reads", quotes, maxQuotes)
+		case cols > maxIndent && listMarker(src[i:end]):
+			return start, fmt.Sprintf("a list item indented %d columns, nested deeper than the %d the parser reads", cols, maxIndent)
 		}
 		start = end + 1
 	}
 	return 0, ""
+}
+
+// listMarker reports whether a line's text starts with a list item's
+// marker: -, + or * or a number and . or ), then a space or the line's end.
+func listMarker(text []byte) bool {
+	i := 0
+	switch {
+	case len(text) > 0 && (text[0] == '-' || text[0] == '+' || text[0] == '*'):
+		i = 1
+	default:
+		for i < len(text) && i < 9 && text[i] >= '0' && text[i] <= '9' {
+			i++
+		}
+		if i == 0 || i == len(text) || text[i] != '.' && text[i] != ')' {
+			return false
+		}
+		i++
+	}
+	return i == len(text) || text[i] == ' ' || text[i] == '\t' || text[i] == '\r'
 }
 
 // frontMatter reads the leading "---" block and returns the offset where
