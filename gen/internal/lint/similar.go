@@ -3,6 +3,8 @@ package lint
 import (
 	"sort"
 	"strings"
+
+	"gen/gen/internal/parse"
 )
 
 // closest returns the candidate nearest to s by edit distance, ignoring
@@ -35,29 +37,6 @@ func suggest(s string, cands []string) string {
 	return ""
 }
 
-// editDistance is the Levenshtein distance between a and b in bytes.
-func editDistance(a, b string) int {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	if len(b)-len(a) > 3 {
-		return len(b) - len(a)
-	}
-	prev := make([]int, len(a)+1)
-	cur := make([]int, len(a)+1)
-	for i := range prev {
-		prev[i] = i
-	}
-	for j := 1; j <= len(b); j++ {
-		cur[0] = j
-		for i := 1; i <= len(a); i++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[i] = min(prev[i]+1, cur[i-1]+1, prev[i-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(a)]
-}
+// editDistance is the Levenshtein distance between a and b in bytes (see
+// parse.EditDistance).
+func editDistance(a, b string) int { return parse.EditDistance(a, b) }

@@ -1121,13 +1121,13 @@ func (p *Page) examples() {
 			switch bt := strings.ToLower(strings.TrimSpace(a.BlockType)); {
 			case bt == "request" || bt == "response":
 				role = bt
-			case knownBlockType(bt) || !inExamples:
+			case !inExamples || bt != "" && !misspeltExample(bt):
 				continue
 			default:
-				// An annotation that does not say what the block is: too
-				// broken to read, or a misspelt blockType (lint reports
-				// both). The block is read as an unannotated one is, rather
-				// than lost.
+				// An annotation that does not say what the block is, too
+				// broken to read, or misspells request or response (lint
+				// reports both): the block is read as an unannotated one
+				// is, rather than lost.
 				role = sniffRole(cb.Content)
 			}
 		} else if inExamples {
@@ -1153,14 +1153,49 @@ func (p *Page) examples() {
 	}
 }
 
-// knownBlockType reports whether bt, in lower case, is a blockType other
-// than request and response that an annotation may give.
-func knownBlockType(bt string) bool {
-	switch bt {
-	case "ignored", "example", "resource", "samples", "simulatedresponse", "testparams":
-		return true
+// blockTypes are the blockType values an annotation may give, in lower
+// case.
+var blockTypes = []string{"request", "response", "ignored", "example", "resource", "samples", "simulatedresponse", "testparams"}
+
+// misspeltExample reports whether bt, a blockType in lower case that is
+// none of blockTypes, is nearer request or response than any other: a
+// misspelt "reqest" is an example, a misspelt "ignore" is not.
+func misspeltExample(bt string) bool {
+	best, bestD := "", len(bt)+1
+	for _, k := range blockTypes {
+		if d := EditDistance(bt, k); d < bestD {
+			best, bestD = k, d
+		}
 	}
-	return false
+	return (best == "request" || best == "response") && bestD <= 3
+}
+
+// EditDistance is the Levenshtein distance between a and b in bytes; past
+// a difference in length of 3 it is that difference.
+func EditDistance(a, b string) int {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 3 {
+		return len(b) - len(a)
+	}
+	prev := make([]int, len(a)+1)
+	cur := make([]int, len(a)+1)
+	for i := range prev {
+		prev[i] = i
+	}
+	for j := 1; j <= len(b); j++ {
+		cur[0] = j
+		for i := 1; i <= len(a); i++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[i] = min(prev[i]+1, cur[i-1]+1, prev[i-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(a)]
 }
 
 // noRequestLine reports a request example that does not start with a

@@ -260,14 +260,16 @@ func TestCellEscapes(t *testing.T) {
 }
 
 // TestBrokenExampleAnnotationKeepsTheExample: an annotation that does not
-// say what its block is (JSON too broken to read, a misspelt blockType) is
-// read as no annotation: the example is kept, its role sniffed. One that
-// says ignored, with a trailing comma, is still ignored.
+// say what its block is (JSON too broken to read, a misspelt request or
+// response) is read as no annotation: the example is kept, its role
+// sniffed. One that says ignored, with a trailing comma, or misspells it,
+// is still ignored.
 func TestBrokenExampleAnnotationKeepsTheExample(t *testing.T) {
 	page := "# Get thing\n\n## HTTP request\n\n```http\nGET /things/{id}\n```\n\n## Examples\n\n" +
 		"<!-- {\n  \"blockType\": \"request\n  \"name\": \"a\"\n} -->\n```http\nGET /things/1\n```\n\n" +
 		"<!-- { \"blockType\": \"reponse\" } -->\n```http\nHTTP/1.1 200 OK\n```\n\n" +
-		"<!-- { \"blockType\": \"ignored\", } -->\n```http\nGET /things/2\n```\n"
+		"<!-- { \"blockType\": \"ignored\", } -->\n```http\nGET /things/2\n```\n\n" +
+		"<!-- { \"blockType\": \"ignore\" } -->\n```http\nHTTP/1.1 202 Accepted\n```\n"
 	p := Parse("api/thing-get.md", []byte(page))
 	require.Len(t, p.Examples, 2)
 	assert.Equal(t, "request", p.Examples[0].Role)
