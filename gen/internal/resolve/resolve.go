@@ -918,11 +918,37 @@ func saysAbstract(p *parse.Page) bool {
 		if b.Kind != parse.ProseBlock || b.Section != "" {
 			continue
 		}
-		if txt := b.Span.Text(); containsFold(txt, "abstract") && abstractRE.MatchString(txt) {
-			return true
+		txt := b.Span.Text()
+		if !containsFold(txt, "abstract") {
+			continue
+		}
+		for _, m := range abstractRE.FindAllStringIndex(txt, -1) {
+			// "derived from the [extension](extension.md) abstract type"
+			// speaks of another type: the sentence names it before.
+			sentence := txt[sentenceStart(txt, m[0]):m[0]]
+			if !strings.Contains(sentence, "](") && !containsFold(sentence, "derive") && !containsFold(sentence, "inherit") {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// sentenceStart is the offset where the sentence holding txt[at] starts:
+// after the last ". ", "! ", "? " or line break before it (a link's
+// "x.md" ends none).
+func sentenceStart(txt string, at int) int {
+	for i := at - 1; i >= 0; i-- {
+		switch txt[i] {
+		case '\n':
+			return i + 1
+		case ' ':
+			if i > 0 && (txt[i-1] == '.' || txt[i-1] == '!' || txt[i-1] == '?') {
+				return i + 1
+			}
+		}
+	}
+	return 0
 }
 
 // containsFold reports whether s contains the lower-case ASCII sub in any

@@ -584,7 +584,8 @@ func lintGoNameClashes(t *testing.T, root string) []string {
 // TestAbstractFromProse: a type whose page calls it abstract before its
 // first H2 is abstract when its annotation says nothing either way; an
 // annotation's "abstract": false wins, and a mention of something else that
-// is abstract is no such claim.
+// is abstract (an abstract setting, the abstract type it derives from) is
+// no such claim.
 func TestAbstractFromProse(t *testing.T) {
 	root := t.TempDir()
 	page := func(name, prose, annotation string) {
@@ -595,9 +596,10 @@ func TestAbstractFromProse(t *testing.T) {
 	page("widget", "This complex type is abstract; use a derived type.", "")
 	page("sprocket", "An abstract class for sprockets.", ",\n  \"abstract\": false")
 	page("setting", "A setting instance holding the value of an abstract complex setting.", "")
+	page("extension2", "An open extension, derived from the [gadget](gadget.md) abstract type.", "")
 	prog, _, err := Load(root)
 	require.NoError(t, err)
-	for name, want := range map[string]bool{"gadget": true, "widget": true, "sprocket": false, "setting": false} {
+	for name, want := range map[string]bool{"gadget": true, "widget": true, "sprocket": false, "setting": false, "extension2": false} {
 		ty := prog.Lookup("contoso." + name)
 		require.NotNil(t, ty, name)
 		assert.Equal(t, want, ty.Abstract, name)
