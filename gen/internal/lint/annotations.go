@@ -477,7 +477,7 @@ func (c *checker) annotationValue(a *annotation, m parse.Member, t valueType) {
 	}
 	if (m.Key == "@odata.type" || m.Key == "@type") && v.Kind == parse.StringValue && !a.page {
 		switch canonicalBlockType(a.block) {
-		case "response", "example", "resource":
+		case "request", "response", "example", "resource":
 			if strings.TrimSpace(v.Str) != "" {
 				// Resolved by the late checks (annotationTypes), once the
 				// types are known.

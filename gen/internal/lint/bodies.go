@@ -66,11 +66,13 @@ func (c *checker) exampleBody(ex *parse.Example) {
 		}
 		if ex.ODataType != "" {
 			// The annotation names the body's type (a call, a driveItem's
-			// permission), or with isCollection its items' type.
-			t, _ := c.lookup(ex.ODataType, c.page.Namespace.Text)
-			_, named := ir.TypeName(ex.ODataType)
-			w.top(v, t, ex.Collection || named)
-			return
+			// permission), or with isCollection its items' type; one that
+			// names no documented type leaves the body to the checks below.
+			if t, _ := c.lookup(ex.ODataType, c.page.Namespace.Text); t != nil {
+				_, named := ir.TypeName(ex.ODataType)
+				w.top(v, t, ex.Collection || named)
+				return
+			}
 		}
 		if c.tableBody() {
 			w.parameters(v)
