@@ -426,9 +426,9 @@ func formatOf(edm string) *format {
 }
 
 // IsBase64 reports whether s is an Edm.Binary as JSON carries it: base64,
-// in the standard or the URL alphabet (OData writes base64url, Graph's
-// pages the standard one), with or without its = padding; line breaks
-// are skipped, as encoding/base64 skips them.
+// in the standard or the URL alphabet but not both (OData writes base64url,
+// Graph's pages the standard one), with or without its = padding; line
+// breaks are skipped, as encoding/base64 skips them.
 func IsBase64(s string) bool {
 	if strings.ContainsAny(s, "\r\n") {
 		s = strings.NewReplacer("\r", "", "\n", "").Replace(s)
@@ -440,13 +440,18 @@ func IsBase64(s string) bool {
 	if len(data)%4 == 1 {
 		return false // no whole byte: 6 bits
 	}
+	std, url := false, false
 	for i := 0; i < len(data); i++ {
-		c := data[i]
-		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '-' || c == '_') {
+		switch c := data[i]; {
+		case c == '+' || c == '/':
+			std = true
+		case c == '-' || c == '_':
+			url = true
+		case !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'):
 			return false
 		}
 	}
-	return true
+	return !(std && url) // one alphabet: a decoder takes one
 }
 
 // FormatProblem returns what s is not when it is not a value of the Edm
