@@ -74,14 +74,14 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 	// {itemId}); the first spelling is the parameter's name and the other
 	// paths are rewritten to it, so each Go parameter has one doc name.
 	canonical := map[string]string{} // Go parameter name -> doc name
-	other := false
+	otherMethods := map[string]bool{}
 	for _, rl := range p.Requests {
 		if rl.Invalid {
 			continue
 		}
 		if rl.Method != op.Method {
-			if !other {
-				other = true
+			if !otherMethods[rl.Method] {
+				otherMethods[rl.Method] = true
 				r.diags.Add(rl.Span, diag.Warning, "mixed-methods",
 					"request line %s %s has another method than the page's first, %s: a page documents one operation, so the %s lines are left out; document them on a page of their own",
 					rl.Method, rl.Path, op.Method, rl.Method)
@@ -448,16 +448,16 @@ func pairExamples(p *parse.Page) []*ir.Example {
 				continue // no HTTP status: the parser's invalid-status error says so
 			}
 			resp := toResponse(p, ex)
-			if e := byName[ex.Name]; ex.Name != "" && e != nil && e.Response == nil {
-				e.Response = resp
-				open = removeExample(open, e)
-				// A response naming several requests answers each of them.
-				for _, n := range ex.Names[1:] {
-					if e := byName[n]; e != nil && e.Response == nil {
-						e.Response = resp
-						open = removeExample(open, e)
-					}
+			// A response naming several requests answers each of them.
+			answered := false
+			for _, n := range ex.Names {
+				if e := byName[n]; e != nil && e.Response == nil {
+					e.Response = resp
+					open = removeExample(open, e)
+					answered = true
 				}
+			}
+			if answered {
 				continue
 			}
 			if len(open) > 0 && (ex.Name == "" || byName[ex.Name] == nil) {
