@@ -672,9 +672,9 @@ func (c *checker) statusConvention() {
 		}
 	}
 	switch {
-	case status == 202:
-		// 202 Accepted: the operation runs asynchronously (a team's
-		// creation, a schema's provisioning) and the page says so.
+	case status == 202 && (method == "POST" || method == "DELETE"):
+		// 202 Accepted: a create or delete that runs asynchronously (a
+		// team's creation, a schema's provisioning).
 	case method == "DELETE" && status != 204:
 		c.report(at, "status-convention", "a delete answers 204 No Content, but %s %d", said, status)
 	case method == "POST" && status != 201 && c.isCreate():

@@ -91,7 +91,7 @@ var Rules = sortRules([]Rule{
 		"Graph answers 415 to a JSON body sent without Content-Type: application/json; add the header."},
 	{"status-mismatch", diag.Error, "A response example whose status line the Response section does not name.",
 		"Make the status code in ## Response and the example's HTTP/1.1 line agree."},
-	{"status-convention", diag.Warning, "A create documented or answered with another status than 201, a delete with another than 204, an update (PATCH) with another than 200 or 204 (202 Accepted, an asynchronous operation, is none of these).",
+	{"status-convention", diag.Warning, "A create documented or answered with another status than 201, a delete with another than 204, an update (PATCH) with another than 200 or 204 (a create or delete answering 202 Accepted, asynchronously, is neither).",
 		"Graph answers 201 Created to a POST that creates an item in a collection, 204 No Content to a DELETE and 200 OK or 204 No Content to a PATCH; check the page."},
 	{"body-on-no-content", diag.Error, "A 204 No Content response example that has a body.",
 		"A 204 response has no body; drop the body or fix the status."},
