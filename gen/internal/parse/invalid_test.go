@@ -325,4 +325,8 @@ func TestFileNameNotUTF8(t *testing.T) {
 	assert.Equal(t, "invalid-utf8", p.Diags[0].Rule)
 	assert.Contains(t, p.Diags[0].Message, `file name is not UTF-8 ("resources/x\xffy.md")`)
 	assert.Empty(t, p.Blocks)
+
+	p = Parse("resources/x\ny.md", []byte("# widget resource type\n\n## Properties\n"))
+	require.Len(t, p.Diags, 1)
+	assert.Contains(t, p.Diags[0].Message, `file name has a control character ("resources/x\ny.md")`)
 }

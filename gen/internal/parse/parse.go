@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -36,6 +37,11 @@ func parseWith(gm parser.Parser, s *diag.Source) (page *Page) {
 		// The path names the generated file and sits in its header, both
 		// of which must be UTF-8.
 		page.Diags.Add(page.Src.Span(0, 0), diag.Error, "invalid-utf8", "the page's file name is not UTF-8 (%q); the page is left out: rename it", page.Src.Path)
+		return page
+	}
+	if strings.ContainsFunc(page.Src.Path, unicode.IsControl) {
+		// A line break in the name would end the generated header's line.
+		page.Diags.Add(page.Src.Span(0, 0), diag.Error, "invalid-utf8", "the page's file name has a control character (%q); the page is left out: rename it", page.Src.Path)
 		return page
 	}
 	page.text()
