@@ -148,7 +148,8 @@ func (r *resolver) namesEnum(prop string) bool {
 }
 
 // camelWords splits a camel-case name into lower-case words at each upper-case
-// letter, digit run and separator: signInRiskLevels is sign, in, risk, levels.
+// letter and separator, digits staying with the word before them:
+// signInRiskLevels is sign, in, risk, levels; riskEventTypes_v2 ends in v2.
 func camelWords(name string) []string {
 	var words []string
 	start := -1

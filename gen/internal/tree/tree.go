@@ -162,8 +162,21 @@ func ReadFile(p string) ([]byte, error) {
 	b, err := os.ReadFile(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		if target, lerr := os.Readlink(p); lerr == nil {
-			return nil, fmt.Errorf("%s is a symbolic link to %s, which does not exist", p, target)
+			return nil, brokenLink{p, target, err}
 		}
 	}
 	return b, err
 }
+
+// brokenLink is the error of reading a symbolic link whose target is
+// missing (or is itself such a link); it is still fs.ErrNotExist.
+type brokenLink struct {
+	path, target string
+	err          error
+}
+
+func (e brokenLink) Error() string {
+	return fmt.Sprintf("%s is a symbolic link to %s, which does not exist", e.path, e.target)
+}
+
+func (e brokenLink) Unwrap() error { return e.err }

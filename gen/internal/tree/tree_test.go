@@ -83,6 +83,7 @@ func TestReadFileNamesABrokenLink(t *testing.T) {
 	_, err := ReadFile(link)
 	require.Error(t, err)
 	assert.Equal(t, link+" is a symbolic link to "+filepath.Join(dir, "gone.md")+", which does not exist", err.Error())
+	assert.ErrorIs(t, err, fs.ErrNotExist)
 	_, err = ReadFile(filepath.Join(dir, "none.md"))
 	assert.ErrorIs(t, err, fs.ErrNotExist)
 }
