@@ -216,6 +216,12 @@ type Operation struct {
 	Method             string      `json:"method"`
 	Paths              []string    `json:"paths"`
 	PathParameters     []string    `json:"pathParameters"`
+	// Queries are the query strings request lines write after a path, by
+	// path: OData options the page shows ($expand=extensions($filter=id eq
+	// '{extensionId}'), startDateTime={start_datetime}); QueryParameters
+	// the {placeholders} they name that no path does.
+	Queries         map[string]string `json:"queries,omitempty"`
+	QueryParameters []string          `json:"queryParameters,omitempty"`
 	RequestType        string      `json:"requestType"` // qualified; empty when the page has no body
 	RequestCollection  bool        `json:"requestCollection,omitempty"`
 	RequestBody        []*Property `json:"requestBody,omitempty"` // request-body table rows

@@ -101,6 +101,14 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 				path = strings.ReplaceAll(path, "{"+prm+"}", "{"+c+"}")
 			}
 		}
+		if q := strings.TrimSpace(rl.Query); q != "" {
+			if op.Queries == nil {
+				op.Queries = map[string]string{}
+			}
+			if _, ok := op.Queries[path]; !ok {
+				op.Queries[path] = q
+			}
+		}
 		if seenPath[path] {
 			continue
 		}
@@ -109,6 +117,13 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 	}
 	if op.PathParameters == nil {
 		op.PathParameters = []string{}
+	}
+	for _, path := range op.Paths {
+		for _, prm := range parse.PathParams(op.Queries[path]) {
+			if !slices.Contains(op.PathParameters, prm) && !slices.Contains(op.QueryParameters, prm) {
+				op.QueryParameters = append(op.QueryParameters, prm)
+			}
+		}
 	}
 	if p.BodyLink != nil && ir.SendsBody(op.Method) {
 		if t := r.linkedTypes(p, p.BodyLink, p.BodyOr); t != nil {
