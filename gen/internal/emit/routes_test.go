@@ -284,6 +284,9 @@ func TestParametersByWhatTheyIdentify(t *testing.T) {
 		[]string{"GetMail", "GET", "/users/{id}/mails/{id}", "/users/{user-id}/mails/{mail-id}"},
 		[]string{"GetCommand", "GET", "/me/devices/{id}/commands/{id}", "/me/devices/{id}/command/{id}/payload"},
 		[]string{"GetColumn", "GET", "/worksheets/{idOrName}/tables/{idOrName}/columns/{id1}"},
+		// A name a path gives twice is the parent's the first time: the
+		// identity acted on is identityID on both paths.
+		[]string{"DeleteIdentity", "DELETE", "/identities/{identityId}", "/identities/{identityId}/assigned/{identityId}"},
 	)
 	rt := routingOf(t, p, func(diag.Diagnostic) {})
 	names := func(op string) []string {
@@ -302,6 +305,7 @@ func TestParametersByWhatTheyIdentify(t *testing.T) {
 	assert.Equal(t, []string{"messageID", "mailFolderID", "idOrUserPrincipalName"}, names("GetMessage"))
 	assert.Equal(t, []string{"userID", "groupID", "contactID"}, names("GetPhoto"))
 	assert.Equal(t, []string{"siteID", "siteID2"}, names("GetSite"))
+	assert.Equal(t, []string{"identityID", "identityID2"}, names("DeleteIdentity"))
 	assert.Equal(t, []string{"managedAppPolicyID", "registrationID"}, names("AssignPolicy"))
 	assert.Equal(t, []string{"healthScriptID", "healthStateID", "scriptID", "scriptStateID"}, names("GetRunState"))
 	assert.Equal(t, []string{"userID", "mailID"}, names("GetMail"))
@@ -320,12 +324,19 @@ func TestParametersByWhatTheyIdentify(t *testing.T) {
 		{"/users/U/photo", []string{"U", "", ""}},
 		{"/groups/G/photo", []string{"", "G", ""}},
 		{"/users/U/contacts/C/photo", []string{"U", "", "C"}},
-		{"/sites/A/sites/B", []string{"A", "B"}},
+		{"/sites/A", []string{"A", ""}},
+		{"/sites/A/sites/B", []string{"B", "A"}},
 	} {
 		r, values, status, err := sim.serve("GET", c.target)
 		require.NoError(t, err, c.target)
 		require.NotNil(t, r, "%s: %d", c.target, status)
 		assert.Equal(t, c.values, values, c.target)
+	}
+	for target, want := range map[string][]string{"/identities/I": {"I", ""}, "/identities/P/assigned/I": {"I", "P"}} {
+		r, values, status, err := sim.serve("DELETE", target)
+		require.NoError(t, err, target)
+		require.NotNil(t, r, "%s: %d", target, status)
+		assert.Equal(t, want, values, target)
 	}
 }
 

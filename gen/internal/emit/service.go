@@ -39,11 +39,11 @@ type pathParam struct {
 // identifies, the same in every path the method serves (see paramKey):
 // the message of /me/messages/{id} and of /me/mailFolders/{id}/messages/{id}
 // is one parameter, messageID, and the folder another, so that no value
-// means one thing on one path and another on the next. A parameter a path
-// names more than once, as {site-id} in /sites/{site-id}/sites/{site-id},
-// is a parameter per occurrence: the second is siteID2, each right after
-// the first. A Go name or wildcard name already taken in the method gets
-// the suffix 2, 3, ...
+// means one thing on one path and another on the next. Of a name a path
+// gives more than once, as {site-id} in /sites/{site-id}/sites/{site-id},
+// the last is what the path acts on (siteID, as on /sites/{site-id}) and
+// the others its parents, keyed by their collection (siteID2). A Go name
+// or wildcard name already taken in the method gets the suffix 2, 3, ...
 func (g *generator) sig(o *ir.Operation) (*opSig, error) {
 	if s, ok := g.sigs[o]; ok {
 		return s, g.sigErrs[o]
@@ -235,16 +235,36 @@ func (g *paramGroup) name() string {
 // itself. Any other, such as a function's argument, is keyed by its name.
 func paramKey(segs [][]pathPart, i, j int, named map[string]string) (key, lit string) {
 	seg := segs[i]
-	if !genericParam(seg[j].param) {
-		return seg[j].param, ""
+	name := seg[j].param
+	// A name the path gives again further on is the parent's here: the
+	// last is what the path acts on (/identities/{identityId}/assigned/
+	// {identityId}), as it is on a path that names it once.
+	generic := genericParam(name)
+	again := !generic && namedAgain(segs, i, j)
+	if !generic && !again {
+		return name, ""
 	}
 	if lit := collectionBefore(segs, i); lit != "" {
-		if n, ok := named[strings.ToLower(singularWord(lit))]; ok && n != "" {
+		k := strings.ToLower(singularWord(lit))
+		if n, ok := named[k]; ok && n != "" && !again {
 			return n, ""
 		}
-		return "/" + strings.ToLower(singularWord(lit)), lit
+		return "/" + k, lit
 	}
-	return seg[j].param, ""
+	return name, ""
+}
+
+// namedAgain reports whether a placeholder after segs[i][j] has its name.
+func namedAgain(segs [][]pathPart, i, j int) bool {
+	name := segs[i][j].param
+	for k := i; k < len(segs); k++ {
+		for l, p := range segs[k] {
+			if (k > i || l > j) && p.param == name {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // collectionBefore is the plain literal segment before segs[i] when segs[i]
