@@ -269,7 +269,7 @@ func newRoute(s *opSig, i int, spell map[string]string) *route {
 	expr := &foldExpr{}
 	expr.b.WriteString("^")
 	whole, why := true, "a parameter is not a whole path segment"
-	for _, seg := range segs {
+	for si, seg := range segs {
 		shape.WriteByte('/')
 		mux.WriteByte('/')
 		expr.either("/")
@@ -312,8 +312,15 @@ func newRoute(s *opSig, i int, spell map[string]string) *route {
 			mux.WriteString("{" + wc + "}")
 			switch {
 			case p.multi:
+				// An item path runs up to the colon that ends it, never
+				// past it: /root:/a/b.txt:/content is the content route's,
+				// not an item named "a/b.txt:/content". Ending the path,
+				// its closing colon may be written or not.
 				shape.WriteString("{...}")
-				expr.write("(?P<"+wc+">.+)", false)
+				expr.write("(?P<"+wc+">[^:]+)", false)
+				if si == len(segs)-1 && j == len(seg)-1 {
+					expr.write(":?", false)
+				}
 			case call && quotedPart(seg, j):
 				// An OData string: up to its closing quote, a doubled
 				// quote being part of it (odata.Route.Expr).

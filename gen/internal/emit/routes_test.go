@@ -41,7 +41,7 @@ func TestRoutingPlacement(t *testing.T) {
 		"GET /reports/getTeamsUserActivityCounts(period='D7')":               `fallback ^(?i:/reports/getTeamsUserActivityCounts)\s*\(\s*period\s*=\s*'D7'\s*\)$`,
 		"POST /privilegedRoleAssignmentRequests({requestid})/cancel":         `fallback ^(?i:/privilegedRoleAssignmentRequests)\s*\(\s*(?P<requestid>` + argumentValueExpr + `)\s*\)(?i:/cancel)$`,
 		"GET /workbook/worksheets/{id|name}/Cell(row={row},column={column})": `fallback ^(?i:/workbook/worksheets)/(?P<idName>[^/]+)(?i:/Cell)\s*\(\s*column\s*=\s*(?P<column>` + argumentValueExpr + `)\s*,\s*row\s*=\s*(?P<row>` + argumentValueExpr + `)\s*\)$`,
-		"GET /me/drive/root:/{item-path}:/content":                           "fallback ^(?i:/me/drive/root:)/(?P<itemPath>.+):(?i:/content)$",
+		"GET /me/drive/root:/{item-path}:/content":                           "fallback ^(?i:/me/drive/root:)/(?P<itemPath>[^:]+):(?i:/content)$",
 		"GET /drives/{drive-id}/items/{item-id}/content":                     "mux GET /drives/{driveID}/items/{itemID}/content",
 		"GET /policies/activityBasedTimeoutPolicies/{id}":                    "mux GET /policies/activityBasedTimeoutPolicies/{activityBasedTimeoutPolicyId}",
 		"GET /policies/{id}/appliesTo":                                       "fallback ^(?i:/policies)/(?P<policyId>[^/]+)(?i:/appliesTo)$",
@@ -368,4 +368,31 @@ func TestSharedPathGoesToItsPage(t *testing.T) {
 	assert.Equal(t, "UpdateItem", served["PATCH /drives/{drive-id}/items/{item-id}"])
 	assert.Contains(t, warnings, "operation AddEventMessageAttachment is not served on POST /me/messages/{id}/attachments: operation AddMessageAttachment (api/message-post-attachments.md) documents the same method and path")
 	assert.Contains(t, warnings, "operation MoveItem is not served on PATCH /drives/{drive-id}/items/{item-id}: operation UpdateItem (api/driveitem-update.md) documents the same method and path")
+}
+
+// TestItemPathEndsAtItsColon: a drive item's path runs up to the colon that
+// closes it, so a suffix after it is another route's, never part of the
+// path; ending the path, the colon may be left out.
+func TestItemPathEndsAtItsColon(t *testing.T) {
+	p := withOps(buildRoutes(),
+		[]string{"GetItemByPath", "GET", "/me/drive/root:/{item-path}"},
+	)
+	rt := routingOf(t, p, func(diag.Diagnostic) {})
+	sim, err := rt.newSimulator()
+	require.NoError(t, err)
+	for target, want := range map[string]string{
+		"/me/drive/root:/a/b.txt":          "GetItemByPath a/b.txt",
+		"/me/drive/root:/a/b.txt:":         "GetItemByPath a/b.txt",
+		"/me/drive/root:/a/b.txt:/content": "GetContent a/b.txt",
+		"/me/drive/root:/a/b.txt:/chldrn":  "",
+	} {
+		r, values, _, err := sim.serve("GET", target)
+		require.NoError(t, err, target)
+		if want == "" {
+			assert.Nil(t, r, target)
+			continue
+		}
+		require.NotNil(t, r, target)
+		assert.Equal(t, want, r.sig.op.Name+" "+values[0], target)
+	}
 }

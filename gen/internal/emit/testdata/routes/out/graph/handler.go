@@ -57,7 +57,7 @@ var routes = []odata.Route[*handler]{
 	{Method: "POST", Expr: `^(?i:/privilegedRoleAssignmentRequests)\s*\(\s*(?P<requestid>(?:[^'/,()]|'(?:[^'/]|'')*')+?)\s*\)(?i:/cancel)$`, Allow: []string{"POST"}, Params: []string{"requestid"}, Serve: (*handler).serveCancelRequest},
 	{Method: "GET", Expr: `^(?i:/reports/getEmailActivityCounts)\s*\(\s*period\s*=\s*'(?P<period_value>(?:[^'/]|'')*)'\s*\)$`, Allow: []string{"GET"}, Params: []string{"period_value"}, Serve: (*handler).serveGetEmailActivityCounts},
 	{Method: "GET", Expr: `^(?i:/workbook/worksheets)/(?P<idName>[^/]+)(?i:/Cell)\s*\(\s*column\s*=\s*(?P<column>(?:[^'/,()]|'(?:[^'/]|'')*')+?)\s*,\s*row\s*=\s*(?P<row>(?:[^'/,()]|'(?:[^'/]|'')*')+?)\s*\)$`, Allow: []string{"GET"}, Params: []string{"idName", "row", "column"}, Serve: (*handler).serveGetCell},
-	{Method: "GET", Expr: `^(?i:/me/drive/root:)/(?P<itemPath>.+):(?i:/content)$`, Allow: []string{"GET"}, Params: []string{"itemPath", "driveID", "itemID"}, Serve: (*handler).serveGetContent},
+	{Method: "GET", Expr: `^(?i:/me/drive/root:)/(?P<itemPath>[^:]+):(?i:/content)$`, Allow: []string{"GET"}, Params: []string{"itemPath", "driveID", "itemID"}, Serve: (*handler).serveGetContent},
 	{Method: "GET", Expr: `^(?i:/policies)/(?P<policyId>[^/]+)(?i:/appliesTo)$`, Allow: []string{"GET"}, Params: []string{"policyId"}, Serve: (*handler).serveListPolicyAppliesTo},
 	{Expr: `^(?i:/things/delta)$`, Allow: []string{"GET"}},
 	{Expr: `^(?i:/things)/(?P<thingID>[^/]+)$`, Allow: []string{"GET", "PATCH"}},
