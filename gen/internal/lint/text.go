@@ -245,6 +245,9 @@ func (c *checker) tables() {
 		}
 		for i := range t.Rows {
 			r := &t.Rows[i]
+			if r.IsLabel() {
+				continue // Intune's |**Onboarding**| over the rows that follow
+			}
 			line := r.Span.Text()
 			cells, extra := parse.CountCells(line, header)
 			switch {

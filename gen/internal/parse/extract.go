@@ -755,6 +755,10 @@ func (p *Page) propertyTables() {
 		for i := range t.Rows {
 			r := &t.Rows[i]
 			raw := r.RawCells()
+			if r.IsLabel() {
+				last = nil
+				continue // a label over the rows that follow, such as Intune's |**Onboarding**|
+			}
 			if nameCol >= len(r.Cells) || typeCol >= len(r.Cells) || raw <= typeCol {
 				if !p.brokenPropertyRow(r, raw, len(t.Header), last, nameCol) {
 					last = nil
@@ -804,9 +808,6 @@ func (p *Page) brokenPropertyRow(r *Row, raw, header int, last *PropertyRow, nam
 	name := ""
 	if nameCol < len(r.Cells) {
 		name = strings.Trim(r.Cells[nameCol].Text, "*` ")
-		if c := strings.TrimSpace(r.Cells[nameCol].Raw()); raw == 1 && len(c) > 4 && strings.HasPrefix(c, "**") && strings.HasSuffix(c, "**") {
-			return false // a label over the rows that follow, such as Intune's |**Onboarding**|
-		}
 	}
 	if name == "" {
 		return false // a row of empty cells documents nothing

@@ -5,6 +5,8 @@
 package parse
 
 import (
+	"strings"
+
 	"gen/gen/internal/diag"
 )
 
@@ -123,6 +125,25 @@ func (t *Table) Column(names ...string) int {
 type Row struct {
 	Cells []Cell
 	Span  diag.Range
+}
+
+// IsLabel reports whether the row is a label over the rows that follow, as
+// Intune's pages write them: one bold cell and nothing else, |**Onboarding**|
+// or |**On-boarding**||.
+func (r *Row) IsLabel() bool {
+	if len(r.Cells) == 0 {
+		return false
+	}
+	first := strings.TrimSpace(r.Cells[0].Raw())
+	if len(first) <= 4 || !strings.HasPrefix(first, "**") || !strings.HasSuffix(first, "**") {
+		return false
+	}
+	for _, c := range r.Cells[1:] {
+		if strings.TrimSpace(c.Raw()) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // RawCells counts the cells written in the source, which may differ from
