@@ -648,12 +648,12 @@ type proseRef struct {
 	v *parse.Value
 }
 
-var inheritsRE = regexp.MustCompile(`(?i)\b(?:inherits|inherited|derives|derived|subtype)\b(?:\s+[a-z]+){0,3}\s+(?:from|of)\s+(?:the\s+)?(?:\*\*|\*|__|_)?$`)
+var inheritsRE = regexp.MustCompile(`(?i)\b(?:inherits|inherited|derives|derived|subtype|subclass)\b(?:\s+[a-z]+){0,3}\s+(?:from|of)\s+(?:the\s+)?(?:\*\*|\*|__|_)?$`)
 
 // inheritsLink finds the base type a page names in prose before its first H2
 // (after the title, which some pages write as an H2): "Inherits from
 // [stsPolicy](stsPolicy.md)", "Derived from **[x](x.md)**", "This type
-// inherits from", "a subtype of".
+// inherits from", "a subtype of", "a subclass of".
 func inheritsLink(p *parse.Page) *parse.Link {
 	end, title := len(p.Src.Bytes), p.Title.Span.Offset()
 	h2Title := p.Title.Text == "" // no H1: the first heading, an H2, is the title
@@ -677,7 +677,7 @@ func inheritsLink(p *parse.Page) *parse.Link {
 		}
 		before := p.Src.Text(l.Span.Offset()-60, l.Span.Offset())
 		// The expression needs one of its verbs: most links have none before them.
-		if (containsFold(before, "inherit") || containsFold(before, "derive") || containsFold(before, "subtype")) && inheritsRE.MatchString(before) {
+		if (containsFold(before, "inherit") || containsFold(before, "derive") || containsFold(before, "subtype") || containsFold(before, "subclass")) && inheritsRE.MatchString(before) {
 			return l
 		}
 	}
@@ -908,7 +908,7 @@ func saysOpen(p *parse.Page) bool {
 // base class for all ...", "Abstract entity used to model ...", "This
 // superclass is abstract", "This complex type is abstract". Not "an abstract
 // complex setting", which is what an instance describes.
-var abstractRE = regexp.MustCompile(`(?i)\babstract\s+(?:base\s+)?(?:class|type|resource|entity|superclass|complex\s+type)\b|\b(?:type|class|superclass|resource|entity)\s+is\s+abstract\b`)
+var abstractRE = regexp.MustCompile(`(?i)\babstract\s+(?:base\s+)?(?:class|type|resource|resouce|entity|superclass|complex\s+type)\b|\babstract\s+base\s*[.,;]|\b(?:type|class|superclass|resource|entity)\s+is\s+abstract\b`)
 
 // saysAbstract reports whether the prose before the first H2 says the page's
 // type is abstract. Pages of many abstract types say so only there, and the

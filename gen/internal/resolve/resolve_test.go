@@ -641,3 +641,23 @@ func TestQueriesKept(t *testing.T) {
 	assert.Equal(t, []string{"id"}, o.PathParameters)
 	assert.Equal(t, []string{"query", "partId"}, o.QueryParameters)
 }
+
+// TestBaseFromSubclassProse: "A subclass of [x](x.md)" names the base type
+// as "Inherits from" does.
+func TestBaseFromSubclassProse(t *testing.T) {
+	root := t.TempDir()
+	page := func(name, prose string) {
+		writePage(t, filepath.Join(root, "resources", name+".md"),
+			"# "+name+" resource type\n\nNamespace: contoso\n\n"+prose+"\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n|label"+name+"|String|A label.|\n\n## JSON representation\n\n<!-- {\n  \"blockType\": \"resource\",\n  \"@odata.type\": \"contoso."+name+"\"\n}-->\n\n```json\n{\n  \"label"+name+"\": \"String\"\n}\n```\n")
+	}
+	page("gadget", "A gadget.")
+	page("widget", "A subclass of [gadget](gadget.md).")
+	page("sprocket", "This creates a subclass from [gadget](gadget.md).")
+	prog, _, err := Load(root)
+	require.NoError(t, err)
+	for _, name := range []string{"widget", "sprocket"} {
+		ty := prog.Lookup("contoso." + name)
+		require.NotNil(t, ty, name)
+		assert.Equal(t, "contoso.gadget", ty.BaseType, name)
+	}
+}
