@@ -316,6 +316,13 @@ func (c *checker) requestPath(ex *parse.Example, pats []pathPattern) bool {
 		}
 		same = append(same, pt.written)
 	}
+	for _, rl := range c.page.Requests {
+		if rl.Invalid && rl.Method == ex.Method {
+			// A documented line of this method that cannot be read (its
+			// invalid-path error says why) may be the one the example calls.
+			return false
+		}
+	}
 	line := c.page.Src.Bytes[ex.StartLine.Offset():ex.StartLine.EndOffset()]
 	if len(same) == 0 {
 		var methods []string

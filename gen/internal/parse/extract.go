@@ -81,7 +81,13 @@ func (p *Page) requestLine(line string, off int) {
 	}
 	if end, problem := PathProblem(raw); problem != "" {
 		at := off + lead + strings.Index(trimmed[len(f[0]):], raw) + len(f[0])
-		p.Diags.Add(p.Src.Range(at, at+end), diag.Error, "invalid-path", "request path %s %s", raw[:end], problem)
+		// An ellipsis is the docs' own shorthand for nesting, a warning;
+		// the other problems are mistakes.
+		sev := diag.Error
+		if strings.Contains(problem, "segments left out") {
+			sev = diag.Warning
+		}
+		p.Diags.Add(p.Src.Range(at, at+end), sev, "invalid-path", "request path %s %s", raw[:end], problem)
 		rl.Invalid = true
 	} else if strings.HasPrefix(raw, "~/") {
 		at := off + lead + strings.Index(trimmed[len(f[0]):], raw) + len(f[0])
@@ -104,6 +110,11 @@ func (p *Page) requestLine(line string, off int) {
 // gen new holds a path it is given to the same rules.
 func PathProblem(raw string) (end int, problem string) {
 	end = len(raw)
+	if strings.HasPrefix(raw, "*") {
+		// A generator's note where the path belongs: "** Entity URI for
+		// x not found".
+		return end, "is template text, not a path: write the operation's path"
+	}
 	if i := strings.LastIndexAny(raw, " \t"); i >= 0 && HasPrefixLower(raw[i+1:], "http/") {
 		end = len(strings.TrimRight(raw[:i], " \t"))
 	}
@@ -172,7 +183,7 @@ func segmentProblem(seg string, inner bool) string {
 	case seg == "" && inner:
 		return "has an empty segment (//): a server cleans it away before routing, so no request reaches this path; write one slash"
 	case strings.Trim(dots, ".") == "" && len(dots) > 2:
-		return "has a " + seg + " segment, which stands for segments left out: a path cannot route them; write each path in full, one per line"
+		return "has a " + seg + " segment, which stands for segments left out (any number of them): no route matches that, so the line is left out and the paths other lines write in full are served"
 	}
 	return ""
 }

@@ -177,7 +177,7 @@ func TestInvalidPathSegments(t *testing.T) {
 		"api/thing-get.md:18:5 request path /x/.. has a .. segment: a server resolves it before routing, so no request reaches this path; write the path it means",
 		"api/thing-get.md:19:5 request path /a/%2e/b has a %2e segment: a server resolves it before routing, so no request reaches this path; write the path it means",
 		"api/thing-get.md:20:5 request path /a/%2E%2E/b has a %2E%2E segment: a server resolves it before routing, so no request reaches this path; write the path it means",
-		"api/thing-get.md:21:5 request path /x/{id}/.../y has a ... segment, which stands for segments left out: a path cannot route them; write each path in full, one per line",
+		"api/thing-get.md:21:5 request path /x/{id}/.../y has a ... segment, which stands for segments left out (any number of them): no route matches that, so the line is left out and the paths other lines write in full are served",
 	}, only(p.Diags, "invalid-path"))
 	require.Len(t, p.Requests, len(lines))
 	for i, rl := range p.Requests {
