@@ -352,37 +352,22 @@ func (c *checker) markOffPage(ex *parse.Example) {
 	c.offPage[ex] = true
 }
 
-// graphHosts are the hosts of Microsoft Graph: the global service and the
-// national clouds.
-var graphHosts = []string{"graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us",
-	"microsoftgraph.chinacloudapi.cn", "graph.microsoft.de"}
-
-// foreignHost reports whether a URL names a host other than Graph's. A host
-// without a dot ("https://graph/microsoft.com/beta/x") is a typo for
-// Graph's, whose path is then checked as written.
-func foreignHost(u string) bool {
-	i := strings.Index(u, "://")
-	if i < 0 || strings.ContainsAny(u[:i], "/{") {
-		return false // a path, no host
-	}
-	host := u[i+3:]
-	if j := strings.IndexAny(host, "/?#"); j >= 0 {
-		host = host[:j]
-	}
-	if j := strings.LastIndexByte(host, ':'); j >= 0 {
-		host = host[:j]
-	}
-	host = strings.ToLower(host)
-	if !strings.Contains(host, ".") {
-		return false
-	}
-	for _, g := range graphHosts {
-		if host == g || strings.HasSuffix(host, "."+g) {
-			return false
+// firstGraphRequest is the index of the first request waiting for a
+// response that goes to Graph, else 0: a callback to the app
+// (bot.contoso.com) shown before a request has no response to take from it,
+// while an upload to its session's URL, alone, has one.
+func firstGraphRequest(open []*parse.Example) int {
+	for i, r := range open {
+		if !foreignHost(r.URL) {
+			return i
 		}
 	}
-	return true
+	return 0
 }
+
+// foreignHost reports whether a URL names a host other than Graph's (see
+// parse.ForeignHost).
+func foreignHost(u string) bool { return parse.ForeignHost(u) }
 
 // writtenPath is a request line's path as the page writes it: without the
 // method, host, version, query and HTTP version, placeholders as written
@@ -767,8 +752,9 @@ func (c *checker) pairing() {
 			}
 		}
 		if len(open) > 0 {
-			paired[open[0]] = true
-			open = open[1:]
+			i := firstGraphRequest(open)
+			paired[open[i]] = true
+			open = append(open[:i:i], open[i+1:]...)
 			continue
 		}
 		if ig := c.ignoredRequestBefore(ex); ig != nil {

@@ -1386,3 +1386,35 @@ func (e *Example) HeaderValue(name string) (Header, bool) {
 	}
 	return Header{}, false
 }
+
+// graphHosts are the hosts of Microsoft Graph: the global service and the
+// national clouds.
+var graphHosts = []string{"graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us",
+	"microsoftgraph.chinacloudapi.cn", "graph.microsoft.de"}
+
+// ForeignHost reports whether a URL names a host other than Graph's. A host
+// without a dot ("https://graph/microsoft.com/beta/x") is a typo for
+// Graph's, whose path is then checked as written.
+func ForeignHost(u string) bool {
+	i := strings.Index(u, "://")
+	if i < 0 || strings.ContainsAny(u[:i], "/{") {
+		return false // a path, no host
+	}
+	host := u[i+3:]
+	if j := strings.IndexAny(host, "/?#"); j >= 0 {
+		host = host[:j]
+	}
+	if j := strings.LastIndexByte(host, ':'); j >= 0 {
+		host = host[:j]
+	}
+	host = strings.ToLower(host)
+	if !strings.Contains(host, ".") {
+		return false
+	}
+	for _, g := range graphHosts {
+		if host == g || strings.HasSuffix(host, "."+g) {
+			return false
+		}
+	}
+	return true
+}

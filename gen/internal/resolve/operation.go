@@ -476,9 +476,20 @@ func pairExamples(p *parse.Page) []*ir.Example {
 				continue
 			}
 			if len(open) > 0 && (ex.Name == "" || byName[ex.Name] == nil) {
-				e := open[0]
+				// The first request to Graph waiting, else the first: a
+				// callback to the app (bot.contoso.com) shown before a
+				// request has no response to take from it, while an upload
+				// to its session's URL, alone, has one.
+				i := 0
+				for j, w := range open {
+					if !parse.ForeignHost(w.Request.URL) {
+						i = j
+						break
+					}
+				}
+				e := open[i]
 				e.Response = resp
-				open = open[1:]
+				open = append(open[:i:i], open[i+1:]...)
 				continue
 			}
 			out = append(out, &ir.Example{Name: ex.Name, Response: resp})

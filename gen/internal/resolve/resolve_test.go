@@ -661,3 +661,22 @@ func TestBaseFromSubclassProse(t *testing.T) {
 		assert.Equal(t, "contoso.gadget", ty.BaseType, name)
 	}
 }
+
+// TestCallbackTakesNoResponse: a request to another host than Graph's (a
+// callback to the app) shown before a request leaves the response after
+// them to the request to Graph.
+func TestCallbackTakesNoResponse(t *testing.T) {
+	root := t.TempDir()
+	writePage(t, filepath.Join(root, "api", "thing-get.md"),
+		"# Get thing\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nGET /things/{id}\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code.\n\n## Examples\n\n"+
+			"<!-- { \"blockType\": \"request\", \"name\": \"callback\" } -->\n```http\nPOST https://bot.contoso.com/api/calls\n```\n\n"+
+			"<!-- { \"blockType\": \"request\", \"name\": \"get\" } -->\n```http\nGET /things/1\n```\n\n"+
+			"<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 200 OK\n```\n")
+	prog, _, err := Load(root)
+	require.NoError(t, err)
+	require.Len(t, prog.Operations, 1)
+	ex := prog.Operations[0].Examples
+	require.Len(t, ex, 2)
+	assert.Nil(t, ex[0].Response, "the callback")
+	require.NotNil(t, ex[1].Response, "the request to Graph")
+}
