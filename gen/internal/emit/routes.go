@@ -751,69 +751,111 @@ func servesFirst(a, b *ir.Operation) bool {
 
 // closerTo reports whether the page of operation a belongs to the
 // documented path doc more than b's does, where both document it with one
-// method: a page is named for the resource it acts on and then its verb
+// method. A page is named for the resource it acts on and then its verb
 // (message-post-attachments.md, driveitem-update.md; Intune's pages after
-// two words of area), and a path names the resource it acts on in the
-// collection before its last key (/me/messages/{id}/attachments, the
-// message; /drives/{id}/items/{id}, an item) or, with no key, in its last
-// segment. A page named exactly for that resource is closer than one whose
-// resource only ends in it (eventmessage), and of two pages named for it
-// one named for the method's verb (update for PATCH) is closer than another
-// (move). Only a strictly closer page takes a path from the one servesFirst
-// chose.
+// two words of area), and a path names the resource it acts on (see
+// pathResource). Closer, in this order: a page named exactly for that
+// resource (message, not eventmessage); one named for a resource whose
+// name ends in the path's (conversationthread for a thread); one named for
+// the method's verb, list or get as the path ends in a collection or a key
+// (the school list, not the school get page listing the same path by
+// mistake); one whose type is a base of the other's (the troubleshooting
+// event, not the enrollment troubleshooting event derived from it). Only a
+// strictly closer page takes a path from the one servesFirst chose.
 func closerTo(a, b *ir.Operation, doc string) bool {
-	res := pathResource(doc)
+	res, keyed := pathResource(doc)
 	if res == "" {
 		return false
 	}
-	ra, va := pageAffinity(a, res)
-	rb, vb := pageAffinity(b, res)
-	return ra > rb || ra == rb && ra > 0 && va > vb
-}
-
-// pathResource is the singular, lower-case name of the collection a
-// documented path acts on (see closerTo); "" when it names none.
-func pathResource(doc string) string {
-	segs := splitPath(doc)
-	last := ""
-	for i, seg := range segs {
-		if len(seg) != 1 || seg[0].param != "" || !plainSegment(seg[0].lit) {
-			continue
-		}
-		if i+1 < len(segs) && len(segs[i+1]) == 1 && segs[i+1][0].param != "" {
-			last = seg[0].lit // a collection and its key
-		} else if i == len(segs)-1 && last == "" {
-			last = seg[0].lit
+	sa, sb := pageAffinity(a, res, keyed), pageAffinity(b, res, keyed)
+	if ta, tb := operationType(a), operationType(b); ta != nil && tb != nil && ta != tb {
+		sa[3], sb[3] = b2i(derivesFrom(tb, ta)), b2i(derivesFrom(ta, tb))
+	}
+	for i := range sa {
+		if sa[i] != sb[i] {
+			return sa[i] > sb[i]
 		}
 	}
-	return strings.ToLower(singularWord(last))
+	return false
 }
 
-// pageAffinity scores how well o's page name fits the resource res: 2 when
-// the page is named for it, 1 when for a resource whose name ends in it;
-// and 1 when a later word of the page's name is the verb of o's method
-// (user-post-users, driveitem-update).
-func pageAffinity(o *ir.Operation, res string) (resource, verb int) {
+// pathResource is the singular, lower-case name of what a documented path
+// acts on, and whether the path ends in its key: the collection before a
+// final key (/drives/{id}/items/{id}, an item), else the segment before the
+// last (the message of /me/messages/{id}/attachments, the calendar of
+// /me/calendar/events, the user of /me/contacts), else the last segment;
+// "" when it names none.
+func pathResource(doc string) (string, bool) {
+	segs := splitPath(doc)
+	plain := func(i int) string {
+		if i < 0 || i >= len(segs) || len(segs[i]) != 1 || segs[i][0].param != "" || !plainSegment(segs[i][0].lit) {
+			return ""
+		}
+		if strings.EqualFold(segs[i][0].lit, "me") {
+			return "user" // /me is /users/{id}
+		}
+		return strings.ToLower(singularWord(segs[i][0].lit))
+	}
+	key := func(i int) bool {
+		return i >= 0 && i < len(segs) && len(segs[i]) == 1 && segs[i][0].param != "" && !segs[i][0].multi
+	}
+	n := len(segs)
+	switch {
+	case key(n-1) && plain(n-2) != "":
+		return plain(n - 2), true
+	case plain(n-2) != "":
+		return plain(n - 2), false
+	case key(n-2) && plain(n-3) != "":
+		return plain(n - 3), false
+	}
+	return plain(n - 1), false
+}
+
+// pageAffinity scores how well o's page name fits the resource res, in the
+// order closerTo weighs them: named exactly for it; named for a resource
+// ending in it; named for the method's verb (2 for the one the path's shape
+// asks: get for a key, list for a collection); [3] is left for closerTo.
+func pageAffinity(o *ir.Operation, res string, keyed bool) [4]int {
+	var score [4]int
 	words := strings.Split(strings.ToLower(strings.TrimSuffix(path.Base(o.Source), path.Ext(o.Source))), "-")
 	if len(words) > 3 && words[0] == "intune" {
 		words = words[2:]
 	}
 	switch {
 	case words[0] == res:
-		resource = 2
+		score[0] = 1
 	case strings.HasSuffix(words[0], res):
-		resource = 1
+		score[1] = 1
 	}
 	verbs := map[string][]string{
 		"GET": {"get", "list"}, "POST": {"post", "create", "add"}, "PATCH": {"update"},
 		"PUT": {"put", "update", "replace"}, "DELETE": {"delete", "remove"},
 	}[strings.ToUpper(o.Method)]
 	for _, w := range words[1:] {
-		if slices.Contains(verbs, w) {
-			verb = 1
+		switch {
+		case strings.ToUpper(o.Method) == "GET" && (w == "get") == keyed && slices.Contains(verbs, w):
+			score[2] = 2
+		case slices.Contains(verbs, w):
+			score[2] = max(score[2], 1)
 		}
 	}
-	return resource, verb
+	return score
+}
+
+// operationType is the type an operation takes (a body's) or, taking
+// none, answers; nil when it has neither.
+func operationType(o *ir.Operation) *ir.Type {
+	if o.Request != nil {
+		return o.Request
+	}
+	return o.Response
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // owner is what registered a pattern in a scratch mux: a route, or a

@@ -358,6 +358,16 @@ func TestSharedPathGoesToItsPage(t *testing.T) {
 	add("AddMessageAttachment", "POST", "api/message-post-attachments.md", "/me/messages/{id}/attachments", "/users/{id}/messages/{id}/attachments")
 	add("MoveItem", "PATCH", "api/driveitem-move.md", "/drives/{drive-id}/items/{item-id}")
 	add("UpdateItem", "PATCH", "api/driveitem-update.md", "/drives/{drive-id}/items/{item-id}", "/me/drive/items/{item-id}")
+	// A get page listing a collection's path by mistake: the list page
+	// serves it.
+	add("GetSchool", "GET", "api/educationschool-get.md", "/education/schools")
+	add("ListSchools", "GET", "api/educationroot-list-schools.md", "/education/schools", "/education/root/schools")
+	// /me is a user: /me/contacts and /users/{id}/contacts go to the same
+	// page, and /me/calendar/events to the calendar's.
+	add("ListContactsFolder", "GET", "api/contactfolder-list-contacts.md", "/me/contacts", "/users/{id}/contacts", "/me/contactFolders/{id}/contacts")
+	add("ListContactsUser", "GET", "api/user-list-contacts.md", "/me/contacts", "/users/{id}/contacts", "/x/contacts", "/y/contacts")
+	add("ListEventsUser", "GET", "api/user-list-events.md", "/me/calendar/events", "/me/events")
+	add("ListEventsCalendar", "GET", "api/calendar-list-events.md", "/me/calendar/events", "/me/calendars/{id}/events", "/x/events")
 	var warnings []string
 	rt := routingOf(t, p, func(d diag.Diagnostic) { warnings = append(warnings, d.Message) })
 	served := map[string]string{}
@@ -366,6 +376,10 @@ func TestSharedPathGoesToItsPage(t *testing.T) {
 	}
 	assert.Equal(t, "AddMessageAttachment", served["POST /me/messages/{id}/attachments"])
 	assert.Equal(t, "UpdateItem", served["PATCH /drives/{drive-id}/items/{item-id}"])
+	assert.Equal(t, "ListSchools", served["GET /education/schools"])
+	assert.Equal(t, "ListContactsUser", served["GET /me/contacts"])
+	assert.Equal(t, "ListContactsUser", served["GET /users/{id}/contacts"])
+	assert.Equal(t, "ListEventsCalendar", served["GET /me/calendar/events"])
 	assert.Contains(t, warnings, "operation AddEventMessageAttachment is not served on POST /me/messages/{id}/attachments: operation AddMessageAttachment (api/message-post-attachments.md) documents the same method and path")
 	assert.Contains(t, warnings, "operation MoveItem is not served on PATCH /drives/{drive-id}/items/{item-id}: operation UpdateItem (api/driveitem-update.md) documents the same method and path")
 }
