@@ -76,6 +76,9 @@ func (g *generator) newSig(o *ir.Operation) (*opSig, error) {
 					grp = &paramGroup{key: key, lit: lit}
 					groups[key] = grp
 					order = append(order, grp)
+				} else if upperCount(lit) > upperCount(grp.lit) {
+					// contactFolders, not contactfolders, names contactFolderID.
+					grp.lit = lit
 				}
 				if !slices.Contains(grp.docs, part.param) {
 					grp.docs = append(grp.docs, part.param)
@@ -311,10 +314,22 @@ func plainSegment(s string) bool {
 }
 
 // genericParam reports whether a placeholder's name says nothing of what it
-// identifies: {id}, {Id}, {id1}, and the workbook's {id|name}.
+// identifies: {id}, {Id}, {id1}, the workbook's {id|name}, and {undefined}.
 func genericParam(name string) bool {
 	l := strings.ToLower(name)
-	return l == "idorname" || strings.HasPrefix(l, "id") && strings.Trim(l[2:], "0123456789") == ""
+	return l == "idorname" || l == "undefined" || strings.HasPrefix(l, "id") && strings.Trim(l[2:], "0123456789") == ""
+}
+
+// upperCount is the number of upper-case ASCII letters in s: of two
+// spellings of a segment, the one with more marks its words.
+func upperCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			n++
+		}
+	}
+	return n
 }
 
 // singularWord is the singular of a collection's name: messages is
