@@ -220,17 +220,17 @@ type Operation struct {
 	// path: OData options the page shows ($expand=extensions($filter=id eq
 	// '{extensionId}'), startDateTime={start_datetime}); QueryParameters
 	// the {placeholders} they name that no path does.
-	Queries            map[string]string `json:"queries,omitempty"`
-	QueryParameters    []string          `json:"queryParameters,omitempty"`
-	RequestType        string            `json:"requestType"` // qualified; empty when the page has no body
-	RequestCollection  bool              `json:"requestCollection,omitempty"`
-	RequestBody        []*Property       `json:"requestBody,omitempty"` // request-body table rows
-	ResponseStatus     int               `json:"responseStatus"`
-	ResponseType       string            `json:"responseType"`
-	ResponseCollection bool              `json:"responseCollection,omitempty"`
-	Examples           []*Example        `json:"examples"`
-	Package            string            `json:"package"`
-	Pos                diag.Pos          `json:"pos"`
+	Queries            map[string][]string `json:"queries,omitempty"`
+	QueryParameters    []string            `json:"queryParameters,omitempty"`
+	RequestType        string              `json:"requestType"` // qualified; empty when the page has no body
+	RequestCollection  bool                `json:"requestCollection,omitempty"`
+	RequestBody        []*Property         `json:"requestBody,omitempty"` // request-body table rows
+	ResponseStatus     int                 `json:"responseStatus"`
+	ResponseType       string              `json:"responseType"`
+	ResponseCollection bool                `json:"responseCollection,omitempty"`
+	Examples           []*Example          `json:"examples"`
+	Package            string              `json:"package"`
+	Pos                diag.Pos            `json:"pos"`
 
 	Request  *Type `json:"-"`
 	Response *Type `json:"-"`

@@ -103,10 +103,10 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 		}
 		if q := strings.TrimSpace(rl.Query); q != "" {
 			if op.Queries == nil {
-				op.Queries = map[string]string{}
+				op.Queries = map[string][]string{}
 			}
-			if _, ok := op.Queries[path]; !ok {
-				op.Queries[path] = q
+			if !slices.Contains(op.Queries[path], q) {
+				op.Queries[path] = append(op.Queries[path], q)
 			}
 		}
 		if seenPath[path] {
@@ -119,9 +119,11 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 		op.PathParameters = []string{}
 	}
 	for _, path := range op.Paths {
-		for _, prm := range parse.PathParams(op.Queries[path]) {
-			if !slices.Contains(op.PathParameters, prm) && !slices.Contains(op.QueryParameters, prm) {
-				op.QueryParameters = append(op.QueryParameters, prm)
+		for _, q := range op.Queries[path] {
+			for _, prm := range parse.PathParams(q) {
+				if !slices.Contains(op.PathParameters, prm) && !slices.Contains(op.QueryParameters, prm) {
+					op.QueryParameters = append(op.QueryParameters, prm)
+				}
 			}
 		}
 	}

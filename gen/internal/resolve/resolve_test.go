@@ -631,15 +631,15 @@ func TestResponseNamingSeveralRequests(t *testing.T) {
 func TestQueriesKept(t *testing.T) {
 	root := t.TempDir()
 	writePage(t, filepath.Join(root, "api", "thing-list.md"),
-		"# List things\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nGET /things?$search={query}\nGET /me/things/{id}?$expand=parts($filter=id eq '{partId}')\nGET /me/things\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code.\n")
+		"# List things\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nGET /things?$search={query}\nGET /me/things/{id}?$expand=parts($filter=id eq '{partId}')\nGET /me/things\nGET /things?$top={n}\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code.\n")
 	prog, _, err := Load(root)
 	require.NoError(t, err)
 	require.Len(t, prog.Operations, 1)
 	o := prog.Operations[0]
 	assert.Equal(t, []string{"/things", "/me/things/{id}", "/me/things"}, o.Paths)
-	assert.Equal(t, map[string]string{"/things": "$search={query}", "/me/things/{id}": "$expand=parts($filter=id eq '{partId}')"}, o.Queries)
+	assert.Equal(t, map[string][]string{"/things": {"$search={query}", "$top={n}"}, "/me/things/{id}": {"$expand=parts($filter=id eq '{partId}')"}}, o.Queries)
 	assert.Equal(t, []string{"id"}, o.PathParameters)
-	assert.Equal(t, []string{"query", "partId"}, o.QueryParameters)
+	assert.Equal(t, []string{"query", "n", "partId"}, o.QueryParameters)
 }
 
 // TestBaseFromSubclassProse: "A subclass of [x](x.md)" names the base type
