@@ -337,6 +337,8 @@ func upperCount(s string) int {
 // itself.
 func singularWord(w string) string {
 	switch {
+	case strings.HasSuffix(strings.ToLower(w), "series"):
+		return w // one series, several series
 	case strings.HasSuffix(w, "ies") && len(w) > 4:
 		return w[:len(w)-3] + "y"
 	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"):

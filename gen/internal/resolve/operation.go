@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 
@@ -168,6 +169,11 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 			op.ResponseType, op.Response, op.ResponseCollection = t.QualifiedName(), t, many
 		}
 	}
+	if op.Method == "GET" && op.Response != nil && !op.ResponseCollection && !endsInKey(op.Paths) && answersList(op) {
+		// "an emailActivitySummary object", but every example answers a
+		// list of them ({"value": [...]}): the report functions.
+		op.ResponseCollection = true
+	}
 	// A PATCH is an update even where no table lists what it changes; a
 	// PUT without one may send a file's bytes (driveItem content).
 	if op.RequestType == "" && (op.Method == "PATCH" || op.Method == "PUT" && len(op.RequestBody) > 0) {
@@ -176,6 +182,53 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 		}
 	}
 	return op
+}
+
+// endsInKey reports whether one of paths ends in a key segment ({id}):
+// such a GET answers one item, whatever its examples show.
+func endsInKey(paths []string) bool {
+	for _, p := range paths {
+		last := p[strings.LastIndexByte(p, '/')+1:]
+		if strings.HasPrefix(last, "{") && strings.HasSuffix(last, "}") {
+			return true
+		}
+	}
+	return false
+}
+
+// answersList reports whether every example response of op's status with
+// a JSON object for body holds a list, {"value": [...]} and annotations
+// only, where op's response type has no property named value; false
+// without such examples.
+func answersList(op *ir.Operation) bool {
+	if op.Response.PropertyFold("value") != nil {
+		return false
+	}
+	n := 0
+	for _, ex := range op.Examples {
+		rs := ex.Response
+		if rs == nil || rs.Status != op.ResponseStatus || strings.TrimSpace(rs.Body) == "" {
+			continue
+		}
+		var body map[string]json.RawMessage
+		if json.Unmarshal([]byte(rs.Body), &body) != nil {
+			continue // not a JSON object: a CSV report, a truncated sample
+		}
+		for k, v := range body {
+			if k == "value" {
+				if t := strings.TrimSpace(string(v)); !strings.HasPrefix(t, "[") {
+					return false
+				}
+			} else if !strings.HasPrefix(k, "@") {
+				return false
+			}
+		}
+		if _, ok := body["value"]; !ok {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // updatedType is the type an update's request-body table lists properties

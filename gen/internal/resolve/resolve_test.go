@@ -680,3 +680,27 @@ func TestCallbackTakesNoResponse(t *testing.T) {
 	assert.Nil(t, ex[0].Response, "the callback")
 	require.NotNil(t, ex[1].Response, "the request to Graph")
 }
+
+// TestExamplesAnswerAList: a GET whose prose answers "an x object" but
+// whose every JSON example answers {"value": [...]} answers a collection,
+// unless its path ends in a key.
+func TestExamplesAnswerAList(t *testing.T) {
+	root := t.TempDir()
+	writePage(t, filepath.Join(root, "resources", "summary.md"),
+		"# summary resource type\n\nNamespace: contoso\n\nA summary.\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n|count|Int32|A count.|\n\n## JSON representation\n\n<!-- {\n  \"blockType\": \"resource\",\n  \"@odata.type\": \"contoso.summary\"\n}-->\n\n```json\n{\n  \"count\": 1\n}\n```\n")
+	page := func(name, path string) {
+		writePage(t, filepath.Join(root, "api", name+".md"),
+			"# "+name+"\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nGET "+path+"\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code and a [summary](../resources/summary.md) object in the response body.\n\n## Examples\n\n"+
+				"<!-- { \"blockType\": \"request\", \"name\": \""+name+"\" } -->\n```http\nGET "+strings.ReplaceAll(path, "{id}", "1")+"\n```\n\n"+
+				"<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{\n  \"@odata.context\": \"https://graph.microsoft.com/beta/$metadata#Collection(contoso.summary)\",\n  \"value\": [{\"count\": 2}]\n}\n```\n")
+	}
+	page("getcounts", "/reports/getCounts(period='{period}')")
+	page("getsummary", "/summaries/{id}")
+	prog, _, err := Load(root)
+	require.NoError(t, err)
+	many := map[string]bool{}
+	for _, o := range prog.Operations {
+		many[o.Source] = o.ResponseCollection
+	}
+	assert.Equal(t, map[string]bool{"api/getcounts.md": true, "api/getsummary.md": false}, many)
+}
