@@ -159,9 +159,21 @@ func genDispatch(r *route, rt string) jen.Code {
 			jen.Id("h").Dot(handlerName(s.op)).Call(w.Clone(), req.Clone(), p.Clone()),
 		))
 	}
-	cases = append(cases, jen.Default().Block(jen.Id("h").Dot(handlerName(def.op)).Call(w.Clone(), req.Clone(), p.Clone())))
-	text := fmt.Sprintf("%s serves %s %s, which %s document, each for a body of its own type: the body's @odata.type picks the operation, %s (the most general type) when it names none of the others.",
-		r.dispatchName, r.method, r.doc, strings.Join(names, ", "), def.op.Name)
+	var text string
+	if def != nil {
+		cases = append(cases, jen.Default().Block(jen.Id("h").Dot(handlerName(def.op)).Call(w.Clone(), req.Clone(), p.Clone())))
+		text = fmt.Sprintf("%s serves %s %s, which %s document, each for a body of its own type: the body's @odata.type picks the operation, %s (the most general type) when it names none of the others.",
+			r.dispatchName, r.method, r.doc, strings.Join(names, ", "), def.op.Name)
+	} else {
+		var types []string
+		for _, s := range r.sharing() {
+			types = append(types, "#"+s.body.name)
+		}
+		cases = append(cases, jen.Default().Block(jen.Qual(rt, "WriteError").Call(w.Clone(), jen.Qual(pkgHTTP, "StatusBadRequest"), jen.Lit("invalidRequest"),
+			jen.Lit("the body's @odata.type must name the type it is of: one of "+strings.Join(types, ", ")))))
+		text = fmt.Sprintf("%s serves %s %s, which %s document, each for a body of its own type: the body's @odata.type picks the operation, and a body naming none of their types is answered 400, as none of them is a base of the others.",
+			r.dispatchName, r.method, r.doc, strings.Join(names, ", "))
+	}
 	return docs(text).Line().
 		Func().Params(jen.Id("h").Op("*").Id("handler")).Id(r.dispatchName).Params(
 		jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request"), jen.Id("p").Index().String(),

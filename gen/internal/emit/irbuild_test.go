@@ -272,6 +272,8 @@ func buildShapes() *ir.Program {
 	b.typ(nsGraph, "Json", ir.Complex, "resources/json.md", "", "Data in JSON format.")
 	b.typ(nsGraph, "folder", ir.Entity, "resources/folder.md", g("driveItem"), "",
 		prop("childCount", "Edm.Int32", "Number of children."))
+	b.typ(nsGraph, "notebook", ir.Entity, "resources/notebook.md", g("driveItem"), "",
+		prop("sectionCount", "Edm.Int32", "Number of sections."))
 
 	op := func(name, method, path, src string, params []string, req, resp string, status int, coll bool, exs ...*ir.Example) {
 		b.p.Operations = append(b.p.Operations, &ir.Operation{
@@ -326,6 +328,13 @@ func buildShapes() *ir.Program {
 		ex("create_item", "POST", items, `{"name": "a.txt"}`, 201, `{"@odata.type": "#microsoft.graph.driveItem", "name": "a.txt"}`, true))
 	op("CreateFolder", "POST", items, "api/folder-post.md", []string{"drive-id"}, g("folder"), g("folder"), 201, false,
 		ex("create_folder", "POST", items, `{"@odata.type": "#microsoft.graph.folder", "name": "docs", "childCount": 0}`, 201, `{"@odata.type": "#microsoft.graph.folder", "name": "docs"}`, true))
+	// Two operations for sibling types on one path: a body naming neither
+	// type cannot be handed to either.
+	bundles := items + "/bundles"
+	op("CreateBundleFolder", "POST", bundles, "api/folder-post-bundles.md", []string{"drive-id"}, g("folder"), g("folder"), 201, false,
+		ex("create_bundle_folder", "POST", bundles, `{"@odata.type": "#microsoft.graph.folder", "name": "docs"}`, 201, `{"@odata.type": "#microsoft.graph.folder", "name": "docs"}`, true))
+	op("CreateBundleNotebook", "POST", bundles, "api/notebook-post-bundles.md", []string{"drive-id"}, g("notebook"), g("notebook"), 201, false,
+		ex("create_bundle_notebook", "POST", bundles, `{"@odata.type": "#microsoft.graph.notebook", "name": "notes"}`, 201, `{"@odata.type": "#microsoft.graph.notebook", "name": "notes"}`, true))
 	// A redirect: the method returns the Location; the documented response
 	// type (the content after following it) is not the method's result.
 	download := ex("download", "GET", item+"/content", "", 302, "", false)

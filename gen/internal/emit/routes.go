@@ -156,25 +156,29 @@ func (r *route) handlerFunc() string {
 // first.
 func (r *route) sharing() []*opSig { return append([]*opSig{r.sig}, r.dispatch...) }
 
-// mostGeneral is the operation whose body type has the fewest base types,
-// the first on a tie: where a dispatching route sends a body naming none of
-// their types.
+// mostGeneral is the operation whose body type is every other's or a base
+// of it: where a dispatching route sends a body naming none of their types.
+// nil when none is (sibling types, Intune's iOS and Windows configurations):
+// such a body is refused, as nothing tells which operation it is for.
 func mostGeneral(sigs []*opSig) *opSig {
-	best, depth := sigs[0], -1
 	for _, s := range sigs {
-		anc, _ := ancestors(s.body.t)
-		if depth < 0 || len(anc) < depth {
-			best, depth = s, len(anc)
+		all := true
+		for _, o := range sigs {
+			all = all && derivesFrom(o.body.t, s.body.t)
+		}
+		if all {
+			return s
 		}
 	}
-	return best
+	return nil
 }
 
 // handsTo reports whether r's handler hands a request with body to s: r
 // dispatches between operations, s is one of them, and the body's
-// @odata.type names s's type, or no type when s is r's default.
+// @odata.type names s's type, or no type when s is r's default (a route
+// whose types have no common one among them has none).
 func (r *route) handsTo(s *opSig, body string) bool {
-	if r.dispatchDefault == nil || !slices.Contains(r.sharing(), s) {
+	if len(r.dispatch) == 0 || !slices.Contains(r.sharing(), s) {
 		return false
 	}
 	name, err := odata.ODataType([]byte(body))

@@ -51,3 +51,39 @@ func TestDispatchByODataType(t *testing.T) {
 		assert.Equal(t, c.served, svc.served, c.body)
 	}
 }
+
+func (s *dispatchService) CreateBundleFolder(_ context.Context, _ string, in *Folder) (*Folder, error) {
+	s.served = "CreateBundleFolder"
+	return in, nil
+}
+
+func (s *dispatchService) CreateBundleNotebook(_ context.Context, _ string, in *Notebook) (*Notebook, error) {
+	s.served = "CreateBundleNotebook"
+	return in, nil
+}
+
+// TestDispatchBetweenSiblings: where the operations sharing a route take
+// sibling types, neither a base of the other, a body naming neither type
+// is answered 400 instead of being handed to one of them.
+func TestDispatchBetweenSiblings(t *testing.T) {
+	for _, c := range []struct {
+		body, served string
+		status       int
+	}{
+		{`{"@odata.type": "#microsoft.graph.notebook", "name": "notes"}`, "CreateBundleNotebook", http.StatusCreated},
+		{`{"@odata.type": "#microsoft.graph.folder", "name": "docs"}`, "CreateBundleFolder", http.StatusCreated},
+		{`{"name": "docs"}`, "", http.StatusBadRequest},
+		{`{"@odata.type": "#microsoft.graph.driveItem", "name": "docs"}`, "", http.StatusBadRequest},
+	} {
+		svc := &dispatchService{}
+		req := httptest.NewRequest(http.MethodPost, "/drives/d1/items/bundles", strings.NewReader(c.body))
+		req.Header.Set("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		NewHandler(svc).ServeHTTP(rec, req)
+		assert.Equal(t, c.status, rec.Code, c.body)
+		assert.Equal(t, c.served, svc.served, c.body)
+		if c.status == http.StatusBadRequest {
+			assert.Contains(t, rec.Body.String(), "one of #microsoft.graph.folder, #microsoft.graph.notebook", c.body)
+		}
+	}
+}

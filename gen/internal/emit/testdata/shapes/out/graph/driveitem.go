@@ -39,7 +39,7 @@ type DriveItem struct {
 }
 
 // AnyDriveItem is a value of microsoft.graph.driveItem or of a type derived
-// from it: *DriveItem, *Folder.
+// from it: *DriveItem, *Folder, *Notebook.
 //
 // Properties typed microsoft.graph.driveItem hold one of these;
 // DecodeAnyDriveItem decodes JSON into the type its @odata.type names.

@@ -20,7 +20,7 @@ type Entity struct {
 }
 
 // AnyEntity is a value of microsoft.graph.entity or of a type derived from it:
-// *Entity, *DriveItem, *Folder.
+// *Entity, *DriveItem, *Folder, *Notebook.
 //
 // Properties typed microsoft.graph.entity hold one of these; DecodeAnyEntity
 // decodes JSON into the type its @odata.type names.

@@ -75,6 +75,52 @@ func (s *exampleService) CopyItem(ctx context.Context, p1 string, p2 string, bod
 	return nil
 }
 
+// CreateBundleFolder records the call and answers with the example response.
+func (s *exampleService) CreateBundleFolder(ctx context.Context, p1 string, body *Folder) (*Folder, error) {
+	if s.op != "CreateBundleFolder" {
+		return s.UnimplementedService.CreateBundleFolder(ctx, p1, body)
+	}
+	s.called = true
+	s.pathParams = []string{p1}
+	assert.NotNil(s.t, body, "CreateBundleFolder got no request body")
+	if s.request != "" {
+		data, err := json.Marshal(body)
+		require.NoError(s.t, err, "encoding the request body CreateBundleFolder got")
+		assert.NoError(s.t, odata.JSONSubsetAs("microsoft.graph.folder", []byte(s.request), data), "the request body CreateBundleFolder got")
+	}
+	if s.fail != nil {
+		return nil, s.fail
+	}
+	out := new(Folder)
+	if s.response != "" {
+		require.NoError(s.t, json.Unmarshal([]byte(s.response), out), "decoding the example response")
+	}
+	return out, nil
+}
+
+// CreateBundleNotebook records the call and answers with the example response.
+func (s *exampleService) CreateBundleNotebook(ctx context.Context, p1 string, body *Notebook) (*Notebook, error) {
+	if s.op != "CreateBundleNotebook" {
+		return s.UnimplementedService.CreateBundleNotebook(ctx, p1, body)
+	}
+	s.called = true
+	s.pathParams = []string{p1}
+	assert.NotNil(s.t, body, "CreateBundleNotebook got no request body")
+	if s.request != "" {
+		data, err := json.Marshal(body)
+		require.NoError(s.t, err, "encoding the request body CreateBundleNotebook got")
+		assert.NoError(s.t, odata.JSONSubsetAs("microsoft.graph.notebook", []byte(s.request), data), "the request body CreateBundleNotebook got")
+	}
+	if s.fail != nil {
+		return nil, s.fail
+	}
+	out := new(Notebook)
+	if s.response != "" {
+		require.NoError(s.t, json.Unmarshal([]byte(s.response), out), "decoding the example response")
+	}
+	return out, nil
+}
+
 // CreateFolder records the call and answers with the example response.
 func (s *exampleService) CreateFolder(ctx context.Context, p1 string, body *Folder) (*Folder, error) {
 	if s.op != "CreateFolder" {
@@ -315,6 +361,72 @@ func TestExampleCopyItem(t *testing.T) {
 	})
 	t.Run("copy_bad", func(t *testing.T) {
 		t.Skip("the handler answers 400 to the example request: property \"color\" is not declared by microsoft.graph.CopyItemRequest")
+	})
+}
+
+// TestExampleCreateBundleFolder sends the examples of CreateBundleFolder
+// (api/folder-post-bundles.md) to NewHandler and checks the documented
+// responses.
+func TestExampleCreateBundleFolder(t *testing.T) {
+	t.Run("create_bundle_folder", func(t *testing.T) {
+		const requestBody = `{
+  "@odata.type": "#microsoft.graph.folder",
+  "name": "docs"
+}`
+		const responseBody = `{
+  "@odata.type": "#microsoft.graph.folder",
+  "name": "docs"
+}`
+		*examples = exampleService{
+			t:        t,
+			op:       "CreateBundleFolder",
+			request:  requestBody,
+			response: responseBody,
+		}
+		svc := examples
+		req := httptest.NewRequest("POST", "/drives/driveID-1/items/bundles", strings.NewReader(requestBody))
+		req.Header.Add("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		exampleHandler.ServeHTTP(rec, req)
+		require.Equal(t, 201, rec.Code, rec.Body.String())
+		require.True(t, svc.called, "CreateBundleFolder was not called")
+		assert.Equal(t, []string{"driveID-1"}, svc.pathParams, "path parameters")
+		assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
+		// The documented response is truncated: every property it shows must be there.
+		assert.NoError(t, odata.JSONSubsetAs("microsoft.graph.folder", []byte(responseBody), rec.Body.Bytes()))
+	})
+}
+
+// TestExampleCreateBundleNotebook sends the examples of CreateBundleNotebook
+// (api/notebook-post-bundles.md) to NewHandler and checks the documented
+// responses.
+func TestExampleCreateBundleNotebook(t *testing.T) {
+	t.Run("create_bundle_notebook", func(t *testing.T) {
+		const requestBody = `{
+  "@odata.type": "#microsoft.graph.notebook",
+  "name": "notes"
+}`
+		const responseBody = `{
+  "@odata.type": "#microsoft.graph.notebook",
+  "name": "notes"
+}`
+		*examples = exampleService{
+			t:        t,
+			op:       "CreateBundleNotebook",
+			request:  requestBody,
+			response: responseBody,
+		}
+		svc := examples
+		req := httptest.NewRequest("POST", "/drives/driveID-1/items/bundles", strings.NewReader(requestBody))
+		req.Header.Add("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		exampleHandler.ServeHTTP(rec, req)
+		require.Equal(t, 201, rec.Code, rec.Body.String())
+		require.True(t, svc.called, "CreateBundleNotebook was not called")
+		assert.Equal(t, []string{"driveID-1"}, svc.pathParams, "path parameters")
+		assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
+		// The documented response is truncated: every property it shows must be there.
+		assert.NoError(t, odata.JSONSubsetAs("microsoft.graph.notebook", []byte(responseBody), rec.Body.Bytes()))
 	})
 }
 

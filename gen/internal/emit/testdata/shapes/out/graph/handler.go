@@ -23,7 +23,7 @@ func NewHandler(svc Service) http.Handler {
 }
 
 // NewHandlerWithOptions serves svc over HTTP at paths without a version
-// prefix: the paths of the 11 operations of Service, listed in routes.
+// prefix: the paths of the 13 operations of Service, listed in routes.
 //
 // Request bodies are checked against the schema before svc is called: a
 // property the type does not declare (or, on an open type, a declared one in
@@ -50,6 +50,7 @@ func NewHandlerWithOptions(svc Service, opts HandlerOptions) http.Handler {
 var routes = []odata.Route[*handler]{
 	{Pattern: "GET /drives/{driveID}/items", Params: []string{"driveID"}, Serve: (*handler).serveListItems},
 	{Pattern: "POST /drives/{driveID}/items", Params: []string{"driveID"}, Serve: (*handler).dispatchCreateFolder},
+	{Pattern: "POST /drives/{driveID}/items/bundles", Params: []string{"driveID"}, Serve: (*handler).dispatchCreateBundleFolder},
 	{Pattern: "DELETE /drives/{driveID}/items/{itemID}", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveDeleteItem},
 	{Pattern: "GET /drives/{driveID}/items/{itemID}", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveGetItem},
 	{Pattern: "PATCH /drives/{driveID}/items/{itemID}", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveUpdateItem},
@@ -58,13 +59,14 @@ var routes = []odata.Route[*handler]{
 	{Pattern: "GET /drives/{driveID}/items/{itemID}/kind", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveGetItemKind},
 	{Pattern: "POST /drives/{driveID}/items/{itemID}/links/$ref", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveAddItemLink},
 	{Pattern: "POST /drives/{driveID}/items/{itemID}/preview", Params: []string{"driveID", "itemID"}, Serve: (*handler).servePreviewItem},
+	{Expr: `^(?i:/drives)/(?P<driveID>[^/]+)(?i:/items/bundles)$`, Allow: []string{"POST"}},
+	{Expr: `^(?i:/drives)/(?P<driveID>[^/]+)(?i:/items)/(?P<itemID>[^/]+)$`, Allow: []string{"DELETE", "GET", "PATCH"}},
 }
 
 // paths are the ServeMux patterns that answer 405 Method Not Allowed to the
 // methods no route serves on them.
 var paths = []odata.Path{
 	{Pattern: "/drives/{driveID}/items", Allow: []string{"GET", "POST"}},
-	{Pattern: "/drives/{driveID}/items/{itemID}", Allow: []string{"DELETE", "GET", "PATCH"}},
 	{Pattern: "/drives/{driveID}/items/{itemID}/content", Allow: []string{"GET"}},
 	{Pattern: "/drives/{driveID}/items/{itemID}/copy", Allow: []string{"POST"}},
 	{Pattern: "/drives/{driveID}/items/{itemID}/kind", Allow: []string{"GET"}},
@@ -96,6 +98,28 @@ func (h *handler) serveCopyItem(w http.ResponseWriter, r *http.Request, p []stri
 		return
 	}
 	odata.WriteNoContent(w, http.StatusAccepted, h.svc.CopyItem(r.Context(), p[0], p[1], in))
+}
+
+// serveCreateBundleFolder serves POST /drives/{drive-id}/items/bundles. p
+// holds the path values driveID.
+func (h *handler) serveCreateBundleFolder(w http.ResponseWriter, r *http.Request, p []string) {
+	in := new(Folder)
+	if !odata.ReadJSON(w, r, h.maxBodyBytes, "microsoft.graph.folder", false, in) {
+		return
+	}
+	out, err := h.svc.CreateBundleFolder(r.Context(), p[0], in)
+	odata.WriteEntity(w, http.StatusCreated, out, err, "#microsoft.graph.folder")
+}
+
+// serveCreateBundleNotebook serves POST /drives/{drive-id}/items/bundles. p
+// holds the path values driveID.
+func (h *handler) serveCreateBundleNotebook(w http.ResponseWriter, r *http.Request, p []string) {
+	in := new(Notebook)
+	if !odata.ReadJSON(w, r, h.maxBodyBytes, "microsoft.graph.notebook", false, in) {
+		return
+	}
+	out, err := h.svc.CreateBundleNotebook(r.Context(), p[0], in)
+	odata.WriteEntity(w, http.StatusCreated, out, err, "#microsoft.graph.notebook")
 }
 
 // serveCreateFolder serves POST /drives/{drive-id}/items. p holds the path
@@ -201,5 +225,25 @@ func (h *handler) dispatchCreateFolder(w http.ResponseWriter, r *http.Request, p
 		h.serveCreateFolder(w, r, p)
 	default:
 		h.serveCreateItem(w, r, p)
+	}
+}
+
+// dispatchCreateBundleFolder serves POST /drives/{drive-id}/items/bundles,
+// which CreateBundleFolder, CreateBundleNotebook document, each for a body of
+// its own type: the body's @odata.type picks the operation, and a body naming
+// none of their types is answered 400, as none of them is a base of the
+// others.
+func (h *handler) dispatchCreateBundleFolder(w http.ResponseWriter, r *http.Request, p []string) {
+	name, ok := odata.BodyODataType(w, r, h.maxBodyBytes)
+	if !ok {
+		return
+	}
+	switch name {
+	case "microsoft.graph.folder":
+		h.serveCreateBundleFolder(w, r, p)
+	case "microsoft.graph.notebook":
+		h.serveCreateBundleNotebook(w, r, p)
+	default:
+		odata.WriteError(w, http.StatusBadRequest, "invalidRequest", "the body's @odata.type must name the type it is of: one of #microsoft.graph.folder, #microsoft.graph.notebook")
 	}
 }

@@ -4,7 +4,7 @@ package graph
 
 import "gen/output/shapes/odata"
 
-// schema is the schema of the 7 types of package graph, by qualified name; it
+// schema is the schema of the 8 types of package graph, by qualified name; it
 // is static data.
 var schema = []odata.Type{
 	{
@@ -74,6 +74,24 @@ var schema = []odata.Type{
 			{Name: "ancestors", Type: "microsoft.graph.itemReference", Collection: true},
 		},
 		GoType: (*ItemReference)(nil),
+	},
+	{
+		Name:      "microsoft.graph.notebook",
+		Ancestors: []string{"microsoft.graph.driveItem", "microsoft.graph.entity"},
+		Properties: []odata.Property{
+			{Name: "id", Type: "Edm.String"},
+			{Name: "name", Type: "Edm.String"},
+			{Name: "size", Type: "Edm.Int64"},
+			{Name: "tags", Type: "Edm.String", Collection: true},
+			{Name: "kind", Type: "microsoft.graph.itemKind"},
+			{Name: "lastModifiedDateTime", Type: "Edm.DateTimeOffset"},
+			{Name: "content", Type: "Edm.Untyped"},
+			{Name: "price", Type: "Edm.Decimal"},
+			{Name: "children", Type: "microsoft.graph.driveItem", Collection: true},
+			{Name: "parentReference", Type: "microsoft.graph.itemReference"},
+			{Name: "sectionCount", Type: "Edm.Int32"},
+		},
+		GoType: (*Notebook)(nil),
 	},
 }
 

@@ -35,6 +35,16 @@ type Service interface {
 	// Success answers 202 Accepted with no body.
 	CopyItem(ctx context.Context, driveID string, itemID string, body *CopyItemRequest) error
 
+	// CreateBundleFolder serves POST /drives/{drive-id}/items/bundles:
+	// CreateBundleFolder. Success answers 201 Created with the
+	// microsoft.graph.folder.
+	CreateBundleFolder(ctx context.Context, driveID string, folder *Folder) (*Folder, error)
+
+	// CreateBundleNotebook serves POST /drives/{drive-id}/items/bundles:
+	// CreateBundleNotebook. Success answers 201 Created with the
+	// microsoft.graph.notebook.
+	CreateBundleNotebook(ctx context.Context, driveID string, notebook *Notebook) (*Notebook, error)
+
 	// CreateFolder serves POST /drives/{drive-id}/items: CreateFolder. Success
 	// answers 201 Created with the microsoft.graph.folder.
 	CreateFolder(ctx context.Context, driveID string, folder *Folder) (*Folder, error)
@@ -88,6 +98,16 @@ func (UnimplementedService) AddItemLink(ctx context.Context, driveID string, ite
 // CopyItem answers 501 Not Implemented.
 func (UnimplementedService) CopyItem(ctx context.Context, driveID string, itemID string, body *CopyItemRequest) error {
 	return &Error{Status: http.StatusNotImplemented, Code: "notImplemented", Message: "CopyItem is not implemented"}
+}
+
+// CreateBundleFolder answers 501 Not Implemented.
+func (UnimplementedService) CreateBundleFolder(ctx context.Context, driveID string, folder *Folder) (*Folder, error) {
+	return nil, &Error{Status: http.StatusNotImplemented, Code: "notImplemented", Message: "CreateBundleFolder is not implemented"}
+}
+
+// CreateBundleNotebook answers 501 Not Implemented.
+func (UnimplementedService) CreateBundleNotebook(ctx context.Context, driveID string, notebook *Notebook) (*Notebook, error) {
+	return nil, &Error{Status: http.StatusNotImplemented, Code: "notImplemented", Message: "CreateBundleNotebook is not implemented"}
 }
 
 // CreateFolder answers 501 Not Implemented.
