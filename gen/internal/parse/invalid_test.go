@@ -330,3 +330,14 @@ func TestFileNameNotUTF8(t *testing.T) {
 	require.Len(t, p.Diags, 1)
 	assert.Contains(t, p.Diags[0].Message, `file name has a control character ("resources/x\ny.md")`)
 }
+
+// TestIndentedFenceInAListCloses: a fence indented inside a list item, with
+// several lines, is closed by its indented closing fence (goldmark strips the
+// indentation from the content, which is then shorter than the page's text).
+func TestIndentedFenceInAListCloses(t *testing.T) {
+	page := "# widget resource type\n\n## Properties\n\n1. First step:\n\n    ```json\n    {\n      \"a\": 1,\n      \"b\": 2\n    }\n    ```\n\n2. Second step.\n"
+	p := Parse("resources/widget.md", []byte(page))
+	assert.Empty(t, only(p.Diags, "unclosed-block"))
+	require.Len(t, p.Code, 1)
+	assert.True(t, p.Code[0].Closed)
+}

@@ -560,6 +560,12 @@ func (w *walker) code(n ast.Node, fenced bool) {
 	}
 	start := cb.ContentStart
 	end := start + len(cb.Content)
+	if lines.Len() > 0 {
+		// Where the last line ends in the page: the content lost the
+		// indentation of a fence inside a list item, so its length falls
+		// short of it.
+		end = max(end, lines.At(lines.Len()-1).Stop)
+	}
 	if fc, ok := n.(*ast.FencedCodeBlock); ok {
 		if fc.Info != nil {
 			cb.Info = strings.TrimSpace(w.text(fc.Info.Segment.Start, fc.Info.Segment.Stop))
