@@ -138,12 +138,22 @@ type lenientBody struct {
 // representation) is checked against the type's property table, its values
 // read as the placeholders they are (see repValue).
 func (c *checker) jsonBlock(cb *parse.CodeBlock, what string, resource bool) {
-	v, probs, strict := readJSON(cb.Content, c.arena)
-	c.jsonProblems(cb.Content, cb.ContentStart, probs, strict, "example-json", what)
+	content, start := cb.Content, cb.ContentStart
+	if !resource {
+		// An example block may show a whole HTTP message: its body is
+		// what follows the headers.
+		at, ok := messageBody(content)
+		if !ok {
+			return
+		}
+		content, start = content[at:], start+at
+	}
+	v, probs, strict := readJSON(content, c.arena)
+	c.jsonProblems(content, start, probs, strict, "example-json", what)
 	if v == nil {
 		return
 	}
-	c.duplicateKeys(v, cb.ContentStart, false)
+	c.duplicateKeys(v, start, false)
 	a := cb.Annotation
 	od := a.String("@odata.type")
 	if od == "" {
@@ -154,8 +164,41 @@ func (c *checker) jsonBlock(cb *parse.CodeBlock, what string, resource bool) {
 	}
 	t, _ := c.lookup(od, c.page.Namespace.Text)
 	_, named := ir.TypeName(od)
-	w := &bodyWalk{c: c, off: cb.ContentStart, resource: resource}
+	w := &bodyWalk{c: c, off: start, resource: resource}
 	w.top(v, t, a.Bool("isCollection") || named)
+}
+
+// messageBody is where the body of an example block starts: 0 for a bare
+// body, after the blank line that ends the headers for a block opening with
+// a request or status line ("POST https://...", "HTTP/1.1 200 OK"); ok is
+// false for such a block with no body.
+func messageBody(content string) (at int, ok bool) {
+	first := strings.TrimSpace(content[:max(0, strings.IndexByte(content+"\n", '\n'))])
+	f := strings.Fields(first)
+	if len(f) == 0 || !(parse.HasPrefixLower(first, "http/") || len(f) >= 2 && httpMethod(f[0])) {
+		return 0, true
+	}
+	for i := 0; i < len(content); {
+		j := strings.IndexByte(content[i:], '\n')
+		if j < 0 {
+			return 0, false
+		}
+		line := content[i : i+j]
+		i += j + 1
+		if strings.TrimSpace(line) == "" {
+			return i, strings.TrimSpace(content[i:]) != ""
+		}
+	}
+	return 0, false
+}
+
+// httpMethod reports whether w is an HTTP method in upper case.
+func httpMethod(w string) bool {
+	switch w {
+	case "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS":
+		return true
+	}
+	return false
 }
 
 // bodyWalk checks one JSON body against the types: unknown properties,
