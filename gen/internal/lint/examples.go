@@ -707,14 +707,21 @@ func (c *checker) pairing() {
 	}
 	var open []*parse.Example
 	paired := map[*parse.Example]bool{}
+	// answered is the response just paired with a request, while the next
+	// example is another response: an alternative answer to that request
+	// (a 207 beside the 200) pairs with nothing and needs nothing.
+	var answered *parse.Example
 	for _, ex := range c.page.Examples {
 		if ex.Role == "request" {
 			open = append(open, ex)
+			answered = nil
 			continue
 		}
 		if ex.Role != "response" {
 			continue
 		}
+		prevAnswer := answered
+		answered = nil
 		if ex.Name != "" && !names[ex.Name] {
 			sp := c.startSpan(ex)
 			if ns := exampleNames(c.page.Src, ex); len(ns) > 0 {
@@ -724,6 +731,7 @@ func (c *checker) pairing() {
 			if len(open) > 0 {
 				paired[open[0]] = true
 				open = open[1:]
+				answered = ex
 			}
 			continue
 		}
@@ -738,6 +746,7 @@ func (c *checker) pairing() {
 				}
 			}
 			if found {
+				answered = ex
 				// A response naming several requests answers each of them.
 				for _, n := range ex.Names[min(1, len(ex.Names)):] {
 					for i, r := range open {
@@ -755,6 +764,11 @@ func (c *checker) pairing() {
 			i := firstGraphRequest(open)
 			paired[open[i]] = true
 			open = append(open[:i:i], open[i+1:]...)
+			answered = ex
+			continue
+		}
+		if prevAnswer != nil && prevAnswer.Status != ex.Status && ex.Name == "" {
+			answered = prevAnswer // another answer to the same request
 			continue
 		}
 		if ig := c.ignoredRequestBefore(ex); ig != nil {
