@@ -651,7 +651,8 @@ type proseRef struct {
 var inheritsRE = regexp.MustCompile(`(?i)\b(?:inherits|inherited|derives|derived|subtype|subclass)\b(?:\s+[a-z]+){0,3}\s+(?:from|of)\s+(?:the\s+)?(?:\*\*|\*|__|_)?$`)
 
 // inheritsLink finds the base type a page names in prose before its first H2
-// (after the title, which some pages write as an H2): "Inherits from
+// (after the title, which some pages write as an H2), else in a paragraph of
+// its Properties section: "Inherits from
 // [stsPolicy](stsPolicy.md)", "Derived from **[x](x.md)**", "This type
 // inherits from", "a subtype of", "a subclass of".
 func inheritsLink(p *parse.Page) *parse.Link {
@@ -670,15 +671,33 @@ func inheritsLink(p *parse.Page) *parse.Link {
 			break
 		}
 	}
-	for i := range p.Links {
-		l := &p.Links[i]
-		if l.Span.Offset() >= end || l.Span.Offset() <= title {
-			continue
+	// Or in a paragraph of the Properties section, over the rows a base type
+	// declares: "The following properties are inherited from **[baseItem][]**".
+	var props []diag.Range
+	for _, b := range p.Blocks {
+		if b.Kind == parse.ProseBlock && b.Section == "properties" {
+			props = append(props, b.Span)
 		}
-		before := p.Src.Text(l.Span.Offset()-60, l.Span.Offset())
-		// The expression needs one of its verbs: most links have none before them.
-		if (containsFold(before, "inherit") || containsFold(before, "derive") || containsFold(before, "subtype") || containsFold(before, "subclass")) && inheritsRE.MatchString(before) {
-			return l
+	}
+	inProps := func(off int) bool {
+		for _, sp := range props {
+			if off >= sp.Offset() && off < sp.EndOffset() {
+				return true
+			}
+		}
+		return false
+	}
+	for pass := 0; pass < 2; pass++ {
+		for i := range p.Links {
+			l := &p.Links[i]
+			if off := l.Span.Offset(); pass == 0 && (off >= end || off <= title) || pass == 1 && !inProps(off) {
+				continue
+			}
+			before := p.Src.Text(l.Span.Offset()-60, l.Span.Offset())
+			// The expression needs one of its verbs: most links have none before them.
+			if (containsFold(before, "inherit") || containsFold(before, "derive") || containsFold(before, "subtype") || containsFold(before, "subclass")) && inheritsRE.MatchString(before) {
+				return l
+			}
 		}
 	}
 	return nil

@@ -643,7 +643,8 @@ func TestQueriesKept(t *testing.T) {
 }
 
 // TestBaseFromSubclassProse: "A subclass of [x](x.md)" names the base type
-// as "Inherits from" does.
+// as "Inherits from" does, and so does "The following properties are
+// inherited from **[x][]**" in the Properties section.
 func TestBaseFromSubclassProse(t *testing.T) {
 	root := t.TempDir()
 	page := func(name, prose string) {
@@ -653,9 +654,11 @@ func TestBaseFromSubclassProse(t *testing.T) {
 	page("gadget", "A gadget.")
 	page("widget", "A subclass of [gadget](gadget.md).")
 	page("sprocket", "This creates a subclass from [gadget](gadget.md).")
+	writePage(t, filepath.Join(root, "resources", "cog.md"),
+		"# cog resource type\n\nNamespace: contoso\n\nA cog.\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n|teeth|Int32|Its teeth.|\n\nThe following properties are inherited from **[gadget][]**.\n\n| Property | Type | Description |\n|:---|:---|:---|\n|labelgadget|String|A label.|\n\n## JSON representation\n\n<!-- {\n  \"blockType\": \"resource\",\n  \"@odata.type\": \"contoso.cog\"\n}-->\n\n```json\n{\n  \"teeth\": 1\n}\n```\n\n[gadget]: gadget.md\n")
 	prog, _, err := Load(root)
 	require.NoError(t, err)
-	for _, name := range []string{"widget", "sprocket"} {
+	for _, name := range []string{"widget", "sprocket", "cog"} {
 		ty := prog.Lookup("contoso." + name)
 		require.NotNil(t, ty, name)
 		assert.Equal(t, "contoso.gadget", ty.BaseType, name)
