@@ -47,8 +47,35 @@ func (r *resolver) jsonProperties(p *parse.Page, owner *ir.Type) {
 		added = append(added, m.Key)
 	}
 	if len(added) > 0 {
-		r.diags.Add(p.Src.Span(cb.ContentStart, cb.ContentStart), diag.Warning, "missing-property-table",
-			"the page has no property table; %d properties (%s) are taken from the JSON representation", len(added), strings.Join(added, ", "))
+		// Reported once the base types are known (sampledWarnings): a key
+		// the base type declares is inherited, not taken.
+		r.sampledPages = append(r.sampledPages, sampledPage{t: owner, at: p.Src.Span(cb.ContentStart, cb.ContentStart)})
+	}
+}
+
+// sampledPage is a type some of whose properties a page's JSON
+// representation gave, for its missing-property-table warning.
+type sampledPage struct {
+	t  *ir.Type
+	at diag.Span
+}
+
+// sampledWarnings reports the pages whose properties came from their JSON
+// representation, naming those the type declares itself: the keys of a
+// page that "inherits all the properties" of its base type are its base
+// type's, and no finding.
+func (r *resolver) sampledWarnings() {
+	for _, sp := range r.sampledPages {
+		var own []string
+		for _, prop := range sp.t.Properties {
+			if r.sampled[prop] {
+				own = append(own, prop.Name)
+			}
+		}
+		if len(own) > 0 {
+			r.diags.Add(sp.at, diag.Warning, "missing-property-table",
+				"the page has no property table; %d properties (%s) are taken from the JSON representation", len(own), strings.Join(own, ", "))
+		}
 	}
 }
 

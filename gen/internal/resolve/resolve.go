@@ -49,8 +49,10 @@ type resolver struct {
 	// base types (see nearerBases).
 	disputed []disputedBase
 	// sampled are the properties taken from a JSON representation, typed
-	// by their sample value only (see jsonProperties).
-	sampled map[*ir.Property]bool
+	// by their sample value only (see jsonProperties), and sampledPages
+	// the types they were taken for, reported once bases are known.
+	sampled      map[*ir.Property]bool
+	sampledPages []sampledPage
 	// nameDiags are typeNames' findings by package, kept apart while it
 	// runs beside the operations, redone for packages merged by
 	// mergeCyclicPackages, and added to diags once the names are settled.
@@ -870,6 +872,7 @@ func (r *resolver) inheritance() {
 		}
 		t.Properties = own
 	}
+	r.sampledWarnings()
 	for _, t := range r.prog.Types {
 		sortByQualifiedName(t.Derived)
 	}
