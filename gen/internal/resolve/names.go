@@ -296,18 +296,25 @@ func packageOperationNames(ops []*ir.Operation, name func(o *ir.Operation, goNam
 			continue // a name the package declares itself, whatever pages exist
 		}
 		var others []string
+		same := true // every other page's title is this one's word for word
 		for _, s := range byName[n] {
 			if s != o {
 				others = append(others, s.Pos.String())
+				same = same && s.Title == o.Title
 			}
+		}
+		what := map[bool]string{true: "has the same title", false: "have the same title"}[len(others) == 1]
+		if !same {
+			// "Delete conversationThread" and "Delete conversation thread".
+			what = map[bool]string{true: "has a title that makes the same Go name", false: "have titles that make the same Go name"}[len(others) == 1]
 		}
 		// The finding spans the title (o.Pos is where it starts).
 		end := o.Pos
 		end.Col += utf8.RuneCountInString(o.Title)
 		end.Offset += len(o.Title)
 		clashes.Add(diag.Span{Pos: o.Pos, End: end}, diag.Warning, "go-name-clash",
-			"operation %q is the Go method %s, not %s, because %s %s the same title; its name depends on which pages exist (a page added with this title renames a method that had the name alone): give the pages distinct titles",
-			o.Title, goName, n, strings.Join(others, ", "), map[bool]string{true: "has", false: "have"}[len(others) == 1])
+			"operation %q is the Go method %s, not %s, because %s %s; its name depends on which pages exist (a page added with this title renames a method that had the name alone): give the pages distinct titles",
+			o.Title, goName, n, strings.Join(others, ", "), what)
 	}
 	return clashes
 }

@@ -707,3 +707,20 @@ func TestExamplesAnswerAList(t *testing.T) {
 	}
 	assert.Equal(t, map[string]bool{"api/getcounts.md": true, "api/getsummary.md": false}, many)
 }
+
+// TestOperationTitlesMakingOneGoName: titles written differently that make
+// one Go name are said to, not to be the same title.
+func TestOperationTitlesMakingOneGoName(t *testing.T) {
+	root := t.TempDir()
+	for name, title := range map[string]string{"thread-delete": "Delete conversationThread", "conversationthread-delete": "Delete conversation thread"} {
+		writePage(t, filepath.Join(root, "api", name+".md"),
+			"# "+title+"\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nDELETE /"+name+"/{id}\n```\n\n## Response\n\nIf successful, this method returns a `204 No Content` response code.\n")
+	}
+	_, diags, err := Load(root)
+	require.NoError(t, err)
+	got := findingsOf(diags, "go-name-clash")
+	require.Len(t, got, 2, "each page is named by its file's words")
+	for _, f := range got {
+		assert.Contains(t, f, "has a title that makes the same Go name")
+	}
+}
