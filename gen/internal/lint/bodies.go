@@ -761,12 +761,41 @@ func (w *bodyWalk) enum(v *parse.Value, p *ir.Property, t *ir.Type) {
 			for i, m := range t.Members {
 				names[i] = m.Name
 			}
+			if listsValue(p.Description, part) {
+				// The example agrees with the property's own "Possible
+				// values": the enum's values table is the likelier mistake.
+				w.report(v, "enum-value", "%q is not a member of %s, though the description of %s lists it: the enum's values table spells it otherwise%s",
+					part, t.QualifiedName(), p.Name, suggest(part, names))
+				return
+			}
 			w.report(v, "enum-value", "%q is not a member of %s%s", part, t.QualifiedName(), suggest(part, names))
 			return
 		}
 	case isTypeRef(v) && !w.example:
 	default:
 		w.report(v, "type-mismatch", "%s is a %s enum value (a string), found %s", p.Name, t.Name, describeValue(v))
+	}
+}
+
+// listsValue reports whether a property's description names value, as a
+// whole word, after "possible values".
+func listsValue(desc, value string) bool {
+	i := strings.Index(strings.ToLower(desc), "possible values")
+	if i < 0 {
+		return false
+	}
+	rest := desc[i:]
+	for {
+		j := strings.Index(rest, value)
+		if j < 0 {
+			return false
+		}
+		before := j == 0 || !isWordByte(rest[j-1])
+		after := j+len(value) == len(rest) || !isWordByte(rest[j+len(value)])
+		if before && after {
+			return true
+		}
+		rest = rest[j+len(value):]
 	}
 }
 

@@ -100,3 +100,14 @@ func TestPrimitiveVerdictsAreTheHandlers(t *testing.T) {
 	}
 	assert.NotEmpty(t, refused)
 }
+
+// TestListsValue: a value the description lists after "possible values",
+// as a whole word.
+func TestListsValue(t *testing.T) {
+	desc := "How values flow. Possible values are: FlowWhenChanged, FlowAlways, Always."
+	assert.True(t, listsValue(desc, "FlowWhenChanged"))
+	assert.True(t, listsValue(desc, "Always"))
+	assert.False(t, listsValue(desc, "Flow"), "part of a word")
+	assert.False(t, listsValue(desc, "flowWhenChanged"), "letter case counts")
+	assert.False(t, listsValue("FlowWhenChanged is how values flow.", "FlowWhenChanged"), "no possible values")
+}
