@@ -519,8 +519,13 @@ func (c *checker) urlPlaceholders(ex *parse.Example) {
 	}
 	line := ex.StartLine.Text()
 	base := ex.StartLine.Offset() + strings.Index(line, ex.URL)
+	query := strings.IndexByte(ex.URL, '?')
 	for _, m := range urlPlaceholders(ex.URL) {
-		c.report(c.span(base+m[0], base+m[1]), "placeholder-value", "example URL keeps the path placeholder %s: use a realistic value", ex.URL[m[0]:m[1]])
+		where := "path"
+		if query >= 0 && m[0] > query {
+			where = "query"
+		}
+		c.report(c.span(base+m[0], base+m[1]), "placeholder-value", "example URL keeps the %s placeholder %s: use a realistic value", where, ex.URL[m[0]:m[1]])
 	}
 }
 
