@@ -143,8 +143,9 @@ func handlerName(o *ir.Operation) string { return "serve" + o.Name }
 
 // genDispatch emits the handler of a route several operations document,
 // each for a body of its own type: it hands the request to the one whose
-// type the body's @odata.type names, else to the route's own operation,
-// whose handler then answers what is wrong with the body.
+// type the body's @odata.type names, else to the one whose type is a base
+// of the others' (whose handler then answers what is wrong with the body),
+// else, none being one, answers 400.
 func genDispatch(r *route, rt string) jen.Code {
 	w, req, p := jen.Id("w"), jen.Id("r"), jen.Id("p")
 	var cases []jen.Code

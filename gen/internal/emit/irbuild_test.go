@@ -332,7 +332,9 @@ func buildShapes() *ir.Program {
 	// type cannot be handed to either.
 	bundles := items + "/bundles"
 	op("CreateBundleFolder", "POST", bundles, "api/folder-post-bundles.md", []string{"drive-id"}, g("folder"), g("folder"), 201, false,
-		ex("create_bundle_folder", "POST", bundles, `{"@odata.type": "#microsoft.graph.folder", "name": "docs"}`, 201, `{"@odata.type": "#microsoft.graph.folder", "name": "docs"}`, true))
+		ex("create_bundle_folder", "POST", bundles, `{"@odata.type": "#microsoft.graph.folder", "name": "docs"}`, 201, `{"@odata.type": "#microsoft.graph.folder", "name": "docs"}`, true),
+		// Naming no type, it is answered 400: its test is skipped.
+		ex("create_bundle_untyped", "POST", bundles, `{"name": "docs"}`, 201, `{"@odata.type": "#microsoft.graph.folder", "name": "docs"}`, true))
 	op("CreateBundleNotebook", "POST", bundles, "api/notebook-post-bundles.md", []string{"drive-id"}, g("notebook"), g("notebook"), 201, false,
 		ex("create_bundle_notebook", "POST", bundles, `{"@odata.type": "#microsoft.graph.notebook", "name": "notes"}`, 201, `{"@odata.type": "#microsoft.graph.notebook", "name": "notes"}`, true))
 	// A redirect: the method returns the Location; the documented response
