@@ -289,6 +289,7 @@ func TestParametersByWhatTheyIdentify(t *testing.T) {
 		// A name a path gives twice is the parent's the first time: the
 		// identity acted on is identityID on both paths.
 		[]string{"DeleteIdentity", "DELETE", "/identities/{identityId}", "/identities/{identityId}/assigned/{identityId}"},
+		[]string{"GetSubweb", "GET", "/webs/{web-id}/webs/{web-id}"},
 	)
 	rt := routingOf(t, p, func(diag.Diagnostic) {})
 	names := func(op string) []string {
@@ -308,6 +309,7 @@ func TestParametersByWhatTheyIdentify(t *testing.T) {
 	assert.Equal(t, []string{"userID", "groupID", "contactID"}, names("GetPhoto"))
 	assert.Equal(t, []string{"siteID", "siteID2"}, names("GetSite"))
 	assert.Equal(t, []string{"identityID", "identityID2"}, names("DeleteIdentity"))
+	assert.Equal(t, []string{"webID2", "webID"}, names("GetSubweb"), "the parent, written first, is webID2")
 	assert.Equal(t, []string{"managedAppPolicyID", "registrationID"}, names("AssignPolicy"))
 	assert.Equal(t, []string{"healthScriptID", "healthStateID", "scriptID", "scriptStateID"}, names("GetRunState"))
 	assert.Equal(t, []string{"userID", "mailID"}, names("GetMail"))

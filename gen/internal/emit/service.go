@@ -92,19 +92,33 @@ func (g *generator) newSig(o *ir.Operation) (*opSig, error) {
 	goNames := map[string]bool{"ctx": true}
 	wildcards := map[string]bool{}
 	for _, grp := range order {
-		name := grp.name()
 		for k := 1; k <= grp.most; k++ {
-			doc, goName, wildcard := name, naming.GoParam(name), wildcardName(name)
-			if k > 1 {
-				suffix := fmt.Sprint(k)
-				doc, goName, wildcard = doc+suffix, goName+suffix, wildcard+suffix
-			}
 			slot[fmt.Sprintf("%s#%d", grp.key, k)] = len(s.params)
-			s.params = append(s.params, pathParam{
-				name:     doc,
-				goName:   naming.Unique(goName, goNames),
-				wildcard: naming.Unique(wildcard, wildcards),
-			})
+			s.params = append(s.params, pathParam{})
+		}
+	}
+	// Names go first to the placeholders named for what they are, then to
+	// those keyed by their collection: of /sites/{site-id}/sites/{site-id},
+	// the site acted on is siteID and its parent siteID2, whichever the
+	// path writes first.
+	for pass := 0; pass < 2; pass++ {
+		for _, grp := range order {
+			if strings.HasPrefix(grp.key, "/") != (pass == 1) {
+				continue
+			}
+			name := grp.name()
+			for k := 1; k <= grp.most; k++ {
+				doc, goName, wildcard := name, naming.GoParam(name), wildcardName(name)
+				if k > 1 {
+					suffix := fmt.Sprint(k)
+					doc, goName, wildcard = doc+suffix, goName+suffix, wildcard+suffix
+				}
+				s.params[slot[fmt.Sprintf("%s#%d", grp.key, k)]] = pathParam{
+					name:     doc,
+					goName:   naming.Unique(goName, goNames),
+					wildcard: naming.Unique(wildcard, wildcards),
+				}
+			}
 		}
 	}
 	for _, segs := range s.paths {
