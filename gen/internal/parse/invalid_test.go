@@ -340,4 +340,11 @@ func TestIndentedFenceInAListCloses(t *testing.T) {
 	assert.Empty(t, only(p.Diags, "unclosed-block"))
 	require.Len(t, p.Code, 1)
 	assert.True(t, p.Code[0].Closed)
+
+	// Content lines indented with a tab, which goldmark pads to spaces.
+	page = "# widget resource type\n\n## Properties\n\n- Step:\n  ```\n\tone\n\ttwo\n\tthree\n\tfour\n  ```\n- Next.\n"
+	p = Parse("resources/widget.md", []byte(page))
+	assert.Empty(t, only(p.Diags, "unclosed-block"))
+	require.Len(t, p.Code, 1)
+	assert.True(t, p.Code[0].Closed)
 }

@@ -561,10 +561,10 @@ func (w *walker) code(n ast.Node, fenced bool) {
 	start := cb.ContentStart
 	end := start + len(cb.Content)
 	if lines.Len() > 0 {
-		// Where the last line ends in the page: the content lost the
-		// indentation of a fence inside a list item, so its length falls
-		// short of it.
-		end = max(end, lines.At(lines.Len()-1).Stop)
+		// Where the last line ends in the page: the content's length is
+		// not it, short of it for a fence whose indentation in a list item
+		// goldmark strips, past it for tabs it pads to spaces.
+		end = lines.At(lines.Len() - 1).Stop
 	}
 	if fc, ok := n.(*ast.FencedCodeBlock); ok {
 		if fc.Info != nil {
