@@ -337,6 +337,12 @@ func buildShapes() *ir.Program {
 		ex("create_bundle_untyped", "POST", bundles, `{"name": "docs"}`, 201, `{"@odata.type": "#microsoft.graph.folder", "name": "docs"}`, true))
 	op("CreateBundleNotebook", "POST", bundles, "api/notebook-post-bundles.md", []string{"drive-id"}, g("notebook"), g("notebook"), 201, false,
 		ex("create_bundle_notebook", "POST", bundles, `{"@odata.type": "#microsoft.graph.notebook", "name": "notes"}`, 201, `{"@odata.type": "#microsoft.graph.notebook", "name": "notes"}`, true))
+	// Two pages naming one path's placeholder two ways still dispatch by
+	// type: the path fills the same parameter of both.
+	op("AddFolderUnder", "POST", items+"/{item-id}/children", "api/folder-post-children.md", []string{"drive-id", "item-id"}, g("folder"), g("folder"), 201, false,
+		ex("add_folder_under", "POST", items+"/{item-id}/children", `{"@odata.type": "#microsoft.graph.folder", "name": "docs"}`, 201, `{"@odata.type": "#microsoft.graph.folder", "name": "docs"}`, true))
+	op("AddNotebookUnder", "POST", items+"/{parent-id}/children", "api/notebook-post-children.md", []string{"drive-id", "parent-id"}, g("notebook"), g("notebook"), 201, false,
+		ex("add_notebook_under", "POST", items+"/{parent-id}/children", `{"@odata.type": "#microsoft.graph.notebook", "name": "notes"}`, 201, `{"@odata.type": "#microsoft.graph.notebook", "name": "notes"}`, true))
 	// A redirect: the method returns the Location; the documented response
 	// type (the content after following it) is not the method's result.
 	download := ex("download", "GET", item+"/content", "", 302, "", false)

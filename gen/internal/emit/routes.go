@@ -195,15 +195,27 @@ func (r *route) handsTo(s *opSig, body string) bool {
 // them by the @odata.type of the body: each takes one value of an entity or
 // complex type, all of them different (Intune's create pages, one per
 // derived type, on one collection), and the same path values.
-func (r *route) dispatchable(s *opSig) bool {
+func (r *route) dispatchable(s *opSig, sr *route) bool {
 	// A table's struct has a name no client sends in @odata.type.
 	one := func(x *opSig) bool { return x.body != nil && !x.body.collection && x.body.isStruct() && !x.body.table }
 	if !one(r.sig) || !one(s) || len(r.sig.params) != len(s.params) {
 		return false
 	}
-	for i := range s.params {
-		if r.sig.params[i].wildcard != s.params[i].wildcard {
+	// The handler hands s the path values as r's operation takes them:
+	// the path's placeholders must fill the same parameters of both, by
+	// whatever names the pages give them ({key}, {officeClientConfigurationId}).
+	if len(r.segs) != len(sr.segs) {
+		return false
+	}
+	for i := range r.segs {
+		if len(r.segs[i]) != len(sr.segs[i]) {
 			return false
+		}
+		for j := range r.segs[i] {
+			a, b := r.segs[i][j], sr.segs[i][j]
+			if (a.param == "") != (b.param == "") || a.param != "" && a.slot != b.slot {
+				return false
+			}
 		}
 	}
 	for _, x := range r.sharing() {
@@ -588,7 +600,7 @@ func (g *generator) routes(pkg *pkgInfo) (*routing, error) {
 			if prev := byKey[key]; prev != nil {
 				switch {
 				case prev.sig == s:
-				case prev.dispatchable(s):
+				case prev.dispatchable(s, r):
 					if prev.dispatch == nil {
 						dispatches[prev.sig]++
 						prev.dispatchName = "dispatch" + prev.sig.op.Name

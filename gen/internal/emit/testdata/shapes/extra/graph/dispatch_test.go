@@ -87,3 +87,31 @@ func TestDispatchBetweenSiblings(t *testing.T) {
 		}
 	}
 }
+
+func (s *dispatchService) AddFolderUnder(_ context.Context, driveID, itemID string, in *Folder) (*Folder, error) {
+	s.served = "AddFolderUnder " + driveID + " " + itemID
+	return in, nil
+}
+
+func (s *dispatchService) AddNotebookUnder(_ context.Context, driveID, parentID string, in *Notebook) (*Notebook, error) {
+	s.served = "AddNotebookUnder " + driveID + " " + parentID
+	return in, nil
+}
+
+// TestDispatchAcrossPlaceholderNames: pages that name one path's
+// placeholder differently ({item-id}, {parent-id}) still share its route,
+// and each gets the path's values in its own parameters.
+func TestDispatchAcrossPlaceholderNames(t *testing.T) {
+	for body, served := range map[string]string{
+		`{"@odata.type": "#microsoft.graph.notebook", "name": "notes"}`: "AddNotebookUnder d1 i1",
+		`{"@odata.type": "#microsoft.graph.folder", "name": "docs"}`:    "AddFolderUnder d1 i1",
+	} {
+		svc := &dispatchService{}
+		req := httptest.NewRequest(http.MethodPost, "/drives/d1/items/i1/children", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		NewHandler(svc).ServeHTTP(rec, req)
+		assert.Equal(t, http.StatusCreated, rec.Code, body)
+		assert.Equal(t, served, svc.served, body)
+	}
+}

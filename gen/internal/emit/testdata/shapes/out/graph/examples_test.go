@@ -37,6 +37,29 @@ var examples = new(exampleService)
 // handler registers every route.
 var exampleHandler = NewHandler(examples)
 
+// AddFolderUnder records the call and answers with the example response.
+func (s *exampleService) AddFolderUnder(ctx context.Context, p1 string, p2 string, body *Folder) (*Folder, error) {
+	if s.op != "AddFolderUnder" {
+		return s.UnimplementedService.AddFolderUnder(ctx, p1, p2, body)
+	}
+	s.called = true
+	s.pathParams = []string{p1, p2}
+	assert.NotNil(s.t, body, "AddFolderUnder got no request body")
+	if s.request != "" {
+		data, err := json.Marshal(body)
+		require.NoError(s.t, err, "encoding the request body AddFolderUnder got")
+		assert.NoError(s.t, odata.JSONSubsetAs("microsoft.graph.folder", []byte(s.request), data), "the request body AddFolderUnder got")
+	}
+	if s.fail != nil {
+		return nil, s.fail
+	}
+	out := new(Folder)
+	if s.response != "" {
+		require.NoError(s.t, json.Unmarshal([]byte(s.response), out), "decoding the example response")
+	}
+	return out, nil
+}
+
 // AddItemLink records the call and answers with the example response.
 func (s *exampleService) AddItemLink(ctx context.Context, p1 string, p2 string, body *odata.Reference) error {
 	if s.op != "AddItemLink" {
@@ -54,6 +77,29 @@ func (s *exampleService) AddItemLink(ctx context.Context, p1 string, p2 string, 
 		return s.fail
 	}
 	return nil
+}
+
+// AddNotebookUnder records the call and answers with the example response.
+func (s *exampleService) AddNotebookUnder(ctx context.Context, p1 string, p2 string, body *Notebook) (*Notebook, error) {
+	if s.op != "AddNotebookUnder" {
+		return s.UnimplementedService.AddNotebookUnder(ctx, p1, p2, body)
+	}
+	s.called = true
+	s.pathParams = []string{p1, p2}
+	assert.NotNil(s.t, body, "AddNotebookUnder got no request body")
+	if s.request != "" {
+		data, err := json.Marshal(body)
+		require.NoError(s.t, err, "encoding the request body AddNotebookUnder got")
+		assert.NoError(s.t, odata.JSONSubsetAs("microsoft.graph.notebook", []byte(s.request), data), "the request body AddNotebookUnder got")
+	}
+	if s.fail != nil {
+		return nil, s.fail
+	}
+	out := new(Notebook)
+	if s.response != "" {
+		require.NoError(s.t, json.Unmarshal([]byte(s.response), out), "decoding the example response")
+	}
+	return out, nil
 }
 
 // CopyItem records the call and answers with the example response.
@@ -299,6 +345,39 @@ func (s *exampleService) UpdateItem(ctx context.Context, p1 string, p2 string, b
 	return out, nil
 }
 
+// TestExampleAddFolderUnder sends the examples of AddFolderUnder
+// (api/folder-post-children.md) to NewHandler and checks the documented
+// responses.
+func TestExampleAddFolderUnder(t *testing.T) {
+	t.Run("add_folder_under", func(t *testing.T) {
+		const requestBody = `{
+  "@odata.type": "#microsoft.graph.folder",
+  "name": "docs"
+}`
+		const responseBody = `{
+  "@odata.type": "#microsoft.graph.folder",
+  "name": "docs"
+}`
+		*examples = exampleService{
+			t:        t,
+			op:       "AddFolderUnder",
+			request:  requestBody,
+			response: responseBody,
+		}
+		svc := examples
+		req := httptest.NewRequest("POST", "/drives/driveID-1/items/itemID-1/children", strings.NewReader(requestBody))
+		req.Header.Add("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		exampleHandler.ServeHTTP(rec, req)
+		require.Equal(t, 201, rec.Code, rec.Body.String())
+		require.True(t, svc.called, "AddFolderUnder was not called")
+		assert.Equal(t, []string{"driveID-1", "itemID-1"}, svc.pathParams, "path parameters")
+		assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
+		// The documented response is truncated: every property it shows must be there.
+		assert.NoError(t, odata.JSONSubsetAs("microsoft.graph.folder", []byte(responseBody), rec.Body.Bytes()))
+	})
+}
+
 // TestExampleAddItemLink sends the examples of AddItemLink
 // (api/driveitem-post-links.md) to NewHandler and checks the documented
 // responses.
@@ -323,6 +402,39 @@ func TestExampleAddItemLink(t *testing.T) {
 		require.True(t, svc.called, "AddItemLink was not called")
 		assert.Equal(t, []string{"driveID-1", "itemID-1"}, svc.pathParams, "path parameters")
 		assert.Empty(t, rec.Body.String())
+	})
+}
+
+// TestExampleAddNotebookUnder sends the examples of AddNotebookUnder
+// (api/notebook-post-children.md) to NewHandler and checks the documented
+// responses.
+func TestExampleAddNotebookUnder(t *testing.T) {
+	t.Run("add_notebook_under", func(t *testing.T) {
+		const requestBody = `{
+  "@odata.type": "#microsoft.graph.notebook",
+  "name": "notes"
+}`
+		const responseBody = `{
+  "@odata.type": "#microsoft.graph.notebook",
+  "name": "notes"
+}`
+		*examples = exampleService{
+			t:        t,
+			op:       "AddNotebookUnder",
+			request:  requestBody,
+			response: responseBody,
+		}
+		svc := examples
+		req := httptest.NewRequest("POST", "/drives/driveID-1/items/parentID-1/children", strings.NewReader(requestBody))
+		req.Header.Add("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		exampleHandler.ServeHTTP(rec, req)
+		require.Equal(t, 201, rec.Code, rec.Body.String())
+		require.True(t, svc.called, "AddNotebookUnder was not called")
+		assert.Equal(t, []string{"driveID-1", "parentID-1"}, svc.pathParams, "path parameters")
+		assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
+		// The documented response is truncated: every property it shows must be there.
+		assert.NoError(t, odata.JSONSubsetAs("microsoft.graph.notebook", []byte(responseBody), rec.Body.Bytes()))
 	})
 }
 

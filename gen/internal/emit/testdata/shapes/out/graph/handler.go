@@ -23,7 +23,7 @@ func NewHandler(svc Service) http.Handler {
 }
 
 // NewHandlerWithOptions serves svc over HTTP at paths without a version
-// prefix: the paths of the 13 operations of Service, listed in routes.
+// prefix: the paths of the 15 operations of Service, listed in routes.
 //
 // Request bodies are checked against the schema before svc is called: a
 // property the type does not declare (or, on an open type, a declared one in
@@ -54,6 +54,7 @@ var routes = []odata.Route[*handler]{
 	{Pattern: "DELETE /drives/{driveID}/items/{itemID}", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveDeleteItem},
 	{Pattern: "GET /drives/{driveID}/items/{itemID}", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveGetItem},
 	{Pattern: "PATCH /drives/{driveID}/items/{itemID}", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveUpdateItem},
+	{Pattern: "POST /drives/{driveID}/items/{itemID}/children", Params: []string{"driveID", "itemID"}, Serve: (*handler).dispatchAddFolderUnder},
 	{Pattern: "GET /drives/{driveID}/items/{itemID}/content", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveGetItemContent},
 	{Pattern: "POST /drives/{driveID}/items/{itemID}/copy", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveCopyItem},
 	{Pattern: "GET /drives/{driveID}/items/{itemID}/kind", Params: []string{"driveID", "itemID"}, Serve: (*handler).serveGetItemKind},
@@ -67,6 +68,7 @@ var routes = []odata.Route[*handler]{
 // methods no route serves on them.
 var paths = []odata.Path{
 	{Pattern: "/drives/{driveID}/items", Allow: []string{"GET", "POST"}},
+	{Pattern: "/drives/{driveID}/items/{itemID}/children", Allow: []string{"POST"}},
 	{Pattern: "/drives/{driveID}/items/{itemID}/content", Allow: []string{"GET"}},
 	{Pattern: "/drives/{driveID}/items/{itemID}/copy", Allow: []string{"POST"}},
 	{Pattern: "/drives/{driveID}/items/{itemID}/kind", Allow: []string{"GET"}},
@@ -80,6 +82,17 @@ type handler struct {
 	maxBodyBytes int64
 }
 
+// serveAddFolderUnder serves POST /drives/{drive-id}/items/{item-id}/children.
+// p holds the path values driveID, itemID.
+func (h *handler) serveAddFolderUnder(w http.ResponseWriter, r *http.Request, p []string) {
+	in := new(Folder)
+	if !odata.ReadJSON(w, r, h.maxBodyBytes, "microsoft.graph.folder", false, in) {
+		return
+	}
+	out, err := h.svc.AddFolderUnder(r.Context(), p[0], p[1], in)
+	odata.WriteEntity(w, http.StatusCreated, out, err, "#microsoft.graph.folder")
+}
+
 // serveAddItemLink serves POST /drives/{drive-id}/items/{item-id}/links/$ref.
 // p holds the path values driveID, itemID.
 func (h *handler) serveAddItemLink(w http.ResponseWriter, r *http.Request, p []string) {
@@ -88,6 +101,18 @@ func (h *handler) serveAddItemLink(w http.ResponseWriter, r *http.Request, p []s
 		return
 	}
 	odata.WriteNoContent(w, http.StatusNoContent, h.svc.AddItemLink(r.Context(), p[0], p[1], in))
+}
+
+// serveAddNotebookUnder serves POST
+// /drives/{drive-id}/items/{parent-id}/children. p holds the path values
+// driveID, parentID.
+func (h *handler) serveAddNotebookUnder(w http.ResponseWriter, r *http.Request, p []string) {
+	in := new(Notebook)
+	if !odata.ReadJSON(w, r, h.maxBodyBytes, "microsoft.graph.notebook", false, in) {
+		return
+	}
+	out, err := h.svc.AddNotebookUnder(r.Context(), p[0], p[1], in)
+	odata.WriteEntity(w, http.StatusCreated, out, err, "#microsoft.graph.notebook")
 }
 
 // serveCopyItem serves POST /drives/{drive-id}/items/{item-id}/copy. p holds
@@ -243,6 +268,26 @@ func (h *handler) dispatchCreateBundleFolder(w http.ResponseWriter, r *http.Requ
 		h.serveCreateBundleFolder(w, r, p)
 	case "microsoft.graph.notebook":
 		h.serveCreateBundleNotebook(w, r, p)
+	default:
+		odata.WriteError(w, http.StatusBadRequest, "invalidRequest", "the body's @odata.type must name the type it is of: one of #microsoft.graph.folder, #microsoft.graph.notebook")
+	}
+}
+
+// dispatchAddFolderUnder serves POST
+// /drives/{drive-id}/items/{item-id}/children, which AddFolderUnder,
+// AddNotebookUnder document, each for a body of its own type: the body's
+// @odata.type picks the operation, and a body naming none of their types is
+// answered 400, as none of them is a base of the others.
+func (h *handler) dispatchAddFolderUnder(w http.ResponseWriter, r *http.Request, p []string) {
+	name, ok := odata.BodyODataType(w, r, h.maxBodyBytes)
+	if !ok {
+		return
+	}
+	switch name {
+	case "microsoft.graph.folder":
+		h.serveAddFolderUnder(w, r, p)
+	case "microsoft.graph.notebook":
+		h.serveAddNotebookUnder(w, r, p)
 	default:
 		odata.WriteError(w, http.StatusBadRequest, "invalidRequest", "the body's @odata.type must name the type it is of: one of #microsoft.graph.folder, #microsoft.graph.notebook")
 	}

@@ -26,10 +26,19 @@ import (
 // should embed UnimplementedService so that operations added later answer 501
 // instead of breaking the build.
 type Service interface {
+	// AddFolderUnder serves POST /drives/{drive-id}/items/{item-id}/children:
+	// AddFolderUnder. Success answers 201 Created with the microsoft.graph.folder.
+	AddFolderUnder(ctx context.Context, driveID string, itemID string, folder *Folder) (*Folder, error)
+
 	// AddItemLink serves POST /drives/{drive-id}/items/{item-id}/links/$ref:
 	// AddItemLink. Success answers 204 No Content with no body. The request body
 	// names the object to link by its URL (@odata.id).
 	AddItemLink(ctx context.Context, driveID string, itemID string, ref *odata.Reference) error
+
+	// AddNotebookUnder serves POST /drives/{drive-id}/items/{parent-id}/children:
+	// AddNotebookUnder. Success answers 201 Created with the
+	// microsoft.graph.notebook.
+	AddNotebookUnder(ctx context.Context, driveID string, parentID string, notebook *Notebook) (*Notebook, error)
 
 	// CopyItem serves POST /drives/{drive-id}/items/{item-id}/copy: CopyItem.
 	// Success answers 202 Accepted with no body.
@@ -90,9 +99,19 @@ type Service interface {
 // it in a Service implementation to implement only some operations.
 type UnimplementedService struct{}
 
+// AddFolderUnder answers 501 Not Implemented.
+func (UnimplementedService) AddFolderUnder(ctx context.Context, driveID string, itemID string, folder *Folder) (*Folder, error) {
+	return nil, &Error{Status: http.StatusNotImplemented, Code: "notImplemented", Message: "AddFolderUnder is not implemented"}
+}
+
 // AddItemLink answers 501 Not Implemented.
 func (UnimplementedService) AddItemLink(ctx context.Context, driveID string, itemID string, ref *odata.Reference) error {
 	return &Error{Status: http.StatusNotImplemented, Code: "notImplemented", Message: "AddItemLink is not implemented"}
+}
+
+// AddNotebookUnder answers 501 Not Implemented.
+func (UnimplementedService) AddNotebookUnder(ctx context.Context, driveID string, parentID string, notebook *Notebook) (*Notebook, error) {
+	return nil, &Error{Status: http.StatusNotImplemented, Code: "notImplemented", Message: "AddNotebookUnder is not implemented"}
 }
 
 // CopyItem answers 501 Not Implemented.
