@@ -2,8 +2,8 @@ package cli
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
+	goldenflag "gen/gen/internal/golden"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -17,18 +17,7 @@ import (
 	"gen/gen/internal/corpus"
 )
 
-func init() {
-	// Other test files of this package may declare -update too; declare it
-	// only once.
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files in testdata/")
-	}
-}
-
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
+func updating() bool { return *goldenflag.Update }
 
 // TestMetadataDiff runs gen metadata-diff on two pages and a schema that
 // disagree in one place of each common kind, and compares the report with

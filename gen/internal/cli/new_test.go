@@ -122,11 +122,14 @@ func TestNewResourceStartsADocSet(t *testing.T) {
 	assert.Contains(t, string(b), "# widget resource type\n")
 	assert.Contains(t, string(b), `"@odata.type": "#contoso.widget"`)
 
-	// The new page, still a template, is a base to scaffold from, and lints
-	// without an error: its TODO rows are warnings.
+	// The new page, still a template, is a base to scaffold from; lint
+	// fails on it until its markers are filled (template-placeholder
+	// errors), and nothing else: its TODO rows are warnings.
 	code, _, stderr = run("new", "resource", "-in", root, "-name", "contoso.gadget", "-base", "contoso.widget", "-o", filepath.Join(root, "resources", "gadget.md"))
 	require.Equal(t, ExitOK, code, stderr)
 	code, _, stderr = run("lint", root)
+	assert.Equal(t, ExitFindings, code, stderr)
+	code, _, stderr = run("lint", "-disable", "template-placeholder", root)
 	assert.Equal(t, ExitOK, code, stderr)
 
 	other := filepath.Join(t.TempDir(), "docs")

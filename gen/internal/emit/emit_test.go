@@ -2,7 +2,7 @@ package emit
 
 import (
 	"bytes"
-	"flag"
+	goldenflag "gen/gen/internal/golden"
 	"os"
 	"path/filepath"
 	"sort"
@@ -15,7 +15,7 @@ import (
 	"gen/gen/internal/ir"
 )
 
-var update = flag.Bool("update", false, "rewrite the expected files in testdata")
+var update = goldenflag.Update
 
 // outputModule is the module path of the generated code in tests; case c is
 // generated with ModulePath outputModule+"/"+c.

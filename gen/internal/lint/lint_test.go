@@ -2,7 +2,7 @@ package lint
 
 import (
 	"bytes"
-	"flag"
+	goldenflag "gen/gen/internal/golden"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -20,7 +20,7 @@ import (
 	"gen/gen/internal/resolve"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+var update = goldenflag.Update
 
 // untestable are the rules no fixture page can trigger alone: parse-error
 // is the parser recovering from its own panic; internal-error is tested with

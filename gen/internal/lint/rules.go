@@ -61,8 +61,8 @@ var Rules = sortRules([]Rule{
 		"Each namespace becomes the Go package named by its last element; the page's types or operation are left out. Rename the namespace's last element."},
 
 	// Text.
-	{"template-placeholder", diag.Warning, "Unfilled template text: **TODO ...**, TODO:, Not yet documented.",
-		"Template text becomes doc comments and page text as is. Replace it with the real content (HTML comments are not checked)."},
+	{"template-placeholder", diag.Error, "Unfilled template text: **TODO ...**, TODO:, Not yet documented.",
+		"Template text becomes doc comments and page text as is, and a page that still holds it is unfinished: lint fails on it, so a scaffolded page cannot reach a release before its markers are filled. Replace it with the real content (HTML comments are not checked)."},
 	{"broken-link", diag.Error, "A relative link to a page or anchor that does not exist.",
 		"Point the link at an existing page (paths are relative to the linking page) and at a heading or <a name> anchor that page has."},
 	{"link-case", diag.Warning, "A relative link that resolves only when letter case is ignored.",

@@ -2,8 +2,8 @@ package resolve
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
+	goldenflag "gen/gen/internal/golden"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -22,7 +22,7 @@ import (
 	"gen/gen/internal/parse"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+var update = goldenflag.Update
 
 // TestGolden loads each testdata/<case>/ folder and compares the IR JSON with
 // <case>.ir.json and the diagnostics with <case>.stderr.txt.
