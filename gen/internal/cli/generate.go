@@ -117,7 +117,19 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 		if st := writer.ReadStamp(*out); key != "" && st != nil && st.Key == key {
 			report, ok := decodeReport(st.Report)
 			if current, err := st.Current(*out); ok && err == nil && current {
+				// The stamped run's findings, as it printed them: a run
+				// with -keep-going stamps its output with its errors, which
+				// every run reports again and fails on, with or without it.
 				printDiags(stderr, *in, report.Diags)
+				if n := len(report.Diags.Errors()); n > 0 {
+					if *keepGoing {
+						fmt.Fprintf(stderr, "gen generate: %d error(s) in %s; -keep-going: what they concern is left out\n", n, *in)
+					} else {
+						fmt.Fprintf(stderr, "gen generate: %d error(s) in %s; nothing written to %s\n", n, *in, *out)
+					}
+					printWarnings(stderr, *in, report.Warnings, *verbose)
+					return ExitFindings
+				}
 				printWarnings(stderr, *in, report.Warnings, *verbose)
 				return ExitOK
 			}
@@ -131,7 +143,6 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 		return ExitFindings
 	} else if n > 0 {
 		fmt.Fprintf(stderr, "gen generate: %d error(s) in %s; -keep-going: what they concern is left out\n", n, *in)
-		key = "" // a stamp would hide these errors on the next run
 	}
 	var warnings diag.List
 	files, err := emitFiles(prog, mod, func(d diag.Diagnostic) { warnings = append(warnings, d) })

@@ -143,10 +143,26 @@ func TestGenerateKeepGoing(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotContains(t, string(media), `json:"label`, "the property with the unknown type is left out")
 	assert.Contains(t, string(media), `json:"streams`, "the rest of the type is generated")
+	// The stamp keeps the errors: the next runs, which skip the work, report
+	// them again and fail, with -keep-going or without.
+	require.FileExists(t, filepath.Join(out, ".gen-stamp"))
+	code, _, stderr = run("generate", "-keep-going", "-in", in, "-out", out, "-module", "example.com/m/output")
+	assert.Equal(t, ExitFindings, code, stderr)
+	assert.Regexp(t, regexp.QuoteMeta(page)+`:\d+:\d+: error unknown-type: unknown type "NoSuchType"`, stderr)
+	assert.Contains(t, stderr, "-keep-going: what they concern is left out")
 	code, _, stderr = run("generate", "-in", in, "-out", out, "-module", "example.com/m/output")
 	assert.Equal(t, ExitFindings, code, "no stamp hides the errors from the next run without -keep-going:\n%s", stderr)
+	assert.Contains(t, stderr, "error unknown-type")
+	assert.Contains(t, stderr, "nothing written to "+out)
 	code, _, stderr = run("generate", "-check", "-keep-going", "-in", in, "-out", out, "-module", "example.com/m/output")
 	assert.Equal(t, ExitFindings, code, "-check: the output is current, but the errors stand:\n%s", stderr)
+	// Fixing the page changes the inputs: the stamp no longer applies.
+	require.NoError(t, os.WriteFile(page, b, 0o644))
+	code, _, stderr = run("generate", "-in", in, "-out", out, "-module", "example.com/m/output")
+	assert.Equal(t, ExitOK, code, stderr)
+	media, err = os.ReadFile(filepath.Join(out, "callrecords", "media.go"))
+	require.NoError(t, err)
+	assert.Contains(t, string(media), `json:"label`)
 }
 
 func TestGenerateCheck(t *testing.T) {
