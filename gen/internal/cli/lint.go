@@ -22,8 +22,15 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("lint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	format := fs.String("format", "text", "output format: "+strings.Join(lint.Formats, ", "))
-	enable := fs.String("enable", "", "comma-separated rule IDs: report only these")
-	disable := fs.String("disable", "", "comma-separated rule IDs: never report these")
+	var enable, disable []string
+	fs.Func("enable", "comma-separated rule IDs: report only these (may be repeated)", func(v string) error {
+		enable = append(enable, splitList(v)...)
+		return nil
+	})
+	fs.Func("disable", "comma-separated rule IDs: never report these (may be repeated)", func(v string) error {
+		disable = append(disable, splitList(v)...)
+		return nil
+	})
 	list := fs.Bool("rules", false, "list the rules with their severity and exit")
 	metadata := fs.String("metadata", "", "CSDL (EDMX) `file` to compare the pages with: each difference is a metadata-drift finding")
 	fs.Usage = func() {
@@ -69,7 +76,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen lint: %v\n", err)
 		return ExitUsage
 	}
-	opts := lint.Options{Enable: splitList(*enable), Disable: splitList(*disable)}
+	opts := lint.Options{Enable: enable, Disable: disable}
 	if *metadata != "" {
 		schema, err := csdl.ReadFile(*metadata)
 		if err != nil {

@@ -37,6 +37,7 @@ func TestLintExitStatus(t *testing.T) {
 		{"unknown format", []string{"lint", "-format", "xml", docsInput}, ExitUsage},
 		{"unknown rule", []string{"lint", "-disable", "no-such-rule", docsInput}, ExitUsage},
 		{"enabled and disabled", []string{"lint", "-enable", "broken-link", "-disable", "broken-link", docsInput}, ExitUsage},
+		{"disable repeated", []string{"lint", "-disable", "broken-link", "-disable", "template-placeholder", docsInput}, ExitOK},
 		{"bad flag", []string{"lint", "-nope", docsInput}, ExitUsage},
 		{"missing path", []string{"lint", filepath.Join(docsInput, "no-such-page.md")}, ExitUsage},
 	}

@@ -317,7 +317,7 @@ func (c *checker) requestPath(ex *parse.Example, pats []pathPattern) bool {
 		same = append(same, pt.written)
 	}
 	for _, rl := range c.page.Requests {
-		if rl.Invalid && rl.Method == ex.Method && !strings.Contains(rl.Raw, "/.../") {
+		if rl.Invalid && !rl.Ellipsis && rl.Method == ex.Method {
 			// A documented line of this method that cannot be read (its
 			// invalid-path error says why) may be the one the example
 			// calls; an ellipsis line is read well enough to say it is not.

@@ -85,7 +85,7 @@ func (p *Page) requestLine(line string, off int) {
 		// the other problems are mistakes.
 		sev := diag.Error
 		if strings.Contains(problem, "segments left out") {
-			sev = diag.Warning
+			sev, rl.Ellipsis = diag.Warning, true
 		}
 		p.Diags.Add(p.Src.Range(at, at+end), sev, "invalid-path", "request path %s %s", raw[:end], problem)
 		rl.Invalid = true

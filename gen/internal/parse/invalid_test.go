@@ -348,3 +348,13 @@ func TestIndentedFenceInAListCloses(t *testing.T) {
 	require.Len(t, p.Code, 1)
 	assert.True(t, p.Code[0].Closed)
 }
+
+// TestFencesCloseAsMarkdownSays: a fence inside a blockquote closes behind
+// its markers; a line with an info string opens a block and closes none.
+func TestFencesCloseAsMarkdownSays(t *testing.T) {
+	p := Parse("resources/widget.md", []byte("# widget resource type\n\n## Properties\n\n> ```http\n> GET /widgets\n> ```\n"))
+	assert.Empty(t, only(p.Diags, "unclosed-block"))
+
+	p = Parse("resources/widget.md", []byte("# widget resource type\n\n## Properties\n\n- Item:\n\n  ```json\n  {\"a\": 1}\n```json\n{\"b\": 2}\n```\n"))
+	assert.NotEmpty(t, only(p.Diags, "unclosed-block"), "the item's block ends unclosed with the item")
+}

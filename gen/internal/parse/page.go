@@ -245,8 +245,10 @@ type RequestLine struct {
 	Span   diag.Range
 	// Invalid marks a path that cannot be served (unbalanced braces,
 	// whitespace): an invalid-path error says why, and the resolver leaves
-	// the line out of the operation.
-	Invalid bool
+	// the line out of the operation. Ellipsis marks one invalid only for a
+	// ... segment standing for segments left out (a warning): it is read
+	// well enough to tell which requests it documents.
+	Invalid, Ellipsis bool
 }
 
 // Header is an HTTP header line in an example.

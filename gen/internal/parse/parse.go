@@ -67,6 +67,16 @@ func parseWith(gm parser.Parser, s *diag.Source) (page *Page) {
 	return page
 }
 
+// closingFence reports whether a line (its blockquote markers removed) can
+// close a fenced code block: three or more backticks or tildes and nothing
+// else, as an info string only opens one ("```json" opens a block).
+func closingFence(line string) bool {
+	if len(line) < 3 || line[0] != '`' && line[0] != '~' {
+		return false
+	}
+	return strings.Trim(line, line[:1]) == ""
+}
+
 // The deepest nesting a page may have: goldmark's time grows with the cube
 // of list nesting (2,000 levels took 25 s) and steeply with blockquotes,
 // and no real page comes near (the corpus's deepest line is indented 24
@@ -588,8 +598,9 @@ func (w *walker) code(n ast.Node, fenced bool) {
 		}
 		closeStart := w.skipBlank(end)
 		closeEnd := w.lineEnd(closeStart)
-		closing := strings.TrimSpace(w.text(closeStart, closeEnd))
-		if strings.HasPrefix(closing, "```") || strings.HasPrefix(closing, "~~~") {
+		// A fence inside a blockquote closes behind its markers.
+		closing := strings.TrimSpace(strings.TrimLeft(w.text(closeStart, closeEnd), "> \t"))
+		if closingFence(closing) {
 			end = closeEnd
 		} else {
 			cb.Closed = false
