@@ -302,6 +302,26 @@ func TestNestingTooDeep(t *testing.T) {
 	p = Parse("resources/widget.md", []byte(code))
 	assert.Empty(t, p.Diags)
 
+	// Lists opened one after another on a line nest as deep, and link
+	// brackets cost the square of their number in a paragraph.
+	var stairs strings.Builder
+	stairs.WriteString("# widget resource type\n\n")
+	for i := range 100 {
+		stairs.WriteString(strings.Repeat("- ", i) + "x\n")
+	}
+	p = Parse("resources/widget.md", []byte(stairs.String()))
+	require.Len(t, p.Diags, 1)
+	assert.Contains(t, p.Diags[0].Message, "a line opening 65 lists and blockquotes")
+	p = Parse("resources/widget.md", []byte("# widget resource type\n\n"+strings.Repeat("> - ", 40)+"x\n"))
+	require.Len(t, p.Diags, 1)
+	assert.Contains(t, p.Diags[0].Message, "a line opening 80 lists and blockquotes")
+	p = Parse("resources/widget.md", []byte("# widget resource type\n\nText\n"+strings.Repeat("[a](", 3000)+"\n"))
+	require.Len(t, p.Diags, 1)
+	assert.Equal(t, 3, p.Diags[0].Span.Line, "the paragraph's first line")
+	assert.Contains(t, p.Diags[0].Message, "more than 2000 [ brackets")
+	p = Parse("resources/widget.md", []byte("# widget resource type\n\n"+strings.Repeat("[a](b.md) [c][]\n\n", 1500)))
+	assert.Empty(t, p.Diags, "as many brackets in many paragraphs are fine")
+
 	// A fence the guard might take as open or closed decides nothing: the
 	// list items after it are measured all the same.
 	for _, prefix := range []string{"> ```\n\nx\n", "```\n```json\n```\n", "````\n```\n````\n"} {

@@ -79,19 +79,25 @@ func closingFence(line string) bool {
 
 // The deepest nesting a page may have: goldmark's time grows with the cube
 // of list nesting (2,000 levels took 25 s) and steeply with blockquotes,
-// and no real page comes near (the corpus's deepest line is indented 24
-// columns and quoted twice).
+// and with the square of the link brackets in one paragraph (50,000 took
+// 29 s). No real page comes near: the corpus's deepest line is indented 24
+// columns and quoted twice, with one list marker, and its busiest paragraph
+// holds 564 brackets.
 const (
-	maxIndent = 256 // columns of white space before a list item's marker
-	maxQuotes = 64  // '>' markers before a line's text
+	maxIndent   = 256  // columns of white space before a list item's marker
+	maxQuotes   = 64   // '>' markers before a line's text
+	maxMarkers  = 64   // list markers and '>' one after another on a line
+	maxBrackets = 2000 // '[' in one paragraph (a run of non-blank lines)
 )
 
 // tooDeep finds the first list item indented, or line quoted, deeper than
-// the parser reads, and says so; "" when none is. Code blocks are not told
-// apart (a fence inside a blockquote or a list closes as goldmark decides):
-// a code line would have to start with 64 '>' or with a list marker after
-// 256 columns to count, which no code does.
+// the parser reads, or paragraph holding more brackets than it reads, and
+// says so; "" when none is. Code blocks are not told apart (a fence inside
+// a blockquote or a list closes as goldmark decides): a code line would have
+// to start with 64 '>' or list markers, or with one after 256 columns, and a
+// block hold 2,000 '[' to count, which no code does.
 func tooDeep(src []byte) (at int, problem string) {
+	brackets, para, inPara := 0, 0, false
 	for start := 0; start < len(src); {
 		end := bytes.IndexByte(src[start:], '\n')
 		if end < 0 {
@@ -99,9 +105,9 @@ func tooDeep(src []byte) (at int, problem string) {
 		} else {
 			end += start
 		}
-		cols, quotes, i := 0, 0, start
+		cols, quotes, markers, i := 0, 0, 0, start
 	prefix:
-		for ; i < end; i++ {
+		for i < end {
 			switch src[i] {
 			case ' ':
 				cols++
@@ -109,20 +115,61 @@ func tooDeep(src []byte) (at int, problem string) {
 				cols += 4 - cols%4
 			case '>':
 				quotes++
+				markers++
 				cols++
 			default:
-				break prefix
+				// "- - - x" nests a list in a list on one line.
+				n := listMarkerLen(src[i:end])
+				if n == 0 {
+					break prefix
+				}
+				if cols > maxIndent {
+					return start, fmt.Sprintf("a list item indented %d columns, nested deeper than the %d the parser reads", cols, maxIndent)
+				}
+				markers++
+				cols += n
+				i += n
+				continue
 			}
+			i++
 		}
 		switch {
 		case quotes > maxQuotes:
 			return start, fmt.Sprintf("a line nested in %d blockquotes, more than the %d the parser reads", quotes, maxQuotes)
-		case cols > maxIndent && listMarker(src[i:end]):
-			return start, fmt.Sprintf("a list item indented %d columns, nested deeper than the %d the parser reads", cols, maxIndent)
+		case markers > maxMarkers:
+			return start, fmt.Sprintf("a line opening %d lists and blockquotes, nested deeper than the %d the parser reads", markers, maxMarkers)
+		}
+		if i == end { // a blank line ends the paragraph
+			brackets, inPara = 0, false
+		} else {
+			if !inPara {
+				para, inPara = start, true
+			}
+			brackets += bytes.Count(src[i:end], []byte("["))
+			if brackets > maxBrackets {
+				return para, fmt.Sprintf("a paragraph holding more than %d [ brackets, more than the parser reads", maxBrackets)
+			}
 		}
 		start = end + 1
 	}
 	return 0, ""
+}
+
+// listMarkerLen is the length of the list item marker a line's text starts
+// with, -, + or * or a number and . or ), with the space after it; 0 when
+// it starts with none.
+func listMarkerLen(text []byte) int {
+	if !listMarker(text) {
+		return 0
+	}
+	i := 1
+	if text[0] >= '0' && text[0] <= '9' {
+		i = bytes.IndexAny(text, ".)") + 1
+	}
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	return i
 }
 
 // listMarker reports whether a line's text starts with a list item's
