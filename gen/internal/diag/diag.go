@@ -8,9 +8,11 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -26,10 +28,17 @@ type Pos struct {
 
 // String formats p as file:line:col.
 func (p Pos) String() string {
-	if p.Line == 0 {
-		return p.File
+	file := p.File
+	if !utf8.ValidString(file) || strings.ContainsFunc(file, unicode.IsControl) {
+		// A file name holding a line break or an escape sequence would
+		// forge lines of output (a CI's workflow commands) or drive the
+		// terminal: it is written quoted.
+		file = strconv.Quote(file)
 	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	if p.Line == 0 {
+		return file
+	}
+	return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Col)
 }
 
 // IsValid reports whether p names a line.
