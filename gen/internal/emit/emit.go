@@ -11,6 +11,8 @@ package emit
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"go/format"
 	"maps"
@@ -332,8 +334,18 @@ func pageFileName(source, pkg string) string {
 	if reservedFiles[name] {
 		name += "-resource"
 	}
+	if len(name) > maxFileStem {
+		// File systems take names of 255 bytes, and the writer stages a
+		// file as ".<name>.<n>.tmp": a long page name is cut, with a hash
+		// of the whole keeping apart two that share their start.
+		sum := sha256.Sum256([]byte(name))
+		name = strings.TrimRight(name[:maxFileStem-9], "-") + "-" + hex.EncodeToString(sum[:4])
+	}
 	return name + ".go"
 }
+
+// maxFileStem is the longest a generated file's name may be before ".go".
+const maxFileStem = 200
 
 // newFile starts a generated file of pkg with the header naming source.
 func (g *generator) newFile(pkgPath, pkgName, source string) *jen.File {

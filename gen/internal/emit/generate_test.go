@@ -26,6 +26,13 @@ func TestPageFileName(t *testing.T) {
 	} {
 		assert.Equal(t, c.want, pageFileName(c.source, c.pkg), c.source)
 	}
+	// A name too long to stage (".<name>.<n>.tmp" within 255 bytes) is
+	// cut, and two that share their start stay apart.
+	long := strings.Repeat("a", 240)
+	a, b := pageFileName("resources/"+long+"x.md", "graph"), pageFileName("resources/"+long+"y.md", "graph")
+	assert.LessOrEqual(t, len(a), maxFileStem+len(".go"))
+	assert.NotEqual(t, a, b)
+	assert.True(t, strings.HasPrefix(a, strings.Repeat("a", 100)))
 }
 
 // renderPath writes split path segments back, parameters as {name} and
