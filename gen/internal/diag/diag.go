@@ -28,17 +28,24 @@ type Pos struct {
 
 // String formats p as file:line:col.
 func (p Pos) String() string {
-	file := p.File
-	if !utf8.ValidString(file) || strings.ContainsFunc(file, unicode.IsControl) {
-		// A file name holding a line break or an escape sequence would
-		// forge lines of output (a CI's workflow commands) or drive the
-		// terminal: it is written quoted.
-		file = strconv.Quote(file)
-	}
+	file := FileName(p.File)
 	if p.Line == 0 {
 		return file
 	}
 	return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Col)
+}
+
+// FileName is a file name as positions write it: quoted when it holds a
+// line break, an escape sequence, a bidirectional override or bytes that
+// are not UTF-8, which would forge lines of output (a CI's workflow
+// commands), drive the terminal or read otherwise than it is.
+func FileName(name string) string {
+	if !utf8.ValidString(name) || strings.ContainsFunc(name, func(r rune) bool {
+		return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Bidi_Control, r)
+	}) {
+		return strconv.Quote(name)
+	}
+	return name
 }
 
 // IsValid reports whether p names a line.

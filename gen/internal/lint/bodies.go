@@ -780,8 +780,13 @@ func (w *bodyWalk) enum(v *parse.Value, p *ir.Property, t *ir.Type) {
 // listsValue reports whether a property's description names value, as a
 // whole word, after "possible values".
 func listsValue(desc, value string) bool {
-	i := strings.Index(strings.ToLower(desc), "possible values")
-	if i < 0 {
+	// ASCII case folding only: lower-casing the whole description would
+	// move byte offsets (Ⱥ lower-cases to three bytes).
+	const phrase = "possible values"
+	i := 0
+	for ; i+len(phrase) <= len(desc) && !strings.EqualFold(desc[i:i+len(phrase)], phrase); i++ {
+	}
+	if i+len(phrase) > len(desc) {
 		return false
 	}
 	rest := desc[i:]

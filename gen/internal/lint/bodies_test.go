@@ -110,4 +110,5 @@ func TestListsValue(t *testing.T) {
 	assert.False(t, listsValue(desc, "Flow"), "part of a word")
 	assert.False(t, listsValue(desc, "flowWhenChanged"), "letter case counts")
 	assert.False(t, listsValue("FlowWhenChanged is how values flow.", "FlowWhenChanged"), "no possible values")
+	assert.True(t, listsValue(strings.Repeat("Ⱥ", 40)+" Possible values: blue, red.", "red"), "text whose lower case is longer")
 }

@@ -50,7 +50,7 @@ func end(d diag.Diagnostic) diag.Pos {
 
 func writeText(w io.Writer, l diag.List, root string) error {
 	for _, d := range l {
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", DisplayPath(root, d.Span.File), d.Span.Line, d.Span.Col, d.Severity, d.Rule, d.Message); err != nil {
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", diag.FileName(DisplayPath(root, d.Span.File)), d.Span.Line, d.Span.Col, d.Severity, d.Rule, d.Message); err != nil {
 			return err
 		}
 	}

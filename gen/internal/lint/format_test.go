@@ -146,3 +146,14 @@ func TestFormatGitHub(t *testing.T) {
 		assert.Regexp(t, line, s)
 	}
 }
+
+// TestTextQuotesOddFileNames: a page whose name holds a line break cannot
+// forge a line of text output (a CI's workflow command).
+func TestTextQuotesOddFileNames(t *testing.T) {
+	var l diag.List
+	l.Add(diag.Span{Pos: diag.Pos{File: "api/x\n::error file=forged.md::pwned.md", Line: 1, Col: 1}}, diag.Error, "invalid-utf8", "bad name")
+	var b strings.Builder
+	require.NoError(t, Write(&b, "text", l, "docs"))
+	assert.Equal(t, 1, strings.Count(b.String(), "\n"), b.String())
+	assert.True(t, strings.HasPrefix(b.String(), `"docs/api/x\n::error`), b.String())
+}
