@@ -3,6 +3,7 @@ package emit
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -231,10 +232,10 @@ func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *sim
 		return skipped(fmt.Sprintf("the example request %s %s cannot be sent: %v", method, sendPath, err))
 	case reached == nil:
 		return skipped(fmt.Sprintf("the handler answers the example request %s %s with %d: its path is none of the operation's", method, sendPath, status))
+	case len(reached.dispatch) > 0 && reached.dispatchDefault == nil && slices.Contains(reached.sharing(), s) && !reached.handsTo(s, req.Body):
+		return skipped(fmt.Sprintf("the handler answers 400 to the example request: its body names none of the types of the operations sharing %s %s in @odata.type, and none of them is a base of the others", method, sendPath))
 	case reached.sig != s && !reached.handsTo(s, req.Body):
 		return skipped(fmt.Sprintf("the example request %s %s is served by %s", method, sendPath, reached.sig.op.Name))
-	case len(reached.dispatch) > 0 && reached.dispatchDefault == nil && !reached.handsTo(s, req.Body):
-		return skipped(fmt.Sprintf("the handler answers 400 to the example request: its body names none of the types of the operations sharing %s %s in @odata.type, and none of them is a base of the others", method, sendPath))
 	}
 
 	var reqType *ir.Type // the table's request struct, or the linked type

@@ -336,7 +336,8 @@ func buildShapes() *ir.Program {
 		// Naming no type, it is answered 400: its test is skipped.
 		ex("create_bundle_untyped", "POST", bundles, `{"name": "docs"}`, 201, `{"@odata.type": "#microsoft.graph.folder", "name": "docs"}`, true))
 	op("CreateBundleNotebook", "POST", bundles, "api/notebook-post-bundles.md", []string{"drive-id"}, g("notebook"), g("notebook"), 201, false,
-		ex("create_bundle_notebook", "POST", bundles, `{"@odata.type": "#microsoft.graph.notebook", "name": "notes"}`, 201, `{"@odata.type": "#microsoft.graph.notebook", "name": "notes"}`, true))
+		ex("create_bundle_notebook", "POST", bundles, `{"@odata.type": "#microsoft.graph.notebook", "name": "notes"}`, 201, `{"@odata.type": "#microsoft.graph.notebook", "name": "notes"}`, true),
+		ex("create_bundle_notebook_untyped", "POST", bundles, `{"name": "notes"}`, 201, `{"@odata.type": "#microsoft.graph.notebook", "name": "notes"}`, true))
 	// Two pages naming one path's placeholder two ways still dispatch by
 	// type: the path fills the same parameter of both.
 	op("AddFolderUnder", "POST", items+"/{item-id}/children", "api/folder-post-children.md", []string{"drive-id", "item-id"}, g("folder"), g("folder"), 201, false,

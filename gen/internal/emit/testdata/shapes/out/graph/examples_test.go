@@ -543,6 +543,9 @@ func TestExampleCreateBundleNotebook(t *testing.T) {
 		// The documented response is truncated: every property it shows must be there.
 		assert.NoError(t, odata.JSONSubsetAs("microsoft.graph.notebook", []byte(responseBody), rec.Body.Bytes()))
 	})
+	t.Run("create_bundle_notebook_untyped", func(t *testing.T) {
+		t.Skip("the handler answers 400 to the example request: its body names none of the types of the operations sharing POST /drives/driveID-1/items/bundles in @odata.type, and none of them is a base of the others")
+	})
 }
 
 // TestExampleCreateFolder sends the examples of CreateFolder
