@@ -321,6 +321,14 @@ func TestNestingTooDeep(t *testing.T) {
 	assert.Contains(t, p.Diags[0].Message, "more than 2000 [ brackets")
 	p = Parse("resources/widget.md", []byte("# widget resource type\n\n"+strings.Repeat("[a](b.md) [c][]\n\n", 1500)))
 	assert.Empty(t, p.Diags, "as many brackets in many paragraphs are fine")
+	for what, page := range map[string]string{
+		"list items":  strings.Repeat("- [a](b.md)\n", 5000),
+		"table rows":  "|a|b|\n|:---|:---|\n" + strings.Repeat("|[a](b.md)|[c](d.md)|\n", 3000),
+		"fenced code": "```json\n" + strings.Repeat("[", 2100) + strings.Repeat("]", 2100) + "\n```\n",
+	} {
+		p = Parse("resources/widget.md", []byte("# widget resource type\n\n"+page))
+		assert.Empty(t, only(p.Diags, "parse-error"), "brackets in %s are each parsed apart", what)
+	}
 
 	// A fence the guard might take as open or closed decides nothing: the
 	// list items after it are measured all the same.

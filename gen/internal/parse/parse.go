@@ -87,17 +87,18 @@ const (
 	maxIndent   = 256  // columns of white space before a list item's marker
 	maxQuotes   = 64   // '>' markers before a line's text
 	maxMarkers  = 64   // list markers and '>' one after another on a line
-	maxBrackets = 2000 // '[' in one paragraph (a run of non-blank lines)
+	maxBrackets = 2000 // '[' in one paragraph's inline text
 )
 
 // tooDeep finds the first list item indented, or line quoted, deeper than
 // the parser reads, or paragraph holding more brackets than it reads, and
-// says so; "" when none is. Code blocks are not told apart (a fence inside
-// a blockquote or a list closes as goldmark decides): a code line would have
-// to start with 64 '>' or list markers, or with one after 256 columns, and a
-// block hold 2,000 '[' to count, which no code does.
+// says so; "" when none is. Nesting is measured on every line, code
+// included (a fence inside a blockquote or a list closes as goldmark
+// decides): a code line would have to start with 64 '>' or list markers, or
+// with one after 256 columns, to count, which no code does. Brackets are
+// counted in paragraphs, each list item and table row apart, outside fences.
 func tooDeep(src []byte) (at int, problem string) {
-	brackets, para, inPara := 0, 0, false
+	brackets, para, inPara, fenced := 0, 0, false, false
 	for start := 0; start < len(src); {
 		end := bytes.IndexByte(src[start:], '\n')
 		if end < 0 {
@@ -139,13 +140,26 @@ func tooDeep(src []byte) (at int, problem string) {
 		case markers > maxMarkers:
 			return start, fmt.Sprintf("a line opening %d lists and blockquotes, nested deeper than the %d the parser reads", markers, maxMarkers)
 		}
-		if i == end { // a blank line ends the paragraph
+		rest := src[i:end]
+		switch {
+		case bytes.HasPrefix(rest, []byte("```")) || bytes.HasPrefix(rest, []byte("~~~")):
+			// Code is no inline text: its brackets (a JSON array of
+			// arrays) cost nothing.
+			fenced, brackets, inPara = !fenced, 0, false
+		case fenced:
+		case i == end || markers > quotes || rest[0] == '|':
+			// A blank line ends the paragraph; a list item or a table row
+			// starts inline text of its own.
 			brackets, inPara = 0, false
-		} else {
+			fallthrough
+		default:
+			if i == end {
+				break
+			}
 			if !inPara {
 				para, inPara = start, true
 			}
-			brackets += bytes.Count(src[i:end], []byte("["))
+			brackets += bytes.Count(rest, []byte("["))
 			if brackets > maxBrackets {
 				return para, fmt.Sprintf("a paragraph holding more than %d [ brackets, more than the parser reads", maxBrackets)
 			}
