@@ -99,6 +99,8 @@ const (
 // counted in paragraphs, each list item and table row apart, outside fences.
 func tooDeep(src []byte) (at int, problem string) {
 	brackets, para, inPara, fenced := 0, 0, false, false
+	// Few pages hold that many brackets in all: the others need no count.
+	countBrackets := bytes.Count(src, []byte("[")) > maxBrackets
 	for start := 0; start < len(src); {
 		end := bytes.IndexByte(src[start:], '\n')
 		if end < 0 {
@@ -142,6 +144,7 @@ func tooDeep(src []byte) (at int, problem string) {
 		}
 		rest := src[i:end]
 		switch {
+		case !countBrackets:
 		case bytes.HasPrefix(rest, []byte("```")) || bytes.HasPrefix(rest, []byte("~~~")):
 			// Code is no inline text: its brackets (a JSON array of
 			// arrays) cost nothing.

@@ -210,6 +210,14 @@ func answersList(op *ir.Operation) bool {
 		if rs == nil || rs.Status != op.ResponseStatus || strings.TrimSpace(rs.Body) == "" {
 			continue
 		}
+		if !strings.Contains(rs.Body, `"value"`) {
+			// Cheaper than decoding: no list, unless the body is no JSON
+			// object (a CSV report), which counts for nothing.
+			if strings.HasPrefix(strings.TrimSpace(rs.Body), "{") {
+				return false
+			}
+			continue
+		}
 		var body map[string]json.RawMessage
 		if json.Unmarshal([]byte(rs.Body), &body) != nil {
 			continue // not a JSON object: a CSV report, a truncated sample

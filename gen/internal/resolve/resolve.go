@@ -678,7 +678,9 @@ func inheritsLink(p *parse.Page) *parse.Link {
 	var props []diag.Range
 	for _, b := range p.Blocks {
 		if b.Kind == parse.ProseBlock && b.Section == "properties" {
-			props = append(props, b.Span)
+			if txt := b.Span.Text(); containsFold(txt, "inherit") || containsFold(txt, "derive") || containsFold(txt, "subtype") || containsFold(txt, "subclass") {
+				props = append(props, b.Span)
+			}
 		}
 	}
 	inProps := func(off int) bool {
@@ -689,7 +691,7 @@ func inheritsLink(p *parse.Page) *parse.Link {
 		}
 		return false
 	}
-	for pass := 0; pass < 2; pass++ {
+	for pass := 0; pass < 2 && (pass == 0 || len(props) > 0); pass++ {
 		for i := range p.Links {
 			l := &p.Links[i]
 			if off := l.Span.Offset(); pass == 0 && (off >= end || off <= title) || pass == 1 && !inProps(off) {
