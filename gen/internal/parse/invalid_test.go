@@ -319,6 +319,8 @@ func TestNestingTooDeep(t *testing.T) {
 	require.Len(t, p.Diags, 1)
 	assert.Equal(t, 3, p.Diags[0].Span.Line, "the paragraph's first line")
 	assert.Contains(t, p.Diags[0].Message, "more than 2000 [ brackets")
+	p = Parse("resources/widget.md", []byte("# widget resource type\n\nText.\n\n"+strings.Repeat("- ", 80)+"\n\nMore text.\n"))
+	assert.Empty(t, only(p.Diags, "parse-error"), "a thematic break, however long, opens no list")
 	p = Parse("resources/widget.md", []byte("# widget resource type\n\n"+strings.Repeat("[a](b.md) [c][]\n\n", 1500)))
 	assert.Empty(t, p.Diags, "as many brackets in many paragraphs are fine")
 	for what, page := range map[string]string{

@@ -121,9 +121,10 @@ func tooDeep(src []byte) (at int, problem string) {
 				markers++
 				cols++
 			default:
-				// "- - - x" nests a list in a list on one line.
+				// "- - - x" nests a list in a list on one line; "- - -"
+				// alone is a thematic break.
 				n := listMarkerLen(src[i:end])
-				if n == 0 {
+				if n == 0 || thematicBreak(src[i:end]) {
 					break prefix
 				}
 				if cols > maxIndent {
@@ -170,6 +171,22 @@ func tooDeep(src []byte) (at int, problem string) {
 		start = end + 1
 	}
 	return 0, ""
+}
+
+// thematicBreak reports whether a line's text is a thematic break: three or
+// more of one of -, * or _, with spaces between them and nothing else.
+func thematicBreak(text []byte) bool {
+	n := 0
+	for _, c := range text {
+		switch {
+		case c == text[0] && (c == '-' || c == '*' || c == '_'):
+			n++
+		case c == ' ' || c == '\t' || c == '\r':
+		default:
+			return false
+		}
+	}
+	return n >= 3
 }
 
 // listMarkerLen is the length of the list item marker a line's text starts
