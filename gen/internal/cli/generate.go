@@ -122,11 +122,13 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 				// every run reports again and fails on, with or without it.
 				printDiags(stderr, *in, report.Diags)
 				if n := len(report.Diags.Errors()); n > 0 {
-					if *keepGoing {
-						fmt.Fprintf(stderr, "gen generate: %d error(s) in %s; -keep-going: what they concern is left out\n", n, *in)
-					} else {
+					if !*keepGoing {
+						// As a run stopping on the errors would: no code, so
+						// no generation warnings.
 						fmt.Fprintf(stderr, "gen generate: %d error(s) in %s; nothing written to %s\n", n, *in, *out)
+						return ExitFindings
 					}
+					fmt.Fprintf(stderr, "gen generate: %d error(s) in %s; -keep-going: what they concern is left out\n", n, *in)
 					printWarnings(stderr, *in, report.Warnings, *verbose)
 					return ExitFindings
 				}

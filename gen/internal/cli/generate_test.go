@@ -134,9 +134,17 @@ func TestGenerateKeepGoing(t *testing.T) {
 	b, err := os.ReadFile(page)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(page, []byte(strings.Replace(string(b), "|label|String|", "|label|NoSuchType|", 1)), 0o644))
+	// A second page documenting the create's path: a generation warning
+	// (unrouted-path) beside the error.
+	post := filepath.Join(in, "api", "callrecords-segment-post.md")
+	pb, err := os.ReadFile(post)
+	require.NoError(t, err)
+	again := strings.NewReplacer("create_segment_from_", "create_segment_again", "title: \"Create segment\"", "title: \"Create segment again\"", "# Create segment\n", "# Create segment again\n").Replace(string(pb))
+	require.NoError(t, os.WriteFile(filepath.Join(in, "api", "callrecords-segment-post-again.md"), []byte(again), 0o644))
 
 	code, _, stderr := run("generate", "-keep-going", "-in", in, "-out", out, "-module", "example.com/m/output")
 	require.Equal(t, ExitFindings, code, stderr)
+	assert.Contains(t, stderr, "1 generation warning(s)")
 	assert.Regexp(t, regexp.QuoteMeta(page)+`:\d+:\d+: error unknown-type: unknown type "NoSuchType"`, stderr)
 	assert.Contains(t, stderr, "-keep-going: what they concern is left out")
 	media, err := os.ReadFile(filepath.Join(out, "callrecords", "media.go"))
@@ -150,14 +158,17 @@ func TestGenerateKeepGoing(t *testing.T) {
 	assert.Equal(t, ExitFindings, code, stderr)
 	assert.Regexp(t, regexp.QuoteMeta(page)+`:\d+:\d+: error unknown-type: unknown type "NoSuchType"`, stderr)
 	assert.Contains(t, stderr, "-keep-going: what they concern is left out")
+	assert.Contains(t, stderr, "1 generation warning(s)")
 	code, _, stderr = run("generate", "-in", in, "-out", out, "-module", "example.com/m/output")
 	assert.Equal(t, ExitFindings, code, "no stamp hides the errors from the next run without -keep-going:\n%s", stderr)
 	assert.Contains(t, stderr, "error unknown-type")
 	assert.Contains(t, stderr, "nothing written to "+out)
+	assert.NotContains(t, stderr, "generation warning", "a run stopping on errors generates nothing to warn of")
 	code, _, stderr = run("generate", "-check", "-keep-going", "-in", in, "-out", out, "-module", "example.com/m/output")
 	assert.Equal(t, ExitFindings, code, "-check: the output is current, but the errors stand:\n%s", stderr)
-	// Fixing the page changes the inputs: the stamp no longer applies.
+	// Fixing the pages changes the inputs: the stamp no longer applies.
 	require.NoError(t, os.WriteFile(page, b, 0o644))
+	require.NoError(t, os.Remove(filepath.Join(in, "api", "callrecords-segment-post-again.md")))
 	code, _, stderr = run("generate", "-in", in, "-out", out, "-module", "example.com/m/output")
 	assert.Equal(t, ExitOK, code, stderr)
 	media, err = os.ReadFile(filepath.Join(out, "callrecords", "media.go"))
