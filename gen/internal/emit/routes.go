@@ -14,6 +14,7 @@ import (
 	"gen/gen/internal/diag"
 	"gen/gen/internal/emit/odata"
 	"gen/gen/internal/ir"
+	"gen/gen/internal/naming"
 )
 
 // Routing.
@@ -810,7 +811,7 @@ func pathResource(doc string) (string, bool) {
 		if strings.EqualFold(segs[i][0].lit, "me") {
 			return "user" // /me is /users/{id}
 		}
-		return strings.ToLower(singularWord(segs[i][0].lit))
+		return strings.ToLower(naming.Singular(segs[i][0].lit))
 	}
 	key := func(i int) bool {
 		return i >= 0 && i < len(segs) && len(segs[i]) == 1 && segs[i][0].param != "" && !segs[i][0].multi

@@ -237,7 +237,7 @@ func (g *paramGroup) name() string {
 		if strings.EqualFold(g.docs[0], "idOrName") {
 			suffix = "IdOrName"
 		}
-		return singularWord(g.lit) + suffix
+		return naming.Singular(g.lit) + suffix
 	}
 	return g.docs[0]
 }
@@ -262,7 +262,7 @@ func paramKey(segs [][]pathPart, i, j int, named map[string]string) (key, lit st
 		return name, ""
 	}
 	if lit := collectionBefore(segs, i); lit != "" {
-		k := strings.ToLower(singularWord(lit))
+		k := strings.ToLower(naming.Singular(lit))
 		if n, ok := named[k]; ok && n != "" && !again {
 			return n, ""
 		}
@@ -305,7 +305,7 @@ func namedAfter(paths [][][]pathPart) map[string]string {
 			if lit == "" || genericParam(seg[0].param) {
 				continue
 			}
-			k := strings.ToLower(singularWord(lit))
+			k := strings.ToLower(naming.Singular(lit))
 			if prev, ok := named[k]; ok && prev != seg[0].param {
 				named[k] = ""
 			} else if !ok {
@@ -344,23 +344,6 @@ func upperCount(s string) int {
 		}
 	}
 	return n
-}
-
-// singularWord is the singular of a collection's name: messages is
-// message, policies policy, mailboxes mailbox; a name that is no plural is
-// itself.
-func singularWord(w string) string {
-	switch {
-	case strings.HasSuffix(strings.ToLower(w), "series"):
-		return w // one series, several series
-	case strings.HasSuffix(w, "ies") && len(w) > 4:
-		return w[:len(w)-3] + "y"
-	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"):
-		return w[:len(w)-2]
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 2:
-		return w[:len(w)-1]
-	}
-	return w
 }
 
 // wildcardName is the ServeMux wildcard for a path parameter: the name from

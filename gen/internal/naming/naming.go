@@ -83,7 +83,7 @@ var goNames = newMemo(goName)
 
 func goName(name string) string {
 	var b strings.Builder
-	for _, w := range words(name) {
+	for _, w := range Words(name) {
 		b.WriteString(fixWord(w))
 	}
 	out := b.String()
@@ -112,7 +112,7 @@ var goParams = newMemo(goParam)
 
 func goParam(name string) string {
 	exp := GoName(name)
-	ws := words(name)
+	ws := Words(name)
 	first := ""
 	if len(ws) > 0 {
 		first = fixWord(ws[0])
@@ -136,8 +136,9 @@ var predeclared = map[string]bool{
 	"http": true, "json": true, "time": true, "context": true, "fmt": true, "strings": true,
 }
 
-// words splits a doc name at separators and camel-case boundaries.
-func words(name string) []string {
+// Words splits a doc name at separators and camel-case boundaries:
+// signInRiskLevels is sign, In, Risk, Levels; HTTPRequest HTTP, Request.
+func Words(name string) []string {
 	var out []string
 	rs := []rune(name)
 	start := -1
@@ -172,6 +173,23 @@ func words(name string) []string {
 	}
 	flush(len(rs))
 	return out
+}
+
+// Singular is the singular of a collection's name: messages is message,
+// policies policy, mailboxes mailbox, series series; a name that is no
+// plural is itself.
+func Singular(w string) string {
+	switch {
+	case strings.HasSuffix(strings.ToLower(w), "series"):
+		return w // one series, several series
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 2:
+		return w[:len(w)-1]
+	}
+	return w
 }
 
 func fixWord(w string) string {

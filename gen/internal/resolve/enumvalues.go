@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"gen/gen/internal/ir"
+	"gen/gen/internal/naming"
 )
 
 // possibleValues lists the `code` values a description gives after
@@ -122,11 +123,11 @@ func (r *resolver) enumByValues(ns, prop, desc string) *ir.Type {
 // ignoring letter case and a plural s.
 func shareWord(a, b string) bool {
 	bw := map[string]bool{}
-	for _, w := range camelWords(b) {
-		bw[singular(w)] = true
+	for _, w := range lowerWords(b) {
+		bw[naming.Singular(w)] = true
 	}
-	for _, w := range camelWords(a) {
-		if bw[singular(w)] {
+	for _, w := range lowerWords(a) {
+		if bw[naming.Singular(w)] {
 			return true
 		}
 	}
@@ -137,58 +138,23 @@ func shareWord(a, b string) bool {
 // name of a documented enum (a plural s aside): signInRiskLevels names
 // riskLevel.
 func (r *resolver) namesEnum(prop string) bool {
-	words := camelWords(prop)
+	words := lowerWords(prop)
 	for i := range words {
 		name := strings.Join(words[i:], "")
-		if r.enumsByName[name] || r.enumsByName[singular(name)] {
+		if r.enumsByName[name] || r.enumsByName[naming.Singular(name)] {
 			return true
 		}
 	}
 	return false
 }
 
-// camelWords splits a camel-case name into lower-case words at each upper-case
-// letter and separator, digits staying with the word before them:
-// signInRiskLevels is sign, in, risk, levels; riskEventTypes_v2 ends in v2.
-func camelWords(name string) []string {
-	var words []string
-	start := -1
-	flush := func(end int) {
-		if start >= 0 && end > start {
-			words = append(words, strings.ToLower(name[start:end]))
-		}
-		start = -1
+// lowerWords is name's words (naming.Words) in lower case.
+func lowerWords(name string) []string {
+	ws := naming.Words(name)
+	for i, w := range ws {
+		ws[i] = strings.ToLower(w)
 	}
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			if start < 0 || !isUpper(name[i-1]) {
-				flush(i)
-				start = i
-			}
-		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-			if start < 0 {
-				start = i
-			} else if c >= 'a' && i-start >= 2 && isUpper(name[i-1]) && isUpper(name[i-2]) {
-				flush(i - 1) // HTMLBody: the B starts body
-				start = i - 1
-			}
-		default:
-			flush(i)
-		}
-	}
-	flush(len(name))
-	return words
-}
-
-func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
-
-func singular(w string) string {
-	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
-		return w[:len(w)-1]
-	}
-	return w
+	return ws
 }
 
 // memberKey is an order-independent key of a member list, without the

@@ -46,9 +46,9 @@ func TestPossibleValues(t *testing.T) {
 }
 
 func TestCamelWords(t *testing.T) {
-	assert.Equal(t, []string{"sign", "in", "risk", "levels"}, camelWords("signInRiskLevels"))
-	assert.Equal(t, []string{"risk", "event", "types", "v2"}, camelWords("riskEventTypes_v2"))
-	assert.Equal(t, []string{"html", "body"}, camelWords("HTMLBody"))
+	assert.Equal(t, []string{"sign", "in", "risk", "levels"}, lowerWords("signInRiskLevels"))
+	assert.Equal(t, []string{"risk", "event", "types", "v2"}, lowerWords("riskEventTypes_v2"))
+	assert.Equal(t, []string{"html", "body"}, lowerWords("HTMLBody"))
 	assert.True(t, shareWord("includePlatforms", "conditionalAccessDevicePlatform"))
 	assert.False(t, shareWord("riskLevel", "printQuality"))
 }
