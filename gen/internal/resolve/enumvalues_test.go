@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"gen/gen/internal/scantest"
 )
 
 // possibleValues is a hand-written scan (the regular expressions it
@@ -30,17 +32,7 @@ func TestPossibleValues(t *testing.T) {
 		"impossible values `a` `b`", "Possible valuesX `a`", "POSSIBLE VALUES: ``a` `b``", "possible values", "",
 	}
 	pieces := []string{"`", "a", " ", "Possible values", "possible valuesx", "``"}
-	gen := []string{""}
-	for range 4 {
-		var next []string
-		for _, s := range gen {
-			for _, p := range pieces {
-				next = append(next, s+p)
-			}
-		}
-		gen = append(gen, next...)
-	}
-	for _, s := range append(cases, gen...) {
+	for _, s := range append(cases, scantest.Samples(pieces, 4)...) {
 		assert.Equal(t, oracle(s), possibleValues(s), "%q", s)
 	}
 }

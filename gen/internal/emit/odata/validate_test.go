@@ -13,6 +13,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"gen/gen/internal/scantest"
 )
 
 func init() {
@@ -63,17 +65,7 @@ func TestIsBase64(t *testing.T) {
 	cases := []string{"", "aGVsbG8=", "aGVsbG8", "aGVsbA==", "aGVsbA", "aGVsbA=", "aGVsbA===", "a0b1c76de9f7=", "base64Y3YxN2E1MWFlYw==",
 		"-_-_", "+/+/", "ab+_", "a", "ab", "abc", "abcd", "ab=c", "=", "==", "a b=", "aGVs\nbG8=", "String (binary)", "ÿÿÿÿ"}
 	pieces := []string{"a", "=", "+", "_", "-", "*"}
-	gen := []string{""}
-	for range 5 {
-		var next []string
-		for _, s := range gen {
-			for _, p := range pieces {
-				next = append(next, s+p)
-			}
-		}
-		gen = append(gen, next...)
-	}
-	for _, s := range append(cases, gen...) {
+	for _, s := range append(cases, scantest.Samples(pieces, 5)...) {
 		assert.Equal(t, oracle(s), IsBase64(s), "%q", s)
 	}
 	assert.Contains(t, PrimitiveProblem("a0b1c76de9f7=", "Edm.Binary"), "must be base64")
