@@ -63,8 +63,6 @@ var pageAnnotationKeys = map[string]valueType{
 	"suppressions": jStrings,
 }
 
-var blockTypes = []string{"resource", "request", "response", "ignored", "example", "samples", "simulatedResponse", "testParams"}
-
 // anyBlockKeys is the union of the code-block schemas, for block types whose
 // annotations are not read.
 var anyBlockKeys = func() map[string]valueType {
@@ -324,7 +322,7 @@ func (c *checker) annotationKeys(a *annotation) {
 		canon := canonicalBlockType(a.block)
 		switch {
 		case bt == nil:
-			c.report(c.span(a.offset, a.offset+1), "annotation-value", "annotation has no blockType: say which of %s the next code block is", strings.Join(blockTypes, ", "))
+			c.report(c.span(a.offset, a.offset+1), "annotation-value", "annotation has no blockType: say which of %s the next code block is", strings.Join(parse.BlockTypes, ", "))
 			schema, kind = anyBlockKeys, "an annotation"
 		case annotationKeys[canon] != nil:
 			schema, kind = annotationKeys[canon], "a "+canon+" annotation"
@@ -384,7 +382,7 @@ func keysOfSchema(schema map[string]valueType) []string {
 // canonicalBlockType maps a blockType as written to its canonical spelling,
 // "" when it is none (ApiDoctor reads the value case-insensitively).
 func canonicalBlockType(s string) string {
-	for _, b := range blockTypes {
+	for _, b := range parse.BlockTypes {
 		if strings.EqualFold(b, strings.TrimSpace(s)) {
 			return b
 		}
@@ -462,7 +460,7 @@ func (c *checker) annotationValue(a *annotation, m parse.Member, t valueType) {
 		case v.Kind != parse.StringValue:
 			bad("a string")
 		case canonicalBlockType(v.Str) == "":
-			c.report(at, "annotation-value", "unknown blockType %q%s; blockType is one of %s", v.Str, suggest(v.Str, blockTypes), strings.Join(blockTypes, ", "))
+			c.report(at, "annotation-value", "unknown blockType %q%s; blockType is one of %s", v.Str, suggest(v.Str, parse.BlockTypes), strings.Join(parse.BlockTypes, ", "))
 		}
 	case jPageType:
 		if v.Kind != parse.StringValue || v.Str != "#page.annotation" {

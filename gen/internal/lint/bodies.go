@@ -175,7 +175,7 @@ func (c *checker) jsonBlock(cb *parse.CodeBlock, what string, resource bool) {
 func messageBody(content string) (at int, ok bool) {
 	first := strings.TrimSpace(content[:max(0, strings.IndexByte(content+"\n", '\n'))])
 	f := strings.Fields(first)
-	if len(f) == 0 || !(parse.HasPrefixLower(first, "http/") || len(f) >= 2 && httpMethod(f[0])) {
+	if len(f) == 0 || !(parse.HasPrefixLower(first, "http/") || len(f) >= 2 && parse.IsHTTPMethod(f[0])) {
 		return 0, true
 	}
 	for i := 0; i < len(content); {
@@ -190,15 +190,6 @@ func messageBody(content string) (at int, ok bool) {
 		}
 	}
 	return 0, false
-}
-
-// httpMethod reports whether w is an HTTP method in upper case.
-func httpMethod(w string) bool {
-	switch w {
-	case "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS":
-		return true
-	}
-	return false
 }
 
 // bodyWalk checks one JSON body against the types: unknown properties,
@@ -780,13 +771,8 @@ func (w *bodyWalk) enum(v *parse.Value, p *ir.Property, t *ir.Type) {
 // listsValue reports whether a property's description names value, as a
 // whole word, after "possible values".
 func listsValue(desc, value string) bool {
-	// ASCII case folding only: lower-casing the whole description would
-	// move byte offsets (Ⱥ lower-cases to three bytes).
-	const phrase = "possible values"
-	i := 0
-	for ; i+len(phrase) <= len(desc) && !strings.EqualFold(desc[i:i+len(phrase)], phrase); i++ {
-	}
-	if i+len(phrase) > len(desc) {
+	i := parse.AfterPossibleValues(desc)
+	if i < 0 {
 		return false
 	}
 	rest := desc[i:]

@@ -202,9 +202,8 @@ func commentRanges(text []byte) [][2]int {
 	return out
 }
 
-func isWordByte(b byte) bool {
-	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
-}
+// isWordByte is parse.IsWordByte, short for the scans below.
+func isWordByte(b byte) bool { return parse.IsWordByte(b) }
 
 // asciiLower lower-cases ASCII letters only, so byte offsets stay put.
 func asciiLower(b []byte) []byte {

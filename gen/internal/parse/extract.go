@@ -24,6 +24,10 @@ func (p *Page) extract() {
 
 var httpMethods = map[string]bool{"GET": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true, "HEAD": true, "OPTIONS": true}
 
+// IsHTTPMethod reports whether w is an HTTP method a request line may start
+// with, in upper case.
+func IsHTTPMethod(w string) bool { return httpMethods[w] }
+
 // requestLines reads every code block of every "HTTP request" section.
 func (p *Page) requestLines() {
 	p.requestLinesWhere(func(cb *CodeBlock) bool { return cb.Section == "http request" })
@@ -464,7 +468,7 @@ func codeMentions(raw string, first func(byte) bool) [][3]int {
 	var out [][3]int
 	for i := 0; i+3 <= len(raw); i++ {
 		if !first(raw[i]) || !isDigit(raw[i]) || !isDigit(raw[i+1]) || !isDigit(raw[i+2]) ||
-			i > 0 && isWordByte(raw[i-1]) || i+3 < len(raw) && isWordByte(raw[i+3]) {
+			i > 0 && IsWordByte(raw[i-1]) || i+3 < len(raw) && IsWordByte(raw[i+3]) {
 			continue
 		}
 		end := i + 3
@@ -884,7 +888,7 @@ func (p *Page) sectionType(t *Table) int {
 // regular expression here cost more than the rest of the table code.)
 func isReadOnly(desc string) bool {
 	for i := 0; i+8 <= len(desc); i++ {
-		if desc[i]|0x20 != 'r' || i > 0 && isWordByte(desc[i-1]) {
+		if desc[i]|0x20 != 'r' || i > 0 && IsWordByte(desc[i-1]) {
 			continue
 		}
 		if !strings.EqualFold(desc[i:i+4], "read") {
@@ -894,7 +898,7 @@ func isReadOnly(desc string) bool {
 		if j < len(desc) && (desc[j] == '-' || desc[j] == ' ') {
 			j++
 		}
-		if j+4 <= len(desc) && strings.EqualFold(desc[j:j+4], "only") && (j+4 == len(desc) || !isWordByte(desc[j+4])) {
+		if j+4 <= len(desc) && strings.EqualFold(desc[j:j+4], "only") && (j+4 == len(desc) || !IsWordByte(desc[j+4])) {
 			return true
 		}
 	}
@@ -974,8 +978,27 @@ func isASCII(s string) bool {
 	return true
 }
 
-func isWordByte(c byte) bool {
+// IsWordByte reports whether c is an ASCII letter, digit or underscore: a
+// byte of a word, for the scans that look for whole words.
+func IsWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// AfterPossibleValues is the offset just past the first "possible values"
+// (any ASCII case) of a description that ends a word, or -1: where the
+// values a String property takes are listed.
+func AfterPossibleValues(s string) int {
+	const phrase = "possible values"
+	for i := 0; i+len(phrase) <= len(s); i++ {
+		if s[i]|0x20 != 'p' || !strings.EqualFold(s[i:i+len(phrase)], phrase) {
+			continue
+		}
+		end := i + len(phrase)
+		if end == len(s) || !IsWordByte(s[end]) {
+			return end
+		}
+	}
+	return -1
 }
 
 // ParseTypeCell reads a Type cell: "String", "**Int32**", "`Edm.String`",
@@ -1165,17 +1188,16 @@ func (p *Page) examples() {
 	}
 }
 
-// blockTypes are the blockType values an annotation may give, in lower
-// case.
-var blockTypes = []string{"request", "response", "ignored", "example", "resource", "samples", "simulatedresponse", "testparams"}
+// BlockTypes are the blockType values an annotation may give.
+var BlockTypes = []string{"resource", "request", "response", "ignored", "example", "samples", "simulatedResponse", "testParams"}
 
 // misspeltExample reports whether bt, a blockType in lower case that is
-// none of blockTypes, is nearer request or response than any other: a
+// none of BlockTypes, is nearer request or response than any other: a
 // misspelt "reqest" is an example, a misspelt "ignore" is not.
 func misspeltExample(bt string) bool {
 	best, bestD := "", len(bt)+1
-	for _, k := range blockTypes {
-		if d := EditDistance(bt, k); d < bestD {
+	for _, k := range BlockTypes {
+		if d := EditDistance(bt, strings.ToLower(k)); d < bestD {
 			best, bestD = k, d
 		}
 	}

@@ -6,12 +6,13 @@ import (
 
 	"gen/gen/internal/ir"
 	"gen/gen/internal/naming"
+	"gen/gen/internal/parse"
 )
 
 // possibleValues lists the `code` values a description gives after
 // "Possible values are:" (any case), in order.
 func possibleValues(desc string) []string {
-	at := afterPossibleValues(desc)
+	at := parse.AfterPossibleValues(desc)
 	if at < 0 {
 		return nil
 	}
@@ -33,26 +34,6 @@ func possibleValues(desc string) []string {
 		out = append(out, strings.TrimSpace(rest[i+1:i+1+j]))
 		rest = rest[i+j+2:]
 	}
-}
-
-// afterPossibleValues is the offset just past the first "possible values"
-// (any ASCII case) that ends a word, or -1.
-func afterPossibleValues(s string) int {
-	const phrase = "possible values"
-	for i := 0; i+len(phrase) <= len(s); i++ {
-		if s[i]|0x20 != 'p' || !strings.EqualFold(s[i:i+len(phrase)], phrase) {
-			continue
-		}
-		end := i + len(phrase)
-		if end == len(s) || !isWordByte(s[end]) {
-			return end
-		}
-	}
-	return -1
-}
-
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
 // indexEnums indexes the enums declared so far by their member sets, once.
