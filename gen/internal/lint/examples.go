@@ -353,19 +353,6 @@ func (c *checker) markOffPage(ex *parse.Example) {
 	c.offPage[ex] = true
 }
 
-// firstGraphRequest is the index of the first request waiting for a
-// response that goes to Graph, else 0: a callback to the app
-// (bot.contoso.com) shown before a request has no response to take from it,
-// while an upload to its session's URL, alone, has one.
-func firstGraphRequest(open []*parse.Example) int {
-	for i, r := range open {
-		if !foreignHost(r.URL) {
-			return i
-		}
-	}
-	return 0
-}
-
 // foreignHost reports whether a URL names a host other than Graph's (see
 // parse.ForeignHost).
 func foreignHost(u string) bool { return parse.ForeignHost(u) }
@@ -767,7 +754,7 @@ func (c *checker) pairing() {
 			}
 		}
 		if len(open) > 0 {
-			i := firstGraphRequest(open)
+			i := parse.FirstToGraph(len(open), func(i int) string { return open[i].URL })
 			paired[open[i]] = true
 			open = append(open[:i:i], open[i+1:]...)
 			answered = ex

@@ -1414,6 +1414,20 @@ func (e *Example) HeaderValue(name string) (Header, bool) {
 var graphHosts = []string{"graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us",
 	"microsoftgraph.chinacloudapi.cn", "graph.microsoft.de"}
 
+// FirstToGraph is the index of the first of n requests waiting for a
+// response (url(i) the URL of the i-th) that goes to Graph, else 0: a
+// callback to the app (bot.contoso.com) shown before a request has no
+// response to take from it, while an upload to its session's URL, alone,
+// has one. The resolver and the linter pair examples alike with it.
+func FirstToGraph(n int, url func(int) string) int {
+	for i := range n {
+		if !ForeignHost(url(i)) {
+			return i
+		}
+	}
+	return 0
+}
+
 // ForeignHost reports whether a URL names a host other than Graph's. A host
 // without a dot ("https://graph/microsoft.com/beta/x") is a typo for
 // Graph's, whose path is then checked as written.

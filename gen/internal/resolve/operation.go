@@ -539,17 +539,7 @@ func pairExamples(p *parse.Page) []*ir.Example {
 				continue
 			}
 			if len(open) > 0 && (ex.Name == "" || byName[ex.Name] == nil) {
-				// The first request to Graph waiting, else the first: a
-				// callback to the app (bot.contoso.com) shown before a
-				// request has no response to take from it, while an upload
-				// to its session's URL, alone, has one.
-				i := 0
-				for j, w := range open {
-					if !parse.ForeignHost(w.Request.URL) {
-						i = j
-						break
-					}
-				}
+				i := parse.FirstToGraph(len(open), func(i int) string { return open[i].Request.URL })
 				e := open[i]
 				e.Response = resp
 				open = append(open[:i:i], open[i+1:]...)
