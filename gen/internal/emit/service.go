@@ -62,6 +62,13 @@ func (g *generator) newSig(o *ir.Operation) (*opSig, error) {
 		s.paths[i] = splitPath(p)
 	}
 	named := namedAfter(s.paths)
+	// Each placeholder and the slot it fills, "key#k" for the k-th of its
+	// key in its path, settled once the parameters are numbered.
+	type occurrence struct {
+		part *pathPart
+		slot string
+	}
+	var occs []occurrence
 	for i := range o.Paths {
 		segs := s.paths[i]
 		count := map[string]int{}
@@ -85,6 +92,7 @@ func (g *generator) newSig(o *ir.Operation) (*opSig, error) {
 				}
 				count[key]++
 				grp.most = max(grp.most, count[key])
+				occs = append(occs, occurrence{&seg[j], fmt.Sprintf("%s#%d", key, count[key])})
 			}
 		}
 	}
@@ -121,17 +129,10 @@ func (g *generator) newSig(o *ir.Operation) (*opSig, error) {
 			}
 		}
 	}
+	for _, oc := range occs {
+		oc.part.slot = slot[oc.slot]
+	}
 	for _, segs := range s.paths {
-		count := map[string]int{}
-		for si, seg := range segs {
-			for j := range seg {
-				if seg[j].param != "" {
-					key, _ := paramKey(segs, si, j, named)
-					count[key]++
-					seg[j].slot = slot[fmt.Sprintf("%s#%d", key, count[key])]
-				}
-			}
-		}
 		for i, seg := range segs {
 			segs[i] = sortCallArguments(seg)
 		}
