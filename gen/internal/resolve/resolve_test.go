@@ -588,10 +588,7 @@ func lintGoNameClashes(t *testing.T, root string) []string {
 // no such claim.
 func TestAbstractFromProse(t *testing.T) {
 	root := t.TempDir()
-	page := func(name, prose, annotation string) {
-		writePage(t, filepath.Join(root, "resources", name+".md"),
-			"# "+name+" resource type\n\nNamespace: contoso\n\n"+prose+"\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n|label|String|A label.|\n\n## JSON representation\n\n<!-- {\n  \"blockType\": \"resource\",\n  \"@odata.type\": \"contoso."+name+"\""+annotation+"\n}-->\n\n```json\n{\n  \"label\": \"String\"\n}\n```\n")
-	}
+	page := func(name, prose, annotation string) { writeProsePage(t, root, name, prose, "label", annotation) }
 	page("gadget", "An abstract base class for every gadget.", "")
 	page("widget", "This complex type is abstract; use a derived type.", "")
 	page("sprocket", "An abstract class for sprockets.", ",\n  \"abstract\": false")
@@ -647,10 +644,7 @@ func TestQueriesKept(t *testing.T) {
 // inherited from **[x][]**" in the Properties section.
 func TestBaseFromSubclassProse(t *testing.T) {
 	root := t.TempDir()
-	page := func(name, prose string) {
-		writePage(t, filepath.Join(root, "resources", name+".md"),
-			"# "+name+" resource type\n\nNamespace: contoso\n\n"+prose+"\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n|label"+name+"|String|A label.|\n\n## JSON representation\n\n<!-- {\n  \"blockType\": \"resource\",\n  \"@odata.type\": \"contoso."+name+"\"\n}-->\n\n```json\n{\n  \"label"+name+"\": \"String\"\n}\n```\n")
-	}
+	page := func(name, prose string) { writeProsePage(t, root, name, prose, "label"+name, "") }
 	page("gadget", "A gadget.")
 	page("widget", "A subclass of [gadget](gadget.md).")
 	page("sprocket", "This creates a subclass from [gadget](gadget.md).")
@@ -723,4 +717,13 @@ func TestOperationTitlesMakingOneGoName(t *testing.T) {
 	for _, f := range got {
 		assert.Contains(t, f, "has a title that makes the same Go name")
 	}
+}
+
+// writeProsePage writes the resource page of contoso.name: prose under its
+// title, one String property prop, and annotation's extra keys (",\n  \"k\": v")
+// in its resource annotation.
+func writeProsePage(t *testing.T, root, name, prose, prop, annotation string) {
+	t.Helper()
+	writePage(t, filepath.Join(root, "resources", name+".md"),
+		"# "+name+" resource type\n\nNamespace: contoso\n\n"+prose+"\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n|"+prop+"|String|A label.|\n\n## JSON representation\n\n<!-- {\n  \"blockType\": \"resource\",\n  \"@odata.type\": \"contoso."+name+"\""+annotation+"\n}-->\n\n```json\n{\n  \""+prop+"\": \"String\"\n}\n```\n")
 }
