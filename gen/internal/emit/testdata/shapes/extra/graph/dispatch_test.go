@@ -13,6 +13,15 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
+// post sends a JSON body to the handler over svc and returns its answer.
+func post(svc Service, path, body string) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	rec := httptest.NewRecorder()
+	NewHandler(svc).ServeHTTP(rec, req)
+	return rec
+}
+
 // dispatchService records which of the operations sharing a route served.
 type dispatchService struct {
 	UnimplementedService
@@ -43,10 +52,7 @@ func TestDispatchByODataType(t *testing.T) {
 		{`{"@odata.type": "#Microsoft.Graph.Folder", "name": "docs"}`, "", http.StatusBadRequest},
 	} {
 		svc := &dispatchService{}
-		req := httptest.NewRequest(http.MethodPost, "/drives/d1/items", strings.NewReader(c.body))
-		req.Header.Set("Content-Type", "application/json")
-		rec := httptest.NewRecorder()
-		NewHandler(svc).ServeHTTP(rec, req)
+		rec := post(svc, "/drives/d1/items", c.body)
 		assert.Equal(t, c.status, rec.Code, c.body)
 		assert.Equal(t, c.served, svc.served, c.body)
 	}
@@ -76,10 +82,7 @@ func TestDispatchBetweenSiblings(t *testing.T) {
 		{`{"@odata.type": "#microsoft.graph.driveItem", "name": "docs"}`, "", http.StatusBadRequest},
 	} {
 		svc := &dispatchService{}
-		req := httptest.NewRequest(http.MethodPost, "/drives/d1/items/bundles", strings.NewReader(c.body))
-		req.Header.Set("Content-Type", "application/json")
-		rec := httptest.NewRecorder()
-		NewHandler(svc).ServeHTTP(rec, req)
+		rec := post(svc, "/drives/d1/items/bundles", c.body)
 		assert.Equal(t, c.status, rec.Code, c.body)
 		assert.Equal(t, c.served, svc.served, c.body)
 		if c.status == http.StatusBadRequest {
@@ -107,10 +110,7 @@ func TestDispatchAcrossPlaceholderNames(t *testing.T) {
 		`{"@odata.type": "#microsoft.graph.folder", "name": "docs"}`:    "AddFolderUnder d1 i1",
 	} {
 		svc := &dispatchService{}
-		req := httptest.NewRequest(http.MethodPost, "/drives/d1/items/i1/children", strings.NewReader(body))
-		req.Header.Set("Content-Type", "application/json")
-		rec := httptest.NewRecorder()
-		NewHandler(svc).ServeHTTP(rec, req)
+		rec := post(svc, "/drives/d1/items/i1/children", body)
 		assert.Equal(t, http.StatusCreated, rec.Code, body)
 		assert.Equal(t, served, svc.served, body)
 	}
