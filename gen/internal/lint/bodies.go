@@ -781,8 +781,8 @@ func listsValue(desc, value string) bool {
 		if j < 0 {
 			return false
 		}
-		before := j == 0 || !isWordByte(rest[j-1])
-		after := j+len(value) == len(rest) || !isWordByte(rest[j+len(value)])
+		before := j == 0 || !parse.IsWordByte(rest[j-1])
+		after := j+len(value) == len(rest) || !parse.IsWordByte(rest[j+len(value)])
 		if before && after {
 			return true
 		}

@@ -592,11 +592,11 @@ func (s *statusSet) has(n int) bool {
 func statusCodes(b []byte, found func(int)) {
 	for i := 0; i+3 <= len(b); i++ {
 		c := b[i]
-		if c < '1' || c > '5' || i > 0 && isWordByte(b[i-1]) {
+		if c < '1' || c > '5' || i > 0 && parse.IsWordByte(b[i-1]) {
 			continue
 		}
 		d, e := b[i+1], b[i+2]
-		if d < '0' || d > '9' || e < '0' || e > '9' || i+3 < len(b) && isWordByte(b[i+3]) {
+		if d < '0' || d > '9' || e < '0' || e > '9' || i+3 < len(b) && parse.IsWordByte(b[i+3]) {
 			continue
 		}
 		found(int(c-'0')*100 + int(d-'0')*10 + int(e-'0'))

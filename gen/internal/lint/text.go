@@ -139,7 +139,7 @@ func (c *checker) templateIn(off int, text []byte, hasTODO, hasDoc bool) {
 		at := i + j
 		end := at + 4
 		switch {
-		case at >= 2 && text[at-2] == '*' && text[at-1] == '*' && (end == len(text) || !isWordByte(text[end])):
+		case at >= 2 && text[at-2] == '*' && text[at-1] == '*' && (end == len(text) || !parse.IsWordByte(text[end])):
 			at -= 2
 			stop := bytes.IndexAny(text[end:], "*\n")
 			switch {
@@ -153,7 +153,7 @@ func (c *checker) templateIn(off int, text []byte, hasTODO, hasDoc bool) {
 			default:
 				end += stop
 			}
-		case end < len(text) && text[end] == ':' && (at == 0 || !isWordByte(text[at-1])):
+		case end < len(text) && text[end] == ':' && (at == 0 || !parse.IsWordByte(text[at-1])):
 			end++
 		default:
 			i = end
@@ -170,7 +170,7 @@ func (c *checker) templateIn(off int, text []byte, hasTODO, hasDoc bool) {
 			break
 		}
 		at, end := i+j, i+j+len(notYetDocumented)
-		if (at == 0 || !isWordByte(lower[at-1])) && (end == len(lower) || !isWordByte(lower[end])) && !inComment(at) {
+		if (at == 0 || !parse.IsWordByte(lower[at-1])) && (end == len(lower) || !parse.IsWordByte(lower[end])) && !inComment(at) {
 			found = append(found, [2]int{at, end})
 		}
 		i = end
@@ -202,8 +202,6 @@ func commentRanges(text []byte) [][2]int {
 	return out
 }
 
-// isWordByte is parse.IsWordByte, short for the scans below.
-func isWordByte(b byte) bool { return parse.IsWordByte(b) }
 
 // asciiLower lower-cases ASCII letters only, so byte offsets stay put.
 func asciiLower(b []byte) []byte {
