@@ -202,7 +202,6 @@ func commentRanges(text []byte) [][2]int {
 	return out
 }
 
-
 // asciiLower lower-cases ASCII letters only, so byte offsets stay put.
 func asciiLower(b []byte) []byte {
 	out := make([]byte, len(b))
