@@ -539,7 +539,7 @@ func (p *Page) responseStatus() {
 			if code >= 400 {
 				continue // an error the operation may answer, not its success
 			}
-			if !statusContext(raw, m) {
+			if !statusContext(raw, m) || inErrorClause(raw, m) {
 				continue
 			}
 			if statusClass(raw[m[1]:]) {
@@ -554,6 +554,15 @@ func (p *Page) responseStatus() {
 			break
 		}
 	}
+}
+
+// inErrorClause reports whether the sentence naming a code before it is
+// about a failure: "If an error occurred while following any of the sites,
+// this method returns a `207` status code" names no success status.
+func inErrorClause(raw string, m [3]int) bool {
+	start := max(strings.LastIndex(raw[:m[0]], ". "), strings.LastIndexByte(raw[:m[0]], '\n'))
+	clause := strings.ToLower(raw[start+1 : m[0]])
+	return strings.Contains(clause, "error") || strings.Contains(clause, "fail")
 }
 
 // statusClass reports whether the text after a code makes it a class of

@@ -244,6 +244,9 @@ func TestResponseProse(t *testing.T) {
 		// An error the page also mentions is not the success status.
 		{"Each method returns a [x](../resources/x.md) resource.\n\nIf the x does not exist, an `HTTP 404` response will be returned.", 0, false},
 		{"If the x does not exist, `404 Not Found` is returned. Otherwise this method returns `200 OK` and the [x](../resources/x.md).", 200, false},
+		// A 2xx said of a failure: a partial one answers 207.
+		{"* If successful, this method returns an array of [x](../resources/x.md) objects.\n* If an error occurred while following any of them, this method returns a `207` status code and the errors.", 0, true},
+		{"If some of the xs fail, this method returns `207 Multi-Status`. Otherwise it returns `200 OK` and the [x](../resources/x.md).", 200, false},
 		// A redirect for one format, then the JSON answer: the 2xx goes
 		// with the body type. A later redirect does not displace a 2xx.
 		{"### CSV\n\nIf successful, this method returns a `302 Found` response that redirects to a download URL.\n\n### JSON\n\nIf successful, this method returns a `200 OK` response code and a [x](../resources/x.md) object in the response body.", 200, false},

@@ -464,7 +464,7 @@ func (r *resolver) sectionProperties(p *parse.Page) {
 // (see wireNames); nil when the rows are not the representation's type's.
 // ahead, when not nil, holds the rows resolved ahead (see resolveRows).
 func (r *resolver) rowProperties(p *parse.Page, owner *ir.Type, rows []parse.PropertyRow, wire map[string]string, ahead []resolvedRow) {
-	seen := make(map[string]bool, len(rows))
+	firstLine := make(map[string]int, len(rows)) // the line of each name's first row
 	merged := make(map[string]bool, len(owner.Properties)) // declared by another page of a merged type
 	for _, prop := range owner.Properties {
 		merged[prop.Name] = true
@@ -496,11 +496,11 @@ func (r *resolver) rowProperties(p *parse.Page, owner *ir.Type, rows []parse.Pro
 				"property %q is spelled %q in the JSON representation; JSON names are case-sensitive, and the representation's spelling is used", name, key)
 			name = key
 		}
-		if seen[name] {
-			r.diags.Add(row.Name.Span, diag.Warning, "duplicate-property", "property %q is listed twice on this page; the first row is used", row.Name.Text)
+		if line, ok := firstLine[name]; ok {
+			r.diags.Add(row.Name.Span, diag.Warning, "duplicate-property", "property %q is listed twice on this page (line %d); the first row is used", row.Name.Text, line)
 			continue
 		}
-		seen[name] = true
+		firstLine[name] = row.Name.Span.Pos().Line
 		if merged[name] {
 			// Another page of the merged type declared it: the first
 			// declaration is used, which must be said when they differ.
