@@ -464,7 +464,7 @@ func (r *resolver) sectionProperties(p *parse.Page) {
 // (see wireNames); nil when the rows are not the representation's type's.
 // ahead, when not nil, holds the rows resolved ahead (see resolveRows).
 func (r *resolver) rowProperties(p *parse.Page, owner *ir.Type, rows []parse.PropertyRow, wire map[string]string, ahead []resolvedRow) {
-	firstLine := make(map[string]int, len(rows)) // the line of each name's first row
+	firstLine := make(map[string]int, len(rows))           // the line of each name's first row
 	merged := make(map[string]bool, len(owner.Properties)) // declared by another page of a merged type
 	for _, prop := range owner.Properties {
 		merged[prop.Name] = true
