@@ -315,6 +315,7 @@ type walker struct {
 	pending    *Annotation
 	skipBefore int    // the end of the front matter
 	cells      []Cell // the cells of the table being read
+	quoted     int    // how many blockquotes the block being read is in
 }
 
 func (w *walker) span(start, end int) diag.Range { return w.page.Src.Range(start, end) }
@@ -396,7 +397,15 @@ func (w *walker) block(n ast.Node) {
 		w.table(n)
 	case *ast.Paragraph, *ast.TextBlock:
 		w.prose(n)
-	case *ast.Blockquote, *ast.List, *ast.ListItem:
+	case *ast.Blockquote:
+		// A quote is an aside (the beta disclaimer, a note), not the
+		// page's description; its children are blocks in their own right.
+		w.quoted++
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			w.block(c)
+		}
+		w.quoted--
+	case *ast.List, *ast.ListItem:
 		// Containers: their children are prose, code or tables in their own right.
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			w.block(c)
@@ -490,7 +499,7 @@ func (w *walker) prose(n ast.Node) {
 	// Most paragraphs are only blocks; their text is worked out only where a
 	// fact may be in it.
 	needNamespace := w.page.Namespace.Text == "" && strings.Contains(w.text(start, end), "Namespace")
-	needDescription := w.page.Description.Text == "" && w.page.Title.Text != "" && w.section == ""
+	needDescription := w.page.Description.Text == "" && w.page.Title.Text != "" && w.section == "" && w.quoted == 0
 	if !needNamespace && !needDescription && w.section != "response" {
 		return
 	}

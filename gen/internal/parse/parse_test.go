@@ -309,3 +309,12 @@ func TestManyAround(t *testing.T) {
 		assert.Equal(t, c.want, manyAround(c.before, c.after), "%q … %q", c.before, c.after)
 	}
 }
+
+// TestDescriptionSkipsQuotes: the beta disclaimer and notes quoted before a
+// page's first paragraph are asides, not the type's description.
+func TestDescriptionSkipsQuotes(t *testing.T) {
+	src := "# widget resource type\n\nNamespace: microsoft.graph\n\n> **Important:** APIs under the /beta version are subject to change.\n\n> [!NOTE]\n> A note.\n\nA widget on the dashboard.\n\n## Properties\n"
+	p := Parse("resources/widget.md", []byte(src))
+	assert.Equal(t, "A widget on the dashboard.", p.Description.Text)
+	assert.Equal(t, 10, p.Description.Span.Pos().Line)
+}
