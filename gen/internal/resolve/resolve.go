@@ -296,14 +296,28 @@ func (r *resolver) add(t *ir.Type, p *parse.Page) *ir.Type {
 		if prev.Source != p.Src.Path {
 			r.diags.Add(diag.Span{Pos: t.Pos}, diag.Warning, "duplicate-type", "type %s is also declared at %s; the two are merged", t.QualifiedName(), prev.Pos)
 		}
-		have := map[string]bool{}
+		have := make(map[string]*ir.Member, len(prev.Members))
 		for _, m := range prev.Members {
-			have[m.Name] = true
+			have[m.Name] = m
 		}
 		for _, m := range t.Members {
-			if !have[m.Name] {
+			first, ok := have[m.Name]
+			switch {
+			case !ok:
 				prev.Members = append(prev.Members, m)
+			case first.Value == "" && m.Value != "":
+				// enums.md lists a member bare; its own page gives its value.
+				first.Value = m.Value
+			case first.Value != m.Value && m.Value != "":
+				r.diags.Add(diag.Span{Pos: m.Pos}, diag.Warning, "duplicate-type",
+					"member %s of enum %s has the value %s here but %s at %s; the first is used", m.Name, t.QualifiedName(), m.Value, first.Value, first.Pos)
 			}
+			if ok && first.Description == "" {
+				first.Description = m.Description
+			}
+		}
+		if prev.Description == "" {
+			prev.Description = t.Description
 		}
 		if prev.BaseType == "" && t.BaseType != "" {
 			prev.BaseType = t.BaseType

@@ -560,6 +560,36 @@ func TestRequestBodyDuplicateRows(t *testing.T) {
 	assert.Equal(t, []string{"comment Edm.String", "urgent Edm.Boolean"}, rows)
 }
 
+// TestMergedEnumKeepsValues: an enum listed bare in enums.md and with
+// values on its own page keeps each member's value and description, whichever
+// page is read first; a value given twice differently is a warning.
+func TestMergedEnumKeepsValues(t *testing.T) {
+	root := t.TempDir()
+	writePage(t, filepath.Join(root, "resources", "enums.md"),
+		"# Enum values\n\nNamespace: contoso\n\n### widgetColor values\n\n| Member\n|:---\n| red\n| blue\n| green\n")
+	writePage(t, filepath.Join(root, "resources", "widgetcolor.md"),
+		"# widgetColor enum type\n\nNamespace: contoso\n\nThe colors of a widget.\n\n## Members\n\n| Member | Value | Description |\n|:---|:---|:---|\n|red|0|Red.|\n|blue|1|Blue.|\n")
+	writePage(t, filepath.Join(root, "resources", "widgetcolor-copy.md"),
+		"# widgetColor enum type\n\nNamespace: contoso\n\n## Members\n\n| Member | Value | Description |\n|:---|:---|:---|\n|red|5|Red again.|\n")
+	prog, diags, err := Load(root)
+	require.NoError(t, err)
+	et := prog.Lookup("contoso.widgetColor")
+	require.NotNil(t, et)
+	var got []string
+	for _, m := range et.Members {
+		got = append(got, m.Name+"="+m.Value+" "+m.Description)
+	}
+	assert.Equal(t, []string{"red=0 Red.", "blue=1 Blue.", "green= "}, got)
+	assert.Equal(t, "The colors of a widget.", et.Description)
+	var conflicts []string
+	for _, f := range findingsOf(diags, "duplicate-type") {
+		if strings.Contains(f, "member") {
+			conflicts = append(conflicts, f)
+		}
+	}
+	assert.Equal(t, []string{"resources/widgetcolor-copy.md:9:2: warning duplicate-type: member red of enum contoso.widgetColor has the value 5 here but 0 at resources/widgetcolor.md:11:2; the first is used"}, conflicts)
+}
+
 // findingsOf lists the findings of rule in diags, as text.
 func findingsOf(diags diag.List, rule string) []string {
 	var out []string
