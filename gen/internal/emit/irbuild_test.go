@@ -261,6 +261,8 @@ func buildShapes() *ir.Program {
 		prop("lastModifiedDateTime", "Edm.DateTimeOffset", "When the item last changed."),
 		prop("content", g("Json"), "Any JSON value."),
 		prop("price", "Edm.Decimal", "What the item costs, to the cent."),
+		// encoding/json writes a []uint8 as base64; OData wants numbers.
+		prop("checksum", "Edm.Byte[]", "The item's checksum, a byte at a time."),
 		prop("children", g("driveItem")+"[]", "The items in a folder."),
 		prop("parentReference", g("itemReference"), "Where the item is."))
 	b.enum(nsGraph, "itemKind", "resources/driveitem.md", "file", "folder")
@@ -304,8 +306,8 @@ func buildShapes() *ir.Program {
 		ex("get_missing", "GET", item, "", 404,
 			`{"error": {"code": "itemNotFound", "message": "The item does not exist."}}`, false))
 	op("UpdateItem", "PATCH", item, "api/driveitem-update.md", []string{"drive-id", "item-id"}, g("driveItem"), g("driveItem"), 200, false,
-		ex("rename", "PATCH", item, `{"name": "new name", "tags": ["a", "b"], "kind": "futureKind", "content": [[1, "a"], [null, true]]}`, 200,
-			`{"@odata.type": "#microsoft.graph.driveItem", "id": "String (identifier)", "name": "new name", "tags": ["a", "b"], "kind": "futureKind"}`, true))
+		ex("rename", "PATCH", item, `{"name": "new name", "tags": ["a", "b"], "kind": "futureKind", "content": [[1, "a"], [null, true]], "checksum": [1, 2, 255]}`, 200,
+			`{"@odata.type": "#microsoft.graph.driveItem", "id": "String (identifier)", "name": "new name", "tags": ["a", "b"], "kind": "futureKind", "checksum": [1, 2, 255]}`, true))
 	op("DeleteItem", "DELETE", item, "api/driveitem-delete.md", []string{"drive-id", "item-id"}, "", "", 204, false,
 		ex("delete", "DELETE", item, "", 204, "", false))
 	op("GetItemKind", "GET", item+"/kind", "api/driveitem-kind.md", []string{"drive-id", "item-id"}, "", g("itemKind"), 200, false,

@@ -120,6 +120,16 @@ func (g *generator) named(r typeRef) *jen.Statement {
 	}
 }
 
+// sliceOf is the Go type of a collection of r. A collection of Edm.Byte is
+// []int: encoding/json writes any slice of uint8 as a base64 string, and
+// OData's JSON form of the collection is an array of numbers.
+func (g *generator) sliceOf(r typeRef) *jen.Statement {
+	if r.t == nil && r.name == "Edm.Byte" {
+		return jen.Index().Int()
+	}
+	return jen.Index().Add(g.named(r))
+}
+
 // fieldType is the Go type of a struct field: collections are slices of the
 // named type; single values are pointers when absence must be told from zero
 // (non-string scalars, structs), enums and strings use the empty value.
@@ -128,7 +138,7 @@ func (g *generator) fieldType(r typeRef) (*jen.Statement, error) {
 		return nil, err
 	}
 	if r.collection {
-		return jen.Index().Add(g.named(r)), nil
+		return g.sliceOf(r), nil
 	}
 	switch {
 	case r.t == nil && edmOf(r.name).pointer, r.isStruct() && !r.isPoly():
@@ -148,7 +158,7 @@ func (g *generator) resultType(r typeRef) (*jen.Statement, error) {
 		return nil, err
 	}
 	if r.collection {
-		return jen.Index().Add(g.named(r)), nil
+		return g.sliceOf(r), nil
 	}
 	if r.isStruct() && !r.isPoly() {
 		return jen.Op("*").Add(g.named(r)), nil

@@ -32,6 +32,8 @@ type DriveItem struct {
 	Content json.RawMessage `json:"content,omitempty"`
 	// What the item costs, to the cent.
 	Price json.Number `json:"price,omitempty"`
+	// The item's checksum, a byte at a time.
+	Checksum []int `json:"checksum,omitempty"`
 	// The items in a folder.
 	Children []AnyDriveItem `json:"children,omitempty"`
 	// Where the item is.
@@ -119,6 +121,7 @@ func (t *DriveItem) UnmarshalJSON(data []byte) error {
 		&t.LastModifiedDateTime,
 		&t.Content,
 		&t.Price,
+		&t.Checksum,
 		odata.PolyCollection("children", DecodeAnyDriveItem, &t.Children),
 		odata.Struct(&t.ParentReference),
 	)

@@ -854,6 +854,11 @@ func TestExampleUpdateItem(t *testing.T) {
       null,
       true
     ]
+  ],
+  "checksum": [
+    1,
+    2,
+    255
   ]
 }`
 		const responseBody = `{
@@ -864,7 +869,12 @@ func TestExampleUpdateItem(t *testing.T) {
     "a",
     "b"
   ],
-  "kind": "futureKind"
+  "kind": "futureKind",
+  "checksum": [
+    1,
+    2,
+    255
+  ]
 }`
 		*examples = exampleService{
 			t:        t,

@@ -30,6 +30,8 @@ type Notebook struct {
 	Content json.RawMessage `json:"content,omitempty"`
 	// What the item costs, to the cent.
 	Price json.Number `json:"price,omitempty"`
+	// The item's checksum, a byte at a time.
+	Checksum []int `json:"checksum,omitempty"`
 	// The items in a folder.
 	Children []AnyDriveItem `json:"children,omitempty"`
 	// Where the item is.
@@ -55,6 +57,7 @@ func (t *Notebook) AsDriveItem() *DriveItem {
 		LastModifiedDateTime: t.LastModifiedDateTime,
 		Content:              t.Content,
 		Price:                t.Price,
+		Checksum:             t.Checksum,
 		Children:             t.Children,
 		ParentReference:      t.ParentReference,
 	}
@@ -101,6 +104,7 @@ func (t *Notebook) UnmarshalJSON(data []byte) error {
 		&t.LastModifiedDateTime,
 		&t.Content,
 		&t.Price,
+		&t.Checksum,
 		odata.PolyCollection("children", DecodeAnyDriveItem, &t.Children),
 		odata.Struct(&t.ParentReference),
 		&t.SectionCount,
