@@ -590,6 +590,28 @@ func TestMergedEnumKeepsValues(t *testing.T) {
 	assert.Equal(t, []string{"resources/widgetcolor-copy.md:9:2: warning duplicate-type: member red of enum contoso.widgetColor has the value 5 here but 0 at resources/widgetcolor.md:11:2; the first is used"}, conflicts)
 }
 
+// TestUnknownTypeTextIsNoType: a Type cell saying "Unknown Type
+// some.ns.gadget" names no type; it is not the gadget of another namespace
+// by its last element.
+func TestUnknownTypeTextIsNoType(t *testing.T) {
+	root := t.TempDir()
+	writePage(t, filepath.Join(root, "resources", "gadget.md"),
+		"# gadget resource type\n\nNamespace: contoso\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n|name|String|The name.|\n")
+	writePage(t, filepath.Join(root, "resources", "widget.md"),
+		"# widget resource type\n\nNamespace: contoso\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n|owner|** Unknown Type `some.other.models.gadget` **|Not yet documented|\n|tool|`other.models.gadget`|A gadget of a namespace no page declares.|\n")
+	prog, diags, err := Load(root)
+	require.NoError(t, err)
+	assert.Equal(t, []string{`resources/widget.md:9:8: error unknown-type: unknown type "Unknown Type some.other.models.gadget" for property "owner"`},
+		findingsOf(diags, "unknown-type"))
+	widget := prog.Lookup("contoso.widget")
+	require.NotNil(t, widget)
+	var props []string
+	for _, p := range widget.Properties {
+		props = append(props, p.Name+" "+p.Type)
+	}
+	assert.Equal(t, []string{"tool contoso.gadget"}, props)
+}
+
 // findingsOf lists the findings of rule in diags, as text.
 func findingsOf(diags diag.List, rule string) []string {
 	var out []string

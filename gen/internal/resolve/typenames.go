@@ -48,7 +48,9 @@ func (n *TypeNames) Exact(qualified string) *ir.Type { return n.byName[strings.T
 // microsoft.graph.endpoint is not microsoft.graph.callRecords.endpoint.
 func (n *TypeNames) Lookup(name, ns string) *ir.Type {
 	name = strings.TrimPrefix(strings.TrimSpace(name), "#")
-	if name == "" {
+	if name == "" || strings.ContainsAny(name, " \t") {
+		// No type name holds a space: "Unknown Type x.y.operation" names
+		// no type, not the operation of another namespace.
 		return nil
 	}
 	lower := strings.ToLower(name)
