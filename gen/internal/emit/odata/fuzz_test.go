@@ -29,15 +29,20 @@ func FuzzRequestInput(f *testing.F) {
 		}
 		_, dup := DuplicateKey([]byte(s))
 		_, _ = DecodeReference([]byte(s))
-		_, dupShallow, deep := scanBody([]byte(s), 3)
+		_, dupShallow, deep, many := scanBody([]byte(s), 3, 2)
 		if !json.Valid([]byte(s)) {
 			return
 		}
-		if got := depthOf(s); deep != (got > 3) {
-			t.Fatalf("scanBody(%q, 3) deep = %v, depth %d", s, deep, got)
+		// The scan ends at the first of a repeated name, too deep a
+		// nesting and a third object.
+		if got := depthOf(s); deep && got <= 3 || !dupShallow && !many && deep != (got > 3) {
+			t.Fatalf("scanBody(%q, 3, 2) deep = %v, depth %d", s, deep, got)
 		}
-		if !deep && dupShallow != dup {
-			t.Fatalf("scanBody(%q, 3) and DuplicateKey disagree", s)
+		if got := objectsOf(s); many && got <= 2 || !dupShallow && !deep && many != (got > 2) {
+			t.Fatalf("scanBody(%q, 3, 2) many = %v, %d objects", s, many, got)
+		}
+		if !deep && !many && dupShallow != dup {
+			t.Fatalf("scanBody(%q, 3, 2) and DuplicateKey disagree", s)
 		}
 		var obj map[string]json.RawMessage
 		if json.Unmarshal([]byte(s), &obj) == nil && obj != nil {
@@ -67,6 +72,22 @@ func sortedBytes(s string) string {
 }
 
 // depthOf is the nesting depth of valid JSON, by decoding it.
+// objectsOf counts the objects of the JSON value s, each of a repeated
+// name's too.
+func objectsOf(s string) int {
+	dec := json.NewDecoder(strings.NewReader(s))
+	n := 0
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return n
+		}
+		if tok == json.Delim('{') {
+			n++
+		}
+	}
+}
+
 func depthOf(s string) int {
 	var v any
 	if json.Unmarshal([]byte(s), &v) != nil {

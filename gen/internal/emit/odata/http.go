@@ -70,6 +70,15 @@ func WriteError(w http.ResponseWriter, status int, code, message string) {
 // with its depth: the bound keeps that within a small factor of its size.
 const MaxDepth = 32
 
+// MaxObjects is how many JSON objects ReadBody lets a request body of at
+// most limit bytes hold: one per 256 bytes of the limit (16,384 for the
+// default 4 MiB), and at least 1,024. A body over it is answered 413 before
+// it is decoded, so that decoding costs memory in proportion to the limit
+// (an object decodes to a struct of up to a few kilobytes).
+func MaxObjects(limit int64) int {
+	return int(max(limit/256, 1024))
+}
+
 // marshalPlain is json.Marshal without escaping <, > and &, which an error
 // message quoting a URL template would show as \u003c.
 func marshalPlain(v any) ([]byte, error) {
@@ -204,9 +213,10 @@ func WriteJSON(w http.ResponseWriter, status int, v any) {
 // array). On failure it writes the error response and returns false:
 // 415 unless the Content-Type is application/json (parameters are allowed;
 // a charset must be UTF-8, JSON's only one), 413 when the body is larger
-// than limit bytes, 400 for an empty body, one that is not UTF-8 (decoding
-// would replace the bad bytes without a word), not JSON or nested more than
-// MaxDepth deep, for one in which
+// than limit bytes or holds more than MaxObjects(limit) objects, 400 for an
+// empty body, one that is not UTF-8 (decoding would replace the bad bytes
+// without a word), not JSON or nested more than MaxDepth deep, for one in
+// which
 // a name appears twice in an object (DuplicateKey) and for one that
 // Validate rejects.
 func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName string, collection bool) ([]byte, bool) {
@@ -232,6 +242,23 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 		WriteError(w, http.StatusBadRequest, "badRequest", "a request body is required")
 		return nil, false
 	}
+	// One pass over the bytes, before anything is decoded, finds a name
+	// repeated in an object (a decode keeps only its last value), too deep
+	// a nesting and too many objects: each "{}" of a collection of structs
+	// is three bytes sent but a whole struct decoded, so a body within the
+	// byte limit could otherwise take gigabytes.
+	maxObjects := MaxObjects(limit)
+	switch path, dup, deep, many := scanBody(data, MaxDepth, maxObjects); {
+	case deep:
+		WriteError(w, http.StatusBadRequest, "badRequest", fmt.Sprintf("the request body nests objects and arrays more than %d deep", MaxDepth))
+		return nil, false
+	case many:
+		WriteError(w, http.StatusRequestEntityTooLarge, "requestEntityTooLarge", fmt.Sprintf("the request body holds more than %d objects", maxObjects))
+		return nil, false
+	case dup:
+		WriteError(w, http.StatusBadRequest, "badRequest", fmt.Sprintf("%q appears twice in the request body", path))
+		return nil, false
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var v any
@@ -245,16 +272,6 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 	}
 	if v == nil {
 		WriteError(w, http.StatusBadRequest, "badRequest", "a request body is required, not null")
-		return nil, false
-	}
-	// v holds the last value of a repeated name; the bytes still hold all.
-	// One pass over them finds that and too deep a nesting.
-	switch path, dup, deep := scanBody(data, MaxDepth); {
-	case deep:
-		WriteError(w, http.StatusBadRequest, "badRequest", fmt.Sprintf("the request body nests objects and arrays more than %d deep", MaxDepth))
-		return nil, false
-	case dup:
-		WriteError(w, http.StatusBadRequest, "badRequest", fmt.Sprintf("%q appears twice in the request body", path))
 		return nil, false
 	}
 	if esc, _ := LoneSurrogate(data); esc != "" {

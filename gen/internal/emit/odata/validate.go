@@ -667,21 +667,22 @@ func describe(path string) string {
 // be valid JSON, as ReadBody has established by decoding it; on anything
 // else the result means nothing, but DuplicateKey does not panic.
 func DuplicateKey(data []byte) (path string, found bool) {
-	path, found, _ = scanBody(data, 0)
+	path, found, _, _ = scanBody(data, 0, 0)
 	return path, found
 }
 
-// scanBody is DuplicateKey and a nesting check in the one pass ReadBody
-// makes: deep reports objects and arrays nested more than max deep (no
-// limit when max is 0), which ends the scan.
-func scanBody(data []byte, max int) (path string, dup, deep bool) {
-	s := dupScanner{data: data, max: max}
+// scanBody is DuplicateKey and the size checks in the one pass ReadBody
+// makes: deep reports objects and arrays nested more than max deep, many
+// more than maxObjects objects (no limit when 0), either of which ends the
+// scan.
+func scanBody(data []byte, max, maxObjects int) (path string, dup, deep, many bool) {
+	s := dupScanner{data: data, max: max, maxObjects: maxObjects}
 	s.value()
-	if s.deep {
-		return "", false, true
+	if s.deep || s.many {
+		return "", false, s.deep, s.many
 	}
 	if !s.stop {
-		return "", false, false
+		return "", false, false, false
 	}
 	var b strings.Builder
 	for _, seg := range s.path {
@@ -694,7 +695,7 @@ func scanBody(data []byte, max int) (path string, dup, deep bool) {
 		}
 		b.Write(seg.name)
 	}
-	return b.String(), true, false
+	return b.String(), true, false, false
 }
 
 // dupScanner is the state of DuplicateKey.
@@ -706,7 +707,11 @@ type dupScanner struct {
 	depth int          // objects and arrays open
 	max   int          // the nesting allowed; 0 for any
 	deep  bool         // nested more than max
-	stop  bool         // a repeated name or too deep a nesting: the scan ends
+	stop  bool         // a repeated name, too deep a nesting or too many objects: the scan ends
+
+	objects    int  // objects read
+	maxObjects int  // the objects allowed; 0 for any
+	many       bool // more than maxObjects
 }
 
 // dupSegment is a step of a path: an object member (index < 0) or an array
@@ -751,6 +756,10 @@ func (s *dupScanner) value() {
 			return
 		}
 		if c == '{' {
+			if s.objects++; s.maxObjects > 0 && s.objects > s.maxObjects {
+				s.many, s.stop = true, true
+				return
+			}
 			s.object()
 		} else {
 			s.array()
