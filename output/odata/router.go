@@ -4,6 +4,7 @@ package odata
 
 import (
 	"context"
+	"fmt"
 	"log"
 	"net/http"
 	"net/url"
@@ -113,6 +114,10 @@ func NewServeMux[H any](h H, routes []Route[H], paths []Path) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rw := &panicWriter{ResponseWriter: w}
 		defer rw.recover(r)
+		if len(r.URL.EscapedPath()) > MaxPathBytes {
+			WriteError(rw, http.StatusRequestURITooLong, "requestUriTooLong", fmt.Sprintf("the request path is longer than %d bytes", MaxPathBytes))
+			return
+		}
 		if !cleanPath(r.URL.EscapedPath()) {
 			NotFound().ServeHTTP(rw, r)
 			return
@@ -123,6 +128,12 @@ func NewServeMux[H any](h H, routes []Route[H], paths []Path) http.Handler {
 		mux.ServeHTTP(rw, r)
 	})
 }
+
+// MaxPathBytes is the longest request path (as sent, escaped) served;
+// a longer one is answered 414. The fallback routes try their regular
+// expressions one after another, each scanning a segment to its end, so
+// a path of a megabyte took a second to find no route.
+const MaxPathBytes = 8 << 10
 
 // muxProbe is a pattern only Go 1.22 ServeMux patterns match "/probe/x"
 // with.

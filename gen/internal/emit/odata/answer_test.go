@@ -219,3 +219,23 @@ func TestSentTellsNullFromAbsent(t *testing.T) {
 	assert.Equal(t, [2]bool{true, false}, s)
 	assert.Equal(t, [2]bool{true, true}, child)
 }
+
+// TestLongPath: a path longer than MaxPathBytes is answered 414 before any
+// route is tried; one of exactly MaxPathBytes is routed.
+func TestLongPath(t *testing.T) {
+	served := ""
+	get := func(_ *struct{}, w http.ResponseWriter, r *http.Request, _ []string) {
+		served = r.PathValue("id")
+		w.WriteHeader(http.StatusNoContent)
+	}
+	mux := NewServeMux(&struct{}{}, []Route[*struct{}]{{Pattern: "GET /things/{id}", Params: []string{"id"}, Serve: get}}, nil)
+	id := strings.Repeat("a", MaxPathBytes-len("/things/"))
+	rec := httptest.NewRecorder()
+	mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/things/"+id, nil))
+	assert.Equal(t, http.StatusNoContent, rec.Code)
+	assert.Equal(t, id, served)
+	rec = httptest.NewRecorder()
+	mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/things/"+id+"a", nil))
+	assert.Equal(t, http.StatusRequestURITooLong, rec.Code)
+	assert.JSONEq(t, `{"error": {"code": "requestUriTooLong", "message": "the request path is longer than 8192 bytes"}}`, rec.Body.String())
+}
