@@ -281,7 +281,11 @@ func IsDateTime(s string) bool {
 		return false
 	}
 	// time.Parse takes an offset of +24:00 or +23:60, which no time.Time
-	// encodes: the answer would fail with a 500.
+	// encodes (the answer would fail with a 500), and a minute of 60 in
+	// any offset, which RFC 3339 does not: +01:60 would be read as +02:00.
+	if n := len(s); s[n-1] != 'Z' && s[n-2] > '5' {
+		return false
+	}
 	_, offset := t.Zone()
 	return offset > -24*60*60 && offset < 24*60*60
 }

@@ -53,6 +53,9 @@ func WriteError(w http.ResponseWriter, status int, code, message string) {
 	if message == "" {
 		message = http.StatusText(status)
 	}
+	if message == "" { // a status net/http has no text for, such as 599
+		message = fmt.Sprintf("The request failed with status %d.", status)
+	}
 	data, err := marshalPlain(errorBody{Error: errorDetail{Code: code, Message: message}})
 	if err != nil {
 		data = []byte(`{"error":{"code":"internalServerError","message":"` + internalMessage + `"}}`)
@@ -263,7 +266,11 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 	dec.UseNumber()
 	var v any
 	if err := dec.Decode(&v); err != nil {
-		WriteError(w, http.StatusBadRequest, "badRequest", "malformed JSON in the request body: "+err.Error())
+		msg := "malformed JSON in the request body: " + err.Error()
+		if se := (*json.SyntaxError)(nil); errors.As(err, &se) {
+			msg += fmt.Sprintf(" (at byte %d)", se.Offset)
+		}
+		WriteError(w, http.StatusBadRequest, "badRequest", msg)
 		return nil, false
 	}
 	if _, err := dec.Token(); err != io.EOF {

@@ -333,6 +333,12 @@ func TestWriteError(t *testing.T) {
 	WriteError(rec, 404, "", "gone")
 	assert.Equal(t, errorDetail{Code: "notFound", Message: "gone"}, errorBodyOf(t, rec))
 
+	// A status net/http has no text for still gets a message.
+	rec = httptest.NewRecorder()
+	WriteError(rec, 599, "", "")
+	assert.Equal(t, 599, rec.Code)
+	assert.Equal(t, errorDetail{Code: "internalServerError", Message: "The request failed with status 599."}, errorBodyOf(t, rec))
+
 	rec = httptest.NewRecorder()
 	WriteServiceError(rec, errors.New("secret"))
 	assert.Equal(t, 500, rec.Code)
@@ -393,6 +399,11 @@ func TestReadBody(t *testing.T) {
 		assert.Equal(t, c.status, rec.Code, c.body)
 		assert.Equal(t, c.code, errorBodyOf(t, rec).Code, c.body)
 	}
+
+	// A syntax error says where it is.
+	rec, _, ok = read("application/json", `{"s": "a",}`, 100)
+	assert.False(t, ok)
+	assert.Equal(t, errorDetail{Code: "badRequest", Message: "malformed JSON in the request body: invalid character '}' looking for beginning of object key string (at byte 11)"}, errorBodyOf(t, rec))
 
 	// A repeated name is refused, though it decodes; so is a null element.
 	for body, want := range map[string]string{

@@ -114,7 +114,7 @@ func TestValidateFormats(t *testing.T) {
 	assert.Equal(t, "a GUID, 8-4-4-4-12 hexadecimal digits", FormatProblem("Edm.Guid", "x"))
 	assert.Equal(t, "an RFC 3339 date and time", FormatProblem("Edm.DateTimeOffset", "2020-01-01"))
 	// An offset no time.Time can encode would make the answer a 500.
-	for _, s := range []string{"2020-01-01T00:00:00+24:00", "2020-01-01T00:00:00+23:60", "2020-01-01T00:00:00-24:00"} {
+	for _, s := range []string{"2020-01-01T00:00:00+24:00", "2020-01-01T00:00:00+23:60", "2020-01-01T00:00:00-24:00", "2020-01-01T00:00:00+01:60", "2020-01-01T00:00:00-00:60"} {
 		assert.Equal(t, "an RFC 3339 date and time", FormatProblem("Edm.DateTimeOffset", s), s)
 	}
 	// time.Parse takes a one-digit hour; RFC 3339 does not.
@@ -122,6 +122,7 @@ func TestValidateFormats(t *testing.T) {
 		assert.Equal(t, "an RFC 3339 date and time", FormatProblem("Edm.DateTimeOffset", s), s)
 	}
 	assert.Equal(t, "", FormatProblem("Edm.DateTimeOffset", "2020-01-01T00:00:00-23:59"))
+	assert.Equal(t, "", FormatProblem("Edm.DateTimeOffset", "2020-01-01T00:00:00+05:30"))
 	assert.Equal(t, "", FormatProblem("Edm.DateTimeOffset", "2020-01-01T00:00:00.1234567Z"))
 	assert.Equal(t, "", FormatProblem("Edm.String", "anything"))
 }
