@@ -1074,6 +1074,19 @@ func enumHeading(s string) (string, bool) {
 	return name, true
 }
 
+// unspacedHeading is the first line of text that would be a heading but
+// for the space its #s lack ("#x enum type"); "" when none is.
+func unspacedHeading(text string) string {
+	for line := range strings.Lines(text) {
+		line = strings.TrimRight(line, "\r\n")
+		rest := strings.TrimLeft(line, "#")
+		if n := len(line) - len(rest); n >= 1 && n <= 6 && rest != "" && rest[0] != ' ' && rest[0] != '\t' && strings.Contains(rest, " ") {
+			return line
+		}
+	}
+	return ""
+}
+
 // TitledEnum is the enum a page's title names, "x" of "# x enum type" (or
 // "enumeration type"); "" for another title.
 func (p *Page) TitledEnum() string {
@@ -1120,6 +1133,15 @@ func (p *Page) enumTables() {
 		} else if pageEnum != "" && t.Column("Member", "Name") >= 0 && t.Column("Type") < 0 {
 			e.Name = Text{Text: pageEnum, Span: p.Title.Span}
 		} else {
+			if t.Section == "members" && t.Column("Member") >= 0 && t.Column("Type") < 0 {
+				// Its members would be lost without a word: "#x enum type",
+				// with no space, is no heading.
+				why := ""
+				if line := unspacedHeading(p.Src.Text(0, t.Span.Offset())); line != "" {
+					why = " (" + strconv.Quote(line) + " is no heading: put a space after the #)"
+				}
+				p.Diags.Add(t.Span, diag.Error, "unknown-type", "cannot tell which enum this member table is of: the page has no title like \"x enum type\" and the table no heading like \"### x values\"%s", why)
+			}
 			continue
 		}
 		col := t.Column("Member", "Name", "Value")

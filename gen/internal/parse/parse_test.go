@@ -318,3 +318,18 @@ func TestDescriptionSkipsQuotes(t *testing.T) {
 	assert.Equal(t, "A widget on the dashboard.", p.Description.Text)
 	assert.Equal(t, 10, p.Description.Span.Pos().Line)
 }
+
+// TestMemberTableOfNoEnum: a member table on a page whose title is not a
+// heading ("#x enum type", no space) is an error, not members dropped
+// without a word; the message names the line that meant to be the title.
+func TestMemberTableOfNoEnum(t *testing.T) {
+	src := "#colorState enum type\n\nNamespace: microsoft.graph\n\n## Members\n\n| Member | Value | Description |\n|:---|:---|:---|\n|red|0|Red.|\n"
+	p := Parse("resources/colorstate.md", []byte(src))
+	assert.Empty(t, p.Enums)
+	require.Len(t, p.Diags, 1)
+	assert.Equal(t, `resources/colorstate.md:7:1: error unknown-type: cannot tell which enum this member table is of: the page has no title like "x enum type" and the table no heading like "### x values" ("#colorState enum type" is no heading: put a space after the #)`, p.Diags[0].String())
+	p = Parse("resources/colorstate.md", []byte(strings.Replace(src, "#colorState", "# colorState", 1)))
+	assert.Empty(t, p.Diags)
+	require.Len(t, p.Enums, 1)
+	assert.Equal(t, "colorState", p.Enums[0].Name.Text)
+}
