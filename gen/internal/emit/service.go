@@ -229,7 +229,7 @@ type paramGroup struct {
 // is messageId), else the one they have.
 func (g *paramGroup) name() string {
 	for _, d := range g.docs {
-		if !genericParam(d) {
+		if !naming.GenericPlaceholder(d) {
 			return d
 		}
 	}
@@ -257,7 +257,7 @@ func paramKey(segs [][]pathPart, i, j int, named map[string]string) (key, lit st
 	// A name the path gives again further on is the parent's here: the
 	// last is what the path acts on (/identities/{identityId}/assigned/
 	// {identityId}), as it is on a path that names it once.
-	generic := genericParam(name)
+	generic := naming.GenericPlaceholder(name)
 	again := !generic && namedAgain(segs, i, j)
 	if !generic && !again {
 		return name, ""
@@ -303,7 +303,7 @@ func namedAfter(paths [][][]pathPart) map[string]string {
 	for _, segs := range paths {
 		for i, seg := range segs {
 			lit := collectionBefore(segs, i)
-			if lit == "" || genericParam(seg[0].param) {
+			if lit == "" || naming.GenericPlaceholder(seg[0].param) {
 				continue
 			}
 			k := strings.ToLower(naming.Singular(lit))
@@ -326,13 +326,6 @@ func plainSegment(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-// genericParam reports whether a placeholder's name says nothing of what it
-// identifies: {id}, {Id}, {id1}, the workbook's {id|name}, and {undefined}.
-func genericParam(name string) bool {
-	l := strings.ToLower(name)
-	return l == "idorname" || l == "undefined" || strings.HasPrefix(l, "id") && strings.Trim(l[2:], "0123456789") == ""
 }
 
 // upperCount is the number of upper-case ASCII letters in s: of two

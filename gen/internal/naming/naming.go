@@ -216,3 +216,11 @@ func Unique(base string, used map[string]bool) string {
 	used[name] = true
 	return name
 }
+
+// GenericPlaceholder reports whether a path placeholder's name says nothing
+// of what it identifies: {id}, {Id}, {id1}, the workbook's {id|name}
+// (idOrName), and {undefined}.
+func GenericPlaceholder(name string) bool {
+	l := strings.ToLower(name)
+	return l == "idorname" || l == "undefined" || strings.HasPrefix(l, "id") && strings.Trim(l[2:], "0123456789") == ""
+}

@@ -110,3 +110,12 @@ func TestMemo(t *testing.T) {
 	assert.Len(t, known, len(names))
 	assert.LessOrEqual(t, calls.Load(), int64(4*len(names)), "each goroutine computes a name at most once")
 }
+
+func TestGenericPlaceholder(t *testing.T) {
+	for name, want := range map[string]bool{
+		"id": true, "Id": true, "id1": true, "id2": true, "idOrName": true, "undefined": true,
+		"identity": false, "siteId": false, "idOrUserPrincipalName": false, "n": false,
+	} {
+		assert.Equal(t, want, GenericPlaceholder(name), name)
+	}
+}

@@ -89,6 +89,7 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 			}
 			continue
 		}
+		r.repeatedPlaceholders(rl)
 		for _, prm := range rl.Params {
 			key := naming.GoParam(prm)
 			if _, ok := canonical[key]; !ok {
@@ -609,3 +610,27 @@ func unknownMethodLine(p *parse.Page) (at diag.Range, word string, ok bool) {
 
 // simpleName is a type name without its namespace.
 func simpleName(name string) string { return name[strings.LastIndexByte(name, '.')+1:] }
+
+// repeatedPlaceholders warns of a placeholder named for what it identifies
+// that a path names twice: /deviceConfigurations/{deviceConfigurationId}/
+// x/{deviceConfigurationId} gives the parent's name to a resource of
+// another kind. (A generic {id} standing twice is the docs' convention.)
+func (r *resolver) repeatedPlaceholders(rl parse.RequestLine) {
+	for _, prm := range rl.Params { // each name once
+		span, ph := rl.Span, "{"+prm+"}"
+		if strings.Count(rl.Path, ph) < 2 || naming.GenericPlaceholder(prm) {
+			continue
+		}
+		// The finding is on the second {name} of the line, where there is one.
+		text := span.Text()
+		if i := strings.Index(text, ph); i >= 0 {
+			if j := strings.Index(text[i+len(ph):], ph); j >= 0 {
+				at := span.Offset() + i + len(ph) + j
+				span = span.Source().Range(at, at+len(ph))
+			}
+		}
+		r.diags.Add(span, diag.Warning, "invalid-path",
+			"request path %s names the placeholder %s twice, for two different values: name each for what it stands for (the generated method takes the last by this name and numbers the first)",
+			rl.Path, ph)
+	}
+}
