@@ -239,7 +239,9 @@ func pathParts(path string) []string {
 
 // match reports whether an example path (lower-cased) fits the pattern.
 func (p *pathPattern) match(path string) bool {
-	path = strings.TrimSuffix(path, "/")
+	if len(path) > 1 { // the service root, "/", keeps its slash
+		path = strings.TrimSuffix(path, "/")
+	}
 	if matchParts(p.full, path, p.deep, p.suffix) {
 		return true
 	}

@@ -335,6 +335,9 @@ func TestPathMatch(t *testing.T) {
 		{"/me/events", "/users/7/events", false},                 // but not every user is
 		{"/users/{id}", "/me", true},
 		{"/me/profile/positions", "/Beta/me/profile/positions", true},
+		{"/", "/", true}, // the service root
+		{"/", "/beta/", true},
+		{"/", "/me", false},
 		// Adjacent placeholders must not make the matcher backtrack.
 		{"/x/" + strings.Repeat("{a}", 40) + "/y", "/x/" + strings.Repeat("x", 200) + "/z", false},
 	}
