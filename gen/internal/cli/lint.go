@@ -48,6 +48,9 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	if *list {
 		for _, r := range lint.Rules {
 			fmt.Fprintf(stdout, "%-24s %-8s %s\n", r.ID, r.Severity, r.Summary)
+			if r.Help != "" {
+				fmt.Fprintf(stdout, "%34s%s\n", "", r.Help)
+			}
 		}
 		return ExitOK
 	}

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"gen/gen/internal/lint"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -236,4 +238,22 @@ func TestLintLinkedPage(t *testing.T) {
 	code, stdout, stderr := runGen("lint", link)
 	assert.Equal(t, ExitOK, code, stdout+stderr)
 	assert.Empty(t, stdout)
+}
+
+// TestLintRules: -rules lists every rule with its severity, summary and
+// help, in the order of lint.Rules.
+func TestLintRules(t *testing.T) {
+	code, out, _ := run("lint", "-rules")
+	require.Equal(t, ExitOK, code)
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	i := 0
+	for _, r := range lint.Rules {
+		require.Less(t, i, len(lines))
+		assert.Equal(t, fmt.Sprintf("%-24s %-8s %s", r.ID, r.Severity, r.Summary), lines[i])
+		i++
+		require.NotEmpty(t, r.Help, r.ID)
+		assert.Equal(t, strings.Repeat(" ", 34)+r.Help, lines[i], r.ID)
+		i++
+	}
+	assert.Equal(t, len(lines), i)
 }
