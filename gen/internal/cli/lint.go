@@ -31,7 +31,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		disable = append(disable, splitList(v)...)
 		return nil
 	})
-	list := fs.Bool("rules", false, "list the rules with their severity and exit")
+	list := fs.Bool("rules", false, "list the rules with their severity, summary and help, and exit")
 	metadata := fs.String("metadata", "", "CSDL (EDMX) `file` to compare the pages with: each difference is a metadata-drift finding")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: gen lint [flags] [PATH ...]\n\n"+
