@@ -220,9 +220,9 @@ type Operation struct {
 	// path: OData options the page shows ($expand=extensions($filter=id eq
 	// '{extensionId}'), startDateTime={start_datetime}); QueryParameters
 	// the {placeholders} they name that no path does.
-	Queries            map[string][]string `json:"queries,omitempty"`
-	QueryParameters    []string            `json:"queryParameters,omitempty"`
-	RequestType        string              `json:"requestType"` // qualified; empty when the page has no body
+	Queries            map[string][]string `json:"queries"`         // {} when none
+	QueryParameters    []string            `json:"queryParameters"` // [] when none
+	RequestType        string              `json:"requestType"`     // qualified; empty when the page has no body
 	RequestCollection  bool                `json:"requestCollection,omitempty"`
 	RequestBody        []*Property         `json:"requestBody,omitempty"` // request-body table rows
 	ResponseStatus     int                 `json:"responseStatus"`

@@ -120,6 +120,7 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 	if op.PathParameters == nil {
 		op.PathParameters = []string{}
 	}
+	op.QueryParameters = []string{}
 	for _, path := range op.Paths {
 		for _, q := range op.Queries[path] {
 			for _, prm := range parse.PathParams(q) {
@@ -128,6 +129,9 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 				}
 			}
 		}
+	}
+	if op.Queries == nil {
+		op.Queries = map[string][]string{}
 	}
 	if p.BodyLink != nil && ir.SendsBody(op.Method) {
 		if t := r.linkedTypes(p, p.BodyLink, p.BodyOr); t != nil {
