@@ -81,6 +81,9 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	if info, err := os.Stat(*out); err == nil && !info.IsDir() {
 		fmt.Fprintf(stderr, "gen generate: -out %s is not a directory\n", *out)
 		return ExitUsage
+	} else if file := fileAbove(*out); err != nil && file != "" {
+		fmt.Fprintf(stderr, "gen generate: -out %s is below %s, which is a file, not a directory\n", *out, file)
+		return ExitUsage
 	} else if errors.Is(err, fs.ErrNotExist) {
 		if target, lerr := os.Readlink(*out); lerr == nil {
 			fmt.Fprintf(stderr, "gen generate: -out %s is a symbolic link to %s, which does not exist\n", *out, target)
@@ -454,4 +457,20 @@ func relocateRefs(msg, prefix string) string {
 		}
 		return m[1] + p + ":" + m[3] + ":" + m[4]
 	})
+}
+
+// fileAbove is the nearest folder above path that exists and is no
+// directory ("go.mod" of "go.mod/x"), "" when there is none.
+func fileAbove(path string) string {
+	for dir := filepath.Dir(path); ; dir = filepath.Dir(dir) {
+		if info, err := os.Stat(dir); err == nil {
+			if info.IsDir() {
+				return ""
+			}
+			return dir
+		}
+		if parent := filepath.Dir(dir); parent == dir {
+			return ""
+		}
+	}
 }

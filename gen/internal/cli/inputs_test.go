@@ -136,6 +136,12 @@ func TestGenerateOutIsAFile(t *testing.T) {
 		code, _, stderr := run(append([]string{"generate", "-in", in, "-out", file}, extra...)...)
 		assert.Equal(t, ExitUsage, code)
 		assert.Equal(t, "gen generate: -out "+file+" is not a directory\n", stderr)
+		// Below a file: it was "not a directory; pass -module", and -module
+		// did not help.
+		below := filepath.Join(file, "x", "y")
+		code, _, stderr = run(append([]string{"generate", "-in", in, "-out", below}, extra...)...)
+		assert.Equal(t, ExitUsage, code)
+		assert.Equal(t, "gen generate: -out "+below+" is below "+file+", which is a file, not a directory\n", stderr)
 	}
 }
 
