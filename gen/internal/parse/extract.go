@@ -42,15 +42,29 @@ func (p *Page) requestLines() {
 	}
 }
 
+// fenceRequest is the request line an info string holds, after the
+// language where it names one ("http GET /me"); "" when it holds none.
+func fenceRequest(info string) string {
+	f := strings.Fields(info)
+	if len(f) >= 3 && strings.EqualFold(f[0], "http") {
+		info, f = strings.TrimSpace(info[len(f[0]):]), f[1:]
+	}
+	if len(f) >= 2 && httpMethods[strings.ToUpper(f[0])] {
+		return info
+	}
+	return ""
+}
+
 func (p *Page) requestLinesWhere(in func(*CodeBlock) bool) {
 	for _, cb := range p.Code {
 		if !in(cb) {
 			continue
 		}
 		off := cb.ContentStart
-		// A path on the fence line itself ("``` GET /me") counts too.
-		if f := strings.Fields(cb.Info); len(f) >= 2 && httpMethods[strings.ToUpper(f[0])] {
-			p.requestLine(cb.Info, cb.Span.Offset()+strings.Index(p.Src.Text(cb.Span.Offset(), cb.ContentStart), cb.Info))
+		// A path on the fence line itself ("``` GET /me", "```http GET
+		// /me") counts too.
+		if line := fenceRequest(cb.Info); line != "" {
+			p.requestLine(line, cb.Span.Offset()+strings.Index(p.Src.Text(cb.Span.Offset(), cb.ContentStart), line))
 		}
 		for rest := cb.Content; rest != ""; {
 			line := rest

@@ -333,3 +333,24 @@ func TestMemberTableOfNoEnum(t *testing.T) {
 	require.Len(t, p.Enums, 1)
 	assert.Equal(t, "colorState", p.Enums[0].Name.Text)
 }
+
+// TestRequestLineOnFence: a request line may stand on the fence line,
+// alone or after the language; it counts with the lines below it, at its
+// own position.
+func TestRequestLineOnFence(t *testing.T) {
+	for _, fence := range []string{"``` GET /widgets/{id}", "```http GET /widgets/{id}", "``` HTTP get /widgets/{id}"} {
+		src := "# Get widget\n\n## HTTP request\n\n" + fence + "\nGET /gadgets/{id}/widget\n```\n"
+		p := Parse("api/widget-get.md", []byte(src))
+		require.Len(t, p.Requests, 2, fence)
+		assert.Equal(t, "/widgets/{id}", p.Requests[0].Path, fence)
+		assert.Equal(t, "GET", p.Requests[0].Method, fence)
+		assert.Equal(t, 5, p.Requests[0].Span.Pos().Line, fence)
+		assert.Equal(t, strings.Index(strings.ToUpper(fence), "GET ")+1, p.Requests[0].Span.Pos().Col, fence)
+		assert.Equal(t, "/gadgets/{id}/widget", p.Requests[1].Path, fence)
+	}
+	// A language alone, or words that are no request, hold none.
+	for _, fence := range []string{"```http", "```http title", "```json GET /x"} {
+		p := Parse("api/widget-get.md", []byte("# Get widget\n\n## HTTP request\n\n"+fence+"\nGET /gadgets/{id}/widget\n```\n"))
+		require.Len(t, p.Requests, 1, fence)
+	}
+}
