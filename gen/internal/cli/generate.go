@@ -108,6 +108,9 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
+	if w := legacyMuxWarning(*out); w != "" {
+		fmt.Fprintf(stderr, "gen generate: warning: %s\n", w)
+	}
 	src, err := readInputs(*in, mod)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen generate: %v; nothing written to %s\n", err, *out)
@@ -366,35 +369,81 @@ func windowsShortName(elem string) bool {
 // exist yet): the module path in the nearest go.mod at or above it, joined
 // with out's path below that go.mod's folder.
 func modulePathOf(out string) (string, error) {
-	abs, err := filepath.Abs(out)
+	abs, dir, b, err := goModAbove(out)
 	if err != nil {
 		return "", err
+	}
+	mod := modulePath(b)
+	if mod == "" {
+		return "", fmt.Errorf("%s: no module line", filepath.Join(dir, "go.mod"))
+	}
+	rel, err := filepath.Rel(dir, abs)
+	if err != nil {
+		return "", err
+	}
+	if rel == "." {
+		return mod, nil
+	}
+	return mod + "/" + filepath.ToSlash(rel), nil
+}
+
+// goModAbove finds the nearest go.mod at or above out: out made absolute,
+// the folder holding the go.mod, and its bytes.
+func goModAbove(out string) (abs, dir string, gomod []byte, err error) {
+	abs, err = filepath.Abs(out)
+	if err != nil {
+		return "", "", nil, err
 	}
 	for dir := abs; ; {
 		b, err := os.ReadFile(filepath.Join(dir, "go.mod"))
 		if err == nil {
-			mod := modulePath(b)
-			if mod == "" {
-				return "", fmt.Errorf("%s: no module line", filepath.Join(dir, "go.mod"))
-			}
-			rel, err := filepath.Rel(dir, abs)
-			if err != nil {
-				return "", err
-			}
-			if rel == "." {
-				return mod, nil
-			}
-			return mod + "/" + filepath.ToSlash(rel), nil
+			return abs, dir, b, nil
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
-			return "", err
+			return "", "", nil, err
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "", fmt.Errorf("no go.mod at or above %s", abs)
+			return "", "", nil, fmt.Errorf("no go.mod at or above %s", abs)
 		}
 		dir = parent
 	}
+}
+
+// legacyMuxWarning is a warning when the go.mod above out declares a Go
+// older than 1.22 (or none, which means 1.16): as the main module it would
+// give http.ServeMux its Go 1.21 patterns, and the generated handler
+// refuses to start on those. "" otherwise, or when there is no go.mod.
+func legacyMuxWarning(out string) string {
+	_, dir, b, err := goModAbove(out)
+	if err != nil {
+		return ""
+	}
+	version := "none (which means 1.16)"
+	for line := range strings.Lines(string(b)) {
+		f := strings.Fields(line)
+		if len(f) >= 2 && f[0] == "go" {
+			version = f[1]
+			if minor, ok := goMinor(f[1]); !ok || minor >= 22 {
+				return ""
+			}
+			break
+		}
+	}
+	return fmt.Sprintf("%s declares go %s: a main module older than go 1.22 gives http.ServeMux its Go 1.21 patterns, and the generated handler panics when it is made; declare go 1.22 or later", filepath.Join(dir, "go.mod"), version)
+}
+
+// goMinor is the minor version of a go directive's "1.N" or "1.N.P".
+func goMinor(v string) (int, bool) {
+	rest, ok := strings.CutPrefix(v, "1.")
+	if !ok {
+		return 0, false
+	}
+	if i := strings.IndexAny(rest, ".rcbeta"); i >= 0 {
+		rest = rest[:i]
+	}
+	n, err := strconv.Atoi(rest)
+	return n, err == nil
 }
 
 // modulePath reads the module line of a go.mod file: `module gen`,

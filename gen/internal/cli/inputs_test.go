@@ -233,3 +233,32 @@ func TestEmptyPathsAreUsageErrors(t *testing.T) {
 	}
 	assert.Equal(t, before, tree(t, wd), "nothing written")
 }
+
+// TestGenerateWarnsOfLegacyMux: a go.mod above -out older than go 1.22 (or
+// with no go line) is warned of at generation; the handler would panic when
+// made, as ServeMux would have its Go 1.21 patterns. Generation succeeds.
+func TestGenerateWarnsOfLegacyMux(t *testing.T) {
+	in, _ := generated(t)
+	for gomod, warn := range map[string]bool{
+		"module example.com/m\n\ngo 1.21\n":      true,
+		"module example.com/m\n":                 true,
+		"module example.com/m\n\ngo 1.22\n":      false,
+		"module example.com/m\n\ngo 1.26.8\n":    false,
+		"module example.com/m\n\ngo 1.21rc2\n":   true,
+		"module example.com/m\n\ngo 1.22.0 \n":   false,
+		"module example.com/m\n\ngo 1.9\n":       true,
+		"module example.com/m\n\ngo 2.0\n":       false,
+		"module example.com/m\n\ngo 1.30 // x\n": false,
+	} {
+		root := t.TempDir()
+		require.NoError(t, os.WriteFile(filepath.Join(root, "go.mod"), []byte(gomod), 0o644))
+		code, _, stderr := run("generate", "-in", in, "-out", filepath.Join(root, "out"), "-stamp=false")
+		assert.Equal(t, ExitOK, code, gomod)
+		if warn {
+			assert.Contains(t, stderr, "gen generate: warning: "+filepath.Join(root, "go.mod")+" declares go ", gomod)
+			assert.Contains(t, stderr, "declare go 1.22 or later", gomod)
+		} else {
+			assert.Empty(t, stderr, gomod)
+		}
+	}
+}
