@@ -809,7 +809,7 @@ func (p *Page) propertyTables() {
 			if name == "" || p.Kind == Resource && strings.HasPrefix(name, "@") {
 				continue // empty, or an instance annotation (@odata.etag, @microsoft.graph.downloadUrl)
 			}
-			pr := PropertyRow{Name: Text{Text: name, Span: nc.Span}, Type: ParseTypeCell(r.Cells[typeCol]), Navigation: nav, Row: r, Table: t}
+			pr := PropertyRow{Name: Text{Text: name, Span: within(nc.Span, name)}, Type: ParseTypeCell(r.Cells[typeCol]), Navigation: nav, Row: r, Table: t}
 			if descCol >= 0 && descCol < len(r.Cells) {
 				d := r.Cells[descCol]
 				pr.Description = Text{Text: d.Text, Span: d.Span}
@@ -897,12 +897,13 @@ func (p *Page) sectionType(t *Table) int {
 	if !ok {
 		return -1
 	}
+	at := within(h.Span, name)
 	for i, st := range p.SectionTypes {
-		if st.Name.Span.Offset() == h.Span.Offset() {
+		if st.Name.Span.Offset() == at.Offset() {
 			return i
 		}
 	}
-	p.SectionTypes = append(p.SectionTypes, SectionType{Name: Text{Text: name, Span: h.Span}})
+	p.SectionTypes = append(p.SectionTypes, SectionType{Name: Text{Text: name, Span: at}})
 	return len(p.SectionTypes) - 1
 }
 
@@ -1101,6 +1102,16 @@ func unspacedHeading(text string) string {
 	return ""
 }
 
+// within narrows span to the first place name is written in it: a row's
+// name inside its backticks, a type's name after the heading's #s. span
+// when name is not there as written (escapes).
+func within(span diag.Range, name string) diag.Range {
+	if i := strings.Index(span.Text(), name); i >= 0 && name != "" {
+		return span.Source().Range(span.Offset()+i, span.Offset()+i+len(name))
+	}
+	return span
+}
+
 // TitledEnum is the enum a page's title names, "x" of "# x enum type" (or
 // "enumeration type"); "" for another title.
 func (p *Page) TitledEnum() string {
@@ -1118,7 +1129,7 @@ func (p *Page) enumTables() {
 		if name, ok := enumHeading(strings.TrimSpace(t.Subsection)); ok {
 			for _, h := range p.Headings {
 				if h.Text == t.Subsection && h.Span.Offset() < t.Span.Offset() {
-					e.Name = Text{Text: name, Span: h.Span}
+					e.Name = Text{Text: name, Span: within(h.Span, name)}
 				}
 			}
 			if e.Name.Text == "" {
@@ -1128,7 +1139,7 @@ func (p *Page) enumTables() {
 			// "## printOrientation values": an H2 (Section is lower-cased, so take the heading's text).
 			for _, h := range p.Headings {
 				if h.Level == 2 && strings.EqualFold(h.Text, strings.TrimSpace(t.Section)) && h.Span.Offset() < t.Span.Offset() {
-					e.Name = Text{Text: strings.Fields(h.Text)[0], Span: h.Span}
+					e.Name = Text{Text: strings.Fields(h.Text)[0], Span: within(h.Span, strings.Fields(h.Text)[0])}
 				}
 			}
 			if e.Name.Text == "" {
@@ -1138,7 +1149,7 @@ func (p *Page) enumTables() {
 			// enums.md: "### conditionalAccessPolicyState" over a Member table, no " values".
 			for _, h := range p.Headings {
 				if h.Text == t.Subsection && h.Span.Offset() < t.Span.Offset() {
-					e.Name = Text{Text: f[0], Span: h.Span}
+					e.Name = Text{Text: f[0], Span: within(h.Span, f[0])}
 				}
 			}
 			if e.Name.Text == "" {
