@@ -278,15 +278,35 @@ func packageOperationNames(ops []*ir.Operation, name func(o *ir.Operation, goNam
 	for k := range reserved {
 		used[k] = true
 	}
+	// Of pages sharing a title, the one whose file name says nothing the
+	// title does not (api/event-update.md for "Update event", not
+	// api/group-update-event.md) keeps the title's name: adding another
+	// such page leaves it alone.
+	owner := make(map[string]*ir.Operation, len(byName))
+	for n, same := range byName {
+		if len(same) == 1 {
+			owner[n] = same[0]
+			continue
+		}
+		var owns []*ir.Operation
+		for _, o := range same {
+			if titleHasFileWords(o.Title, o.Source) {
+				owns = append(owns, o)
+			}
+		}
+		if len(owns) == 1 {
+			owner[n] = owns[0]
+		}
+	}
 	for _, o := range ops {
-		if n := base[o]; len(byName[n]) == 1 && !used[n] {
+		if n := base[o]; owner[n] == o && !used[n] {
 			used[n] = true
 		}
 	}
 	var clashes diag.List
 	for _, o := range ops {
 		n := base[o]
-		if len(byName[n]) == 1 && !reserved[n] {
+		if owner[n] == o && !reserved[n] {
 			name(o, n)
 			continue
 		}
@@ -347,6 +367,22 @@ func sortByQualifiedName(ts []*ir.Type) {
 
 func pageBase(source string) string {
 	return strings.TrimSuffix(source[strings.LastIndexByte(source, '/')+1:], ".md")
+}
+
+// titleHasFileWords reports whether every word of the page's file name is
+// a word of its title, letter case aside: "Update event" and
+// api/event-update.md.
+func titleHasFileWords(title, source string) bool {
+	inTitle := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(title)) {
+		inTitle[w] = true
+	}
+	for _, w := range strings.FieldsFunc(pageBase(source), func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
+		if !inTitle[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
 }
 
 // fileSuffix is the Go form of the words of the page's file name that its

@@ -612,6 +612,44 @@ func TestUnknownTypeTextIsNoType(t *testing.T) {
 	assert.Equal(t, []string{"tool contoso.gadget"}, props)
 }
 
+// TestTitleOwnerKeepsItsName: of pages sharing a title, the one whose file
+// name is the title's words (event-update.md for "Update event") keeps the
+// title's method name, whatever other page is added with it; the others
+// take their file's other words and are warned of.
+func TestTitleOwnerKeepsItsName(t *testing.T) {
+	write := func(root, name, path string) {
+		writePage(t, filepath.Join(root, "api", name+".md"),
+			"# Update event\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nPATCH "+path+"\n```\n\n## Response\n\nIf successful, this method returns a `204 No Content` response code.\n")
+	}
+	names := func(root string) (map[string]string, []string) {
+		prog, diags, err := Load(root)
+		require.NoError(t, err)
+		got := map[string]string{}
+		for _, o := range prog.Operations {
+			got[o.Source] = o.Name
+		}
+		return got, findingsOf(diags, "go-name-clash")
+	}
+	root := t.TempDir()
+	write(root, "event-update", "/events/{id}")
+	got, clashes := names(root)
+	assert.Equal(t, map[string]string{"api/event-update.md": "UpdateEvent"}, got)
+	assert.Empty(t, clashes)
+
+	write(root, "group-update-event", "/groups/{id}/events/{id}")
+	got, clashes = names(root)
+	assert.Equal(t, map[string]string{"api/event-update.md": "UpdateEvent", "api/group-update-event.md": "UpdateEventGroup"}, got, "the owner keeps its name")
+	require.Len(t, clashes, 1)
+	assert.Contains(t, clashes[0], "api/group-update-event.md:1:3: warning go-name-clash: operation \"Update event\" is the Go method UpdateEventGroup, not UpdateEvent")
+
+	// Two pages neither of which owns the title: both take their file's words.
+	write(root, "user-update-event", "/users/{id}/events/{id}")
+	require.NoError(t, os.Remove(filepath.Join(root, "api", "event-update.md")))
+	got, clashes = names(root)
+	assert.Equal(t, map[string]string{"api/group-update-event.md": "UpdateEventGroup", "api/user-update-event.md": "UpdateEventUser"}, got)
+	assert.Len(t, clashes, 2)
+}
+
 // findingsOf lists the findings of rule in diags, as text.
 func findingsOf(diags diag.List, rule string) []string {
 	var out []string
