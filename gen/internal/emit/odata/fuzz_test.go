@@ -29,7 +29,8 @@ func FuzzRequestInput(f *testing.F) {
 		}
 		_, dup := DuplicateKey([]byte(s))
 		_, _ = DecodeReference([]byte(s))
-		_, dupShallow, deep, many := scanBody([]byte(s), 3, 2)
+		_, problem := scanBody([]byte(s), scanLimits{depth: 3, objects: 2})
+		dupShallow, deep, many := problem == repeatedName, problem == tooDeep, problem == tooManyObjects
 		if !json.Valid([]byte(s)) {
 			return
 		}
@@ -71,7 +72,6 @@ func sortedBytes(s string) string {
 	return string(b)
 }
 
-// depthOf is the nesting depth of valid JSON, by decoding it.
 // objectsOf counts the objects of the JSON value s, each of a repeated
 // name's too.
 func objectsOf(s string) int {
@@ -88,6 +88,7 @@ func objectsOf(s string) int {
 	}
 }
 
+// depthOf is the nesting depth of valid JSON, by decoding it.
 func depthOf(s string) int {
 	var v any
 	if json.Unmarshal([]byte(s), &v) != nil {

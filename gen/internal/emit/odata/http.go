@@ -75,11 +75,21 @@ const MaxDepth = 32
 
 // MaxObjects is how many JSON objects ReadBody lets a request body of at
 // most limit bytes hold: one per 256 bytes of the limit (16,384 for the
-// default 4 MiB), and at least 1,024. A body over it is answered 413 before
-// it is decoded, so that decoding costs memory in proportion to the limit
-// (an object decodes to a struct of up to a few kilobytes).
+// default 4 MiB), and at least 1,024. An object decodes to a struct of up
+// to a few kilobytes: a body over it is answered 413 before it is decoded.
 func MaxObjects(limit int64) int {
 	return int(max(limit/256, 1024))
+}
+
+// MaxValues is how many JSON values (objects, arrays, strings, numbers,
+// true, false and null, at any depth) ReadBody lets a request body of at
+// most limit bytes hold: one per 16 bytes of the limit (262,144 for the
+// default 4 MiB), and at least 16,384. Each decodes to an interface value
+// and what it holds first: a body over it is answered 413 before it is
+// decoded. With MaxObjects it keeps a body's decoding within tens of
+// megabytes for the default limit.
+func MaxValues(limit int64) int {
+	return int(max(limit/16, 16384))
 }
 
 // marshalPlain is json.Marshal without escaping <, > and &, which an error
@@ -216,10 +226,10 @@ func WriteJSON(w http.ResponseWriter, status int, v any) {
 // array). On failure it writes the error response and returns false:
 // 415 unless the Content-Type is application/json (parameters are allowed;
 // a charset must be UTF-8, JSON's only one), 413 when the body is larger
-// than limit bytes or holds more than MaxObjects(limit) objects, 400 for an
-// empty body, one that is not UTF-8 (decoding would replace the bad bytes
-// without a word), not JSON or nested more than MaxDepth deep, for one in
-// which
+// than limit bytes or holds more than MaxObjects(limit) objects or
+// MaxValues(limit) values, 400 for an empty body, one that is not UTF-8
+// (decoding would replace the bad bytes without a word), not JSON or nested
+// more than MaxDepth deep, for one in which
 // a name appears twice in an object (DuplicateKey) and for one that
 // Validate rejects.
 func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName string, collection bool) ([]byte, bool) {
@@ -245,36 +255,46 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 		WriteError(w, http.StatusBadRequest, "badRequest", "a request body is required")
 		return nil, false
 	}
+	// A body that is not JSON is refused before anything else is made of
+	// it: json.Valid allocates nothing, and its error says where.
+	if !json.Valid(data) {
+		var raw json.RawMessage
+		msg := "malformed JSON in the request body"
+		if err := json.Unmarshal(data, &raw); err != nil { // the syntax error, found before anything is decoded
+			msg += ": " + err.Error()
+			if se := (*json.SyntaxError)(nil); errors.As(err, &se) {
+				msg += fmt.Sprintf(" (at byte %d)", se.Offset)
+			}
+		}
+		WriteError(w, http.StatusBadRequest, "badRequest", msg)
+		return nil, false
+	}
 	// One pass over the bytes, before anything is decoded, finds a name
 	// repeated in an object (a decode keeps only its last value), too deep
-	// a nesting and too many objects: each "{}" of a collection of structs
-	// is three bytes sent but a whole struct decoded, so a body within the
-	// byte limit could otherwise take gigabytes.
-	maxObjects := MaxObjects(limit)
-	switch path, dup, deep, many := scanBody(data, MaxDepth, maxObjects); {
-	case deep:
+	// a nesting and too many objects or values: each "{}" of a collection
+	// of structs is three bytes sent but a whole struct decoded, each "0," of
+	// an array two bytes sent but an interface value and a json.Number, so a
+	// body within the byte limit could otherwise take gigabytes.
+	limits := scanLimits{depth: MaxDepth, objects: MaxObjects(limit), values: MaxValues(limit)}
+	switch path, problem := scanBody(data, limits); problem {
+	case tooDeep:
 		WriteError(w, http.StatusBadRequest, "badRequest", fmt.Sprintf("the request body nests objects and arrays more than %d deep", MaxDepth))
 		return nil, false
-	case many:
-		WriteError(w, http.StatusRequestEntityTooLarge, "requestEntityTooLarge", fmt.Sprintf("the request body holds more than %d objects", maxObjects))
+	case tooManyObjects:
+		WriteError(w, http.StatusRequestEntityTooLarge, "requestEntityTooLarge", fmt.Sprintf("the request body holds more than %d objects", limits.objects))
 		return nil, false
-	case dup:
+	case tooManyValues:
+		WriteError(w, http.StatusRequestEntityTooLarge, "requestEntityTooLarge", fmt.Sprintf("the request body holds more than %d values", limits.values))
+		return nil, false
+	case repeatedName:
 		WriteError(w, http.StatusBadRequest, "badRequest", fmt.Sprintf("%q appears twice in the request body", path))
 		return nil, false
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var v any
-	if err := dec.Decode(&v); err != nil {
-		msg := "malformed JSON in the request body: " + err.Error()
-		if se := (*json.SyntaxError)(nil); errors.As(err, &se) {
-			msg += fmt.Sprintf(" (at byte %d)", se.Offset)
-		}
-		WriteError(w, http.StatusBadRequest, "badRequest", msg)
-		return nil, false
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		WriteError(w, http.StatusBadRequest, "badRequest", "malformed JSON in the request body: data after the JSON value")
+	if err := dec.Decode(&v); err != nil { // valid JSON: only a reader could fail
+		WriteError(w, http.StatusBadRequest, "badRequest", "malformed JSON in the request body: "+err.Error())
 		return nil, false
 	}
 	if v == nil {

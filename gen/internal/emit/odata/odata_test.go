@@ -400,11 +400,6 @@ func TestReadBody(t *testing.T) {
 		assert.Equal(t, c.code, errorBodyOf(t, rec).Code, c.body)
 	}
 
-	// A syntax error says where it is.
-	rec, _, ok = read("application/json", `{"s": "a",}`, 100)
-	assert.False(t, ok)
-	assert.Equal(t, errorDetail{Code: "badRequest", Message: "malformed JSON in the request body: invalid character '}' looking for beginning of object key string (at byte 11)"}, errorBodyOf(t, rec))
-
 	// A repeated name is refused, though it decodes; so is a null element.
 	for body, want := range map[string]string{
 		`{"s": "a", "s": "b"}`:                                          `"s" appears twice in the request body`,
@@ -432,6 +427,30 @@ func TestReadBody(t *testing.T) {
 	assert.False(t, ok)
 	assert.Equal(t, http.StatusRequestEntityTooLarge, rec.Code)
 	assert.Equal(t, errorDetail{Code: "requestEntityTooLarge", Message: "the request body holds more than 1200 objects"}, errorBodyOf(t, rec))
+	// And values of any kind: one per 16 bytes of the limit, at least 16,384.
+	assert.Equal(t, 16384, MaxValues(100))
+	assert.Equal(t, 262144, MaxValues(DefaultMaxBodyBytes))
+	tags := func(n int) string { return `{"tags": [` + strings.Repeat(`"a",`, n-1) + `"a"]}` }
+	_, _, ok = read("application/json", tags(16382), 1<<18)
+	assert.True(t, ok, "16,384 values with the object and its array")
+	rec, _, ok = read("application/json", tags(16383), 1<<18)
+	assert.False(t, ok)
+	assert.Equal(t, errorDetail{Code: "requestEntityTooLarge", Message: "the request body holds more than 16384 values"}, errorBodyOf(t, rec))
+
+	// A body that is not JSON is malformed, whatever the scan would make
+	// of it: not a repeated name, too deep a nesting or too many objects.
+	for body, want := range map[string]string{
+		`{"s": "a", "s": "b"`:                  "malformed JSON in the request body: unexpected end of JSON input (at byte 19)",
+		`{"s": "a", "s": "b"} xyz`:             "malformed JSON in the request body: invalid character 'x' after top-level value (at byte 22)",
+		`[` + strings.Repeat(`{,`, 1100) + `]`: "malformed JSON in the request body: invalid character ',' looking for beginning of object key string (at byte 3)",
+		strings.Repeat(`[`, MaxDepth+8):        "malformed JSON in the request body: unexpected end of JSON input (at byte 40)",
+		`{"s": "a",}`:                          "malformed JSON in the request body: invalid character '}' looking for beginning of object key string (at byte 11)",
+	} {
+		rec, _, ok := read("application/json", body, 100000)
+		assert.False(t, ok, body)
+		assert.Equal(t, http.StatusBadRequest, rec.Code, body)
+		assert.Equal(t, errorDetail{Code: "badRequest", Message: want}, errorBodyOf(t, rec), body)
+	}
 }
 
 func TestNotFound(t *testing.T) {

@@ -668,25 +668,39 @@ func describe(path string) string {
 // the first or refuse it), and decoding it into a map or struct loses all
 // but one value without a word, so ReadBody refuses it. DuplicateKey is a
 // single pass over the bytes that allocates little, not a decode. data must
-// be valid JSON, as ReadBody has established by decoding it; on anything
-// else the result means nothing, but DuplicateKey does not panic.
+// be valid JSON (json.Valid), as ReadBody establishes before it scans; on
+// anything else the result means nothing, but DuplicateKey does not panic.
 func DuplicateKey(data []byte) (path string, found bool) {
-	path, found, _, _ = scanBody(data, 0, 0)
-	return path, found
+	path, problem := scanBody(data, scanLimits{})
+	return path, problem == repeatedName
 }
 
-// scanBody is DuplicateKey and the size checks in the one pass ReadBody
-// makes: deep reports objects and arrays nested more than max deep, many
-// more than maxObjects objects (no limit when 0), either of which ends the
-// scan.
-func scanBody(data []byte, max, maxObjects int) (path string, dup, deep, many bool) {
-	s := dupScanner{data: data, max: max, maxObjects: maxObjects}
+// scanLimits are the sizes scanBody refuses a body over; 0 for no limit.
+type scanLimits struct {
+	depth   int // objects and arrays nested
+	objects int // objects in all
+	values  int // values in all: objects, arrays, strings, numbers, literals
+}
+
+// scanProblem is what ended a scanBody early.
+type scanProblem int
+
+const (
+	scanOK       scanProblem = iota
+	repeatedName             // a name appears twice in an object
+	tooDeep                  // nested more than the depth limit
+	tooManyObjects
+	tooManyValues
+)
+
+// scanBody is DuplicateKey and the size checks of ReadBody in one pass over
+// valid JSON: the path of the repeated name, or the first limit exceeded,
+// whichever comes first.
+func scanBody(data []byte, limits scanLimits) (path string, problem scanProblem) {
+	s := dupScanner{data: data, limits: limits}
 	s.value()
-	if s.deep || s.many {
-		return "", false, s.deep, s.many
-	}
-	if !s.stop {
-		return "", false, false, false
+	if s.problem != repeatedName {
+		return "", s.problem
 	}
 	var b strings.Builder
 	for _, seg := range s.path {
@@ -699,23 +713,20 @@ func scanBody(data []byte, max, maxObjects int) (path string, dup, deep, many bo
 		}
 		b.Write(seg.name)
 	}
-	return b.String(), true, false, false
+	return b.String(), repeatedName
 }
 
-// dupScanner is the state of DuplicateKey.
+// dupScanner is the state of scanBody.
 type dupScanner struct {
 	data  []byte
 	i     int          // offset of the next byte to read
 	names [][]byte     // the names read in the objects being scanned, innermost last
 	path  []dupSegment // where the scanner is; at the repeated name once found
 	depth int          // objects and arrays open
-	max   int          // the nesting allowed; 0 for any
-	deep  bool         // nested more than max
-	stop  bool         // a repeated name, too deep a nesting or too many objects: the scan ends
 
-	objects    int  // objects read
-	maxObjects int  // the objects allowed; 0 for any
-	many       bool // more than maxObjects
+	limits           scanLimits
+	objects, values  int         // read so far
+	problem          scanProblem // once set, the scan ends
 }
 
 // dupSegment is a step of a path: an object member (index < 0) or an array
@@ -750,18 +761,22 @@ func (s *dupScanner) next() byte {
 	return 0
 }
 
-// value scans one JSON value; it returns early once stop is set, leaving
-// path at the repeated name.
+// value scans one JSON value; it returns early once a problem is found,
+// leaving path at a repeated name.
 func (s *dupScanner) value() {
+	if s.values++; s.limits.values > 0 && s.values > s.limits.values {
+		s.problem = tooManyValues
+		return
+	}
 	switch c := s.next(); c {
 	case '{', '[':
-		if s.depth++; s.max > 0 && s.depth > s.max {
-			s.deep, s.stop = true, true
+		if s.depth++; s.limits.depth > 0 && s.depth > s.limits.depth {
+			s.problem = tooDeep
 			return
 		}
 		if c == '{' {
-			if s.objects++; s.maxObjects > 0 && s.objects > s.maxObjects {
-				s.many, s.stop = true, true
+			if s.objects++; s.limits.objects > 0 && s.objects > s.limits.objects {
+				s.problem = tooManyObjects
 				return
 			}
 			s.object()
@@ -794,7 +809,7 @@ func (s *dupScanner) array() {
 		}
 		s.path = append(s.path, dupSegment{index: index})
 		s.value()
-		if s.stop {
+		if s.problem != scanOK {
 			return
 		}
 		s.path = s.path[:len(s.path)-1]
@@ -845,7 +860,7 @@ func (s *dupScanner) object() {
 		}
 		s.path = append(s.path, dupSegment{name: name, index: -1})
 		if repeated {
-			s.stop = true
+			s.problem = repeatedName
 			return
 		}
 		if s.next() != ':' {
@@ -853,7 +868,7 @@ func (s *dupScanner) object() {
 		}
 		s.i++
 		s.value()
-		if s.stop {
+		if s.problem != scanOK {
 			return
 		}
 		s.path = s.path[:len(s.path)-1]

@@ -31,11 +31,12 @@ func NewHandler(svc Service) http.Handler {
 // element in a collection, a name repeated in one object, a date and time that
 // is not RFC 3339 or an @odata.type that is not the expected type or derived
 // from it is answered with 400. A Content-Type other than application/json is
-// answered with 415 and a body over the limit (or holding more objects than
-// odata.MaxObjects allows it) with 413. Another method on a known path is
-// answered with 405 and an Allow header, an unknown path with 404; literal
-// path segments match in any letter case. A panic in svc is logged and
-// answered with 500. Every error is a Graph error body.
+// answered with 415 and a body over the limit, or holding more objects or
+// values than odata.MaxObjects and odata.MaxValues allow, with 413. Another
+// method on a known path is answered with 405 and an Allow header, an unknown
+// path with 404 and one longer than odata.MaxPathBytes with 414; literal path
+// segments match in any letter case. A panic in svc is logged and answered
+// with 500. Every error is a Graph error body.
 func NewHandlerWithOptions(svc Service, opts HandlerOptions) http.Handler {
 	h := &handler{svc: svc, maxBodyBytes: opts.MaxBodyBytes}
 	if h.maxBodyBytes <= 0 {
