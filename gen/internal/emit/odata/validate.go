@@ -724,9 +724,9 @@ type dupScanner struct {
 	path  []dupSegment // where the scanner is; at the repeated name once found
 	depth int          // objects and arrays open
 
-	limits           scanLimits
-	objects, values  int         // read so far
-	problem          scanProblem // once set, the scan ends
+	limits          scanLimits
+	objects, values int         // read so far
+	problem         scanProblem // once set, the scan ends
 }
 
 // dupSegment is a step of a path: an object member (index < 0) or an array
