@@ -410,40 +410,80 @@ func goModAbove(out string) (abs, dir string, gomod []byte, err error) {
 	}
 }
 
-// legacyMuxWarning is a warning when the go.mod above out declares a Go
-// older than 1.22 (or none, which means 1.16): as the main module it would
-// give http.ServeMux its Go 1.21 patterns, and the generated handler
-// refuses to start on those. "" otherwise, or when there is no go.mod.
+// legacyMuxWarning is a warning when the go.mod above out would give
+// http.ServeMux its Go 1.21 patterns as the main module, on which the
+// generated handler refuses to start: a go line older than 1.22 (none
+// means 1.16), a godebug default of such a version, or godebug
+// httpmuxgo121=1. "" otherwise, or when there is no go.mod. A version the
+// go command cannot read (1.21rc2) sets no old defaults, as there.
 func legacyMuxWarning(out string) string {
 	_, dir, b, err := goModAbove(out)
 	if err != nil {
 		return ""
 	}
-	version := "none (which means 1.16)"
+	goLine, debugDefault, mux := "", "", ""
+	inBlock := false
 	for line := range strings.Lines(string(b)) {
-		f := strings.Fields(line)
-		if len(f) >= 2 && f[0] == "go" {
-			version = f[1]
-			if minor, ok := goMinor(f[1]); !ok || minor >= 22 {
-				return ""
+		if i := strings.Index(line, "//"); i >= 0 {
+			line = line[:i]
+		}
+		line = strings.TrimSpace(line)
+		setting := ""
+		switch f := strings.Fields(line); {
+		case inBlock && line == ")":
+			inBlock = false
+		case inBlock:
+			setting = line
+		case len(f) == 2 && f[0] == "go":
+			goLine = f[1]
+		case len(f) >= 2 && f[0] == "godebug":
+			if rest := strings.TrimSpace(line[len("godebug"):]); rest == "(" {
+				inBlock = true
+			} else {
+				setting = rest
 			}
-			break
+		}
+		switch key, value, _ := strings.Cut(setting, "="); strings.TrimSpace(key) {
+		case "httpmuxgo121":
+			mux = strings.TrimSpace(value)
+		case "default":
+			debugDefault = strings.TrimPrefix(strings.TrimSpace(value), "go")
 		}
 	}
-	return fmt.Sprintf("%s declares go %s: a main module older than go 1.22 gives http.ServeMux its Go 1.21 patterns, and the generated handler panics when it is made; declare go 1.22 or later", filepath.Join(dir, "go.mod"), version)
+	gomod := filepath.Join(dir, "go.mod")
+	const why = "http.ServeMux would have its Go 1.21 patterns, and the generated handler panics when it is made"
+	switch {
+	case mux == "1":
+		return fmt.Sprintf("%s sets godebug httpmuxgo121=1: %s; remove the setting", gomod, why)
+	case mux != "":
+		return ""
+	case debugDefault != "":
+		if minor, ok := goMinor(debugDefault); ok && minor < 22 {
+			return fmt.Sprintf("%s sets godebug default=go%s: %s; set go1.22 or later", gomod, debugDefault, why)
+		}
+		return ""
+	case goLine == "":
+		return fmt.Sprintf("%s has no go line, which means go 1.16: %s; declare go 1.22 or later", gomod, why)
+	}
+	if minor, ok := goMinor(goLine); ok && minor < 22 {
+		return fmt.Sprintf("%s declares go %s: %s; declare go 1.22 or later", gomod, goLine, why)
+	}
+	return ""
 }
 
-// goMinor is the minor version of a go directive's "1.N" or "1.N.P".
+// goMinor is the minor version of a Go version "1.N" or "1.N.P"; false for
+// anything else (a release candidate, Go 2).
 func goMinor(v string) (int, bool) {
 	rest, ok := strings.CutPrefix(v, "1.")
 	if !ok {
 		return 0, false
 	}
-	if i := strings.IndexAny(rest, ".rcbeta"); i >= 0 {
-		rest = rest[:i]
+	minor, patch, _ := strings.Cut(rest, ".")
+	n, err := strconv.Atoi(minor)
+	if err != nil || n < 0 || patch != "" && strings.Trim(patch, "0123456789") != "" {
+		return 0, false
 	}
-	n, err := strconv.Atoi(rest)
-	return n, err == nil
+	return n, true
 }
 
 // modulePath reads the module line of a go.mod file: `module gen`,

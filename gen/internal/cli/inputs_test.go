@@ -234,29 +234,33 @@ func TestEmptyPathsAreUsageErrors(t *testing.T) {
 	assert.Equal(t, before, tree(t, wd), "nothing written")
 }
 
-// TestGenerateWarnsOfLegacyMux: a go.mod above -out older than go 1.22 (or
-// with no go line) is warned of at generation; the handler would panic when
-// made, as ServeMux would have its Go 1.21 patterns. Generation succeeds.
+// TestGenerateWarnsOfLegacyMux: a go.mod above -out that would give
+// ServeMux its Go 1.21 patterns (a go line older than 1.22 or none, such a
+// godebug default, or httpmuxgo121=1) is warned of at generation: the
+// handler would panic when made. Generation succeeds.
 func TestGenerateWarnsOfLegacyMux(t *testing.T) {
 	in, _ := generated(t)
-	for gomod, warn := range map[string]bool{
-		"module example.com/m\n\ngo 1.21\n":      true,
-		"module example.com/m\n":                 true,
-		"module example.com/m\n\ngo 1.22\n":      false,
-		"module example.com/m\n\ngo 1.26.8\n":    false,
-		"module example.com/m\n\ngo 1.21rc2\n":   true,
-		"module example.com/m\n\ngo 1.22.0 \n":   false,
-		"module example.com/m\n\ngo 1.9\n":       true,
-		"module example.com/m\n\ngo 2.0\n":       false,
-		"module example.com/m\n\ngo 1.30 // x\n": false,
+	for gomod, warn := range map[string]string{
+		"module example.com/m\n\ngo 1.21\n":                                                 "declares go 1.21",
+		"module example.com/m\n":                                                            "has no go line, which means go 1.16",
+		"module example.com/m\n\ngo 1.9\n":                                                  "declares go 1.9",
+		"module example.com/m\n\ngo 1.22\n\ngodebug httpmuxgo121=1\n":                       "sets godebug httpmuxgo121=1",
+		"module example.com/m\n\ngo 1.26\n\ngodebug (\n\tx=1\n\thttpmuxgo121=1 // old\n)\n": "sets godebug httpmuxgo121=1",
+		"module example.com/m\n\ngo 1.26\n\ngodebug default=go1.21\n":                       "sets godebug default=go1.21",
+		"module example.com/m\n\ngo 1.22\n":                                                 "",
+		"module example.com/m\n\ngo 1.26.8\n":                                               "",
+		"module example.com/m\n\ngo 1.21rc2\n":                                              "", // the go command reads no version there
+		"module example.com/m\n\ngo 1.21\n\ngodebug httpmuxgo121=0\n":                       "",
+		"module example.com/m\n\ngo 1.21\n\ngodebug default=go1.22\n":                       "",
+		"module example.com/m\n\ngo 2.0\n":                                                  "",
+		"module example.com/m\n\ngo 1.30 // x\n":                                            "",
 	} {
 		root := t.TempDir()
 		require.NoError(t, os.WriteFile(filepath.Join(root, "go.mod"), []byte(gomod), 0o644))
 		code, _, stderr := run("generate", "-in", in, "-out", filepath.Join(root, "out"), "-stamp=false")
 		assert.Equal(t, ExitOK, code, gomod)
-		if warn {
-			assert.Contains(t, stderr, "gen generate: warning: "+filepath.Join(root, "go.mod")+" declares go ", gomod)
-			assert.Contains(t, stderr, "declare go 1.22 or later", gomod)
+		if warn != "" {
+			assert.Contains(t, stderr, "gen generate: warning: "+filepath.Join(root, "go.mod")+" "+warn+": http.ServeMux would have its Go 1.21 patterns", gomod)
 		} else {
 			assert.Empty(t, stderr, gomod)
 		}
