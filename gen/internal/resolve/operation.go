@@ -622,7 +622,7 @@ func simpleName(name string) string { return name[strings.LastIndexByte(name, '.
 func (r *resolver) repeatedPlaceholders(rl parse.RequestLine) {
 	for _, prm := range rl.Params { // each name once
 		span, ph := rl.Span, "{"+prm+"}"
-		if strings.Count(rl.Path, ph) < 2 || naming.GenericPlaceholder(prm) {
+		if !repeats(rl.Path, prm) {
 			continue
 		}
 		// The finding is on the second {name} of the line, where there is one.
@@ -634,7 +634,25 @@ func (r *resolver) repeatedPlaceholders(rl parse.RequestLine) {
 			}
 		}
 		r.diags.Add(span, diag.Warning, "invalid-path",
-			"request path %s names the placeholder %s twice, for two different values: name each for what it stands for (the generated method takes the last by this name and numbers the first)",
+			"request path %s names the placeholder %s twice, for two different values: name each for what it stands for (the generated method tells them apart by a number only)",
 			rl.Path, ph)
 	}
+}
+
+// RepeatedPlaceholder is the first placeholder named for what it identifies
+// that path names twice, "" when none: gen new refuses such a path, which
+// the resolver warns of.
+func RepeatedPlaceholder(path string) string {
+	for _, prm := range parse.PathParams(path) {
+		if repeats(path, prm) {
+			return prm
+		}
+	}
+	return ""
+}
+
+// repeats reports whether path names the placeholder prm, one that is not
+// generic, more than once.
+func repeats(path, prm string) bool {
+	return strings.Count(path, "{"+prm+"}") >= 2 && !naming.GenericPlaceholder(prm)
 }

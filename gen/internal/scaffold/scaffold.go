@@ -438,6 +438,9 @@ func checkHTTPPath(p string) error {
 	if _, problem := parse.PathProblem(p); problem != "" {
 		return fmt.Errorf("-path %q %s", p, problem)
 	}
+	if prm := resolve.RepeatedPlaceholder(p); prm != "" {
+		return fmt.Errorf("-path %q names the placeholder {%s} twice, for two different values: name each for what it stands for", p, prm)
+	}
 	return nil
 }
 

@@ -265,6 +265,10 @@ func TestPathAgreesWithParser(t *testing.T) {
 			assert.EqualError(t, err, want, p)
 		}
 	}
+	// A placeholder named for what it is, twice, is an invalid-path warning
+	// of the resolver's: refused too. A generic {id} twice is the docs' way.
+	assert.EqualError(t, checkHTTPPath("/calls/{callId}/sessions/{callId}"), `-path "/calls/{callId}/sessions/{callId}" names the placeholder {callId} twice, for two different values: name each for what it stands for`)
+	assert.NoError(t, checkHTTPPath("/calls/{id}/sessions/{id}"))
 }
 
 // TestResourceNames: a new type's name must be namespace.name with every
