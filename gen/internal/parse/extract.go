@@ -1089,17 +1089,24 @@ func enumHeading(s string) (string, bool) {
 	return name, true
 }
 
-// unspacedHeading is the first line of text that would be a heading but
-// for the space its #s lack ("#x enum type"); "" when none is.
-func unspacedHeading(text string) string {
-	for line := range strings.Lines(text) {
-		line = strings.TrimRight(line, "\r\n")
-		rest := strings.TrimLeft(line, "#")
-		if n := len(line) - len(rest); n >= 1 && n <= 6 && rest != "" && rest[0] != ' ' && rest[0] != '\t' && strings.Contains(rest, " ") {
-			return line
+// unspacedHeading is the paragraph line before offset nearest it that
+// would be a heading but for the space its #s lack ("#x enum type"); ""
+// when none is. Paragraphs only: front matter and code are no headings.
+func (p *Page) unspacedHeading(offset int) string {
+	found := ""
+	for _, b := range p.Blocks {
+		if b.Kind != ProseBlock || b.Span.Offset() >= offset {
+			continue
+		}
+		for line := range strings.Lines(b.Span.Text()) {
+			line = strings.TrimRight(line, "\r\n")
+			rest := strings.TrimLeft(line, "#")
+			if n := len(line) - len(rest); n >= 1 && n <= 6 && rest != "" && rest[0] != ' ' && rest[0] != '\t' && strings.Contains(rest, " ") {
+				found = line
+			}
 		}
 	}
-	return ""
+	return found
 }
 
 // within narrows span to the first place name is written in it: a row's
@@ -1162,7 +1169,7 @@ func (p *Page) enumTables() {
 				// Its members would be lost without a word: "#x enum type",
 				// with no space, is no heading.
 				why := ""
-				if line := unspacedHeading(p.Src.Text(0, t.Span.Offset())); line != "" {
+				if line := p.unspacedHeading(t.Span.Offset()); line != "" {
 					why = " (" + strconv.Quote(line) + " is no heading: put a space after the #)"
 				}
 				p.Diags.Add(t.Span, diag.Error, "unknown-type", "cannot tell which enum this member table is of: the page has no title like \"x enum type\" and the table no heading like \"### x values\"%s", why)
