@@ -641,7 +641,7 @@ func (p *Page) bodyLinks() {
 		}
 		sec := p.sectionAt(l.Span.Offset())
 		switch {
-		case sec == "request body" && p.BodyLink == nil && !p.inTable(l.Span.Offset()):
+		case sec == "request body" && p.BodyLink == nil && !p.inTable(l.Span.Offset()) && !p.afterBodyTable(l.Span.Offset()):
 			p.BodyLink = l
 			p.BodyOr = p.linksOr(i)
 			start, end := l.Span.Offset(), l.Span.EndOffset()
@@ -654,6 +654,19 @@ func (p *Page) bodyLinks() {
 				strings.Contains(strings.ToLower(p.sentenceBefore(start)), "collection")
 		}
 	}
+}
+
+// afterBodyTable reports whether offset off follows a table of the Request
+// body section: the table is the body ("For each widget, supply a JSON
+// representation of a [widget]" after a table of parameters speaks of one
+// parameter's items, not of the body).
+func (p *Page) afterBodyTable(off int) bool {
+	for _, t := range p.Tables {
+		if t.Section == "request body" && t.Span.EndOffset() <= off {
+			return true
+		}
+	}
+	return false
 }
 
 // linksOr is the links that follow link i as alternatives to it:

@@ -354,3 +354,17 @@ func TestRequestLineOnFence(t *testing.T) {
 		require.Len(t, p.Requests, 1, fence)
 	}
 }
+
+// TestBodyLinkBeforeTable: the Request body's type is linked before its
+// table; a link after the table speaks of one parameter's items.
+func TestBodyLinkBeforeTable(t *testing.T) {
+	table := "| Parameter | Type | Description |\n|:---|:---|:---|\n|value|[widget](../resources/widget.md) collection|The widgets.|\n"
+	after := "# submitWidgets action\n\n## HTTP request\n\n```http\nPOST /widgets/submitWidgets\n```\n\n## Request body\n\n" + table +
+		"\nFor each widget, supply a JSON representation of a [widget](../resources/widget.md) object.\n"
+	p := Parse("api/widget-submit.md", []byte(after))
+	assert.Nil(t, p.BodyLink)
+	before := "# Update widget\n\n## HTTP request\n\n```http\nPATCH /widgets/{id}\n```\n\n## Request body\n\nIn the request body, supply a JSON representation of a [widget](../resources/widget.md) object.\n\n" + table
+	p = Parse("api/widget-update.md", []byte(before))
+	require.NotNil(t, p.BodyLink)
+	assert.Equal(t, "../resources/widget.md", p.BodyLink.Dest)
+}
