@@ -209,7 +209,9 @@ func (c *checker) pathShape(path string) *pathShape {
 
 func newPathShape(path string) *pathShape {
 	sh := &pathShape{deep: strings.Contains(path, ":")}
-	lower := strings.ToLower(path)
+	// OData's key syntax, /programs('{programId}'), is the segment
+	// /programs/{programId}, as pathForms reads an example's.
+	lower := keySegments(strings.ToLower(path))
 	if i := strings.Index(lower, "/workbook/"); i >= 0 {
 		lower, sh.suffix = lower[i:], true
 	}

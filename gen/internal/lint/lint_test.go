@@ -336,6 +336,9 @@ func TestPathMatch(t *testing.T) {
 		{"/users/{id}", "/me", true},
 		{"/me/profile/positions", "/Beta/me/profile/positions", true},
 		{"/", "/", true}, // the service root
+		{"/programs('{programId}')/controls", "/programs/7e59/controls", true}, // OData key syntax, either side
+		{"/programs('{programId}')", "/programs('7e59')", true},
+		{"/programs('{programId}')", "/programs/7e59/controls", false},
 		{"/", "/beta/", true},
 		{"/", "/me", false},
 		// Adjacent placeholders must not make the matcher backtrack.
