@@ -100,6 +100,12 @@ func (c *checker) exampleBody(ex *parse.Example) {
 			// or Collection(...), its items' type), as for example blocks.
 			t, _ := c.lookup(od, c.page.Namespace.Text)
 			_, named := ir.TypeName(od)
+			if prose := c.proseResponse(ex, t, v); prose != nil {
+				// The annotation names another type than the Response
+				// prose, one the body fits worse: one finding on the
+				// annotation, not one per key against the wrong type.
+				t, named = prose, c.op.ResponseCollection
+			}
 			w.top(v, t, ex.Collection || named)
 			return
 		}
@@ -110,6 +116,66 @@ func (c *checker) exampleBody(ex *parse.Example) {
 		}
 		w.top(v, t, coll)
 	}
+}
+
+// proseResponse is the operation's response type where a response
+// example's annotation names another, t, that is neither derived from it nor
+// its base, and every key of the body is a property of the prose's type but
+// not of t: it
+// reports the annotation's @odata.type and returns the prose's type to check
+// the body against. nil where the annotation stands.
+func (c *checker) proseResponse(ex *parse.Example, t *ir.Type, v *parse.Value) *ir.Type {
+	if c.op == nil || c.op.Response == nil || t == nil || t == c.op.Response || t.Kind == ir.Enum || c.op.Response.Kind == ir.Enum ||
+		c.types.isA(t, c.op.Response) || c.types.isA(c.op.Response, t) {
+		return nil
+	}
+	keys, annotated, prose := 0, 0, 0
+	for _, m := range sampleObject(v).Members {
+		if strings.ContainsRune(m.Key, '@') {
+			continue
+		}
+		keys++
+		if _, ok := c.types.property(t, m.Key); ok {
+			annotated++
+		}
+		if _, ok := c.types.property(c.op.Response, m.Key); ok {
+			prose++
+		}
+	}
+	if keys == 0 || prose < keys || annotated == keys {
+		return nil // the body is not plainly the prose's type
+	}
+	a := ex.Block.Annotation
+	key := "@odata.type"
+	val := a.Key(key)
+	if val == nil {
+		key, val = "@type", a.Key("@type")
+	}
+	if val == nil {
+		return nil
+	}
+	c.report(c.span(a.Offset+val.Off, a.Offset+val.End), "odata-type-mismatch",
+		"response annotation names %s, but ## Response names %s, whose properties are all %d of the body's keys (%d are this type's): the body is checked as %s; name it in the annotation",
+		t.QualifiedName(), c.op.Response.QualifiedName(), keys, annotated, c.op.Response.QualifiedName())
+	return c.op.Response
+}
+
+// sampleObject is the object a body shows of its type: the body, or the
+// first element of its array or of its "value" array.
+func sampleObject(v *parse.Value) *parse.Value {
+	if v == nil {
+		return &parse.Value{}
+	}
+	if val := v.Get("value"); v.Kind == parse.ObjectValue && val != nil {
+		v = val
+	}
+	if v.Kind == parse.ArrayValue {
+		if len(v.Elems) == 0 {
+			return &parse.Value{}
+		}
+		v = v.Elems[0]
+	}
+	return v
 }
 
 // body reads an example's body as parse.ParseLenient does (see readJSON),

@@ -105,8 +105,8 @@ var Rules = sortRules([]Rule{
 	// Bodies and tables against the types.
 	{"body-property-unknown", diag.Error, "A property in an example or resource body that its type and base types do not have, or a parameter that the request-body table of an action does not list.",
 		"Fix the spelling, document the property on the resource page, or name the right @odata.type."},
-	{"odata-type-mismatch", diag.Error, "An @odata.type in a body that is neither the expected type nor derived from it, or that lacks a member of a body the request-body table describes.",
-		"Name the property's type or one of its derived types."},
+	{"odata-type-mismatch", diag.Error, "An @odata.type in a body that is neither the expected type nor derived from it, or that lacks a member of a body the request-body table describes; or a response annotation's that names another type than the Response prose, where the body is plainly the prose's.",
+		"Name the property's type or one of its derived types; in an annotation, the type the body is."},
 	{"type-mismatch", diag.Error, "An example value that does not fit its property's type, or a JSON representation sample that contradicts it.",
 		"Booleans are true/false, numbers unquoted and in their type's range, collections arrays, DateTimeOffset values RFC 3339 (2020-05-19T08:30:00Z), Date, TimeOfDay, Duration and Guid values in OData's forms (2020-05-19, 08:30:00, PT1H, a GUID): the generated handler refuses anything else."},
 	{"enum-value", diag.Warning, "An example value of an enum property that is not a member of the enum.",
