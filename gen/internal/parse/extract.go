@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"gen/gen/internal/diag"
+	"gen/gen/internal/ir"
 )
 
 // extract reads the operation or resource facts out of the walked page.
@@ -766,6 +767,23 @@ func (p *Page) inTable(off int) bool {
 	return false
 }
 
+// typesIn reports whether every cell of column col of t names a type: a
+// link or a primitive's spelling ("string", "Int32 collection").
+func typesIn(t *Table, col int) bool {
+	if col < 0 || len(t.Rows) == 0 {
+		return false
+	}
+	for _, r := range t.Rows {
+		if col >= len(r.Cells) {
+			return false
+		}
+		if tc := ParseTypeCell(r.Cells[col]); tc.Link == nil && ir.Primitive(tc.Name) == "" {
+			return false
+		}
+	}
+	return true
+}
+
 // propertyTables reads property rows from the tables of resource pages and
 // the Request body tables of operation pages: any table with a name column
 // and a Type column. On a resource page every section's table counts
@@ -775,8 +793,13 @@ func (p *Page) inTable(off int) bool {
 // are not properties and are left out.
 func (p *Page) propertyTables() {
 	for _, t := range p.Tables {
-		nameCol := t.Column("Property", "Name", "Parameter", "Property name", "Relationship", "Relationship name")
+		nameCol := t.Column("Property", "Name", "Parameter", "Property name", "Relationship", "Relationship name", "Properties")
 		typeCol := t.Column("Type")
+		if typeCol < 0 && p.Kind == Operation && t.Section == "request body" && t.Column("Name") >= 0 && typesIn(t, t.Column("Value")) {
+			// "| Name | Value | Description |" with a type in each Value
+			// cell (driveItem's checkin and copy), not a sample value.
+			typeCol = t.Column("Value")
+		}
 		if nameCol < 0 || typeCol < 0 {
 			continue
 		}

@@ -444,8 +444,13 @@ func (w *walker) heading(n *ast.Heading) {
 		w.section, w.subsection = normalizeSection(txt), ""
 	case n.Level == 3:
 		w.subsection = txt
-		// "### HTTP request" under another H2 still opens a request section.
-		if s := normalizeSection(txt); s == "http request" || w.section == "" {
+		// "### HTTP request" under another H2 still opens a request
+		// section, and "### Request body" under "## HTTP request" (or its
+		// headers) the body's.
+		switch s := normalizeSection(txt); {
+		case s == "http request" || w.section == "":
+			w.section = s
+		case s == "request body" && (w.section == "http request" || w.section == "request headers"):
 			w.section = s
 		}
 	}

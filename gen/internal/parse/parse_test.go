@@ -368,3 +368,29 @@ func TestBodyLinkBeforeTable(t *testing.T) {
 	require.NotNil(t, p.BodyLink)
 	assert.Equal(t, "../resources/widget.md", p.BodyLink.Dest)
 }
+
+// TestRequestBodyTableShapes: a parameter table under "### Request body"
+// below "## HTTP request", one headed "Properties", and one whose "Value"
+// column holds types are the request body's; a Value column of sample
+// values is not.
+func TestRequestBodyTableShapes(t *testing.T) {
+	page := func(heading, header, rows string) *Page {
+		src := "# Copy widget\n\n## HTTP request\n\n```http\nPOST /widgets/{id}/copy\n```\n\n" + heading + "\n\n" + header + "\n|:---|:---|:---|\n" + rows + "\n## Response\n\nIf successful, this method returns a `202 Accepted` response code.\n"
+		return Parse("api/widget-copy.md", []byte(src))
+	}
+	names := func(p *Page) []string {
+		var out []string
+		for _, r := range p.RequestBody {
+			out = append(out, r.Name.Text+":"+r.Type.Name)
+		}
+		return out
+	}
+	rows := "|name|string|The new name.|\n|parentReference|[itemReference](../resources/itemreference.md)|Where.|\n"
+	assert.Equal(t, []string{"name:string", "parentReference:itemReference"}, names(page("### Request body", "| Parameter | Type | Description |", rows)))
+	assert.Equal(t, []string{"name:string", "parentReference:itemReference"}, names(page("## Request body", "| Properties | Type | Description |", rows)))
+	assert.Equal(t, []string{"name:string", "parentReference:itemReference"}, names(page("### Request body", "| Name | Value | Description |", rows)))
+	assert.Empty(t, names(page("## Request body", "| Name | Value | Description |", "|extensionName|%unique_string%|A name.|\n")))
+	// An H3 "Request body" in the examples opens no body section.
+	p := Parse("api/widget-copy.md", []byte("# Copy widget\n\n## HTTP request\n\n```http\nPOST /widgets/{id}/copy\n```\n\n## Examples\n\n### Request body\n\n| Parameter | Type | Description |\n|:---|:---|:---|\n|name|string|x|\n"))
+	assert.Empty(t, p.RequestBody)
+}
