@@ -19,6 +19,7 @@ type served struct {
 	header    http.Header
 	nextLink  string
 	deltaLink string
+	status    int // the success status the method chose (SetStatus); 0 for the documented one
 	// body is the JSON object body the handler read and validated as
 	// bodyType, decoded (see Sent).
 	body     map[string]any
@@ -110,18 +111,43 @@ func SetDeltaLink(ctx context.Context, link string) {
 	}
 }
 
+// SetStatus makes the success answer of the request carry status instead
+// of the documented one, from the context a generated handler passes to a
+// Service method: 201 for a PUT that created what it would otherwise have
+// replaced (200), or 304 Not Modified for a GET whose If-None-Match names
+// the current ETag, which is answered without a body (so is a 204). A status
+// outside 200-299 other than 304 is ignored, as is a context a generated
+// handler did not pass; an error the method returns is answered as ever.
+func SetStatus(ctx context.Context, status int) {
+	if s := servedFrom(ctx); s != nil && (status >= 200 && status <= 299 || status == http.StatusNotModified) {
+		s.status = status
+	}
+}
+
 // answerHeader adds the headers the Service method set to a success
-// answer; an error answer goes without them (a Location for an object
-// never created, a Content-Encoding for a body never sent).
-func answerHeader(w http.ResponseWriter) {
+// answer, and returns the answer's status: the documented one, status, or
+// the one the method set (SetStatus); body is false for a status that
+// carries none (204, 304). An error answer goes without the headers (a
+// Location for an object never created). Headers that describe the body's
+// bytes (Content-Length, Content-Encoding, Transfer-Encoding) are the
+// handler's to set, not the method's: the body is the handler's JSON.
+func answerHeader(w http.ResponseWriter, status int) (_ int, body bool) {
 	s := servedBy(w)
 	if s == nil {
-		return
+		return status, status != http.StatusNoContent
 	}
 	h := w.Header()
 	for k, v := range s.header {
+		switch http.CanonicalHeaderKey(k) {
+		case "Content-Length", "Content-Encoding", "Transfer-Encoding":
+			continue
+		}
 		h[k] = v
 	}
+	if s.status != 0 {
+		status = s.status
+	}
+	return status, status != http.StatusNoContent && status != http.StatusNotModified
 }
 
 // servedBy returns what the Service method serving the request written to

@@ -239,3 +239,44 @@ func TestLongPath(t *testing.T) {
 	assert.Equal(t, http.StatusRequestURITooLong, rec.Code)
 	assert.JSONEq(t, `{"error": {"code": "requestUriTooLong", "message": "the request path is longer than 8192 bytes"}}`, rec.Body.String())
 }
+
+// TestSetStatus: a Service method picks another success status for its
+// answer (201 for an upsert that created), or 304 with no body; other
+// statuses are ignored. Headers it sets that describe the body's bytes are
+// not sent: the body is the handler's.
+func TestSetStatus(t *testing.T) {
+	var status int
+	get := func(_ *struct{}, w http.ResponseWriter, r *http.Request, _ []string) {
+		SetStatus(r.Context(), status)
+		h := ResponseHeader(r.Context())
+		h.Set("ETag", `"v1"`)
+		h.Set("Content-Length", "3")
+		h.Set("Content-Encoding", "gzip")
+		WriteEntity(w, http.StatusOK, map[string]string{"id": "7"}, nil, "#test.thing")
+	}
+	mux := NewServeMux(&struct{}{}, []Route[*struct{}]{{Pattern: "PUT /things/{id}", Params: []string{"id"}, Serve: get}}, nil)
+	for _, c := range []struct {
+		set, want int
+		body      bool
+	}{
+		{0, 200, true},
+		{201, 201, true},
+		{304, 304, false},
+		{204, 204, false},
+		{500, 200, true}, // not a success status: ignored
+		{302, 200, true},
+	} {
+		status = c.set
+		rec := httptest.NewRecorder()
+		mux.ServeHTTP(rec, httptest.NewRequest(http.MethodPut, "/things/7", nil))
+		assert.Equal(t, c.want, rec.Code, c.set)
+		assert.Equal(t, `"v1"`, rec.Header().Get("ETag"), c.set)
+		assert.Empty(t, rec.Header().Get("Content-Length"), c.set)
+		assert.Empty(t, rec.Header().Get("Content-Encoding"), c.set)
+		if c.body {
+			assert.JSONEq(t, `{"@odata.type": "#test.thing", "id": "7"}`, rec.Body.String(), c.set)
+		} else {
+			assert.Empty(t, rec.Body.String(), c.set)
+		}
+	}
+}

@@ -399,7 +399,7 @@ func WriteNoContent(w http.ResponseWriter, status int, err error) {
 		WriteServiceError(w, err)
 		return
 	}
-	answerHeader(w)
+	status, _ = answerHeader(w, status)
 	w.WriteHeader(status)
 }
 
@@ -415,7 +415,7 @@ func WriteRedirect(w http.ResponseWriter, status int, location string, err error
 		WriteError(w, http.StatusInternalServerError, "internalServerError", "the operation redirects, but to no location")
 		return
 	}
-	answerHeader(w)
+	answerHeader(w, status) // a redirect keeps its status
 	w.Header().Set("Location", location)
 	w.WriteHeader(status)
 }
@@ -459,7 +459,18 @@ func WriteEntity(w http.ResponseWriter, status int, out any, err error, odataTyp
 		}
 		data = append(typed, data[1:]...)
 	}
-	answerHeader(w)
+	writeAnswer(w, status, data)
+}
+
+// writeAnswer writes a success answer's JSON body with the status, or the
+// one the Service method set (SetStatus), and the headers it set; no body
+// for a status that carries none.
+func writeAnswer(w http.ResponseWriter, status int, data []byte) {
+	status, body := answerHeader(w, status)
+	if !body {
+		w.WriteHeader(status)
+		return
+	}
 	setJSON(w.Header())
 	w.WriteHeader(status)
 	_, _ = w.Write(data) // a failed write means the client has gone
@@ -539,10 +550,7 @@ func WriteValue(w http.ResponseWriter, status int, out any, err error, collectio
 		return
 	}
 	data = hashTypeNames(data)
-	answerHeader(w) // only now that the answer is sure to be a success
-	setJSON(w.Header())
-	w.WriteHeader(status)
-	_, _ = w.Write(data) // a failed write means the client has gone
+	writeAnswer(w, status, data) // only now that the answer is sure to be a success
 }
 
 // isNil reports whether v is nil or holds a nil pointer, slice, map or
