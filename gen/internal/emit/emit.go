@@ -154,6 +154,10 @@ type generator struct {
 	// memberwise are the types whose UnmarshalJSON decodes member by
 	// member, by findMemberwise.
 	memberwise map[*ir.Type]bool
+
+	// spellings is the best-cased spelling of each plain literal segment
+	// of the paths (see spellingsOf), by its lower case.
+	spellings map[string]string
 }
 
 // reaches reports whether package from imports package to, directly or
@@ -199,7 +203,7 @@ type pageInfo struct {
 
 func newGenerator(p *ir.Program, opts Options) (*generator, error) {
 	g := &generator{prog: p, opts: opts, pkg: map[string]*pkgInfo{}, sigs: map[*ir.Operation]*opSig{}, sigErrs: map[*ir.Operation]error{}, fields: map[*ir.Property]string{},
-		requests: map[*ir.Operation]*ir.Type{}, requestOf: map[*ir.Type]*ir.Operation{}}
+		requests: map[*ir.Operation]*ir.Type{}, requestOf: map[*ir.Type]*ir.Operation{}, spellings: spellingsOf(p.Operations)}
 	p.Index() // the name index the parallel rendering looks types up in
 	get := func(name string, what string) (*pkgInfo, error) {
 		if problem := naming.PackageProblem(name); problem != "" {

@@ -284,6 +284,8 @@ func TestParametersByWhatTheyIdentify(t *testing.T) {
 		[]string{"GetMail", "GET", "/users/{id}/mails/{id}", "/users/{user-id}/mails/{mail-id}"},
 		[]string{"GetCommand", "GET", "/me/devices/{id}/commands/{id}", "/me/devices/{id}/command/{id}/payload"},
 		[]string{"GetFolderContact", "GET", "/me/contactfolders/{id}/contacts/{id}", "/me/contactFolders/{id}/contacts/{id}/photo"},
+		// Another page's better-cased spelling names this one's parameter.
+		[]string{"DeleteFolderContact", "DELETE", "/me/contactfolders/{id}/contacts/{id}"},
 		[]string{"GetPoint", "GET", "/charts/{id}/series/{undefined}/points/{undefined}"},
 		[]string{"GetColumn", "GET", "/worksheets/{idOrName}/tables/{idOrName}/columns/{id1}"},
 		// A name a path gives twice is the parent's the first time: the
@@ -315,6 +317,7 @@ func TestParametersByWhatTheyIdentify(t *testing.T) {
 	assert.Equal(t, []string{"userID", "mailID"}, names("GetMail"))
 	assert.Equal(t, []string{"deviceID", "commandID"}, names("GetCommand"))
 	assert.Equal(t, []string{"contactFolderID", "contactID"}, names("GetFolderContact"))
+	assert.Equal(t, []string{"contactFolderID", "contactID"}, names("DeleteFolderContact"))
 	assert.Equal(t, []string{"chartID", "seriesID", "pointID"}, names("GetPoint"))
 	assert.Equal(t, []string{"worksheetIDOrName", "tableIDOrName", "columnID"}, names("GetColumn"))
 

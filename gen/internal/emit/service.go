@@ -96,6 +96,14 @@ func (g *generator) newSig(o *ir.Operation) (*opSig, error) {
 			}
 		}
 	}
+	for _, grp := range order {
+		// A spelling with more capitals on another page marks the words
+		// this one runs together: calendarGroups, where this page writes
+		// only calendargroups, names calendarGroupID, as on the others.
+		if best := g.spellings[strings.ToLower(grp.lit)]; grp.lit != "" && upperCount(best) > upperCount(grp.lit) {
+			grp.lit = best
+		}
+	}
 	slot := map[string]int{} // "key#k" -> index in s.params
 	goNames := map[string]bool{"ctx": true}
 	wildcards := map[string]bool{}
@@ -326,6 +334,28 @@ func plainSegment(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// spellingsOf maps each plain literal segment of the operations' paths, in
+// lower case, to its best-cased spelling: the one with the most capitals,
+// which mark its words (contactFolders over contactfolders), the first of
+// those in page order.
+func spellingsOf(ops []*ir.Operation) map[string]string {
+	best := map[string]string{}
+	for _, o := range ops {
+		for _, p := range o.Paths {
+			for _, seg := range splitPath(p) {
+				if len(seg) != 1 || seg[0].param != "" || !plainSegment(seg[0].lit) {
+					continue
+				}
+				k := strings.ToLower(seg[0].lit)
+				if prev, ok := best[k]; !ok || upperCount(seg[0].lit) > upperCount(prev) {
+					best[k] = seg[0].lit
+				}
+			}
+		}
+	}
+	return best
 }
 
 // upperCount is the number of upper-case ASCII letters in s: of two
