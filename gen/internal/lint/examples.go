@@ -63,7 +63,8 @@ func lfBody(s string) string {
 // uses for its head, which is how many pages were written, but the example
 // as shown says another length. Truncated examples are skipped: their
 // body is knowingly shortened; so are examples that show no body (a binary
-// upload), which say nothing of its length.
+// upload), or a line standing for one (standIn), which say nothing of its
+// length.
 func (c *checker) contentLength(ex *parse.Example) {
 	h, ok := ex.HeaderValue("Content-Length")
 	if !ok {
@@ -74,7 +75,7 @@ func (c *checker) contentLength(ex *parse.Example) {
 		return // "{length}" and the like: a placeholder, not a number to check
 	}
 	body, truncated, shown := c.shownBody(ex)
-	if truncated || !shown {
+	if truncated || !shown || standIn(ex, body) {
 		return
 	}
 	lf := len(body)
@@ -88,6 +89,22 @@ func (c *checker) contentLength(ex *parse.Example) {
 	default:
 		c.report(h.Span, "content-length", "Content-Length is %d, but the body is %d bytes (%d with CRLF line endings)", n, lf, crlf)
 	}
+}
+
+// standIn reports whether a body stands for bytes it does not show: one
+// bracketed line ("[Zip file containing a Teams app package]", "<binary
+// data>") under a Content-Type that is neither JSON nor text.
+func standIn(ex *parse.Example, body string) bool {
+	b := strings.TrimSpace(body)
+	if strings.Contains(b, "\n") || len(b) < 2 || !(b[0] == '[' && b[len(b)-1] == ']' || b[0] == '<' && b[len(b)-1] == '>') {
+		return false
+	}
+	ct, ok := ex.HeaderValue("Content-Type")
+	if !ok {
+		return false
+	}
+	mt := strings.ToLower(strings.TrimSpace(strings.Split(ct.Value, ";")[0]))
+	return !strings.Contains(mt, "json") && !strings.HasPrefix(mt, "text/")
 }
 
 // shownBody is the body an example shows, with line breaks as bodyBytes

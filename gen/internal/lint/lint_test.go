@@ -436,3 +436,21 @@ func TestPointFindingsGetARange(t *testing.T) {
 	assert.Equal(t, 1, tokenEnd([]byte("{\n"), 0), "punctuation alone")
 	assert.Equal(t, 0, tokenEnd([]byte("\n"), 0))
 }
+
+// TestContentLengthOfStandIn: a bracketed line standing for a binary body
+// says nothing of its length; the same line as a JSON body does.
+func TestContentLengthOfStandIn(t *testing.T) {
+	check := func(contentType string) diag.List {
+		src := "# Publish app\n\n## Examples\n\n<!-- { \"blockType\": \"request\", \"name\": \"publish\" } -->\n```http\nPOST https://graph.microsoft.com/beta/apps\nContent-Type: " + contentType + "\nContent-Length: 244\n\n[Zip file containing a Teams app package]\n```\n"
+		page := parse.Parse("api/app-publish.md", []byte(src))
+		require.Len(t, page.Examples, 1)
+		c := &checker{page: page}
+		c.contentLength(page.Examples[0])
+		return c.out
+	}
+	assert.Empty(t, check("application/zip"))
+	assert.Empty(t, check("application/octet-stream"))
+	got := check("application/json")
+	require.Len(t, got, 1)
+	assert.Equal(t, "content-length", got[0].Rule)
+}
