@@ -741,7 +741,11 @@ func (c *checker) pairing() {
 			if ns := exampleNames(c.page.Src, ex); len(ns) > 0 {
 				sp = ns[0].span
 			}
-			c.report(sp, "unpaired-example", "response name %q matches no request on this page", ex.Name)
+			if ig := c.ignoredNamed(ex.Name); ig != nil {
+				c.report(sp, "unpaired-example", "response name %q names a request annotated \"blockType\": \"ignored\" (%s); annotate it as a request, or this response as ignored too", ex.Name, ig.Span.Pos())
+			} else {
+				c.report(sp, "unpaired-example", "response name %q matches no request on this page", ex.Name)
+			}
 			if len(open) > 0 {
 				paired[open[0]] = true
 				open = open[1:]
@@ -835,6 +839,22 @@ func (c *checker) unannotatedResponseAfter(r *parse.Example) bool {
 // "ignored" before a response example in the examples, when no other
 // annotated block comes between them but ignored ones (a 302 before the
 // file it leads to); nil when there is none.
+// ignoredNamed is the code block annotated "blockType": "ignored" whose
+// annotation has the name, and whose first line is a request line; nil
+// when there is none.
+func (c *checker) ignoredNamed(name string) *parse.CodeBlock {
+	for _, cb := range c.page.Code {
+		a := cb.Annotation
+		if a == nil || canonicalBlockType(a.BlockType) != "ignored" || !slices.Contains(a.Names, name) {
+			continue
+		}
+		if f := strings.Fields(firstLine(cb.Content)); len(f) >= 2 && isMethod(f[0]) {
+			return cb
+		}
+	}
+	return nil
+}
+
 func (c *checker) ignoredRequestBefore(ex *parse.Example) *parse.CodeBlock {
 	examples := map[*parse.CodeBlock]bool{}
 	for _, e := range c.page.Examples {
