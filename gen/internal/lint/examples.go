@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"gen/gen/internal/diag"
+	"gen/gen/internal/emit/odata"
 	"gen/gen/internal/parse"
 )
 
@@ -530,6 +531,9 @@ func (c *checker) urlPlaceholders(ex *parse.Example) {
 	base := ex.StartLine.Offset() + strings.Index(line, ex.URL)
 	query := strings.IndexByte(ex.URL, '?')
 	for _, m := range urlPlaceholders(ex.URL) {
+		if odata.IsGUID(ex.URL[m[0]+1 : m[1]-1]) {
+			continue // a GUID in braces is OData's own syntax ('String {guid} Name x'), not a placeholder
+		}
 		where := "path"
 		if query >= 0 && m[0] > query {
 			where = "query"

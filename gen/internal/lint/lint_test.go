@@ -454,3 +454,15 @@ func TestContentLengthOfStandIn(t *testing.T) {
 	require.Len(t, got, 1)
 	assert.Equal(t, "content-length", got[0].Rule)
 }
+
+// TestURLPlaceholderGUID: a GUID in braces is OData's syntax for an
+// extended property's set, not a placeholder left in the URL.
+func TestURLPlaceholderGUID(t *testing.T) {
+	src := "# Get message\n\n## Examples\n\n<!-- { \"blockType\": \"request\", \"name\": \"get\" } -->\n```http\nGET https://graph.microsoft.com/beta/me/messages/{id}?$expand=singleValueExtendedProperties($filter=id eq 'String {66f5a359-4659-4830-9070-00047ec6ac6e} Name Color')\n```\n"
+	page := parse.Parse("api/message-get.md", []byte(src))
+	require.Len(t, page.Examples, 1)
+	c := &checker{page: page}
+	c.urlPlaceholders(page.Examples[0])
+	require.Len(t, c.out, 1)
+	assert.Contains(t, c.out[0].Message, "path placeholder {id}")
+}
