@@ -131,10 +131,13 @@ func (c *checker) requestBodyTable() {
 			c.report(row.Type.Span, "body-table-mismatch", "%s is typed %s here but %s on its resource page (%s)",
 				name, propType(rp), propType(prop), prop.Pos)
 		}
-		if prop.ReadOnly && c.alwaysReadOnly(prop) && !readOnly[name] {
+		create := c.page.Requests[0].Method == "POST"
+		if prop.ReadOnly && c.alwaysReadOnly(prop) && !readOnly[name] && !(create && prop.Navigation) {
+			// A relationship read-only on its resource page cannot be
+			// changed, but a create may set it (a group's owners).
 			readOnly[name] = true
 			verb := "create"
-			if c.page.Requests[0].Method != "POST" {
+			if !create {
 				verb = "update"
 			}
 			c.report(row.Name.Span, "read-only-in-request", "%s is read-only (%s), so it does not belong in this %s request's body", name, c.types.readOnlyRow(t, prop).Pos, verb)
