@@ -564,15 +564,11 @@ func TestRequestBodyDuplicateRows(t *testing.T) {
 // values on its own page keeps each member's value and description, whichever
 // page is read first; a value given twice differently is a warning.
 func TestMergedEnumKeepsValues(t *testing.T) {
-	root := t.TempDir()
-	writePage(t, filepath.Join(root, "resources", "enums.md"),
-		"# Enum values\n\nNamespace: contoso\n\n### widgetColor values\n\n| Member\n|:---\n| red\n| blue\n| green\n")
-	writePage(t, filepath.Join(root, "resources", "widgetcolor.md"),
-		"# widgetColor enum type\n\nNamespace: contoso\n\nThe colors of a widget.\n\n## Members\n\n| Member | Value | Description |\n|:---|:---|:---|\n|red|0|Red.|\n|blue|1|Blue.|\n")
-	writePage(t, filepath.Join(root, "resources", "widgetcolor-copy.md"),
-		"# widgetColor enum type\n\nNamespace: contoso\n\n## Members\n\n| Member | Value | Description |\n|:---|:---|:---|\n|red|5|Red again.|\n")
-	prog, diags, err := Load(root)
-	require.NoError(t, err)
+	prog, diags := loadPages(t, map[string]string{
+		"resources/enums.md":            "# Enum values\n\nNamespace: contoso\n\n### widgetColor values\n\n| Member\n|:---\n| red\n| blue\n| green\n",
+		"resources/widgetcolor.md":      "# widgetColor enum type\n\nNamespace: contoso\n\nThe colors of a widget.\n\n## Members\n\n| Member | Value | Description |\n|:---|:---|:---|\n|red|0|Red.|\n|blue|1|Blue.|\n",
+		"resources/widgetcolor-copy.md": "# widgetColor enum type\n\nNamespace: contoso\n\n## Members\n\n| Member | Value | Description |\n|:---|:---|:---|\n|red|5|Red again.|\n",
+	})
 	et := prog.Lookup("contoso.widgetColor")
 	require.NotNil(t, et)
 	var got []string
@@ -594,13 +590,10 @@ func TestMergedEnumKeepsValues(t *testing.T) {
 // some.ns.gadget" names no type; it is not the gadget of another namespace
 // by its last element.
 func TestUnknownTypeTextIsNoType(t *testing.T) {
-	root := t.TempDir()
-	writePage(t, filepath.Join(root, "resources", "gadget.md"),
-		"# gadget resource type\n\nNamespace: contoso\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n|name|String|The name.|\n")
-	writePage(t, filepath.Join(root, "resources", "widget.md"),
-		"# widget resource type\n\nNamespace: contoso\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n|owner|** Unknown Type `some.other.models.gadget` **|Not yet documented|\n|tool|`other.models.gadget`|A gadget of a namespace no page declares.|\n")
-	prog, diags, err := Load(root)
-	require.NoError(t, err)
+	prog, diags := loadPages(t, map[string]string{
+		"resources/gadget.md": "# gadget resource type\n\nNamespace: contoso\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n|name|String|The name.|\n",
+		"resources/widget.md": "# widget resource type\n\nNamespace: contoso\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n|owner|** Unknown Type `some.other.models.gadget` **|Not yet documented|\n|tool|`other.models.gadget`|A gadget of a namespace no page declares.|\n",
+	})
 	assert.Equal(t, []string{`resources/widget.md:9:8: error unknown-type: unknown type "Unknown Type some.other.models.gadget" for property "owner"`},
 		findingsOf(diags, "unknown-type"))
 	widget := prog.Lookup("contoso.widget")
@@ -648,6 +641,19 @@ func TestTitleOwnerKeepsItsName(t *testing.T) {
 	got, clashes = names(root)
 	assert.Equal(t, map[string]string{"api/group-update-event.md": "UpdateEventGroup", "api/user-update-event.md": "UpdateEventUser"}, got)
 	assert.Len(t, clashes, 2)
+}
+
+// loadPages writes the pages (by path below the doc set's root) to a
+// temporary folder and loads them.
+func loadPages(t *testing.T, pages map[string]string) (*ir.Program, diag.List) {
+	t.Helper()
+	root := t.TempDir()
+	for rel, src := range pages {
+		writePage(t, filepath.Join(root, filepath.FromSlash(rel)), src)
+	}
+	prog, diags, err := Load(root)
+	require.NoError(t, err)
+	return prog, diags
 }
 
 // findingsOf lists the findings of rule in diags, as text.
