@@ -328,6 +328,13 @@ func TestMemberTableOfNoEnum(t *testing.T) {
 	assert.Empty(t, p.Enums)
 	require.Len(t, p.Diags, 1)
 	assert.Equal(t, `resources/colorstate.md:7:1: error unknown-type: cannot tell which enum this member table is of: the page has no title like "x enum type" and the table no heading like "### x values" ("#colorState enum type" is no heading: put a space after the #)`, p.Diags[0].String())
+	// Front matter and code are no would-be headings.
+	p = Parse("resources/colorstate.md", []byte("---\ntitle: x\n#owner: someone else\n---\n\n```\n#include <x y>\n```\n\n"+src))
+	require.Len(t, p.Diags, 1)
+	assert.Contains(t, p.Diags[0].Message, `("#colorState enum type" is no heading`)
+	p = Parse("resources/colorstate.md", []byte("---\ntitle: x\n#owner: someone else\n---\n\n"+strings.Replace(src, "#colorState enum type", "colorState", 1)))
+	require.Len(t, p.Diags, 1)
+	assert.NotContains(t, p.Diags[0].Message, "is no heading")
 	p = Parse("resources/colorstate.md", []byte(strings.Replace(src, "#colorState", "# colorState", 1)))
 	assert.Empty(t, p.Diags)
 	require.Len(t, p.Enums, 1)
