@@ -767,6 +767,17 @@ func (p *Page) inTable(off int) bool {
 	return false
 }
 
+// bodyIsArray reports whether the Request body prose says the body is an
+// array: "supply an array of JSON objects with the id parameter".
+func (p *Page) bodyIsArray() bool {
+	for _, b := range p.Blocks {
+		if b.Kind == ProseBlock && b.Section == "request body" && strings.Contains(strings.ToLower(b.Span.Text()), "array of") {
+			return true
+		}
+	}
+	return false
+}
+
 // typesIn reports whether every cell of column col of t names a type: a
 // link or a primitive's spelling ("string", "Int32 collection").
 func typesIn(t *Table, col int) bool {
@@ -795,9 +806,11 @@ func (p *Page) propertyTables() {
 	for _, t := range p.Tables {
 		nameCol := t.Column("Property", "Name", "Parameter", "Property name", "Relationship", "Relationship name", "Properties")
 		typeCol := t.Column("Type")
-		if typeCol < 0 && p.Kind == Operation && t.Section == "request body" && t.Column("Name") >= 0 && typesIn(t, t.Column("Value")) {
+		if typeCol < 0 && p.Kind == Operation && t.Section == "request body" && t.Column("Name") >= 0 && typesIn(t, t.Column("Value")) && !p.bodyIsArray() {
 			// "| Name | Value | Description |" with a type in each Value
-			// cell (driveItem's checkin and copy), not a sample value.
+			// cell (driveItem's checkin and copy), not a sample value; not
+			// where the body is an array of objects the table describes
+			// (site follow: {"value": [{"id": ...}]}).
 			typeCol = t.Column("Value")
 		}
 		if nameCol < 0 || typeCol < 0 {

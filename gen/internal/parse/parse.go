@@ -316,6 +316,7 @@ type walker struct {
 	skipBefore int    // the end of the front matter
 	cells      []Cell // the cells of the table being read
 	quoted     int    // how many blockquotes the block being read is in
+	h2Section  string // the section the last H2 opened, normalized
 }
 
 func (w *walker) span(start, end int) diag.Range { return w.page.Src.Range(start, end) }
@@ -442,11 +443,15 @@ func (w *walker) heading(n *ast.Heading) {
 		w.section, w.subsection = "", ""
 	case n.Level <= 2:
 		w.section, w.subsection = normalizeSection(txt), ""
+		w.h2Section = w.section
 	case n.Level == 3:
 		w.subsection = txt
+		if w.section != w.h2Section && w.section == "request body" {
+			w.section = w.h2Section // a "### Request body" ends at the next H3
+		}
 		// "### HTTP request" under another H2 still opens a request
 		// section, and "### Request body" under "## HTTP request" (or its
-		// headers) the body's.
+		// headers) the body's, until the next H3.
 		switch s := normalizeSection(txt); {
 		case s == "http request" || w.section == "":
 			w.section = s

@@ -397,6 +397,15 @@ func TestRequestBodyTableShapes(t *testing.T) {
 	assert.Equal(t, []string{"name:string", "parentReference:itemReference"}, names(page("## Request body", "| Properties | Type | Description |", rows)))
 	assert.Equal(t, []string{"name:string", "parentReference:itemReference"}, names(page("### Request body", "| Name | Value | Description |", rows)))
 	assert.Empty(t, names(page("## Request body", "| Name | Value | Description |", "|extensionName|%unique_string%|A name.|\n")))
+	// Not where the prose says the body is an array of what the table
+	// describes (site follow: {"value": [{"id": ...}]}).
+	arr := Parse("api/site-follow.md", []byte("# Follow site\n\n## HTTP request\n\n```http\nPOST /sites/follow\n```\n\n## Request body\n\nIn the request body, supply an array of JSON objects with the id parameter in the table below.\n\n| Name | Value | Description |\n|:---|:---|:---|\n|id|string|The site.|\n"))
+	assert.Empty(t, arr.RequestBody)
+	// A "### Request body" ends at the next H3: a table or link under
+	// "### Response" is not the body's.
+	h3 := Parse("api/widget-reset.md", []byte("# Reset widget\n\n## HTTP request\n\n```http\nPOST /widgets/{id}/reset\n```\n\n### Request body\n\nDo not supply a request body for this method.\n\n### Response\n\nIf successful, this method returns a `200 OK` response code and a [widget](../resources/widget.md) object in the response body.\n\n| Parameter | Type | Description |\n|:---|:---|:---|\n|name|string|x|\n"))
+	assert.Nil(t, h3.BodyLink)
+	assert.Empty(t, h3.RequestBody)
 	// An H3 "Request body" in the examples opens no body section.
 	p := Parse("api/widget-copy.md", []byte("# Copy widget\n\n## HTTP request\n\n```http\nPOST /widgets/{id}/copy\n```\n\n## Examples\n\n### Request body\n\n| Parameter | Type | Description |\n|:---|:---|:---|\n|name|string|x|\n"))
 	assert.Empty(t, p.RequestBody)
