@@ -155,7 +155,7 @@ func (c *checker) proseResponse(ex *parse.Example, t *ir.Type, v *parse.Value) *
 		return nil
 	}
 	c.report(c.span(a.Offset+val.Off, a.Offset+val.End), "odata-type-mismatch",
-		"response annotation names %s, but ## Response names %s, whose properties are all %d of the body's keys (%d are this type's): the body is checked as %s; name it in the annotation",
+		"response annotation names %s, but ## Response names %s: all %d of the body's keys are properties of the latter, %d of the former; the body is checked as %s: name it in the annotation",
 		t.QualifiedName(), c.op.Response.QualifiedName(), keys, annotated, c.op.Response.QualifiedName())
 	return c.op.Response
 }
@@ -166,8 +166,8 @@ func sampleObject(v *parse.Value) *parse.Value {
 	if v == nil {
 		return &parse.Value{}
 	}
-	if val := v.Get("value"); v.Kind == parse.ObjectValue && val != nil {
-		v = val
+	if val := v.Get("value"); v.Kind == parse.ObjectValue && val != nil && val.Kind == parse.ArrayValue {
+		v = val // {"value": [...]}, not an object with a value property
 	}
 	if v.Kind == parse.ArrayValue {
 		if len(v.Elems) == 0 {

@@ -839,10 +839,6 @@ func (c *checker) unannotatedResponseAfter(r *parse.Example) bool {
 	return false
 }
 
-// ignoredRequestBefore finds the last HTTP request annotated "blockType":
-// "ignored" before a response example in the examples, when no other
-// annotated block comes between them but ignored ones (a 302 before the
-// file it leads to); nil when there is none.
 // ignoredNamed is the code block annotated "blockType": "ignored" whose
 // annotation has the name, and whose first line is a request line; nil
 // when there is none.
@@ -859,6 +855,10 @@ func (c *checker) ignoredNamed(name string) *parse.CodeBlock {
 	return nil
 }
 
+// ignoredRequestBefore finds the last HTTP request annotated "blockType":
+// "ignored" before a response example in the examples, when no other
+// annotated block comes between them but ignored ones (a 302 before the
+// file it leads to); nil when there is none.
 func (c *checker) ignoredRequestBefore(ex *parse.Example) *parse.CodeBlock {
 	examples := map[*parse.CodeBlock]bool{}
 	for _, e := range c.page.Examples {

@@ -466,3 +466,22 @@ func TestURLPlaceholderGUID(t *testing.T) {
 	require.Len(t, c.out, 1)
 	assert.Contains(t, c.out[0].Message, "path placeholder {id}")
 }
+
+// TestSampleObject: the object a body shows of its type is the body, or
+// the first item of a {"value": [...]} or of an array; an object with a
+// value property that is no array is itself.
+func TestSampleObject(t *testing.T) {
+	keys := func(body string) []string {
+		v, probs := parse.ParseLenient(body)
+		require.Empty(t, probs)
+		var out []string
+		for _, m := range sampleObject(v).Members {
+			out = append(out, m.Key)
+		}
+		return out
+	}
+	assert.Equal(t, []string{"id", "value"}, keys(`{"id": "x", "value": "v"}`))
+	assert.Equal(t, []string{"name"}, keys(`{"value": [{"name": "a"}]}`))
+	assert.Equal(t, []string{"name"}, keys(`[{"name": "a"}, {"size": 1}]`))
+	assert.Empty(t, keys(`[]`))
+}

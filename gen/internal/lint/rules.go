@@ -44,7 +44,7 @@ var Rules = sortRules([]Rule{
 	{"inherited-type-mismatch", diag.Warning, "A property row that repeats an inherited property with another type or collection flag than the base type declares.",
 		"A derived type cannot change the type of what it inherits; gen uses the base type's. Type the row as the base type's page does, or, if the property is really the derived type's own, name it otherwise or fix the base type."},
 	{"go-name-clash", diag.Warning, "Two types, or a type and an enum member, whose names make the same Go identifier in one package; operation pages of one package with the same title.",
-		"Go names are unique per package: type names that differ only in separators (gear_box, gearBox) or by a leading digit's X (3dModel, x3dModel), and an enum member beside a type named <enum><Member> clash. The one that sorts first keeps the name and the other gets 2, 3, ..., which renames it when a page that sorts before it is added. Operations sharing a title each take their file name's words (ListMembersDirectoryrole), so a page added with a title renames the method that had it alone. Rename one of the two, or give the pages distinct titles."},
+		"Go names are unique per package: type names that differ only in separators (gear_box, gearBox) or by a leading digit's X (3dModel, x3dModel), and an enum member beside a type named <enum><Member> clash. The one that sorts first keeps the name and the other gets 2, 3, ..., which renames it when a page that sorts before it is added. Operations sharing a title each take their file name's words (ListMembersDirectoryrole), but for one page whose file name holds no word its title does not (event-update.md for \"Update event\"), which keeps the title's name; without such a page, a page added with a title renames the method that had it alone. Rename one of the two, or give the pages distinct titles."},
 	{"inheritance-cycle", diag.Error, "A baseType chain that loops back to itself.",
 		"Fix the resource annotation's baseType so the chain ends at a root type."},
 	{"invalid-utf8", diag.Error, "A page that is not UTF-8 text: an invalid byte sequence or a NUL byte (the first one is reported); a page whose file name is not UTF-8, which is left out.",
@@ -117,7 +117,7 @@ var Rules = sortRules([]Rule{
 		"The request body table documents the resource's properties; match its names and types to the resource page."},
 	{"base-type-mismatch", diag.Warning, "A resource annotation whose baseType is missing or differs from the base type the page's prose names.",
 		"The prose says \"Inherits from [x](x.md)\" but the annotation, which tools read, says otherwise; put \"baseType\": \"microsoft.graph.x\" in the resource annotation."},
-	{"read-only-in-request", diag.Warning, "A read-only property listed in a create or update request body table.",
+	{"read-only-in-request", diag.Warning, "A read-only property listed in a create or update request body table (a relationship in a create's is not: read-only means it changes no more once made).",
 		"The service ignores or rejects read-only properties in requests; remove the row."},
 })
 

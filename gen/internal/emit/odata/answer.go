@@ -113,9 +113,11 @@ func SetDeltaLink(ctx context.Context, link string) {
 // of the documented one, from the context a generated handler passes to a
 // Service method: 201 for a PUT that created what it would otherwise have
 // replaced (200), or 304 Not Modified for a GET whose If-None-Match names
-// the current ETag, which is answered without a body (so is a 204). A status
-// outside 200-299 other than 304 is ignored, as is a context a generated
-// handler did not pass; an error the method returns is answered as ever.
+// the current ETag, which is answered without a body (so are 204 and 205).
+// A status outside 200-299 other than 304 is ignored, as is a context a
+// generated handler did not pass; so is any status on an operation that
+// answers a redirect, which keeps its own. An error the method returns is
+// answered as ever.
 func SetStatus(ctx context.Context, status int) {
 	if s := servedFrom(ctx); s != nil && (status >= 200 && status <= 299 || status == http.StatusNotModified) {
 		s.status = status
@@ -132,20 +134,31 @@ func SetStatus(ctx context.Context, status int) {
 func answerHeader(w http.ResponseWriter, status int) (_ int, body bool) {
 	s := servedBy(w)
 	if s == nil {
-		return status, status != http.StatusNoContent
+		return status, bodyStatus(status)
 	}
+	if s.status != 0 {
+		status = s.status
+	}
+	body = bodyStatus(status)
 	h := w.Header()
 	for k, v := range s.header {
 		switch http.CanonicalHeaderKey(k) {
 		case "Content-Length", "Content-Encoding", "Transfer-Encoding":
 			continue
+		case "Content-Type":
+			if !body {
+				continue // no body to describe
+			}
 		}
 		h[k] = v
 	}
-	if s.status != 0 {
-		status = s.status
-	}
-	return status, status != http.StatusNoContent && status != http.StatusNotModified
+	return status, body
+}
+
+// bodyStatus reports whether an answer with the status carries a body:
+// 204 No Content, 205 Reset Content and 304 Not Modified do not.
+func bodyStatus(status int) bool {
+	return status != http.StatusNoContent && status != http.StatusResetContent && status != http.StatusNotModified
 }
 
 // servedBy returns what the Service method serving the request written to

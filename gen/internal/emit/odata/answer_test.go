@@ -252,6 +252,7 @@ func TestSetStatus(t *testing.T) {
 		h.Set("ETag", `"v1"`)
 		h.Set("Content-Length", "3")
 		h.Set("Content-Encoding", "gzip")
+		h.Set("Content-Type", "application/json; charset=utf-8")
 		WriteEntity(w, http.StatusOK, map[string]string{"id": "7"}, nil, "#test.thing")
 	}
 	mux := NewServeMux(&struct{}{}, []Route[*struct{}]{{Pattern: "PUT /things/{id}", Params: []string{"id"}, Serve: get}}, nil)
@@ -263,6 +264,7 @@ func TestSetStatus(t *testing.T) {
 		{201, 201, true},
 		{304, 304, false},
 		{204, 204, false},
+		{205, 205, false},
 		{500, 200, true}, // not a success status: ignored
 		{302, 200, true},
 	} {
@@ -275,8 +277,10 @@ func TestSetStatus(t *testing.T) {
 		assert.Empty(t, rec.Header().Get("Content-Encoding"), c.set)
 		if c.body {
 			assert.JSONEq(t, `{"@odata.type": "#test.thing", "id": "7"}`, rec.Body.String(), c.set)
+			assert.Equal(t, "application/json", rec.Header().Get("Content-Type"), c.set)
 		} else {
 			assert.Empty(t, rec.Body.String(), c.set)
+			assert.Empty(t, rec.Header().Get("Content-Type"), c.set)
 		}
 	}
 }

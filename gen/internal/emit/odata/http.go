@@ -260,7 +260,13 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 	if !json.Valid(data) {
 		var raw json.RawMessage
 		msg := "malformed JSON in the request body"
-		if err := json.Unmarshal(data, &raw); err != nil { // the syntax error, found before anything is decoded
+		err := json.Unmarshal(data, &raw) // the syntax error, found before anything is decoded
+		if err != nil && strings.Contains(err.Error(), "exceeded max depth") {
+			// encoding/json's own limit, 10,000 levels: JSON, but too deep.
+			WriteError(w, http.StatusBadRequest, "badRequest", fmt.Sprintf("the request body nests objects and arrays more than %d deep", MaxDepth))
+			return nil, false
+		}
+		if err != nil {
 			msg += ": " + err.Error()
 			if se := (*json.SyntaxError)(nil); errors.As(err, &se) {
 				msg += fmt.Sprintf(" (at byte %d)", se.Offset)

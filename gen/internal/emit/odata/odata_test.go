@@ -445,6 +445,8 @@ func TestReadBody(t *testing.T) {
 		`[` + strings.Repeat(`{,`, 1100) + `]`: "malformed JSON in the request body: invalid character ',' looking for beginning of object key string (at byte 3)",
 		strings.Repeat(`[`, MaxDepth+8):        "malformed JSON in the request body: unexpected end of JSON input (at byte 40)",
 		`{"s": "a",}`:                          "malformed JSON in the request body: invalid character '}' looking for beginning of object key string (at byte 11)",
+		// Deeper than encoding/json reads is JSON still, and too deep.
+		strings.Repeat(`[`, 10001) + strings.Repeat(`]`, 10001): "the request body nests objects and arrays more than 32 deep",
 	} {
 		rec, _, ok := read("application/json", body, 100000)
 		assert.False(t, ok, body)
