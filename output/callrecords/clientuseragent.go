@@ -2,7 +2,7 @@
 
 package callrecords
 
-import "encoding/json"
+import "gen/output/odata"
 
 // ClientPlatform is the microsoft.graph.callRecords.clientPlatform
 // enumeration.
@@ -120,5 +120,5 @@ func (t ClientUserAgent) MarshalJSON() ([]byte, error) {
 	if t.ODataType == "" {
 		t.ODataType = "#microsoft.graph.callRecords.clientUserAgent"
 	}
-	return json.Marshal(plain(t))
+	return odata.Marshal(plain(t))
 }

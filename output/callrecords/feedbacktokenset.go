@@ -28,7 +28,7 @@ type FeedbackTokenSet struct {
 // after the declared ones.
 func (t FeedbackTokenSet) MarshalJSON() ([]byte, error) {
 	type plain FeedbackTokenSet
-	data, err := json.Marshal(plain(t))
+	data, err := odata.Marshal(plain(t))
 	if err != nil {
 		return nil, err
 	}

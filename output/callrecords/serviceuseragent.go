@@ -2,7 +2,7 @@
 
 package callrecords
 
-import "encoding/json"
+import "gen/output/odata"
 
 // ServiceRole is the microsoft.graph.callRecords.serviceRole enumeration.
 //
@@ -129,5 +129,5 @@ func (t ServiceUserAgent) MarshalJSON() ([]byte, error) {
 	if t.ODataType == "" {
 		t.ODataType = "#microsoft.graph.callRecords.serviceUserAgent"
 	}
-	return json.Marshal(plain(t))
+	return odata.Marshal(plain(t))
 }

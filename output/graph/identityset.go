@@ -33,7 +33,7 @@ type IdentitySet struct {
 // after the declared ones.
 func (t IdentitySet) MarshalJSON() ([]byte, error) {
 	type plain IdentitySet
-	data, err := json.Marshal(plain(t))
+	data, err := odata.Marshal(plain(t))
 	if err != nil {
 		return nil, err
 	}

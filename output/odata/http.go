@@ -58,7 +58,7 @@ func WriteError(w http.ResponseWriter, status int, code, message string) {
 	if message == "" { // a status net/http has no text for, such as 599
 		message = fmt.Sprintf("The request failed with status %d.", status)
 	}
-	data, err := marshalPlain(errorBody{Error: errorDetail{Code: code, Message: message}})
+	data, err := Marshal(errorBody{Error: errorDetail{Code: code, Message: message}})
 	if err != nil {
 		data = []byte(`{"error":{"code":"internalServerError","message":"` + internalMessage + `"}}`)
 		status = http.StatusInternalServerError
@@ -94,9 +94,11 @@ func MaxValues(limit int64) int {
 	return int(max(limit/16, 16384))
 }
 
-// marshalPlain is json.Marshal without escaping <, > and &, which an error
-// message quoting a URL template would show as \u003c.
-func marshalPlain(v any) ([]byte, error) {
+// Marshal is json.Marshal without escaping <, > and &: Graph writes them
+// as they are, and the generated MarshalJSON methods encode through it so
+// that no level of a nested answer grows them sixfold (\u003c) for the
+// levels above it to read again. Answers and error bodies use it too.
+func Marshal(v any) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
@@ -213,7 +215,7 @@ type Value struct {
 // WriteJSON writes v as a JSON response with the status. v is encoded before
 // anything is written, so an encoding failure still gives a clean 500.
 func WriteJSON(w http.ResponseWriter, status int, v any) {
-	data, err := json.Marshal(v)
+	data, err := Marshal(v)
 	if err != nil {
 		WriteError(w, http.StatusInternalServerError, "internalServerError", internalMessage)
 		return
@@ -453,7 +455,7 @@ func WriteEntity(w http.ResponseWriter, status int, out any, err error, odataTyp
 			return
 		}
 		data = raw
-	} else if data, err = json.Marshal(out); err != nil {
+	} else if data, err = Marshal(out); err != nil {
 		WriteError(w, http.StatusInternalServerError, "internalServerError", internalMessage)
 		return
 	}
@@ -552,7 +554,7 @@ func WriteValue(w http.ResponseWriter, status int, out any, err error, collectio
 			v.NextLink, v.DeltaLink = s.nextLink, s.deltaLink
 		}
 	}
-	data, err := json.Marshal(v)
+	data, err := Marshal(v)
 	if err != nil {
 		WriteError(w, http.StatusInternalServerError, "internalServerError", internalMessage)
 		return

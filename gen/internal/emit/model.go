@@ -375,12 +375,12 @@ func (g *generator) genMarshal(f *jen.File, t *ir.Type, open bool) {
 			text = append(text, "The dynamic properties, AdditionalProperties, follow the declared ones.")
 		}
 		body = append(body,
-			jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("plain").Call(jen.Id("t"))),
+			jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(g.runtimePath(), "Marshal").Call(jen.Id("plain").Call(jen.Id("t"))),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 			jen.Return(jen.Qual(g.runtimePath(), "AddProperties").Call(jen.Id("data"), jen.Id("t").Dot("AdditionalProperties"))),
 		)
 	} else {
-		body = append(body, jen.Return(jen.Qual(pkgJSON, "Marshal").Call(jen.Id("plain").Call(jen.Id("t")))))
+		body = append(body, jen.Return(jen.Qual(g.runtimePath(), "Marshal").Call(jen.Id("plain").Call(jen.Id("t")))))
 	}
 	f.Add(docs(strings.Join(text, " ")))
 	f.Func().Params(jen.Id("t").Id(t.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(body...)

@@ -284,3 +284,28 @@ func TestSetStatus(t *testing.T) {
 		}
 	}
 }
+
+// htmlThing encodes through Marshal as a generated MarshalJSON does.
+type htmlThing struct {
+	Content string     `json:"content"`
+	Child   *htmlThing `json:"child,omitempty"`
+}
+
+func (t htmlThing) MarshalJSON() ([]byte, error) {
+	type plain htmlThing
+	return Marshal(plain(t))
+}
+
+// TestAnswersKeepHTML: <, > and & go out as they are, as Graph writes
+// them, at every level of a nested answer: escaped (\u003c) at each level,
+// they grew the bytes sixfold for every level above to read again.
+func TestAnswersKeepHTML(t *testing.T) {
+	v := htmlThing{Content: "<b>a & b</b>", Child: &htmlThing{Content: "<i>x</i>", Child: &htmlThing{Content: "<p>"}}}
+	rec := httptest.NewRecorder()
+	WriteEntity(rec, http.StatusOK, v, nil, "")
+	assert.Equal(t, `{"content":"<b>a & b</b>","child":{"content":"<i>x</i>","child":{"content":"<p>"}}}`, rec.Body.String())
+	rec = httptest.NewRecorder()
+	WriteValue(rec, http.StatusOK, []htmlThing{v}, nil, true)
+	assert.Contains(t, rec.Body.String(), `"content":"<b>a & b</b>"`)
+	assert.NotContains(t, rec.Body.String(), `\u003c`)
+}

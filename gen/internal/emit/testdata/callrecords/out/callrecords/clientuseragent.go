@@ -2,7 +2,7 @@
 
 package callrecords
 
-import "encoding/json"
+import "gen/output/callrecords/odata"
 
 // ClientUserAgent is the microsoft.graph.callRecords.clientUserAgent complex
 // type. A clientUserAgent describes the client application used at an
@@ -41,7 +41,7 @@ func (t ClientUserAgent) MarshalJSON() ([]byte, error) {
 	if t.ODataType == "" {
 		t.ODataType = "#microsoft.graph.callRecords.clientUserAgent"
 	}
-	return json.Marshal(plain(t))
+	return odata.Marshal(plain(t))
 }
 
 // ClientPlatform is the microsoft.graph.callRecords.clientPlatform

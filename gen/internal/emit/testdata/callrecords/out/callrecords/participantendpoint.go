@@ -3,8 +3,6 @@
 package callrecords
 
 import (
-	"encoding/json"
-
 	"gen/output/callrecords/graph"
 	"gen/output/callrecords/odata"
 )
@@ -43,7 +41,7 @@ func (t ParticipantEndpoint) MarshalJSON() ([]byte, error) {
 	if t.ODataType == "" {
 		t.ODataType = "#microsoft.graph.callRecords.participantEndpoint"
 	}
-	return json.Marshal(plain(t))
+	return odata.Marshal(plain(t))
 }
 
 // UnmarshalJSON decodes t member by member, choosing the Go type of UserAgent

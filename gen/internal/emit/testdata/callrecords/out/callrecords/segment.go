@@ -3,7 +3,6 @@
 package callrecords
 
 import (
-	"encoding/json"
 	"time"
 
 	"gen/output/callrecords/graph"
@@ -55,7 +54,7 @@ func (t Segment) MarshalJSON() ([]byte, error) {
 	if t.ODataType == "" {
 		t.ODataType = "#microsoft.graph.callRecords.segment"
 	}
-	return json.Marshal(plain(t))
+	return odata.Marshal(plain(t))
 }
 
 // UnmarshalJSON decodes t member by member, choosing the Go type of Caller,

@@ -2,11 +2,7 @@
 
 package callrecords
 
-import (
-	"encoding/json"
-
-	"gen/output/callrecords/odata"
-)
+import "gen/output/callrecords/odata"
 
 // ServiceEndpoint is the microsoft.graph.callRecords.serviceEndpoint complex
 // type. A serviceEndpoint is an endpoint that represents infrastructure rather
@@ -40,7 +36,7 @@ func (t ServiceEndpoint) MarshalJSON() ([]byte, error) {
 	if t.ODataType == "" {
 		t.ODataType = "#microsoft.graph.callRecords.serviceEndpoint"
 	}
-	return json.Marshal(plain(t))
+	return odata.Marshal(plain(t))
 }
 
 // UnmarshalJSON decodes t member by member, choosing the Go type of UserAgent

@@ -28,7 +28,7 @@ type Identity struct {
 // after the declared ones.
 func (t Identity) MarshalJSON() ([]byte, error) {
 	type plain Identity
-	data, err := json.Marshal(plain(t))
+	data, err := odata.Marshal(plain(t))
 	if err != nil {
 		return nil, err
 	}

@@ -94,7 +94,7 @@ func (t SpecialThing) MarshalJSON() ([]byte, error) {
 	if t.ODataType == "" {
 		t.ODataType = "#microsoft.graph.specialThing"
 	}
-	data, err := json.Marshal(plain(t))
+	data, err := odata.Marshal(plain(t))
 	if err != nil {
 		return nil, err
 	}

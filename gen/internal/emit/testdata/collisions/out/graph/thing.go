@@ -105,7 +105,7 @@ func (t Thing) MarshalJSON() ([]byte, error) {
 	if t.ODataType == "" {
 		t.ODataType = "#microsoft.graph.thing"
 	}
-	data, err := json.Marshal(plain(t))
+	data, err := odata.Marshal(plain(t))
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,7 @@
 
 package graph
 
-import "encoding/json"
+import "gen/output/routes/odata"
 
 // Thing is the microsoft.graph.thing resource type. A thing is anything.
 type Thing struct {
@@ -35,5 +35,5 @@ func (t Thing) MarshalJSON() ([]byte, error) {
 	if t.ODataType == "" {
 		t.ODataType = "#microsoft.graph.thing"
 	}
-	return json.Marshal(plain(t))
+	return odata.Marshal(plain(t))
 }

@@ -100,7 +100,7 @@ func (t DriveItem) MarshalJSON() ([]byte, error) {
 	if t.ODataType == "" {
 		t.ODataType = "#microsoft.graph.driveItem"
 	}
-	return json.Marshal(plain(t))
+	return odata.Marshal(plain(t))
 }
 
 // UnmarshalJSON decodes t member by member, choosing the Go type of Children

@@ -28,7 +28,7 @@ type ItemReference struct {
 // after the declared ones.
 func (t ItemReference) MarshalJSON() ([]byte, error) {
 	type plain ItemReference
-	data, err := json.Marshal(plain(t))
+	data, err := odata.Marshal(plain(t))
 	if err != nil {
 		return nil, err
 	}

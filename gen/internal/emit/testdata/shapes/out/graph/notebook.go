@@ -83,7 +83,7 @@ func (t Notebook) MarshalJSON() ([]byte, error) {
 	if t.ODataType == "" {
 		t.ODataType = "#microsoft.graph.notebook"
 	}
-	return json.Marshal(plain(t))
+	return odata.Marshal(plain(t))
 }
 
 // UnmarshalJSON decodes t member by member, choosing the Go type of Children
