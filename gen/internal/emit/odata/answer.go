@@ -113,10 +113,11 @@ func SetDeltaLink(ctx context.Context, link string) {
 // of the documented one, from the context a generated handler passes to a
 // Service method: 201 for a PUT that created what it would otherwise have
 // replaced (200), or 304 Not Modified for a GET whose If-None-Match names
-// the current ETag, which is answered without a body (so are 204 and 205).
-// A status outside 200-299 other than 304 is ignored, as is a context a
-// generated handler did not pass; so is any status on an operation that
-// answers a redirect, which keeps its own. An error the method returns is
+// the current ETag, which is answered without a body (so are 204 and 205),
+// whatever the method returns but an error: it may return nil. A status
+// outside 200-299 other than 304 is ignored, as is a context a generated
+// handler did not pass; an operation that answers a redirect takes only
+// 304, keeping its own status otherwise. An error the method returns is
 // answered as ever.
 func SetStatus(ctx context.Context, status int) {
 	if s := servedFrom(ctx); s != nil && (status >= 200 && status <= 299 || status == http.StatusNotModified) {
@@ -153,6 +154,19 @@ func answerHeader(w http.ResponseWriter, status int) (_ int, body bool) {
 		h[k] = v
 	}
 	return status, body
+}
+
+// answeredBodiless answers the request with no body when its Service
+// method chose a status that carries none (SetStatus: 204, 205, 304), and
+// reports whether it did: the method's value, nil or not, is not sent.
+func answeredBodiless(w http.ResponseWriter) bool {
+	s := servedBy(w)
+	if s == nil || s.status == 0 || bodyStatus(s.status) {
+		return false
+	}
+	status, _ := answerHeader(w, s.status)
+	w.WriteHeader(status)
+	return true
 }
 
 // bodyStatus reports whether an answer with the status carries a body:

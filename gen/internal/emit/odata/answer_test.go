@@ -309,3 +309,48 @@ func TestAnswersKeepHTML(t *testing.T) {
 	assert.Contains(t, rec.Body.String(), `"content":"<b>a & b</b>"`)
 	assert.NotContains(t, rec.Body.String(), `\u003c`)
 }
+
+// TestSetStatusWithoutValue: a method that chose a status without a body
+// (304, 204) may return nil; an operation answering a redirect takes 304
+// only, and then needs no location.
+func TestSetStatusWithoutValue(t *testing.T) {
+	var status int
+	var write func(w http.ResponseWriter)
+	serve := func(_ *struct{}, w http.ResponseWriter, r *http.Request, _ []string) {
+		SetStatus(r.Context(), status)
+		ResponseHeader(r.Context()).Set("ETag", `"v1"`)
+		write(w)
+	}
+	mux := NewServeMux(&struct{}{}, []Route[*struct{}]{{Pattern: "GET /things/{id}", Params: []string{"id"}, Serve: serve}}, nil)
+	for _, c := range []struct {
+		name   string
+		set    int
+		write  func(w http.ResponseWriter)
+		want   int
+		header string
+	}{
+		{"entity 304", 304, func(w http.ResponseWriter) { WriteEntity(w, 200, nil, nil, "#test.thing") }, 304, ""},
+		{"entity 204", 204, func(w http.ResponseWriter) { WriteEntity(w, 200, (*struct{})(nil), nil, "") }, 204, ""},
+		{"value 304", 304, func(w http.ResponseWriter) { WriteValue(w, 200, nil, nil, true) }, 304, ""},
+		{"redirect 304", 304, func(w http.ResponseWriter) { WriteRedirect(w, 302, "", nil) }, 304, ""},
+		{"redirect keeps its own", 201, func(w http.ResponseWriter) { WriteRedirect(w, 302, "https://example.com/f", nil) }, 302, "https://example.com/f"},
+		{"an error wins", 304, func(w http.ResponseWriter) { WriteEntity(w, 200, nil, &testError{404}, "") }, 404, ""},
+	} {
+		status, write = c.set, c.write
+		rec := httptest.NewRecorder()
+		mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/things/7", nil))
+		assert.Equal(t, c.want, rec.Code, c.name)
+		assert.Equal(t, c.header, rec.Header().Get("Location"), c.name)
+		if c.want < 400 {
+			assert.Empty(t, rec.Body.String(), c.name)
+			assert.Equal(t, `"v1"`, rec.Header().Get("ETag"), c.name)
+		}
+	}
+}
+
+// testError is a StatusError of a status.
+type testError struct{ status int }
+
+func (e *testError) Error() string { return http.StatusText(e.status) }
+
+func (e *testError) GraphError() (int, string, string) { return e.status, "", "" }

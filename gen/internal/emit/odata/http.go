@@ -419,6 +419,9 @@ func WriteRedirect(w http.ResponseWriter, status int, location string, err error
 		WriteServiceError(w, err)
 		return
 	}
+	if s := servedBy(w); s != nil && s.status == http.StatusNotModified && answeredBodiless(w) {
+		return // the client's copy is current: no redirect to it
+	}
 	if location == "" {
 		WriteError(w, http.StatusInternalServerError, "internalServerError", "the operation redirects, but to no location")
 		return
@@ -438,6 +441,9 @@ func WriteRedirect(w http.ResponseWriter, status int, location string, err error
 func WriteEntity(w http.ResponseWriter, status int, out any, err error, odataType string) {
 	if err != nil {
 		WriteServiceError(w, err)
+		return
+	}
+	if answeredBodiless(w) {
 		return
 	}
 	if isNil(out) {
@@ -541,6 +547,9 @@ func namesType(rest []byte) bool {
 func WriteValue(w http.ResponseWriter, status int, out any, err error, collection bool) {
 	if err != nil {
 		WriteServiceError(w, err)
+		return
+	}
+	if answeredBodiless(w) {
 		return
 	}
 	v := Value{Value: out}
