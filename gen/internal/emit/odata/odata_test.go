@@ -415,15 +415,15 @@ func TestReadBody(t *testing.T) {
 	_, _, ok = read("application/json", `{"s": null, "tags": ["a"], "list": [{"s": "a"}, {"s": "a"}]}`, 1000)
 	assert.True(t, ok, "null properties and a name repeated in other objects are fine")
 
-	// Objects are counted before anything is decoded: one per 256 bytes of
-	// the limit (1,200 for 300 KiB), and no fewer than 1,024 whatever it.
-	assert.Equal(t, 1200, MaxObjects(300<<10))
+	// Objects are counted before anything is decoded: one per KiB of the
+	// limit (1,200 for 1,200 KiB), and no fewer than 1,024 whatever it.
+	assert.Equal(t, 1200, MaxObjects(1200<<10))
 	assert.Equal(t, 1024, MaxObjects(100))
-	assert.Equal(t, 16384, MaxObjects(DefaultMaxBodyBytes))
+	assert.Equal(t, 4096, MaxObjects(DefaultMaxBodyBytes))
 	list := func(n int) string { return `{"list": [` + strings.Repeat(`{},`, n-1) + `{}]}` }
-	_, _, ok = read("application/json", list(1199), 300<<10)
+	_, _, ok = read("application/json", list(1199), 1200<<10)
 	assert.True(t, ok, "1,200 objects with the outer one")
-	rec, _, ok = read("application/json", list(1200), 300<<10)
+	rec, _, ok = read("application/json", list(1200), 1200<<10)
 	assert.False(t, ok)
 	assert.Equal(t, http.StatusRequestEntityTooLarge, rec.Code)
 	assert.Equal(t, errorDetail{Code: "requestEntityTooLarge", Message: "the request body holds more than 1200 objects"}, errorBodyOf(t, rec))
