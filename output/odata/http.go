@@ -415,8 +415,9 @@ func WriteNoContent(w http.ResponseWriter, status int, err error) {
 }
 
 // WriteRedirect answers the result of a service method that redirects: err
-// as WriteServiceError does, an empty location as 500, else the status with
-// the Location header and no body.
+// as WriteServiceError does, 304 with no Location when the method chose it
+// (SetStatus), an empty location as 500, else the status with the Location
+// header and no body.
 func WriteRedirect(w http.ResponseWriter, status int, location string, err error) {
 	if err != nil {
 		WriteServiceError(w, err)
@@ -435,8 +436,10 @@ func WriteRedirect(w http.ResponseWriter, status int, location string, err error
 }
 
 // WriteEntity answers the result of a service method that returns one
-// entity or complex value: err as WriteServiceError does, a nil out as 500,
-// else out as JSON with the status. When odataType is not empty and out
+// entity or complex value: err as WriteServiceError does, the status the
+// method chose with no body when it carries none (SetStatus: 204, 205,
+// 304), whatever out is, a nil out as 500, else out as JSON with the
+// status (or the one the method chose). When odataType is not empty and out
 // does not say its @odata.type, the response says odataType, such as
 // "#microsoft.graph.user". A json.RawMessage gets no @odata.type added and
 // goes out as it is but for the '#' that type names of the service's types
@@ -544,7 +547,9 @@ func namesType(rest []byte) bool {
 
 // WriteValue answers the result of a service method that returns a
 // collection or a primitive or enum value: err as WriteServiceError does,
-// else {"value": out} with the status; a nil collection is written []. A
+// the status the method chose with no body when it carries none (see
+// WriteEntity), else {"value": out} with the status (or the one the method
+// chose); a nil collection is written []. A
 // collection carries the links its Service method set (SetNextLink,
 // SetDeltaLink).
 func WriteValue(w http.ResponseWriter, status int, out any, err error, collection bool) {
@@ -719,7 +724,7 @@ func AddProperties(data []byte, extra map[string]json.RawMessage) ([]byte, error
 		if len(out) > 1 {
 			out = append(out, ',')
 		}
-		key, _ := json.Marshal(k)
+		key, _ := Marshal(k)
 		out = append(append(append(out, key...), ':'), v...)
 	}
 	return append(out, '}'), nil

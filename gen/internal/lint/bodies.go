@@ -166,7 +166,7 @@ func sampleObject(v *parse.Value) *parse.Value {
 	if v == nil {
 		return &parse.Value{}
 	}
-	if val := v.Get("value"); v.Kind == parse.ObjectValue && val != nil && val.Kind == parse.ArrayValue {
+	if val := v.Get("value"); v.Kind == parse.ObjectValue && val != nil && val.Kind == parse.ArrayValue && onlyValue(v) {
 		v = val // {"value": [...]}, not an object with a value property
 	}
 	if v.Kind == parse.ArrayValue {
@@ -176,6 +176,18 @@ func sampleObject(v *parse.Value) *parse.Value {
 		v = v.Elems[0]
 	}
 	return v
+}
+
+// onlyValue reports whether an object's members are "value" and instance
+// annotations ("@odata.context", "@odata.nextLink"): a collection's
+// wrapper, not an object that has a value property among others.
+func onlyValue(v *parse.Value) bool {
+	for _, m := range v.Members {
+		if m.Key != "value" && !strings.ContainsRune(m.Key, '@') {
+			return false
+		}
+	}
+	return true
 }
 
 // body reads an example's body as parse.ParseLenient does (see readJSON),

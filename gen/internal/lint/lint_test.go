@@ -481,6 +481,8 @@ func TestSampleObject(t *testing.T) {
 		return out
 	}
 	assert.Equal(t, []string{"id", "value"}, keys(`{"id": "x", "value": "v"}`))
+	assert.Equal(t, []string{"id", "value", "name"}, keys(`{"id": "1", "value": ["a"], "name": "n"}`))
+	assert.Equal(t, []string{"name"}, keys(`{"@odata.context": "x", "value": [{"name": "a"}]}`))
 	assert.Equal(t, []string{"name"}, keys(`{"value": [{"name": "a"}]}`))
 	assert.Equal(t, []string{"name"}, keys(`[{"name": "a"}, {"size": 1}]`))
 	assert.Empty(t, keys(`[]`))

@@ -768,11 +768,18 @@ func (p *Page) inTable(off int) bool {
 }
 
 // bodyIsArray reports whether the Request body prose says the body is an
-// array: "supply an array of JSON objects with the id parameter".
+// array: "supply an array of JSON objects with the id parameter", not
+// that one parameter is ("the tags value is an array of strings").
 func (p *Page) bodyIsArray() bool {
 	for _, b := range p.Blocks {
-		if b.Kind == ProseBlock && b.Section == "request body" && strings.Contains(strings.ToLower(b.Span.Text()), "array of") {
-			return true
+		if b.Kind != ProseBlock || b.Section != "request body" {
+			continue
+		}
+		txt := strings.ToLower(b.Span.Text())
+		for _, says := range []string{"supply an array of", "provide an array of", "send an array of", "body is an array"} {
+			if strings.Contains(txt, says) {
+				return true
+			}
 		}
 	}
 	return false
@@ -806,11 +813,9 @@ func (p *Page) propertyTables() {
 	for _, t := range p.Tables {
 		nameCol := t.Column("Property", "Name", "Parameter", "Property name", "Relationship", "Relationship name", "Properties")
 		typeCol := t.Column("Type")
-		if typeCol < 0 && p.Kind == Operation && t.Section == "request body" && t.Column("Name") >= 0 && typesIn(t, t.Column("Value")) && !p.bodyIsArray() {
+		if typeCol < 0 && p.Kind == Operation && t.Section == "request body" && t.Column("Name") >= 0 && typesIn(t, t.Column("Value")) {
 			// "| Name | Value | Description |" with a type in each Value
-			// cell (driveItem's checkin and copy), not a sample value; not
-			// where the body is an array of objects the table describes
-			// (site follow: {"value": [{"id": ...}]}).
+			// cell (driveItem's checkin and copy), not a sample value.
 			typeCol = t.Column("Value")
 		}
 		if nameCol < 0 || typeCol < 0 {
@@ -831,6 +836,11 @@ func (p *Page) propertyTables() {
 				dest, nav = &p.Properties, t.Section == "relationships"
 			}
 		case p.Kind == Operation && t.Section == "request body":
+			if p.bodyIsArray() {
+				// The table describes the array's items (site follow:
+				// {"value": [{"id": ...}]}), not the body.
+				continue
+			}
 			dest = &p.RequestBody
 		default:
 			continue

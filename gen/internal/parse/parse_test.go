@@ -401,6 +401,11 @@ func TestRequestBodyTableShapes(t *testing.T) {
 	// describes (site follow: {"value": [{"id": ...}]}).
 	arr := Parse("api/site-follow.md", []byte("# Follow site\n\n## HTTP request\n\n```http\nPOST /sites/follow\n```\n\n## Request body\n\nIn the request body, supply an array of JSON objects with the id parameter in the table below.\n\n| Name | Value | Description |\n|:---|:---|:---|\n|id|string|The site.|\n"))
 	assert.Empty(t, arr.RequestBody)
+	arr = Parse("api/site-follow.md", []byte("# Follow site\n\n## HTTP request\n\n```http\nPOST /sites/follow\n```\n\n## Request body\n\nIn the request body, supply an array of JSON objects with the id parameter in the table below.\n\n| Parameter | Type | Description |\n|:---|:---|:---|\n|id|String|The site.|\n"))
+	assert.Empty(t, arr.RequestBody, "whatever the columns are called")
+	// A parameter that is an array says nothing of the body.
+	tags := Parse("api/widget-copy.md", []byte("# Copy widget\n\n## HTTP request\n\n```http\nPOST /widgets/{id}/copy\n```\n\n## Request body\n\n| Name | Value | Description |\n|:---|:---|:---|\n|name|string|The new name.|\n|tags|string collection|The tags.|\n\nThe **tags** value is an array of strings.\n"))
+	assert.Len(t, tags.RequestBody, 2)
 	// A "### Request body" ends at the next H3: a table or link under
 	// "### Response" is not the body's.
 	h3 := Parse("api/widget-reset.md", []byte("# Reset widget\n\n## HTTP request\n\n```http\nPOST /widgets/{id}/reset\n```\n\n### Request body\n\nDo not supply a request body for this method.\n\n### Response\n\nIf successful, this method returns a `200 OK` response code and a [widget](../resources/widget.md) object in the response body.\n\n| Parameter | Type | Description |\n|:---|:---|:---|\n|name|string|x|\n"))

@@ -128,7 +128,7 @@ func SetStatus(ctx context.Context, status int) {
 // answerHeader adds the headers the Service method set to a success
 // answer, and returns the answer's status: the documented one, status, or
 // the one the method set (SetStatus); body is false for a status that
-// carries none (204, 304). An error answer goes without the headers (a
+// carries none (204, 205, 304). An error answer goes without the headers (a
 // Location for an object never created). Headers that describe the body's
 // bytes (Content-Length, Content-Encoding, Transfer-Encoding) are the
 // handler's to set, not the method's: the body is the handler's JSON.
