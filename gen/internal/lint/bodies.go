@@ -178,6 +178,57 @@ func sampleObject(v *parse.Value) *parse.Value {
 	return v
 }
 
+// placeholderIn reports, in an example, a string value that keeps a
+// {placeholder} a request's URL would: the whole value ("{id}"), or a path
+// segment of a link ("https://graph.microsoft.com/v1.0/users/{id}"). A
+// GUID in braces is a value, not a placeholder.
+func (w *bodyWalk) placeholderIn(v *parse.Value) bool {
+	if !w.example || v == nil || v.Kind != parse.StringValue {
+		return false
+	}
+	ph := bodyPlaceholder(v.Str)
+	if ph == "" {
+		return false
+	}
+	w.report(v, "placeholder-value", "%s keeps the placeholder %s: write a realistic value", quoteShort(v.Str), ph)
+	return true
+}
+
+// bodyPlaceholder is the {name} a string value keeps, whole or as a path
+// segment, "" when it keeps none.
+func bodyPlaceholder(s string) string {
+	name := func(ph string) bool {
+		inner := ph[1 : len(ph)-1]
+		if inner == "" || odata.IsGUID(inner) {
+			return false
+		}
+		for _, c := range inner {
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+				return false
+			}
+		}
+		return true
+	}
+	if len(s) > 2 && s[0] == '{' && s[len(s)-1] == '}' && name(s) {
+		return s
+	}
+	for i := strings.Index(s, "/{"); i >= 0; {
+		j := strings.IndexByte(s[i+1:], '}')
+		if j < 0 {
+			break
+		}
+		if ph := s[i+1 : i+2+j]; name(ph) && (i+2+j == len(s) || s[i+2+j] == '/' || s[i+2+j] == '?') {
+			return ph
+		}
+		k := strings.Index(s[i+1:], "/{")
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return ""
+}
+
 // onlyValue reports whether an object's members are "value" and instance
 // annotations ("@odata.context", "@odata.nextLink"): a collection's
 // wrapper, not an object that has a value property among others.
@@ -437,7 +488,10 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 	defer func() { w.depth-- }()
 	for _, m := range v.Members {
 		if strings.ContainsRune(m.Key, '@') {
-			continue // instance and property annotations: @odata.type, x@odata.bind, ...
+			// Instance and property annotations: @odata.type, x@odata.bind,
+			// ...; a link they give may keep a path placeholder.
+			w.placeholderIn(m.Value)
+			continue
 		}
 		if t == nil {
 			w.untyped(m.Value)
@@ -752,6 +806,9 @@ func (w *bodyWalk) element(v *parse.Value, p *ir.Property) {
 		return
 	}
 	if isAnyType(p) {
+		return
+	}
+	if w.placeholderIn(v) {
 		return
 	}
 	if v.Kind == parse.StringValue && isSampleText(v.Str) && !(p.Ref == nil && isStringType(p.Type)) {

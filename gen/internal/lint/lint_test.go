@@ -487,3 +487,21 @@ func TestSampleObject(t *testing.T) {
 	assert.Equal(t, []string{"name"}, keys(`[{"name": "a"}, {"size": 1}]`))
 	assert.Empty(t, keys(`[]`))
 }
+
+func TestBodyPlaceholder(t *testing.T) {
+	for s, want := range map[string]string{
+		"{id}":                                   "{id}",
+		"{rest-formatted-id-1}":                  "{rest-formatted-id-1}",
+		"https://x/v1.0/users/{id}":              "{id}",
+		"https://x/{ver}/groups/{id}":            "{ver}",
+		"https://x/users/{id}?$top=1":            "{id}",
+		"{66f5a359-4659-4830-9070-00047ec6ac6e}": "", // a GUID in braces is a value
+		"Hello {name}, welcome":                  "", // text, not a link's segment
+		"https://x/users/{id}x":                  "",
+		"{}":                                     "",
+		"a/{b c}":                                "",
+		"https://x/a/{b/c}/d/{e}":                "{e}",
+	} {
+		assert.Equal(t, want, bodyPlaceholder(s), s)
+	}
+}
