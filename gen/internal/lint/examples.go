@@ -72,10 +72,14 @@ func (c *checker) contentLength(ex *parse.Example) {
 		return
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(h.Value))
-	if err != nil {
-		return // "{length}" and the like: a placeholder, not a number to check
-	}
 	body, truncated, shown := c.shownBody(ex)
+	if err != nil {
+		// "xxx", "{length}": a placeholder, not a number to check.
+		if v := strings.TrimSpace(h.Value); v != "" && shown && !truncated && !standIn(ex, body) {
+			c.report(h.Span, "placeholder-value", "Content-Length %s is a placeholder: write the body's length, %d bytes", quoteShort(v), len(body))
+		}
+		return
+	}
 	if truncated || !shown || standIn(ex, body) {
 		return
 	}

@@ -505,3 +505,16 @@ func TestBodyPlaceholder(t *testing.T) {
 		assert.Equal(t, want, bodyPlaceholder(s), s)
 	}
 }
+
+// TestContentLengthPlaceholder: a Content-Length that is no number is a
+// placeholder, named with the body's real length.
+func TestContentLengthPlaceholder(t *testing.T) {
+	src := "# Assign manager\n\n## Examples\n\n<!-- { \"blockType\": \"request\", \"name\": \"assign\" } -->\n```http\nPUT https://graph.microsoft.com/beta/users/7/manager/$ref\nContent-Type: application/json\nContent-Length: xxx\n\n{\n  \"@odata.id\": \"https://graph.microsoft.com/beta/users/8\"\n}\n```\n"
+	page := parse.Parse("api/user-post-manager.md", []byte(src))
+	require.Len(t, page.Examples, 1)
+	c := &checker{page: page}
+	c.contentLength(page.Examples[0])
+	require.Len(t, c.out, 1)
+	assert.Equal(t, "placeholder-value", c.out[0].Rule)
+	assert.Equal(t, `Content-Length "xxx" is a placeholder: write the body's length, 61 bytes`, c.out[0].Message)
+}
