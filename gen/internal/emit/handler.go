@@ -237,6 +237,13 @@ func (g *generator) genServe(s *opSig) (jen.Code, error) {
 				jen.Var().Id("in").Index().Add(g.named(bt)),
 				jen.If(jen.Op("!").Qual(rt, "ReadJSON").Call(w.Clone(), r.Clone(), limit, jen.Lit(bt.name), jen.True(), jen.Op("&").Id("in"))).Block(jen.Return()),
 			)
+		case bt.table && allOptional(s.op.RequestBody):
+			// No parameter is required: a request with no body at all
+			// (no Content-Type, nothing sent) passes none.
+			body = append(body,
+				jen.Id("in").Op(":=").New(g.named(bt)),
+				jen.If(jen.Op("!").Qual(rt, "ReadOptionalJSON").Call(w.Clone(), r.Clone(), limit, jen.Lit(bt.name), jen.Id("in"))).Block(jen.Return()),
+			)
 		default:
 			body = append(body,
 				jen.Id("in").Op(":=").New(g.named(bt)),
@@ -284,4 +291,19 @@ func (g *generator) genServe(s *opSig) (jen.Code, error) {
 		Func().Params(jen.Id("h").Op("*").Id("handler")).Id(handlerName(s.op)).Params(
 		jen.Id("w").Qual(pkgHTTP, "ResponseWriter"), jen.Id("r").Op("*").Qual(pkgHTTP, "Request"), jen.Id("p").Index().String(),
 	).Block(body...), nil
+}
+
+// allOptional reports whether every row of a request-body table says its
+// parameter is optional ("Optional. The comment.") and none says required.
+func allOptional(rows []*ir.Property) bool {
+	if len(rows) == 0 {
+		return false
+	}
+	for _, p := range rows {
+		d := strings.ToLower(p.Description)
+		if !strings.Contains(d, "optional") || strings.Contains(d, "required") {
+			return false
+		}
+	}
+	return true
 }

@@ -419,3 +419,13 @@ func TestItemPathEndsAtItsColon(t *testing.T) {
 		assert.Equal(t, want, r.sig.op.Name+" "+values[0], target)
 	}
 }
+
+// TestAllOptional: a request-body table whose every row says optional, and
+// none required, lets the action be sent no body.
+func TestAllOptional(t *testing.T) {
+	row := func(desc string) *ir.Property { return &ir.Property{Name: "x", Type: "Edm.String", Description: desc} }
+	assert.True(t, allOptional([]*ir.Property{row("Text included in the response. Optional."), row("Optional. Default is true.")}))
+	assert.False(t, allOptional([]*ir.Property{row("Optional."), row("The new name.")}))
+	assert.False(t, allOptional([]*ir.Property{row("Optional unless the item is new; then required.")}))
+	assert.False(t, allOptional(nil))
+}

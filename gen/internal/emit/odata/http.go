@@ -401,6 +401,17 @@ func ReadJSON(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 	return true
 }
 
+// ReadOptionalJSON is ReadJSON for the parameters of an action none of
+// which is required: a request that sends no body at all (no Content-Type,
+// no bytes) passes none, and v is left as it is. A body that is sent is
+// read and validated as ReadJSON does.
+func ReadOptionalJSON(w http.ResponseWriter, r *http.Request, limit int64, typeName string, v any) bool {
+	if r.Header.Get("Content-Type") == "" && (r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0) {
+		return true
+	}
+	return ReadJSON(w, r, limit, typeName, false, v)
+}
+
 // WriteNoContent answers the result of a service method that returns no
 // value: err as WriteServiceError does, else the status with no body.
 func WriteNoContent(w http.ResponseWriter, status int, err error) {

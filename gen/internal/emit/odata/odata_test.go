@@ -778,3 +778,35 @@ func TestReadBodyPatchAbstract(t *testing.T) {
 		assert.Equal(t, want, rec.Code, method)
 	}
 }
+
+// TestReadOptionalJSON: an action none of whose parameters is required may
+// be sent no body at all; a body that is sent is read as ReadJSON reads it.
+func TestReadOptionalJSON(t *testing.T) {
+	read := func(ct, body string) (*httptest.ResponseRecorder, map[string]any, bool) {
+		var r *http.Request
+		if body == "" {
+			r = httptest.NewRequest("POST", "/", nil)
+		} else {
+			r = httptest.NewRequest("POST", "/", strings.NewReader(body))
+		}
+		if ct != "" {
+			r.Header.Set("Content-Type", ct)
+		}
+		rec := httptest.NewRecorder()
+		v := map[string]any{}
+		ok := ReadOptionalJSON(rec, r, 1000, "Edm.Untyped", &v)
+		return rec, v, ok
+	}
+	_, v, ok := read("", "")
+	assert.True(t, ok, "no body, no Content-Type: no parameters")
+	assert.Empty(t, v)
+	_, v, ok = read("application/json", `{"comment": "yes"}`)
+	assert.True(t, ok)
+	assert.Equal(t, "yes", v["comment"])
+	rec, _, ok := read("", `{"comment": "yes"}`)
+	assert.False(t, ok, "a body still needs its Content-Type")
+	assert.Equal(t, http.StatusUnsupportedMediaType, rec.Code)
+	rec, _, ok = read("application/json", "")
+	assert.False(t, ok, "a JSON body said to be sent must be there")
+	assert.Equal(t, http.StatusBadRequest, rec.Code)
+}
