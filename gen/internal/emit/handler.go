@@ -237,7 +237,7 @@ func (g *generator) genServe(s *opSig) (jen.Code, error) {
 				jen.Var().Id("in").Index().Add(g.named(bt)),
 				jen.If(jen.Op("!").Qual(rt, "ReadJSON").Call(w.Clone(), r.Clone(), limit, jen.Lit(bt.name), jen.True(), jen.Op("&").Id("in"))).Block(jen.Return()),
 			)
-		case bt.table && allOptional(s.op.RequestBody):
+		case bt.table && !s.op.RowsLeftOut && allOptional(s.op.RequestBody):
 			// No parameter is required: a request with no body at all
 			// (no Content-Type, nothing sent) passes none.
 			body = append(body,
@@ -294,14 +294,15 @@ func (g *generator) genServe(s *opSig) (jen.Code, error) {
 }
 
 // allOptional reports whether every row of a request-body table says its
-// parameter is optional ("Optional. The comment.") and none says required.
+// parameter is optional ("Optional. The comment.", "The comment. Optional.")
+// and none says required.
 func allOptional(rows []*ir.Property) bool {
 	if len(rows) == 0 {
 		return false
 	}
 	for _, p := range rows {
 		d := strings.ToLower(p.Description)
-		if !strings.Contains(d, "optional") || strings.Contains(d, "required") {
+		if !strings.Contains(d, "optional.") && !strings.HasPrefix(d, "optional") || strings.Contains(d, "required") || strings.Contains(d, "not optional") {
 			return false
 		}
 	}

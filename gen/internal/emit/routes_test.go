@@ -420,6 +420,36 @@ func TestItemPathEndsAtItsColon(t *testing.T) {
 	}
 }
 
+// TestOptionalParametersHandler: the handler of an action whose every
+// parameter row says optional reads its body with ReadOptionalJSON, and
+// with ReadJSON where a row was left out for an error (the rows left are
+// not the whole table).
+func TestOptionalParametersHandler(t *testing.T) {
+	for _, leftOut := range []bool{false, true} {
+		p := withOps(buildRoutes(), []string{"AcceptEvent", "POST", "/events/{id}/accept"})
+		op := p.Operations[len(p.Operations)-1]
+		op.ResponseStatus = 202
+		op.RowsLeftOut = leftOut
+		op.RequestBody = []*ir.Property{
+			{Name: "comment", GoName: "Comment", Type: "Edm.String", Description: "Text included in the response. Optional.", Pos: op.Pos},
+			{Name: "sendResponse", GoName: "SendResponse", Type: "Edm.Boolean", Description: "Optional. Default is true.", Pos: op.Pos},
+		}
+		files, err := Generate(p, Options{ModulePath: outputModule})
+		require.NoError(t, err)
+		var handler string
+		for _, f := range files {
+			if strings.HasSuffix(f.Path, "graph/handler.go") {
+				handler = string(f.Content)
+			}
+		}
+		require.NotEmpty(t, handler)
+		serve := handler[strings.Index(handler, "func (h *handler) serveAcceptEvent("):]
+		serve = serve[:strings.Index(serve, "\n}\n")]
+		assert.Equal(t, !leftOut, strings.Contains(serve, "odata.ReadOptionalJSON("), serve)
+		assert.Equal(t, leftOut, strings.Contains(serve, "odata.ReadJSON("), serve)
+	}
+}
+
 // TestAllOptional: a request-body table whose every row says optional, and
 // none required, lets the action be sent no body.
 func TestAllOptional(t *testing.T) {

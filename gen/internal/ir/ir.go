@@ -234,6 +234,10 @@ type Operation struct {
 
 	Request  *Type `json:"-"`
 	Response *Type `json:"-"`
+	// RowsLeftOut marks a request-body table some of whose rows the
+	// resolver left out for an error (an unknown type): RequestBody is not
+	// the whole table.
+	RowsLeftOut bool `json:"-"`
 }
 
 // Example is a request/response pair from the Examples section.

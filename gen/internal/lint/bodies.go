@@ -183,7 +183,17 @@ func sampleObject(v *parse.Value) *parse.Value {
 // segment of a link ("https://graph.microsoft.com/v1.0/users/{id}"). A
 // GUID in braces is a value, not a placeholder.
 func (w *bodyWalk) placeholderIn(v *parse.Value) bool {
-	if !w.example || v == nil || v.Kind != parse.StringValue {
+	if !w.example || v == nil {
+		return false
+	}
+	if v.Kind == parse.ArrayValue { // "parts@odata.bind": [links]
+		found := false
+		for _, e := range v.Elems {
+			found = w.placeholderIn(e) || found
+		}
+		return found
+	}
+	if v.Kind != parse.StringValue {
 		return false
 	}
 	ph := bodyPlaceholder(v.Str)
@@ -375,6 +385,11 @@ func (w *bodyWalk) top(v *parse.Value, t *ir.Type, coll bool) {
 	case parse.ObjectValue:
 		val := v.Get("value")
 		if _, has := w.c.types.property(t, "value"); val != nil && (coll || !has || w.wrapsOne(v, val, t)) {
+			for _, m := range v.Members {
+				if strings.ContainsRune(m.Key, '@') {
+					w.placeholderIn(m.Value) // the wrapper's @odata.nextLink, @odata.context
+				}
+			}
 			switch val.Kind {
 			case parse.ArrayValue:
 				for _, e := range val.Elems {
@@ -1170,7 +1185,7 @@ func (w *bodyWalk) untyped(v *parse.Value) {
 			w.untyped(e)
 		}
 	case parse.StringValue:
-		if !w.example {
+		if !w.example || w.placeholderIn(v) {
 			return
 		}
 		if _, hint := w.c.typePlaceholder(v.Str); hint {

@@ -775,10 +775,16 @@ func (p *Page) bodyIsArray() bool {
 		if b.Kind != ProseBlock || b.Section != "request body" {
 			continue
 		}
-		txt := strings.ToLower(b.Span.Text())
-		for _, says := range []string{"supply an array of", "provide an array of", "send an array of", "body is an array"} {
-			if strings.Contains(txt, says) {
-				return true
+		// The sentence must be about the body: "In the request body, supply
+		// an array of ...", not "For tags, provide an array of strings".
+		for _, sentence := range strings.Split(strings.ToLower(b.Span.Text()), ". ") {
+			if !strings.Contains(sentence, "request body") && !strings.Contains(sentence, "body is an array") {
+				continue
+			}
+			for _, says := range []string{"supply an array of", "provide an array of", "send an array of", "body is an array"} {
+				if strings.Contains(sentence, says) {
+					return true
+				}
 			}
 		}
 	}

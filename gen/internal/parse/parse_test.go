@@ -406,6 +406,8 @@ func TestRequestBodyTableShapes(t *testing.T) {
 	// A parameter that is an array says nothing of the body.
 	tags := Parse("api/widget-copy.md", []byte("# Copy widget\n\n## HTTP request\n\n```http\nPOST /widgets/{id}/copy\n```\n\n## Request body\n\n| Name | Value | Description |\n|:---|:---|:---|\n|name|string|The new name.|\n|tags|string collection|The tags.|\n\nThe **tags** value is an array of strings.\n"))
 	assert.Len(t, tags.RequestBody, 2)
+	tags = Parse("api/widget-tag.md", []byte("# Tag widget\n\n## HTTP request\n\n```http\nPOST /widgets/{id}/tag\n```\n\n## Request body\n\nIn the request body, provide a JSON object with the following parameters. For **tags**, provide an array of strings.\n\n| Parameter | Type | Description |\n|:---|:---|:---|\n|tags|String collection|The tags.|\n|replace|Boolean|Whether to replace them.|\n"))
+	assert.Len(t, tags.RequestBody, 2, "a sentence about one parameter")
 	// A "### Request body" ends at the next H3: a table or link under
 	// "### Response" is not the body's.
 	h3 := Parse("api/widget-reset.md", []byte("# Reset widget\n\n## HTTP request\n\n```http\nPOST /widgets/{id}/reset\n```\n\n### Request body\n\nDo not supply a request body for this method.\n\n### Response\n\nIf successful, this method returns a `200 OK` response code and a [widget](../resources/widget.md) object in the response body.\n\n| Parameter | Type | Description |\n|:---|:---|:---|\n|name|string|x|\n"))

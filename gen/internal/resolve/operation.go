@@ -152,6 +152,8 @@ func (r *resolver) operation(p *parse.Page) *ir.Operation {
 		listed[row.Name.Text] = row
 		if prop := r.property(p, ns, row); prop != nil {
 			op.RequestBody = append(op.RequestBody, prop)
+		} else {
+			op.RowsLeftOut = true
 		}
 	}
 	if op.RequestType == "" && ir.SendsBody(op.Method) && len(op.RequestBody) > 0 {
