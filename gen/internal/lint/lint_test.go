@@ -442,11 +442,7 @@ func TestPointFindingsGetARange(t *testing.T) {
 func TestContentLengthOfStandIn(t *testing.T) {
 	check := func(contentType string) diag.List {
 		src := "# Publish app\n\n## Examples\n\n<!-- { \"blockType\": \"request\", \"name\": \"publish\" } -->\n```http\nPOST https://graph.microsoft.com/beta/apps\nContent-Type: " + contentType + "\nContent-Length: 244\n\n[Zip file containing a Teams app package]\n```\n"
-		page := parse.Parse("api/app-publish.md", []byte(src))
-		require.Len(t, page.Examples, 1)
-		c := &checker{page: page}
-		c.contentLength(page.Examples[0])
-		return c.out
+		return checkOneExample(t, "api/app-publish.md", src, (*checker).contentLength)
 	}
 	assert.Empty(t, check("application/zip"))
 	assert.Empty(t, check("application/octet-stream"))
@@ -459,12 +455,9 @@ func TestContentLengthOfStandIn(t *testing.T) {
 // extended property's set, not a placeholder left in the URL.
 func TestURLPlaceholderGUID(t *testing.T) {
 	src := "# Get message\n\n## Examples\n\n<!-- { \"blockType\": \"request\", \"name\": \"get\" } -->\n```http\nGET https://graph.microsoft.com/beta/me/messages/{id}?$expand=singleValueExtendedProperties($filter=id eq 'String {66f5a359-4659-4830-9070-00047ec6ac6e} Name Color')\n```\n"
-	page := parse.Parse("api/message-get.md", []byte(src))
-	require.Len(t, page.Examples, 1)
-	c := &checker{page: page}
-	c.urlPlaceholders(page.Examples[0])
-	require.Len(t, c.out, 1)
-	assert.Contains(t, c.out[0].Message, "path placeholder {id}")
+	got := checkOneExample(t, "api/message-get.md", src, (*checker).urlPlaceholders)
+	require.Len(t, got, 1)
+	assert.Contains(t, got[0].Message, "path placeholder {id}")
 }
 
 // TestSampleObject: the object a body shows of its type is the body, or
@@ -510,11 +503,19 @@ func TestBodyPlaceholder(t *testing.T) {
 // placeholder, named with the body's real length.
 func TestContentLengthPlaceholder(t *testing.T) {
 	src := "# Assign manager\n\n## Examples\n\n<!-- { \"blockType\": \"request\", \"name\": \"assign\" } -->\n```http\nPUT https://graph.microsoft.com/beta/users/7/manager/$ref\nContent-Type: application/json\nContent-Length: xxx\n\n{\n  \"@odata.id\": \"https://graph.microsoft.com/beta/users/8\"\n}\n```\n"
-	page := parse.Parse("api/user-post-manager.md", []byte(src))
+	got := checkOneExample(t, "api/user-post-manager.md", src, (*checker).contentLength)
+	require.Len(t, got, 1)
+	assert.Equal(t, "placeholder-value", got[0].Rule)
+	assert.Equal(t, `Content-Length "xxx" is a placeholder: write the body's length, 61 bytes`, got[0].Message)
+}
+
+// checkOneExample parses a page holding one example and runs one check of
+// it, returning what the check reported.
+func checkOneExample(t *testing.T, path, src string, check func(*checker, *parse.Example)) diag.List {
+	t.Helper()
+	page := parse.Parse(path, []byte(src))
 	require.Len(t, page.Examples, 1)
 	c := &checker{page: page}
-	c.contentLength(page.Examples[0])
-	require.Len(t, c.out, 1)
-	assert.Equal(t, "placeholder-value", c.out[0].Rule)
-	assert.Equal(t, `Content-Length "xxx" is a placeholder: write the body's length, 61 bytes`, c.out[0].Message)
+	check(c, page.Examples[0])
+	return c.out
 }
