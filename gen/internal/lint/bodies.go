@@ -409,10 +409,8 @@ func (w *bodyWalk) top(v *parse.Value, t *ir.Type, coll bool) {
 // wrapsOne reports whether v is {"value": {...}} holding one t object
 // marked with its @odata.type, as Intune pages write single results.
 func (w *bodyWalk) wrapsOne(v, val *parse.Value, t *ir.Type) bool {
-	for _, m := range v.Members {
-		if m.Key != "value" && !strings.ContainsRune(m.Key, '@') {
-			return false
-		}
+	if !onlyValue(v) {
+		return false
 	}
 	od := val.Get("@odata.type")
 	if val.Kind != parse.ObjectValue || od == nil || od.Kind != parse.StringValue {

@@ -843,6 +843,13 @@ func (c *checker) unannotatedResponseAfter(r *parse.Example) bool {
 	return false
 }
 
+// startsWithRequestLine reports whether a code block's first line is a
+// request line ("GET /me").
+func startsWithRequestLine(cb *parse.CodeBlock) bool {
+	f := strings.Fields(firstLine(cb.Content))
+	return len(f) >= 2 && isMethod(f[0])
+}
+
 // ignoredNamed is the code block annotated "blockType": "ignored" whose
 // annotation has the name, and whose first line is a request line; nil
 // when there is none.
@@ -852,7 +859,7 @@ func (c *checker) ignoredNamed(name string) *parse.CodeBlock {
 		if a == nil || canonicalBlockType(a.BlockType) != "ignored" || !slices.Contains(a.Names, name) {
 			continue
 		}
-		if f := strings.Fields(firstLine(cb.Content)); len(f) >= 2 && isMethod(f[0]) {
+		if startsWithRequestLine(cb) {
 			return cb
 		}
 	}
@@ -879,7 +886,7 @@ func (c *checker) ignoredRequestBefore(ex *parse.Example) *parse.CodeBlock {
 		if canonicalBlockType(cb.Annotation.BlockType) != "ignored" {
 			return nil
 		}
-		if f := strings.Fields(firstLine(cb.Content)); len(f) >= 2 && isMethod(f[0]) {
+		if startsWithRequestLine(cb) {
 			return cb
 		}
 	}
