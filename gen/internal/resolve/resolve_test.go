@@ -393,11 +393,9 @@ func TestTopODataType(t *testing.T) {
 // without doc_type in front matter, and the page's description is the
 // enum's; a table of members does not make it a complex type.
 func TestEnumPageByTitle(t *testing.T) {
-	root := t.TempDir()
-	writePage(t, filepath.Join(root, "resources", "widgetcolor.md"),
-		"# widgetColor enum type\n\nNamespace: contoso\n\nThe colors of a widget.\n\n## Members\n\n| Member | Value | Description |\n|:---|:---|:---|\n|red|0|Red.|\n|blue|1|Blue.|\n")
-	prog, diags, err := Load(root)
-	require.NoError(t, err)
+	prog, diags := loadPages(t, map[string]string{
+		"resources/widgetcolor.md": "# widgetColor enum type\n\nNamespace: contoso\n\nThe colors of a widget.\n\n## Members\n\n| Member | Value | Description |\n|:---|:---|:---|\n|red|0|Red.|\n|blue|1|Blue.|\n",
+	})
 	assert.Empty(t, diags.Errors())
 	et := prog.Lookup("contoso.widgetColor")
 	require.NotNil(t, et)
@@ -469,13 +467,12 @@ func TestExampleWithoutRequestLine(t *testing.T) {
 // "@odata.type": "Collection(x)" gives the operation a collection of x when
 // its prose links no type.
 func TestResponseTypeFromCollectionAnnotation(t *testing.T) {
-	root := t.TempDir()
-	writePage(t, filepath.Join(root, "resources", "item.md"), "# item resource type\n\nNamespace: contoso\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n|id|String|The key.|\n")
-	writePage(t, filepath.Join(root, "api", "item-list.md"), "# List items\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nGET /items\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code and the items.\n\n## Example\n\n"+
-		"<!-- { \"blockType\": \"request\", \"name\": \"list_items\" } -->\n```http\nGET https://graph.microsoft.com/beta/items\n```\n\n"+
-		"<!-- { \"blockType\": \"response\", \"@odata.type\": \"Collection(contoso.item)\" } -->\n```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"value\": [{\"id\": \"1\"}]}\n```\n")
-	prog, _, err := Load(root)
-	require.NoError(t, err)
+	prog, _ := loadPages(t, map[string]string{
+		"resources/item.md": "# item resource type\n\nNamespace: contoso\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n|id|String|The key.|\n",
+		"api/item-list.md": "# List items\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nGET /items\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code and the items.\n\n## Example\n\n" +
+			"<!-- { \"blockType\": \"request\", \"name\": \"list_items\" } -->\n```http\nGET https://graph.microsoft.com/beta/items\n```\n\n" +
+			"<!-- { \"blockType\": \"response\", \"@odata.type\": \"Collection(contoso.item)\" } -->\n```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"value\": [{\"id\": \"1\"}]}\n```\n",
+	})
 	require.Len(t, prog.Operations, 1)
 	op := prog.Operations[0]
 	assert.Equal(t, "contoso.item", op.ResponseType)
@@ -544,12 +541,11 @@ func TestCyclicNamespacesShareAPackage(t *testing.T) {
 // row's line, and the operation keeps the first row only, as a resource
 // page's table does.
 func TestRequestBodyDuplicateRows(t *testing.T) {
-	root := t.TempDir()
-	writePage(t, filepath.Join(root, "api", "widget-comment.md"), "# widget: comment\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nPOST /widgets/{id}/comment\n```\n\n"+
-		"## Request body\n\n|Parameter|Type|Description|\n|:---|:---|:---|\n|comment|String|The comment.|\n|urgent|Boolean|Whether it is urgent.|\n|comment|Int32|The comment, again.|\n\n"+
-		"## Response\n\nIf successful, this method returns a `204 No Content` response code.\n")
-	prog, diags, err := Load(root)
-	require.NoError(t, err)
+	prog, diags := loadPages(t, map[string]string{
+		"api/widget-comment.md": "# widget: comment\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nPOST /widgets/{id}/comment\n```\n\n" +
+			"## Request body\n\n|Parameter|Type|Description|\n|:---|:---|:---|\n|comment|String|The comment.|\n|urgent|Boolean|Whether it is urgent.|\n|comment|Int32|The comment, again.|\n\n" +
+			"## Response\n\nIf successful, this method returns a `204 No Content` response code.\n",
+	})
 	got := findingsOf(diags, "duplicate-property")
 	assert.Equal(t, []string{`api/widget-comment.md:17:2: warning duplicate-property: property "comment" is listed twice in the request body table (line 15); the first row is used`}, got)
 	require.Len(t, prog.Operations, 1)
@@ -702,14 +698,12 @@ func TestAbstractFromProse(t *testing.T) {
 // TestResponseNamingSeveralRequests: a response whose annotation names
 // several requests answers each of them.
 func TestResponseNamingSeveralRequests(t *testing.T) {
-	root := t.TempDir()
-	writePage(t, filepath.Join(root, "api", "thing-get.md"),
-		"# Get thing\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nGET /things/{id}\nGET /me/things/{id}\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code.\n\n## Examples\n\n"+
-			"<!-- { \"blockType\": \"request\", \"name\": \"a\" } -->\n```http\nGET /things/1\n```\n\n"+
-			"<!-- { \"blockType\": \"request\", \"name\": \"b\" } -->\n```http\nGET /me/things/1\n```\n\n"+
-			"<!-- { \"blockType\": \"response\", \"name\": [\"a\", \"b\"] } -->\n```http\nHTTP/1.1 200 OK\n```\n")
-	prog, _, err := Load(root)
-	require.NoError(t, err)
+	prog, _ := loadPages(t, map[string]string{
+		"api/thing-get.md": "# Get thing\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nGET /things/{id}\nGET /me/things/{id}\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code.\n\n## Examples\n\n" +
+			"<!-- { \"blockType\": \"request\", \"name\": \"a\" } -->\n```http\nGET /things/1\n```\n\n" +
+			"<!-- { \"blockType\": \"request\", \"name\": \"b\" } -->\n```http\nGET /me/things/1\n```\n\n" +
+			"<!-- { \"blockType\": \"response\", \"name\": [\"a\", \"b\"] } -->\n```http\nHTTP/1.1 200 OK\n```\n",
+	})
 	require.Len(t, prog.Operations, 1)
 	ex := prog.Operations[0].Examples
 	require.Len(t, ex, 2)
@@ -722,11 +716,9 @@ func TestResponseNamingSeveralRequests(t *testing.T) {
 // TestQueriesKept: the query a request line writes after its path is kept
 // by path, and the placeholders only it names are listed.
 func TestQueriesKept(t *testing.T) {
-	root := t.TempDir()
-	writePage(t, filepath.Join(root, "api", "thing-list.md"),
-		"# List things\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nGET /things?$search={query}\nGET /me/things/{id}?$expand=parts($filter=id eq '{partId}')\nGET /me/things\nGET /things?$top={n}\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code.\n")
-	prog, _, err := Load(root)
-	require.NoError(t, err)
+	prog, _ := loadPages(t, map[string]string{
+		"api/thing-list.md": "# List things\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nGET /things?$search={query}\nGET /me/things/{id}?$expand=parts($filter=id eq '{partId}')\nGET /me/things\nGET /things?$top={n}\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code.\n",
+	})
 	require.Len(t, prog.Operations, 1)
 	o := prog.Operations[0]
 	assert.Equal(t, []string{"/things", "/me/things/{id}", "/me/things"}, o.Paths)
@@ -759,14 +751,12 @@ func TestBaseFromSubclassProse(t *testing.T) {
 // callback to the app) shown before a request leaves the response after
 // them to the request to Graph.
 func TestCallbackTakesNoResponse(t *testing.T) {
-	root := t.TempDir()
-	writePage(t, filepath.Join(root, "api", "thing-get.md"),
-		"# Get thing\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nGET /things/{id}\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code.\n\n## Examples\n\n"+
-			"<!-- { \"blockType\": \"request\", \"name\": \"callback\" } -->\n```http\nPOST https://bot.contoso.com/api/calls\n```\n\n"+
-			"<!-- { \"blockType\": \"request\", \"name\": \"get\" } -->\n```http\nGET /things/1\n```\n\n"+
-			"<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 200 OK\n```\n")
-	prog, _, err := Load(root)
-	require.NoError(t, err)
+	prog, _ := loadPages(t, map[string]string{
+		"api/thing-get.md": "# Get thing\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nGET /things/{id}\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code.\n\n## Examples\n\n" +
+			"<!-- { \"blockType\": \"request\", \"name\": \"callback\" } -->\n```http\nPOST https://bot.contoso.com/api/calls\n```\n\n" +
+			"<!-- { \"blockType\": \"request\", \"name\": \"get\" } -->\n```http\nGET /things/1\n```\n\n" +
+			"<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 200 OK\n```\n",
+	})
 	require.Len(t, prog.Operations, 1)
 	ex := prog.Operations[0].Examples
 	require.Len(t, ex, 2)
