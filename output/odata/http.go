@@ -262,22 +262,8 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 	}
 	// A body that is not JSON is refused before anything else is made of
 	// it: json.Valid allocates nothing, and its error says where.
-	if !json.Valid(data) {
-		var raw json.RawMessage
-		msg := "malformed JSON in the request body"
-		err := json.Unmarshal(data, &raw) // the syntax error, found before anything is decoded
-		if err != nil && strings.Contains(err.Error(), "exceeded max depth") {
-			// encoding/json's own limit, 10,000 levels: JSON, but too deep.
-			WriteError(w, http.StatusBadRequest, "badRequest", fmt.Sprintf("the request body nests objects and arrays more than %d deep", MaxDepth))
-			return nil, false
-		}
-		if err != nil {
-			msg += ": " + err.Error()
-			if se := (*json.SyntaxError)(nil); errors.As(err, &se) {
-				msg += fmt.Sprintf(" (at byte %d)", se.Offset)
-			}
-		}
-		WriteError(w, http.StatusBadRequest, "badRequest", msg)
+	if msg := syntaxProblem(data); msg != "" {
+		WriteError(w, http.StatusBadRequest, "badRequest", "malformed JSON in the request body: "+msg)
 		return nil, false
 	}
 	// One pass over the bytes, before anything is decoded, finds a name
@@ -401,6 +387,27 @@ func ReadJSON(w http.ResponseWriter, r *http.Request, limit int64, typeName stri
 		return false
 	}
 	return true
+}
+
+// syntaxProblem says why data is not JSON, with the byte offset, or "" when
+// it is. Nesting deeper than encoding/json reads (10,000 levels) is JSON
+// still: the scan that follows reports it as too deep.
+func syntaxProblem(data []byte) string {
+	if json.Valid(data) {
+		return ""
+	}
+	var raw json.RawMessage
+	err := json.Unmarshal(data, &raw) // the syntax error, found before anything is decoded
+	var se *json.SyntaxError
+	switch {
+	case err == nil:
+		return ""
+	case strings.Contains(err.Error(), "exceeded max depth"):
+		return ""
+	case errors.As(err, &se):
+		return fmt.Sprintf("%s (at byte %d)", err, se.Offset)
+	}
+	return err.Error()
 }
 
 // ReadOptionalJSON is ReadJSON for the parameters of an action none of
