@@ -369,37 +369,40 @@ func pageBase(source string) string {
 	return strings.TrimSuffix(source[strings.LastIndexByte(source, '/')+1:], ".md")
 }
 
-// titleHasFileWords reports whether every word of the page's file name is
-// a word of its title, letter case aside: "Update event" and
-// api/event-update.md.
-func titleHasFileWords(title, source string) bool {
+// fileWordsNotInTitle are the words of the page's file name that its title
+// does not contain, letter case aside: ("List members",
+// "api/group-list-members.md") -> ["group"].
+func fileWordsNotInTitle(title, source string) []string {
 	inTitle := map[string]bool{}
 	for _, w := range strings.Fields(strings.ToLower(title)) {
 		inTitle[w] = true
 	}
+	var out []string
 	for _, w := range strings.FieldsFunc(pageBase(source), func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
 		if !inTitle[strings.ToLower(w)] {
-			return false
+			out = append(out, w)
 		}
 	}
-	return true
+	return out
+}
+
+// titleHasFileWords reports whether every word of the page's file name is
+// a word of its title: "Update event" and api/event-update.md.
+func titleHasFileWords(title, source string) bool {
+	return len(fileWordsNotInTitle(title, source)) == 0
 }
 
 // fileSuffix is the Go form of the words of the page's file name that its
-// title does not contain: ("List members", "api/group-list-members.md") -> "Group".
+// title does not contain ("Group"), or of the whole file name when there
+// are none.
 func fileSuffix(title, source string) string {
-	inTitle := map[string]bool{}
-	for _, w := range strings.Fields(strings.ToLower(title)) {
-		inTitle[w] = true
+	words := fileWordsNotInTitle(title, source)
+	if len(words) == 0 {
+		return naming.GoName(pageBase(source))
 	}
 	var b strings.Builder
-	for _, w := range strings.FieldsFunc(pageBase(source), func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
-		if !inTitle[strings.ToLower(w)] {
-			b.WriteString(naming.GoName(w))
-		}
-	}
-	if b.Len() == 0 {
-		return naming.GoName(pageBase(source))
+	for _, w := range words {
+		b.WriteString(naming.GoName(w))
 	}
 	return b.String()
 }
