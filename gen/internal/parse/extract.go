@@ -1211,7 +1211,8 @@ func (p *Page) enumTables() {
 			// "## printOrientation values": an H2 (Section is lower-cased, so take the heading's text).
 			for _, h := range p.Headings {
 				if h.Level == 2 && strings.EqualFold(h.Text, strings.TrimSpace(t.Section)) && h.Span.Offset() < t.Span.Offset() {
-					e.Name = Text{Text: strings.Fields(h.Text)[0], Span: within(h.Span, strings.Fields(h.Text)[0])}
+					name := strings.Fields(h.Text)[0]
+					e.Name = Text{Text: name, Span: within(h.Span, name)}
 				}
 			}
 			if e.Name.Text == "" {
