@@ -16,6 +16,7 @@ import (
 	"gen/gen/internal/diag"
 	"gen/gen/internal/emit"
 	"gen/gen/internal/ir"
+	"gen/gen/internal/keptnames"
 	"gen/gen/internal/resolve"
 	"gen/gen/internal/writer"
 )
@@ -42,7 +43,7 @@ func emitFiles(p *ir.Program, module string, warn func(diag.Diagnostic)) ([]writ
 // loadPages is the load stage, on the pages as readInputs read them;
 // tests replace it to see whether it ran.
 var loadPages = func(in *inputs) (*ir.Program, diag.List) {
-	return resolve.ResolveSources(in.root, in.rels, in.srcs)
+	return resolve.ResolveSourcesKeeping(in.root, in.rels, in.srcs, in.kept)
 }
 
 // runGenerate loads the pages, stops with every diagnostic when any is an
@@ -144,6 +145,11 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
+	// The method names the last run into -out gave: they are kept, so that
+	// a page added since renames no method (see keptnames).
+	src.kept = keptnames.Read(*out, writer.IsGenerated, func(msg string) {
+		fmt.Fprintf(stderr, "gen generate: warning: %s\n", msg)
+	})
 	prog, diags := loadPages(src)
 	printDiags(stderr, *in, diags)
 	if n := len(diags.Errors()); n > 0 && !*keepGoing {

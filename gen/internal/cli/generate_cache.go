@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"gen/gen/internal/diag"
+	"gen/gen/internal/keptnames"
 	"gen/gen/internal/resolve"
 	"gen/gen/internal/writer"
 )
@@ -37,6 +38,11 @@ type inputs struct {
 	root string   // the folder the pages' paths are relative to
 	rels []string // slash-separated, sorted
 	srcs [][]byte // parallel to rels
+
+	// kept are the operation names the last run into the output folder
+	// recorded; the stamp need not cover them, as they are part of the
+	// output it proves current.
+	kept keptnames.Record
 }
 
 // readInputs reads in, a folder of pages or one page, as the loader would:

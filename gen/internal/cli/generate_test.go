@@ -16,6 +16,7 @@ import (
 
 	"gen/gen/internal/diag"
 	"gen/gen/internal/ir"
+	"gen/gen/internal/keptnames"
 	"gen/gen/internal/writer"
 )
 
@@ -606,4 +607,62 @@ func TestOtherToolsGeneratedFilesSurvive(t *testing.T) {
 	assert.Equal(t, mockSrc, b)
 	code, _, stderr = run(append(args, "-check")...)
 	assert.Equal(t, ExitOK, code, stderr)
+}
+
+// TestGenerateKeepsMethodNames: a page added with the title of a page that
+// exists takes no method name the output has, even where the rules of a
+// first run would give it the name (its file name is the title's words);
+// removing the output's names.go names every operation afresh.
+func TestGenerateKeepsMethodNames(t *testing.T) {
+	root := t.TempDir()
+	in, out := filepath.Join(root, "docs"), filepath.Join(root, "out")
+	write := func(rel, content string) {
+		p := filepath.Join(in, filepath.FromSlash(rel))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
+	}
+	write("resources/widget.md", "# widget resource type\n\nNamespace: microsoft.graph\n\nA widget.\n\n## Properties\n\n"+
+		"| Property | Type | Description |\n|:---|:---|:---|\n| id | String | The identifier. Read-only. |\n| name | String | The name. |\n")
+	getWidget := func(path string) string {
+		return "# Get widget\n\nNamespace: microsoft.graph\n\nRead a widget.\n\n## HTTP request\n\n```http\nGET " + path + "\n```\n\n" +
+			"## Response\n\nIf successful, this method returns a `200 OK` response code and a [widget](../resources/widget.md) object in the response body.\n"
+	}
+	methods := func() map[string]string {
+		src, err := os.ReadFile(filepath.Join(out, "graph", keptnames.FileName))
+		require.NoError(t, err)
+		entries, problems := keptnames.Parse(src)
+		require.Empty(t, problems)
+		got := map[string]string{}
+		for page, e := range entries {
+			got[page] = e.Method
+		}
+		service, err := os.ReadFile(filepath.Join(out, "graph", "service.go"))
+		require.NoError(t, err)
+		for _, m := range got {
+			assert.Contains(t, string(service), "\n\t"+m+"(ctx context.Context", "service.go declares the method names.go records")
+		}
+		return got
+	}
+	generate := func(args ...string) (int, string) {
+		code, _, stderr := run(append([]string{"generate", "-in", in, "-out", out, "-module", "example.com/m/out"}, args...)...)
+		return code, stderr
+	}
+
+	write("api/user-get-widget.md", getWidget("/users/{id}/widget"))
+	code, stderr := generate()
+	require.Equal(t, ExitOK, code, stderr)
+	assert.Equal(t, map[string]string{"api/user-get-widget.md": "GetWidget"}, methods())
+
+	write("api/widget-get.md", getWidget("/widgets/{id}"))
+	code, stderr = generate()
+	require.Equal(t, ExitOK, code, stderr)
+	assert.Equal(t, map[string]string{"api/user-get-widget.md": "GetWidget", "api/widget-get.md": "GetWidgetWidgetGet"}, methods(), "the method that existed keeps its name")
+	assert.Contains(t, stderr, "warning go-name-clash: operation \"Get widget\" is the Go method GetWidgetWidgetGet, not GetWidget")
+	code, stderr = generate("-check", "-stamp=false")
+	assert.Equal(t, ExitOK, code, "the output is current by its own record: %s", stderr)
+
+	require.NoError(t, os.Remove(filepath.Join(out, "graph", keptnames.FileName)))
+	code, stderr = generate()
+	require.Equal(t, ExitOK, code, stderr)
+	assert.Equal(t, map[string]string{"api/user-get-widget.md": "GetWidgetUser", "api/widget-get.md": "GetWidget"}, methods(), "named afresh: the title's owner has its name")
 }

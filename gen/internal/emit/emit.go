@@ -100,6 +100,7 @@ func Generate(p *ir.Program, opts Options) ([]File, error) {
 					return []File{ex}, nil
 				},
 				one(func() (File, error) { return g.genHandler(pkg) }),
+				one(func() (File, error) { return g.genNames(pkg) }),
 				func() ([]File, error) { return g.genService(pkg) },
 			)
 		}
@@ -312,7 +313,7 @@ func docOrder(a, b *ir.Type) bool {
 
 // reservedFiles are the names of the files every package may have besides
 // its model files.
-var reservedFiles = map[string]bool{"service": true, "handler": true, "schema": true, "examples": true, requestFile: true}
+var reservedFiles = map[string]bool{"service": true, "handler": true, "schema": true, "examples": true, requestFile: true, namesFile: true}
 
 // pageFileName names the model file of a page: "resources/callrecords-segment.md"
 // in package callrecords becomes "segment.go". Characters other than

@@ -224,3 +224,19 @@ func GenericPlaceholder(name string) bool {
 	l := strings.ToLower(name)
 	return l == "idorname" || l == "undefined" || strings.HasPrefix(l, "id") && strings.Trim(l[2:], "0123456789") == ""
 }
+
+// OperationName is the Go method name an operation page's title makes
+// ("Create segment" -> CreateSegment), or its file name where it has no
+// title: the name the operation gets unless another page's makes the same.
+func OperationName(title, source string) string {
+	if title == "" {
+		return GoName(PageBase(source))
+	}
+	return GoName(title)
+}
+
+// PageBase is a page's file name without its folder and ".md":
+// "api/group-list-members.md" -> "group-list-members".
+func PageBase(source string) string {
+	return strings.TrimSuffix(source[strings.LastIndexByte(source, '/')+1:], ".md")
+}

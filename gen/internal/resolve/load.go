@@ -15,6 +15,7 @@ import (
 	"gen/gen/internal/batchgc"
 	"gen/gen/internal/diag"
 	"gen/gen/internal/ir"
+	"gen/gen/internal/keptnames"
 	"gen/gen/internal/parse"
 	"gen/gen/internal/tree"
 	"gen/gen/internal/workers"
@@ -196,7 +197,7 @@ func Load(root string) (*ir.Program, diag.List, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return parseResolve(root, rels, fileReader(root, rels))
+	return parseResolve(root, rels, fileReader(root, rels), nil)
 }
 
 // fileReader reads the page at rels[i] below root.
@@ -242,7 +243,15 @@ func (b *pageBatch) err() error {
 // ResolveSources parses pages given as relative paths and their bytes and
 // resolves them, as Load does with the pages it reads.
 func ResolveSources(root string, rels []string, srcs [][]byte) (*ir.Program, diag.List) {
-	prog, diags, _ := parseResolve(root, rels, func(i int) ([]byte, error) { return srcs[i], nil })
+	return ResolveSourcesKeeping(root, rels, srcs, nil)
+}
+
+// ResolveSourcesKeeping is ResolveSources giving the operations the names
+// an earlier run recorded in kept, where their titles still make the names
+// they were kept for (see keptnames): generate's, into an output folder it
+// wrote before.
+func ResolveSourcesKeeping(root string, rels []string, srcs [][]byte, kept keptnames.Record) (*ir.Program, diag.List) {
+	prog, diags, _ := parseResolve(root, rels, func(i int) ([]byte, error) { return srcs[i], nil }, kept)
 	return prog, diags
 }
 
@@ -257,7 +266,7 @@ func ResolveSources(root string, rels []string, srcs [][]byte) (*ir.Program, dia
 // batchgc.Hold): what it allocates is the pages, which live to its end, and
 // goldmark's trees, which are garbage long before; a collection half-way
 // would mark the pages parsed so far and free what one after it frees too.
-func parseResolve(root string, rels []string, read func(i int) ([]byte, error)) (*ir.Program, diag.List, error) {
+func parseResolve(root string, rels []string, read func(i int) ([]byte, error), kept keptnames.Record) (*ir.Program, diag.List, error) {
 	defer batchgc.Hold()()
 	var order []int // indexes of rels: pages outside api/ first
 	for i, rel := range rels {
@@ -273,6 +282,7 @@ func parseResolve(root string, rels []string, read func(i int) ([]byte, error)) 
 	}
 	b := newPageBatch(rels, read)
 	r := newResolver(nil)
+	r.kept = kept
 	typesRead := make(chan struct{})
 	if typePages == 0 {
 		close(typesRead)

@@ -11,6 +11,7 @@ import (
 
 	"gen/gen/internal/diag"
 	"gen/gen/internal/ir"
+	"gen/gen/internal/keptnames"
 	"gen/gen/internal/naming"
 	"gen/gen/internal/workers"
 )
@@ -108,7 +109,7 @@ func GoNameClashes(prog *ir.Program) diag.List {
 		ops[pkg] = append(ops[pkg], o)
 	}
 	for _, pkg := range slices.Sorted(maps.Keys(ops)) {
-		out = append(out, packageOperationNames(ops[pkg], func(*ir.Operation, string) {})...)
+		out = append(out, packageOperationNames(ops[pkg], nil, func(*ir.Operation, string) {})...)
 	}
 	return out
 }
@@ -247,36 +248,39 @@ func (r *resolver) operationNames() {
 		byPkgOps[o.Package] = append(byPkgOps[o.Package], o)
 	}
 	for _, pkg := range slices.Sorted(maps.Keys(byPkgOps)) {
-		clashes := packageOperationNames(byPkgOps[pkg], func(o *ir.Operation, name string) { o.Name = name })
+		clashes := packageOperationNames(byPkgOps[pkg], r.kept[pkg], func(o *ir.Operation, name string) { o.Name = name })
 		r.diags = append(r.diags, clashes...)
 	}
-}
-
-// operationName is the Go name an operation's title makes, or its page's
-// file name where it has none.
-func operationName(o *ir.Operation) string {
-	if o.Title == "" {
-		return naming.GoName(pageBase(o.Source))
-	}
-	return naming.GoName(o.Title)
 }
 
 // packageOperationNames settles the Go method names of one package's
 // operations by the collision rules above: it calls name with each one's,
 // and returns a go-name-clash warning for each operation whose title's
-// name other pages share, which makes its name depend on them.
-func packageOperationNames(ops []*ir.Operation, name func(o *ir.Operation, goName string)) diag.List {
+// name other pages share, which makes its name depend on them. kept are the
+// names an earlier run gave the package's pages (nil for none): a page
+// keeps its name while its title makes the one it was kept for.
+func packageOperationNames(ops []*ir.Operation, kept map[string]keptnames.Entry, name func(o *ir.Operation, goName string)) diag.List {
 	ops = slices.Clone(ops)
 	sort.Slice(ops, func(i, j int) bool { return ops[i].Source < ops[j].Source })
 	base := make(map[*ir.Operation]string, len(ops))
 	byName := make(map[string][]*ir.Operation, len(ops))
 	for _, o := range ops {
-		base[o] = operationName(o)
+		base[o] = naming.OperationName(o.Title, o.Source)
 		byName[base[o]] = append(byName[base[o]], o)
 	}
 	used := make(map[string]bool, len(reserved)+len(ops))
 	for k := range reserved {
 		used[k] = true
+	}
+	// The names an earlier run gave come first: whichever page these rules
+	// would favour now, a page added since takes no name that exists.
+	keptAs := make(map[*ir.Operation]string, len(kept))
+	for _, o := range ops {
+		k, ok := kept[o.Source]
+		if ok && k.Title == base[o] && strings.HasPrefix(k.Method, k.Title) && !used[k.Method] {
+			used[k.Method] = true
+			keptAs[o] = k.Method
+		}
 	}
 	// Of pages sharing a title, the one whose file name says nothing the
 	// title does not (api/event-update.md for "Update event", not
@@ -298,22 +302,29 @@ func packageOperationNames(ops []*ir.Operation, name func(o *ir.Operation, goNam
 			owner[n] = owns[0]
 		}
 	}
+	hasTitleName := map[*ir.Operation]bool{}
 	for _, o := range ops {
-		if n := base[o]; owner[n] == o && !used[n] {
+		if n := base[o]; owner[n] == o && keptAs[o] == "" && !used[n] {
 			used[n] = true
+			hasTitleName[o] = true
 		}
 	}
 	var clashes diag.List
 	for _, o := range ops {
 		n := base[o]
-		if owner[n] == o && !reserved[n] {
-			name(o, n)
-			continue
+		goName, isKept := keptAs[o]
+		switch {
+		case isKept:
+		case hasTitleName[o]:
+			goName = n
+		default:
+			goName = naming.Unique(n+fileSuffix(o.Title, o.Source), used)
 		}
-		goName := naming.Unique(n+fileSuffix(o.Title, o.Source), used)
 		name(o, goName)
-		if reserved[n] {
-			continue // a name the package declares itself, whatever pages exist
+		if goName == n || reserved[n] || len(byName[n]) == 1 {
+			// The title's name; or one the package declares itself, or
+			// that a page since gone took: no other page has a say.
+			continue
 		}
 		var others []string
 		same := true // every other page's title is this one's word for word
@@ -333,8 +344,8 @@ func packageOperationNames(ops []*ir.Operation, name func(o *ir.Operation, goNam
 		end.Col += utf8.RuneCountInString(o.Title)
 		end.Offset += len(o.Title)
 		clashes.Add(diag.Span{Pos: o.Pos, End: end}, diag.Warning, "go-name-clash",
-			"operation %q is the Go method %s, not %s, because %s %s; its name depends on which pages exist (a page added with this title renames a method that had the name alone): give the pages distinct titles",
-			o.Title, goName, n, strings.Join(others, ", "), what)
+			"operation %q is the Go method %s, not %s, because %s %s; which page gets %s depends on which pages exist but for the names generate keeps in its output's %s files: give the pages distinct titles",
+			o.Title, goName, n, strings.Join(others, ", "), what, n, keptnames.FileName)
 	}
 	return clashes
 }
@@ -365,10 +376,6 @@ func sortByQualifiedName(ts []*ir.Type) {
 	}
 }
 
-func pageBase(source string) string {
-	return strings.TrimSuffix(source[strings.LastIndexByte(source, '/')+1:], ".md")
-}
-
 // fileWordsNotInTitle are the words of the page's file name that its title
 // does not contain, letter case aside: ("List members",
 // "api/group-list-members.md") -> ["group"].
@@ -378,7 +385,7 @@ func fileWordsNotInTitle(title, source string) []string {
 		inTitle[w] = true
 	}
 	var out []string
-	for _, w := range strings.FieldsFunc(pageBase(source), func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
+	for _, w := range strings.FieldsFunc(naming.PageBase(source), func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
 		if !inTitle[strings.ToLower(w)] {
 			out = append(out, w)
 		}
@@ -398,7 +405,7 @@ func titleHasFileWords(title, source string) bool {
 func fileSuffix(title, source string) string {
 	words := fileWordsNotInTitle(title, source)
 	if len(words) == 0 {
-		return naming.GoName(pageBase(source))
+		return naming.GoName(naming.PageBase(source))
 	}
 	var b strings.Builder
 	for _, w := range words {

@@ -10,6 +10,7 @@ import (
 
 	"gen/gen/internal/diag"
 	"gen/gen/internal/ir"
+	"gen/gen/internal/keptnames"
 	"gen/gen/internal/naming"
 	"gen/gen/internal/parse"
 	"gen/gen/internal/workers"
@@ -22,6 +23,7 @@ type resolver struct {
 	set    *Set
 	prog   *ir.Program
 	diags  diag.List
+	kept   keptnames.Record // operation names an earlier run gave, by package
 	types  *TypeNames
 	byPage map[*parse.Page][]*ir.Type
 	enumAt map[*parse.Page]map[string]*ir.Type // anchor -> enum type

@@ -3,7 +3,7 @@ package resolve
 import (
 	"encoding/json"
 	"fmt"
-	goldenflag "gen/gen/internal/golden"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -18,7 +18,9 @@ import (
 	"gen/gen/internal/batchgc"
 	"gen/gen/internal/corpus"
 	"gen/gen/internal/diag"
+	goldenflag "gen/gen/internal/golden"
 	"gen/gen/internal/ir"
+	"gen/gen/internal/keptnames"
 	"gen/gen/internal/parse"
 )
 
@@ -298,7 +300,7 @@ func TestLoadReportsUnreadablePages(t *testing.T) {
 				return nil, os.ErrPermission
 			}
 			return []byte("# a resource type\n\n## Properties\n\n| Property | Type | Description |\n|---|---|---|\n| id | String | Id. |\n"), nil
-		})
+		}, nil)
 		require.ErrorIs(t, err, os.ErrPermission, rels[bad])
 	}
 }
@@ -316,7 +318,7 @@ func TestLoadHoldsCollections(t *testing.T) {
 	_, _, err := parseResolve("", rels, func(i int) ([]byte, error) {
 		assert.Equal(t, -1, percent(), "collections held while %s is read", rels[i])
 		return []byte("# a\n"), nil
-	})
+	}, nil)
 	require.NoError(t, err)
 	require.Equal(t, batchgc.Percent, percent(), "settings restored")
 }
@@ -637,6 +639,58 @@ func TestTitleOwnerKeepsItsName(t *testing.T) {
 	got, clashes = names(root)
 	assert.Equal(t, map[string]string{"api/group-update-event.md": "UpdateEventGroup", "api/user-update-event.md": "UpdateEventUser"}, got)
 	assert.Len(t, clashes, 2)
+}
+
+// TestKeptNamesSurviveAddedPages: with the names an earlier run recorded,
+// a page added with the same title takes no name that exists, even where
+// it owns the title; a page whose title changed, or whose kept name is
+// taken or was not made from its title, is named afresh.
+func TestKeptNamesSurviveAddedPages(t *testing.T) {
+	page := func(title, path string) string {
+		return "# " + title + "\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nPATCH " + path + "\n```\n\n## Response\n\nIf successful, this method returns a `204 No Content` response code.\n"
+	}
+	resolveKeeping := func(kept keptnames.Record, pages map[string]string) (map[string]string, []string) {
+		var rels []string
+		var srcs [][]byte
+		for _, rel := range slices.Sorted(maps.Keys(pages)) {
+			rels = append(rels, rel)
+			srcs = append(srcs, []byte(pages[rel]))
+		}
+		prog, diags := ResolveSourcesKeeping("", rels, srcs, kept)
+		got := map[string]string{}
+		for _, o := range prog.Operations {
+			got[o.Source] = o.Name
+		}
+		return got, findingsOf(diags, "go-name-clash")
+	}
+	// The first run: one page, not the title's owner, has the title's name.
+	pages := map[string]string{"api/group-update-event.md": page("Update event", "/groups/{id}/events/{id}")}
+	got, _ := resolveKeeping(nil, pages)
+	require.Equal(t, map[string]string{"api/group-update-event.md": "UpdateEvent"}, got)
+
+	// The owner is added: without the record it would take the name.
+	pages["api/event-update.md"] = page("Update event", "/events/{id}")
+	fresh, _ := resolveKeeping(nil, pages)
+	assert.Equal(t, map[string]string{"api/event-update.md": "UpdateEvent", "api/group-update-event.md": "UpdateEventGroup"}, fresh)
+	kept := keptnames.Record{"contoso": {"api/group-update-event.md": {Source: "api/group-update-event.md", Title: "UpdateEvent", Method: "UpdateEvent"}}}
+	got, clashes := resolveKeeping(kept, pages)
+	assert.Equal(t, map[string]string{"api/event-update.md": "UpdateEventEventUpdate", "api/group-update-event.md": "UpdateEvent"}, got, "the kept name stays")
+	require.Len(t, clashes, 1)
+	assert.Contains(t, clashes[0], "api/event-update.md:1:3: warning go-name-clash: operation \"Update event\" is the Go method UpdateEventEventUpdate, not UpdateEvent")
+
+	// A record of another package, or of names the titles no longer make,
+	// changes nothing.
+	entry := func(title, method string) keptnames.Record {
+		return keptnames.Record{"contoso": {"api/group-update-event.md": {Source: "api/group-update-event.md", Title: title, Method: method}}}
+	}
+	for what, rec := range map[string]keptnames.Record{
+		"another package":         {"other": kept["contoso"]},
+		"title changed":           entry("ChangeEvent", "ChangeEvent"),
+		"not made from the title": entry("UpdateEvent", "Service"),
+	} {
+		got, _ := resolveKeeping(rec, pages)
+		assert.Equal(t, fresh, got, what)
+	}
 }
 
 // loadPages writes the pages (by path below the doc set's root) to a

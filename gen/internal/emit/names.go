@@ -1,0 +1,26 @@
+package emit
+
+import (
+	"strings"
+
+	"gen/gen/internal/keptnames"
+	"gen/gen/internal/naming"
+)
+
+// namesFile is the stem of keptnames.FileName, which no page's model file
+// may take.
+var namesFile = strings.TrimSuffix(keptnames.FileName, ".go")
+
+// genNames emits the package's record of its operations' method names
+// (keptnames), which the next run into the same output reads back.
+func (g *generator) genNames(pkg *pkgInfo) (File, error) {
+	f := g.newFile(pkg.path, pkg.name, "api")
+	entries := make([]keptnames.Entry, 0, len(pkg.ops))
+	for _, o := range pkg.ops {
+		entries = append(entries, keptnames.Entry{Source: o.Source, Title: naming.OperationName(o.Title, o.Source), Method: o.Name})
+	}
+	for _, l := range keptnames.Comment(entries) {
+		f.Comment(l)
+	}
+	return render(f, pkg.name+"/"+keptnames.FileName, "api", g.opts.ModulePath)
+}
