@@ -74,7 +74,7 @@ func serve(t *testing.T, h http.Handler, method, path, contentType, body string)
 func TestHandlerSuccess(t *testing.T) {
 	svc := &recordingService{}
 	rec, _ := serve(t, NewHandler(svc), "POST", segmentsPath, "application/json; charset=utf-8",
-		`{"startDateTime": "2020-01-01T00:00:00Z", "caller": {"@odata.type": "microsoft.graph.callRecords.participantEndpoint"}, "x@odata.bind": "y", "@odata.context": "c"}`)
+		`{"startDateTime": "2020-01-01T00:00:00Z", "caller": {"@odata.type": "microsoft.graph.callRecords.participantEndpoint"}, "@odata.etag": "W/1", "@odata.context": "c"}`)
 	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
 	assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
 	assert.Equal(t, []string{"cr/1", "s1"}, svc.params, "path parameters are unescaped")

@@ -174,6 +174,11 @@ func (c bodyChecker) value(v any, path, typeName string, t *ir.Type, collection 
 	}
 	for _, k := range objectKeys(obj) {
 		if strings.Contains(k, "@") {
+			if name, ok := strings.CutSuffix(k, "@odata.bind"); ok && name != "" && c.request {
+				if prob := c.bind(actual, obj[k], joinPath(path, k), name); prob != "" {
+					return prob
+				}
+			}
 			continue
 		}
 		p := actual.Property(k)
@@ -194,6 +199,37 @@ func (c bodyChecker) value(v any, path, typeName string, t *ir.Type, collection 
 		r := propRef(actual, p)
 		if prob := c.value(obj[k], joinPath(path, k), r.name, r.t, r.collection); prob != "" {
 			return prob
+		}
+	}
+	return ""
+}
+
+// bind checks the value v of "name@odata.bind", at path in an object of
+// type t, as the validator does: name is a property of t (any name, of an
+// open type), bound to one link or, for a collection, an array of them.
+func (c bodyChecker) bind(t *ir.Type, v any, path, name string) string {
+	p := t.Property(name)
+	if p == nil && c.g.requestOf[t] != nil {
+		p = t.PropertyFold(name)
+	}
+	switch {
+	case p == nil && c.g.isOpen(t):
+		return ""
+	case p == nil:
+		return fmt.Sprintf("%q binds %q, which is not declared by %s", path, name, t.QualifiedName())
+	case !p.Collection:
+		if _, ok := v.(string); !ok {
+			return fmt.Sprintf("%q binds the single-valued %s: it is not a link (a string)", path, name)
+		}
+		return ""
+	}
+	links, ok := v.([]any)
+	if !ok {
+		return fmt.Sprintf("%q binds the collection %s: it is not an array of links", path, name)
+	}
+	for i, l := range links {
+		if _, ok := l.(string); !ok {
+			return fmt.Sprintf("element %d of %q is not a link (a string)", i, path)
 		}
 	}
 	return ""

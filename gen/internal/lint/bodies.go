@@ -504,6 +504,9 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 			// Instance and property annotations: @odata.type, x@odata.bind,
 			// ...; a link they give may keep a path placeholder.
 			w.placeholderIn(m.Value)
+			if name, ok := strings.CutSuffix(m.Key, "@odata.bind"); ok && name != "" && judge {
+				w.bind(m, name, t, alt)
+			}
 			continue
 		}
 		if t == nil {
@@ -540,6 +543,50 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 			continue
 		}
 		w.value(m.Value, prop)
+	}
+}
+
+// bind checks a "name@odata.bind" member of an object of type t (or alt,
+// when its @odata.type names another): name must be a property the type
+// has, and the value one link (a string) or, for a collection, an array of
+// links.
+func (w *bodyWalk) bind(m parse.Member, name string, t, alt *ir.Type) {
+	c := w.c
+	prop, documented := c.types.bodyProperty(t, name)
+	if !documented && alt != nil {
+		prop, documented = c.types.bodyProperty(alt, name)
+	}
+	if !documented {
+		if w.dynamicKey(name) {
+			return
+		}
+		names := c.types.propertyNames(t)
+		if alt != nil {
+			names = append(names, c.types.propertyNames(alt)...)
+		}
+		c.report(c.span(w.off+m.KeyOff, w.off+m.KeyOff+len(name)), "body-property-unknown", "%q binds %q, which is not a property of %s or its base types%s",
+			m.Key, name, t.QualifiedName(), suggest(name, names))
+		return
+	}
+	if prop == nil {
+		return
+	}
+	v := m.Value
+	at := "" // where the property is declared: the table may be what is wrong
+	if prop.Pos.IsValid() {
+		at = " (" + prop.Pos.String() + ")"
+	}
+	switch {
+	case prop.Collection && v.Kind == parse.ArrayValue:
+		for _, e := range v.Elems {
+			if e.Kind != parse.StringValue {
+				w.report(e, "type-mismatch", "%q binds the collection %s%s: each element is a link (a string), found %s", m.Key, name, at, describeValue(e))
+			}
+		}
+	case prop.Collection:
+		w.report(v, "type-mismatch", "%q binds the collection %s%s: expected an array of links, found %s", m.Key, name, at, describeValue(v))
+	case v.Kind != parse.StringValue:
+		w.report(v, "type-mismatch", "%q binds the single-valued %s%s: expected one link (a string), found %s", m.Key, name, at, describeValue(v))
 	}
 }
 

@@ -103,7 +103,7 @@ var Rules = sortRules([]Rule{
 		"Example names identify test scenarios across the doc set; make each one unique."},
 
 	// Bodies and tables against the types.
-	{"body-property-unknown", diag.Error, "A property in an example or resource body that its type and base types do not have, or a parameter that the request-body table of an action does not list.",
+	{"body-property-unknown", diag.Error, "A property in an example or resource body that its type and base types do not have (an x@odata.bind included, which links the property x), or a parameter that the request-body table of an action does not list.",
 		"Fix the spelling, document the property on the resource page, or name the right @odata.type."},
 	{"odata-type-mismatch", diag.Error, "An @odata.type in a body that is neither the expected type nor derived from it, or that lacks a member of a body the request-body table describes; or a response annotation's that names another type than the Response prose, where the body is plainly the prose's.",
 		"Name the property's type or one of its derived types; in an annotation, the type the body is."},

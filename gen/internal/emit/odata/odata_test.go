@@ -64,7 +64,7 @@ func TestValidateODataTypeSpelling(t *testing.T) {
 		`{"@odata.TYPE": 1, "@ODATA.type": 2, "@Odata.Type": 3}`: `"@ODATA.type" is @odata.type in other letter case`,
 		`{"child": {"@odata.Type": "anything"}}`:                 `"child.@odata.Type" is @odata.type in other letter case`,
 		`{"@odata.type": "#test.derived", "s": "x"}`:             "",
-		`{"x@odata.bind": "a", "@odata.etag": "W/1"}`:            "",
+		`{"child@odata.bind": "a", "@odata.etag": "W/1"}`:        "",
 	})
 	checkValidation(t, "test.UpdateThingRequest", map[string]string{
 		`{"@odata.type": "#microsoft.graph.thing", "s": "x"}`: "",
@@ -80,6 +80,10 @@ func TestValidateODataTypeSpelling(t *testing.T) {
 	checkValidation(t, "test.base", map[string]string{
 		`{"S": "x"}`: `unknown property "S"`, // a type's properties do not
 	})
+	checkValidation(t, "test.open", map[string]string{
+		`{"dynamic@odata.bind": 1}`: "", // an open type's members are any
+		`{"s@odata.bind": 1}`:       `"s@odata.bind" must be a link (a string): s is single-valued`,
+	})
 }
 
 func decode(t *testing.T, s string) any {
@@ -94,8 +98,15 @@ func decode(t *testing.T, s string) any {
 func TestValidate(t *testing.T) {
 	checkValidation(t, "test.base", map[string]string{
 		`{}`: "",
-		`{"s": "x", "n": -2147483648, "b": 255, "f": 1.5, "t": "2020-01-01T00:00:00Z", "ok": false}`:           "",
-		`{"k": "anyNewMember", "any": {"x": [1]}, "x@odata.bind": 1, "@odata.etag": "e"}`:                      "",
+		`{"s": "x", "n": -2147483648, "b": 255, "f": 1.5, "t": "2020-01-01T00:00:00Z", "ok": false}`: "",
+		`{"k": "anyNewMember", "any": {"x": [1]}, "child@odata.bind": "l", "@odata.etag": "e"}`:      "",
+		// x@odata.bind links the property x: one link, or an array of them.
+		`{"list@odata.bind": ["https://x/a", "b"], "child": {"child@odata.bind": "c"}}`: "",
+		`{"nope@odata.bind": "a"}`:            `"nope@odata.bind" binds "nope", which is not a property of test.base`,
+		`{"child": {"nope@odata.bind": "a"}}`: `"child.nope@odata.bind" binds "nope", which is not a property of test.base`,
+		`{"child@odata.bind": ["a"]}`:         `"child@odata.bind" must be a link (a string): child is single-valued`,
+		`{"list@odata.bind": "a"}`:            `"list@odata.bind" must be a JSON array of links: list is a collection`,
+		`{"list@odata.bind": ["a", {}]}`:      `element "list@odata.bind[1]" must be a link (a string)`,
 		`{"child": {"@odata.type": "#test.derived", "extra": "e"}, "list": [{"@odata.type": "test.derived"}]}`: "",
 		// null clears a property, collections included; raw JSON holds a null element.
 		`{"s": null, "child": null, "list": null, "tags": null, "kinds": null}`: "",

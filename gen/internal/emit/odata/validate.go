@@ -209,15 +209,55 @@ func validateValue(v any, at *loc, typeName string, t *Type) error {
 		if first != nil && k > firstKey {
 			continue
 		}
-		if strings.Contains(k, "@") {
-			continue // instance annotation, such as @odata.type or x@odata.bind
-		}
 		member.key = k
+		if strings.Contains(k, "@") {
+			// An annotation, such as @odata.type or @odata.etag; of those,
+			// x@odata.bind links the property x to existing entities.
+			if name, ok := strings.CutSuffix(k, "@odata.bind"); ok && name != "" {
+				if err := validateBind(t, &member, name, val); err != nil {
+					first, firstKey = err, k
+				}
+			}
+			continue
+		}
 		if err := validateMember(t, &member, val); err != nil {
 			first, firstKey = err, k
 		}
 	}
 	return first
+}
+
+// validateBind checks the member at, "name@odata.bind", of an object of
+// type t: name must be a property of t (any name, of an open type), and
+// the value a link (a string) or, for a collection, an array of links.
+func validateBind(t *Type, at *loc, name string, v any) error {
+	p := t.member(name)
+	if p == nil {
+		if t.Open {
+			return nil
+		}
+		path := at.String()
+		return &ValidationError{Path: path, Message: fmt.Sprintf("%q binds %q, which is not a property of %s", path, name, t.Name)}
+	}
+	if !p.Collection {
+		if _, ok := v.(string); !ok {
+			path := at.String()
+			return &ValidationError{Path: path, Message: fmt.Sprintf("%q must be a link (a string): %s is single-valued", path, name)}
+		}
+		return nil
+	}
+	links, ok := v.([]any)
+	if !ok {
+		path := at.String()
+		return &ValidationError{Path: path, Message: fmt.Sprintf("%q must be a JSON array of links: %s is a collection", path, name)}
+	}
+	for i, l := range links {
+		if _, ok := l.(string); !ok {
+			path := (&loc{parent: at, index: i}).String()
+			return &ValidationError{Path: path, Message: fmt.Sprintf("element %q must be a link (a string)", path)}
+		}
+	}
+	return nil
 }
 
 // sameParameterTwice refuses an object of an action's parameters that
