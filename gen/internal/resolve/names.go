@@ -275,11 +275,13 @@ func packageOperationNames(ops []*ir.Operation, kept map[string]keptnames.Entry,
 	// The names an earlier run gave come first: whichever page these rules
 	// would favour now, a page added since takes no name that exists.
 	keptAs := make(map[*ir.Operation]string, len(kept))
+	keptBy := make(map[string]*ir.Operation, len(kept))
 	for _, o := range ops {
 		k, ok := kept[o.Source]
 		if ok && k.Title == base[o] && strings.HasPrefix(k.Method, k.Title) && !used[k.Method] {
 			used[k.Method] = true
 			keptAs[o] = k.Method
+			keptBy[k.Method] = o
 		}
 	}
 	// Of pages sharing a title, the one whose file name says nothing the
@@ -321,9 +323,21 @@ func packageOperationNames(ops []*ir.Operation, kept map[string]keptnames.Entry,
 			goName = naming.Unique(n+fileSuffix(o.Title, o.Source), used)
 		}
 		name(o, goName)
-		if goName == n || reserved[n] || len(byName[n]) == 1 {
-			// The title's name; or one the package declares itself, or
-			// that a page since gone took: no other page has a say.
+		// The finding spans the title (o.Pos is where it starts).
+		end := o.Pos
+		end.Col += utf8.RuneCountInString(o.Title)
+		end.Offset += len(o.Title)
+		if goName == n || reserved[n] {
+			continue // the title's name, or one the package declares itself
+		}
+		if len(byName[n]) == 1 {
+			// A name kept from a clash with a page since gone, or the
+			// title's name kept by a page whose own title makes another.
+			if holder := keptBy[n]; !isKept && holder != nil {
+				clashes.Add(diag.Span{Pos: o.Pos, End: end}, diag.Warning, "go-name-clash",
+					"operation %q is the Go method %s, not %s, because the output's %s keeps %s for %s, whose title makes %s: give the pages distinct titles",
+					o.Title, goName, n, keptnames.FileName, n, holder.Pos, base[holder])
+			}
 			continue
 		}
 		var others []string
@@ -339,10 +353,6 @@ func packageOperationNames(ops []*ir.Operation, kept map[string]keptnames.Entry,
 			// "Delete conversationThread" and "Delete conversation thread".
 			what = map[bool]string{true: "has a title that makes the same Go name", false: "have titles that make the same Go name"}[len(others) == 1]
 		}
-		// The finding spans the title (o.Pos is where it starts).
-		end := o.Pos
-		end.Col += utf8.RuneCountInString(o.Title)
-		end.Offset += len(o.Title)
 		clashes.Add(diag.Span{Pos: o.Pos, End: end}, diag.Warning, "go-name-clash",
 			"operation %q is the Go method %s, not %s, because %s %s; which page gets %s depends on which pages exist but for the names generate keeps in its output's %s files: give the pages distinct titles",
 			o.Title, goName, n, strings.Join(others, ", "), what, n, keptnames.FileName)

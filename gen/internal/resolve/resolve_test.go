@@ -678,6 +678,18 @@ func TestKeptNamesSurviveAddedPages(t *testing.T) {
 	require.Len(t, clashes, 1)
 	assert.Contains(t, clashes[0], "api/event-update.md:1:3: warning go-name-clash: operation \"Update event\" is the Go method UpdateEventEventUpdate, not UpdateEvent")
 
+	// A name kept from a clash with a page since gone stays, and a page
+	// whose title makes that name is told why it does not get it.
+	gone := map[string]string{
+		"api/group-update-event.md": page("Update event", "/groups/{id}/events/{id}"),
+		"api/update-event-group.md": page("Update event group", "/eventGroups/{id}"),
+	}
+	kept = keptnames.Record{"contoso": {"api/group-update-event.md": {Source: "api/group-update-event.md", Title: "UpdateEvent", Method: "UpdateEventGroup"}}}
+	got, clashes = resolveKeeping(kept, gone)
+	assert.Equal(t, map[string]string{"api/group-update-event.md": "UpdateEventGroup", "api/update-event-group.md": "UpdateEventGroupUpdateEventGroup"}, got)
+	require.Len(t, clashes, 1)
+	assert.Contains(t, clashes[0], `api/update-event-group.md:1:3: warning go-name-clash: operation "Update event group" is the Go method UpdateEventGroupUpdateEventGroup, not UpdateEventGroup, because the output's names.go keeps UpdateEventGroup for api/group-update-event.md:1:3, whose title makes UpdateEvent`)
+
 	// A record of another package, or of names the titles no longer make,
 	// changes nothing.
 	entry := func(title, method string) keptnames.Record {
