@@ -27,7 +27,9 @@ func (e *ValidationError) Error() string { return e.Message }
 // arrays as []any, numbers as json.Number or float64) against the registered
 // type with the qualified name, or against a collection of it. It rejects
 // properties the type does not declare at any depth (instance annotations,
-// keys containing "@", are allowed), values of the wrong JSON kind,
+// keys containing "@", are allowed, but for x@odata.bind, which must bind a
+// relationship x of the type to one link, or a collection to an array of
+// them), values of the wrong JSON kind,
 // strings not of the form of their Edm type (an Edm.DateTimeOffset that is
 // not RFC 3339, an Edm.Date, Edm.Guid, Edm.TimeOfDay or Edm.Duration that is
 // not as OData writes it), integers out of range and an
@@ -230,8 +232,9 @@ func validateValue(v any, at *loc, typeName string, t *Type) error {
 }
 
 // validateBind checks the member at, "name@odata.bind", of an object of
-// type t: name must be a property of t (any name, of an open type), and
-// the value a link (a string) or, for a collection, an array of links.
+// type t: name must be a property of t (any name, of an open type) whose
+// type is neither primitive nor an enum, as a bind links entities; and the
+// value a link (a non-empty string) or, for a collection, an array of links.
 func validateBind(t *Type, at *loc, name string, v any) error {
 	p := t.member(name)
 	if p == nil {
@@ -239,12 +242,20 @@ func validateBind(t *Type, at *loc, name string, v any) error {
 			return nil
 		}
 		path := at.String()
-		return &ValidationError{Path: path, Message: fmt.Sprintf("%q binds %q, which is not a property of %s", path, name, t.Name)}
+		what := "a property of " + t.Name
+		if t.Request {
+			what = "a parameter" // the type is the handler's, not the docs'
+		}
+		return &ValidationError{Path: path, Message: fmt.Sprintf("%q binds %q, which is not %s", path, name, what)}
+	}
+	if !bindable(p.Type) {
+		path := at.String()
+		return &ValidationError{Path: path, Message: fmt.Sprintf("%q binds %s, which is of type %s: only a relationship is bound", path, name, p.Type)}
 	}
 	if !p.Collection {
-		if _, ok := v.(string); !ok {
+		if !isLink(v) {
 			path := at.String()
-			return &ValidationError{Path: path, Message: fmt.Sprintf("%q must be a link (a string): %s is single-valued", path, name)}
+			return &ValidationError{Path: path, Message: fmt.Sprintf("%q must be a link (a non-empty string): %s is single-valued", path, name)}
 		}
 		return nil
 	}
@@ -254,12 +265,29 @@ func validateBind(t *Type, at *loc, name string, v any) error {
 		return &ValidationError{Path: path, Message: fmt.Sprintf("%q must be a JSON array of links: %s is a collection", path, name)}
 	}
 	for i, l := range links {
-		if _, ok := l.(string); !ok {
+		if !isLink(l) {
 			path := (&loc{parent: at, index: i}).String()
-			return &ValidationError{Path: path, Message: fmt.Sprintf("element %q must be a link (a string)", path)}
+			return &ValidationError{Path: path, Message: fmt.Sprintf("element %q must be a link (a non-empty string)", path)}
 		}
 	}
 	return nil
+}
+
+// bindable reports whether a property of the qualified type name may be
+// bound with x@odata.bind: not a primitive or an enum.
+func bindable(name string) bool {
+	if strings.HasPrefix(name, "Edm.") {
+		return false
+	}
+	t := Lookup(name)
+	return t == nil || !t.Enum
+}
+
+// isLink reports whether v is what @odata.bind takes for one entity: a URL
+// or a path, a non-empty string.
+func isLink(v any) bool {
+	s, ok := v.(string)
+	return ok && s != ""
 }
 
 // sameParameterTwice refuses an object of an action's parameters that

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -627,7 +628,7 @@ func TestGenerateKeepsMethodNames(t *testing.T) {
 		return "# Get widget\n\nNamespace: microsoft.graph\n\nRead a widget.\n\n## HTTP request\n\n```http\nGET " + path + "\n```\n\n" +
 			"## Response\n\nIf successful, this method returns a `200 OK` response code and a [widget](../resources/widget.md) object in the response body.\n"
 	}
-	methods := func() map[string]string {
+	methods := func(held ...string) map[string]string {
 		src, err := os.ReadFile(filepath.Join(out, "graph", keptnames.FileName))
 		require.NoError(t, err)
 		entries, problems := keptnames.Parse(src)
@@ -638,8 +639,12 @@ func TestGenerateKeepsMethodNames(t *testing.T) {
 		}
 		service, err := os.ReadFile(filepath.Join(out, "graph", "service.go"))
 		require.NoError(t, err)
-		for _, m := range got {
-			assert.Contains(t, string(service), "\n\t"+m+"(ctx context.Context", "service.go declares the method names.go records")
+		for page, m := range got {
+			if declared := strings.Contains(string(service), "\n\t"+m+"(ctx context.Context"); slices.Contains(held, page) {
+				assert.False(t, declared, "%s is held, not declared", m)
+			} else {
+				assert.True(t, declared, "service.go declares %s, which names.go records", m)
+			}
 		}
 		return got
 	}
@@ -660,6 +665,33 @@ func TestGenerateKeepsMethodNames(t *testing.T) {
 	assert.Contains(t, stderr, "warning go-name-clash: operation \"Get widget\" is the Go method GetWidgetWidgetGet, not GetWidget")
 	code, stderr = generate("-check", "-stamp=false")
 	assert.Equal(t, ExitOK, code, "the output is current by its own record: %s", stderr)
+
+	// A run that leaves the page out (an error, with -keep-going) holds its
+	// name: the page gets it back once mended.
+	original := getWidget("/users/{id}/widget")
+	write("api/user-get-widget.md", strings.Replace(original, "GET /users", "FROB /users", 1))
+	code, _ = generate("-keep-going")
+	require.Equal(t, ExitFindings, code)
+	assert.Equal(t, map[string]string{"api/user-get-widget.md": "GetWidget", "api/widget-get.md": "GetWidgetWidgetGet"}, methods("api/user-get-widget.md"), "held while the page makes no operation")
+	write("api/user-get-widget.md", original)
+	code, stderr = generate()
+	require.Equal(t, ExitOK, code, stderr)
+	assert.Equal(t, map[string]string{"api/user-get-widget.md": "GetWidget", "api/widget-get.md": "GetWidgetWidgetGet"}, methods(), "mended, the page has its name back")
+
+	// A page whose namespace changes for a run keeps its name in the other
+	// package, and its old package holds the name till it comes back.
+	write("api/user-get-widget.md", strings.Replace(original, "Namespace: microsoft.graph", "Namespace: microsoft.graph.other", 1))
+	code, stderr = generate()
+	require.Equal(t, ExitOK, code, stderr)
+	other, err := os.ReadFile(filepath.Join(out, "other", keptnames.FileName))
+	require.NoError(t, err)
+	assert.Contains(t, string(other), `"api/user-get-widget.md" GetWidget GetWidget`)
+	assert.Equal(t, map[string]string{"api/user-get-widget.md": "GetWidget", "api/widget-get.md": "GetWidgetWidgetGet"}, methods("api/user-get-widget.md"), "graph holds the name")
+	write("api/user-get-widget.md", original)
+	code, stderr = generate()
+	require.Equal(t, ExitOK, code, stderr)
+	assert.Equal(t, map[string]string{"api/user-get-widget.md": "GetWidget", "api/widget-get.md": "GetWidgetWidgetGet"}, methods())
+	assert.NoDirExists(t, filepath.Join(out, "other"))
 
 	require.NoError(t, os.Remove(filepath.Join(out, "graph", keptnames.FileName)))
 	code, stderr = generate()

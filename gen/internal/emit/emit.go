@@ -100,12 +100,14 @@ func Generate(p *ir.Program, opts Options) ([]File, error) {
 					return []File{ex}, nil
 				},
 				one(func() (File, error) { return g.genHandler(pkg) }),
-				one(func() (File, error) { return g.genNames(pkg) }),
 				func() ([]File, error) { return g.genService(pkg) },
 			)
 		}
 		if len(pkg.types) > 0 {
 			jobs = append(jobs, one(func() (File, error) { return g.genSchema(pkg) }))
+		}
+		if len(pkg.ops) > 0 || g.holdsNames(pkg) {
+			jobs = append(jobs, one(func() (File, error) { return g.genNames(pkg) }))
 		}
 	}
 	for _, pkg := range g.pkgs {

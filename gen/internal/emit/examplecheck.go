@@ -206,30 +206,34 @@ func (c bodyChecker) value(v any, path, typeName string, t *ir.Type, collection 
 
 // bind checks the value v of "name@odata.bind", at path in an object of
 // type t, as the validator does: name is a property of t (any name, of an
-// open type), bound to one link or, for a collection, an array of them.
+// open type) of neither a primitive nor an enum type, bound to one link (a
+// non-empty string) or, for a collection, an array of them.
 func (c bodyChecker) bind(t *ir.Type, v any, path, name string) string {
 	p := t.Property(name)
 	if p == nil && c.g.requestOf[t] != nil {
 		p = t.PropertyFold(name)
 	}
+	link := func(v any) bool { s, ok := v.(string); return ok && s != "" }
 	switch {
 	case p == nil && c.g.isOpen(t):
 		return ""
 	case p == nil:
 		return fmt.Sprintf("%q binds %q, which is not declared by %s", path, name, t.QualifiedName())
+	case isEdm(p.Type) || p.Ref != nil && p.Ref.Kind == ir.Enum:
+		return fmt.Sprintf("%q binds %s, which is of type %s (%s): only a relationship is bound", path, name, p.Type, p.Pos)
 	case !p.Collection:
-		if _, ok := v.(string); !ok {
-			return fmt.Sprintf("%q binds the single-valued %s: it is not a link (a string)", path, name)
+		if !link(v) {
+			return fmt.Sprintf("%q binds the single-valued %s (%s): it is not a link (a non-empty string)", path, name, p.Pos)
 		}
 		return ""
 	}
 	links, ok := v.([]any)
 	if !ok {
-		return fmt.Sprintf("%q binds the collection %s: it is not an array of links", path, name)
+		return fmt.Sprintf("%q binds the collection %s (%s): it is not an array of links", path, name, p.Pos)
 	}
 	for i, l := range links {
-		if _, ok := l.(string); !ok {
-			return fmt.Sprintf("element %d of %q is not a link (a string)", i, path)
+		if !link(l) {
+			return fmt.Sprintf("element %d of %q is not a link (a non-empty string)", i, path)
 		}
 	}
 	return ""

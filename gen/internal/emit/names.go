@@ -12,15 +12,32 @@ import (
 var namesFile = strings.TrimSuffix(keptnames.FileName, ".go")
 
 // genNames emits the package's record of its operations' method names
-// (keptnames), which the next run into the same output reads back.
+// (keptnames), which the next run into the same output reads back, with
+// the names held for pages an error left out this run.
 func (g *generator) genNames(pkg *pkgInfo) (File, error) {
 	f := g.newFile(pkg.path, pkg.name, "api")
 	entries := make([]keptnames.Entry, 0, len(pkg.ops))
 	for _, o := range pkg.ops {
 		entries = append(entries, keptnames.Entry{Source: o.Source, Title: naming.OperationName(o.Title, o.Source), Method: o.Name})
 	}
+	for _, h := range g.prog.HeldNames {
+		if h.Package == pkg.name {
+			entries = append(entries, keptnames.Entry{Source: h.Source, Title: h.Title, Method: h.Method})
+		}
+	}
 	for _, l := range keptnames.Comment(entries) {
 		f.Comment(l)
 	}
 	return render(f, pkg.name+"/"+keptnames.FileName, "api", g.opts.ModulePath)
+}
+
+// holdsNames reports whether the package holds a name for a page an error
+// left out: it then has a names.go with no operation of its own.
+func (g *generator) holdsNames(pkg *pkgInfo) bool {
+	for _, h := range g.prog.HeldNames {
+		if h.Package == pkg.name {
+			return true
+		}
+	}
+	return false
 }

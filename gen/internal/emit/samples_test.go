@@ -128,20 +128,24 @@ func TestBodyProblem(t *testing.T) {
 	item := p.Lookup(nsGraph + ".driveItem")
 	for body, want := range map[string]string{
 		`{"name": "a", "size": 1, "tags": ["x"], "kind": "anyNewKind", "lastModifiedDateTime": "2020-01-01T00:00:00.123Z", "@odata.etag": 1}`: "",
-		`{"name@odata.bind": "https://x/a", "tags@odata.bind": ["a", "b"]}`:                                                                   "",
+		`{"parentReference@odata.bind": "https://x/a", "children@odata.bind": ["a", "b"]}`:                                                    "",
 		`{"x@odata.bind": "a"}`:                                       `"x@odata.bind" binds "x", which is not declared by microsoft.graph.driveItem`,
-		`{"name@odata.bind": ["a"]}`:                                  `"name@odata.bind" binds the single-valued name: it is not a link (a string)`,
-		`{"tags@odata.bind": "a"}`:                                    `"tags@odata.bind" binds the collection tags: it is not an array of links`,
-		`{"tags@odata.bind": ["a", true]}`:                            `element 1 of "tags@odata.bind" is not a link (a string)`,
+		`{"name@odata.bind": "a"}`:                                    `"name@odata.bind" binds name, which is of type Edm.String (resources/driveitem.md:20:1): only a relationship is bound`,
+		`{"kind@odata.bind": "a"}`:                                    `"kind@odata.bind" binds kind, which is of type microsoft.graph.itemKind (resources/driveitem.md:50:1): only a relationship is bound`,
+		`{"parentReference@odata.bind": ["a"]}`:                       `"parentReference@odata.bind" binds the single-valued parentReference (resources/driveitem.md:110:1): it is not a link (a non-empty string)`,
+		`{"parentReference@odata.bind": ""}`:                          `"parentReference@odata.bind" binds the single-valued parentReference (resources/driveitem.md:110:1): it is not a link (a non-empty string)`,
+		`{"children@odata.bind": "a"}`:                                `"children@odata.bind" binds the collection children (resources/driveitem.md:100:1): it is not an array of links`,
+		`{"children@odata.bind": ["a", true]}`:                        `element 1 of "children@odata.bind" is not a link (a non-empty string)`,
+		`{"children@odata.bind": ["a", ""]}`:                          `element 1 of "children@odata.bind" is not a link (a non-empty string)`,
 		`{"@odata.type": "#microsoft.graph.folder", "childCount": 2}`: "",
-		`{"nope": 1}`:                                                 `property "nope" is not declared by microsoft.graph.driveItem`,
-		`{"childCount": 2}`:                                           `property "childCount" is not declared by microsoft.graph.driveItem`,
-		`{"size": "1"}`:                                               `property "size" is not an integer`,
-		`{"size": 1.5}`:                                               `property "size" is 1.5, which is not an integer in the range of Edm.Int64`,
-		`{"tags": "x"}`:                                               `property "tags" is not an array`,
-		`{"lastModifiedDateTime": "yesterday"}`:                       `property "lastModifiedDateTime" is "yesterday", which is not an RFC 3339 date and time`,
-		`{"lastModifiedDateTime": "2020-01-01T00:00:00,5Z"}`:          `property "lastModifiedDateTime" is "2020-01-01T00:00:00,5Z", which is not an RFC 3339 date and time`,
-		`{"@odata.type": "#microsoft.graph.entity"}`:                  `the body has @odata.type "#microsoft.graph.entity", which is not microsoft.graph.driveItem or a type derived from it`,
+		`{"nope": 1}`:                           `property "nope" is not declared by microsoft.graph.driveItem`,
+		`{"childCount": 2}`:                     `property "childCount" is not declared by microsoft.graph.driveItem`,
+		`{"size": "1"}`:                         `property "size" is not an integer`,
+		`{"size": 1.5}`:                         `property "size" is 1.5, which is not an integer in the range of Edm.Int64`,
+		`{"tags": "x"}`:                         `property "tags" is not an array`,
+		`{"lastModifiedDateTime": "yesterday"}`: `property "lastModifiedDateTime" is "yesterday", which is not an RFC 3339 date and time`,
+		`{"lastModifiedDateTime": "2020-01-01T00:00:00,5Z"}`: `property "lastModifiedDateTime" is "2020-01-01T00:00:00,5Z", which is not an RFC 3339 date and time`,
+		`{"@odata.type": "#microsoft.graph.entity"}`:         `the body has @odata.type "#microsoft.graph.entity", which is not microsoft.graph.driveItem or a type derived from it`,
 		`[1]`: "the body is not an object",
 		`{`:   "it is not JSON: unexpected EOF",
 	} {
@@ -168,12 +172,12 @@ func TestBodyProblemRepeatsAndNulls(t *testing.T) {
 	require.NoError(t, err)
 	item, kind := p.Lookup(nsGraph+".driveItem"), p.Lookup(nsGraph+".itemKind")
 	for body, want := range map[string]string{
-		`{"name": "a", "size": 1, "name": "b"}`:               `"name" appears twice in the body`,
-		`{"name@odata.bind": "a", "name@odata.bind": "b"}`:    `"name@odata.bind" appears twice in the body`,
-		`{"content": [{"a": 1}, {"b": 1, "b": 2}]}`:           `"content[1].b" appears twice in the body`, // raw JSON too
-		`{"tags": ["x", null]}`:                               `"tags[1]" is null: a collection of Edm.String holds no null elements`,
-		`{"tags": null, "kind": null, "content": [null]}`:     "", // null clears a property; raw JSON keeps null
-		`{"name": "a", "content": {"name": "b"}, "tags": []}`: "",
+		`{"name": "a", "size": 1, "name": "b"}`:                        `"name" appears twice in the body`,
+		`{"children@odata.bind": ["a"], "children@odata.bind": ["b"]}`: `"children@odata.bind" appears twice in the body`,
+		`{"content": [{"a": 1}, {"b": 1, "b": 2}]}`:                    `"content[1].b" appears twice in the body`, // raw JSON too
+		`{"tags": ["x", null]}`:                                        `"tags[1]" is null: a collection of Edm.String holds no null elements`,
+		`{"tags": null, "kind": null, "content": [null]}`:              "", // null clears a property; raw JSON keeps null
+		`{"name": "a", "content": {"name": "b"}, "tags": []}`:          "",
 	} {
 		assert.Equal(t, want, g.bodyProblem(body, item.QualifiedName(), item, false, true), body)
 	}

@@ -27,7 +27,22 @@ type Program struct {
 	Types      []*Type      `json:"types"`
 	Operations []*Operation `json:"operations"`
 
+	// HeldNames are the method names an earlier run into the output gave
+	// pages that make no operation in this one (an error left it out):
+	// they stay taken and recorded, so that each page gets its name back
+	// once it is mended.
+	HeldNames []HeldName `json:"-"`
+
 	byName map[string]*Type
+}
+
+// HeldName is the method name an earlier run gave an operation page, in
+// the package it was in then.
+type HeldName struct {
+	Package string
+	Source  string // the page
+	Title   string // the Go name its title made
+	Method  string
 }
 
 // Type is a resource (entity or complex type) or an enum.

@@ -504,8 +504,8 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 			// Instance and property annotations: @odata.type, x@odata.bind,
 			// ...; a link they give may keep a path placeholder.
 			w.placeholderIn(m.Value)
-			if name, ok := strings.CutSuffix(m.Key, "@odata.bind"); ok && name != "" && judge {
-				w.bind(m, name, t, alt)
+			if name, ok := strings.CutSuffix(m.Key, "@odata.bind"); ok && name != "" && t != nil && w.request {
+				w.bind(m, name, t, alt, judge)
 			}
 			continue
 		}
@@ -546,47 +546,57 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 	}
 }
 
-// bind checks a "name@odata.bind" member of an object of type t (or alt,
-// when its @odata.type names another): name must be a property the type
-// has, and the value one link (a string) or, for a collection, an array of
-// links.
-func (w *bodyWalk) bind(m parse.Member, name string, t, alt *ir.Type) {
+// bind checks a "name@odata.bind" member of a request's object of type t
+// (or alt, when its @odata.type names another), as the generated handler
+// does: name must be a property the type has (any name, of an open type),
+// not of a primitive or enum type, and the value one link (a non-empty
+// string) or, for a collection, an array of links.
+func (w *bodyWalk) bind(m parse.Member, name string, t, alt *ir.Type, judge bool) {
 	c := w.c
 	prop, documented := c.types.bodyProperty(t, name)
 	if !documented && alt != nil {
 		prop, documented = c.types.bodyProperty(alt, name)
 	}
 	if !documented {
-		if w.dynamicKey(name) {
+		if !judge || w.dynamicKey(name) {
 			return
 		}
 		names := c.types.propertyNames(t)
 		if alt != nil {
 			names = append(names, c.types.propertyNames(alt)...)
 		}
-		c.report(c.span(w.off+m.KeyOff, w.off+m.KeyOff+len(name)), "body-property-unknown", "%q binds %q, which is not a property of %s or its base types%s",
+		c.report(c.span(w.off+m.KeyOff, w.off+m.KeyEnd), "body-property-unknown", "%q binds %q, which is not a property of %s or its base types%s",
 			m.Key, name, t.QualifiedName(), suggest(name, names))
 		return
 	}
-	if prop == nil {
-		return
+	if prop != nil {
+		w.bindValue(m, name, prop)
 	}
+}
+
+// bindValue checks the value of "name@odata.bind", which binds the
+// property or parameter prop.
+func (w *bodyWalk) bindValue(m parse.Member, name string, prop *ir.Property) {
 	v := m.Value
 	at := "" // where the property is declared: the table may be what is wrong
 	if prop.Pos.IsValid() {
 		at = " (" + prop.Pos.String() + ")"
 	}
+	link := func(e *parse.Value) bool { return e.Kind == parse.StringValue && e.Str != "" }
 	switch {
+	case strings.HasPrefix(prop.Type, "Edm.") || prop.Ref != nil && prop.Ref.Kind == ir.Enum:
+		w.c.report(w.c.span(w.off+m.KeyOff, w.off+m.KeyEnd), "type-mismatch", "%q binds %s, which is typed %s%s: a bind links entities, so name a relationship",
+			m.Key, name, prop.Type, at)
 	case prop.Collection && v.Kind == parse.ArrayValue:
 		for _, e := range v.Elems {
-			if e.Kind != parse.StringValue {
-				w.report(e, "type-mismatch", "%q binds the collection %s%s: each element is a link (a string), found %s", m.Key, name, at, describeValue(e))
+			if !link(e) {
+				w.report(e, "type-mismatch", "%q binds the collection %s%s: each element is a link (a non-empty string), found %s", m.Key, name, at, describeValue(e))
 			}
 		}
 	case prop.Collection:
 		w.report(v, "type-mismatch", "%q binds the collection %s%s: expected an array of links, found %s", m.Key, name, at, describeValue(v))
-	case v.Kind != parse.StringValue:
-		w.report(v, "type-mismatch", "%q binds the single-valued %s%s: expected one link (a string), found %s", m.Key, name, at, describeValue(v))
+	case !link(v):
+		w.report(v, "type-mismatch", "%q binds the single-valued %s%s: expected one link (a non-empty string), found %s", m.Key, name, at, describeValue(v))
 	}
 }
 
@@ -618,6 +628,9 @@ func (w *bodyWalk) parameters(v *parse.Value) {
 	defer func() { w.depth-- }()
 	for _, m := range v.Members {
 		if strings.ContainsRune(m.Key, '@') {
+			if name, ok := strings.CutSuffix(m.Key, "@odata.bind"); ok && name != "" {
+				w.bindParameter(m, name)
+			}
 			continue
 		}
 		prop, documented := c.parameter(m.Key)
@@ -637,6 +650,25 @@ func (w *bodyWalk) parameters(v *parse.Value) {
 			continue
 		}
 		w.value(m.Value, prop)
+	}
+}
+
+// bindParameter checks "name@odata.bind" in a body of the request-body
+// table's parameters, which match regardless of case as the handler
+// matches them.
+func (w *bodyWalk) bindParameter(m parse.Member, name string) {
+	c := w.c
+	prop, documented := c.parameter(name)
+	if !documented {
+		prop = c.parameterFold(name)
+		if prop == nil {
+			c.report(c.span(w.off+m.KeyOff, w.off+m.KeyEnd), "body-property-unknown", "%q binds %q, which is not a parameter of the request-body table%s",
+				m.Key, name, suggest(name, c.parameterNames()))
+			return
+		}
+	}
+	if prop != nil {
+		w.bindValue(m, name, prop)
 	}
 }
 

@@ -109,7 +109,7 @@ func GoNameClashes(prog *ir.Program) diag.List {
 		ops[pkg] = append(ops[pkg], o)
 	}
 	for _, pkg := range slices.Sorted(maps.Keys(ops)) {
-		out = append(out, packageOperationNames(ops[pkg], nil, func(*ir.Operation, string) {})...)
+		out = append(out, packageOperationNames(ops[pkg], true, nil, nil, func(*ir.Operation, string) {})...)
 	}
 	return out
 }
@@ -247,10 +247,66 @@ func (r *resolver) operationNames() {
 	for _, o := range r.prog.Operations {
 		byPkgOps[o.Package] = append(byPkgOps[o.Package], o)
 	}
+	kept, held := r.keptNames(byPkgOps)
+	r.prog.HeldNames = held
 	for _, pkg := range slices.Sorted(maps.Keys(byPkgOps)) {
-		clashes := packageOperationNames(byPkgOps[pkg], r.kept[pkg], func(o *ir.Operation, name string) { o.Name = name })
+		taken := map[string]string{} // held name -> its page
+		for _, h := range held {
+			if h.Package == pkg {
+				taken[h.Method] = h.Source
+			}
+		}
+		clashes := packageOperationNames(byPkgOps[pkg], len(r.kept) == 0, kept[pkg], taken, func(o *ir.Operation, name string) { o.Name = name })
 		r.diags = append(r.diags, clashes...)
 	}
+}
+
+// keptNames sorts the names an earlier run recorded (r.kept) by the
+// package each page's operation is in now: the entry of that package, or
+// else of the first other package that has one (the page's namespace
+// changed, or a cycle merged two packages). It returns as held the entries
+// of pages that are among the input but make no operation in the package
+// that recorded them: an error left the operation out, or it moved, and
+// its name there waits for it.
+func (r *resolver) keptNames(byPkgOps map[string][]*ir.Operation) (map[string]map[string]keptnames.Entry, []ir.HeldName) {
+	if len(r.kept) == 0 {
+		return nil, nil
+	}
+	pkgs := slices.Sorted(maps.Keys(r.kept))
+	kept := map[string]map[string]keptnames.Entry{}
+	pkgOf := map[string]string{}
+	for pkg, ops := range byPkgOps {
+		for _, o := range ops {
+			pkgOf[o.Source] = pkg
+			e, ok := r.kept[pkg][o.Source]
+			for _, other := range pkgs {
+				if ok {
+					break
+				}
+				e, ok = r.kept[other][o.Source]
+			}
+			if ok {
+				if kept[pkg] == nil {
+					kept[pkg] = map[string]keptnames.Entry{}
+				}
+				kept[pkg][o.Source] = e
+			}
+		}
+	}
+	inInput := make(map[string]bool, len(r.set.Pages))
+	for _, p := range r.set.Pages {
+		inInput[p.Src.Path] = true
+	}
+	var held []ir.HeldName
+	for _, was := range pkgs {
+		entries := r.kept[was]
+		for _, src := range slices.Sorted(maps.Keys(entries)) {
+			if e := entries[src]; inInput[src] && pkgOf[src] != was {
+				held = append(held, ir.HeldName{Package: was, Source: src, Title: e.Title, Method: e.Method})
+			}
+		}
+	}
+	return kept, held
 }
 
 // packageOperationNames settles the Go method names of one package's
@@ -258,8 +314,11 @@ func (r *resolver) operationNames() {
 // and returns a go-name-clash warning for each operation whose title's
 // name other pages share, which makes its name depend on them. kept are the
 // names an earlier run gave the package's pages (nil for none): a page
-// keeps its name while its title makes the one it was kept for.
-func packageOperationNames(ops []*ir.Operation, kept map[string]keptnames.Entry, name func(o *ir.Operation, goName string)) diag.List {
+// keeps its name while its title makes the one it was kept for. held are
+// names no page may take: those of pages an error left out. fresh says the
+// names are those of an output without names.go (lint's, ir's), which the
+// warnings say.
+func packageOperationNames(ops []*ir.Operation, fresh bool, kept map[string]keptnames.Entry, held map[string]string, name func(o *ir.Operation, goName string)) diag.List {
 	ops = slices.Clone(ops)
 	sort.Slice(ops, func(i, j int) bool { return ops[i].Source < ops[j].Source })
 	base := make(map[*ir.Operation]string, len(ops))
@@ -271,6 +330,9 @@ func packageOperationNames(ops []*ir.Operation, kept map[string]keptnames.Entry,
 	used := make(map[string]bool, len(reserved)+len(ops))
 	for k := range reserved {
 		used[k] = true
+	}
+	for n := range held {
+		used[n] = true
 	}
 	// The names an earlier run gave come first: whichever page these rules
 	// would favour now, a page added since takes no name that exists.
@@ -337,6 +399,10 @@ func packageOperationNames(ops []*ir.Operation, kept map[string]keptnames.Entry,
 				clashes.Add(diag.Span{Pos: o.Pos, End: end}, diag.Warning, "go-name-clash",
 					"operation %q is the Go method %s, not %s, because the output's %s keeps %s for %s, whose title makes %s: give the pages distinct titles",
 					o.Title, goName, n, keptnames.FileName, n, holder.Pos, base[holder])
+			} else if page, ok := held[n]; !isKept && ok {
+				clashes.Add(diag.Span{Pos: o.Pos, End: end}, diag.Warning, "go-name-clash",
+					"operation %q is the Go method %s, not %s, because the output's %s holds %s for %s, whose operation is left out of this package: mend that page, or give the pages distinct titles",
+					o.Title, goName, n, keptnames.FileName, n, page)
 			}
 			continue
 		}
@@ -353,9 +419,13 @@ func packageOperationNames(ops []*ir.Operation, kept map[string]keptnames.Entry,
 			// "Delete conversationThread" and "Delete conversation thread".
 			what = map[bool]string{true: "has a title that makes the same Go name", false: "have titles that make the same Go name"}[len(others) == 1]
 		}
+		where := "" // the names are those of this very output
+		if fresh {
+			where = " in a new output" // lint's and ir's, which read no output
+		}
 		clashes.Add(diag.Span{Pos: o.Pos, End: end}, diag.Warning, "go-name-clash",
-			"operation %q is the Go method %s, not %s, because %s %s; which page gets %s depends on which pages exist but for the names generate keeps in its output's %s files: give the pages distinct titles",
-			o.Title, goName, n, strings.Join(others, ", "), what, n, keptnames.FileName)
+			"operation %q is the Go method %s%s, not %s, because %s %s; which page gets %s depends on which pages exist, but for the names an output's %s keeps: give the pages distinct titles",
+			o.Title, goName, where, n, strings.Join(others, ", "), what, n, keptnames.FileName)
 	}
 	return clashes
 }
@@ -395,7 +465,7 @@ func fileWordsNotInTitle(title, source string) []string {
 		inTitle[w] = true
 	}
 	var out []string
-	for _, w := range strings.FieldsFunc(naming.PageBase(source), func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
+	for _, w := range strings.FieldsFunc(naming.PageBase(source), func(r rune) bool { return r == '-' || r == '_' || r == '.' || r == ' ' }) {
 		if !inTitle[strings.ToLower(w)] {
 			out = append(out, w)
 		}

@@ -631,7 +631,7 @@ func TestTitleOwnerKeepsItsName(t *testing.T) {
 	got, clashes = names(root)
 	assert.Equal(t, map[string]string{"api/event-update.md": "UpdateEvent", "api/group-update-event.md": "UpdateEventGroup"}, got, "the owner keeps its name")
 	require.Len(t, clashes, 1)
-	assert.Contains(t, clashes[0], "api/group-update-event.md:1:3: warning go-name-clash: operation \"Update event\" is the Go method UpdateEventGroup, not UpdateEvent")
+	assert.Contains(t, clashes[0], "api/group-update-event.md:1:3: warning go-name-clash: operation \"Update event\" is the Go method UpdateEventGroup in a new output, not UpdateEvent")
 
 	// Two pages neither of which owns the title: both take their file's words.
 	write(root, "user-update-event", "/users/{id}/events/{id}")

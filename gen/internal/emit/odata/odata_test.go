@@ -67,8 +67,10 @@ func TestValidateODataTypeSpelling(t *testing.T) {
 		`{"child@odata.bind": "a", "@odata.etag": "W/1"}`:        "",
 	})
 	checkValidation(t, "test.UpdateThingRequest", map[string]string{
+		`{"CHILD@odata.bind": "a"}`:                           "", // parameters match regardless of case
+		`{"nope@odata.bind": "a"}`:                            `"nope@odata.bind" binds "nope", which is not a parameter`,
 		`{"@odata.type": "#microsoft.graph.thing", "s": "x"}`: "",
-		`{"@odata.type": 1}`: `"@odata.type" must be a string`,
+		`{"@odata.type": 1}`:                                  `"@odata.type" must be a string`,
 		`{"s": "x", "child": {"@odata.type": "#test.shape"}}`: `property "child" has @odata.type "#test.shape", which is not test.base`,
 		`{"@odata.type": "#x", "nope": 1}`:                    `unknown property "nope"`,
 		// An action's parameters match regardless of case, and are checked.
@@ -82,7 +84,7 @@ func TestValidateODataTypeSpelling(t *testing.T) {
 	})
 	checkValidation(t, "test.open", map[string]string{
 		`{"dynamic@odata.bind": 1}`: "", // an open type's members are any
-		`{"s@odata.bind": 1}`:       `"s@odata.bind" must be a link (a string): s is single-valued`,
+		`{"s@odata.bind": "a"}`:     `"s@odata.bind" binds s, which is of type Edm.String`,
 	})
 }
 
@@ -104,9 +106,13 @@ func TestValidate(t *testing.T) {
 		`{"list@odata.bind": ["https://x/a", "b"], "child": {"child@odata.bind": "c"}}`: "",
 		`{"nope@odata.bind": "a"}`:            `"nope@odata.bind" binds "nope", which is not a property of test.base`,
 		`{"child": {"nope@odata.bind": "a"}}`: `"child.nope@odata.bind" binds "nope", which is not a property of test.base`,
-		`{"child@odata.bind": ["a"]}`:         `"child@odata.bind" must be a link (a string): child is single-valued`,
+		`{"child@odata.bind": ["a"]}`:         `"child@odata.bind" must be a link (a non-empty string): child is single-valued`,
+		`{"child@odata.bind": ""}`:            `"child@odata.bind" must be a link (a non-empty string): child is single-valued`,
+		`{"s@odata.bind": "a"}`:               `"s@odata.bind" binds s, which is of type Edm.String: only a relationship is bound`,
+		`{"kinds@odata.bind": ["a"]}`:         `"kinds@odata.bind" binds kinds, which is of type test.kind: only a relationship is bound`,
 		`{"list@odata.bind": "a"}`:            `"list@odata.bind" must be a JSON array of links: list is a collection`,
-		`{"list@odata.bind": ["a", {}]}`:      `element "list@odata.bind[1]" must be a link (a string)`,
+		`{"list@odata.bind": ["a", {}]}`:      `element "list@odata.bind[1]" must be a link (a non-empty string)`,
+		`{"list@odata.bind": ["a", ""]}`:      `element "list@odata.bind[1]" must be a link (a non-empty string)`,
 		`{"child": {"@odata.type": "#test.derived", "extra": "e"}, "list": [{"@odata.type": "test.derived"}]}`: "",
 		// null clears a property, collections included; raw JSON holds a null element.
 		`{"s": null, "child": null, "list": null, "tags": null, "kinds": null}`: "",
