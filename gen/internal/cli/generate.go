@@ -294,7 +294,8 @@ func printDiags(w io.Writer, in string, diags diag.List) {
 // name).
 func inPrefix(in string) string {
 	if info, err := os.Stat(in); err == nil && !info.IsDir() {
-		return filepath.Dir(in)
+		root, _ := resolve.PageRoot(in)
+		return root
 	}
 	return in
 }

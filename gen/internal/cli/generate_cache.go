@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 
@@ -60,8 +59,8 @@ func readInputs(in, module string) (*inputs, error) {
 	r := &inputs{root: in}
 	isPage := func(rel string) bool { return strings.HasSuffix(strings.ToLower(rel), ".md") }
 	if !info.IsDir() {
-		// One page, whatever its name; its positions name its base name.
-		r.root = filepath.Dir(in)
+		// One page, whatever its name; its positions name its base name,
+		// below the folder api/ or resources/ it is in (resolve.PageRoot).
 		isPage = func(string) bool { return true }
 	}
 	files, err := h.ReadTree(in, isPage)
@@ -77,6 +76,9 @@ func readInputs(in, module string) (*inputs, error) {
 	}
 	if len(r.rels) == 0 {
 		return nil, resolve.NoPagesError{Dir: in}
+	}
+	if !info.IsDir() {
+		r.root, r.rels[0] = resolve.PageRoot(in)
 	}
 	if idErr == nil {
 		r.key = h.Key()

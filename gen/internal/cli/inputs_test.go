@@ -266,3 +266,26 @@ func TestGenerateWarnsOfLegacyMux(t *testing.T) {
 		}
 	}
 }
+
+// TestOnePageInItsFolder: a page given alone as -in keeps the api/ or
+// resources/ folder it is in, which says what kind of page it is: an
+// operation page in api/ generates its operation.
+func TestOnePageInItsFolder(t *testing.T) {
+	root := t.TempDir()
+	page := filepath.Join(root, "docs", "api", "widget-delete.md")
+	require.NoError(t, os.MkdirAll(filepath.Dir(page), 0o755))
+	require.NoError(t, os.WriteFile(page, []byte("# Delete widget\n\nNamespace: microsoft.graph\n\nDelete a widget.\n\n## HTTP request\n\n```http\nDELETE /widgets/{id}\n```\n\n"+
+		"## Response\n\nIf successful, this method returns a `204 No Content` response code.\n"), 0o644))
+
+	code, stdout, stderr := run("ir", "-in", page)
+	require.Equal(t, ExitOK, code, stderr)
+	assert.Contains(t, stdout, `"source": "api/widget-delete.md"`)
+	assert.Contains(t, stdout, `"name": "DeleteWidget"`)
+
+	out := filepath.Join(root, "out")
+	code, _, stderr = run("generate", "-in", page, "-out", out, "-module", "example.com/m/out")
+	require.Equal(t, ExitOK, code, stderr)
+	service, err := os.ReadFile(filepath.Join(out, "graph", "service.go"))
+	require.NoError(t, err)
+	assert.Contains(t, string(service), "DeleteWidget(ctx context.Context, widgetID string) error")
+}

@@ -53,7 +53,8 @@ func pagePaths(root string) (dir string, rels []string, err error) {
 		return "", nil, err
 	}
 	if !info.IsDir() {
-		return filepath.Dir(root), []string{filepath.Base(root)}, nil
+		dir, rel := PageRoot(root)
+		return dir, []string{rel}, nil
 	}
 	files, err := PageFiles(root)
 	if err != nil {
@@ -68,6 +69,19 @@ func pagePaths(root string) (dir string, rels []string, err error) {
 	}
 	sort.Strings(rels)
 	return root, rels, nil
+}
+
+// PageRoot splits the path of a page given alone into the folder its
+// position is relative to and its slash-separated path below it. A page in
+// a folder named api or resources keeps that folder, which says what kind
+// of page it is (parse.OperationPath): docs/api/x.md is api/x.md below docs,
+// as it is when docs is read whole.
+func PageRoot(page string) (root, rel string) {
+	dir, base := filepath.Dir(page), filepath.Base(page)
+	if kind := filepath.Base(dir); kind == "api" || kind == "resources" {
+		return filepath.Dir(dir), kind + "/" + base
+	}
+	return dir, base
 }
 
 // PageFiles lists the pages below dir: every .md file, in any case, outside
