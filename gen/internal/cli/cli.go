@@ -150,6 +150,16 @@ func checkInput(what, p string) error {
 	return fmt.Errorf("%s %s is %s, not a folder or a file", what, p, specialKind(info.Mode()))
 }
 
+// checkDocSet refuses a page where a command needs the whole doc set:
+// one page resolves no type another page declares, and generate would make
+// -out hold that page's code alone.
+func checkDocSet(what, p string) error {
+	if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
+		return fmt.Errorf("%s %s is a page: give the folder of the doc set it belongs to, so that types resolve across its pages (gen lint and gen ir take one page)", what, p)
+	}
+	return nil
+}
+
 // specialKind names the kind of a file that is neither a folder nor a
 // regular file.
 func specialKind(m fs.FileMode) string {

@@ -56,7 +56,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: gen generate [-in docs-input] [-out output] [-module path] [-check] [-keep-going] [-stamp=false] [-v]")
 		fset.PrintDefaults()
 	}
-	in := fset.String("in", "docs-input", "folder of input pages")
+	in := fset.String("in", "docs-input", "folder of input pages (the doc set)")
 	out := fset.String("out", "output", "output folder; only generated files in it are ever written or deleted")
 	module := fset.String("module", "", "import path of -out (default: the module path of the nearest go.mod above -out, joined with -out's folder below it)")
 	check := fset.Bool("check", false, "write nothing; print a unified diff for each stale, missing or extra file and exit 1 if there is any")
@@ -70,6 +70,10 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	if err := checkInput("-in", *in); err != nil {
+		fmt.Fprintf(stderr, "gen generate: %v\n", err)
+		return ExitUsage
+	}
+	if err := checkDocSet("-in", *in); err != nil {
 		fmt.Fprintf(stderr, "gen generate: %v\n", err)
 		return ExitUsage
 	}
@@ -290,8 +294,7 @@ func printDiags(w io.Writer, in string, diags diag.List) {
 }
 
 // inPrefix is what page paths, relative to the input, are joined to: the
-// input folder, or a single page's folder (its positions name its base
-// name).
+// input folder, or the folder resolve.PageRoot gives a single page.
 func inPrefix(in string) string {
 	if info, err := os.Stat(in); err == nil && !info.IsDir() {
 		root, _ := resolve.PageRoot(in)

@@ -679,19 +679,37 @@ func TestGenerateKeepsMethodNames(t *testing.T) {
 	assert.Equal(t, map[string]string{"api/user-get-widget.md": "GetWidget", "api/widget-get.md": "GetWidgetWidgetGet"}, methods(), "mended, the page has its name back")
 
 	// A page whose namespace changes for a run keeps its name in the other
-	// package, and its old package holds the name till it comes back.
+	// package, and has it back when it returns.
 	write("api/user-get-widget.md", strings.Replace(original, "Namespace: microsoft.graph", "Namespace: microsoft.graph.other", 1))
 	code, stderr = generate()
 	require.Equal(t, ExitOK, code, stderr)
 	other, err := os.ReadFile(filepath.Join(out, "other", keptnames.FileName))
 	require.NoError(t, err)
 	assert.Contains(t, string(other), `"api/user-get-widget.md" GetWidget GetWidget`)
-	assert.Equal(t, map[string]string{"api/user-get-widget.md": "GetWidget", "api/widget-get.md": "GetWidgetWidgetGet"}, methods("api/user-get-widget.md"), "graph holds the name")
+	assert.Equal(t, map[string]string{"api/widget-get.md": "GetWidgetWidgetGet"}, methods())
 	write("api/user-get-widget.md", original)
 	code, stderr = generate()
 	require.Equal(t, ExitOK, code, stderr)
 	assert.Equal(t, map[string]string{"api/user-get-widget.md": "GetWidget", "api/widget-get.md": "GetWidgetWidgetGet"}, methods())
 	assert.NoDirExists(t, filepath.Join(out, "other"))
+
+	// A package whose every operation an error leaves out, and which has
+	// no type, keeps a names.go holding their names.
+	tool := strings.Replace(getWidget("/tools/{id}/widget"), "Namespace: microsoft.graph", "Namespace: microsoft.graph.tools", 1)
+	write("api/tool-get-widget.md", tool)
+	code, stderr = generate()
+	require.Equal(t, ExitOK, code, stderr)
+	write("api/tool-get-widget.md", strings.Replace(tool, "GET /tools", "FROB /tools", 1))
+	code, _ = generate("-keep-going")
+	require.Equal(t, ExitFindings, code)
+	held, err := os.ReadFile(filepath.Join(out, "tools", keptnames.FileName))
+	require.NoError(t, err, "the package folder stays for its names.go")
+	assert.Contains(t, string(held), `"api/tool-get-widget.md" GetWidget GetWidget`)
+	assert.NoFileExists(t, filepath.Join(out, "tools", "service.go"))
+	require.NoError(t, os.Remove(filepath.Join(in, "api", "tool-get-widget.md")))
+	code, stderr = generate()
+	require.Equal(t, ExitOK, code, stderr)
+	assert.NoDirExists(t, filepath.Join(out, "tools"), "a page gone holds nothing")
 
 	require.NoError(t, os.Remove(filepath.Join(out, "graph", keptnames.FileName)))
 	code, stderr = generate()

@@ -267,9 +267,10 @@ func TestGenerateWarnsOfLegacyMux(t *testing.T) {
 	}
 }
 
-// TestOnePageInItsFolder: a page given alone as -in keeps the api/ or
-// resources/ folder it is in, which says what kind of page it is: an
-// operation page in api/ generates its operation.
+// TestOnePageInItsFolder: a page given alone to ir keeps the api/ or
+// resources/ folder it is in, which says what kind of page it is, however
+// its path is spelled; generate and metadata-diff, which need the whole
+// doc set, refuse a page and write nothing.
 func TestOnePageInItsFolder(t *testing.T) {
 	root := t.TempDir()
 	page := filepath.Join(root, "docs", "api", "widget-delete.md")
@@ -281,11 +282,17 @@ func TestOnePageInItsFolder(t *testing.T) {
 	require.Equal(t, ExitOK, code, stderr)
 	assert.Contains(t, stdout, `"source": "api/widget-delete.md"`)
 	assert.Contains(t, stdout, `"name": "DeleteWidget"`)
+	t.Chdir(filepath.Dir(page))
+	code, stdout, stderr = run("ir", "-in", "widget-delete.md")
+	require.Equal(t, ExitOK, code, stderr)
+	assert.Contains(t, stdout, `"source": "api/widget-delete.md"`, "from inside api/ too")
 
 	out := filepath.Join(root, "out")
 	code, _, stderr = run("generate", "-in", page, "-out", out, "-module", "example.com/m/out")
-	require.Equal(t, ExitOK, code, stderr)
-	service, err := os.ReadFile(filepath.Join(out, "graph", "service.go"))
-	require.NoError(t, err)
-	assert.Contains(t, string(service), "DeleteWidget(ctx context.Context, widgetID string) error")
+	assert.Equal(t, ExitUsage, code)
+	assert.Contains(t, stderr, "gen generate: -in "+page+" is a page: give the folder of the doc set it belongs to")
+	assert.NoDirExists(t, out)
+	code, _, stderr = run("metadata-diff", "-metadata", page, "-in", page)
+	assert.Equal(t, ExitUsage, code)
+	assert.Contains(t, stderr, "gen metadata-diff: -in "+page+" is a page")
 }

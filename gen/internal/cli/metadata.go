@@ -58,6 +58,10 @@ func runMetadataDiff(args []string, stdout, stderr io.Writer) int {
 			return ExitUsage
 		}
 	}
+	if err := checkDocSet("-in", *in); err != nil {
+		fmt.Fprintf(stderr, "gen metadata-diff: %v\n", err)
+		return ExitUsage
+	}
 	schema, err := csdl.ReadFile(*metadata)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen metadata-diff: %v\n", err)

@@ -106,7 +106,7 @@ func Generate(p *ir.Program, opts Options) ([]File, error) {
 		if len(pkg.types) > 0 {
 			jobs = append(jobs, one(func() (File, error) { return g.genSchema(pkg) }))
 		}
-		if len(pkg.ops) > 0 || g.holdsNames(pkg) {
+		if len(pkg.ops) > 0 || len(pkg.held) > 0 {
 			jobs = append(jobs, one(func() (File, error) { return g.genNames(pkg) }))
 		}
 	}
@@ -192,6 +192,7 @@ type pkgInfo struct {
 	pages []*pageInfo     // sorted by file
 	types []*ir.Type      // sorted by qualified name
 	ops   []*ir.Operation // sorted by Name
+	held  []ir.HeldName   // names held for pages not here now, for names.go
 
 	routing *routing // worked out once by routes
 }
@@ -258,6 +259,15 @@ func newGenerator(p *ir.Program, opts Options) (*generator, error) {
 		}
 		inSpace(pi.name, o.Namespace, o.Pos)
 		pi.ops = append(pi.ops, o)
+	}
+	// A package may hold names and nothing else (each of its pages was
+	// left out this run): its names.go keeps them.
+	for _, h := range p.HeldNames {
+		pi, err := get(h.Package, "the name "+h.Method+" held for "+h.Source)
+		if err != nil {
+			return nil, err
+		}
+		pi.held = append(pi.held, h)
 	}
 	for _, pkg := range slices.Sorted(maps.Keys(spaces)) {
 		if len(spaces[pkg]) < 2 {

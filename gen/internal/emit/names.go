@@ -20,24 +20,11 @@ func (g *generator) genNames(pkg *pkgInfo) (File, error) {
 	for _, o := range pkg.ops {
 		entries = append(entries, keptnames.Entry{Source: o.Source, Title: naming.OperationName(o.Title, o.Source), Method: o.Name})
 	}
-	for _, h := range g.prog.HeldNames {
-		if h.Package == pkg.name {
-			entries = append(entries, keptnames.Entry{Source: h.Source, Title: h.Title, Method: h.Method})
-		}
+	for _, h := range pkg.held {
+		entries = append(entries, keptnames.Entry{Source: h.Source, Title: h.Title, Method: h.Method})
 	}
 	for _, l := range keptnames.Comment(entries) {
 		f.Comment(l)
 	}
 	return render(f, pkg.name+"/"+keptnames.FileName, "api", g.opts.ModulePath)
-}
-
-// holdsNames reports whether the package holds a name for a page an error
-// left out: it then has a names.go with no operation of its own.
-func (g *generator) holdsNames(pkg *pkgInfo) bool {
-	for _, h := range g.prog.HeldNames {
-		if h.Package == pkg.name {
-			return true
-		}
-	}
-	return false
 }

@@ -28,9 +28,10 @@ type Program struct {
 	Operations []*Operation `json:"operations"`
 
 	// HeldNames are the method names an earlier run into the output gave
-	// pages that make no operation in this one (an error left it out):
-	// they stay taken and recorded, so that each page gets its name back
-	// once it is mended.
+	// pages that make no operation in the package that recorded them (an
+	// error left it out, or the page's namespace changed): they stay taken
+	// and recorded there, so that the page gets its name back once it is
+	// mended or comes back.
 	HeldNames []HeldName `json:"-"`
 
 	byName map[string]*Type
@@ -43,6 +44,7 @@ type HeldName struct {
 	Source  string // the page
 	Title   string // the Go name its title made
 	Method  string
+	Pos     diag.Pos // the page's title, for findings
 }
 
 // Type is a resource (entity or complex type) or an enum.

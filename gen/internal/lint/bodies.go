@@ -505,7 +505,9 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 			// ...; a link they give may keep a path placeholder.
 			w.placeholderIn(m.Value)
 			if name, ok := strings.CutSuffix(m.Key, "@odata.bind"); ok && name != "" && t != nil && w.request {
-				w.bind(m, name, t, alt, judge)
+				// Any name of an open type may be bound; of another type,
+				// one it has, even where its table lists none.
+				w.bind(m, name, t, alt, !c.types.isOpen(t) && (alt == nil || !c.types.isOpen(alt)))
 			}
 			continue
 		}
@@ -548,17 +550,18 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 
 // bind checks a "name@odata.bind" member of a request's object of type t
 // (or alt, when its @odata.type names another), as the generated handler
-// does: name must be a property the type has (any name, of an open type),
+// does: name must be a property the type has (any name, where closed is
+// false: an open type),
 // not of a primitive or enum type, and the value one link (a non-empty
 // string) or, for a collection, an array of links.
-func (w *bodyWalk) bind(m parse.Member, name string, t, alt *ir.Type, judge bool) {
+func (w *bodyWalk) bind(m parse.Member, name string, t, alt *ir.Type, closed bool) {
 	c := w.c
 	prop, documented := c.types.bodyProperty(t, name)
 	if !documented && alt != nil {
 		prop, documented = c.types.bodyProperty(alt, name)
 	}
 	if !documented {
-		if !judge || w.dynamicKey(name) {
+		if !closed {
 			return
 		}
 		names := c.types.propertyNames(t)
@@ -585,7 +588,7 @@ func (w *bodyWalk) bindValue(m parse.Member, name string, prop *ir.Property) {
 	link := func(e *parse.Value) bool { return e.Kind == parse.StringValue && e.Str != "" }
 	switch {
 	case strings.HasPrefix(prop.Type, "Edm.") || prop.Ref != nil && prop.Ref.Kind == ir.Enum:
-		w.c.report(w.c.span(w.off+m.KeyOff, w.off+m.KeyEnd), "type-mismatch", "%q binds %s, which is typed %s%s: a bind links entities, so name a relationship",
+		w.c.report(w.c.span(w.off+m.KeyOff, w.off+m.KeyEnd), "type-mismatch", "%q binds %s, which is typed %s%s: a bind links entities, and a primitive or enum property takes its value itself",
 			m.Key, name, prop.Type, at)
 	case prop.Collection && v.Kind == parse.ArrayValue:
 		for _, e := range v.Elems {

@@ -78,8 +78,12 @@ func pagePaths(root string) (dir string, rels []string, err error) {
 // as it is when docs is read whole.
 func PageRoot(page string) (root, rel string) {
 	dir, base := filepath.Dir(page), filepath.Base(page)
-	if kind := filepath.Base(dir); kind == "api" || kind == "resources" {
-		return filepath.Dir(dir), kind + "/" + base
+	named := dir
+	if abs, err := filepath.Abs(dir); err == nil {
+		named = abs // "." names no folder: x.md given from inside api/
+	}
+	if kind := filepath.Base(named); kind == "api" || kind == "resources" {
+		return filepath.Join(dir, ".."), kind + "/" + base
 	}
 	return dir, base
 }

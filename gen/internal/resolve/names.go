@@ -109,7 +109,7 @@ func GoNameClashes(prog *ir.Program) diag.List {
 		ops[pkg] = append(ops[pkg], o)
 	}
 	for _, pkg := range slices.Sorted(maps.Keys(ops)) {
-		out = append(out, packageOperationNames(ops[pkg], true, nil, nil, func(*ir.Operation, string) {})...)
+		out = append(out, packageOperationNames(ops[pkg], true, nil, func(*ir.Operation, string) {})...)
 	}
 	return out
 }
@@ -247,78 +247,97 @@ func (r *resolver) operationNames() {
 	for _, o := range r.prog.Operations {
 		byPkgOps[o.Package] = append(byPkgOps[o.Package], o)
 	}
-	kept, held := r.keptNames(byPkgOps)
+	sets, held := r.keptNames(byPkgOps)
 	r.prog.HeldNames = held
 	for _, pkg := range slices.Sorted(maps.Keys(byPkgOps)) {
-		taken := map[string]string{} // held name -> its page
-		for _, h := range held {
-			if h.Package == pkg {
-				taken[h.Method] = h.Source
-			}
-		}
-		clashes := packageOperationNames(byPkgOps[pkg], len(r.kept) == 0, kept[pkg], taken, func(o *ir.Operation, name string) { o.Name = name })
+		clashes := packageOperationNames(byPkgOps[pkg], len(r.kept) == 0, sets[pkg], func(o *ir.Operation, name string) { o.Name = name })
 		r.diags = append(r.diags, clashes...)
 	}
 }
 
+// keptSet is what one package's naming is given of the names an earlier
+// run recorded.
+type keptSet struct {
+	own      map[string]keptnames.Entry // the package's record, by page
+	borrowed map[string]keptnames.Entry // other packages' entries of pages now here
+	held     map[string]ir.HeldName     // names no page of the package may take
+}
+
+// heldName returns the page a name is held for in the package.
+func (k *keptSet) heldName(name string) (ir.HeldName, bool) {
+	if k == nil {
+		return ir.HeldName{}, false
+	}
+	h, ok := k.held[name]
+	return h, ok
+}
+
 // keptNames sorts the names an earlier run recorded (r.kept) by the
-// package each page's operation is in now: the entry of that package, or
-// else of the first other package that has one (the page's namespace
-// changed, or a cycle merged two packages). It returns as held the entries
-// of pages that are among the input but make no operation in the package
-// that recorded them: an error left the operation out, or it moved, and
-// its name there waits for it.
-func (r *resolver) keptNames(byPkgOps map[string][]*ir.Operation) (map[string]map[string]keptnames.Entry, []ir.HeldName) {
+// package each page's operation is in now. A page's own package's entry
+// comes first; a page that moved (its namespace changed, or a cycle merged
+// two packages) borrows the entry of the first other package that has one,
+// which yields to the entries of the pages that were there. The entries of
+// pages that are among the input but make no operation at all (an error
+// left it out) are returned as held: the name stays that page's in the
+// package that recorded it, for when it is mended.
+func (r *resolver) keptNames(byPkgOps map[string][]*ir.Operation) (map[string]*keptSet, []ir.HeldName) {
 	if len(r.kept) == 0 {
 		return nil, nil
 	}
+	sets := map[string]*keptSet{}
+	set := func(pkg string) *keptSet {
+		if sets[pkg] == nil {
+			sets[pkg] = &keptSet{own: map[string]keptnames.Entry{}, borrowed: map[string]keptnames.Entry{}, held: map[string]ir.HeldName{}}
+		}
+		return sets[pkg]
+	}
 	pkgs := slices.Sorted(maps.Keys(r.kept))
-	kept := map[string]map[string]keptnames.Entry{}
 	pkgOf := map[string]string{}
 	for pkg, ops := range byPkgOps {
 		for _, o := range ops {
 			pkgOf[o.Source] = pkg
-			e, ok := r.kept[pkg][o.Source]
+			if e, ok := r.kept[pkg][o.Source]; ok {
+				set(pkg).own[o.Source] = e
+				continue
+			}
 			for _, other := range pkgs {
-				if ok {
+				if e, ok := r.kept[other][o.Source]; ok {
+					set(pkg).borrowed[o.Source] = e
 					break
 				}
-				e, ok = r.kept[other][o.Source]
-			}
-			if ok {
-				if kept[pkg] == nil {
-					kept[pkg] = map[string]keptnames.Entry{}
-				}
-				kept[pkg][o.Source] = e
 			}
 		}
 	}
-	inInput := make(map[string]bool, len(r.set.Pages))
+	pageAt := make(map[string]diag.Pos, len(r.set.Pages))
 	for _, p := range r.set.Pages {
-		inInput[p.Src.Path] = true
+		pageAt[p.Src.Path] = titleSpan(p).Pos()
 	}
 	var held []ir.HeldName
 	for _, was := range pkgs {
 		entries := r.kept[was]
 		for _, src := range slices.Sorted(maps.Keys(entries)) {
-			if e := entries[src]; inInput[src] && pkgOf[src] != was {
-				held = append(held, ir.HeldName{Package: was, Source: src, Title: e.Title, Method: e.Method})
+			at, inInput := pageAt[src]
+			if _, named := pkgOf[src]; inInput && !named {
+				e := entries[src]
+				h := ir.HeldName{Package: was, Source: src, Title: e.Title, Method: e.Method, Pos: at}
+				held = append(held, h)
+				set(was).held[h.Method] = h
 			}
 		}
 	}
-	return kept, held
+	return sets, held
 }
 
 // packageOperationNames settles the Go method names of one package's
 // operations by the collision rules above: it calls name with each one's,
 // and returns a go-name-clash warning for each operation whose title's
-// name other pages share, which makes its name depend on them. kept are the
-// names an earlier run gave the package's pages (nil for none): a page
-// keeps its name while its title makes the one it was kept for. held are
-// names no page may take: those of pages an error left out. fresh says the
-// names are those of an output without names.go (lint's, ir's), which the
-// warnings say.
-func packageOperationNames(ops []*ir.Operation, fresh bool, kept map[string]keptnames.Entry, held map[string]string, name func(o *ir.Operation, goName string)) diag.List {
+// name other pages share, which makes its name depend on them. kept is
+// what the package has of the names an earlier run recorded (nil for
+// none): a page keeps its name while its title makes the one it was kept
+// for, and no page takes a name held for a page that is not here now.
+// fresh says no earlier run recorded any name (lint's and ir's names, or a
+// first generate's), which the warnings say.
+func packageOperationNames(ops []*ir.Operation, fresh bool, kept *keptSet, name func(o *ir.Operation, goName string)) diag.List {
 	ops = slices.Clone(ops)
 	sort.Slice(ops, func(i, j int) bool { return ops[i].Source < ops[j].Source })
 	base := make(map[*ir.Operation]string, len(ops))
@@ -331,20 +350,30 @@ func packageOperationNames(ops []*ir.Operation, fresh bool, kept map[string]kept
 	for k := range reserved {
 		used[k] = true
 	}
-	for n := range held {
-		used[n] = true
-	}
-	// The names an earlier run gave come first: whichever page these rules
-	// would favour now, a page added since takes no name that exists.
-	keptAs := make(map[*ir.Operation]string, len(kept))
-	keptBy := make(map[string]*ir.Operation, len(kept))
-	for _, o := range ops {
-		k, ok := kept[o.Source]
-		if ok && k.Title == base[o] && strings.HasPrefix(k.Method, k.Title) && !used[k.Method] {
-			used[k.Method] = true
-			keptAs[o] = k.Method
-			keptBy[k.Method] = o
+	// The names an earlier run gave come first, the package's own before
+	// those of pages that moved here: whichever page these rules would
+	// favour now, a page added since takes no name that exists.
+	keptAs := make(map[*ir.Operation]string, len(ops))
+	keptBy := make(map[string]*ir.Operation, len(ops))
+	claim := func(entries map[string]keptnames.Entry) {
+		for _, o := range ops {
+			k, ok := entries[o.Source]
+			if _, done := keptAs[o]; done || !ok {
+				continue
+			}
+			if k.Title == base[o] && strings.HasPrefix(k.Method, k.Title) && !used[k.Method] {
+				used[k.Method] = true
+				keptAs[o] = k.Method
+				keptBy[k.Method] = o
+			}
 		}
+	}
+	if kept != nil {
+		for n := range kept.held {
+			used[n] = true
+		}
+		claim(kept.own)
+		claim(kept.borrowed)
 	}
 	// Of pages sharing a title, the one whose file name says nothing the
 	// title does not (api/event-update.md for "Update event", not
@@ -392,19 +421,22 @@ func packageOperationNames(ops []*ir.Operation, fresh bool, kept map[string]kept
 		if goName == n || reserved[n] {
 			continue // the title's name, or one the package declares itself
 		}
-		if len(byName[n]) == 1 {
-			// A name kept from a clash with a page since gone, or the
-			// title's name kept by a page whose own title makes another.
-			if holder := keptBy[n]; !isKept && holder != nil {
-				clashes.Add(diag.Span{Pos: o.Pos, End: end}, diag.Warning, "go-name-clash",
-					"operation %q is the Go method %s, not %s, because the output's %s keeps %s for %s, whose title makes %s: give the pages distinct titles",
-					o.Title, goName, n, keptnames.FileName, n, holder.Pos, base[holder])
-			} else if page, ok := held[n]; !isKept && ok {
-				clashes.Add(diag.Span{Pos: o.Pos, End: end}, diag.Warning, "go-name-clash",
-					"operation %q is the Go method %s, not %s, because the output's %s holds %s for %s, whose operation is left out of this package: mend that page, or give the pages distinct titles",
-					o.Title, goName, n, keptnames.FileName, n, page)
-			}
+		// The title's name kept by a page whose own title makes another,
+		// or held for a page an error left out.
+		if holder := keptBy[n]; !isKept && holder != nil && base[holder] != n {
+			clashes.Add(diag.Span{Pos: o.Pos, End: end}, diag.Warning, "go-name-clash",
+				"operation %q is the Go method %s, not %s, because the output's %s keeps %s for %s, whose title makes %s: give the pages distinct titles",
+				o.Title, goName, n, keptnames.FileName, n, holder.Pos, base[holder])
 			continue
+		}
+		if h, ok := kept.heldName(n); !isKept && ok {
+			clashes.Add(diag.Span{Pos: o.Pos, End: end}, diag.Warning, "go-name-clash",
+				"operation %q is the Go method %s, not %s, because the output's %s holds %s for the page at %s, which makes no operation now (an error left it out): mend it, or delete %s to release the name",
+				o.Title, goName, n, keptnames.FileName, n, h.Pos, keptnames.FileName)
+			continue
+		}
+		if len(byName[n]) == 1 {
+			continue // a name kept from a clash with a page since gone
 		}
 		var others []string
 		same := true // every other page's title is this one's word for word

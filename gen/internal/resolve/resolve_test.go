@@ -690,19 +690,64 @@ func TestKeptNamesSurviveAddedPages(t *testing.T) {
 	require.Len(t, clashes, 1)
 	assert.Contains(t, clashes[0], `api/update-event-group.md:1:3: warning go-name-clash: operation "Update event group" is the Go method UpdateEventGroupUpdateEventGroup, not UpdateEventGroup, because the output's names.go keeps UpdateEventGroup for api/group-update-event.md:1:3, whose title makes UpdateEvent`)
 
-	// A record of another package, or of names the titles no longer make,
-	// changes nothing.
+	// A record of names the titles no longer make, or that do not start
+	// with the title's name, changes nothing.
 	entry := func(title, method string) keptnames.Record {
 		return keptnames.Record{"contoso": {"api/group-update-event.md": {Source: "api/group-update-event.md", Title: title, Method: method}}}
 	}
 	for what, rec := range map[string]keptnames.Record{
-		"another package":         {"other": kept["contoso"]},
 		"title changed":           entry("ChangeEvent", "ChangeEvent"),
-		"not made from the title": entry("UpdateEvent", "Service"),
+		"not made from the title": entry("UpdateEvent", "ChangeEventGroup"),
 	} {
 		got, _ := resolveKeeping(rec, pages)
 		assert.Equal(t, fresh, got, what)
 	}
+
+	// A page whose package changed borrows its entry from the package that
+	// recorded it, but yields to the pages that were already there.
+	moved := keptnames.Record{
+		"contoso": {"api/group-update-event.md": {Source: "api/group-update-event.md", Title: "UpdateEvent", Method: "UpdateEventMine"}},
+		"other":   {"api/event-update.md": {Source: "api/event-update.md", Title: "UpdateEvent", Method: "UpdateEventMine"}},
+	}
+	got, _ = resolveKeeping(moved, pages)
+	assert.Equal(t, map[string]string{"api/event-update.md": "UpdateEvent", "api/group-update-event.md": "UpdateEventMine"}, got, "the page recorded here keeps the name")
+	delete(moved, "contoso")
+	got, _ = resolveKeeping(moved, pages)
+	assert.Equal(t, map[string]string{"api/event-update.md": "UpdateEventMine", "api/group-update-event.md": "UpdateEventGroup"}, got, "a borrowed name, where free")
+}
+
+// TestHeldNames: the name of a page an error leaves out is held: no page
+// takes it, and the page is named so once mended.
+func TestHeldNames(t *testing.T) {
+	page := func(title, line string) string {
+		return "# " + title + "\n\nNamespace: contoso\n\n## HTTP request\n\n```http\n" + line + "\n```\n\n## Response\n\nIf successful, this method returns a `204 No Content` response code.\n"
+	}
+	kept := keptnames.Record{"contoso": {"api/group-update-event.md": {Source: "api/group-update-event.md", Title: "UpdateEvent", Method: "UpdateEvent"}}}
+	rels := []string{"api/event-update.md", "api/group-update-event.md"}
+	srcs := [][]byte{[]byte(page("Update event", "PATCH /events/{id}")), []byte(page("Update event", "FROB /groups/{id}/events/{id}"))}
+	prog, diags := ResolveSourcesKeeping("", rels, srcs, kept)
+	require.Len(t, prog.Operations, 1, "the broken page makes no operation")
+	assert.Equal(t, "UpdateEventEventUpdate", prog.Operations[0].Name, "the owner of the title does not take the held name")
+	require.Len(t, prog.HeldNames, 1)
+	h := prog.HeldNames[0]
+	assert.Equal(t, ir.HeldName{Package: "contoso", Source: "api/group-update-event.md", Title: "UpdateEvent", Method: "UpdateEvent", Pos: h.Pos}, h)
+	assert.Equal(t, "api/group-update-event.md:1:3", h.Pos.String())
+	clashes := findingsOf(diags, "go-name-clash")
+	require.Len(t, clashes, 1)
+	assert.Contains(t, clashes[0], `api/event-update.md:1:3: warning go-name-clash: operation "Update event" is the Go method UpdateEventEventUpdate, not UpdateEvent, because the output's names.go holds UpdateEvent for the page at api/group-update-event.md:1:3, which makes no operation now`)
+
+	// Mended, the page has its name back; a page no longer among the input
+	// holds nothing.
+	srcs[1] = []byte(page("Update event", "PATCH /groups/{id}/events/{id}"))
+	prog, _ = ResolveSourcesKeeping("", rels, srcs, kept)
+	names := map[string]string{}
+	for _, o := range prog.Operations {
+		names[o.Source] = o.Name
+	}
+	assert.Equal(t, map[string]string{"api/event-update.md": "UpdateEventEventUpdate", "api/group-update-event.md": "UpdateEvent"}, names)
+	prog, _ = ResolveSourcesKeeping("", rels[:1], srcs[:1], kept)
+	assert.Empty(t, prog.HeldNames)
+	assert.Equal(t, "UpdateEvent", prog.Operations[0].Name)
 }
 
 // loadPages writes the pages (by path below the doc set's root) to a
