@@ -214,9 +214,19 @@ func (c bodyChecker) bind(t *ir.Type, v any, path, name string) string {
 		p = t.PropertyFold(name)
 	}
 	link := func(v any) bool { s, ok := v.(string); return ok && s != "" }
+	linkList := func(v any) bool {
+		vs, ok := v.([]any)
+		for _, l := range vs {
+			ok = ok && link(l)
+		}
+		return ok
+	}
 	switch {
 	case p == nil && c.g.isOpen(t):
-		return ""
+		if link(v) || linkList(v) {
+			return ""
+		}
+		return fmt.Sprintf("%q is neither a link (a non-empty string) nor an array of links", path)
 	case p == nil:
 		return fmt.Sprintf("%q binds %q, which is not declared by %s", path, name, t.QualifiedName())
 	case isEdm(p.Type) || p.Ref != nil && p.Ref.Kind == ir.Enum:

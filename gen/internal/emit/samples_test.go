@@ -215,6 +215,10 @@ func TestBodyProblemCaseFold(t *testing.T) {
 		assert.Equal(t, `property "ID" differs from the declared property "id" only in letter case`,
 			g.bodyProblem(`{"ID": "a"}`, thing.QualifiedName(), thing, false, request), "an inherited property")
 	}
+	// A bind of a name an open type does not declare still holds links.
+	assert.Equal(t, "", g.bodyProblem(`{"dynamic@odata.bind": "a", "more@odata.bind": ["b"]}`, thing.QualifiedName(), thing, false, true))
+	assert.Equal(t, `"dynamic@odata.bind" is neither a link (a non-empty string) nor an array of links`,
+		g.bodyProblem(`{"dynamic@odata.bind": ["a", 1]}`, thing.QualifiedName(), thing, false, true))
 }
 
 // TestUntypedEdm: the runtime's odata.Untyped, which lets a collection hold

@@ -562,6 +562,16 @@ func (w *bodyWalk) bind(m parse.Member, name string, t, alt *ir.Type, closed boo
 	}
 	if !documented {
 		if !closed {
+			// Any name of an open type, but still one link or several.
+			v := m.Value
+			isLink := func(e *parse.Value) bool { return e.Kind == parse.StringValue && e.Str != "" }
+			ok := isLink(v) || v.Kind == parse.ArrayValue
+			for _, e := range v.Elems {
+				ok = ok && v.Kind == parse.ArrayValue && isLink(e)
+			}
+			if !ok {
+				w.report(v, "type-mismatch", "%q binds %s, which %s does not declare: expected a link (a non-empty string) or an array of links, found %s", m.Key, name, t.QualifiedName(), describeValue(v))
+			}
 			return
 		}
 		names := c.types.propertyNames(t)

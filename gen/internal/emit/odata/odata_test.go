@@ -83,8 +83,9 @@ func TestValidateODataTypeSpelling(t *testing.T) {
 		`{"S": "x"}`: `unknown property "S"`, // a type's properties do not
 	})
 	checkValidation(t, "test.open", map[string]string{
-		`{"dynamic@odata.bind": 1}`: "", // an open type's members are any
-		`{"s@odata.bind": "a"}`:     `"s@odata.bind" binds s, which is of type Edm.String`,
+		`{"dynamic@odata.bind": "a", "more@odata.bind": ["b"]}`: "", // an open type's members are any
+		`{"dynamic@odata.bind": 1}`:                             `"dynamic@odata.bind" must be a link (a non-empty string) or a JSON array of links`,
+		`{"s@odata.bind": "a"}`:                                 `"s@odata.bind" binds s, which is of type Edm.String`,
 	})
 }
 

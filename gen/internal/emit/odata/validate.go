@@ -232,12 +232,18 @@ func validateValue(v any, at *loc, typeName string, t *Type) error {
 // validateBind checks the member at, "name@odata.bind", of an object of
 // type t: name must be a property of t (any name, of an open type) whose
 // type is neither primitive nor an enum, as a bind links entities; and the
-// value a link (a non-empty string) or, for a collection, an array of links.
+// value a link (a non-empty string) or, for a collection (or a name an
+// open type does not declare), an array of links.
 func validateBind(t *Type, at *loc, name string, v any) error {
 	p := t.member(name)
 	if p == nil {
 		if t.Open {
-			return nil
+			// Any name: the value still links, one entity or several.
+			if isLink(v) || isLinks(v) {
+				return nil
+			}
+			path := at.String()
+			return &ValidationError{Path: path, Message: fmt.Sprintf("%q must be a link (a non-empty string) or a JSON array of links", path)}
 		}
 		path := at.String()
 		what := "a property of " + t.Name
@@ -286,6 +292,15 @@ func bindable(name string) bool {
 func isLink(v any) bool {
 	s, ok := v.(string)
 	return ok && s != ""
+}
+
+// isLinks reports whether v is an array of links.
+func isLinks(v any) bool {
+	links, ok := v.([]any)
+	for _, l := range links {
+		ok = ok && isLink(l)
+	}
+	return ok
 }
 
 // sameParameterTwice refuses an object of an action's parameters that
