@@ -61,3 +61,22 @@ func TestPipeAsInputIsAnError(t *testing.T) {
 	}
 	assert.Equal(t, before, tree(t, out))
 }
+
+// TestLintBrokenLinkNamedAsGiven: a broken symbolic link among the pages
+// stops lint with an error naming it as the user wrote its path, whether
+// its folder or the link itself is given.
+func TestLintBrokenLinkNamedAsGiven(t *testing.T) {
+	root := t.TempDir()
+	api := filepath.Join(root, "docs", "api")
+	require.NoError(t, os.MkdirAll(api, 0o755))
+	require.NoError(t, os.Symlink("nowhere.md", filepath.Join(api, "broken.md")))
+	t.Chdir(root)
+	for arg, want := range map[string]string{
+		"docs":               filepath.Join("docs", "api", "broken.md"),
+		"docs/api/broken.md": "docs/api/broken.md",
+	} {
+		code, _, stderr := run("lint", arg)
+		assert.Equal(t, ExitUsage, code, arg)
+		assert.Equal(t, "gen lint: "+want+" is a symbolic link to nowhere.md, which does not exist\n", stderr, arg)
+	}
+}

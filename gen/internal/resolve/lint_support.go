@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -44,8 +45,11 @@ func ReadPaths(paths []string) (*Set, error) {
 		if err != nil {
 			return nil, err
 		}
-		info, err := os.Stat(abs)
+		info, err := os.Stat(p) // an error names the path as given
 		if err != nil {
+			if target, lerr := os.Readlink(p); lerr == nil && errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("%s is a symbolic link to %s, which does not exist", p, target)
+			}
 			return nil, err
 		}
 		if !info.IsDir() {
@@ -88,10 +92,6 @@ func ReadPaths(paths []string) (*Set, error) {
 		}
 	}
 	rels := slices.Sorted(maps.Values(chosen))
-	pages, err := readPages(root, rels)
-	if err != nil {
-		return nil, err
-	}
 	display := root
 	if allRelative {
 		if wd, err := os.Getwd(); err == nil {
@@ -99,6 +99,12 @@ func ReadPaths(paths []string) (*Set, error) {
 				display = r
 			}
 		}
+	}
+	// Read below the root as shown, so that an error (a broken link)
+	// names the page as the findings would.
+	pages, err := readPages(display, rels)
+	if err != nil {
+		return nil, err
 	}
 	return NewSet(display, pages), nil
 }
