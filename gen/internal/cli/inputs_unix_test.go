@@ -80,3 +80,20 @@ func TestLintBrokenLinkNamedAsGiven(t *testing.T) {
 		assert.Equal(t, "gen lint: "+want+" is a symbolic link to nowhere.md, which does not exist\n", stderr, arg)
 	}
 }
+
+// TestOnePageThroughALink: a page given alone through a symbolic link is
+// read where it really lives, as the kind of page its folder says.
+func TestOnePageThroughALink(t *testing.T) {
+	root := t.TempDir()
+	page := filepath.Join(root, "docs", "api", "widget-delete.md")
+	require.NoError(t, os.MkdirAll(filepath.Dir(page), 0o755))
+	require.NoError(t, os.WriteFile(page, []byte("# Delete widget\n\nNamespace: microsoft.graph\n\nDelete a widget.\n\n## HTTP request\n\n```http\nDELETE /widgets/{id}\n```\n\n"+
+		"## Response\n\nIf successful, this method returns a `204 No Content` response code.\n"), 0o644))
+	require.NoError(t, os.MkdirAll(filepath.Join(root, "links"), 0o755))
+	link := filepath.Join(root, "links", "wd.md")
+	require.NoError(t, os.Symlink(page, link))
+	code, stdout, stderr := run("ir", "-in", link)
+	require.Equal(t, ExitOK, code, stderr)
+	assert.Contains(t, stdout, `"source": "api/widget-delete.md"`)
+	assert.Contains(t, stdout, `"name": "DeleteWidget"`)
+}

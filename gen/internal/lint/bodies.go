@@ -556,9 +556,14 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 // string) or, for a collection, an array of links.
 func (w *bodyWalk) bind(m parse.Member, name string, t, alt *ir.Type, closed bool) {
 	c := w.c
-	prop, documented := c.types.bodyProperty(t, name)
+	if t.Shapeless() && w.depth > 0 {
+		return // the generated code keeps a shapeless value as raw JSON
+	}
+	// The property the generated code has: a row restating an inherited
+	// property under another type is warned of, and does not change it.
+	prop, documented := c.types.property(t, name)
 	if !documented && alt != nil {
-		prop, documented = c.types.bodyProperty(alt, name)
+		prop, documented = c.types.property(alt, name)
 	}
 	if !documented {
 		if !closed {

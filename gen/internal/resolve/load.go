@@ -5,6 +5,7 @@
 package resolve
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -75,8 +76,14 @@ func pagePaths(root string) (dir string, rels []string, err error) {
 // position is relative to and its slash-separated path below it. A page in
 // a folder named api or resources keeps that folder, which says what kind
 // of page it is (parse.OperationPath): docs/api/x.md is api/x.md below docs,
-// as it is when docs is read whole.
+// as it is when docs is read whole. A symbolic link is taken for the page
+// it links to.
 func PageRoot(page string) (root, rel string) {
+	if info, err := os.Lstat(page); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		if real, err := filepath.EvalSymlinks(page); err == nil {
+			page = real // read where it really lives, as in a folder
+		}
+	}
 	dir, base := filepath.Dir(page), filepath.Base(page)
 	named := dir
 	if abs, err := filepath.Abs(dir); err == nil {

@@ -13,6 +13,7 @@ import (
 	"gen/gen/internal/ir"
 	"gen/gen/internal/keptnames"
 	"gen/gen/internal/naming"
+	"gen/gen/internal/parse"
 	"gen/gen/internal/workers"
 )
 
@@ -277,9 +278,9 @@ func (k *keptSet) heldName(name string) (ir.HeldName, bool) {
 // comes first; a page that moved (its namespace changed, or a cycle merged
 // two packages) borrows the entry of the first other package that has one,
 // which yields to the entries of the pages that were there. The entries of
-// pages that are among the input but make no operation at all (an error
-// left it out) are returned as held: the name stays that page's in the
-// package that recorded it, for when it is mended.
+// operation pages that are among the input but make no operation (an
+// error left it out) are returned as held: the name stays that page's in
+// the package that recorded it, for when it is mended.
 func (r *resolver) keptNames(byPkgOps map[string][]*ir.Operation) (map[string]*keptSet, []ir.HeldName) {
 	if len(r.kept) == 0 {
 		return nil, nil
@@ -308,9 +309,11 @@ func (r *resolver) keptNames(byPkgOps map[string][]*ir.Operation) (map[string]*k
 			}
 		}
 	}
-	pageAt := make(map[string]diag.Pos, len(r.set.Pages))
+	pageAt := make(map[string]diag.Pos, len(r.set.Pages)) // the operation pages
 	for _, p := range r.set.Pages {
-		pageAt[p.Src.Path] = titleSpan(p).Pos()
+		if p.Kind == parse.Operation {
+			pageAt[p.Src.Path] = titleSpan(p).Pos()
+		}
 	}
 	var held []ir.HeldName
 	for _, was := range pkgs {
@@ -373,6 +376,16 @@ func packageOperationNames(ops []*ir.Operation, fresh bool, kept *keptSet, name 
 			used[n] = true
 		}
 		claim(kept.own)
+		// A page that moved here takes its title's name where free, as a
+		// first run would (coming back, it has it again), else the name
+		// it had where it was.
+		for _, o := range ops {
+			if _, moved := kept.borrowed[o.Source]; moved && !used[base[o]] {
+				used[base[o]] = true
+				keptAs[o] = base[o]
+				keptBy[base[o]] = o
+			}
+		}
 		claim(kept.borrowed)
 	}
 	// Of pages sharing a title, the one whose file name says nothing the

@@ -703,17 +703,22 @@ func TestKeptNamesSurviveAddedPages(t *testing.T) {
 		assert.Equal(t, fresh, got, what)
 	}
 
-	// A page whose package changed borrows its entry from the package that
-	// recorded it, but yields to the pages that were already there.
+	// A page whose package changed yields to the pages that were already
+	// there; it takes its title's name where free, else the name the
+	// package it came from recorded.
 	moved := keptnames.Record{
 		"contoso": {"api/group-update-event.md": {Source: "api/group-update-event.md", Title: "UpdateEvent", Method: "UpdateEventMine"}},
 		"other":   {"api/event-update.md": {Source: "api/event-update.md", Title: "UpdateEvent", Method: "UpdateEventMine"}},
 	}
 	got, _ = resolveKeeping(moved, pages)
-	assert.Equal(t, map[string]string{"api/event-update.md": "UpdateEvent", "api/group-update-event.md": "UpdateEventMine"}, got, "the page recorded here keeps the name")
+	assert.Equal(t, map[string]string{"api/event-update.md": "UpdateEvent", "api/group-update-event.md": "UpdateEventMine"}, got, "the page recorded here keeps its name")
+	moved["contoso"] = map[string]keptnames.Entry{"api/group-update-event.md": {Source: "api/group-update-event.md", Title: "UpdateEvent", Method: "UpdateEvent"}}
+	moved["other"] = map[string]keptnames.Entry{"api/event-update.md": {Source: "api/event-update.md", Title: "UpdateEvent", Method: "UpdateEventThere"}}
+	got, _ = resolveKeeping(moved, pages)
+	assert.Equal(t, map[string]string{"api/event-update.md": "UpdateEventThere", "api/group-update-event.md": "UpdateEvent"}, got, "the name it had where it was")
 	delete(moved, "contoso")
 	got, _ = resolveKeeping(moved, pages)
-	assert.Equal(t, map[string]string{"api/event-update.md": "UpdateEventMine", "api/group-update-event.md": "UpdateEventGroup"}, got, "a borrowed name, where free")
+	assert.Equal(t, map[string]string{"api/event-update.md": "UpdateEvent", "api/group-update-event.md": "UpdateEventGroup"}, got, "back where its title's name is free, it has it again")
 }
 
 // TestHeldNames: the name of a page an error leaves out is held: no page
@@ -746,6 +751,13 @@ func TestHeldNames(t *testing.T) {
 	}
 	assert.Equal(t, map[string]string{"api/event-update.md": "UpdateEventEventUpdate", "api/group-update-event.md": "UpdateEvent"}, names)
 	prog, _ = ResolveSourcesKeeping("", rels[:1], srcs[:1], kept)
+	assert.Empty(t, prog.HeldNames)
+	assert.Equal(t, "UpdateEvent", prog.Operations[0].Name)
+
+	// Nor does a page that is no operation page now.
+	srcs[1] = []byte("---\ndoc_type: conceptualPageType\n---\n# Update event\n\nAbout events.\n")
+	prog, _ = ResolveSourcesKeeping("", []string{"api/event-update.md", "misc/group-update-event.md"}, srcs,
+		keptnames.Record{"contoso": {"misc/group-update-event.md": {Source: "misc/group-update-event.md", Title: "UpdateEvent", Method: "UpdateEvent"}}})
 	assert.Empty(t, prog.HeldNames)
 	assert.Equal(t, "UpdateEvent", prog.Operations[0].Name)
 }
