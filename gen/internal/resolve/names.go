@@ -309,9 +309,11 @@ func (r *resolver) keptNames(byPkgOps map[string][]*ir.Operation) (map[string]*k
 			}
 		}
 	}
-	pageAt := make(map[string]diag.Pos, len(r.set.Pages)) // the operation pages
+	// The pages that may hold a name: the operation pages, and those an
+	// error leaves of no kind (a front matter not closed hides doc_type).
+	pageAt := make(map[string]diag.Pos, len(r.set.Pages))
 	for _, p := range r.set.Pages {
-		if p.Kind == parse.Operation {
+		if p.Kind == parse.Operation || p.Kind == parse.Unknown && len(p.Diags.Errors()) > 0 {
 			pageAt[p.Src.Path] = titleSpan(p).Pos()
 		}
 	}
@@ -376,14 +378,24 @@ func packageOperationNames(ops []*ir.Operation, fresh bool, kept *keptSet, name 
 			used[n] = true
 		}
 		claim(kept.own)
-		// A page that moved here takes its title's name where free, as a
-		// first run would (coming back, it has it again), else the name
-		// it had where it was.
+		// Pages that moved here: those that had their title's name keep
+		// it where free; then one that shares its title with no page here
+		// takes the title's name where free, as a first run would (coming
+		// back, it has it again); the others keep the name they had.
+		take := func(o *ir.Operation) {
+			used[base[o]] = true
+			keptAs[o] = base[o]
+			keptBy[base[o]] = o
+		}
 		for _, o := range ops {
-			if _, moved := kept.borrowed[o.Source]; moved && !used[base[o]] {
-				used[base[o]] = true
-				keptAs[o] = base[o]
-				keptBy[base[o]] = o
+			if k, moved := kept.borrowed[o.Source]; moved && k.Title == base[o] && k.Method == base[o] && !used[base[o]] {
+				take(o)
+			}
+		}
+		for _, o := range ops {
+			k, moved := kept.borrowed[o.Source]
+			if _, done := keptAs[o]; moved && !done && k.Title == base[o] && len(byName[base[o]]) == 1 && !used[base[o]] {
+				take(o)
 			}
 		}
 		claim(kept.borrowed)
@@ -413,6 +425,23 @@ func packageOperationNames(ops []*ir.Operation, fresh bool, kept *keptSet, name 
 		if n := base[o]; owner[n] == o && keptAs[o] == "" && !used[n] {
 			used[n] = true
 			hasTitleName[o] = true
+		}
+	}
+	if kept != nil {
+		// Where kept names leave the title's name to no page, and one page
+		// sharing the title has no name yet, it takes it: the others keep
+		// theirs, and the name would otherwise go to none.
+		for n, same := range byName {
+			var unnamed []*ir.Operation
+			for _, o := range same {
+				if keptAs[o] == "" && !hasTitleName[o] {
+					unnamed = append(unnamed, o)
+				}
+			}
+			if len(unnamed) == 1 && len(same) > 1 && !used[n] {
+				used[n] = true
+				hasTitleName[unnamed[0]] = true
+			}
 		}
 	}
 	var clashes diag.List

@@ -703,6 +703,13 @@ func TestKeptNamesSurviveAddedPages(t *testing.T) {
 		assert.Equal(t, fresh, got, what)
 	}
 
+	// Where the kept names leave the title's name to no page, the one page
+	// without a name takes it (here the owner keeps the suffixed name it
+	// took when the other page had the title's name, and the other page's
+	// title was changed and changed back).
+	got, _ = resolveKeeping(keptnames.Record{"contoso": {"api/event-update.md": {Source: "api/event-update.md", Title: "UpdateEvent", Method: "UpdateEventEventUpdate"}}}, pages)
+	assert.Equal(t, map[string]string{"api/event-update.md": "UpdateEventEventUpdate", "api/group-update-event.md": "UpdateEvent"}, got)
+
 	// A page whose package changed yields to the pages that were already
 	// there; it takes its title's name where free, else the name the
 	// package it came from recorded.
@@ -718,7 +725,19 @@ func TestKeptNamesSurviveAddedPages(t *testing.T) {
 	assert.Equal(t, map[string]string{"api/event-update.md": "UpdateEventThere", "api/group-update-event.md": "UpdateEvent"}, got, "the name it had where it was")
 	delete(moved, "contoso")
 	got, _ = resolveKeeping(moved, pages)
-	assert.Equal(t, map[string]string{"api/event-update.md": "UpdateEvent", "api/group-update-event.md": "UpdateEventGroup"}, got, "back where its title's name is free, it has it again")
+	assert.Equal(t, map[string]string{"api/event-update.md": "UpdateEventThere", "api/group-update-event.md": "UpdateEvent"}, got,
+		"sharing its title with a page here, it keeps the name it had; the title's name, which no page keeps, goes to the one page without a name")
+	got, _ = resolveKeeping(moved, map[string]string{"api/event-update.md": pages["api/event-update.md"]})
+	assert.Equal(t, map[string]string{"api/event-update.md": "UpdateEvent"}, got, "alone with its title, it takes the title's name, as a first run would")
+	moved["other"] = map[string]keptnames.Entry{
+		"api/event-update.md":       {Source: "api/event-update.md", Title: "UpdateEvent", Method: "UpdateEventThere"},
+		"api/group-update-event.md": {Source: "api/group-update-event.md", Title: "UpdateEvent", Method: "UpdateEvent"},
+	}
+	got, _ = resolveKeeping(moved, pages)
+	assert.Equal(t, map[string]string{"api/event-update.md": "UpdateEventThere", "api/group-update-event.md": "UpdateEvent"}, got, "pages that move together keep their names")
+	moved["other"] = map[string]keptnames.Entry{"api/group-update-event.md": {Source: "api/group-update-event.md", Title: "ListEvents", Method: "ListEvents"}}
+	got, _ = resolveKeeping(moved, pages)
+	assert.Equal(t, fresh, got, "retitled as it moved, named afresh")
 }
 
 // TestHeldNames: the name of a page an error leaves out is held: no page
@@ -753,6 +772,15 @@ func TestHeldNames(t *testing.T) {
 	prog, _ = ResolveSourcesKeeping("", rels[:1], srcs[:1], kept)
 	assert.Empty(t, prog.HeldNames)
 	assert.Equal(t, "UpdateEvent", prog.Operations[0].Name)
+
+	// A page outside api/ that an error leaves of no kind (its front
+	// matter, which says it is an operation page, is not closed) holds its
+	// name too.
+	broken := []byte("---\ndoc_type: apiPageType\n# Update event\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nPATCH /groups/{id}/events/{id}\n```\n")
+	prog, _ = ResolveSourcesKeeping("", []string{"api/event-update.md", "misc/group-update-event.md"}, [][]byte{srcs[0], broken},
+		keptnames.Record{"contoso": {"misc/group-update-event.md": {Source: "misc/group-update-event.md", Title: "UpdateEvent", Method: "UpdateEvent"}}})
+	require.Len(t, prog.HeldNames, 1)
+	assert.Equal(t, "UpdateEventEventUpdate", prog.Operations[0].Name)
 
 	// Nor does a page that is no operation page now.
 	srcs[1] = []byte("---\ndoc_type: conceptualPageType\n---\n# Update event\n\nAbout events.\n")
