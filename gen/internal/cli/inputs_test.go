@@ -273,10 +273,7 @@ func TestGenerateWarnsOfLegacyMux(t *testing.T) {
 // doc set, refuse a page and write nothing.
 func TestOnePageInItsFolder(t *testing.T) {
 	root := t.TempDir()
-	page := filepath.Join(root, "docs", "api", "widget-delete.md")
-	require.NoError(t, os.MkdirAll(filepath.Dir(page), 0o755))
-	require.NoError(t, os.WriteFile(page, []byte("# Delete widget\n\nNamespace: microsoft.graph\n\nDelete a widget.\n\n## HTTP request\n\n```http\nDELETE /widgets/{id}\n```\n\n"+
-		"## Response\n\nIf successful, this method returns a `204 No Content` response code.\n"), 0o644))
+	page := writeDeletePage(t, root)
 
 	code, stdout, stderr := run("ir", "-in", page)
 	require.Equal(t, ExitOK, code, stderr)
@@ -295,4 +292,15 @@ func TestOnePageInItsFolder(t *testing.T) {
 	code, _, stderr = run("metadata-diff", "-metadata", page, "-in", page)
 	assert.Equal(t, ExitUsage, code)
 	assert.Contains(t, stderr, "gen metadata-diff: -in "+page+" is a page")
+}
+
+// writeDeletePage writes an operation page, docs/api/widget-delete.md
+// below root, and returns its path.
+func writeDeletePage(t *testing.T, root string) string {
+	t.Helper()
+	page := filepath.Join(root, "docs", "api", "widget-delete.md")
+	require.NoError(t, os.MkdirAll(filepath.Dir(page), 0o755))
+	require.NoError(t, os.WriteFile(page, []byte("# Delete widget\n\nNamespace: microsoft.graph\n\nDelete a widget.\n\n## HTTP request\n\n```http\nDELETE /widgets/{id}\n```\n\n"+
+		"## Response\n\nIf successful, this method returns a `204 No Content` response code.\n"), 0o644))
+	return page
 }

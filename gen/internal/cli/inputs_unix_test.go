@@ -85,10 +85,7 @@ func TestLintBrokenLinkNamedAsGiven(t *testing.T) {
 // read where it really lives, as the kind of page its folder says.
 func TestOnePageThroughALink(t *testing.T) {
 	root := t.TempDir()
-	page := filepath.Join(root, "docs", "api", "widget-delete.md")
-	require.NoError(t, os.MkdirAll(filepath.Dir(page), 0o755))
-	require.NoError(t, os.WriteFile(page, []byte("# Delete widget\n\nNamespace: microsoft.graph\n\nDelete a widget.\n\n## HTTP request\n\n```http\nDELETE /widgets/{id}\n```\n\n"+
-		"## Response\n\nIf successful, this method returns a `204 No Content` response code.\n"), 0o644))
+	page := writeDeletePage(t, root)
 	require.NoError(t, os.MkdirAll(filepath.Join(root, "links"), 0o755))
 	link := filepath.Join(root, "links", "wd.md")
 	require.NoError(t, os.Symlink(page, link))
