@@ -2,10 +2,101 @@
 
 package callrecords
 
-// The Go method name of each operation page of this package: the page, the
-// name its title makes, and the method's name. gen generate reads this file
-// back from the output folder and keeps each name while the page's title
-// makes the same one, so that a page added later renames no method. Delete
-// the file to have every name worked out afresh.
+// The Go names of this package: for each operation page, type and enum
+// member, what is named, the Go name its doc name makes, and the name it
+// has. gen generate reads this file back from the output folder and keeps
+// each name while the doc name makes the same one, so that a page added
+// later renames nothing. Delete the file to have every name worked out
+// afresh.
 //
 //	"api/callrecords-segment-post.md" CreateSegment CreateSegment
+//	member "microsoft.graph.callRecords.clientPlatform" "android" ClientPlatformAndroid ClientPlatformAndroid
+//	member "microsoft.graph.callRecords.clientPlatform" "holoLens" ClientPlatformHoloLens ClientPlatformHoloLens
+//	member "microsoft.graph.callRecords.clientPlatform" "iOS" ClientPlatformIOS ClientPlatformIOS
+//	member "microsoft.graph.callRecords.clientPlatform" "ipPhone" ClientPlatformIPPhone ClientPlatformIPPhone
+//	member "microsoft.graph.callRecords.clientPlatform" "macOS" ClientPlatformMacOS ClientPlatformMacOS
+//	member "microsoft.graph.callRecords.clientPlatform" "roomSystem" ClientPlatformRoomSystem ClientPlatformRoomSystem
+//	member "microsoft.graph.callRecords.clientPlatform" "surfaceHub" ClientPlatformSurfaceHub ClientPlatformSurfaceHub
+//	member "microsoft.graph.callRecords.clientPlatform" "unknown" ClientPlatformUnknown ClientPlatformUnknown
+//	member "microsoft.graph.callRecords.clientPlatform" "unknownFutureValue" ClientPlatformUnknownFutureValue ClientPlatformUnknownFutureValue
+//	member "microsoft.graph.callRecords.clientPlatform" "web" ClientPlatformWeb ClientPlatformWeb
+//	member "microsoft.graph.callRecords.clientPlatform" "windows" ClientPlatformWindows ClientPlatformWindows
+//	member "microsoft.graph.callRecords.failureStage" "callSetup" FailureStageCallSetup FailureStageCallSetup
+//	member "microsoft.graph.callRecords.failureStage" "midcall" FailureStageMidcall FailureStageMidcall
+//	member "microsoft.graph.callRecords.failureStage" "unknown" FailureStageUnknown FailureStageUnknown
+//	member "microsoft.graph.callRecords.failureStage" "unknownFutureValue" FailureStageUnknownFutureValue FailureStageUnknownFutureValue
+//	member "microsoft.graph.callRecords.mediaStreamDirection" "calleeToCaller" MediaStreamDirectionCalleeToCaller MediaStreamDirectionCalleeToCaller
+//	member "microsoft.graph.callRecords.mediaStreamDirection" "callerToCallee" MediaStreamDirectionCallerToCallee MediaStreamDirectionCallerToCallee
+//	member "microsoft.graph.callRecords.networkConnectionType" "mobile" NetworkConnectionTypeMobile NetworkConnectionTypeMobile
+//	member "microsoft.graph.callRecords.networkConnectionType" "tunnel" NetworkConnectionTypeTunnel NetworkConnectionTypeTunnel
+//	member "microsoft.graph.callRecords.networkConnectionType" "unknown" NetworkConnectionTypeUnknown NetworkConnectionTypeUnknown
+//	member "microsoft.graph.callRecords.networkConnectionType" "unknownFutureValue" NetworkConnectionTypeUnknownFutureValue NetworkConnectionTypeUnknownFutureValue
+//	member "microsoft.graph.callRecords.networkConnectionType" "wifi" NetworkConnectionTypeWifi NetworkConnectionTypeWifi
+//	member "microsoft.graph.callRecords.networkConnectionType" "wired" NetworkConnectionTypeWired NetworkConnectionTypeWired
+//	member "microsoft.graph.callRecords.productFamily" "lync" ProductFamilyLync ProductFamilyLync
+//	member "microsoft.graph.callRecords.productFamily" "skypeForBusiness" ProductFamilySkypeForBusiness ProductFamilySkypeForBusiness
+//	member "microsoft.graph.callRecords.productFamily" "teams" ProductFamilyTeams ProductFamilyTeams
+//	member "microsoft.graph.callRecords.productFamily" "unknown" ProductFamilyUnknown ProductFamilyUnknown
+//	member "microsoft.graph.callRecords.productFamily" "unknownFutureValue" ProductFamilyUnknownFutureValue ProductFamilyUnknownFutureValue
+//	member "microsoft.graph.callRecords.serviceRole" "audioTeleconferencerController" ServiceRoleAudioTeleconferencerController ServiceRoleAudioTeleconferencerController
+//	member "microsoft.graph.callRecords.serviceRole" "conferencingAnnouncementService" ServiceRoleConferencingAnnouncementService ServiceRoleConferencingAnnouncementService
+//	member "microsoft.graph.callRecords.serviceRole" "conferencingAttendant" ServiceRoleConferencingAttendant ServiceRoleConferencingAttendant
+//	member "microsoft.graph.callRecords.serviceRole" "customBot" ServiceRoleCustomBot ServiceRoleCustomBot
+//	member "microsoft.graph.callRecords.serviceRole" "exchangeUnifiedMessagingService" ServiceRoleExchangeUnifiedMessagingService ServiceRoleExchangeUnifiedMessagingService
+//	member "microsoft.graph.callRecords.serviceRole" "gateway" ServiceRoleGateway ServiceRoleGateway
+//	member "microsoft.graph.callRecords.serviceRole" "mediaController" ServiceRoleMediaController ServiceRoleMediaController
+//	member "microsoft.graph.callRecords.serviceRole" "mediationServer" ServiceRoleMediationServer ServiceRoleMediationServer
+//	member "microsoft.graph.callRecords.serviceRole" "mediationServerCloudConnectorEdition" ServiceRoleMediationServerCloudConnectorEdition ServiceRoleMediationServerCloudConnectorEdition
+//	member "microsoft.graph.callRecords.serviceRole" "responseGroupService" ServiceRoleResponseGroupService ServiceRoleResponseGroupService
+//	member "microsoft.graph.callRecords.serviceRole" "responseGroupServiceAnnouncementService" ServiceRoleResponseGroupServiceAnnouncementService ServiceRoleResponseGroupServiceAnnouncementService
+//	member "microsoft.graph.callRecords.serviceRole" "skypeForBusinessApplicationSharingMcu" ServiceRoleSkypeForBusinessApplicationSharingMcu ServiceRoleSkypeForBusinessApplicationSharingMcu
+//	member "microsoft.graph.callRecords.serviceRole" "skypeForBusinessAttendant" ServiceRoleSkypeForBusinessAttendant ServiceRoleSkypeForBusinessAttendant
+//	member "microsoft.graph.callRecords.serviceRole" "skypeForBusinessAudioVideoMcu" ServiceRoleSkypeForBusinessAudioVideoMcu ServiceRoleSkypeForBusinessAudioVideoMcu
+//	member "microsoft.graph.callRecords.serviceRole" "skypeForBusinessAutoAttendant" ServiceRoleSkypeForBusinessAutoAttendant ServiceRoleSkypeForBusinessAutoAttendant
+//	member "microsoft.graph.callRecords.serviceRole" "skypeForBusinessCallQueues" ServiceRoleSkypeForBusinessCallQueues ServiceRoleSkypeForBusinessCallQueues
+//	member "microsoft.graph.callRecords.serviceRole" "skypeForBusinessMicrosoftTeamsGateway" ServiceRoleSkypeForBusinessMicrosoftTeamsGateway ServiceRoleSkypeForBusinessMicrosoftTeamsGateway
+//	member "microsoft.graph.callRecords.serviceRole" "skypeForBusinessUnifiedCommunicationApplicationPlatform" ServiceRoleSkypeForBusinessUnifiedCommunicationApplicationPlatform ServiceRoleSkypeForBusinessUnifiedCommunicationApplicationPlatform
+//	member "microsoft.graph.callRecords.serviceRole" "skypeTranslator" ServiceRoleSkypeTranslator ServiceRoleSkypeTranslator
+//	member "microsoft.graph.callRecords.serviceRole" "unknown" ServiceRoleUnknown ServiceRoleUnknown
+//	member "microsoft.graph.callRecords.serviceRole" "unknownFutureValue" ServiceRoleUnknownFutureValue ServiceRoleUnknownFutureValue
+//	member "microsoft.graph.callRecords.userFeedbackRating" "bad" UserFeedbackRatingBad UserFeedbackRatingBad
+//	member "microsoft.graph.callRecords.userFeedbackRating" "excellent" UserFeedbackRatingExcellent UserFeedbackRatingExcellent
+//	member "microsoft.graph.callRecords.userFeedbackRating" "fair" UserFeedbackRatingFair UserFeedbackRatingFair
+//	member "microsoft.graph.callRecords.userFeedbackRating" "good" UserFeedbackRatingGood UserFeedbackRatingGood
+//	member "microsoft.graph.callRecords.userFeedbackRating" "notRated" UserFeedbackRatingNotRated UserFeedbackRatingNotRated
+//	member "microsoft.graph.callRecords.userFeedbackRating" "poor" UserFeedbackRatingPoor UserFeedbackRatingPoor
+//	member "microsoft.graph.callRecords.userFeedbackRating" "unknownFutureValue" UserFeedbackRatingUnknownFutureValue UserFeedbackRatingUnknownFutureValue
+//	member "microsoft.graph.callRecords.wifiBand" "frequency24GHz" WifiBandFrequency24GHz WifiBandFrequency24GHz
+//	member "microsoft.graph.callRecords.wifiBand" "frequency50GHz" WifiBandFrequency50GHz WifiBandFrequency50GHz
+//	member "microsoft.graph.callRecords.wifiBand" "unknown" WifiBandUnknown WifiBandUnknown
+//	member "microsoft.graph.callRecords.wifiRadioType" "unknown" WifiRadioTypeUnknown WifiRadioTypeUnknown
+//	member "microsoft.graph.callRecords.wifiRadioType" "unknownFutureValue" WifiRadioTypeUnknownFutureValue WifiRadioTypeUnknownFutureValue
+//	member "microsoft.graph.callRecords.wifiRadioType" "wifi80211a" WifiRadioTypeWifi80211a WifiRadioTypeWifi80211a
+//	member "microsoft.graph.callRecords.wifiRadioType" "wifi80211ac" WifiRadioTypeWifi80211ac WifiRadioTypeWifi80211ac
+//	member "microsoft.graph.callRecords.wifiRadioType" "wifi80211ax" WifiRadioTypeWifi80211ax WifiRadioTypeWifi80211ax
+//	member "microsoft.graph.callRecords.wifiRadioType" "wifi80211b" WifiRadioTypeWifi80211b WifiRadioTypeWifi80211b
+//	member "microsoft.graph.callRecords.wifiRadioType" "wifi80211g" WifiRadioTypeWifi80211g WifiRadioTypeWifi80211g
+//	member "microsoft.graph.callRecords.wifiRadioType" "wifi80211n" WifiRadioTypeWifi80211n WifiRadioTypeWifi80211n
+//	type "microsoft.graph.callRecords.clientPlatform" ClientPlatform ClientPlatform
+//	type "microsoft.graph.callRecords.clientUserAgent" ClientUserAgent ClientUserAgent
+//	type "microsoft.graph.callRecords.deviceInfo" DeviceInfo DeviceInfo
+//	type "microsoft.graph.callRecords.endpoint" Endpoint Endpoint
+//	type "microsoft.graph.callRecords.failureInfo" FailureInfo FailureInfo
+//	type "microsoft.graph.callRecords.failureStage" FailureStage FailureStage
+//	type "microsoft.graph.callRecords.feedbackTokenSet" FeedbackTokenSet FeedbackTokenSet
+//	type "microsoft.graph.callRecords.media" Media Media
+//	type "microsoft.graph.callRecords.mediaStream" MediaStream MediaStream
+//	type "microsoft.graph.callRecords.mediaStreamDirection" MediaStreamDirection MediaStreamDirection
+//	type "microsoft.graph.callRecords.networkConnectionType" NetworkConnectionType NetworkConnectionType
+//	type "microsoft.graph.callRecords.networkInfo" NetworkInfo NetworkInfo
+//	type "microsoft.graph.callRecords.participantEndpoint" ParticipantEndpoint ParticipantEndpoint
+//	type "microsoft.graph.callRecords.productFamily" ProductFamily ProductFamily
+//	type "microsoft.graph.callRecords.segment" Segment Segment
+//	type "microsoft.graph.callRecords.serviceEndpoint" ServiceEndpoint ServiceEndpoint
+//	type "microsoft.graph.callRecords.serviceRole" ServiceRole ServiceRole
+//	type "microsoft.graph.callRecords.serviceUserAgent" ServiceUserAgent ServiceUserAgent
+//	type "microsoft.graph.callRecords.userAgent" UserAgent UserAgent
+//	type "microsoft.graph.callRecords.userFeedback" UserFeedback UserFeedback
+//	type "microsoft.graph.callRecords.userFeedbackRating" UserFeedbackRating UserFeedbackRating
+//	type "microsoft.graph.callRecords.wifiBand" WifiBand WifiBand
+//	type "microsoft.graph.callRecords.wifiRadioType" WifiRadioType WifiRadioType

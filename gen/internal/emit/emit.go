@@ -106,9 +106,7 @@ func Generate(p *ir.Program, opts Options) ([]File, error) {
 		if len(pkg.types) > 0 {
 			jobs = append(jobs, one(func() (File, error) { return g.genSchema(pkg) }))
 		}
-		if len(pkg.ops) > 0 || len(pkg.held) > 0 {
-			jobs = append(jobs, one(func() (File, error) { return g.genNames(pkg) }))
-		}
+		jobs = append(jobs, one(func() (File, error) { return g.genNames(pkg) }))
 	}
 	for _, pkg := range g.pkgs {
 		for _, pg := range pkg.pages {

@@ -11,9 +11,10 @@ import (
 // may take.
 var namesFile = strings.TrimSuffix(keptnames.FileName, ".go")
 
-// genNames emits the package's record of its operations' method names
-// (keptnames), which the next run into the same output reads back, with
-// the names held for pages an error left out this run.
+// genNames emits the package's record of its Go names (keptnames): its
+// operations' methods, with the names held for pages an error left out
+// this run, its types' and its enum constants'. The next run into the same
+// output reads it back.
 func (g *generator) genNames(pkg *pkgInfo) (File, error) {
 	f := g.newFile(pkg.path, pkg.name, "api")
 	entries := make([]keptnames.Entry, 0, len(pkg.ops))
@@ -22,6 +23,12 @@ func (g *generator) genNames(pkg *pkgInfo) (File, error) {
 	}
 	for _, h := range pkg.held {
 		entries = append(entries, keptnames.Entry{Source: h.Source, Title: h.Title, Method: h.Method})
+	}
+	for _, t := range pkg.types {
+		entries = append(entries, keptnames.Entry{Source: keptnames.TypeKey(t.QualifiedName()), Title: naming.GoName(t.Name), Method: t.GoName})
+		for _, m := range t.Members {
+			entries = append(entries, keptnames.Entry{Source: keptnames.MemberKey(t.QualifiedName(), m.Name), Title: t.GoName + naming.GoName(m.Name), Method: m.GoName})
+		}
 	}
 	for _, l := range keptnames.Comment(entries) {
 		f.Comment(l)

@@ -1,17 +1,20 @@
-// Package keptnames is the record of operation method names that gen
-// generate writes into each package it generates (FileName) and reads back
-// on its next run into the same output folder, so that a page added to the
-// docs renames no method that exists: of pages whose titles make the same Go
-// name, which one keeps it otherwise depends on which pages exist.
+// Package keptnames is the record of Go names that gen generate writes into
+// each package it generates (FileName) and reads back on its next run into
+// the same output folder, so that a page added to the docs renames nothing
+// that exists: of pages whose names make the same Go name, which one keeps
+// it otherwise depends on which pages exist.
 //
 // The record is a Go file holding only comments, one line per operation
-// page of the package:
+// page, type and enum member of the package:
 //
 //	//	"api/user-post-calendars.md" CreateCalendar CreateCalendar
+//	//	type "microsoft.graph.gear_box" GearBox GearBox2
+//	//	member "microsoft.graph.color" "red" ColorRed ColorRed
 //
-// the page, the Go name its title made when the method was named, and the
-// method's name. A page keeps its method's name while its title makes the
-// same Go name; a page whose title changes is named afresh.
+// what is named (a page, a type by qualified name, an enum member), the
+// Go name its doc name made when it was named, and the name it was given.
+// Each keeps its name while its doc name makes the same Go name; one whose
+// doc name changes is named afresh.
 package keptnames
 
 import (
@@ -29,15 +32,45 @@ import (
 // FileName is the record's file in each package folder.
 const FileName = "names.go"
 
-// Entry is one operation page's method name.
+// Entry is the Go name of one operation page, type or enum member.
 type Entry struct {
-	Source string // the page, relative to the input folder: "api/user-post-calendars.md"
-	Title  string // the Go name the page's title made: naming.OperationName
-	Method string // the Go method name the page was given
+	// Source is the page of an operation, relative to the input folder
+	// ("api/user-post-calendars.md"), or TypeKey or MemberKey.
+	Source string
+	Title  string // the Go name the doc name made: the title's, the type's
+	Method string // the Go name given: a method's, a type's, a constant's
 }
 
-// Record is the entries of one output folder: package name -> page -> entry.
+// TypeKey is the Source of a type's entry.
+func TypeKey(qualifiedName string) string { return "type " + strconv.Quote(qualifiedName) }
+
+// MemberKey is the Source of an enum member's entry.
+func MemberKey(qualifiedName, member string) string {
+	return "member " + strconv.Quote(qualifiedName) + " " + strconv.Quote(member)
+}
+
+// Record is the entries of one output folder: package name -> Source ->
+// entry.
 type Record map[string]map[string]Entry
+
+// BySource is every package's entries by Source; of a Source two packages
+// record (a hand edit), the first package's in name order.
+func (r Record) BySource() map[string]Entry {
+	out := map[string]Entry{}
+	pkgs := make([]string, 0, len(r))
+	for pkg := range r {
+		pkgs = append(pkgs, pkg)
+	}
+	sort.Strings(pkgs)
+	for _, pkg := range pkgs {
+		for src, e := range r[pkg] {
+			if _, ok := out[src]; !ok {
+				out[src] = e
+			}
+		}
+	}
+	return out
+}
 
 // Comment is the text of a package's record file after its package clause,
 // one "//" comment per line, entries sorted by page.
@@ -45,11 +78,12 @@ func Comment(entries []Entry) []string {
 	entries = append([]Entry(nil), entries...)
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Source < entries[j].Source })
 	lines := []string{
-		"// The Go method name of each operation page of this package: the page, the",
-		"// name its title makes, and the method's name. gen generate reads this file",
-		"// back from the output folder and keeps each name while the page's title",
-		"// makes the same one, so that a page added later renames no method. Delete",
-		"// the file to have every name worked out afresh.",
+		"// The Go names of this package: for each operation page, type and enum",
+		"// member, what is named, the Go name its doc name makes, and the name it",
+		"// has. gen generate reads this file back from the output folder and keeps",
+		"// each name while the doc name makes the same one, so that a page added",
+		"// later renames nothing. Delete the file to have every name worked out",
+		"// afresh.",
 		"//",
 	}
 	for _, e := range entries {
@@ -59,7 +93,11 @@ func Comment(entries []Entry) []string {
 }
 
 func line(e Entry) string {
-	return fmt.Sprintf("%s %s %s", strconv.Quote(e.Source), e.Title, e.Method)
+	what := e.Source
+	if !strings.HasPrefix(what, "type \"") && !strings.HasPrefix(what, "member \"") {
+		what = strconv.Quote(what)
+	}
+	return fmt.Sprintf("%s %s %s", what, e.Title, e.Method)
 }
 
 // Problem is a line of a record file that is not an entry.
@@ -77,7 +115,7 @@ func Parse(src []byte) (map[string]Entry, []Problem) {
 	for i, l := range strings.Split(string(src), "\n") {
 		l = strings.TrimSuffix(l, "\r")
 		rest, ok := strings.CutPrefix(l, "//\t")
-		if !ok || !strings.HasPrefix(rest, `"`) {
+		if !ok || !strings.HasPrefix(rest, `"`) && !strings.HasPrefix(rest, `type "`) && !strings.HasPrefix(rest, `member "`) {
 			continue
 		}
 		e, err := parseLine(rest)
@@ -95,14 +133,36 @@ func Parse(src []byte) (map[string]Entry, []Problem) {
 }
 
 func parseLine(s string) (Entry, error) {
-	quoted, err := strconv.QuotedPrefix(s)
-	if err != nil {
-		return Entry{}, fmt.Errorf("the page is not a quoted string")
+	// What is named: a quoted page, or "type" and a quoted type name, or
+	// "member", a quoted type name and a quoted member.
+	kind, quotes := "", 1
+	switch {
+	case strings.HasPrefix(s, "type "):
+		kind, s = "type", s[len("type "):]
+	case strings.HasPrefix(s, "member "):
+		kind, s, quotes = "member", s[len("member "):], 2
 	}
-	source, _ := strconv.Unquote(quoted)
-	fields := strings.Fields(s[len(quoted):])
+	var names []string
+	for range quotes {
+		s = strings.TrimLeft(s, " ")
+		quoted, err := strconv.QuotedPrefix(s)
+		if err != nil {
+			return Entry{}, fmt.Errorf("what is named is not a quoted string")
+		}
+		name, _ := strconv.Unquote(quoted)
+		names = append(names, name)
+		s = s[len(quoted):]
+	}
+	source := names[0]
+	switch kind {
+	case "type":
+		source = TypeKey(names[0])
+	case "member":
+		source = MemberKey(names[0], names[1])
+	}
+	fields := strings.Fields(s)
 	if len(fields) != 2 {
-		return Entry{}, fmt.Errorf("want the page, the title's name and the method's name; have %d names after the page", len(fields))
+		return Entry{}, fmt.Errorf("want what is named, the Go name its doc name makes and the name given; have %d names after what is named", len(fields))
 	}
 	for _, f := range fields {
 		if !token.IsIdentifier(f) || !token.IsExported(f) {

@@ -25,12 +25,16 @@ func TestCommentParsesBack(t *testing.T) {
 		{Source: "api/user-post-calendars.md", Title: "CreateCalendar", Method: "CreateCalendar"},
 		{Source: "api/calendargroup-post-calendars.md", Title: "CreateCalendar", Method: "CreateCalendarCalendargroup"},
 		{Source: `api/odd "name" é.md`, Title: "GetOdd", Method: "GetOdd2"},
+		{Source: TypeKey("microsoft.graph.gear_box"), Title: "GearBox", Method: "GearBox2"},
+		{Source: MemberKey("microsoft.graph.color", `odd "member"`), Title: "ColorOddMember", Method: "ColorOddMember"},
 	}
 	src := file("graph", entries...)
 	formatted, err := format.Source(src)
 	require.NoError(t, err)
 	assert.Equal(t, string(src), string(formatted), "gofmt-clean as written")
 	assert.Less(t, strings.Index(string(src), "calendargroup-post"), strings.Index(string(src), "user-post"), "sorted by page")
+	assert.Contains(t, string(src), "\n//\ttype \"microsoft.graph.gear_box\" GearBox GearBox2\n")
+	assert.Contains(t, string(src), "\n//\tmember \"microsoft.graph.color\" \"odd \\\"member\\\"\" ColorOddMember ColorOddMember\n")
 
 	got, problems := Parse(src)
 	assert.Empty(t, problems)
@@ -48,14 +52,20 @@ func TestParseReportsLinesThatAreNoEntries(t *testing.T) {
 		"//\t\"api/c.md\" GetC\n" +
 		"//\t\"api/d.md\" GetD getD\n" +
 		"//\t\"api/a.md\" GetA GetA2\n" +
-		"//\tindented prose is skipped too\n")
+		"//\tindented prose is skipped too\n" +
+		"//\tmember \"microsoft.graph.color\" Red ColorRed\n" +
+		"//\ttype \"microsoft.graph.gear\" Gear Gear\n")
 	got, problems := Parse(src)
-	assert.Equal(t, map[string]Entry{"api/a.md": {Source: "api/a.md", Title: "GetA", Method: "GetA"}}, got)
+	assert.Equal(t, map[string]Entry{
+		"api/a.md":                      {Source: "api/a.md", Title: "GetA", Method: "GetA"},
+		TypeKey("microsoft.graph.gear"): {Source: TypeKey("microsoft.graph.gear"), Title: "Gear", Method: "Gear"},
+	}, got)
 	assert.Equal(t, []Problem{
-		{Line: 7, Msg: "the page is not a quoted string"},
-		{Line: 8, Msg: "want the page, the title's name and the method's name; have 1 names after the page"},
+		{Line: 7, Msg: "what is named is not a quoted string"},
+		{Line: 8, Msg: "want what is named, the Go name its doc name makes and the name given; have 1 names after what is named"},
 		{Line: 9, Msg: `"getD" is no exported Go identifier`},
 		{Line: 10, Msg: "a second entry for api/a.md"},
+		{Line: 12, Msg: "what is named is not a quoted string"},
 	}, problems)
 }
 
@@ -81,7 +91,7 @@ func TestReadTakesGeneratedRecordsOfPackageFolders(t *testing.T) {
 		"bad":   {"api/a.md": a},
 	}, rec)
 	require.Len(t, warnings, 1)
-	assert.Equal(t, filepath.Join(out, "bad", "names.go")+":12: want the page, the title's name and the method's name; have 1 names after the page; the line is ignored", warnings[0])
+	assert.Equal(t, filepath.Join(out, "bad", "names.go")+":13: want what is named, the Go name its doc name makes and the name given; have 1 names after what is named; the line is ignored", warnings[0])
 
 	assert.Empty(t, Read(filepath.Join(out, "missing"), isGenerated, func(s string) { t.Errorf("warned: %s", s) }))
 }

@@ -307,7 +307,9 @@ func parseResolve(root string, rels []string, read func(i int) ([]byte, error), 
 	}
 	b := newPageBatch(rels, read)
 	r := newResolver(nil)
-	r.kept = kept
+	if len(kept) > 0 {
+		r.kept, r.keptTypes = kept, kept.BySource()
+	}
 	typesRead := make(chan struct{})
 	if typePages == 0 {
 		close(typesRead)

@@ -77,7 +77,7 @@ func (r *resolver) typeNames() {
 	})
 	r.nameDiags = map[string]diag.List{}
 	for pkg, ts := range byPackage(r.prog.Types, nil) {
-		r.nameDiags[pkg] = packageNames(ts, setGoName)
+		r.nameDiags[pkg] = packageNames(ts, r.keptTypes, setGoName)
 	}
 }
 
@@ -99,7 +99,7 @@ func GoNameClashes(prog *ir.Program) diag.List {
 	var out diag.List
 	groups := byPackage(prog.Types, merged)
 	for _, pkg := range slices.Sorted(maps.Keys(groups)) {
-		out = append(out, packageNames(groups[pkg], func(*ir.Type, *ir.Member, string) {})...)
+		out = append(out, packageNames(groups[pkg], nil, func(*ir.Type, *ir.Member, string) {})...)
 	}
 	ops := map[string][]*ir.Operation{}
 	for _, o := range prog.Operations {
@@ -135,8 +135,11 @@ func byPackage(types []*ir.Type, merged map[string]string) map[string][]*ir.Type
 // packageNames settles the Go names of one package's types and enum
 // constants, ts sorted by qualified name, by the collision rules above: it
 // calls name with each type's (m nil) and each member's settled name, and
-// returns a go-name-clash warning for each one that lost a clash.
-func packageNames(ts []*ir.Type, name func(t *ir.Type, m *ir.Member, goName string)) diag.List {
+// returns a go-name-clash warning for each one that lost a clash. kept are
+// the names an earlier run recorded, by keptnames Source (nil for none):
+// a type or member keeps its name, before the others are named, while its
+// doc name makes the one it was kept for.
+func packageNames(ts []*ir.Type, kept map[string]keptnames.Entry, name func(t *ir.Type, m *ir.Member, goName string)) diag.List {
 	size := len(reserved) + len(ts)
 	for _, t := range ts {
 		if t.Kind == ir.Enum {
@@ -150,11 +153,57 @@ func packageNames(ts []*ir.Type, name func(t *ir.Type, m *ir.Member, goName stri
 	var diags diag.List
 	owner := make(map[string]nameOwner, size) // Go name -> what took it, for the warning
 	typeNames := make(map[*ir.Type]string, len(ts))
-	for _, t := range ts {
+	// keep gives what has an entry in kept its name, when its doc name
+	// still makes the Go name recorded with it (a type's: naming.GoName of
+	// its name; a member's: its constant's before any suffix) and the name
+	// is free.
+	keep := func(key, title string) (string, bool) {
+		e, ok := kept[key]
+		if !ok || e.Title != title || !strings.HasPrefix(e.Method, title) || used[e.Method] {
+			return "", false
+		}
+		used[e.Method] = true
+		return e.Method, true
+	}
+	typeBase := func(t *ir.Type) string {
 		base := naming.GoName(t.Name)
 		if reserved[base] {
 			base += "Type"
 		}
+		return base
+	}
+	memberNames := map[*ir.Member]bool{}
+	keepMembers := func(t *ir.Type) {
+		for _, m := range t.Members {
+			if memberNames[m] {
+				continue
+			}
+			if goName, ok := keep(keptnames.MemberKey(t.QualifiedName(), m.Name), typeNames[t]+naming.GoName(m.Name)); ok {
+				owner[goName] = nameOwner{t: t, m: m}
+				memberNames[m] = true
+				name(t, m, goName)
+			}
+		}
+	}
+	// What an earlier run named comes first: the types, then the constants
+	// of their enums, before any new name is given.
+	for _, t := range ts {
+		if goName, ok := keep(keptnames.TypeKey(t.QualifiedName()), naming.GoName(t.Name)); ok {
+			owner[goName] = nameOwner{t: t}
+			typeNames[t] = goName
+			name(t, nil, goName)
+		}
+	}
+	for _, t := range ts {
+		if _, named := typeNames[t]; named && t.Kind == ir.Enum {
+			keepMembers(t)
+		}
+	}
+	for _, t := range ts {
+		if _, done := typeNames[t]; done {
+			continue
+		}
+		base := typeBase(t)
 		goName := naming.Unique(base, used)
 		if goName != base {
 			diags.Add(diag.Span{Pos: t.Pos}, diag.Warning, "go-name-clash",
@@ -166,7 +215,8 @@ func packageNames(ts []*ir.Type, name func(t *ir.Type, m *ir.Member, goName stri
 		name(t, nil, goName)
 	}
 	// A type with derived types has an interface, Any<Name>, and its
-	// decoder, DecodeAny<Name>: a type already named so yields them the name.
+	// decoder, DecodeAny<Name>: a type already named so yields them the
+	// name, kept or not, as the generated code derives them.
 	for _, t := range ts {
 		if !t.IsPolymorphic() || t.Kind == ir.Enum {
 			continue
@@ -186,12 +236,21 @@ func packageNames(ts []*ir.Type, name func(t *ir.Type, m *ir.Member, goName stri
 			owner[gen] = nameOwner{t: t, generated: true}
 		}
 	}
-	// Enum constants share the package scope with the types.
+	// Enum constants share the package scope with the types; those kept
+	// (of enums named afresh, too) come first.
+	for _, t := range ts {
+		if t.Kind == ir.Enum {
+			keepMembers(t)
+		}
+	}
 	for _, t := range ts {
 		if t.Kind != ir.Enum {
 			continue
 		}
 		for _, m := range t.Members {
+			if memberNames[m] {
+				continue
+			}
 			base := typeNames[t] + naming.GoName(m.Name)
 			goName := naming.Unique(base, used)
 			if goName != base {

@@ -20,14 +20,17 @@ import (
 const DefaultNamespace = "microsoft.graph"
 
 type resolver struct {
-	set    *Set
-	prog   *ir.Program
-	diags  diag.List
-	kept   keptnames.Record // operation names an earlier run gave, by package
-	types  *TypeNames
-	byPage map[*parse.Page][]*ir.Type
-	enumAt map[*parse.Page]map[string]*ir.Type // anchor -> enum type
-	bases  map[*ir.Type]diag.Range
+	set   *Set
+	prog  *ir.Program
+	diags diag.List
+	kept  keptnames.Record // operation names an earlier run gave, by package
+	// keptTypes are the type and enum member names of kept, by Source (a
+	// type's qualified name is its own wherever its package is).
+	keptTypes map[string]keptnames.Entry
+	types     *TypeNames
+	byPage    map[*parse.Page][]*ir.Type
+	enumAt    map[*parse.Page]map[string]*ir.Type // anchor -> enum type
+	bases     map[*ir.Type]diag.Range
 	// proseBase is the "Inherits from [x](x.md)" link of a page whose
 	// annotation names no base type.
 	proseBase map[*ir.Type]proseRef

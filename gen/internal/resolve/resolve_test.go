@@ -21,6 +21,7 @@ import (
 	goldenflag "gen/gen/internal/golden"
 	"gen/gen/internal/ir"
 	"gen/gen/internal/keptnames"
+	"gen/gen/internal/naming"
 	"gen/gen/internal/parse"
 )
 
@@ -484,6 +485,48 @@ func TestResponseTypeFromCollectionAnnotation(t *testing.T) {
 // TestGoNameClashWithGeneratedCode: a type named like the interface the
 // generated code declares for a type with derived types (anyGear beside
 // gear) yields the name, with a go-name-clash warning.
+// TestKeptTypeNames: with the names an earlier run recorded, a type or an
+// enum constant keeps its Go name when a page added later makes the same
+// one, though it would lose it in a first run; a type whose name changed
+// is named afresh.
+func TestKeptTypeNames(t *testing.T) {
+	resource := func(name string) []byte {
+		return []byte("# " + name + " resource type\n\nNamespace: contoso\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n|size|Int32|How big.|\n")
+	}
+	enum := []byte("# widgetColor enum type\n\nNamespace: contoso\n\n## Members\n\n| Member | Description |\n|:---|:---|\n|red|Red.|\n|blue|Blue.|\n")
+	// The first run: gear_box and the enum alone.
+	first, _ := ResolveSources("", []string{"resources/a.md", "resources/widgetcolor.md"}, [][]byte{resource("gear_box"), enum})
+	require.Equal(t, "GearBox", first.Lookup("contoso.gear_box").GoName)
+	kept := keptnames.Record{"contoso": {}}
+	for _, ty := range first.Types {
+		kept["contoso"][keptnames.TypeKey(ty.QualifiedName())] = keptnames.Entry{Source: keptnames.TypeKey(ty.QualifiedName()), Title: naming.GoName(ty.Name), Method: ty.GoName}
+		for _, m := range ty.Members {
+			key := keptnames.MemberKey(ty.QualifiedName(), m.Name)
+			kept["contoso"][key] = keptnames.Entry{Source: key, Title: ty.GoName + naming.GoName(m.Name), Method: m.GoName}
+		}
+	}
+	// gearBox, which sorts first, and widgetColorRed, a type named like a
+	// constant, are added.
+	rels := []string{"resources/a.md", "resources/b.md", "resources/c.md", "resources/widgetcolor.md"}
+	srcs := [][]byte{resource("gear_box"), resource("gearBox"), resource("widgetColorRed"), enum}
+	fresh, _ := ResolveSources("", rels, srcs)
+	require.Equal(t, "GearBox2", fresh.Lookup("contoso.gear_box").GoName, "a first run renames it")
+	prog, diags := ResolveSourcesKeeping("", rels, srcs, kept)
+	assert.Equal(t, "GearBox", prog.Lookup("contoso.gear_box").GoName)
+	assert.Equal(t, "GearBox2", prog.Lookup("contoso.gearBox").GoName)
+	assert.Equal(t, "WidgetColorRed", prog.Lookup("contoso.widgetColor").Members[0].GoName, "the constant keeps its name")
+	assert.Equal(t, "WidgetColorRed2", prog.Lookup("contoso.widgetColorRed").GoName)
+	clashes := findingsOf(diags, "go-name-clash")
+	require.Len(t, clashes, 2, diags.String())
+	assert.Contains(t, clashes[0], "resources/b.md:1:3: warning go-name-clash: type contoso.gearBox would be the Go type GearBox, which type contoso.gear_box (resources/a.md:1:3) takes; it is GearBox2 instead")
+
+	// A type renamed in the docs is named afresh.
+	srcs[0] = resource("gear_boxes")
+	prog, _ = ResolveSourcesKeeping("", rels, srcs, kept)
+	assert.Equal(t, "GearBox", prog.Lookup("contoso.gearBox").GoName)
+	assert.Equal(t, "GearBoxes", prog.Lookup("contoso.gear_boxes").GoName)
+}
+
 func TestGoNameClashWithGeneratedCode(t *testing.T) {
 	root := t.TempDir()
 	page := func(name, base string) string {

@@ -2,10 +2,34 @@
 
 package callrecords
 
-// The Go method name of each operation page of this package: the page, the
-// name its title makes, and the method's name. gen generate reads this file
-// back from the output folder and keeps each name while the page's title
-// makes the same one, so that a page added later renames no method. Delete
-// the file to have every name worked out afresh.
+// The Go names of this package: for each operation page, type and enum
+// member, what is named, the Go name its doc name makes, and the name it
+// has. gen generate reads this file back from the output folder and keeps
+// each name while the doc name makes the same one, so that a page added
+// later renames nothing. Delete the file to have every name worked out
+// afresh.
 //
 //	"api/callrecords-segment-post.md" CreateSegment CreateSegment
+//	member "microsoft.graph.callRecords.clientPlatform" "iOS" ClientPlatformIOS ClientPlatformIOS
+//	member "microsoft.graph.callRecords.clientPlatform" "macOS" ClientPlatformMacOS ClientPlatformMacOS
+//	member "microsoft.graph.callRecords.clientPlatform" "unknown" ClientPlatformUnknown ClientPlatformUnknown
+//	member "microsoft.graph.callRecords.clientPlatform" "unknownFutureValue" ClientPlatformUnknownFutureValue ClientPlatformUnknownFutureValue
+//	member "microsoft.graph.callRecords.clientPlatform" "windows" ClientPlatformWindows ClientPlatformWindows
+//	member "microsoft.graph.callRecords.failureStage" "callSetup" FailureStageCallSetup FailureStageCallSetup
+//	member "microsoft.graph.callRecords.failureStage" "midcall" FailureStageMidcall FailureStageMidcall
+//	member "microsoft.graph.callRecords.failureStage" "unknown" FailureStageUnknown FailureStageUnknown
+//	member "microsoft.graph.callRecords.failureStage" "unknownFutureValue" FailureStageUnknownFutureValue FailureStageUnknownFutureValue
+//	member "microsoft.graph.callRecords.mediaStreamDirection" "calleeToCaller" MediaStreamDirectionCalleeToCaller MediaStreamDirectionCalleeToCaller
+//	member "microsoft.graph.callRecords.mediaStreamDirection" "callerToCallee" MediaStreamDirectionCallerToCallee MediaStreamDirectionCallerToCallee
+//	type "microsoft.graph.callRecords.clientPlatform" ClientPlatform ClientPlatform
+//	type "microsoft.graph.callRecords.clientUserAgent" ClientUserAgent ClientUserAgent
+//	type "microsoft.graph.callRecords.endpoint" Endpoint Endpoint
+//	type "microsoft.graph.callRecords.failureInfo" FailureInfo FailureInfo
+//	type "microsoft.graph.callRecords.failureStage" FailureStage FailureStage
+//	type "microsoft.graph.callRecords.media" Media Media
+//	type "microsoft.graph.callRecords.mediaStream" MediaStream MediaStream
+//	type "microsoft.graph.callRecords.mediaStreamDirection" MediaStreamDirection MediaStreamDirection
+//	type "microsoft.graph.callRecords.participantEndpoint" ParticipantEndpoint ParticipantEndpoint
+//	type "microsoft.graph.callRecords.segment" Segment Segment
+//	type "microsoft.graph.callRecords.serviceEndpoint" ServiceEndpoint ServiceEndpoint
+//	type "microsoft.graph.callRecords.userAgent" UserAgent UserAgent

@@ -2,11 +2,12 @@
 
 package graph
 
-// The Go method name of each operation page of this package: the page, the
-// name its title makes, and the method's name. gen generate reads this file
-// back from the output folder and keeps each name while the page's title
-// makes the same one, so that a page added later renames no method. Delete
-// the file to have every name worked out afresh.
+// The Go names of this package: for each operation page, type and enum
+// member, what is named, the Go name its doc name makes, and the name it
+// has. gen generate reads this file back from the output folder and keeps
+// each name while the doc name makes the same one, so that a page added
+// later renames nothing. Delete the file to have every name worked out
+// afresh.
 //
 //	"api/activitybasedtimeoutpolicy-get.md" GetTimeoutPolicy GetTimeoutPolicy
 //	"api/driveitem-get-content.md" GetContent GetContent
@@ -20,3 +21,5 @@ package graph
 //	"api/thing-get.md" GetThing GetThing
 //	"api/thing-update.md" UpdateThing UpdateThing
 //	"api/worksheet-cell.md" GetCell GetCell
+//	type "microsoft.graph.entity" Entity Entity
+//	type "microsoft.graph.thing" Thing Thing

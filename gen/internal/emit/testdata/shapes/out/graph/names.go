@@ -2,11 +2,12 @@
 
 package graph
 
-// The Go method name of each operation page of this package: the page, the
-// name its title makes, and the method's name. gen generate reads this file
-// back from the output folder and keeps each name while the page's title
-// makes the same one, so that a page added later renames no method. Delete
-// the file to have every name worked out afresh.
+// The Go names of this package: for each operation page, type and enum
+// member, what is named, the Go name its doc name makes, and the name it
+// has. gen generate reads this file back from the output folder and keeps
+// each name while the doc name makes the same one, so that a page added
+// later renames nothing. Delete the file to have every name worked out
+// afresh.
 //
 //	"api/driveitem-copy.md" CopyItem CopyItem
 //	"api/driveitem-delete.md" DeleteItem DeleteItem
@@ -23,3 +24,13 @@ package graph
 //	"api/folder-post.md" CreateFolder CreateFolder
 //	"api/notebook-post-bundles.md" CreateBundleNotebook CreateBundleNotebook
 //	"api/notebook-post-children.md" AddNotebookUnder AddNotebookUnder
+//	member "microsoft.graph.itemKind" "file" ItemKindFile ItemKindFile
+//	member "microsoft.graph.itemKind" "folder" ItemKindFolder ItemKindFolder
+//	type "microsoft.graph.CopyItemRequest" CopyItemRequest CopyItemRequest
+//	type "microsoft.graph.Json" JSON JSON
+//	type "microsoft.graph.driveItem" DriveItem DriveItem
+//	type "microsoft.graph.entity" Entity Entity
+//	type "microsoft.graph.folder" Folder Folder
+//	type "microsoft.graph.itemKind" ItemKind ItemKind
+//	type "microsoft.graph.itemReference" ItemReference ItemReference
+//	type "microsoft.graph.notebook" Notebook Notebook
