@@ -718,3 +718,49 @@ func TestGenerateKeepsMethodNames(t *testing.T) {
 	require.Equal(t, ExitOK, code, stderr)
 	assert.Equal(t, map[string]string{"api/user-get-widget.md": "GetWidgetUser", "api/widget-get.md": "GetWidget"}, methods(), "named afresh: the title's owner has its name")
 }
+
+// TestGenerateKeepsTypeAndRequestNames: a type page added later whose Go
+// name an existing type or an action's request struct has takes a
+// numbered name, and the existing ones keep theirs.
+func TestGenerateKeepsTypeAndRequestNames(t *testing.T) {
+	root := t.TempDir()
+	in, out := filepath.Join(root, "docs"), filepath.Join(root, "out")
+	write := func(rel, content string) {
+		p := filepath.Join(in, filepath.FromSlash(rel))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
+	}
+	resource := func(name string) string {
+		return "# " + name + " resource type\n\nNamespace: microsoft.graph\n\nA thing.\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n| size | Int32 | How big. |\n"
+	}
+	write("resources/gear_box.md", resource("gear_box"))
+	write("api/gearbox-rename.md", "# Rename gear box\n\nNamespace: microsoft.graph\n\nRename it.\n\n## HTTP request\n\n```http\nPOST /gearBoxes/{id}/rename\n```\n\n"+
+		"## Request body\n\n| Parameter | Type | Description |\n|:---|:---|:---|\n| newName | String | The new name. |\n\n"+
+		"## Response\n\nIf successful, this method returns a `204 No Content` response code.\n")
+	generate := func() string {
+		code, _, stderr := run("generate", "-in", in, "-out", out, "-module", "example.com/m/out")
+		require.Equal(t, ExitOK, code, stderr)
+		return stderr
+	}
+	declares := func(file, decl string) bool {
+		b, err := os.ReadFile(filepath.Join(out, "graph", file))
+		require.NoError(t, err)
+		return strings.Contains(string(b), "\ntype "+decl+" struct {")
+	}
+	generate()
+	require.True(t, declares("gear-box.go", "GearBox"))
+	require.True(t, declares("requests.go", "RenameGearBoxRequest"))
+
+	// gearBox sorts before gear_box; renameGearBoxRequest is named like the
+	// request struct.
+	write("resources/gearbox.md", resource("gearBox"))
+	write("resources/renamegearboxrequest.md", resource("renameGearBoxRequest"))
+	generate()
+	assert.True(t, declares("gear-box.go", "GearBox"), "the type keeps its name")
+	assert.True(t, declares("gearbox.go", "GearBox2"))
+	assert.True(t, declares("requests.go", "RenameGearBoxRequest"), "the request struct keeps its name")
+	assert.True(t, declares("renamegearboxrequest.go", "RenameGearBoxRequest2"))
+	names, err := os.ReadFile(filepath.Join(out, "graph", keptnames.FileName))
+	require.NoError(t, err)
+	assert.Contains(t, string(names), "\n//\trequest \"api/gearbox-rename.md\" RenameGearBoxRequest RenameGearBoxRequest\n")
+}

@@ -25,6 +25,11 @@ func (g *generator) genNames(pkg *pkgInfo) (File, error) {
 		entries = append(entries, keptnames.Entry{Source: h.Source, Title: h.Title, Method: h.Method})
 	}
 	for _, t := range pkg.types {
+		if o := g.requestOf[t]; o != nil {
+			// A request struct, named after its operation's method.
+			entries = append(entries, keptnames.Entry{Source: keptnames.RequestKey(o.Source), Title: o.Name + "Request", Method: t.GoName})
+			continue
+		}
 		entries = append(entries, keptnames.Entry{Source: keptnames.TypeKey(t.QualifiedName()), Title: naming.GoName(t.Name), Method: t.GoName})
 		for _, m := range t.Members {
 			entries = append(entries, keptnames.Entry{Source: keptnames.MemberKey(t.QualifiedName(), m.Name), Title: t.GoName + naming.GoName(m.Name), Method: m.GoName})

@@ -39,7 +39,11 @@ func (g *generator) addRequestTypes(pkg *pkgInfo) {
 		}
 		base := o.Name + "Request"
 		name := base
-		for k := 2; taken[name] || g.prog.Lookup(o.Namespace+"."+name) != nil; k++ {
+		free := func(n string) bool { return !taken[n] && g.prog.Lookup(o.Namespace+"."+n) == nil }
+		if k := o.KeptRequestName; k != "" && free(k) {
+			name = k // the name an earlier run gave, which the resolver kept from new types
+		}
+		for k := 2; !free(name); k++ {
 			name = fmt.Sprintf("%s%d", base, k)
 		}
 		taken[name] = true

@@ -255,6 +255,10 @@ type Operation struct {
 	// resolver left out for an error (an unknown type): RequestBody is not
 	// the whole table.
 	RowsLeftOut bool `json:"-"`
+	// KeptRequestName is the Go name an earlier run gave the struct of a
+	// table body (<Name>Request, or numbered), "" for none: it stays the
+	// struct's where free.
+	KeptRequestName string `json:"-"`
 }
 
 // Example is a request/response pair from the Examples section.

@@ -5,13 +5,15 @@
 // it otherwise depends on which pages exist.
 //
 // The record is a Go file holding only comments, one line per operation
-// page, type and enum member of the package:
+// page, type, enum member and request struct of the package:
 //
 //	//	"api/user-post-calendars.md" CreateCalendar CreateCalendar
 //	//	type "microsoft.graph.gear_box" GearBox GearBox2
 //	//	member "microsoft.graph.color" "red" ColorRed ColorRed
+//	//	request "api/driveitem-copy.md" CopyItemRequest CopyItemRequest
 //
-// what is named (a page, a type by qualified name, an enum member), the
+// what is named (a page, a type by qualified name, an enum member, the
+// request struct of a page's operation), the
 // Go name its doc name made when it was named, and the name it was given.
 // Each keeps its name while its doc name makes the same Go name; one whose
 // doc name changes is named afresh.
@@ -43,6 +45,10 @@ type Entry struct {
 
 // TypeKey is the Source of a type's entry.
 func TypeKey(qualifiedName string) string { return "type " + strconv.Quote(qualifiedName) }
+
+// RequestKey is the Source of the entry of the request struct of the
+// operation the page documents.
+func RequestKey(page string) string { return "request " + strconv.Quote(page) }
 
 // MemberKey is the Source of an enum member's entry.
 func MemberKey(qualifiedName, member string) string {
@@ -94,7 +100,7 @@ func Comment(entries []Entry) []string {
 
 func line(e Entry) string {
 	what := e.Source
-	if !strings.HasPrefix(what, "type \"") && !strings.HasPrefix(what, "member \"") {
+	if !strings.HasPrefix(what, "type \"") && !strings.HasPrefix(what, "member \"") && !strings.HasPrefix(what, "request \"") {
 		what = strconv.Quote(what)
 	}
 	return fmt.Sprintf("%s %s %s", what, e.Title, e.Method)
@@ -115,7 +121,7 @@ func Parse(src []byte) (map[string]Entry, []Problem) {
 	for i, l := range strings.Split(string(src), "\n") {
 		l = strings.TrimSuffix(l, "\r")
 		rest, ok := strings.CutPrefix(l, "//\t")
-		if !ok || !strings.HasPrefix(rest, `"`) && !strings.HasPrefix(rest, `type "`) && !strings.HasPrefix(rest, `member "`) {
+		if !ok || !strings.HasPrefix(rest, `"`) && !strings.HasPrefix(rest, `type "`) && !strings.HasPrefix(rest, `member "`) && !strings.HasPrefix(rest, `request "`) {
 			continue
 		}
 		e, err := parseLine(rest)
@@ -141,6 +147,8 @@ func parseLine(s string) (Entry, error) {
 		kind, s = "type", s[len("type "):]
 	case strings.HasPrefix(s, "member "):
 		kind, s, quotes = "member", s[len("member "):], 2
+	case strings.HasPrefix(s, "request "):
+		kind, s = "request", s[len("request "):]
 	}
 	var names []string
 	for range quotes {
@@ -159,6 +167,8 @@ func parseLine(s string) (Entry, error) {
 		source = TypeKey(names[0])
 	case "member":
 		source = MemberKey(names[0], names[1])
+	case "request":
+		source = RequestKey(names[0])
 	}
 	fields := strings.Fields(s)
 	if len(fields) != 2 {

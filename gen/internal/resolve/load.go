@@ -309,6 +309,7 @@ func parseResolve(root string, rels []string, read func(i int) ([]byte, error), 
 	r := newResolver(nil)
 	if len(kept) > 0 {
 		r.kept, r.keptTypes = kept, kept.BySource()
+		r.keptRequests = keptRequests(kept, rels)
 	}
 	typesRead := make(chan struct{})
 	if typePages == 0 {

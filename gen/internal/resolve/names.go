@@ -77,7 +77,7 @@ func (r *resolver) typeNames() {
 	})
 	r.nameDiags = map[string]diag.List{}
 	for pkg, ts := range byPackage(r.prog.Types, nil) {
-		r.nameDiags[pkg] = packageNames(ts, r.keptTypes, setGoName)
+		r.nameDiags[pkg] = packageNames(ts, r.keptTypes, r.keptRequests[pkg], setGoName)
 	}
 }
 
@@ -99,7 +99,7 @@ func GoNameClashes(prog *ir.Program) diag.List {
 	var out diag.List
 	groups := byPackage(prog.Types, merged)
 	for _, pkg := range slices.Sorted(maps.Keys(groups)) {
-		out = append(out, packageNames(groups[pkg], nil, func(*ir.Type, *ir.Member, string) {})...)
+		out = append(out, packageNames(groups[pkg], nil, nil, func(*ir.Type, *ir.Member, string) {})...)
 	}
 	ops := map[string][]*ir.Operation{}
 	for _, o := range prog.Operations {
@@ -138,8 +138,9 @@ func byPackage(types []*ir.Type, merged map[string]string) map[string][]*ir.Type
 // returns a go-name-clash warning for each one that lost a clash. kept are
 // the names an earlier run recorded, by keptnames Source (nil for none):
 // a type or member keeps its name, before the others are named, while its
-// doc name makes the one it was kept for.
-func packageNames(ts []*ir.Type, kept map[string]keptnames.Entry, name func(t *ir.Type, m *ir.Member, goName string)) diag.List {
+// doc name makes the one it was kept for; and no type takes one of the
+// request struct names an earlier run gave (requests).
+func packageNames(ts []*ir.Type, kept map[string]keptnames.Entry, requests []string, name func(t *ir.Type, m *ir.Member, goName string)) diag.List {
 	size := len(reserved) + len(ts)
 	for _, t := range ts {
 		if t.Kind == ir.Enum {
@@ -149,6 +150,9 @@ func packageNames(ts []*ir.Type, kept map[string]keptnames.Entry, name func(t *i
 	used := make(map[string]bool, size)
 	for k := range reserved {
 		used[k] = true
+	}
+	for _, n := range requests {
+		used[n] = true // an operation's request struct, which the emitter names
 	}
 	var diags diag.List
 	owner := make(map[string]nameOwner, size) // Go name -> what took it, for the warning
@@ -313,6 +317,31 @@ func (r *resolver) operationNames() {
 		clashes := packageOperationNames(byPkgOps[pkg], len(r.kept) == 0, sets[pkg], func(o *ir.Operation, name string) { o.Name = name })
 		r.diags = append(r.diags, clashes...)
 	}
+	// A table body's struct keeps the name an earlier run gave it while
+	// its operation keeps its method's name.
+	for _, o := range r.prog.Operations {
+		if e, ok := r.keptTypes[keptnames.RequestKey(o.Source)]; ok && o.TableBody() && e.Title == o.Name+"Request" && strings.HasPrefix(e.Method, e.Title) {
+			o.KeptRequestName = e.Method
+		}
+	}
+}
+
+// keptRequests lists, by package, the request struct names kept records of
+// the pages among rels.
+func keptRequests(kept keptnames.Record, rels []string) map[string][]string {
+	in := make(map[string]bool, len(rels))
+	for _, rel := range rels {
+		in[keptnames.RequestKey(rel)] = true
+	}
+	out := map[string][]string{}
+	for pkg, entries := range kept {
+		for src, e := range entries {
+			if in[src] {
+				out[pkg] = append(out[pkg], e.Method)
+			}
+		}
+	}
+	return out
 }
 
 // keptSet is what one package's naming is given of the names an earlier

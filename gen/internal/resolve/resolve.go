@@ -27,10 +27,13 @@ type resolver struct {
 	// keptTypes are the type and enum member names of kept, by Source (a
 	// type's qualified name is its own wherever its package is).
 	keptTypes map[string]keptnames.Entry
-	types     *TypeNames
-	byPage    map[*parse.Page][]*ir.Type
-	enumAt    map[*parse.Page]map[string]*ir.Type // anchor -> enum type
-	bases     map[*ir.Type]diag.Range
+	// keptRequests are the request struct names kept records of pages
+	// among the input, by package: no new type takes them.
+	keptRequests map[string][]string
+	types        *TypeNames
+	byPage       map[*parse.Page][]*ir.Type
+	enumAt       map[*parse.Page]map[string]*ir.Type // anchor -> enum type
+	bases        map[*ir.Type]diag.Range
 	// proseBase is the "Inherits from [x](x.md)" link of a page whose
 	// annotation names no base type.
 	proseBase map[*ir.Type]proseRef

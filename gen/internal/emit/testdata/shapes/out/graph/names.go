@@ -26,7 +26,7 @@ package graph
 //	"api/notebook-post-children.md" AddNotebookUnder AddNotebookUnder
 //	member "microsoft.graph.itemKind" "file" ItemKindFile ItemKindFile
 //	member "microsoft.graph.itemKind" "folder" ItemKindFolder ItemKindFolder
-//	type "microsoft.graph.CopyItemRequest" CopyItemRequest CopyItemRequest
+//	request "api/driveitem-copy.md" CopyItemRequest CopyItemRequest
 //	type "microsoft.graph.Json" JSON JSON
 //	type "microsoft.graph.driveItem" DriveItem DriveItem
 //	type "microsoft.graph.entity" Entity Entity
