@@ -763,4 +763,16 @@ func TestGenerateKeepsTypeAndRequestNames(t *testing.T) {
 	names, err := os.ReadFile(filepath.Join(out, "graph", keptnames.FileName))
 	require.NoError(t, err)
 	assert.Contains(t, string(names), "\n//\trequest \"api/gearbox-rename.md\" RenameGearBoxRequest RenameGearBoxRequest\n")
+
+	// Once the action is retitled, its old struct name is no one's: a type
+	// added with it has it.
+	require.NoError(t, os.Remove(filepath.Join(in, "resources", "renamegearboxrequest.md")))
+	generate()
+	rename, err := os.ReadFile(filepath.Join(in, "api", "gearbox-rename.md"))
+	require.NoError(t, err)
+	write("api/gearbox-rename.md", strings.Replace(string(rename), "# Rename gear box", "# Relabel gear box", 1))
+	write("resources/renamegearboxrequest.md", resource("renameGearBoxRequest"))
+	generate()
+	assert.True(t, declares("requests.go", "RelabelGearBoxRequest"))
+	assert.True(t, declares("renamegearboxrequest.go", "RenameGearBoxRequest"))
 }

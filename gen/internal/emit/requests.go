@@ -47,7 +47,7 @@ func (g *generator) addRequestTypes(pkg *pkgInfo) {
 			name = fmt.Sprintf("%s%d", base, k)
 		}
 		taken[name] = true
-		if name != base {
+		if name != base && !free(base) { // not for a numbered name kept where base is free again
 			g.warnRule(o.Pos, "renamed-type", fmt.Sprintf("the request body of %s is the struct %s: %s is taken in package %s", o.Name, name, base, pkg.name))
 		}
 		t := &ir.Type{Namespace: o.Namespace, Name: name, Kind: ir.Complex, Source: o.Source,

@@ -77,7 +77,7 @@ func (r *resolver) typeNames() {
 	})
 	r.nameDiags = map[string]diag.List{}
 	for pkg, ts := range byPackage(r.prog.Types, nil) {
-		r.nameDiags[pkg] = packageNames(ts, r.keptTypes, r.keptRequests[pkg], setGoName)
+		r.nameDiags[pkg] = packageNames(ts, r.keptTypeNames(pkg, r.keptRequests[pkg]), setGoName)
 	}
 }
 
@@ -99,7 +99,7 @@ func GoNameClashes(prog *ir.Program) diag.List {
 	var out diag.List
 	groups := byPackage(prog.Types, merged)
 	for _, pkg := range slices.Sorted(maps.Keys(groups)) {
-		out = append(out, packageNames(groups[pkg], nil, nil, func(*ir.Type, *ir.Member, string) {})...)
+		out = append(out, packageNames(groups[pkg], nil, func(*ir.Type, *ir.Member, string) {})...)
 	}
 	ops := map[string][]*ir.Operation{}
 	for _, o := range prog.Operations {
@@ -132,15 +132,24 @@ func byPackage(types []*ir.Type, merged map[string]string) map[string][]*ir.Type
 	return out
 }
 
+// keptTypeNames is what packageNames is given of the names an earlier run
+// recorded (keptnames).
+type keptTypeNames struct {
+	own      map[string]keptnames.Entry // the package's own record, by Source
+	all      map[string]keptnames.Entry // every package's, for what moved in
+	requests map[string]bool            // request struct names no type takes
+}
+
 // packageNames settles the Go names of one package's types and enum
 // constants, ts sorted by qualified name, by the collision rules above: it
 // calls name with each type's (m nil) and each member's settled name, and
-// returns a go-name-clash warning for each one that lost a clash. kept are
-// the names an earlier run recorded, by keptnames Source (nil for none):
-// a type or member keeps its name, before the others are named, while its
-// doc name makes the one it was kept for; and no type takes one of the
-// request struct names an earlier run gave (requests).
-func packageNames(ts []*ir.Type, kept map[string]keptnames.Entry, requests []string, name func(t *ir.Type, m *ir.Member, goName string)) diag.List {
+// returns a go-name-clash warning for each one that lost a clash. With kept
+// (nil for none), what an earlier run named keeps its name, before any new
+// one is given, while its doc name makes the one it was kept for: the
+// package's own record first, then what moved in from another package;
+// and no type takes a name of kept.requests but the type of that very doc
+// name (a request struct cannot share a type's qualified name).
+func packageNames(ts []*ir.Type, kept *keptTypeNames, name func(t *ir.Type, m *ir.Member, goName string)) diag.List {
 	size := len(reserved) + len(ts)
 	for _, t := range ts {
 		if t.Kind == ir.Enum {
@@ -151,23 +160,58 @@ func packageNames(ts []*ir.Type, kept map[string]keptnames.Entry, requests []str
 	for k := range reserved {
 		used[k] = true
 	}
-	for _, n := range requests {
-		used[n] = true // an operation's request struct, which the emitter names
-	}
 	var diags diag.List
 	owner := make(map[string]nameOwner, size) // Go name -> what took it, for the warning
 	typeNames := make(map[*ir.Type]string, len(ts))
-	// keep gives what has an entry in kept its name, when its doc name
+	memberNames := map[*ir.Member]bool{}
+	keptType := map[*ir.Type]bool{}
+	if kept != nil {
+		docNames := make(map[string]bool, len(ts))
+		for _, t := range ts {
+			docNames[t.Name] = true
+		}
+		for n := range kept.requests {
+			if !docNames[n] {
+				used[n] = true // an operation's request struct, which the emitter names
+			}
+		}
+	}
+	// keep gives what has an entry in from its name, when its doc name
 	// still makes the Go name recorded with it (a type's: naming.GoName of
 	// its name; a member's: its constant's before any suffix) and the name
 	// is free.
-	keep := func(key, title string) (string, bool) {
-		e, ok := kept[key]
+	keep := func(from map[string]keptnames.Entry, key, title string) (string, bool) {
+		e, ok := from[key]
 		if !ok || e.Title != title || !strings.HasPrefix(e.Method, title) || used[e.Method] {
 			return "", false
 		}
 		used[e.Method] = true
 		return e.Method, true
+	}
+	keepTypes := func(from map[string]keptnames.Entry) {
+		for _, t := range ts {
+			if _, done := typeNames[t]; done {
+				continue
+			}
+			if goName, ok := keep(from, keptnames.TypeKey(t.QualifiedName()), naming.GoName(t.Name)); ok {
+				owner[goName] = nameOwner{t: t}
+				typeNames[t] = goName
+				keptType[t] = true
+				name(t, nil, goName)
+			}
+		}
+	}
+	keepMembers := func(from map[string]keptnames.Entry, t *ir.Type) {
+		for _, m := range t.Members {
+			if memberNames[m] {
+				continue
+			}
+			if goName, ok := keep(from, keptnames.MemberKey(t.QualifiedName(), m.Name), typeNames[t]+naming.GoName(m.Name)); ok {
+				owner[goName] = nameOwner{t: t, m: m}
+				memberNames[m] = true
+				name(t, m, goName)
+			}
+		}
 	}
 	typeBase := func(t *ir.Type) string {
 		base := naming.GoName(t.Name)
@@ -176,31 +220,18 @@ func packageNames(ts []*ir.Type, kept map[string]keptnames.Entry, requests []str
 		}
 		return base
 	}
-	memberNames := map[*ir.Member]bool{}
-	keepMembers := func(t *ir.Type) {
-		for _, m := range t.Members {
-			if memberNames[m] {
-				continue
+	// What an earlier run named comes first, the package's own names
+	// before those of what moved in: the types, then the constants of
+	// their enums, before any new name is given.
+	if kept != nil {
+		keepTypes(kept.own)
+		keepTypes(kept.all)
+		for _, from := range []map[string]keptnames.Entry{kept.own, kept.all} {
+			for _, t := range ts {
+				if keptType[t] && t.Kind == ir.Enum {
+					keepMembers(from, t)
+				}
 			}
-			if goName, ok := keep(keptnames.MemberKey(t.QualifiedName(), m.Name), typeNames[t]+naming.GoName(m.Name)); ok {
-				owner[goName] = nameOwner{t: t, m: m}
-				memberNames[m] = true
-				name(t, m, goName)
-			}
-		}
-	}
-	// What an earlier run named comes first: the types, then the constants
-	// of their enums, before any new name is given.
-	for _, t := range ts {
-		if goName, ok := keep(keptnames.TypeKey(t.QualifiedName()), naming.GoName(t.Name)); ok {
-			owner[goName] = nameOwner{t: t}
-			typeNames[t] = goName
-			name(t, nil, goName)
-		}
-	}
-	for _, t := range ts {
-		if _, named := typeNames[t]; named && t.Kind == ir.Enum {
-			keepMembers(t)
 		}
 	}
 	for _, t := range ts {
@@ -219,22 +250,39 @@ func packageNames(ts []*ir.Type, kept map[string]keptnames.Entry, requests []str
 		name(t, nil, goName)
 	}
 	// A type with derived types has an interface, Any<Name>, and its
-	// decoder, DecodeAny<Name>: a type already named so yields them the
-	// name, kept or not, as the generated code derives them.
+	// decoder, DecodeAny<Name>: a type or constant already named so yields
+	// them the name, kept or not, as the generated code derives them. A
+	// renamed enum gives up the names its constants kept: they are named
+	// after its new name below.
 	for _, t := range ts {
 		if !t.IsPolymorphic() || t.Kind == ir.Enum {
 			continue
 		}
 		for _, gen := range [2]string{"Any" + typeNames[t], "DecodeAny" + typeNames[t]} {
-			if o, ok := owner[gen]; ok && o.m == nil && !o.generated && o.t != t {
-				other := o.t
+			if o, ok := owner[gen]; ok && !o.generated && o.t != t {
 				goName := naming.Unique(gen, used)
-				diags.Add(diag.Span{Pos: other.Pos}, diag.Warning, "go-name-clash",
-					"type %s would be the Go type %s, which the generated code of %s (%s) takes, as it has derived types; it is %s instead, a name that changes when pages are added or removed: rename one of them",
-					other.QualifiedName(), gen, t.QualifiedName(), t.Pos, goName)
-				typeNames[other] = goName
-				owner[goName] = nameOwner{t: other}
-				name(other, nil, goName)
+				if o.m != nil {
+					diags.Add(diag.Span{Pos: o.m.Pos}, diag.Warning, "go-name-clash",
+						"member %s of enum %s would be the Go constant %s, which the generated code of %s (%s) takes, as it has derived types; it is %s instead: rename one of them",
+						o.m.Name, o.t.QualifiedName(), gen, t.QualifiedName(), t.Pos, goName)
+					owner[goName] = nameOwner{t: o.t, m: o.m}
+					name(o.t, o.m, goName)
+				} else {
+					other := o.t
+					diags.Add(diag.Span{Pos: other.Pos}, diag.Warning, "go-name-clash",
+						"type %s would be the Go type %s, which the generated code of %s (%s) takes, as it has derived types; it is %s instead, a name that changes when pages are added or removed: rename one of them",
+						other.QualifiedName(), gen, t.QualifiedName(), t.Pos, goName)
+					typeNames[other] = goName
+					owner[goName] = nameOwner{t: other}
+					name(other, nil, goName)
+					for _, m := range other.Members {
+						if memberNames[m] {
+							delete(owner, m.GoName)
+							used[m.GoName] = false
+							memberNames[m] = false
+						}
+					}
+				}
 			}
 			used[gen] = true
 			owner[gen] = nameOwner{t: t, generated: true}
@@ -242,9 +290,13 @@ func packageNames(ts []*ir.Type, kept map[string]keptnames.Entry, requests []str
 	}
 	// Enum constants share the package scope with the types; those kept
 	// (of enums named afresh, too) come first.
-	for _, t := range ts {
-		if t.Kind == ir.Enum {
-			keepMembers(t)
+	if kept != nil {
+		for _, from := range []map[string]keptnames.Entry{kept.own, kept.all} {
+			for _, t := range ts {
+				if t.Kind == ir.Enum {
+					keepMembers(from, t)
+				}
+			}
 		}
 	}
 	for _, t := range ts {
@@ -269,6 +321,17 @@ func packageNames(ts []*ir.Type, kept map[string]keptnames.Entry, requests []str
 			}
 			owner[goName] = nameOwner{t: t, m: m}
 			name(t, m, goName)
+		}
+	}
+	// A kept name that is not the doc name's own is still a clash while
+	// what made it so is there: warned of on every run, as a first run does.
+	for _, t := range ts {
+		if base := typeBase(t); keptType[t] && typeNames[t] != base {
+			if o, ok := owner[base]; ok && o.t != t {
+				diags.Add(diag.Span{Pos: t.Pos}, diag.Warning, "go-name-clash",
+					"type %s would be the Go type %s, which %s takes; it is %s instead, kept from an earlier run: rename one of them",
+					t.QualifiedName(), base, takenBy(owner, base), typeNames[t])
+			}
 		}
 	}
 	return diags
@@ -319,25 +382,60 @@ func (r *resolver) operationNames() {
 	}
 	// A table body's struct keeps the name an earlier run gave it while
 	// its operation keeps its method's name.
+	kept := map[string]map[string]bool{} // package -> request struct names kept
 	for _, o := range r.prog.Operations {
 		if e, ok := r.keptTypes[keptnames.RequestKey(o.Source)]; ok && o.TableBody() && e.Title == o.Name+"Request" && strings.HasPrefix(e.Method, e.Title) {
 			o.KeptRequestName = e.Method
+			if kept[o.Package] == nil {
+				kept[o.Package] = map[string]bool{}
+			}
+			kept[o.Package][e.Method] = true
+		}
+	}
+	// The types were named, while the operations were read, keeping every
+	// recorded struct name from them; a package where that was not the
+	// set kept now (a method renamed, a table gone, an operation moved) is
+	// named again with it.
+	if r.keptRequests == nil {
+		return
+	}
+	byPkg := map[string][]*ir.Type{}
+	for _, t := range r.prog.Types {
+		byPkg[t.Package] = append(byPkg[t.Package], t)
+	}
+	for _, pkg := range slices.Sorted(maps.Keys(byPkg)) {
+		if !maps.Equal(kept[pkg], r.keptRequests[pkg]) && len(kept[pkg])+len(r.keptRequests[pkg]) > 0 {
+			ts := byPkg[pkg]
+			sortByQualifiedName(ts)
+			r.nameDiags[pkg] = packageNames(ts, r.keptTypeNames(pkg, kept[pkg]), setGoName)
 		}
 	}
 }
 
+// keptTypeNames is what packageNames is given of r.kept for package pkg,
+// with the request struct names no type may take; nil without a record.
+func (r *resolver) keptTypeNames(pkg string, requests map[string]bool) *keptTypeNames {
+	if len(r.kept) == 0 {
+		return nil
+	}
+	return &keptTypeNames{own: r.kept[pkg], all: r.keptTypes, requests: requests}
+}
+
 // keptRequests lists, by package, the request struct names kept records of
 // the pages among rels.
-func keptRequests(kept keptnames.Record, rels []string) map[string][]string {
+func keptRequests(kept keptnames.Record, rels []string) map[string]map[string]bool {
 	in := make(map[string]bool, len(rels))
 	for _, rel := range rels {
 		in[keptnames.RequestKey(rel)] = true
 	}
-	out := map[string][]string{}
+	out := map[string]map[string]bool{}
 	for pkg, entries := range kept {
 		for src, e := range entries {
 			if in[src] {
-				out[pkg] = append(out[pkg], e.Method)
+				if out[pkg] == nil {
+					out[pkg] = map[string]bool{}
+				}
+				out[pkg][e.Method] = true
 			}
 		}
 	}

@@ -39,7 +39,7 @@ func (r *resolver) mergeCyclicPackages() {
 	groups := byPackage(r.prog.Types, merged)
 	for _, into := range slices.Sorted(maps.Values(merged)) {
 		if _, done := r.nameDiags[into]; !done {
-			r.nameDiags[into] = packageNames(groups[into], r.keptTypes, r.keptRequests[into], setGoName)
+			r.nameDiags[into] = packageNames(groups[into], r.keptTypeNames(into, r.keptRequests[into]), setGoName)
 		}
 	}
 }

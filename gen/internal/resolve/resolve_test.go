@@ -519,12 +519,109 @@ func TestKeptTypeNames(t *testing.T) {
 	clashes := findingsOf(diags, "go-name-clash")
 	require.Len(t, clashes, 2, diags.String())
 	assert.Contains(t, clashes[0], "resources/b.md:1:3: warning go-name-clash: type contoso.gearBox would be the Go type GearBox, which type contoso.gear_box (resources/a.md:1:3) takes; it is GearBox2 instead")
+	// The next run keeps the numbered name and warns of it again.
+	again, diags := ResolveSourcesKeeping("", rels, srcs, keptFrom(prog))
+	assert.Equal(t, "GearBox2", again.Lookup("contoso.gearBox").GoName)
+	require.NotEmpty(t, findingsOf(diags, "go-name-clash"))
+	assert.Contains(t, findingsOf(diags, "go-name-clash")[0], "resources/b.md:1:3: warning go-name-clash: type contoso.gearBox would be the Go type GearBox, which type contoso.gear_box (resources/a.md:1:3) takes; it is GearBox2 instead, kept from an earlier run")
 
 	// A type renamed in the docs is named afresh.
 	srcs[0] = resource("gear_boxes")
 	prog, _ = ResolveSourcesKeeping("", rels, srcs, kept)
 	assert.Equal(t, "GearBox", prog.Lookup("contoso.gearBox").GoName)
 	assert.Equal(t, "GearBoxes", prog.Lookup("contoso.gear_boxes").GoName)
+}
+
+// keptFrom is the record a run that gave prog its names writes: every
+// type and enum member, by package.
+func keptFrom(prog *ir.Program) keptnames.Record {
+	kept := keptnames.Record{}
+	add := func(pkg, key, title, name string) {
+		if kept[pkg] == nil {
+			kept[pkg] = map[string]keptnames.Entry{}
+		}
+		kept[pkg][key] = keptnames.Entry{Source: key, Title: title, Method: name}
+	}
+	for _, ty := range prog.Types {
+		add(ty.Package, keptnames.TypeKey(ty.QualifiedName()), naming.GoName(ty.Name), ty.GoName)
+		for _, m := range ty.Members {
+			add(ty.Package, keptnames.MemberKey(ty.QualifiedName(), m.Name), ty.GoName+naming.GoName(m.Name), m.GoName)
+		}
+	}
+	return kept
+}
+
+// TestKeptNamesYieldToGeneratedCode: a kept type or constant named like the
+// interface or decoder of a type that comes to have derived types yields
+// the name, as in a first run; a renamed enum's constants follow its new
+// name in the same run.
+func TestKeptNamesYieldToGeneratedCode(t *testing.T) {
+	page := func(name, base string) []byte {
+		return []byte("# " + name + " resource type\n\nNamespace: contoso\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n|size|Int32|How big.|\n\n## JSON representation\n\n<!-- {\n  \"blockType\": \"resource\",\n  \"@odata.type\": \"contoso." + name + "\",\n  \"baseType\": \"" + base + "\"\n} -->\n\n```json\n{\"size\": 1}\n```\n")
+	}
+	enum := func(name string, members ...string) []byte {
+		src := "# " + name + " enum type\n\nNamespace: contoso\n\n## Members\n\n| Member | Description |\n|:---|:---|\n"
+		for _, m := range members {
+			src += "|" + m + "|A member.|\n"
+		}
+		return []byte(src)
+	}
+	rels := []string{"resources/any.md", "resources/gear.md"}
+	srcs := [][]byte{enum("any", "gear"), page("gear", "")}
+	first, _ := ResolveSources("", rels, srcs)
+	require.Equal(t, "AnyGear", first.Lookup("contoso.any").Members[0].GoName)
+
+	// gear gains a derived type: AnyGear and DecodeAnyGear are the
+	// generated code's.
+	rels = append(rels, "resources/biggear.md")
+	srcs = append(srcs, page("bigGear", "contoso.gear"))
+	prog, diags := ResolveSourcesKeeping("", rels, srcs, keptFrom(first))
+	assert.Equal(t, "AnyGear2", prog.Lookup("contoso.any").Members[0].GoName, "the kept constant yields")
+	clashes := findingsOf(diags, "go-name-clash")
+	require.Len(t, clashes, 1)
+	assert.Contains(t, clashes[0], "member gear of enum contoso.any would be the Go constant AnyGear, which the generated code of contoso.gear")
+
+	// The enum whose type yields has its constants named after its new
+	// name at once, and a second run keeps them.
+	rels2 := []string{"resources/anygear.md", "resources/gear.md"}
+	srcs2 := [][]byte{enum("anyGear", "red"), page("gear", "")}
+	first, _ = ResolveSources("", rels2, srcs2)
+	require.Equal(t, "AnyGearRed", first.Lookup("contoso.anyGear").Members[0].GoName)
+	rels2 = append(rels2, "resources/biggear.md")
+	srcs2 = append(srcs2, page("bigGear", "contoso.gear"))
+	second, _ := ResolveSourcesKeeping("", rels2, srcs2, keptFrom(first))
+	assert.Equal(t, "AnyGear2", second.Lookup("contoso.anyGear").GoName)
+	assert.Equal(t, "AnyGear2Red", second.Lookup("contoso.anyGear").Members[0].GoName)
+	third, _ := ResolveSourcesKeeping("", rels2, srcs2, keptFrom(second))
+	assert.Equal(t, "AnyGear2Red", third.Lookup("contoso.anyGear").Members[0].GoName, "unchanged docs, unchanged names")
+}
+
+// TestKeptTypeNamesOfMergedPackages: when a cycle merges two packages,
+// a type of the package the others join keeps its name, and one that moved
+// in yields.
+func TestKeptTypeNamesOfMergedPackages(t *testing.T) {
+	resource := func(ns, name, base, rows string) []byte {
+		return []byte("# " + name + " resource type\n\nNamespace: " + ns + "\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n|size|Int32|How big.|\n" + rows +
+			"\n## JSON representation\n\n<!-- {\n  \"blockType\": \"resource\",\n  \"@odata.type\": \"" + ns + "." + name + "\",\n  \"baseType\": \"" + base + "\"\n} -->\n\n```json\n{\"size\": 1}\n```\n")
+	}
+	rels := []string{"resources/a-gear.md", "resources/a-thing.md", "resources/gear.md", "resources/holder.md"}
+	srcs := [][]byte{
+		resource("contoso.a", "gear", "", ""),
+		resource("contoso.a", "thing", "contoso.holder", ""),
+		resource("contoso", "gear", "", ""),
+		resource("contoso", "holder", "", ""),
+	}
+	first, _ := ResolveSources("", rels, srcs)
+	require.Equal(t, "a", first.Lookup("contoso.a.gear").Package)
+	require.Equal(t, "Gear", first.Lookup("contoso.a.gear").GoName)
+	require.Equal(t, "Gear", first.Lookup("contoso.gear").GoName)
+	// holder comes to hold a thing: the packages refer to each other's
+	// types, and share contoso.
+	srcs[3] = resource("contoso", "holder", "", "|thing|[contoso.a.thing](a-thing.md)|A thing.|\n")
+	prog, _ := ResolveSourcesKeeping("", rels, srcs, keptFrom(first))
+	require.Equal(t, "contoso", prog.Lookup("contoso.a.gear").Package)
+	assert.Equal(t, "Gear", prog.Lookup("contoso.gear").GoName, "the type that stayed keeps its name")
+	assert.Equal(t, "Gear2", prog.Lookup("contoso.a.gear").GoName)
 }
 
 func TestGoNameClashWithGeneratedCode(t *testing.T) {

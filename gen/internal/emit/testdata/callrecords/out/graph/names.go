@@ -2,12 +2,12 @@
 
 package graph
 
-// The Go names of this package: for each operation page, type and enum
-// member, what is named, the Go name its doc name makes, and the name it
-// has. gen generate reads this file back from the output folder and keeps
-// each name while the doc name makes the same one, so that a page added
-// later renames nothing. Delete the file to have every name worked out
-// afresh.
+// The Go names of this package: for each operation page, type, enum
+// member and request struct, what is named, the Go name it is made from
+// (its doc name's; a request struct's method's), and the name it has.
+// gen generate reads this file back from the output folder and keeps each
+// name while it is made from the same one, so that a page added later
+// renames nothing. Delete the file to have every name worked out afresh.
 //
 //	type "microsoft.graph.entity" Entity Entity
 //	type "microsoft.graph.identity" Identity Identity
