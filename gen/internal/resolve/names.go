@@ -327,10 +327,18 @@ func packageNames(ts []*ir.Type, kept *keptTypeNames, name func(t *ir.Type, m *i
 	// what made it so is there: warned of on every run, as a first run does.
 	for _, t := range ts {
 		if base := typeBase(t); keptType[t] && typeNames[t] != base {
-			if o, ok := owner[base]; ok && o.t != t {
+			if o, ok := owner[base]; ok && o.t != t && !o.generated { // the generated code's: warned of above
 				diags.Add(diag.Span{Pos: t.Pos}, diag.Warning, "go-name-clash",
 					"type %s would be the Go type %s, which %s takes; it is %s instead, kept from an earlier run: rename one of them",
 					t.QualifiedName(), base, takenBy(owner, base), typeNames[t])
+			}
+		}
+		for _, m := range t.Members {
+			base := typeNames[t] + naming.GoName(m.Name)
+			if o, ok := owner[base]; memberNames[m] && m.GoName != base && ok && o.m != m && !o.generated {
+				diags.Add(diag.Span{Pos: m.Pos}, diag.Warning, "go-name-clash",
+					"member %s of enum %s would be the Go constant %s, which %s takes; it is %s instead, kept from an earlier run: rename one of them",
+					m.Name, t.QualifiedName(), base, takenBy(owner, base), m.GoName)
 			}
 		}
 	}

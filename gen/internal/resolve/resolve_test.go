@@ -525,6 +525,14 @@ func TestKeptTypeNames(t *testing.T) {
 	require.NotEmpty(t, findingsOf(diags, "go-name-clash"))
 	assert.Contains(t, findingsOf(diags, "go-name-clash")[0], "resources/b.md:1:3: warning go-name-clash: type contoso.gearBox would be the Go type GearBox, which type contoso.gear_box (resources/a.md:1:3) takes; it is GearBox2 instead, kept from an earlier run")
 
+	// A constant numbered within its enum is warned of on every run too.
+	twice := []byte("# shade enum type\n\nNamespace: contoso\n\n## Members\n\n| Member | Description |\n|:---|:---|\n|dark_red|Dark.|\n|darkRed|Also dark.|\n")
+	shade, diags := ResolveSources("", []string{"resources/shade.md"}, [][]byte{twice})
+	require.Len(t, findingsOf(diags, "go-name-clash"), 1)
+	_, diags = ResolveSourcesKeeping("", []string{"resources/shade.md"}, [][]byte{twice}, keptFrom(shade))
+	require.Len(t, findingsOf(diags, "go-name-clash"), 1, "again")
+	assert.Contains(t, findingsOf(diags, "go-name-clash")[0], "kept from an earlier run")
+
 	// A type renamed in the docs is named afresh.
 	srcs[0] = resource("gear_boxes")
 	prog, _ = ResolveSourcesKeeping("", rels, srcs, kept)
