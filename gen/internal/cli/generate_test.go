@@ -775,4 +775,17 @@ func TestGenerateKeepsTypeAndRequestNames(t *testing.T) {
 	generate()
 	assert.True(t, declares("requests.go", "RelabelGearBoxRequest"))
 	assert.True(t, declares("renamegearboxrequest.go", "RenameGearBoxRequest"))
+
+	// While an error leaves the action out, its struct's name is held with
+	// its method's: a type added meanwhile does not take it.
+	relabel, err := os.ReadFile(filepath.Join(in, "api", "gearbox-rename.md"))
+	require.NoError(t, err)
+	write("api/gearbox-rename.md", strings.Replace(string(relabel), "POST /gearBoxes", "FROB /gearBoxes", 1))
+	write("resources/relabelgearboxrequest.md", resource("relabelGearBoxRequest"))
+	code, _, stderr := run("generate", "-in", in, "-out", out, "-module", "example.com/m/out", "-keep-going")
+	require.Equal(t, ExitFindings, code, stderr)
+	assert.True(t, declares("relabelgearboxrequest.go", "RelabelGearBoxRequest2"))
+	write("api/gearbox-rename.md", string(relabel))
+	generate()
+	assert.True(t, declares("requests.go", "RelabelGearBoxRequest"), "mended, the struct has its name")
 }

@@ -23,6 +23,9 @@ func (g *generator) genNames(pkg *pkgInfo) (File, error) {
 	}
 	for _, h := range pkg.held {
 		entries = append(entries, keptnames.Entry{Source: h.Source, Title: h.Title, Method: h.Method})
+		if h.Request != "" {
+			entries = append(entries, keptnames.Entry{Source: keptnames.RequestKey(h.Source), Title: h.RequestTitle, Method: h.Request})
+		}
 	}
 	for _, t := range pkg.types {
 		if o := g.requestOf[t]; o != nil {

@@ -137,7 +137,7 @@ func byPackage(types []*ir.Type, merged map[string]string) map[string][]*ir.Type
 type keptTypeNames struct {
 	own      map[string]keptnames.Entry // the package's own record, by Source
 	all      map[string]keptnames.Entry // every package's, for what moved in
-	requests map[string]bool            // request struct names no type takes
+	requests map[string]string          // request struct names no type takes -> their pages
 }
 
 // packageNames settles the Go names of one package's types and enum
@@ -165,17 +165,7 @@ func packageNames(ts []*ir.Type, kept *keptTypeNames, name func(t *ir.Type, m *i
 	typeNames := make(map[*ir.Type]string, len(ts))
 	memberNames := map[*ir.Member]bool{}
 	keptType := map[*ir.Type]bool{}
-	if kept != nil {
-		docNames := make(map[string]bool, len(ts))
-		for _, t := range ts {
-			docNames[t.Name] = true
-		}
-		for n := range kept.requests {
-			if !docNames[n] {
-				used[n] = true // an operation's request struct, which the emitter names
-			}
-		}
-	}
+	byAny := map[any]bool{} // types and members the generated names below renamed this run
 	// keep gives what has an entry in from its name, when its doc name
 	// still makes the Go name recorded with it (a type's: naming.GoName of
 	// its name; a member's: its constant's before any suffix) and the name
@@ -223,16 +213,25 @@ func packageNames(ts []*ir.Type, kept *keptTypeNames, name func(t *ir.Type, m *i
 	// What an earlier run named comes first, the package's own names
 	// before those of what moved in: the types, then the constants of
 	// their enums, before any new name is given.
-	if kept != nil {
-		keepTypes(kept.own)
-		keepTypes(kept.all)
-		for _, from := range []map[string]keptnames.Entry{kept.own, kept.all} {
-			for _, t := range ts {
-				if keptType[t] && t.Kind == ir.Enum {
-					keepMembers(from, t)
-				}
+	keepFrom := func(from map[string]keptnames.Entry) {
+		keepTypes(from)
+		for _, t := range ts {
+			if keptType[t] && t.Kind == ir.Enum {
+				keepMembers(from, t)
 			}
 		}
+	}
+	if kept != nil {
+		keepFrom(kept.own)
+		// The request structs the emitter names for the package's
+		// operations, then what moved in from another package.
+		for _, n := range slices.Sorted(maps.Keys(kept.requests)) {
+			if !used[n] {
+				used[n] = true
+				owner[n] = nameOwner{request: kept.requests[n]}
+			}
+		}
+		keepFrom(kept.all)
 	}
 	for _, t := range ts {
 		if _, done := typeNames[t]; done {
@@ -259,13 +258,14 @@ func packageNames(ts []*ir.Type, kept *keptTypeNames, name func(t *ir.Type, m *i
 			continue
 		}
 		for _, gen := range [2]string{"Any" + typeNames[t], "DecodeAny" + typeNames[t]} {
-			if o, ok := owner[gen]; ok && !o.generated && o.t != t {
+			if o, ok := owner[gen]; ok && !o.generated && o.request == "" && o.t != t {
 				goName := naming.Unique(gen, used)
 				if o.m != nil {
 					diags.Add(diag.Span{Pos: o.m.Pos}, diag.Warning, "go-name-clash",
 						"member %s of enum %s would be the Go constant %s, which the generated code of %s (%s) takes, as it has derived types; it is %s instead: rename one of them",
 						o.m.Name, o.t.QualifiedName(), gen, t.QualifiedName(), t.Pos, goName)
 					owner[goName] = nameOwner{t: o.t, m: o.m}
+					byAny[o.m] = true
 					name(o.t, o.m, goName)
 				} else {
 					other := o.t
@@ -274,6 +274,7 @@ func packageNames(ts []*ir.Type, kept *keptTypeNames, name func(t *ir.Type, m *i
 						other.QualifiedName(), gen, t.QualifiedName(), t.Pos, goName)
 					typeNames[other] = goName
 					owner[goName] = nameOwner{t: other}
+					byAny[other] = true
 					name(other, nil, goName)
 					for _, m := range other.Members {
 						if memberNames[m] {
@@ -327,7 +328,7 @@ func packageNames(ts []*ir.Type, kept *keptTypeNames, name func(t *ir.Type, m *i
 	// what made it so is there: warned of on every run, as a first run does.
 	for _, t := range ts {
 		if base := typeBase(t); keptType[t] && typeNames[t] != base {
-			if o, ok := owner[base]; ok && o.t != t && !o.generated { // the generated code's: warned of above
+			if o, ok := owner[base]; ok && o.t != t && !byAny[t] { // renamed above: warned of there
 				diags.Add(diag.Span{Pos: t.Pos}, diag.Warning, "go-name-clash",
 					"type %s would be the Go type %s, which %s takes; it is %s instead, kept from an earlier run: rename one of them",
 					t.QualifiedName(), base, takenBy(owner, base), typeNames[t])
@@ -335,7 +336,7 @@ func packageNames(ts []*ir.Type, kept *keptTypeNames, name func(t *ir.Type, m *i
 		}
 		for _, m := range t.Members {
 			base := typeNames[t] + naming.GoName(m.Name)
-			if o, ok := owner[base]; memberNames[m] && m.GoName != base && ok && o.m != m && !o.generated {
+			if o, ok := owner[base]; memberNames[m] && m.GoName != base && ok && o.m != m && !byAny[m] {
 				diags.Add(diag.Span{Pos: m.Pos}, diag.Warning, "go-name-clash",
 					"member %s of enum %s would be the Go constant %s, which %s takes; it is %s instead, kept from an earlier run: rename one of them",
 					m.Name, t.QualifiedName(), base, takenBy(owner, base), m.GoName)
@@ -351,6 +352,7 @@ type nameOwner struct {
 	t         *ir.Type
 	m         *ir.Member
 	generated bool
+	request   string // the page whose operation's request struct has the name
 }
 
 // takenBy says what holds the Go name name, for a go-name-clash warning.
@@ -358,6 +360,8 @@ func takenBy(owner map[string]nameOwner, name string) string {
 	switch o, ok := owner[name]; {
 	case !ok:
 		return "a declaration of the generated code"
+	case o.request != "":
+		return "the request struct of the operation of " + o.request
 	case o.m != nil:
 		return fmt.Sprintf("member %s of enum %s (%s)", o.m.Name, o.t.QualifiedName(), o.m.Pos)
 	case o.generated:
@@ -390,14 +394,30 @@ func (r *resolver) operationNames() {
 	}
 	// A table body's struct keeps the name an earlier run gave it while
 	// its operation keeps its method's name.
-	kept := map[string]map[string]bool{} // package -> request struct names kept
+	kept := map[string]map[string]string{} // package -> request struct names kept -> pages
+	keep := func(pkg, name, page string) {
+		if kept[pkg] == nil {
+			kept[pkg] = map[string]string{}
+		}
+		kept[pkg][name] = page
+	}
+	docTypes := make(map[string]bool, len(r.prog.Types))
+	for _, t := range r.prog.Types {
+		docTypes[t.QualifiedName()] = true
+	}
 	for _, o := range r.prog.Operations {
 		if e, ok := r.keptTypes[keptnames.RequestKey(o.Source)]; ok && o.TableBody() && e.Title == o.Name+"Request" && strings.HasPrefix(e.Method, e.Title) {
 			o.KeptRequestName = e.Method
-			if kept[o.Package] == nil {
-				kept[o.Package] = map[string]bool{}
+			// A doc type of the struct's qualified name keeps its own: the
+			// two cannot share it.
+			if !docTypes[o.Namespace+"."+e.Method] {
+				keep(o.Package, e.Method, o.Source)
 			}
-			kept[o.Package][e.Method] = true
+		}
+	}
+	for _, h := range r.prog.HeldNames {
+		if h.Request != "" {
+			keep(h.Package, h.Request, h.Source) // held with its page's method name
 		}
 	}
 	// The types were named, while the operations were read, keeping every
@@ -422,7 +442,7 @@ func (r *resolver) operationNames() {
 
 // keptTypeNames is what packageNames is given of r.kept for package pkg,
 // with the request struct names no type may take; nil without a record.
-func (r *resolver) keptTypeNames(pkg string, requests map[string]bool) *keptTypeNames {
+func (r *resolver) keptTypeNames(pkg string, requests map[string]string) *keptTypeNames {
 	if len(r.kept) == 0 {
 		return nil
 	}
@@ -431,19 +451,19 @@ func (r *resolver) keptTypeNames(pkg string, requests map[string]bool) *keptType
 
 // keptRequests lists, by package, the request struct names kept records of
 // the pages among rels.
-func keptRequests(kept keptnames.Record, rels []string) map[string]map[string]bool {
-	in := make(map[string]bool, len(rels))
+func keptRequests(kept keptnames.Record, rels []string) map[string]map[string]string {
+	in := make(map[string]string, len(rels))
 	for _, rel := range rels {
-		in[keptnames.RequestKey(rel)] = true
+		in[keptnames.RequestKey(rel)] = rel
 	}
-	out := map[string]map[string]bool{}
+	out := map[string]map[string]string{}
 	for pkg, entries := range kept {
 		for src, e := range entries {
-			if in[src] {
+			if page, ok := in[src]; ok {
 				if out[pkg] == nil {
-					out[pkg] = map[string]bool{}
+					out[pkg] = map[string]string{}
 				}
-				out[pkg][e.Method] = true
+				out[pkg][e.Method] = page
 			}
 		}
 	}
@@ -519,6 +539,9 @@ func (r *resolver) keptNames(byPkgOps map[string][]*ir.Operation) (map[string]*k
 			if _, named := pkgOf[src]; inInput && !named {
 				e := entries[src]
 				h := ir.HeldName{Package: was, Source: src, Title: e.Title, Method: e.Method, Pos: at}
+				if req, ok := entries[keptnames.RequestKey(src)]; ok {
+					h.Request, h.RequestTitle = req.Method, req.Title
+				}
 				held = append(held, h)
 				set(was).held[h.Method] = h
 			}

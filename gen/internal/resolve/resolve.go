@@ -29,7 +29,7 @@ type resolver struct {
 	keptTypes map[string]keptnames.Entry
 	// keptRequests are the request struct names kept records of pages
 	// among the input, by package: no new type takes them.
-	keptRequests map[string]map[string]bool
+	keptRequests map[string]map[string]string
 	types        *TypeNames
 	byPage       map[*parse.Page][]*ir.Type
 	enumAt       map[*parse.Page]map[string]*ir.Type // anchor -> enum type

@@ -600,8 +600,11 @@ func TestKeptNamesYieldToGeneratedCode(t *testing.T) {
 	second, _ := ResolveSourcesKeeping("", rels2, srcs2, keptFrom(first))
 	assert.Equal(t, "AnyGear2", second.Lookup("contoso.anyGear").GoName)
 	assert.Equal(t, "AnyGear2Red", second.Lookup("contoso.anyGear").Members[0].GoName)
-	third, _ := ResolveSourcesKeeping("", rels2, srcs2, keptFrom(second))
+	third, diags := ResolveSourcesKeeping("", rels2, srcs2, keptFrom(second))
 	assert.Equal(t, "AnyGear2Red", third.Lookup("contoso.anyGear").Members[0].GoName, "unchanged docs, unchanged names")
+	clashes = findingsOf(diags, "go-name-clash")
+	require.Len(t, clashes, 1, "the kept numbered name is warned of again")
+	assert.Contains(t, clashes[0], "type contoso.anyGear would be the Go type AnyGear, which the generated code of contoso.gear")
 }
 
 // TestKeptTypeNamesOfMergedPackages: when a cycle merges two packages,
@@ -612,10 +615,12 @@ func TestKeptTypeNamesOfMergedPackages(t *testing.T) {
 		return []byte("# " + name + " resource type\n\nNamespace: " + ns + "\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n|size|Int32|How big.|\n" + rows +
 			"\n## JSON representation\n\n<!-- {\n  \"blockType\": \"resource\",\n  \"@odata.type\": \"" + ns + "." + name + "\",\n  \"baseType\": \"" + base + "\"\n} -->\n\n```json\n{\"size\": 1}\n```\n")
 	}
-	rels := []string{"resources/a-gear.md", "resources/a-thing.md", "resources/gear.md", "resources/holder.md"}
+	rels := []string{"resources/a-colorred.md", "resources/a-gear.md", "resources/a-thing.md", "resources/color.md", "resources/gear.md", "resources/holder.md"}
 	srcs := [][]byte{
+		resource("contoso.a", "colorRed", "", ""),
 		resource("contoso.a", "gear", "", ""),
 		resource("contoso.a", "thing", "contoso.holder", ""),
+		[]byte("# color enum type\n\nNamespace: contoso\n\n## Members\n\n| Member | Description |\n|:---|:---|\n|red|Red.|\n"),
 		resource("contoso", "gear", "", ""),
 		resource("contoso", "holder", "", ""),
 	}
@@ -625,11 +630,13 @@ func TestKeptTypeNamesOfMergedPackages(t *testing.T) {
 	require.Equal(t, "Gear", first.Lookup("contoso.gear").GoName)
 	// holder comes to hold a thing: the packages refer to each other's
 	// types, and share contoso.
-	srcs[3] = resource("contoso", "holder", "", "|thing|[contoso.a.thing](a-thing.md)|A thing.|\n")
+	srcs[5] = resource("contoso", "holder", "", "|thing|[contoso.a.thing](a-thing.md)|A thing.|\n")
 	prog, _ := ResolveSourcesKeeping("", rels, srcs, keptFrom(first))
 	require.Equal(t, "contoso", prog.Lookup("contoso.a.gear").Package)
 	assert.Equal(t, "Gear", prog.Lookup("contoso.gear").GoName, "the type that stayed keeps its name")
 	assert.Equal(t, "Gear2", prog.Lookup("contoso.a.gear").GoName)
+	assert.Equal(t, "ColorRed", prog.Lookup("contoso.color").Members[0].GoName, "so does a constant, before a type that moved in")
+	assert.Equal(t, "ColorRed2", prog.Lookup("contoso.a.colorRed").GoName)
 }
 
 func TestGoNameClashWithGeneratedCode(t *testing.T) {
