@@ -615,13 +615,7 @@ func TestOtherToolsGeneratedFilesSurvive(t *testing.T) {
 // first run would give it the name (its file name is the title's words);
 // removing the output's names.go names every operation afresh.
 func TestGenerateKeepsMethodNames(t *testing.T) {
-	root := t.TempDir()
-	in, out := filepath.Join(root, "docs"), filepath.Join(root, "out")
-	write := func(rel, content string) {
-		p := filepath.Join(in, filepath.FromSlash(rel))
-		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
-		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
-	}
+	in, out, write := docsAndOutput(t)
 	write("resources/widget.md", "# widget resource type\n\nNamespace: microsoft.graph\n\nA widget.\n\n## Properties\n\n"+
 		"| Property | Type | Description |\n|:---|:---|:---|\n| id | String | The identifier. Read-only. |\n| name | String | The name. |\n")
 	getWidget := func(path string) string {
@@ -723,13 +717,7 @@ func TestGenerateKeepsMethodNames(t *testing.T) {
 // name an existing type or an action's request struct has takes a
 // numbered name, and the existing ones keep theirs.
 func TestGenerateKeepsTypeAndRequestNames(t *testing.T) {
-	root := t.TempDir()
-	in, out := filepath.Join(root, "docs"), filepath.Join(root, "out")
-	write := func(rel, content string) {
-		p := filepath.Join(in, filepath.FromSlash(rel))
-		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
-		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
-	}
+	in, out, write := docsAndOutput(t)
 	resource := func(name string) string {
 		return "# " + name + " resource type\n\nNamespace: microsoft.graph\n\nA thing.\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n| size | Int32 | How big. |\n"
 	}
@@ -788,4 +776,18 @@ func TestGenerateKeepsTypeAndRequestNames(t *testing.T) {
 	write("api/gearbox-rename.md", string(relabel))
 	generate()
 	assert.True(t, declares("requests.go", "RelabelGearBoxRequest"), "mended, the struct has its name")
+}
+
+// docsAndOutput makes a doc set folder and an output folder below a
+// temporary folder, and returns them with a function writing a page of the
+// doc set.
+func docsAndOutput(t *testing.T) (in, out string, write func(rel, content string)) {
+	root := t.TempDir()
+	in, out = filepath.Join(root, "docs"), filepath.Join(root, "out")
+	write = func(rel, content string) {
+		p := filepath.Join(in, filepath.FromSlash(rel))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
+	}
+	return in, out, write
 }
