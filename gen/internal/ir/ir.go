@@ -40,11 +40,12 @@ type Program struct {
 // HeldName is the method name an earlier run gave an operation page, in
 // the package it was in then.
 type HeldName struct {
-	Package string
-	Source  string // the page
-	Title   string // the Go name its title made
-	Method  string
-	Pos     diag.Pos // the page's title, for findings
+	Package   string
+	Namespace string // the page's
+	Source    string // the page
+	Title     string // the Go name its title made
+	Method    string
+	Pos       diag.Pos // the page's title, for findings
 	// Request and RequestTitle are the name an earlier run gave the
 	// struct of the operation's table body and the name it was made from
 	// ("" for none): held with the method's.

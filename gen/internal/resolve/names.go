@@ -416,7 +416,7 @@ func (r *resolver) operationNames() {
 		}
 	}
 	for _, h := range r.prog.HeldNames {
-		if h.Request != "" {
+		if h.Request != "" && !docTypes[h.Namespace+"."+h.Request] {
 			keep(h.Package, h.Request, h.Source) // held with its page's method name
 		}
 	}
@@ -525,25 +525,35 @@ func (r *resolver) keptNames(byPkgOps map[string][]*ir.Operation) (map[string]*k
 	}
 	// The pages that may hold a name: the operation pages, and those an
 	// error leaves of no kind (a front matter not closed hides doc_type).
-	pageAt := make(map[string]diag.Pos, len(r.set.Pages))
+	pages := make(map[string]*parse.Page, len(r.set.Pages))
 	for _, p := range r.set.Pages {
 		if p.Kind == parse.Operation || p.Kind == parse.Unknown && len(p.Diags.Errors()) > 0 {
-			pageAt[p.Src.Path] = titleSpan(p).Pos()
+			pages[p.Src.Path] = p
 		}
 	}
+	// A package a cycle merged into another this run holds its names there.
+	merged := mergedPackages(r.prog, PackageName)
 	var held []ir.HeldName
 	for _, was := range pkgs {
 		entries := r.kept[was]
+		pkg := was
+		if into, ok := merged[was]; ok {
+			pkg = into
+		}
 		for _, src := range slices.Sorted(maps.Keys(entries)) {
-			at, inInput := pageAt[src]
+			p, inInput := pages[src]
 			if _, named := pkgOf[src]; inInput && !named {
 				e := entries[src]
-				h := ir.HeldName{Package: was, Source: src, Title: e.Title, Method: e.Method, Pos: at}
+				ns := p.Namespace.Text
+				if ns == "" {
+					ns = DefaultNamespace
+				}
+				h := ir.HeldName{Package: pkg, Namespace: ns, Source: src, Title: e.Title, Method: e.Method, Pos: titleSpan(p).Pos()}
 				if req, ok := entries[keptnames.RequestKey(src)]; ok {
 					h.Request, h.RequestTitle = req.Method, req.Title
 				}
 				held = append(held, h)
-				set(was).held[h.Method] = h
+				set(pkg).held[h.Method] = h
 			}
 		}
 	}

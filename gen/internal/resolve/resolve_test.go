@@ -909,7 +909,7 @@ func TestHeldNames(t *testing.T) {
 	assert.Equal(t, "UpdateEventEventUpdate", prog.Operations[0].Name, "the owner of the title does not take the held name")
 	require.Len(t, prog.HeldNames, 1)
 	h := prog.HeldNames[0]
-	assert.Equal(t, ir.HeldName{Package: "contoso", Source: "api/group-update-event.md", Title: "UpdateEvent", Method: "UpdateEvent", Pos: h.Pos}, h)
+	assert.Equal(t, ir.HeldName{Package: "contoso", Namespace: "contoso", Source: "api/group-update-event.md", Title: "UpdateEvent", Method: "UpdateEvent", Pos: h.Pos}, h)
 	assert.Equal(t, "api/group-update-event.md:1:3", h.Pos.String())
 	clashes := findingsOf(diags, "go-name-clash")
 	require.Len(t, clashes, 1)
@@ -936,6 +936,19 @@ func TestHeldNames(t *testing.T) {
 		keptnames.Record{"contoso": {"misc/group-update-event.md": {Source: "misc/group-update-event.md", Title: "UpdateEvent", Method: "UpdateEvent"}}})
 	require.Len(t, prog.HeldNames, 1)
 	assert.Equal(t, "UpdateEventEventUpdate", prog.Operations[0].Name)
+
+	// The request struct name held with a left-out page yields to a doc
+	// type of its qualified name, as a struct of a page here would.
+	broken = []byte("# Rename gear\n\nNamespace: contoso\n\n## HTTP request\n\n```http\nFROB /gears/{id}/rename\n```\n\n## Request body\n\n| Parameter | Type | Description |\n|:---|:---|:---|\n| newName | String | The new name. |\n")
+	prog, _ = ResolveSourcesKeeping("", []string{"api/gear-rename.md", "resources/capreq.md"},
+		[][]byte{broken, []byte("# RenameGearRequest resource type\n\nNamespace: contoso\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n|size|Int32|How big.|\n")},
+		keptnames.Record{"contoso": {
+			"api/gear-rename.md":                       {Source: "api/gear-rename.md", Title: "RenameGear", Method: "RenameGear"},
+			keptnames.RequestKey("api/gear-rename.md"): {Source: keptnames.RequestKey("api/gear-rename.md"), Title: "RenameGearRequest", Method: "RenameGearRequest"},
+		}})
+	require.Len(t, prog.HeldNames, 1)
+	assert.Equal(t, "RenameGearRequest", prog.HeldNames[0].Request)
+	assert.Equal(t, "RenameGearRequest", prog.Lookup("contoso.RenameGearRequest").GoName)
 
 	// Nor does a page that is no operation page now.
 	srcs[1] = []byte("---\ndoc_type: conceptualPageType\n---\n# Update event\n\nAbout events.\n")
