@@ -253,40 +253,57 @@ func packageNames(ts []*ir.Type, kept *keptTypeNames, name func(t *ir.Type, m *i
 	// them the name, kept or not, as the generated code derives them. A
 	// renamed enum gives up the names its constants kept: they are named
 	// after its new name below.
-	for _, t := range ts {
-		if !t.IsPolymorphic() || t.Kind == ir.Enum {
-			continue
-		}
-		for _, gen := range [2]string{"Any" + typeNames[t], "DecodeAny" + typeNames[t]} {
-			if o, ok := owner[gen]; ok && !o.generated && o.request == "" && o.t != t {
-				goName := naming.Unique(gen, used)
-				if o.m != nil {
-					diags.Add(diag.Span{Pos: o.m.Pos}, diag.Warning, "go-name-clash",
-						"member %s of enum %s would be the Go constant %s, which the generated code of %s (%s) takes, as it has derived types; it is %s instead: rename one of them",
-						o.m.Name, o.t.QualifiedName(), gen, t.QualifiedName(), t.Pos, goName)
-					owner[goName] = nameOwner{t: o.t, m: o.m}
-					byAny[o.m] = true
-					name(o.t, o.m, goName)
-				} else {
-					other := o.t
-					diags.Add(diag.Span{Pos: other.Pos}, diag.Warning, "go-name-clash",
-						"type %s would be the Go type %s, which the generated code of %s (%s) takes, as it has derived types; it is %s instead, a name that changes when pages are added or removed: rename one of them",
-						other.QualifiedName(), gen, t.QualifiedName(), t.Pos, goName)
-					typeNames[other] = goName
-					owner[goName] = nameOwner{t: other}
-					byAny[other] = true
-					name(other, nil, goName)
-					for _, m := range other.Members {
-						if memberNames[m] {
-							delete(owner, m.GoName)
-							used[m.GoName] = false
-							memberNames[m] = false
+	// A type renamed so that has derived types itself gets new generated
+	// names, which may be another's: the pass is repeated till nothing
+	// moves (each rename takes a longer name, so it ends).
+	for changed, rounds := true, 0; changed && rounds <= len(ts); rounds++ {
+		changed = false
+		for _, t := range ts {
+			if !t.IsPolymorphic() || t.Kind == ir.Enum {
+				continue
+			}
+			for _, gen := range [2]string{"Any" + typeNames[t], "DecodeAny" + typeNames[t]} {
+				o, ok := owner[gen]
+				if ok && o.generated && o.t == t {
+					continue
+				}
+				if ok && !o.generated && o.request == "" && o.t != t {
+					changed = true
+					goName := naming.Unique(gen, used)
+					if o.m != nil {
+						diags.Add(diag.Span{Pos: o.m.Pos}, diag.Warning, "go-name-clash",
+							"member %s of enum %s would be the Go constant %s, which the generated code of %s (%s) takes, as it has derived types; it is %s instead: rename one of them",
+							o.m.Name, o.t.QualifiedName(), gen, t.QualifiedName(), t.Pos, goName)
+						owner[goName] = nameOwner{t: o.t, m: o.m}
+						byAny[o.m] = true
+						name(o.t, o.m, goName)
+					} else {
+						other := o.t
+						diags.Add(diag.Span{Pos: other.Pos}, diag.Warning, "go-name-clash",
+							"type %s would be the Go type %s, which the generated code of %s (%s) takes, as it has derived types; it is %s instead, a name that changes when pages are added or removed: rename one of them",
+							other.QualifiedName(), gen, t.QualifiedName(), t.Pos, goName)
+						for _, old := range [2]string{"Any" + typeNames[other], "DecodeAny" + typeNames[other]} {
+							if o2 := owner[old]; o2.generated && o2.t == other {
+								delete(owner, old) // its generated names follow its new name
+								used[old] = false
+							}
+						}
+						typeNames[other] = goName
+						owner[goName] = nameOwner{t: other}
+						byAny[other] = true
+						name(other, nil, goName)
+						for _, m := range other.Members {
+							if memberNames[m] {
+								delete(owner, m.GoName)
+								used[m.GoName] = false
+								memberNames[m] = false
+							}
 						}
 					}
 				}
+				used[gen] = true
+				owner[gen] = nameOwner{t: t, generated: true}
 			}
-			used[gen] = true
-			owner[gen] = nameOwner{t: t, generated: true}
 		}
 	}
 	// Enum constants share the package scope with the types; those kept

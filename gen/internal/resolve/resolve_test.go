@@ -654,6 +654,25 @@ func TestGoNameClashWithGeneratedCode(t *testing.T) {
 	clashes := findingsOf(diags, "go-name-clash")
 	require.Len(t, clashes, 1, diags.String())
 	assert.Contains(t, clashes[0], "type contoso.anyGear would be the Go type AnyGear, which the generated code of contoso.gear")
+
+	// A type that yields and has derived types itself takes generated names
+	// after its new name, and a type named like those yields in turn.
+	writePage(t, filepath.Join(root, "resources", "biganygear.md"), page("bigAnyGear", "contoso.anyGear"))
+	writePage(t, filepath.Join(root, "resources", "anyanygear2.md"), page("anyAnyGear2", ""))
+	prog, _, err = Load(root)
+	require.NoError(t, err)
+	assert.Equal(t, "AnyGear2", prog.Lookup("contoso.anyGear").GoName)
+	assert.NotEqual(t, "AnyAnyGear2", prog.Lookup("contoso.anyAnyGear2").GoName, "the interface of anyGear, now AnyGear2, is AnyAnyGear2")
+	names := map[string]bool{}
+	for _, ty := range prog.Types {
+		for _, n := range []string{ty.GoName, "Any" + ty.GoName, "DecodeAny" + ty.GoName} {
+			if n != ty.GoName && !ty.IsPolymorphic() {
+				continue
+			}
+			assert.False(t, names[n], "%s is declared twice", n)
+			names[n] = true
+		}
+	}
 }
 
 // TestCyclicNamespacesShareAPackage: namespaces whose types refer to each
