@@ -146,9 +146,8 @@ type keptTypeNames struct {
 // returns a go-name-clash warning for each one that lost a clash. With kept
 // (nil for none), what an earlier run named keeps its name, before any new
 // one is given, while its doc name makes the one it was kept for: the
-// package's own record first, then what moved in from another package;
-// and no type takes a name of kept.requests but the type of that very doc
-// name (a request struct cannot share a type's qualified name).
+// package's own record first, then the names of kept.requests, then what
+// moved in from another package.
 func packageNames(ts []*ir.Type, kept *keptTypeNames, name func(t *ir.Type, m *ir.Member, goName string)) diag.List {
 	size := len(reserved) + len(ts)
 	for _, t := range ts {
@@ -398,19 +397,29 @@ func (r *resolver) operationNames() {
 			p.GoName = naming.GoName(p.Name)
 		}
 	})
-	r.mergeCyclicPackages()
+	merged := r.mergeCyclicPackages()
 	byPkgOps := map[string][]*ir.Operation{}
 	for _, o := range r.prog.Operations {
 		byPkgOps[o.Package] = append(byPkgOps[o.Package], o)
 	}
-	sets, held := r.keptNames(byPkgOps)
+	sets, held := r.keptNames(byPkgOps, merged)
 	r.prog.HeldNames = held
 	for _, pkg := range slices.Sorted(maps.Keys(byPkgOps)) {
 		clashes := packageOperationNames(byPkgOps[pkg], len(r.kept) == 0, sets[pkg], func(o *ir.Operation, name string) { o.Name = name })
 		r.diags = append(r.diags, clashes...)
 	}
-	// A table body's struct keeps the name an earlier run gave it while
-	// its operation keeps its method's name.
+	r.keepRequestNames()
+}
+
+// keepRequestNames gives each table body's struct the name an earlier run
+// gave it while its operation keeps its method's name. The types were
+// named, while the operations were read, keeping every recorded struct
+// name from them; a package where that was not the set kept now (a method
+// renamed, a table gone, an operation moved) is named again with it.
+func (r *resolver) keepRequestNames() {
+	if r.keptRequests == nil {
+		return // no record: nothing to keep
+	}
 	kept := map[string]map[string]string{} // package -> request struct names kept -> pages
 	keep := func(pkg, name, page string) {
 		if kept[pkg] == nil {
@@ -436,13 +445,6 @@ func (r *resolver) operationNames() {
 		if h.Request != "" && !docTypes[h.Namespace+"."+h.Request] {
 			keep(h.Package, h.Request, h.Source) // held with its page's method name
 		}
-	}
-	// The types were named, while the operations were read, keeping every
-	// recorded struct name from them; a package where that was not the
-	// set kept now (a method renamed, a table gone, an operation moved) is
-	// named again with it.
-	if r.keptRequests == nil {
-		return
 	}
 	byPkg := map[string][]*ir.Type{}
 	for _, t := range r.prog.Types {
@@ -512,7 +514,7 @@ func (k *keptSet) heldName(name string) (ir.HeldName, bool) {
 // operation pages that are among the input but make no operation (an
 // error left it out) are returned as held: the name stays that page's in
 // the package that recorded it, for when it is mended.
-func (r *resolver) keptNames(byPkgOps map[string][]*ir.Operation) (map[string]*keptSet, []ir.HeldName) {
+func (r *resolver) keptNames(byPkgOps map[string][]*ir.Operation, merged map[string]string) (map[string]*keptSet, []ir.HeldName) {
 	if len(r.kept) == 0 {
 		return nil, nil
 	}
@@ -549,7 +551,6 @@ func (r *resolver) keptNames(byPkgOps map[string][]*ir.Operation) (map[string]*k
 		}
 	}
 	// A package a cycle merged into another this run holds its names there.
-	merged := mergedPackages(r.prog, PackageName)
 	var held []ir.HeldName
 	for _, was := range pkgs {
 		entries := r.kept[was]

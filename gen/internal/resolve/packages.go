@@ -17,11 +17,12 @@ import (
 // elements (graph). The Go names of the merged types are worked out again
 // over the package, by the same clash rules, and replace the packages'
 // go-name-clash findings. It runs once the types and operations have their
-// packages and the types their Go names.
-func (r *resolver) mergeCyclicPackages() {
+// packages and the types their Go names. It returns the packages merged,
+// each mapped to the one it joined.
+func (r *resolver) mergeCyclicPackages() map[string]string {
 	merged := mergedPackages(r.prog, PackageName)
 	if len(merged) == 0 {
-		return
+		return nil
 	}
 	for _, t := range r.prog.Types {
 		if into, ok := merged[t.Package]; ok {
@@ -42,6 +43,7 @@ func (r *resolver) mergeCyclicPackages() {
 			r.nameDiags[into] = packageNames(groups[into], r.keptTypeNames(into, r.keptRequests[into]), setGoName)
 		}
 	}
+	return merged
 }
 
 // mergedPackages maps each Go package in a cycle of packages that refer to
