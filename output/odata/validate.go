@@ -241,7 +241,7 @@ func validateBind(t *Type, at *loc, name string, v any) error {
 	if p == nil {
 		if t.Open {
 			// Any name: the value still links, one entity or several.
-			if isLink(v) || isLinks(v) {
+			if IsLink(v) || IsLinks(v) {
 				return nil
 			}
 			path := at.String()
@@ -259,7 +259,7 @@ func validateBind(t *Type, at *loc, name string, v any) error {
 		return &ValidationError{Path: path, Message: fmt.Sprintf("%q binds %s, which is of type %s: only a relationship is bound", path, name, p.Type)}
 	}
 	if !p.Collection {
-		if !isLink(v) {
+		if !IsLink(v) {
 			path := at.String()
 			return &ValidationError{Path: path, Message: fmt.Sprintf("%q must be a link (a non-empty string): %s is single-valued", path, name)}
 		}
@@ -271,7 +271,7 @@ func validateBind(t *Type, at *loc, name string, v any) error {
 		return &ValidationError{Path: path, Message: fmt.Sprintf("%q must be a JSON array of links: %s is a collection", path, name)}
 	}
 	for i, l := range links {
-		if !isLink(l) {
+		if !IsLink(l) {
 			path := (&loc{parent: at, index: i}).String()
 			return &ValidationError{Path: path, Message: fmt.Sprintf("element %q must be a link (a non-empty string)", path)}
 		}
@@ -289,18 +289,18 @@ func bindable(name string) bool {
 	return t == nil || !t.Enum
 }
 
-// isLink reports whether v is what @odata.bind takes for one entity: a URL
-// or a path, a non-empty string.
-func isLink(v any) bool {
+// IsLink reports whether v, a decoded JSON value, is what @odata.bind
+// takes for one entity: a URL or a path, a non-empty string.
+func IsLink(v any) bool {
 	s, ok := v.(string)
 	return ok && s != ""
 }
 
-// isLinks reports whether v is an array of links.
-func isLinks(v any) bool {
+// IsLinks reports whether v, a decoded JSON value, is an array of links.
+func IsLinks(v any) bool {
 	links, ok := v.([]any)
 	for _, l := range links {
-		ok = ok && isLink(l)
+		ok = ok && IsLink(l)
 	}
 	return ok
 }

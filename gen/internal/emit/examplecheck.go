@@ -213,17 +213,9 @@ func (c bodyChecker) bind(t *ir.Type, v any, path, name string) string {
 	if p == nil && c.g.requestOf[t] != nil {
 		p = t.PropertyFold(name)
 	}
-	link := func(v any) bool { s, ok := v.(string); return ok && s != "" }
-	linkList := func(v any) bool {
-		vs, ok := v.([]any)
-		for _, l := range vs {
-			ok = ok && link(l)
-		}
-		return ok
-	}
 	switch {
 	case p == nil && c.g.isOpen(t):
-		if link(v) || linkList(v) {
+		if odata.IsLink(v) || odata.IsLinks(v) {
 			return ""
 		}
 		return fmt.Sprintf("%q is neither a link (a non-empty string) nor an array of links", path)
@@ -232,7 +224,7 @@ func (c bodyChecker) bind(t *ir.Type, v any, path, name string) string {
 	case isEdm(p.Type) || p.Ref != nil && p.Ref.Kind == ir.Enum:
 		return fmt.Sprintf("%q binds %s, which is of type %s (%s): only a relationship is bound", path, name, p.Type, p.Pos)
 	case !p.Collection:
-		if !link(v) {
+		if !odata.IsLink(v) {
 			return fmt.Sprintf("%q binds the single-valued %s (%s): it is not a link (a non-empty string)", path, name, p.Pos)
 		}
 		return ""
@@ -242,7 +234,7 @@ func (c bodyChecker) bind(t *ir.Type, v any, path, name string) string {
 		return fmt.Sprintf("%q binds the collection %s (%s): it is not an array of links", path, name, p.Pos)
 	}
 	for i, l := range links {
-		if !link(l) {
+		if !odata.IsLink(l) {
 			return fmt.Sprintf("element %d of %q is not a link (a non-empty string)", i, path)
 		}
 	}

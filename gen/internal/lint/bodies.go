@@ -568,13 +568,7 @@ func (w *bodyWalk) bind(m parse.Member, name string, t, alt *ir.Type, closed boo
 	if !documented {
 		if !closed {
 			// Any name of an open type, but still one link or several.
-			v := m.Value
-			isLink := func(e *parse.Value) bool { return e.Kind == parse.StringValue && e.Str != "" }
-			ok := isLink(v) || v.Kind == parse.ArrayValue
-			for _, e := range v.Elems {
-				ok = ok && v.Kind == parse.ArrayValue && isLink(e)
-			}
-			if !ok {
+			if v := m.Value; !isLink(v) && !isLinks(v) {
 				w.report(v, "type-mismatch", "%q binds %s, which %s does not declare: expected a link (a non-empty string) or an array of links, found %s", m.Key, name, t.QualifiedName(), describeValue(v))
 			}
 			return
@@ -600,22 +594,38 @@ func (w *bodyWalk) bindValue(m parse.Member, name string, prop *ir.Property) {
 	if prop.Pos.IsValid() {
 		at = " (" + prop.Pos.String() + ")"
 	}
-	link := func(e *parse.Value) bool { return e.Kind == parse.StringValue && e.Str != "" }
 	switch {
 	case strings.HasPrefix(prop.Type, "Edm.") || prop.Ref != nil && prop.Ref.Kind == ir.Enum:
 		w.c.report(w.c.span(w.off+m.KeyOff, w.off+m.KeyEnd), "type-mismatch", "%q binds %s, which is typed %s%s: a bind links entities, and a primitive or enum property takes its value itself",
 			m.Key, name, prop.Type, at)
 	case prop.Collection && v.Kind == parse.ArrayValue:
 		for _, e := range v.Elems {
-			if !link(e) {
+			if !isLink(e) {
 				w.report(e, "type-mismatch", "%q binds the collection %s%s: each element is a link (a non-empty string), found %s", m.Key, name, at, describeValue(e))
 			}
 		}
 	case prop.Collection:
 		w.report(v, "type-mismatch", "%q binds the collection %s%s: expected an array of links, found %s", m.Key, name, at, describeValue(v))
-	case !link(v):
+	case !isLink(v):
 		w.report(v, "type-mismatch", "%q binds the single-valued %s%s: expected one link (a non-empty string), found %s", m.Key, name, at, describeValue(v))
 	}
+}
+
+// isLink reports whether v is what @odata.bind takes for one entity, as
+// the generated handler reads it (odata.IsLink): a non-empty string.
+func isLink(v *parse.Value) bool { return v.Kind == parse.StringValue && v.Str != "" }
+
+// isLinks reports whether v is an array of links (odata.IsLinks).
+func isLinks(v *parse.Value) bool {
+	if v.Kind != parse.ArrayValue {
+		return false
+	}
+	for _, e := range v.Elems {
+		if !isLink(e) {
+			return false
+		}
+	}
+	return true
 }
 
 // parameters checks a request body that only the request-body table
