@@ -605,45 +605,45 @@ func packageOperationNames(ops []*ir.Operation, fresh bool, kept *keptSet, name 
 	// favour now, a page added since takes no name that exists.
 	keptAs := make(map[*ir.Operation]string, len(ops))
 	keptBy := make(map[string]*ir.Operation, len(ops))
-	claim := func(entries map[string]keptnames.Entry) {
+	// claim gives each page with an entry in entries, recorded while its
+	// title made the name it makes now, the name pick chooses ("" for
+	// none) where free.
+	claim := func(entries map[string]keptnames.Entry, pick func(o *ir.Operation, k keptnames.Entry) string) {
 		for _, o := range ops {
 			k, ok := entries[o.Source]
-			if _, done := keptAs[o]; done || !ok {
+			if _, done := keptAs[o]; done || !ok || k.Title != base[o] {
 				continue
 			}
-			if k.Title == base[o] && strings.HasPrefix(k.Method, k.Title) && !used[k.Method] {
-				used[k.Method] = true
-				keptAs[o] = k.Method
-				keptBy[k.Method] = o
+			if n := pick(o, k); n != "" && strings.HasPrefix(n, k.Title) && !used[n] {
+				used[n] = true
+				keptAs[o] = n
+				keptBy[n] = o
 			}
 		}
 	}
+	recorded := func(_ *ir.Operation, k keptnames.Entry) string { return k.Method }
 	if kept != nil {
 		for n := range kept.held {
 			used[n] = true
 		}
-		claim(kept.own)
+		claim(kept.own, recorded)
 		// Pages that moved here: those that had their title's name keep
 		// it where free; then one that shares its title with no page here
 		// takes the title's name where free, as a first run would (coming
 		// back, it has it again); the others keep the name they had.
-		take := func(o *ir.Operation) {
-			used[base[o]] = true
-			keptAs[o] = base[o]
-			keptBy[base[o]] = o
-		}
-		for _, o := range ops {
-			if k, moved := kept.borrowed[o.Source]; moved && k.Title == base[o] && k.Method == base[o] && !used[base[o]] {
-				take(o)
+		claim(kept.borrowed, func(o *ir.Operation, k keptnames.Entry) string {
+			if k.Method == base[o] {
+				return k.Method
 			}
-		}
-		for _, o := range ops {
-			k, moved := kept.borrowed[o.Source]
-			if _, done := keptAs[o]; moved && !done && k.Title == base[o] && len(byName[base[o]]) == 1 && !used[base[o]] {
-				take(o)
+			return ""
+		})
+		claim(kept.borrowed, func(o *ir.Operation, _ keptnames.Entry) string {
+			if len(byName[base[o]]) == 1 {
+				return base[o]
 			}
-		}
-		claim(kept.borrowed)
+			return ""
+		})
+		claim(kept.borrowed, recorded)
 	}
 	// Of pages sharing a title, the one whose file name says nothing the
 	// title does not (api/event-update.md for "Update event", not
