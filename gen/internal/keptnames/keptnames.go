@@ -100,10 +100,21 @@ func Comment(entries []Entry) []string {
 
 func line(e Entry) string {
 	what := e.Source
-	if !strings.HasPrefix(what, "type \"") && !strings.HasPrefix(what, "member \"") && !strings.HasPrefix(what, "request \"") {
+	if !keyed(what) {
 		what = strconv.Quote(what)
 	}
 	return fmt.Sprintf("%s %s %s", what, e.Title, e.Method)
+}
+
+// keyed reports whether s starts as a TypeKey, MemberKey or RequestKey
+// does: a word naming what kind of name it is, then a quoted name.
+func keyed(s string) bool {
+	for _, kind := range [...]string{"type ", "member ", "request "} {
+		if strings.HasPrefix(s, kind+`"`) {
+			return true
+		}
+	}
+	return false
 }
 
 // Problem is a line of a record file that is not an entry.
@@ -121,7 +132,7 @@ func Parse(src []byte) (map[string]Entry, []Problem) {
 	for i, l := range strings.Split(string(src), "\n") {
 		l = strings.TrimSuffix(l, "\r")
 		rest, ok := strings.CutPrefix(l, "//\t")
-		if !ok || !strings.HasPrefix(rest, `"`) && !strings.HasPrefix(rest, `type "`) && !strings.HasPrefix(rest, `member "`) && !strings.HasPrefix(rest, `request "`) {
+		if !ok || !strings.HasPrefix(rest, `"`) && !keyed(rest) {
 			continue
 		}
 		e, err := parseLine(rest)
