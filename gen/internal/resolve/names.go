@@ -253,8 +253,9 @@ func packageNames(ts []*ir.Type, kept *keptTypeNames, name func(t *ir.Type, m *i
 	// renamed enum gives up the names its constants kept: they are named
 	// after its new name below.
 	// A type renamed so that has derived types itself gets new generated
-	// names, which may be another's: the pass is repeated till nothing
-	// moves (each rename takes a longer name, so it ends).
+	// names, which may be another's: the pass is repeated till no such type
+	// moves (each rename takes a longer name, so it ends); without one, a
+	// single pass does.
 	for changed, rounds := true, 0; changed && rounds <= len(ts); rounds++ {
 		changed = false
 		for _, t := range ts {
@@ -267,7 +268,6 @@ func packageNames(ts []*ir.Type, kept *keptTypeNames, name func(t *ir.Type, m *i
 					continue
 				}
 				if ok && !o.generated && o.request == "" && o.t != t {
-					changed = true
 					goName := naming.Unique(gen, used)
 					if o.m != nil {
 						diags.Add(diag.Span{Pos: o.m.Pos}, diag.Warning, "go-name-clash",
@@ -281,10 +281,16 @@ func packageNames(ts []*ir.Type, kept *keptTypeNames, name func(t *ir.Type, m *i
 						diags.Add(diag.Span{Pos: other.Pos}, diag.Warning, "go-name-clash",
 							"type %s would be the Go type %s, which the generated code of %s (%s) takes, as it has derived types; it is %s instead, a name that changes when pages are added or removed: rename one of them",
 							other.QualifiedName(), gen, t.QualifiedName(), t.Pos, goName)
-						for _, old := range [2]string{"Any" + typeNames[other], "DecodeAny" + typeNames[other]} {
-							if o2 := owner[old]; o2.generated && o2.t == other {
-								delete(owner, old) // its generated names follow its new name
-								used[old] = false
+						if other.IsPolymorphic() && other.Kind != ir.Enum {
+							// Its generated names follow its new name: one more
+							// pass gives them. Names taken since are never
+							// those of a type already passed, which are used.
+							changed = true
+							for _, old := range [2]string{"Any" + typeNames[other], "DecodeAny" + typeNames[other]} {
+								if o2 := owner[old]; o2.generated && o2.t == other {
+									delete(owner, old)
+									used[old] = false
+								}
 							}
 						}
 						typeNames[other] = goName
