@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -64,6 +65,9 @@ func parseWith(gm parser.Parser, s *diag.Source) (page *Page) {
 	w.walk(doc)
 	page.Kind = pageKind(path, page)
 	page.extract()
+	if page.Kind == Unknown {
+		page.unknownKind()
+	}
 	return page
 }
 
@@ -274,10 +278,8 @@ func (p *Page) frontMatter() int {
 
 // Meta returns a front-matter value, "" if absent.
 func (p *Page) Meta(key string) string {
-	for _, f := range p.FrontMatter {
-		if f.Key == key {
-			return f.Value.Text
-		}
+	if f := p.field(key); f != nil {
+		return f.Value.Text
 	}
 	return ""
 }
@@ -305,6 +307,50 @@ func pageKind(path string, p *Page) Kind {
 		return Resource
 	}
 	return Unknown
+}
+
+// docTypes are the doc_type values pageKind knows, as the Graph docs spell them.
+var docTypes = []string{"apiPageType", "resourcePageType", "enumPageType", "complexTypePageType", "conceptualPageType"}
+
+// unknownKind reports a page of no kind, so that no page is left out without
+// a word: one whose doc_type gen does not know (an error when request lines
+// or property rows are lost with it, else a warning, as it may be a misspelt
+// conceptualPageType), and one outside the api and resources folders without
+// doc_type whose request lines or property rows are lost. A page that says it
+// is conceptual, or one of prose alone, such as an overview, is not reported.
+func (p *Page) unknownKind() {
+	lost := ""
+	switch {
+	case len(p.Requests) > 0:
+		lost = "its HTTP request lines are left out"
+	case slices.ContainsFunc(p.Tables, func(t *Table) bool {
+		return (t.Section == "properties" || t.Section == "relationships") && t.Column("Type") >= 0 && len(t.Rows) > 0
+	}):
+		lost = "its property rows are left out"
+	}
+	f := p.field("doc_type")
+	switch {
+	case f == nil && lost != "":
+		p.Diags.Add(p.Src.Range(0, 0), diag.Error, "unknown-page-kind",
+			"the page lies outside the api and resources folders and its front matter has no doc_type, so it is read as neither an operation nor a type page: %s; move it into an api or resources folder or set doc_type to apiPageType or resourcePageType", lost)
+	case f == nil || slices.ContainsFunc(docTypes, func(k string) bool { return strings.EqualFold(k, f.Value.Text) }):
+	case lost != "":
+		p.Diags.Add(f.Value.Span, diag.Error, "unknown-page-kind",
+			"doc_type %q is none gen knows (%s), so the page is read as neither an operation nor a type page: %s", f.Value.Text, strings.Join(docTypes, ", "), lost)
+	default:
+		p.Diags.Add(f.Value.Span, diag.Warning, "unknown-page-kind",
+			"doc_type %q is none gen knows (%s), so the page is read as neither an operation nor a type page and left out", f.Value.Text, strings.Join(docTypes, ", "))
+	}
+}
+
+// field returns a front-matter field, nil if absent.
+func (p *Page) field(key string) *Field {
+	for i := range p.FrontMatter {
+		if p.FrontMatter[i].Key == key {
+			return &p.FrontMatter[i]
+		}
+	}
+	return nil
 }
 
 type walker struct {

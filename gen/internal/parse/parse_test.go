@@ -417,3 +417,31 @@ func TestRequestBodyTableShapes(t *testing.T) {
 	p := Parse("api/widget-copy.md", []byte("# Copy widget\n\n## HTTP request\n\n```http\nPOST /widgets/{id}/copy\n```\n\n## Examples\n\n### Request body\n\n| Parameter | Type | Description |\n|:---|:---|:---|\n|name|string|x|\n"))
 	assert.Empty(t, p.RequestBody)
 }
+
+// TestPageOfNoKind: a page read as neither kind is named, never dropped
+// without a word, unless it says it is conceptual or is prose alone.
+func TestPageOfNoKind(t *testing.T) {
+	request := "# Get gadget\n\n## HTTP request\n\n```http\nGET /gadgets/{id}\n```\n"
+	properties := "# gadget resource type\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n|model|String|The model.|\n"
+	for _, c := range []struct {
+		path, src, want string
+	}{
+		{"guides/get.md", request, "guides/get.md:1:1: error unknown-page-kind: the page lies outside the api and resources folders and its front matter has no doc_type, so it is read as neither an operation nor a type page: its HTTP request lines are left out"},
+		{"guides/gadget.md", "---\ndoc_type: resourcePagetype\n---\n" + properties, ""},
+		{"guides/gadget.md", "---\ndoc_type: \"resourcePageTyp\"\n---\n" + properties, `guides/gadget.md:2:11: error unknown-page-kind: doc_type "resourcePageTyp" is none gen knows (apiPageType, resourcePageType, enumPageType, complexTypePageType, conceptualPageType), so the page is read as neither an operation nor a type page: its property rows are left out`},
+		{"guides/welcome.md", "---\ndoc_type: landingPage\n---\n# Welcome\n", `guides/welcome.md:2:11: warning unknown-page-kind: doc_type "landingPage" is none gen knows`},
+		{"guides/welcome.md", "---\ndoc_type: conceptualPageType\n---\n" + properties, ""},
+		{"guides/welcome.md", "# Welcome\n\nProse.\n", ""},
+		{"api/get.md", request, ""},
+		{"resources/gadget.md", "---\ndoc_type: landingPage\n---\n" + properties, ""},
+	} {
+		p := Parse(c.path, []byte(c.src))
+		if c.want == "" {
+			assert.Empty(t, p.Diags, c.src)
+			continue
+		}
+		require.Len(t, p.Diags, 1, c.src)
+		assert.Equal(t, Unknown, p.Kind)
+		assert.True(t, strings.HasPrefix(p.Diags[0].String(), c.want), p.Diags[0].String())
+	}
+}
