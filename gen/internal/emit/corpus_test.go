@@ -56,6 +56,16 @@ func TestCorpus(t *testing.T) {
 	}
 	t.Logf("%d files; warnings by rule: %v", len(files), byRule)
 	assertCovers(t, prog, files)
+	// How many of the docs' examples run as tests, rather than say why not.
+	var subtests, skipped int
+	for _, f := range files {
+		if strings.HasSuffix(f.Path, "/examples_test.go") {
+			subtests += bytes.Count(f.Content, []byte("t.Run("))
+			skipped += bytes.Count(f.Content, []byte("t.Skip("))
+		}
+	}
+	t.Logf("%d example tests, %d of them run", subtests, subtests-skipped)
+	assert.GreaterOrEqual(t, subtests-skipped, 2777, "example tests that run regressed")
 
 	again, err := Generate(prog, Options{ModulePath: corpusModule})
 	require.NoError(t, err)

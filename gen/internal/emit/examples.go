@@ -66,27 +66,31 @@ func (g *generator) genExamples(pkg *pkgInfo) (File, bool, error) {
 	// The tests first: only operations with an example that runs need a
 	// method of exampleService.
 	var tests []jen.Code
+	faked := map[*opSig]bool{}
 	for _, o := range ops {
 		s, err := g.sig(o)
 		if err != nil {
 			return File{}, false, err
 		}
 		var subtests []jen.Code
-		runs := false
+		var served []*opSig // in the order the examples reach them
 		for i, ex := range runnableExamples(o) {
-			st, ok, err := g.genExampleTest(s, ex, i, sim)
+			st, by, err := g.genExampleTest(s, ex, i, sim)
 			if err != nil {
 				return File{}, false, err
 			}
 			subtests = append(subtests, st)
-			runs = runs || ok
+			if by != nil && !faked[by] && !slices.Contains(served, by) {
+				served = append(served, by)
+			}
 		}
-		if runs {
-			m, err := g.genFakeMethod(s)
+		for _, by := range served {
+			m, err := g.genFakeMethod(by)
 			if err != nil {
 				return File{}, false, err
 			}
 			f.Add(m)
+			faked[by] = true
 		}
 		tests = append(tests, docs(fmt.Sprintf("TestExample%s sends the examples of %s (%s) to NewHandler and checks the documented responses.", o.Name, o.Name, o.Source)).Line().
 			Func().Id("TestExample"+o.Name).Params(jen.Id("t").Op("*").Qual(pkgTesting, "T")).Block(subtests...))
@@ -207,19 +211,25 @@ func (g *generator) genFakeMethod(s *opSig) (jen.Code, error) {
 		Func().Params(jen.Id("s").Op("*").Id("exampleService")).Id(s.op.Name).Params(params...).Params(results...).Block(body...), nil
 }
 
-// genExampleTest emits the subtest of one example; runs is false when the
-// subtest only says why the example is skipped.
-func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *simulator) (code jen.Code, runs bool, err error) {
+// genExampleTest emits the subtest of one example of s's operation. It
+// returns the operation the example request reaches, which answers it, or
+// nil when the subtest only says why the example is skipped. That is s's,
+// but where another operation documents the same method and path and
+// nothing in the request tells the two apart, the route serves it with the
+// other: the example is sent to that one, as a client's request would be,
+// and checked against its types.
+func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *simulator) (code jen.Code, served *opSig, err error) {
 	name := ex.Name
 	if name == "" {
 		name = fmt.Sprintf("example %d", index+1)
 	}
 	req, resp := ex.Request, ex.Response
 	var body []jen.Code
-	skipped := func(reason string) (jen.Code, bool, error) {
+	servedBy := "" // says which operation answers, when it is not s's
+	skipped := func(reason string) (jen.Code, *opSig, error) {
 		return jen.Id("t").Dot("Run").Call(jen.Lit(name), jen.Func().Params(jen.Id("t").Op("*").Qual(pkgTesting, "T")).Block(
-			jen.Id("t").Dot("Skip").Call(jen.Lit(reason)),
-		)), false, nil
+			jen.Id("t").Dot("Skip").Call(jen.Lit(servedBy+reason)),
+		)), nil, nil
 	}
 	method := strings.ToUpper(req.Method)
 	if method == "" {
@@ -235,7 +245,14 @@ func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *sim
 	case len(reached.dispatch) > 0 && reached.dispatchDefault == nil && slices.Contains(reached.sharing(), s) && !reached.handsTo(s, req.Body):
 		return skipped(fmt.Sprintf("the handler answers 400 to the example request: its body names none of the types of the operations sharing %s %s in @odata.type, and none of them is a base of the others", method, sendPath))
 	case reached.sig != s && !reached.handsTo(s, req.Body):
-		return skipped(fmt.Sprintf("the example request %s %s is served by %s", method, sendPath, reached.sig.op.Name))
+		by := reached.servedBy(req.Body)
+		if by == nil {
+			return skipped(fmt.Sprintf("the example request %s %s is served by %s, whose handler answers 400 to it: its body names none of the types of the operations sharing the path in @odata.type, and none of them is a base of the others", method, sendPath, reached.sig.op.Name))
+		}
+		servedBy = fmt.Sprintf("the example request %s %s is served by %s, which documents the same method and path: ", method, sendPath, by.op.Name)
+		body = append(body, jen.Comment(fmt.Sprintf("%s %s is served by %s, which documents the same method and path:", method, sendPath, by.op.Name)).Line().
+			Comment(fmt.Sprintf("nothing in the request tells the two apart, so %s answers the example.", by.op.Name)))
+		s = by
 	}
 
 	var reqType *ir.Type // the table's request struct, or the linked type
@@ -347,7 +364,7 @@ func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *sim
 			jen.Qual(pkgAssert, "NoError").Call(jen.Id("t"), jen.Qual(g.runtimePath(), "JSONEqualAs").Call(jen.Lit(resultName(s)), jen.Index().Byte().Parens(jen.Id("responseBody")), jen.Id("rec").Dot("Body").Dot("Bytes").Call())),
 		)
 	}
-	return jen.Id("t").Dot("Run").Call(jen.Lit(name), jen.Func().Params(jen.Id("t").Op("*").Qual(pkgTesting, "T")).Block(body...)), true, nil
+	return jen.Id("t").Dot("Run").Call(jen.Lit(name), jen.Func().Params(jen.Id("t").Op("*").Qual(pkgTesting, "T")).Block(body...)), s, nil
 }
 
 // resultName names the type of s's answer, for the comparison of numbers

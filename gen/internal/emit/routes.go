@@ -192,6 +192,21 @@ func (r *route) handsTo(s *opSig, body string) bool {
 	return name == s.body.name
 }
 
+// servedBy is the operation r's handler hands a request with body to: r's
+// own, or where r dispatches, the one the body's @odata.type names or the
+// default; nil when the handler refuses the body.
+func (r *route) servedBy(body string) *opSig {
+	if len(r.dispatch) == 0 {
+		return r.sig
+	}
+	for _, s := range r.sharing() {
+		if r.handsTo(s, body) {
+			return s
+		}
+	}
+	return nil
+}
+
 // dispatchable reports whether s can share r, r's handler picking between
 // them by the @odata.type of the body: each takes one value of an entity or
 // complex type, all of them different (Intune's create pages, one per
