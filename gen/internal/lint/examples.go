@@ -21,6 +21,7 @@ func (c *checker) examples() {
 	paths := c.requestPatterns()
 	var mentioned statusSet
 	c.responseCodes(&mentioned)
+	c.pairing() // first: it tells the answers of callbacks
 	for _, ex := range c.page.Examples {
 		c.contentLength(ex)
 		switch ex.Role {
@@ -34,7 +35,6 @@ func (c *checker) examples() {
 			c.responseStatus(ex, &mentioned)
 		}
 	}
-	c.pairing()
 	c.statusConvention()
 }
 
@@ -645,7 +645,7 @@ func (c *checker) responseStatus(ex *parse.Example, mentioned *statusSet) {
 		c.report(c.span(ex.BodyOffset, ex.BodyOffset+len(strings.TrimRight(ex.Body, " \t\r\n"))), "body-on-no-content",
 			"a 204 No Content response has no body, but this example shows one")
 	}
-	if c.page.Status == 0 || ex.Status >= 400 || mentioned.has(ex.Status) {
+	if c.page.Status == 0 || ex.Status >= 400 || mentioned.has(ex.Status) || c.callback[ex] {
 		return
 	}
 	c.report(c.statusSpan(ex), "status-mismatch", "response example answers %d but ## Response says %d (%s)", ex.Status, c.page.Status, c.page.StatusSpan.Pos())
@@ -717,7 +717,9 @@ func (c *checker) isCreate() bool {
 
 // pairing reports requests without responses, responses without requests
 // and response names that match no request, pairing as the resolver does:
-// by annotation name, else by order.
+// by annotation name, else by order. It records the responses to requests
+// sent to another host (a callback the service makes, a webhook): they are
+// that host's answers, not the operation's (see callback).
 func (c *checker) pairing() {
 	names := map[string]bool{}
 	for _, ex := range c.page.Examples {
@@ -729,6 +731,15 @@ func (c *checker) pairing() {
 	}
 	var open []*parse.Example
 	paired := map[*parse.Example]bool{}
+	pair := func(req, resp *parse.Example) {
+		paired[req] = true
+		if foreignHost(req.URL) {
+			if c.callback == nil {
+				c.callback = map[*parse.Example]bool{}
+			}
+			c.callback[resp] = true
+		}
+	}
 	// answered is the response just paired with a request, while the next
 	// example is another response: an alternative answer to that request
 	// (a 207 beside the 200) pairs with nothing and needs nothing.
@@ -755,7 +766,7 @@ func (c *checker) pairing() {
 				c.report(sp, "unpaired-example", "response name %q matches no request on this page", ex.Name)
 			}
 			if len(open) > 0 {
-				paired[open[0]] = true
+				pair(open[0], ex)
 				open = open[1:]
 				answered = ex
 			}
@@ -765,7 +776,7 @@ func (c *checker) pairing() {
 			found := false
 			for i, r := range open {
 				if r.Name == ex.Name || containsName(r, ex.Name) {
-					paired[r] = true
+					pair(r, ex)
 					open = append(open[:i:i], open[i+1:]...)
 					found = true
 					break
@@ -777,7 +788,7 @@ func (c *checker) pairing() {
 				for _, n := range ex.Names[min(1, len(ex.Names)):] {
 					for i, r := range open {
 						if r.Name == n || containsName(r, n) {
-							paired[r] = true
+							pair(r, ex)
 							open = append(open[:i:i], open[i+1:]...)
 							break
 						}
@@ -788,7 +799,7 @@ func (c *checker) pairing() {
 		}
 		if len(open) > 0 {
 			i := parse.FirstToGraph(len(open), func(i int) string { return open[i].URL })
-			paired[open[i]] = true
+			pair(open[i], ex)
 			open = append(open[:i:i], open[i+1:]...)
 			answered = ex
 			continue

@@ -551,6 +551,7 @@ type checker struct {
 
 	dirLinks map[string]linkDest     // the memo's link targets from the page's folder
 	offPage  map[*parse.Example]bool // request examples that call no operation of the page
+	callback map[*parse.Example]bool // response examples to a request sent to another host
 	linkDefs []*linkDef              // the page's reference link definitions, once a link needs them
 }
 

@@ -93,7 +93,7 @@ var Rules = sortRules([]Rule{
 	{"content-type-missing", diag.Warning, "A request example with a JSON body and no Content-Type header.",
 		"Graph answers 415 to a JSON body sent without Content-Type: application/json; add the header."},
 	{"status-mismatch", diag.Error, "A response example whose status line the Response section does not name.",
-		"Make the status code in ## Response and the example's HTTP/1.1 line agree."},
+		"Make the status code in ## Response and the example's HTTP/1.1 line agree. The answer to a request the example sends to another host (a callback the service makes to an app) is that host's: neither its status nor its body is held to the operation's."},
 	{"status-convention", diag.Warning, "A create documented or answered with another status than 201, a delete with another than 204, an update (PATCH) with another than 200 or 204 (a create or delete answering 202 Accepted, asynchronously, is neither).",
 		"Graph answers 201 Created to a POST that creates an item in a collection, 204 No Content to a DELETE and 200 OK or 204 No Content to a PATCH; check the page."},
 	{"body-on-no-content", diag.Error, "A 204 No Content response example that has a body.",
