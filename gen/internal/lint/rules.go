@@ -70,7 +70,7 @@ var Rules = sortRules([]Rule{
 		"Point the link at an existing page (paths are relative to the linking page) and at a heading or <a name> anchor that page has."},
 	{"link-case", diag.Warning, "A relative link that resolves only when letter case is ignored.",
 		"Case-sensitive file systems and web servers do not find the target; spell the path and anchor as the target is spelled."},
-	{"table-malformed", diag.Error, "A table row with a different number of cells than the header.",
+	{"table-malformed", diag.Error, "A table row with a different number of cells than the header, or a header with fewer cells than the delimiter row below it.",
 		"Markdown pads short rows and drops extra cells, so text moves to the wrong column or disappears. Escape pipes inside cells as \\| and give every row the header's cells."},
 
 	// Annotations.

@@ -239,6 +239,22 @@ func (c *checker) tables() {
 		if header == 0 {
 			continue
 		}
+		// The delimiter row sets the columns: a header with fewer cells is
+		// padded with empty ones (with more, the lines are no table). Which
+		// of the two is wrong is told once; rows as long as either are
+		// not reported for it.
+		written := header
+		if ds := he + 1; ds < len(src) {
+			de := len(src)
+			if i := bytes.IndexByte(src[ds:], '\n'); i >= 0 {
+				de = ds + i
+			}
+			if delim, _ := parse.CountCells(c.page.Src.Text(ds, de), -1); delim > header {
+				c.report(c.span(hs, he), "table-malformed",
+					"the header has %d cells but the delimiter row below it has %d: the table is read with %d columns, the last without a heading; give both rows the same cells", header, delim, delim)
+				header = delim
+			}
+		}
 		for i := range t.Rows {
 			r := &t.Rows[i]
 			if r.IsLabel() {
@@ -254,7 +270,7 @@ func (c *checker) tables() {
 			case cells == 1 && !strings.HasPrefix(strings.TrimLeft(line, " \t>"), "|"):
 				c.report(r.Span, "table-malformed",
 					"a line break splits the row above: this line is read as a row of 1 cell (the header has %d); keep each row on one line, using <br/> for breaks", header)
-			case cells < header && cells > 0:
+			case cells < header && cells > 0 && cells != written:
 				c.report(r.Span, "table-malformed",
 					"row has %d cells but the header has %d: the missing cells are read as empty", cells, header)
 			}
