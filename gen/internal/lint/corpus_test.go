@@ -44,7 +44,7 @@ func TestCorpus(t *testing.T) {
 	// has stopped working. Not broken-link: every relative link of the
 	// corpus resolves (its last three findings were slugs of headings
 	// holding <a name>), so its fixtures alone hold it.
-	for _, id := range []string{"content-length", "annotation-missing", "example-json", "link-case", "table-malformed", "placeholder-value", "request-path-mismatch"} {
+	for _, id := range []string{"content-length", "annotation-missing", "example-json", "link-case", "table-malformed", "placeholder-value", "request-path-mismatch", "blank-line-before-headers"} {
 		assert.Positive(t, c.ByRule[id], "no %s finding on the whole corpus", id)
 	}
 }

@@ -24,6 +24,14 @@ func (c *checker) examples() {
 	c.pairing() // first: it tells the answers of callbacks
 	for _, ex := range c.page.Examples {
 		c.contentLength(ex)
+		if ex.BlankBeforeHeaders.IsValid() {
+			line := "request"
+			if ex.Role == "response" {
+				line = "status"
+			}
+			c.report(ex.BlankBeforeHeaders, "blank-line-before-headers",
+				"a blank line after the %s line ends the headers in HTTP, so the header lines below it are read as the body: remove the blank line", line)
+		}
 		switch ex.Role {
 		case "request":
 			c.contentType(ex) // a missing request line: the parser reports it

@@ -90,6 +90,8 @@ var Rules = sortRules([]Rule{
 		"JSON decoders keep only one of the values; remove or rename the duplicate. In an example request it is an error: the generated handler answers such a body 400."},
 	{"content-length", diag.Error, "A Content-Length header that differs from the body's byte length (a warning when it is the length with CRLF line endings).",
 		"Fix the number or drop the header; a wrong length truncates or stalls a real request. A length that counts each line break as CRLF is a warning: the example as shown has LF line breaks."},
+	{"blank-line-before-headers", diag.Warning, "An HTTP example with a blank line between its request or status line and its headers.",
+		"In HTTP the first blank line ends the headers: what follows it is the body, so a client copying the example sends its headers as the body. Gen reads the lines as headers all the same; remove the blank line."},
 	{"content-type-missing", diag.Warning, "A request example with a JSON body and no Content-Type header.",
 		"Graph answers 415 to a JSON body sent without Content-Type: application/json; add the header."},
 	{"status-mismatch", diag.Error, "A response example whose status line the Response section does not name.",

@@ -1466,8 +1466,12 @@ func (p *Page) httpMessage(ex *Example) {
 	for j := i; lines.has(j); j++ {
 		if strings.TrimSpace(lines.at(j)) != "" {
 			if isHeaderLine(strings.TrimSpace(lines.at(j))) {
+				start := off
 				for ; i < j; i++ {
 					off += len(lines.at(i))
+				}
+				if off > start {
+					ex.BlankBeforeHeaders = p.Src.Range(start, off)
 				}
 			}
 			break

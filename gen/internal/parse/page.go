@@ -265,18 +265,22 @@ type Example struct {
 	Name  string // annotation name, "" when unnamed
 	// Names are all the names of a list-valued annotation name: a response
 	// that answers several requests names them all. Name is the first.
-	Names      []string
-	Method     string
-	URL        string
-	Path       string // URL path without host, version prefix and query
-	Status     int
-	StartLine  diag.Range // the request line or status line
-	Headers    []Header
-	Body       string
-	BodyOffset int // byte offset of Body in the page
-	Truncated  bool
-	ODataType  string
-	Collection bool
+	Names     []string
+	Method    string
+	URL       string
+	Path      string // URL path without host, version prefix and query
+	Status    int
+	StartLine diag.Range // the request line or status line
+	// BlankBeforeHeaders spans the blank lines between the start line and
+	// the headers, which the parser reads as headers all the same (HTTP
+	// would read them as the body); invalid when there are none.
+	BlankBeforeHeaders diag.Range
+	Headers            []Header
+	Body               string
+	BodyOffset         int // byte offset of Body in the page
+	Truncated          bool
+	ODataType          string
+	Collection         bool
 }
 
 // PropertyRow is one row of a property table.
