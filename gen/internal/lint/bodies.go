@@ -390,6 +390,9 @@ func (w *bodyWalk) top(v *parse.Value, t *ir.Type, coll bool) {
 	case parse.ObjectValue:
 		val := v.Get("value")
 		if _, has := w.c.types.property(t, "value"); val != nil && (coll || !has || w.wrapsOne(v, val, t)) {
+			if w.example && !coll && onlyValue(v) && (val.Kind == parse.ObjectValue || val.Kind == parse.ArrayValue) {
+				w.valueWrapper(val, t)
+			}
 			for _, m := range v.Members {
 				if strings.ContainsRune(m.Key, '@') {
 					w.placeholderIn(m.Value) // the wrapper's @odata.nextLink, @odata.context
@@ -409,6 +412,24 @@ func (w *bodyWalk) top(v *parse.Value, t *ir.Type, coll bool) {
 	default:
 		w.untyped(v)
 	}
+}
+
+// valueWrapper reports an example that wraps what the operation documents
+// as one t in {"value": ...}: one object, which the service sends bare, or
+// an array, where the docs say one object but the example many.
+func (w *bodyWalk) valueWrapper(val *parse.Value, t *ir.Type) {
+	role := "response"
+	if w.request {
+		role = "request"
+	}
+	if val.Kind == parse.ObjectValue {
+		w.report(val, "value-wrapper", "the %s wraps one %s in {\"value\": ...}, but a single %s is sent as the object itself: drop the wrapper", role, t.Name, t.Name)
+		return
+	}
+	if op := w.c.op; op != nil && (w.request && op.RequestCollection || !w.request && op.ResponseCollection) {
+		return // the annotation names the items' type, the prose a collection
+	}
+	w.report(val, "value-wrapper", "the %s holds a collection in \"value\", but the page documents one %s: say \"collection\" in its prose (or annotate isCollection), or show one object", role, t.Name)
 }
 
 // wrapsOne reports whether v is {"value": {...}} holding one t object

@@ -92,6 +92,8 @@ var Rules = sortRules([]Rule{
 		"Fix the number or drop the header; a wrong length truncates or stalls a real request. A length that counts each line break as CRLF is a warning: the example as shown has LF line breaks."},
 	{"blank-line-before-headers", diag.Warning, "An HTTP example with a blank line between its request or status line and its headers.",
 		"In HTTP the first blank line ends the headers: what follows it is the body, so a client copying the example sends its headers as the body. Gen reads the lines as headers all the same; remove the blank line."},
+	{"value-wrapper", diag.Warning, "A request or response example that wraps what the page documents as one object in {\"value\": ...}.",
+		"OData sends a single entity or complex value as the object itself; only collections are wrapped in \"value\". Drop the wrapper, or if the operation does take or answer a collection, say so in the Request body or Response prose (\"a collection of [x](x.md) objects\") or with \"isCollection\": true in the annotation. Gen checks the wrapped object all the same, but the generated example test skips the example."},
 	{"content-type-missing", diag.Warning, "A request example with a JSON body and no Content-Type header.",
 		"Graph answers 415 to a JSON body sent without Content-Type: application/json; add the header."},
 	{"status-mismatch", diag.Error, "A response example whose status line the Response section does not name.",
