@@ -566,12 +566,45 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 			w.untyped(m.Value)
 			continue
 		}
+		if w.request && w.depth == 1 {
+			w.readOnlyMember(m, prop, t)
+		}
 		if w.resource {
 			w.repValue(m.Value, prop)
 			continue
 		}
 		w.value(m.Value, prop)
 	}
+}
+
+// readOnlyMember reports a member of a request example's body that sets a
+// property its resource page says is always read-only, as the request-body
+// table's rows are (a relationship or the id in a create is not: read-only
+// means it changes no more once made). A property the table lists is
+// reported on its row, once.
+func (w *bodyWalk) readOnlyMember(m parse.Member, prop *ir.Property, t *ir.Type) {
+	c := w.c
+	if c.op == nil || c.tableBody() || !prop.ReadOnly || !c.alwaysReadOnly(prop) {
+		return
+	}
+	create := c.op.Method == "POST"
+	if create && prop.Navigation || prop.Name == "id" && c.op.Method != "PATCH" {
+		// Some creates take the key the client chooses (a domain's name, an
+		// audio routing group's id) though the entity's page calls it
+		// read-only: it is, once the entity exists; a PUT names the one
+		// it replaces.
+		return
+	}
+	for i := range c.page.RequestBody {
+		if c.page.RequestBody[i].Name.Text == m.Key {
+			return
+		}
+	}
+	verb := "create"
+	if !create {
+		verb = "update"
+	}
+	c.report(c.span(w.off+m.KeyOff, w.off+m.KeyEnd), "read-only-in-request", "%s is read-only (%s), so it does not belong in this %s request's body", m.Key, c.types.readOnlyRow(t, prop).Pos, verb)
 }
 
 // bind checks a "name@odata.bind" member of a request's object of type t
