@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -22,6 +23,7 @@ func (c *checker) examples() {
 	var mentioned statusSet
 	c.responseCodes(&mentioned)
 	c.pairing() // first: it tells the answers of callbacks
+	c.proseBodyOnNoContent()
 	for _, ex := range c.page.Examples {
 		c.contentLength(ex)
 		if ex.BlankBeforeHeaders.IsValid() {
@@ -657,6 +659,21 @@ func (c *checker) responseStatus(ex *parse.Example, mentioned *statusSet) {
 		return
 	}
 	c.report(c.statusSpan(ex), "status-mismatch", "response example answers %d but ## Response says %d (%s)", ex.Status, c.page.Status, c.page.StatusSpan.Pos())
+}
+
+// proseBodyOnNoContent reports Response prose that names 204 No Content
+// and, in the same line, a resource "in the response body".
+func (c *checker) proseBodyOnNoContent() {
+	p := c.page
+	l := p.ResponseLink
+	if p.Status != 204 || l == nil || !p.StatusSpan.IsValid() || l.Span.Pos().Line != p.StatusSpan.Pos().Line {
+		return
+	}
+	rest := p.Src.Bytes[l.Span.EndOffset():lineEnd(p.Src.Bytes, l.Span.EndOffset())]
+	if !bytes.Contains(bytes.ToLower(rest), []byte("response body")) {
+		return
+	}
+	c.report(l.Span, "body-on-no-content", "## Response says 204, a status without a body, and names %s in the response body: say which of the two the operation answers", l.Text)
 }
 
 // statusSpan is where an example's status line writes its code.

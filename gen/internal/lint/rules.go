@@ -100,7 +100,7 @@ var Rules = sortRules([]Rule{
 		"Make the status code in ## Response and the example's HTTP/1.1 line agree. The answer to a request the example sends to another host (a callback the service makes to an app) is that host's: neither its status nor its body is held to the operation's."},
 	{"status-convention", diag.Warning, "A create documented or answered with another status than 201, a delete with another than 204, an update (PATCH) with another than 200 or 204 (a create or delete answering 202 Accepted, asynchronously, is neither).",
 		"Graph answers 201 Created to a POST that creates an item in a collection, 204 No Content to a DELETE and 200 OK or 204 No Content to a PATCH; check the page."},
-	{"body-on-no-content", diag.Error, "A 204 No Content response example that has a body.",
+	{"body-on-no-content", diag.Error, "A 204 No Content response example that has a body, or Response prose that names 204 and a resource in the response body.",
 		"A 204 response has no body; drop the body or fix the status."},
 	{"request-path-mismatch", diag.Error, "An example request whose method and path match none of the page's HTTP request lines.",
 		"The example must call the operation the page documents: same method, same path with {placeholders} filled in. An example whose first line is no request line (a misspelt method) calls nothing. A request to another host than Graph's (a callback) or annotated \"opaqueUrl\": true is not held to the page's paths."},
