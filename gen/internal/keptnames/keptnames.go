@@ -123,16 +123,19 @@ type Problem struct {
 	Msg  string
 }
 
-// Parse reads the entries of a record file: every comment line that starts
-// with a tab and a quote. Other lines are the file's prose and are skipped;
-// an entry line that does not parse is a Problem, and left out.
+// Parse reads the entries of a record file: every comment line whose text,
+// indented (with a tab as gen writes it, or with spaces, as an editor may
+// turn it), starts with a quote or with a kind of name and a quote. Other
+// lines are the file's prose and are skipped; an entry line that does not
+// parse is a Problem, and left out.
 func Parse(src []byte) (map[string]Entry, []Problem) {
 	out := map[string]Entry{}
 	var problems []Problem
 	for i, l := range strings.Split(string(src), "\n") {
 		l = strings.TrimSuffix(l, "\r")
-		rest, ok := strings.CutPrefix(l, "//\t")
-		if !ok || !strings.HasPrefix(rest, `"`) && !keyed(rest) {
+		text, ok := strings.CutPrefix(l, "//")
+		rest := strings.TrimLeft(text, " \t")
+		if !ok || len(rest) == len(text) || !strings.HasPrefix(rest, `"`) && !keyed(rest) {
 			continue
 		}
 		e, err := parseLine(rest)

@@ -43,6 +43,14 @@ func TestCommentParsesBack(t *testing.T) {
 		want[e.Source] = e
 	}
 	assert.Equal(t, want, got)
+
+	// An editor that turns tabs into spaces loses no entry.
+	got, problems = Parse([]byte(strings.ReplaceAll(string(src), "//\t", "//    ")))
+	assert.Empty(t, problems)
+	assert.Equal(t, want, got)
+	// Prose that happens to start with a quote is not indented.
+	got, _ = Parse([]byte(header + "\npackage graph\n\n//\"api/a.md\" GetA GetA\n"))
+	assert.Empty(t, got)
 }
 
 func TestParseReportsLinesThatAreNoEntries(t *testing.T) {
