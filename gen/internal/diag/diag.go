@@ -40,12 +40,37 @@ func (p Pos) String() string {
 // are not UTF-8, which would forge lines of output (a CI's workflow
 // commands), drive the terminal or read otherwise than it is.
 func FileName(name string) string {
-	if !utf8.ValidString(name) || strings.ContainsFunc(name, func(r rune) bool {
-		return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Bidi_Control, r)
-	}) {
+	if !utf8.ValidString(name) || strings.ContainsFunc(name, unsafeRune) {
 		return strconv.Quote(name)
 	}
 	return name
+}
+
+// unsafeRune reports a character that printed as is could forge a line of
+// output or drive a terminal: a control character, a line or paragraph
+// separator, a bidi control.
+func unsafeRune(r rune) bool {
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Bidi_Control, r)
+}
+
+// Message formats a diagnostic's message. Text a message quotes from a page
+// may hold the characters unsafeRune names; each is written escaped, as in
+// a Go string ("\x1b", "\u2028"), and the rest as is.
+func Message(format string, args ...any) string {
+	m := fmt.Sprintf(format, args...)
+	if !strings.ContainsFunc(m, unsafeRune) {
+		return m
+	}
+	var b strings.Builder
+	for _, r := range m {
+		if unsafeRune(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // IsValid reports whether p names a line.
@@ -282,7 +307,7 @@ type List []Diagnostic
 
 // Add appends a diagnostic.
 func (l *List) Add(at Locator, sev Severity, rule, format string, args ...any) {
-	*l = append(*l, Diagnostic{Span: at.Span(), Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)})
+	*l = append(*l, Diagnostic{Span: at.Span(), Severity: sev, Rule: rule, Message: Message(format, args...)})
 }
 
 // Errorf appends an error without a rule id.

@@ -18,3 +18,15 @@ func TestPosQuotesOddFileNames(t *testing.T) {
 	assert.Equal(t, `"api/x\u2028.md"`, FileName("api/x\u2028.md"))
 	assert.Equal(t, "api/café.md", FileName("api/café.md"))
 }
+
+// TestMessageEscapesPageText: text a message quotes from a page cannot
+// forge a line of output or drive the terminal; the rest is kept as is.
+func TestMessageEscapesPageText(t *testing.T) {
+	assert.Equal(t, `"TODO: x\nfake.md:1:1: error forged\x1b[2J" is a placeholder`,
+		Message(`"%s" is a placeholder`, "TODO: x\nfake.md:1:1: error forged\x1b[2J"))
+	assert.Equal(t, `link to nope\u2028x\u202e.md`, Message("link to %s", "nope\u2028x\u202e.md"))
+	assert.Equal(t, `"café" \ "q"`, Message(`"café" \ "q"`))
+	var l List
+	l.Add(Span{Pos: Pos{File: "a.md", Line: 1, Col: 1}}, Error, "r", "row %s", "a\tb")
+	assert.Equal(t, `a.md:1:1: error r: row a\tb`, l[0].String())
+}

@@ -1131,6 +1131,6 @@ func (rt *routing) table() ([]tableRow, []*routeGroup) {
 // refused.
 func (g *generator) warnRule(pos diag.Pos, rule, msg string) {
 	if g.opts.Warn != nil {
-		g.opts.Warn(diag.Diagnostic{Span: diag.Span{Pos: pos}, Severity: diag.Warning, Rule: rule, Message: msg})
+		g.opts.Warn(diag.Diagnostic{Span: diag.Span{Pos: pos}, Severity: diag.Warning, Rule: rule, Message: diag.Message("%s", msg)})
 	}
 }

@@ -586,7 +586,7 @@ func (c *checker) report(at diag.Locator, rule, format string, args ...any) {
 	if !ok {
 		panic("lint: unregistered rule " + rule)
 	}
-	c.out = append(c.out, diag.Diagnostic{Span: at.Span(), Severity: r.Severity, Rule: rule, Message: fmt.Sprintf(format, args...)})
+	c.out = append(c.out, diag.Diagnostic{Span: at.Span(), Severity: r.Severity, Rule: rule, Message: diag.Message(format, args...)})
 }
 
 // reportAs records a finding with another severity than the rule's: a
@@ -595,7 +595,7 @@ func (c *checker) reportAs(sev diag.Severity, at diag.Locator, rule, format stri
 	if _, ok := RuleByID(rule); !ok {
 		panic("lint: unregistered rule " + rule)
 	}
-	c.out = append(c.out, diag.Diagnostic{Span: at.Span(), Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)})
+	c.out = append(c.out, diag.Diagnostic{Span: at.Span(), Severity: sev, Rule: rule, Message: diag.Message(format, args...)})
 }
 
 // span records a range of the page being checked.
