@@ -6,8 +6,10 @@
 package tree
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -166,6 +168,27 @@ func ReadFile(p string) ([]byte, error) {
 		}
 	}
 	return b, err
+}
+
+// HashFile is the SHA-256 of the file at p, read in pieces: a file that is
+// no page (an image, an archive beside the docs) is hashed without being
+// held in memory. Its errors are ReadFile's.
+func HashFile(p string) ([]byte, error) {
+	f, err := os.Open(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		if target, lerr := os.Readlink(p); lerr == nil {
+			return nil, brokenLink{p, target, err}
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return nil, err
+	}
+	return h.Sum(nil), nil
 }
 
 // brokenLink is the error of reading a symbolic link whose target is

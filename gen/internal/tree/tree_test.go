@@ -1,6 +1,8 @@
 package tree
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -86,4 +88,23 @@ func TestReadFileNamesABrokenLink(t *testing.T) {
 	assert.ErrorIs(t, err, fs.ErrNotExist)
 	_, err = ReadFile(filepath.Join(dir, "none.md"))
 	assert.ErrorIs(t, err, fs.ErrNotExist)
+}
+
+// TestHashFile: a file's hash is its bytes' SHA-256, as of ReadFile's
+// bytes, and a broken link is named as ReadFile names it.
+func TestHashFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "logo.png")
+	content := bytes.Repeat([]byte("gen "), 100_000)
+	require.NoError(t, os.WriteFile(p, content, 0o644))
+	sum, err := HashFile(p)
+	require.NoError(t, err)
+	want := sha256.Sum256(content)
+	assert.Equal(t, want[:], sum)
+
+	link := filepath.Join(dir, "gone.png")
+	require.NoError(t, os.Symlink(filepath.Join(dir, "none.png"), link))
+	_, err = HashFile(link)
+	require.Error(t, err)
+	assert.Equal(t, link+" is a symbolic link to "+filepath.Join(dir, "none.png")+", which does not exist", err.Error())
 }

@@ -241,14 +241,19 @@ func (h *Hasher) ReadTree(root string, keep func(rel string) bool) ([]Input, err
 			// it could block or never end.
 			e.sum = "not a regular file: " + info.Mode().Type().String()
 			e.in.Err = fmt.Errorf("%s: not a regular file (%s)", e.p, info.Mode().Type())
+		} else if !e.keep {
+			// Not a page: only its hash is needed.
+			if sum, err := tree.HashFile(e.p); err != nil {
+				e.sum = "unreadable: " + err.Error()
+			} else {
+				e.sum = hex.EncodeToString(sum)
+			}
 		} else if b, err := tree.ReadFile(e.p); err != nil {
 			e.sum = "unreadable: " + err.Error()
 			e.in.Err = err
 		} else {
 			e.sum = hashOf(b)
-			if e.keep {
-				e.in.Content = b
-			}
+			e.in.Content = b
 		}
 	})
 	sort.Slice(entries, func(i, j int) bool { return entries[i].rel < entries[j].rel })
