@@ -219,7 +219,10 @@ func reportStale(stdout, stderr io.Writer, out string, changes []writer.Change) 
 	for _, c := range changes {
 		bw.WriteString(c.Diff(label))
 	}
-	bw.Flush()
+	if err := bw.Flush(); err != nil {
+		fmt.Fprintf(stderr, "gen generate -check: %v\n", err)
+		return ExitUsage
+	}
 	for _, c := range changes {
 		fmt.Fprintf(stderr, "%s: %s\n", filepath.Join(out, filepath.FromSlash(c.Path)), describe(c))
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"flag"
 	"fmt"
 	"io"
@@ -46,11 +47,16 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if *list {
+		bw := bufio.NewWriter(stdout)
 		for _, r := range lint.Rules {
-			fmt.Fprintf(stdout, "%-24s %-8s %s\n", r.ID, r.Severity, r.Summary)
+			fmt.Fprintf(bw, "%-24s %-8s %s\n", r.ID, r.Severity, r.Summary)
 			if r.Help != "" {
-				fmt.Fprintf(stdout, "%34s%s\n", "", r.Help)
+				fmt.Fprintf(bw, "%34s%s\n", "", r.Help)
 			}
+		}
+		if err := bw.Flush(); err != nil {
+			fmt.Fprintf(stderr, "gen lint: %v\n", err)
+			return ExitUsage
 		}
 		return ExitOK
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"flag"
 	"fmt"
 	"io"
@@ -86,6 +87,9 @@ func runMetadataDiff(args []string, stdout, stderr io.Writer) int {
 		// on: a CI gate on one kind of difference.
 		diffs = slices.DeleteFunc(diffs, func(d csdl.Difference) bool { return !only[d.Kind] })
 	}
+	// The report is written through a buffer whose error is checked once,
+	// at the end: a report lost (a full disk) fails the run.
+	report := bufio.NewWriter(stdout)
 	prefix := inPrefix(*in)
 	count := map[csdl.Kind]int{}
 	for _, d := range diffs {
@@ -100,23 +104,27 @@ func runMetadataDiff(args []string, stdout, stderr io.Writer) int {
 		if !pos.IsValid() {
 			pos = d.SchemaPos
 		}
-		fmt.Fprintf(stdout, "%s: %s: %s\n", pos, d.Kind, d.Message())
+		fmt.Fprintf(report, "%s: %s: %s\n", pos, d.Kind, d.Message())
 	}
 	ks := make([]string, 0, len(count))
 	for k := range count {
 		ks = append(ks, string(k))
 	}
 	sort.Strings(ks)
-	fmt.Fprintf(stdout, "\n%d differences", len(diffs))
+	fmt.Fprintf(report, "\n%d differences", len(diffs))
 	for i, k := range ks {
 		sep := ", "
 		if i == 0 {
 			sep = ": "
 		}
-		fmt.Fprintf(stdout, "%s%d %s", sep, count[csdl.Kind(k)], k)
+		fmt.Fprintf(report, "%s%d %s", sep, count[csdl.Kind(k)], k)
 	}
-	fmt.Fprintln(stdout)
-	csdl.Agreement(prog, schema).Write(stdout)
+	fmt.Fprintln(report)
+	csdl.Agreement(prog, schema).Write(report)
+	if err := report.Flush(); err != nil {
+		fmt.Fprintf(stderr, "gen metadata-diff: %v\n", err)
+		return ExitUsage
+	}
 	if len(errs) > 0 || *strict && len(diffs) > 0 {
 		return ExitFindings
 	}

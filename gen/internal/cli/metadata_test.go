@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	goldenflag "gen/gen/internal/golden"
 	"os"
@@ -158,4 +159,23 @@ func TestMetadataDiffCorpus(t *testing.T) {
 	assert.Len(t, errs, 28, stderr)
 	assert.Contains(t, stderr, "gen metadata-diff: 28 error(s) in "+beta)
 	assert.Contains(t, stdout, "types matched to a resource page:")
+}
+
+// fullDisk is a stdout that refuses every write, as a full disk does.
+type fullDisk struct{}
+
+func (fullDisk) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// TestReportsThatCannotBeWrittenFail: a report lost on the way to stdout
+// fails the command (exit 2, the error on stderr), as ir's and lint's do.
+func TestReportsThatCannotBeWrittenFail(t *testing.T) {
+	dir := filepath.Join("testdata", "metadata-diff")
+	for _, args := range [][]string{
+		{"metadata-diff", "-in", filepath.Join(dir, "docs"), "-metadata", filepath.Join(dir, "metadata.xml")},
+		{"lint", "-rules"},
+	} {
+		var stderr bytes.Buffer
+		assert.Equal(t, ExitUsage, Main(args, fullDisk{}, &stderr), args)
+		assert.Contains(t, stderr.String(), "no space left on device", args)
+	}
 }
