@@ -251,6 +251,11 @@ func Operation(kind, resourcePage, httpPath string, opts Options) ([]byte, error
 	if err != nil {
 		return nil, err
 	}
+	if filepath.Base(filepath.Dir(abs)) != "resources" {
+		// The doc set is the folder that holds resources/: a page elsewhere
+		// names none, and the folder above it may be anything.
+		return nil, fmt.Errorf("-resource %s is not in a resources folder: gen new reads the doc set from the folder holding resources/ and api/", resourcePage)
+	}
 	root := filepath.Dir(filepath.Dir(abs))
 	rel, err := filepath.Rel(root, abs)
 	if err != nil {

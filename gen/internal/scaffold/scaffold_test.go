@@ -220,7 +220,16 @@ func TestOperationErrors(t *testing.T) {
 	_, err = Operation(Create, segmentPage, segmentPath, Options{Version: "v2"})
 	assert.ErrorContains(t, err, "unknown API version")
 	_, err = Operation(Create, seedPage, segmentPath, Options{})
-	assert.ErrorContains(t, err, "not a resource page")
+	assert.ErrorContains(t, err, "is not in a resources folder")
+	// A page outside a resources folder names no doc set: the folder two
+	// levels up may hold anything.
+	elsewhere := filepath.Join(t.TempDir(), "z", "r.md")
+	require.NoError(t, os.MkdirAll(filepath.Dir(elsewhere), 0o755))
+	seg, err := os.ReadFile(segmentPage)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(elsewhere, seg, 0o644))
+	_, err = Operation(Create, elsewhere, segmentPath, Options{})
+	assert.ErrorContains(t, err, "is not in a resources folder")
 
 	// A resource page whose facts are broken: its errors, as file:line:col.
 	root := filepath.Join(t.TempDir(), "docs")
