@@ -413,8 +413,25 @@ func syntaxProblem(data []byte) string {
 // no bytes) passes none, and v is left as it is. A body that is sent is
 // read and validated as ReadJSON does.
 func ReadOptionalJSON(w http.ResponseWriter, r *http.Request, limit int64, typeName string, v any) bool {
-	if r.Header.Get("Content-Type") == "" && (r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0) {
+	if r.Header.Get("Content-Type") != "" {
+		return ReadJSON(w, r, limit, typeName, false, v)
+	}
+	if r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0 {
 		return true
+	}
+	if r.ContentLength < 0 {
+		// Sent chunked, of a length not told: a client that streams
+		// whatever it has (Go's http.Client for an io.Reader) may send no
+		// byte. One byte read tells; it is put back for ReadJSON.
+		var first [1]byte
+		n, err := io.ReadFull(r.Body, first[:])
+		if n == 0 && (err == io.EOF || err == io.ErrUnexpectedEOF) {
+			return true
+		}
+		r.Body = struct {
+			io.Reader
+			io.Closer
+		}{io.MultiReader(bytes.NewReader(first[:n]), r.Body), r.Body}
 	}
 	return ReadJSON(w, r, limit, typeName, false, v)
 }

@@ -529,11 +529,13 @@ func TestNewServeMux(t *testing.T) {
 	h := &testHandler{}
 	mux := NewServeMux(h, []Route[*testHandler]{
 		{Pattern: "GET /users/{id}", Params: []string{"id"}, Serve: record("GetUser")},
+		{Pattern: "GET /users/{id}/messages", Params: []string{"id"}, Serve: record("ListMessages")},
+		{Expr: `^/things/(?P<id>[^/]+)$`, Allow: []string{"GET"}},
 		{Method: "GET", Expr: `^/reports/get\(period='(?P<p>[^/]+)'\)$`, Allow: []string{"GET"}, Params: []string{"p"}, Serve: record("GetReport")},
 		{Method: "GET", Expr: `^/root:/(?P<path>.+):/content$`, Allow: []string{"GET", "PUT"}, Params: []string{"path"}, Serve: record("GetContent")},
 		{Method: "PUT", Expr: `^/root:/(?P<path>.+):/content$`, Allow: []string{"GET", "PUT"}, Params: []string{"path"}, Serve: record("PutContent")},
 		{Expr: `^/users/delta$`, Allow: []string{"GET"}},
-	}, []Path{{Pattern: "/users/{id}", Allow: []string{"GET"}}})
+	}, []Path{{Pattern: "/users/{id}", Allow: []string{"GET"}}, {Pattern: "/users/{id}/messages", Allow: []string{"GET"}}})
 	for _, c := range []struct {
 		method, target string
 		status         int
@@ -558,6 +560,12 @@ func TestNewServeMux(t *testing.T) {
 		// around it.
 		{"GET", "/users/a%2F%2Fb", 204, "GetUser", []string{"a//b"}, ""},
 		{"GET", "/users/a%2F.", 204, "GetUser", []string{"a/."}, ""},
+		{"GET", "/users/%2F", 204, "GetUser", []string{"/"}, ""},
+		{"GET", "/users/%2f/messages", 204, "ListMessages", []string{"/"}, ""},
+		// A route that allows the method but did not take the request is
+		// no 405 naming that method as allowed.
+		{"GET", "/things/x", 404, "", nil, ""},
+		{"POST", "/things/x", 405, "", nil, "GET, HEAD"},
 	} {
 		*h = testHandler{}
 		rec := httptest.NewRecorder()
@@ -827,4 +835,28 @@ func TestReadOptionalJSON(t *testing.T) {
 	rec, _, ok = read("application/json", "")
 	assert.False(t, ok, "a JSON body said to be sent must be there")
 	assert.Equal(t, http.StatusBadRequest, rec.Code)
+
+	// Sent chunked, its length not told: empty is no body; one with bytes
+	// is read whole, its first byte included, and still needs its
+	// Content-Type.
+	chunked := func(ct, body string) (*httptest.ResponseRecorder, map[string]any, bool) {
+		r := httptest.NewRequest("POST", "/", io.MultiReader(strings.NewReader(body)))
+		r.ContentLength = -1
+		if ct != "" {
+			r.Header.Set("Content-Type", ct)
+		}
+		rec := httptest.NewRecorder()
+		v := map[string]any{}
+		ok := ReadOptionalJSON(rec, r, 1000, "Edm.Untyped", &v)
+		return rec, v, ok
+	}
+	_, v, ok = chunked("", "")
+	assert.True(t, ok, "an empty chunked body is no body")
+	assert.Empty(t, v)
+	rec, _, ok = chunked("", `{"comment": "yes"}`)
+	assert.False(t, ok)
+	assert.Equal(t, http.StatusUnsupportedMediaType, rec.Code)
+	_, v, ok = chunked("application/json", `{"comment": "yes"}`)
+	assert.True(t, ok)
+	assert.Equal(t, "yes", v["comment"], "the first byte is read with the rest")
 }

@@ -353,6 +353,12 @@ func (lits literals) fold(u *url.URL) *folded {
 			}
 		}
 		want := lits[literalKey(text)]
+		if text == "/" {
+			// A value that is one escaped slash: ServeMux matches no
+			// wildcard to it (it reads it as the trailing slash), but does
+			// to two. handle gives the client's segment back.
+			want = "//"
+		}
 		if want == "" || want == text {
 			continue
 		}
@@ -494,7 +500,10 @@ func (rt *Router[H]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		allow = append(allow, route.Allow...)
 	}
-	if len(allow) == 0 {
+	if len(allow) == 0 || slices.Contains(allow, r.Method) || r.Method == http.MethodHead && slices.Contains(allow, http.MethodGet) {
+		// No route has the path; or one allows the method, but its
+		// handler, on the ServeMux, did not take the request: 405 naming
+		// the method as allowed would contradict itself.
 		NotFound().ServeHTTP(w, r)
 		return
 	}
