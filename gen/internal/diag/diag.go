@@ -53,12 +53,24 @@ func unsafeRune(r rune) bool {
 	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Bidi_Control, r)
 }
 
+// hasUnsafeRune is strings.ContainsFunc(s, unsafeRune), faster on the
+// printable ASCII nearly every message is made of: every message passes
+// through it.
+func hasUnsafeRune(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return strings.ContainsFunc(s[i:], unsafeRune)
+		}
+	}
+	return false
+}
+
 // Message formats a diagnostic's message. Text a message quotes from a page
 // may hold the characters unsafeRune names; each is written escaped, as in
 // a Go string ("\x1b", "\u2028"), and the rest as is.
 func Message(format string, args ...any) string {
 	m := fmt.Sprintf(format, args...)
-	if !strings.ContainsFunc(m, unsafeRune) {
+	if !hasUnsafeRune(m) {
 		return m
 	}
 	var b strings.Builder
