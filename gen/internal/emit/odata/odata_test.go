@@ -808,11 +808,17 @@ func TestReadBodyPatchAbstract(t *testing.T) {
 // TestReadOptionalJSON: an action none of whose parameters is required may
 // be sent no body at all; a body that is sent is read as ReadJSON reads it.
 func TestReadOptionalJSON(t *testing.T) {
-	read := func(ct, body string) (*httptest.ResponseRecorder, map[string]any, bool) {
+	// send reads a body sent with its length, or chunked, its length not
+	// told.
+	send := func(chunked bool, ct, body string) (*httptest.ResponseRecorder, map[string]any, bool) {
 		var r *http.Request
-		if body == "" {
+		switch {
+		case chunked:
+			r = httptest.NewRequest("POST", "/", io.MultiReader(strings.NewReader(body)))
+			r.ContentLength = -1
+		case body == "":
 			r = httptest.NewRequest("POST", "/", nil)
-		} else {
+		default:
 			r = httptest.NewRequest("POST", "/", strings.NewReader(body))
 		}
 		if ct != "" {
@@ -823,6 +829,7 @@ func TestReadOptionalJSON(t *testing.T) {
 		ok := ReadOptionalJSON(rec, r, 1000, "Edm.Untyped", &v)
 		return rec, v, ok
 	}
+	read := func(ct, body string) (*httptest.ResponseRecorder, map[string]any, bool) { return send(false, ct, body) }
 	_, v, ok := read("", "")
 	assert.True(t, ok, "no body, no Content-Type: no parameters")
 	assert.Empty(t, v)
@@ -839,17 +846,7 @@ func TestReadOptionalJSON(t *testing.T) {
 	// Sent chunked, its length not told: empty is no body; one with bytes
 	// is read whole, its first byte included, and still needs its
 	// Content-Type.
-	chunked := func(ct, body string) (*httptest.ResponseRecorder, map[string]any, bool) {
-		r := httptest.NewRequest("POST", "/", io.MultiReader(strings.NewReader(body)))
-		r.ContentLength = -1
-		if ct != "" {
-			r.Header.Set("Content-Type", ct)
-		}
-		rec := httptest.NewRecorder()
-		v := map[string]any{}
-		ok := ReadOptionalJSON(rec, r, 1000, "Edm.Untyped", &v)
-		return rec, v, ok
-	}
+	chunked := func(ct, body string) (*httptest.ResponseRecorder, map[string]any, bool) { return send(true, ct, body) }
 	_, v, ok = chunked("", "")
 	assert.True(t, ok, "an empty chunked body is no body")
 	assert.Empty(t, v)
