@@ -60,7 +60,7 @@ var Rules = sortRules([]Rule{
 	{"invalid-namespace", diag.Error, "A namespace whose last element makes no usable Go package, such as microsoft.graph.odata (the generated runtime package is odata).",
 		"Each namespace becomes the Go package named by its last element; the page's types or operation are left out. Rename the namespace's last element."},
 
-	{"unknown-page-kind", diag.Error, "A page read as neither an operation nor a type page: outside the api and resources folders, with a doc_type gen does not know, or without doc_type but with request lines or property rows; a warning when no such content is lost.",
+	{"unknown-page-kind", diag.Error, "A page read as neither an operation nor a type page: outside the api and resources folders, with a doc_type gen does not know, or without doc_type but with an HTTP request section or a property table; a warning when no such content is lost.",
 		"Gen tells a page's kind by its folder (api/, resources/), else by doc_type (apiPageType, resourcePageType, enumPageType, complexTypePageType, conceptualPageType); a page of no kind is left out of the IR and of the generated code. Move the page into an api or resources folder, or spell its doc_type as one of these."},
 
 	// Text.

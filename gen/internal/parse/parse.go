@@ -321,7 +321,9 @@ var docTypes = []string{"apiPageType", "resourcePageType", "enumPageType", "comp
 func (p *Page) unknownKind() {
 	lost := ""
 	switch {
-	case len(p.Requests) > 0:
+	case len(p.Requests) > 0 && slices.ContainsFunc(p.Code, func(cb *CodeBlock) bool { return cb.Section == "http request" }):
+		// Request lines of an HTTP request section; not a sample call in
+		// an article, which the fallback for operation pages reads too.
 		lost = "its HTTP request lines are left out"
 	case slices.ContainsFunc(p.Tables, func(t *Table) bool {
 		return (t.Section == "properties" || t.Section == "relationships") && t.Column("Type") >= 0 && len(t.Rows) > 0
@@ -329,6 +331,9 @@ func (p *Page) unknownKind() {
 		lost = "its property rows are left out"
 	}
 	f := p.field("doc_type")
+	if f != nil && f.Value.Text == "" {
+		f = nil // "doc_type:" with no value says no more than none
+	}
 	switch {
 	case f == nil && lost != "":
 		p.Diags.Add(p.Src.Range(0, 0), diag.Error, "unknown-page-kind",

@@ -432,6 +432,8 @@ func TestPageOfNoKind(t *testing.T) {
 		{"guides/welcome.md", "---\ndoc_type: landingPage\n---\n# Welcome\n", `guides/welcome.md:2:11: warning unknown-page-kind: doc_type "landingPage" is none gen knows`},
 		{"guides/welcome.md", "---\ndoc_type: conceptualPageType\n---\n" + properties, ""},
 		{"guides/welcome.md", "# Welcome\n\nProse.\n", ""},
+		{"guides/paging.md", "# Paging\n\nAsk for five users:\n\n```http\nGET https://graph.microsoft.com/v1.0/users?$top=5\n```\n", ""},
+		{"guides/get.md", "---\ndoc_type:\n---\n" + request, "guides/get.md:1:1: error unknown-page-kind: the page lies outside the api and resources folders and its front matter has no doc_type"},
 		{"api/get.md", request, ""},
 		{"resources/gadget.md", "---\ndoc_type: landingPage\n---\n" + properties, ""},
 	} {
