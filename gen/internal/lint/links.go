@@ -159,8 +159,18 @@ func (c *checker) anchor(l *parse.Link, p *parse.Page, anchor, where string) {
 		c.reportLink(l, c.anchorSpan(l), "link-case", "anchor #%s in %s matches #%s only when case is ignored", anchor, where, a)
 		return
 	}
-	c.reportLink(l, c.anchorSpan(l), "broken-link", "anchor #%s: %s has no heading or <a name> with that anchor%s", anchor, where, suggest(anchor, keys(as)))
+	hint := ""
+	if c.anchorHints < maxAnchorHints {
+		c.anchorHints++
+		hint = suggest(anchor, keys(as))
+	}
+	c.reportLink(l, c.anchorSpan(l), "broken-link", "anchor #%s: %s has no heading or <a name> with that anchor%s", anchor, where, hint)
 }
+
+// maxAnchorHints is how many broken anchors of a page get a suggestion: a
+// page's anchors are as many as it has headings, each broken one searched
+// them all, and a page of thousands of both took a minute.
+const maxAnchorHints = 100
 
 // reportLink reports a finding on link l at sp. A reference-style link
 // ([driveItem] with "[driveItem]: driveItem.md" below) takes its

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"gen/gen/internal/parse"
 )
 
 // TestClosestBounds: suggestions are the nearest name, ties to the one that
@@ -21,6 +23,26 @@ func TestClosestBounds(t *testing.T) {
 	for i := range many {
 		many[i] = fmt.Sprintf("heading-%05d", i)
 	}
-	assert.Equal(t, "", closest("heading-0001x", many), "too many names to search")
+	assert.Equal(t, "", closest("heading-0001x", many), "too many names of about its length to search")
 	assert.Equal(t, "heading-00010", closest("heading-0001x", many[:maxSuggestCands]), "one letter off, as heading-00011 ... are: the first")
+	// Names of other lengths do not count against the bound: a folder of
+	// thousands of pages still gets its suggestion.
+	pages := append([]string{"user.md"}, many...)
+	assert.Equal(t, "user.md", closest("usr.md", pages))
+	assert.Equal(t, "localSecurityOptionsDisableClientDigitallySignCommunicationsIfServerAgrees",
+		closest("localSecurityOptionsDisableClientDigitallySignCommunicationsIfServerAgree", []string{"localSecurityOptionsDisableClientDigitallySignCommunicationsIfServerAgrees"}))
+}
+
+// TestEditDistanceWithin: the banded distance is the full distance where
+// that is within the limit, and limit+1 where it is not.
+func TestEditDistanceWithin(t *testing.T) {
+	words := []string{"", "a", "ab", "ba", "abc", "kitten", "sitting", "saturday", "sunday", "flaw", "lawn", "gumbo", "gambol", "colour", "color", "heading-00001", "heading-0001x", "intercom", "interco", "xintercom"}
+	for _, a := range words {
+		for _, b := range words {
+			full := parse.EditDistance(a, b) // the full distance up to 3
+			for limit := 1; limit <= 3; limit++ {
+				assert.Equal(t, min(full, limit+1), editDistanceWithin(a, b, limit), "%q %q within %d", a, b, limit)
+			}
+		}
+	}
 }
