@@ -2,6 +2,7 @@ package lint
 
 import (
 	"encoding/json"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -600,12 +601,22 @@ func (w *bodyWalk) readOnlyMember(m parse.Member, prop *ir.Property, t *ir.Type)
 			return
 		}
 	}
-	verb := "create"
+	at := c.span(w.off+m.KeyOff, w.off+m.KeyEnd)
 	if !create {
-		verb = "update"
+		c.report(at, "read-only-in-request", "%s is read-only (%s), so it does not belong in this update request's body", m.Key, c.types.readOnlyRow(t, prop).Pos)
+		return
 	}
-	c.report(c.span(w.off+m.KeyOff, w.off+m.KeyEnd), "read-only-in-request", "%s is read-only (%s), so it does not belong in this %s request's body", m.Key, c.types.readOnlyRow(t, prop).Pos, verb)
+	if creationRE.MatchString(prop.Description) {
+		return // "After a category is created, the name cannot be changed."
+	}
+	// A create may need what is read-only once made: which of the two
+	// pages is wrong is not known.
+	c.report(at, "read-only-in-request", "%s is read-only (%s), yet this create request's example sets it: if a create may set it, say on that page that it is read-only once created; else leave it out of the example", m.Key, c.types.readOnlyRow(t, prop).Pos)
 }
+
+// creationRE finds a description that speaks of the value at creation,
+// which a create may then set though the page calls it read-only.
+var creationRE = regexp.MustCompile(`(?i)\bcreat(e|ed|es|ing|ion)\b`)
 
 // bind checks a "name@odata.bind" member of a request's object of type t
 // (or alt, when its @odata.type names another), as the generated handler
