@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"gen/gen/internal/csdl"
+	"gen/gen/internal/diag"
 	"gen/gen/internal/resolve"
 )
 
@@ -104,7 +105,7 @@ func runMetadataDiff(args []string, stdout, stderr io.Writer) int {
 		if !pos.IsValid() {
 			pos = d.SchemaPos
 		}
-		fmt.Fprintf(report, "%s: %s: %s\n", pos, d.Kind, d.Message())
+		fmt.Fprintf(report, "%s: %s: %s\n", pos, d.Kind, diag.Message("%s", d.Message())) // page text escaped, as in every message
 	}
 	ks := make([]string, 0, len(count))
 	for k := range count {

@@ -179,3 +179,24 @@ func TestReportsThatCannotBeWrittenFail(t *testing.T) {
 		assert.Contains(t, stderr.String(), "no space left on device", args)
 	}
 }
+
+// TestMetadataDiffEscapesPageText: a difference quoting page text cannot
+// forge a line of the report or drive the terminal.
+func TestMetadataDiffEscapesPageText(t *testing.T) {
+	src := filepath.Join("testdata", "metadata-diff")
+	docs := filepath.Join(t.TempDir(), "docs")
+	copyTree(t, filepath.Join(src, "docs"), docs)
+	page := filepath.Join(docs, "resources", "item.md")
+	b, err := os.ReadFile(page)
+	require.NoError(t, err)
+	// Raw bytes in the annotation's string, which the lenient JSON reader
+	// takes as they are.
+	forged := strings.Replace(string(b), `"@odata.type": "microsoft.graph.item"`, "\"@odata.type\": \"microsoft.graph.item\x1b[2J\u2028resources/x.md:1:1: forged\"", 1)
+	require.NotEqual(t, string(b), forged)
+	require.NoError(t, os.WriteFile(page, []byte(forged), 0o644))
+	code, stdout, _ := run("metadata-diff", "-in", docs, "-metadata", filepath.Join(src, "metadata.xml"))
+	require.NotEqual(t, ExitUsage, code)
+	assert.Contains(t, stdout, `microsoft.graph.item\x1b[2J\u2028resources/x.md:1:1: forged`)
+	assert.NotContains(t, stdout, "\x1b")
+	assert.NotContains(t, stdout, "\u2028")
+}
