@@ -1528,8 +1528,12 @@ func (l *lineSplitter) at(i int) string { return l.lines[i] }
 
 // isHeaderLine reports whether a trimmed line looks like "Name: value".
 func isHeaderLine(t string) bool {
-	name, _, ok := strings.Cut(t, ":")
-	return ok && name != "" && !strings.ContainsAny(name, " \t\"{[")
+	name, value, ok := strings.Cut(t, ":")
+	// A header's name is an HTTP token; "https://contoso.com/x", a body
+	// that is a URL, has a scheme where the name would be.
+	return ok && name != "" && !strings.HasPrefix(value, "//") && !strings.ContainsFunc(name, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("!#$%&'*+-.^_`|~", r))
+	})
 }
 
 // HeaderValue returns the value of the first header named name.

@@ -155,6 +155,17 @@ func TestBlankLineBeforeHeaders(t *testing.T) {
 	require.Len(t, ex.Headers, 1)
 	assert.Equal(t, "Content-type", ex.Headers[0].Name)
 	assert.Equal(t, "{\"a\": 1}\n", ex.Body)
+	assert.Equal(t, "api/x-post.md:14:1", ex.BlankBeforeHeaders.Pos().String(), "the blank line is where lint reports it")
+
+	// A body that is a URL is no header, blank line or not.
+	src = "# Get x\n\n## HTTP request\n\n```http\nGET /xs/{id}/content\n```\n\n## Example\n\n" +
+		"<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 200 OK\n\nhttps://contoso.com/download/file.txt\n```\n"
+	p = Parse("api/x-get.md", []byte(src))
+	require.Len(t, p.Examples, 1)
+	ex = p.Examples[0]
+	assert.Empty(t, ex.Headers)
+	assert.False(t, ex.BlankBeforeHeaders.IsValid())
+	assert.Equal(t, "https://contoso.com/download/file.txt\n", ex.Body)
 }
 
 func TestParseTypeCellAlternatives(t *testing.T) {
