@@ -243,11 +243,11 @@ func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *sim
 	case reached == nil:
 		return skipped(fmt.Sprintf("the handler answers the example request %s %s with %d: its path is none of the operation's", method, sendPath, status))
 	case len(reached.dispatch) > 0 && reached.dispatchDefault == nil && slices.Contains(reached.sharing(), s) && !reached.handsTo(s, req.Body):
-		return skipped(fmt.Sprintf("the handler answers 400 to the example request: its body names none of the types of the operations sharing %s %s in @odata.type, and none of them is a base of the others", method, sendPath))
+		return skipped(fmt.Sprintf("the handler answers 400 to the example request: %s", noDispatch(req.Body, method+" "+sendPath)))
 	case reached.sig != s && !reached.handsTo(s, req.Body):
 		by := reached.servedBy(req.Body)
 		if by == nil {
-			return skipped(fmt.Sprintf("the example request %s %s is served by %s, whose handler answers 400 to it: its body names none of the types of the operations sharing the path in @odata.type, and none of them is a base of the others", method, sendPath, reached.sig.op.Name))
+			return skipped(fmt.Sprintf("the example request %s %s is served by %s, whose handler answers 400 to it: %s", method, sendPath, reached.sig.op.Name, noDispatch(req.Body, "the path")))
 		}
 		servedBy = fmt.Sprintf("the example request %s %s is served by %s, which documents the same method and path: ", method, sendPath, by.op.Name)
 		body = append(body, jen.Comment(fmt.Sprintf("%s %s is served by %s, which documents the same method and path:", method, sendPath, by.op.Name)).Line().
@@ -365,6 +365,16 @@ func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *sim
 		)
 	}
 	return jen.Id("t").Dot("Run").Call(jen.Lit(name), jen.Func().Params(jen.Id("t").Op("*").Qual(pkgTesting, "T")).Block(body...)), s, nil
+}
+
+// noDispatch says why a dispatching route without a default refuses body:
+// it is no JSON, or its @odata.type names none of the types of the
+// operations sharing what.
+func noDispatch(body, what string) string {
+	if _, err := odata.ODataType([]byte(body)); err != nil {
+		return fmt.Sprintf("its body is not JSON (%v), so its @odata.type cannot tell which of the operations sharing %s it is for", err, what)
+	}
+	return fmt.Sprintf("its body names none of the types of the operations sharing %s in @odata.type, and none of them is a base of the others", what)
 }
 
 // resultName names the type of s's answer, for the comparison of numbers

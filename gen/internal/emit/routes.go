@@ -174,22 +174,23 @@ func mostGeneral(sigs []*opSig) *opSig {
 	return nil
 }
 
-// handsTo reports whether r's handler hands a request with body to s: r
-// dispatches between operations, s is one of them, and the body's
-// @odata.type names s's type, or no type when s is r's default (a route
-// whose types have no common one among them has none).
+// handsTo reports whether r's handler hands a request with body to s, as
+// the generated dispatch does (genDispatch): r dispatches between
+// operations, s is one of them, and the body's @odata.type names s's type,
+// or names none of the others' (no type, another type, a body that is no
+// JSON) when s is r's default (a route whose types have no common one
+// among them has none).
 func (r *route) handsTo(s *opSig, body string) bool {
 	if len(r.dispatch) == 0 || !slices.Contains(r.sharing(), s) {
 		return false
 	}
-	name, err := odata.ODataType([]byte(body))
-	switch {
-	case err != nil:
-		return false
-	case name == "":
-		return s == r.dispatchDefault
+	name, _ := odata.ODataType([]byte(body))
+	for _, x := range r.sharing() {
+		if x != r.dispatchDefault && name != "" && name == x.body.name {
+			return x == s
+		}
 	}
-	return name == s.body.name
+	return s == r.dispatchDefault
 }
 
 // servedBy is the operation r's handler hands a request with body to: r's

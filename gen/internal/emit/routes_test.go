@@ -459,3 +459,27 @@ func TestAllOptional(t *testing.T) {
 	assert.False(t, allOptional([]*ir.Property{row("Optional unless the item is new; then required.")}))
 	assert.False(t, allOptional(nil))
 }
+
+// TestHandsToAsTheDispatchDoes: a dispatching route hands a body to the
+// operation its @odata.type names, and any other body (no type, a type of
+// none of them, no JSON) to its default, as genDispatch's switch does.
+func TestHandsToAsTheDispatchDoes(t *testing.T) {
+	base := &opSig{body: &typeRef{name: "microsoft.graph.mailFolder"}}
+	search := &opSig{body: &typeRef{name: "microsoft.graph.mailSearchFolder"}}
+	r := &route{sig: search, dispatch: []*opSig{base}, dispatchDefault: base}
+	for body, want := range map[string]*opSig{
+		`{"@odata.type": "#microsoft.graph.mailSearchFolder"}`: search,
+		`{"@odata.type": "#microsoft.graph.mailFolder"}`:       base,
+		`{"displayName": "x"}`:                                 base,
+		`{"@odata.type": "#microsoft.graph.other"}`:            base,
+		`{"displayName": "x",}`:                                base,
+	} {
+		assert.Equal(t, want == search, r.handsTo(search, body), body)
+		assert.Equal(t, want == base, r.handsTo(base, body), body)
+		assert.Same(t, want, r.servedBy(body), body)
+	}
+	// Without a default, a body naming none of the types is refused.
+	r.dispatchDefault = nil
+	assert.Nil(t, r.servedBy(`{"displayName": "x"}`))
+	assert.Same(t, base, r.servedBy(`{"@odata.type": "#microsoft.graph.mailFolder"}`))
+}
