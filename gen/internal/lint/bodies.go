@@ -551,7 +551,7 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 			if alt != nil {
 				names = append(names, c.types.propertyNames(alt)...)
 			}
-			hint := suggest(m.Key, names)
+			hint := c.suggest(m.Key, names)
 			if m.Key == "odata.type" {
 				hint = ` (did you mean "@odata.type"?)`
 			}
@@ -648,7 +648,7 @@ func (w *bodyWalk) bind(m parse.Member, name string, t, alt *ir.Type, closed boo
 			names = append(names, c.types.propertyNames(alt)...)
 		}
 		c.report(c.span(w.off+m.KeyOff, w.off+m.KeyEnd), "body-property-unknown", "%q binds %q, which is not a property of %s or its base types%s",
-			m.Key, name, t.QualifiedName(), suggest(name, names))
+			m.Key, name, t.QualifiedName(), c.suggest(name, names))
 		return
 	}
 	if prop != nil {
@@ -741,7 +741,7 @@ func (w *bodyWalk) parameters(v *parse.Value) {
 				continue
 			}
 			c.report(c.span(w.off+m.KeyOff, w.off+m.KeyEnd), "body-property-unknown", "%q is not a parameter of the request-body table%s",
-				m.Key, suggest(m.Key, c.parameterNames()))
+				m.Key, c.suggest(m.Key, c.parameterNames()))
 		}
 		if prop == nil {
 			w.untyped(m.Value)
@@ -761,7 +761,7 @@ func (w *bodyWalk) bindParameter(m parse.Member, name string) {
 		prop = c.parameterFold(name)
 		if prop == nil {
 			c.report(c.span(w.off+m.KeyOff, w.off+m.KeyEnd), "body-property-unknown", "%q binds %q, which is not a parameter of the request-body table%s",
-				m.Key, name, suggest(name, c.parameterNames()))
+				m.Key, name, c.suggest(name, c.parameterNames()))
 			return
 		}
 	}
@@ -1081,10 +1081,10 @@ func (w *bodyWalk) enum(v *parse.Value, p *ir.Property, t *ir.Type) {
 				// The example agrees with the property's own "Possible
 				// values": the enum's values table is the likelier mistake.
 				w.report(v, "enum-value", "%q is not a member of %s, though the description of %s lists it: the enum's values table spells it otherwise%s",
-					part, t.QualifiedName(), p.Name, suggest(part, names))
+					part, t.QualifiedName(), p.Name, w.c.suggest(part, names))
 				return
 			}
-			w.report(v, "enum-value", "%q is not a member of %s%s", part, t.QualifiedName(), suggest(part, names))
+			w.report(v, "enum-value", "%q is not a member of %s%s", part, t.QualifiedName(), w.c.suggest(part, names))
 			return
 		}
 	case isTypeRef(v) && !w.example:

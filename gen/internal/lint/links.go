@@ -159,18 +159,8 @@ func (c *checker) anchor(l *parse.Link, p *parse.Page, anchor, where string) {
 		c.reportLink(l, c.anchorSpan(l), "link-case", "anchor #%s in %s matches #%s only when case is ignored", anchor, where, a)
 		return
 	}
-	hint := ""
-	if c.anchorHints < maxAnchorHints {
-		c.anchorHints++
-		hint = suggest(anchor, keys(as))
-	}
-	c.reportLink(l, c.anchorSpan(l), "broken-link", "anchor #%s: %s has no heading or <a name> with that anchor%s", anchor, where, hint)
+	c.reportLink(l, c.anchorSpan(l), "broken-link", "anchor #%s: %s has no heading or <a name> with that anchor%s", anchor, where, c.suggest(anchor, set.listOf(p)))
 }
-
-// maxAnchorHints is how many broken anchors of a page get a suggestion: a
-// page's anchors are as many as it has headings, each broken one searched
-// them all, and a page of thousands of both took a minute.
-const maxAnchorHints = 100
 
 // reportLink reports a finding on link l at sp. A reference-style link
 // ([driveItem] with "[driveItem]: driveItem.md" below) takes its
@@ -270,7 +260,7 @@ func (c *checker) didYouMean(rel string) string {
 			names = append(names, pb)
 		}
 	}
-	if s := closest(base, names); s != "" {
+	if s := c.closest(base, names); s != "" {
 		return ` (did you mean "` + s + `"?)`
 	}
 	// The name with or without a namespace's prefix: callrecords-entity.md
@@ -307,6 +297,14 @@ type anchorSet struct {
 	set       map[string]bool
 	lowerOnce sync.Once
 	lower     map[string]string // lower-cased anchor -> the anchor
+	listOnce  sync.Once
+	list      []string // the anchors, for suggestions
+}
+
+// listOf lists the anchors of p, once for all the links that miss one.
+func (a *anchorSet) listOf(p *parse.Page) []string {
+	a.listOnce.Do(func() { a.list = keys(a.of(p)) })
+	return a.list
 }
 
 func (a *anchorSet) of(p *parse.Page) map[string]bool {

@@ -549,11 +549,11 @@ type checker struct {
 	arena  *jsonArena    // memory for the page's bodies; nil: none
 	memo   *memo         // the worker's answers; nil: see memos
 
-	dirLinks    map[string]linkDest     // the memo's link targets from the page's folder
-	offPage     map[*parse.Example]bool // request examples that call no operation of the page
-	callback    map[*parse.Example]bool // response examples to a request sent to another host
-	anchorHints int                     // broken anchors given a suggestion (see maxAnchorHints)
-	linkDefs    []*linkDef              // the page's reference link definitions, once a link needs them
+	dirLinks     map[string]linkDest     // the memo's link targets from the page's folder
+	offPage      map[*parse.Example]bool // request examples that call no operation of the page
+	callback     map[*parse.Example]bool // response examples to a request sent to another host
+	suggestCells int                     // edit-distance cells the page's suggestions computed (see maxSuggestCells)
+	linkDefs     []*linkDef              // the page's reference link definitions, once a link needs them
 }
 
 // memo remembers answers that depend on the page set only, for the pages

@@ -120,7 +120,7 @@ func (c *checker) requestBodyTable() {
 		if !documented {
 			if judge {
 				c.report(row.Name.Span, "body-table-mismatch", "%q is not a property of %s (%s) or its base types%s",
-					name, t.QualifiedName(), t.Source, suggest(name, c.types.propertyNames(t)))
+					name, t.QualifiedName(), t.Source, c.suggest(name, c.types.propertyNames(t)))
 			}
 			continue
 		}

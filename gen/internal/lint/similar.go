@@ -1,18 +1,23 @@
 package lint
 
 import (
+	"math"
 	"strings"
 )
 
-// Bounds on the search for a suggestion, so that a page cannot make lint
-// slow (a page of thousands of broken anchors took a minute): a name longer
-// than the longest a real page writes (the corpus's are under 100 bytes)
-// gets none, and so does one with more candidates of about its length than
-// a real folder or type has. Only the cells of the edit distance within the
-// limit of the diagonal are computed.
+// Bounds on the search for a suggestion, so that no page can make lint
+// slow (a page of thousands of broken anchors took a minute, and pages of
+// long names linking into one such page took as long): a name longer than
+// any a real page writes (the corpus's are under 100 bytes) gets none, and
+// so does one with more candidates of about its length than a real folder
+// or type has. Only the cells of the edit distance within the limit of the
+// diagonal are computed, and a page's suggestions together compute at
+// most maxSuggestCells of them (a few milliseconds); the findings after
+// that come without one.
 const (
-	maxSuggestLen   = 256
+	maxSuggestLen   = 128
 	maxSuggestCands = 1000
+	maxSuggestCells = 20_000_000
 )
 
 // closest returns the candidate nearest to s by edit distance, ignoring
@@ -21,21 +26,30 @@ const (
 // bounds above. Ties go to the candidate that sorts first, so suggestions
 // do not depend on map order.
 func closest(s string, cands []string) string {
+	best, _ := closestWithin(s, cands, math.MaxInt)
+	return best
+}
+
+// closestWithin is closest for a search of at most budget cells; it
+// returns "" and no cost when the search would take more, else what it
+// cost.
+func closestWithin(s string, cands []string, budget int) (best string, cells int) {
 	if len(s) > maxSuggestLen {
-		return ""
+		return "", 0
 	}
-	ls := strings.ToLower(s)
-	limit := max(1, min(3, len(ls)/3))
+	limit := max(1, min(3, len(s)/3))
 	near := 0
 	for _, c := range cands {
 		if len(c) <= len(s)+limit && len(c) >= len(s)-limit {
 			near++
 		}
 	}
-	if near > maxSuggestCands {
-		return ""
+	cells = near * (len(s) + limit + 1) * (2*limit + 1)
+	if near > maxSuggestCands || cells > budget {
+		return "", 0
 	}
-	best, bestD := "", limit+1
+	ls := strings.ToLower(s)
+	bestD := limit + 1
 	for _, c := range cands {
 		if c == s || len(c) > len(s)+limit || len(c) < len(s)-limit {
 			continue // the length alone differs by more than the limit
@@ -45,15 +59,29 @@ func closest(s string, cands []string) string {
 			best, bestD = c, d
 		}
 	}
-	return best
+	return best, cells
 }
 
 // suggest formats closest as a message suffix.
-func suggest(s string, cands []string) string {
-	if c := closest(s, cands); c != "" {
-		return ` (did you mean "` + c + `"?)`
+func suggest(s string, cands []string) string { return didYouMeanSuffix(closest(s, cands)) }
+
+func didYouMeanSuffix(c string) string {
+	if c == "" {
+		return ""
 	}
-	return ""
+	return ` (did you mean "` + c + `"?)`
+}
+
+// closest is closest within what is left of the page's budget.
+func (c *checker) closest(s string, cands []string) string {
+	best, cells := closestWithin(s, cands, maxSuggestCells-c.suggestCells)
+	c.suggestCells += cells
+	return best
+}
+
+// suggest is suggest within what is left of the page's budget.
+func (c *checker) suggest(s string, cands []string) string {
+	return didYouMeanSuffix(c.closest(s, cands))
 }
 
 // editDistanceWithin is the Levenshtein distance between a and b in bytes

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"gen/gen/internal/parse"
 )
@@ -45,4 +46,25 @@ func TestEditDistanceWithin(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestSuggestionBudget: a page's suggestions stop once they have cost the
+// page's budget; the findings go on without one.
+func TestSuggestionBudget(t *testing.T) {
+	c := &checker{}
+	names := make([]string, maxSuggestCands)
+	for i := range names {
+		names[i] = fmt.Sprintf("%s%04d", strings.Repeat("x", 96), i)
+	}
+	typo := names[7][:len(names[7])-1] + "q"
+	assert.Equal(t, ` (did you mean "`+names[0]+`"?)`, c.suggest(typo, names), "one letter off from several: the first")
+	calls := 1
+	for c.suggest(typo, names) != "" {
+		calls++
+		require.Less(t, calls, 1000, "the budget never runs out")
+	}
+	assert.LessOrEqual(t, c.suggestCells, maxSuggestCells)
+	assert.Greater(t, calls, 10, "a real page's few suggestions fit")
+	assert.Equal(t, "", c.suggest(typo, names), "spent")
+	assert.Equal(t, names[0], closest(typo, names), "the free function has no budget")
 }

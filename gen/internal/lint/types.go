@@ -218,15 +218,23 @@ func (x *typeIndex) isOpen(t *ir.Type) bool { return x.of(t).open }
 // a property table row or as a resolved property: len(propertyNames(t)) > 0.
 func (x *typeIndex) hasProperties(t *ir.Type) bool { return x.of(t).named }
 
-// propertyNames lists the names t and its base types document.
+// propertyNames lists the names t and its base types document, each once
+// (a property and its table row name it alike).
 func (x *typeIndex) propertyNames(t *ir.Type) []string {
 	var out []string
+	seen := map[string]bool{}
+	add := func(name string) {
+		if !seen[name] {
+			seen[name] = true
+			out = append(out, name)
+		}
+	}
 	for _, c := range x.of(t).chain {
 		for _, p := range c.Properties {
-			out = append(out, p.Name)
+			add(p.Name)
 		}
 		for _, r := range x.rowsOf(c) {
-			out = append(out, r.Name.Text)
+			add(r.Name.Text)
 		}
 	}
 	return out
