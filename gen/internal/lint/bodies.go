@@ -611,12 +611,18 @@ func (w *bodyWalk) readOnlyMember(m parse.Member, prop *ir.Property, t *ir.Type)
 	}
 	// A create may need what is read-only once made: which of the two
 	// pages is wrong is not known.
-	c.report(at, "read-only-in-request", "%s is read-only (%s), yet this create request's example sets it: if a create may set it, say on that page that it is read-only once created; else leave it out of the example", m.Key, c.types.readOnlyRow(t, prop).Pos)
+	c.report(at, "read-only-in-request", "%s is read-only (%s), yet this create request's example sets it: %s; else leave it out of the example", m.Key, c.types.readOnlyRow(t, prop).Pos, readOnlyOnceCreated)
 }
 
-// creationRE finds a description that speaks of the value at creation,
-// which a create may then set though the page calls it read-only.
-var creationRE = regexp.MustCompile(`(?i)\bcreat(e|ed|es|ing|ion)\b`)
+// readOnlyOnceCreated is the fix on the resource page's side of a create
+// that sets a property the page calls read-only.
+const readOnlyOnceCreated = "if a create may set it, say on that page that it is read-only once created"
+
+// creationRE finds a description that makes a property read-only from its
+// entity's creation on ("After a category is created, the name cannot be
+// changed", "set at creation"): a create may set it. "The time the widget
+// was created. Read-only." says nothing of the kind.
+var creationRE = regexp.MustCompile(`(?i)\b(after|once)\b[^.;]*\bcreated\b|\b(at|on|during|upon)\s+creation\b|\bset\s+(when|at)\b[^.;]*\bcreat`)
 
 // bind checks a "name@odata.bind" member of a request's object of type t
 // (or alt, when its @odata.type names another), as the generated handler

@@ -136,11 +136,13 @@ func (c *checker) requestBodyTable() {
 			// A relationship read-only on its resource page cannot be
 			// changed, but a create may set it (a group's owners).
 			readOnly[name] = true
-			verb := "create"
-			if !create {
-				verb = "update"
+			switch {
+			case !create:
+				c.report(row.Name.Span, "read-only-in-request", "%s is read-only (%s), so it does not belong in this update request's body", name, c.types.readOnlyRow(t, prop).Pos)
+			case !creationRE.MatchString(prop.Description):
+				// As for an example's member: which page is wrong is not known.
+				c.report(row.Name.Span, "read-only-in-request", "%s is read-only (%s), yet this create request's body table lists it: %s; else remove the row", name, c.types.readOnlyRow(t, prop).Pos, readOnlyOnceCreated)
 			}
-			c.report(row.Name.Span, "read-only-in-request", "%s is read-only (%s), so it does not belong in this %s request's body", name, c.types.readOnlyRow(t, prop).Pos, verb)
 		}
 	}
 }
