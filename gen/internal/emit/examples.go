@@ -242,16 +242,29 @@ func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *sim
 		return skipped(fmt.Sprintf("the example request %s %s cannot be sent: %v", method, sendPath, err))
 	case reached == nil:
 		return skipped(fmt.Sprintf("the handler answers the example request %s %s with %d: its path is none of the operation's", method, sendPath, status))
-	case len(reached.dispatch) > 0 && reached.dispatchDefault == nil && slices.Contains(reached.sharing(), s) && !reached.handsTo(s, req.Body):
-		return skipped(fmt.Sprintf("the handler answers 400 to the example request: %s", noDispatch(req.Body, method+" "+sendPath)))
-	case reached.sig != s && !reached.handsTo(s, req.Body):
-		by := reached.servedBy(req.Body)
-		if by == nil {
+	}
+	if by := reached.servedBy(req.Body); by != s {
+		// The route hands the request to another operation: one that
+		// documents the same method and path, where nothing in the request
+		// tells the two apart, or the one a dispatching route picks by the
+		// body's @odata.type. That one answers the example.
+		switch {
+		case by == nil && slices.Contains(reached.sharing(), s):
+			return skipped(fmt.Sprintf("the handler answers 400 to the example request: %s", noDispatch(req.Body, method+" "+sendPath)))
+		case by == nil:
 			return skipped(fmt.Sprintf("the example request %s %s is served by %s, whose handler answers 400 to it: %s", method, sendPath, reached.sig.op.Name, noDispatch(req.Body, "the path")))
 		}
-		servedBy = fmt.Sprintf("the example request %s %s is served by %s, which documents the same method and path: ", method, sendPath, by.op.Name)
+		why := "nothing in the request tells the two apart"
+		if len(reached.dispatch) > 0 {
+			if name, _ := odata.ODataType([]byte(req.Body)); name != "" && name == by.body.name {
+				why = "the body's @odata.type names its type"
+			} else {
+				why = "the body's @odata.type names none of the others' types, and its type is the most general"
+			}
+		}
+		servedBy = fmt.Sprintf("the example request %s %s is served by %s, which documents the same method and path (%s): ", method, sendPath, by.op.Name, why)
 		body = append(body, jen.Comment(fmt.Sprintf("%s %s is served by %s, which documents the same method and path:", method, sendPath, by.op.Name)).Line().
-			Comment(fmt.Sprintf("nothing in the request tells the two apart, so %s answers the example.", by.op.Name)))
+			Comment(fmt.Sprintf("%s, so %s answers the example.", why, by.op.Name)))
 		s = by
 	}
 
@@ -371,8 +384,12 @@ func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *sim
 // it is no JSON, or its @odata.type names none of the types of the
 // operations sharing what.
 func noDispatch(body, what string) string {
-	if _, err := odata.ODataType([]byte(body)); err != nil {
-		return fmt.Sprintf("its body is not JSON (%v), so its @odata.type cannot tell which of the operations sharing %s it is for", err, what)
+	_, err := odata.ODataType([]byte(body))
+	switch {
+	case err != nil && !json.Valid([]byte(body)):
+		return fmt.Sprintf("its body is not JSON (%v), so no @odata.type tells which of the operations sharing %s it is for", err, what)
+	case err != nil:
+		return fmt.Sprintf("its @odata.type cannot be read (%v), so it cannot tell which of the operations sharing %s it is for", err, what)
 	}
 	return fmt.Sprintf("its body names none of the types of the operations sharing %s in @odata.type, and none of them is a base of the others", what)
 }

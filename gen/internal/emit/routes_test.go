@@ -483,3 +483,11 @@ func TestHandsToAsTheDispatchDoes(t *testing.T) {
 	assert.Nil(t, r.servedBy(`{"displayName": "x"}`))
 	assert.Same(t, base, r.servedBy(`{"@odata.type": "#microsoft.graph.mailFolder"}`))
 }
+
+// TestNoDispatchSaysWhy: a skipped example's reason tells a body that is
+// no JSON from one whose @odata.type cannot be read or names no type.
+func TestNoDispatchSaysWhy(t *testing.T) {
+	assert.Contains(t, noDispatch(`{"a": 1,}`, "the path"), "its body is not JSON")
+	assert.Contains(t, noDispatch(`{"@odata.type": 5}`, "the path"), "its @odata.type cannot be read")
+	assert.Contains(t, noDispatch(`{"a": 1}`, "the path"), "names none of the types of the operations sharing the path")
+}
