@@ -458,3 +458,23 @@ func TestPageOfNoKind(t *testing.T) {
 		assert.True(t, strings.HasPrefix(p.Diags[0].String(), c.want), p.Diags[0].String())
 	}
 }
+
+// TestHeaderLines: a header's name is an HTTP token, and a URL is no header.
+func TestHeaderLines(t *testing.T) {
+	for line, want := range map[string]bool{
+		"Content-Type: application/json":    true,
+		"Prefer: outlook.body-content-type": true,
+		"If-Match: W/\"abc\"":               true,
+		"x-ms-client-request-id: 1":         true,
+		"https://contoso.com/download/x":    false,
+		"a(b): c":                           false,
+		"\"key\": 1":                        false,
+		"{\"a\": 1}":                        false,
+		"Content Type: x":                   false,
+		"Größe: 1":                          false,
+		": x":                               false,
+		"no colon":                          false,
+	} {
+		assert.Equal(t, want, isHeaderLine(line), line)
+	}
+}
