@@ -620,9 +620,10 @@ const readOnlyOnceCreated = "if a create may set it, say on that page that it is
 
 // creationRE finds a description that makes a property read-only from its
 // entity's creation on ("After a category is created, the name cannot be
-// changed", "set at creation"): a create may set it. "The time the widget
-// was created. Read-only." says nothing of the kind.
-var creationRE = regexp.MustCompile(`(?i)\b(after|once)\b[^.;]*\bcreated\b|\b(at|on|during|upon)\s+creation\b|\bset\s+(when|at)\b[^.;]*\bcreat`)
+// changed", "read-only after creation", "set at creation"): a create may
+// set it. "The time the widget was created" and "Set when the widget is
+// created" (by the service) say nothing of the kind.
+var creationRE = regexp.MustCompile(`(?i)\b(after|once)\b[^.;]*\bcreated\b|\b(at|on|during|upon|after)\s+creation\b`)
 
 // bind checks a "name@odata.bind" member of a request's object of type t
 // (or alt, when its @odata.type names another), as the generated handler

@@ -112,3 +112,19 @@ func TestListsValue(t *testing.T) {
 	assert.False(t, listsValue("FlowWhenChanged is how values flow.", "FlowWhenChanged"), "no possible values")
 	assert.True(t, listsValue(strings.Repeat("Ⱥ", 40)+" Possible values: blue, red.", "red"), "text whose lower case is longer")
 }
+
+// TestCreationRE: only a description that makes a property read-only from
+// its creation on lets a create set it.
+func TestCreationRE(t *testing.T) {
+	for desc, want := range map[string]bool{
+		"A unique name. After a category is created, the name cannot be changed. Read-only.": true,
+		"The size, which cannot be changed after creation. Read-only.":                       true,
+		"The shape, set at creation. Read-only.":                                             true,
+		"Read-only once created.":                                                            true,
+		"The date and time the widget was created. Read-only.":                               false,
+		"Set when the widget is created. Read-only.":                                         false,
+		"The template used to create this group of settings. Read-only.":                     false,
+	} {
+		assert.Equal(t, want, creationRE.MatchString(desc), desc)
+	}
+}

@@ -251,25 +251,40 @@ func (c *checker) outsideLink(l *parse.Link, abs string) {
 	}
 }
 
-// didYouMean suggests a page of the set whose name is close to rel.
+// folderNames are the names of the pages in one folder, as written and
+// lower-cased, listed once for every link that misses one.
+type folderNames struct{ names, lower []string }
+
+// didYouMean suggests a page of the set whose name is close to rel. Its
+// scans count against the page's suggestion budget, as the searches do.
 func (c *checker) didYouMean(rel string) string {
 	dir, base := path.Split(rel)
-	var names []string
-	for _, p := range c.set.Pages {
-		if pd, pb := path.Split(p.Src.Path); strings.EqualFold(pd, dir) {
-			names = append(names, pb)
+	m := c.memos()
+	key := strings.ToLower(dir)
+	f, ok := m.pageNames[key]
+	if !ok {
+		for _, p := range c.set.Pages {
+			if pd, pb := path.Split(p.Src.Path); strings.EqualFold(pd, dir) {
+				f.names = append(f.names, pb)
+				f.lower = append(f.lower, strings.ToLower(pb))
+			}
 		}
+		m.pageNames[key] = f
 	}
-	if s := c.closest(base, names); s != "" {
+	if s := c.closest(base, f.names); s != "" {
 		return ` (did you mean "` + s + `"?)`
 	}
 	// The name with or without a namespace's prefix: callrecords-entity.md
 	// for entity.md, or the other way round.
+	if c.suggestCells += len(f.names); c.suggestCells > maxSuggestCells {
+		return ""
+	}
 	var affixed []string
 	lb := strings.ToLower(base)
-	for _, n := range names {
-		if ln := strings.ToLower(n); strings.HasSuffix(lb, "-"+ln) || strings.HasSuffix(ln, "-"+lb) {
-			affixed = append(affixed, n)
+	for i, ln := range f.lower {
+		if len(lb) > len(ln) && strings.HasSuffix(lb, ln) && lb[len(lb)-len(ln)-1] == '-' ||
+			len(ln) > len(lb) && strings.HasSuffix(ln, lb) && ln[len(ln)-len(lb)-1] == '-' {
+			affixed = append(affixed, f.names[i])
 		}
 	}
 	if len(affixed) == 1 {

@@ -566,11 +566,13 @@ type memo struct {
 	readOnly     map[*ir.Property]bool          // see checker.alwaysReadOnly
 	shapes       map[string]*pathShape          // see checker.pathShape
 	placeholders map[string]placeholderResult   // see checker.typePlaceholder
+	pageNames    map[string]folderNames         // by lower-cased folder: see checker.didYouMean
 }
 
 func newMemo() *memo {
 	return &memo{lookups: map[lookupKey]lookupResult{}, linkDests: map[string]map[string]linkDest{},
-		readOnly: map[*ir.Property]bool{}, shapes: map[string]*pathShape{}, placeholders: map[string]placeholderResult{}}
+		readOnly: map[*ir.Property]bool{}, shapes: map[string]*pathShape{}, placeholders: map[string]placeholderResult{},
+		pageNames: map[string]folderNames{}}
 }
 
 // memos returns the checker's memo, a new one if it has none.

@@ -72,8 +72,12 @@ func didYouMeanSuffix(c string) string {
 	return ` (did you mean "` + c + `"?)`
 }
 
-// closest is closest within what is left of the page's budget.
+// closest is closest within what is left of the page's budget, which
+// also pays for the look at each candidate's length.
 func (c *checker) closest(s string, cands []string) string {
+	if c.suggestCells += len(cands); c.suggestCells > maxSuggestCells {
+		return ""
+	}
 	best, cells := closestWithin(s, cands, maxSuggestCells-c.suggestCells)
 	c.suggestCells += cells
 	return best

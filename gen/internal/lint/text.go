@@ -288,18 +288,24 @@ func (c *checker) missingSections() {
 	if !at.IsValid() {
 		at = p.Src.Range(0, 0)
 	}
+	// The section each heading's block closes, by the heading's offset: a
+	// map, as a page may have thousands of headings.
+	var closes map[int]string
 	has := func(prefix string, maxLevel int) bool {
-		for _, b := range p.Blocks {
-			if b.Kind != parse.HeadingBlock {
-				continue
-			}
-			for _, h := range p.Headings {
-				// A heading's block carries the section it closes; only a
-				// deeper heading belongs to it.
-				if h.Level <= maxLevel && h.Span.Offset() == b.Span.Offset() && !(h.Level > 2 && inExamples(b.Section)) &&
-					normalizedHasPrefix(h.Text, prefix) {
-					return true
+		if closes == nil {
+			closes = make(map[int]string, len(p.Headings))
+			for _, b := range p.Blocks {
+				if b.Kind == parse.HeadingBlock {
+					closes[b.Span.Offset()] = b.Section
 				}
+			}
+		}
+		for _, h := range p.Headings {
+			// A heading's block carries the section it closes; only a
+			// deeper heading belongs to it.
+			section, ok := closes[h.Span.Offset()]
+			if ok && h.Level <= maxLevel && !(h.Level > 2 && inExamples(section)) && normalizedHasPrefix(h.Text, prefix) {
+				return true
 			}
 		}
 		return false
