@@ -252,13 +252,17 @@ func (g *generator) genExampleTest(s *opSig, ex *ir.Example, index int, sim *sim
 		case by == nil && slices.Contains(reached.sharing(), s):
 			return skipped(fmt.Sprintf("the handler answers 400 to the example request: %s", noDispatch(req.Body, method+" "+sendPath)))
 		case by == nil:
-			return skipped(fmt.Sprintf("the example request %s %s is served by %s, whose handler answers 400 to it: %s", method, sendPath, reached.sig.op.Name, noDispatch(req.Body, "the path")))
+			return skipped(fmt.Sprintf("the example request %s %s is served by %s, whose handler answers 400 to it: %s (%s is not one of them: its path values or its body differ from theirs)", method, sendPath, reached.sig.op.Name, noDispatch(req.Body, "the path"), s.op.Name))
 		}
 		why := "nothing in the request tells the two apart"
 		if len(reached.dispatch) > 0 {
-			if name, _ := odata.ODataType([]byte(req.Body)); name != "" && name == by.body.name {
+			name, _ := odata.ODataType([]byte(req.Body))
+			switch {
+			case name != "" && name == by.body.name:
 				why = "the body's @odata.type names its type"
-			} else {
+			case !json.Valid([]byte(req.Body)):
+				why = "the body is not JSON, so no @odata.type picks another, and its type is the most general"
+			default:
 				why = "the body's @odata.type names none of the others' types, and its type is the most general"
 			}
 		}
