@@ -288,23 +288,22 @@ func (c *checker) missingSections() {
 	if !at.IsValid() {
 		at = p.Src.Range(0, 0)
 	}
-	// The section each heading's block closes, by the heading's offset: a
-	// map, as a page may have thousands of headings.
-	var closes map[int]string
+	// Headings and blocks are both in page order: one pass pairs each
+	// heading with its block (a page may have thousands of headings).
 	has := func(prefix string, maxLevel int) bool {
-		if closes == nil {
-			closes = make(map[int]string, len(p.Headings))
-			for _, b := range p.Blocks {
-				if b.Kind == parse.HeadingBlock {
-					closes[b.Span.Offset()] = b.Section
-				}
-			}
-		}
+		bi := 0
 		for _, h := range p.Headings {
+			off := h.Span.Offset()
+			for bi < len(p.Blocks) && (p.Blocks[bi].Span.Offset() < off || p.Blocks[bi].Kind != parse.HeadingBlock && p.Blocks[bi].Span.Offset() == off) {
+				bi++
+			}
+			if bi == len(p.Blocks) {
+				break
+			}
+			b := p.Blocks[bi]
 			// A heading's block carries the section it closes; only a
 			// deeper heading belongs to it.
-			section, ok := closes[h.Span.Offset()]
-			if ok && h.Level <= maxLevel && !(h.Level > 2 && inExamples(section)) && normalizedHasPrefix(h.Text, prefix) {
+			if b.Span.Offset() == off && h.Level <= maxLevel && !(h.Level > 2 && inExamples(b.Section)) && normalizedHasPrefix(h.Text, prefix) {
 				return true
 			}
 		}
