@@ -759,9 +759,20 @@ func (g *generator) routes(pkg *pkgInfo) (*routing, error) {
 	}
 	pkg.routing = rt
 	for _, sh := range rt.shadowed {
-		g.warnRule(sh.sig.op.Pos, "unrouted-path", fmt.Sprintf("operation %s is not served on %s %s: operation %s (%s) documents the same method and path", sh.sig.op.Name, sh.method, sh.doc, sh.by.op.Name, sh.by.op.Source))
+		g.warnRule(sh.sig.op.Pos, "unrouted-path", fmt.Sprintf("operation %s is not served on %s %s: operation %s (%s) documents the same method and path%s", sh.sig.op.Name, sh.method, sh.doc, sh.by.op.Name, sh.by.op.Source, unshared(sh.sig, sh.by)))
 	}
 	return rt, nil
+}
+
+// unshared says why two operations of one method and path, each taking a
+// value of its own type, do not share a route that picks by @odata.type:
+// they take other path parameters. "" when that is not why.
+func unshared(a, b *opSig) string {
+	one := func(x *opSig) bool { return x.body != nil && !x.body.collection && x.body.isStruct() && !x.body.table }
+	if !one(a) || !one(b) || strings.EqualFold(a.body.name, b.body.name) || len(a.params) == len(b.params) {
+		return ""
+	}
+	return fmt.Sprintf(", and though their bodies are of other types, it takes %d path parameters where %s takes %d, so no route can hand a body to either by its @odata.type", len(a.params), b.op.Name, len(b.params))
 }
 
 // servesFirst orders the operations that document the same method and path

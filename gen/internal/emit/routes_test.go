@@ -491,3 +491,16 @@ func TestNoDispatchSaysWhy(t *testing.T) {
 	assert.Contains(t, noDispatch(`{"@odata.type": 5}`, "the path"), "its @odata.type cannot be read")
 	assert.Contains(t, noDispatch(`{"a": 1}`, "the path"), "names none of the types of the operations sharing the path")
 }
+
+// TestUnsharedSaysWhy: two operations of one method and path whose bodies
+// are of other types share no dispatching route when they take other path
+// parameters, and the warning says so.
+func TestUnsharedSaysWhy(t *testing.T) {
+	a := &opSig{op: &ir.Operation{Name: "UpdateDomainJoin"}, body: &typeRef{name: "microsoft.graph.domainJoin", t: &ir.Type{Kind: ir.Entity}}, params: make([]pathParam, 3)}
+	b := &opSig{op: &ir.Operation{Name: "UpdateVpn"}, body: &typeRef{name: "microsoft.graph.vpn", t: &ir.Type{Kind: ir.Entity}}, params: make([]pathParam, 1)}
+	assert.Contains(t, unshared(a, b), "it takes 3 path parameters where UpdateVpn takes 1")
+	b.params = make([]pathParam, 3)
+	assert.Empty(t, unshared(a, b), "the same parameters: not why")
+	b.body = nil
+	assert.Empty(t, unshared(a, b), "no body of its own type: not why")
+}
