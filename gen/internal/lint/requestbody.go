@@ -101,6 +101,11 @@ func (c *checker) requestBodyTable() {
 		return nil
 	}
 	judge := !c.types.isOpen(t) && c.types.hasProperties(t)
+	if judge && c.linkedTypeFitsNoRow(t) {
+		// The prose links another type than the body's: one finding on
+		// the link, not one on each row.
+		judge = false
+	}
 	readOnly := map[string]bool{} // reported, for rows of one property's members
 	for i := range c.page.RequestBody {
 		row := &c.page.RequestBody[i]
@@ -145,6 +150,40 @@ func (c *checker) requestBodyTable() {
 			}
 		}
 	}
+}
+
+// linkedTypeFitsNoRow reports, on the Request body prose's link, a table
+// of two or more property rows none of which is a property of t, the type
+// that link names: the prose links another type than the one the body
+// holds (an element type, a sibling), or the rows belong to another page.
+func (c *checker) linkedTypeFitsNoRow(t *ir.Type) bool {
+	l := c.page.BodyLink
+	if l == nil {
+		return false
+	}
+	var names []string
+	for i := range c.page.RequestBody {
+		name := c.page.RequestBody[i].Name.Text
+		if strings.HasPrefix(name, "@") {
+			continue
+		}
+		if j := strings.IndexAny(name, "/."); j > 0 {
+			name = name[:j]
+		}
+		if _, documented := c.types.property(t, name); documented {
+			return false
+		}
+		names = append(names, name)
+	}
+	if len(names) < 2 {
+		return false
+	}
+	if len(names) > 3 {
+		names = append(names[:3], "...")
+	}
+	c.report(l.Span, "body-table-mismatch", "none of the request body table's rows (%s) is a property of %s (%s), which this link names: link the type the body holds, or fix the rows",
+		strings.Join(names, ", "), t.QualifiedName(), t.Source)
+	return true
 }
 
 // propType writes a property's type as the docs do: "String",

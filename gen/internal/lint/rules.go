@@ -120,7 +120,7 @@ var Rules = sortRules([]Rule{
 		"Use one of the members listed in the enum's values table, or add the member there."},
 	{"placeholder-value", diag.Warning, "An example that uses a type placeholder (\"String (timestamp)\", an object holding only its type's @odata.type) or an unfilled {placeholder} where a realistic value belongs.",
 		"Examples are run as tests and copied by readers; write a realistic value (2020-05-19T08:30:00Z, a GUID, a real id)."},
-	{"body-table-mismatch", diag.Error, "A request-body table row that is not a property of the request type, or is typed differently than on the resource page.",
+	{"body-table-mismatch", diag.Error, "A request-body table row that is not a property of the request type, or is typed differently than on the resource page; a Request body link to a type that none of two or more rows is a property of (one finding, on the link).",
 		"The request body table documents the resource's properties; match its names and types to the resource page."},
 	{"base-type-mismatch", diag.Warning, "A resource annotation whose baseType is missing or differs from the base type the page's prose names.",
 		"The prose says \"Inherits from [x](x.md)\" but the annotation, which tools read, says otherwise; put \"baseType\": \"microsoft.graph.x\" in the resource annotation."},
