@@ -26,6 +26,6 @@ check:
 lint-docs:
 	$(GO) run ./gen lint docs-input
 
-## bench: corpus benchmarks (needs GRAPH_DOCS or ../shared/graph-docs)
+## bench: corpus benchmarks (the corpus at GRAPH_DOCS, else ../shared/graph-docs)
 bench:
-	GRAPH_DOCS=$(abspath $(CORPUS)) $(GO) test -run '^$$' -bench . -benchmem ./gen/...
+	GRAPH_DOCS=$(abspath $(or $(GRAPH_DOCS),$(CORPUS))) $(GO) test -run '^$$' -bench . -benchmem ./gen/...
