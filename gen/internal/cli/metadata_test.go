@@ -120,11 +120,7 @@ func TestPositionsIncludeTheInputFolder(t *testing.T) {
 // still runs on the rest, and the run fails (exit 1) after the report.
 func TestMetadataDiffPageErrors(t *testing.T) {
 	dir := filepath.Join("testdata", "metadata-diff")
-	docs := filepath.Join(t.TempDir(), "docs")
-	copyTree(t, filepath.Join(dir, "docs"), docs)
-	page := filepath.Join(docs, "resources", "item.md")
-	b, err := os.ReadFile(page)
-	require.NoError(t, err)
+	docs, page, b := fixtureDocs(t)
 	lines := strings.Split(string(b), "\n")
 	row := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "|") && strings.Contains(l, "|String|") })
 	require.GreaterOrEqual(t, row, 0, "the fixture changed: update the edit")
@@ -184,11 +180,7 @@ func TestReportsThatCannotBeWrittenFail(t *testing.T) {
 // forge a line of the report or drive the terminal.
 func TestMetadataDiffEscapesPageText(t *testing.T) {
 	src := filepath.Join("testdata", "metadata-diff")
-	docs := filepath.Join(t.TempDir(), "docs")
-	copyTree(t, filepath.Join(src, "docs"), docs)
-	page := filepath.Join(docs, "resources", "item.md")
-	b, err := os.ReadFile(page)
-	require.NoError(t, err)
+	docs, page, b := fixtureDocs(t)
 	// Raw bytes in the annotation's string, which the lenient JSON reader
 	// takes as they are.
 	forged := strings.Replace(string(b), `"@odata.type": "microsoft.graph.item"`, "\"@odata.type\": \"microsoft.graph.item\x1b[2J\u2028resources/x.md:1:1: forged\"", 1)
@@ -199,4 +191,16 @@ func TestMetadataDiffEscapesPageText(t *testing.T) {
 	assert.Contains(t, stdout, `microsoft.graph.item\x1b[2J\u2028resources/x.md:1:1: forged`)
 	assert.NotContains(t, stdout, "\x1b")
 	assert.NotContains(t, stdout, "\u2028")
+}
+
+// fixtureDocs copies the metadata-diff fixture's pages to a temporary
+// folder, and returns it, the path of its item page and that page's bytes.
+func fixtureDocs(t *testing.T) (docs, page string, b []byte) {
+	t.Helper()
+	docs = filepath.Join(t.TempDir(), "docs")
+	copyTree(t, filepath.Join("testdata", "metadata-diff", "docs"), docs)
+	page = filepath.Join(docs, "resources", "item.md")
+	b, err := os.ReadFile(page)
+	require.NoError(t, err)
+	return docs, page, b
 }
