@@ -122,6 +122,12 @@ func (c *checker) requestBodyTable() {
 			name, nested = name[:i], true
 		}
 		prop, documented := c.types.property(t, name)
+		if rp := resolved(row.Name.Span.Offset()); !documented && !nested && rp != nil && rp.Collection && strings.EqualFold(rp.Type, t.QualifiedName()) {
+			// A collection of the linked type: the body is the instance
+			// that holds it, and the rows below describe its items, as
+			// the extended-property pages write it.
+			continue
+		}
 		if !documented {
 			if judge {
 				c.report(row.Name.Span, "body-table-mismatch", "%q is not a property of %s (%s) or its base types%s",
