@@ -44,25 +44,16 @@ type inputs struct {
 	kept keptnames.Record
 }
 
-// readInputs reads in, a folder of pages or one page, as the loader would:
-// every .md file below it (hidden folders skipped, links followed), or the
-// page itself. A folder without pages is a resolve.NoPagesError.
+// readInputs reads in, a folder of pages (runGenerate refuses one page), as
+// the loader would: every .md file below it (hidden folders skipped, links
+// followed). A folder without pages is a resolve.NoPagesError.
 func readInputs(in, module string) (*inputs, error) {
-	info, err := os.Stat(in)
-	if err != nil {
-		return nil, err
-	}
 	id, idErr := generatorID()
 	var h writer.Hasher
 	h.Add("generator", id)
 	h.Add("module", module)
 	r := &inputs{root: in}
 	isPage := func(rel string) bool { return strings.HasSuffix(strings.ToLower(rel), ".md") }
-	if !info.IsDir() {
-		// One page, whatever its name; its positions name its base name,
-		// below the folder api/ or resources/ it is in (resolve.PageRoot).
-		isPage = func(string) bool { return true }
-	}
 	files, err := h.ReadTree(in, isPage)
 	if err != nil {
 		return nil, err
@@ -76,9 +67,6 @@ func readInputs(in, module string) (*inputs, error) {
 	}
 	if len(r.rels) == 0 {
 		return nil, resolve.NoPagesError{Dir: in}
-	}
-	if !info.IsDir() {
-		r.root, r.rels[0] = resolve.PageRoot(in)
 	}
 	if idErr == nil {
 		r.key = h.Key()
