@@ -24,18 +24,18 @@ func (g *generator) genNames(pkg *pkgInfo) (File, error) {
 	for _, h := range pkg.held {
 		entries = append(entries, keptnames.Entry{Source: h.Source, Title: h.Title, Method: h.Method})
 		if h.Request != "" {
-			entries = append(entries, keptnames.Entry{Source: keptnames.RequestKey(h.Source), Title: h.RequestTitle, Method: h.Request})
+			entries = append(entries, keptnames.Entry{Source: keptnames.RequestKey(h.Source), Title: keptnames.RequestTitle(h.Method), Method: h.Request})
 		}
 	}
 	for _, t := range pkg.types {
 		if o := g.requestOf[t]; o != nil {
 			// A request struct, named after its operation's method.
-			entries = append(entries, keptnames.Entry{Source: keptnames.RequestKey(o.Source), Title: o.Name + "Request", Method: t.GoName})
+			entries = append(entries, keptnames.Entry{Source: keptnames.RequestKey(o.Source), Title: keptnames.RequestTitle(o.Name), Method: t.GoName})
 			continue
 		}
-		entries = append(entries, keptnames.Entry{Source: keptnames.TypeKey(t.QualifiedName()), Title: naming.GoName(t.Name), Method: t.GoName})
+		entries = append(entries, keptnames.Entry{Source: keptnames.TypeKey(t.QualifiedName()), Title: keptnames.TypeTitle(t.Name), Method: t.GoName})
 		for _, m := range t.Members {
-			entries = append(entries, keptnames.Entry{Source: keptnames.MemberKey(t.QualifiedName(), m.Name), Title: t.GoName + naming.GoName(m.Name), Method: m.GoName})
+			entries = append(entries, keptnames.Entry{Source: keptnames.MemberKey(t.QualifiedName(), m.Name), Title: keptnames.MemberTitle(t.GoName, m.Name), Method: m.GoName})
 		}
 	}
 	for _, l := range keptnames.Comment(entries) {

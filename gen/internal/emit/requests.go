@@ -7,6 +7,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"gen/gen/internal/ir"
+	"gen/gen/internal/keptnames"
 )
 
 // requestFile is the file of a package's request types.
@@ -37,7 +38,7 @@ func (g *generator) addRequestTypes(pkg *pkgInfo) {
 		if !o.TableBody() {
 			continue
 		}
-		base := o.Name + "Request"
+		base := keptnames.RequestTitle(o.Name)
 		name := base
 		free := func(n string) bool { return !taken[n] && g.prog.Lookup(o.Namespace+"."+n) == nil }
 		if k := o.KeptRequestName; k != "" && free(k) {

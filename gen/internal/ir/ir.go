@@ -46,10 +46,9 @@ type HeldName struct {
 	Title     string // the Go name its title made
 	Method    string
 	Pos       diag.Pos // the page's title, for findings
-	// Request and RequestTitle are the name an earlier run gave the
-	// struct of the operation's table body and the name it was made from
-	// ("" for none): held with the method's.
-	Request, RequestTitle string
+	// Request is the name an earlier run gave the struct of the
+	// operation's table body ("" for none), made from Method: held with it.
+	Request string
 }
 
 // Type is a resource (entity or complex type) or an enum.

@@ -24,11 +24,14 @@ import (
 	"fmt"
 	"go/token"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
+
+	"gen/gen/internal/naming"
 )
 
 // FileName is the record's file in each package folder.
@@ -42,6 +45,25 @@ type Entry struct {
 	Title  string // the Go name the doc name made: the title's, the type's
 	Method string // the Go name given: a method's, a type's, a constant's
 }
+
+// MadeFrom reports whether e still names what it recorded: the name it was
+// made from is title, the one what is named makes now, and the name given
+// still starts with it (a numbered name, GearBox2, does).
+func (e Entry) MadeFrom(title string) bool {
+	return e.Title == title && strings.HasPrefix(e.Method, title)
+}
+
+// The names entries are made from, the same for the files' writer and
+// their reader: a type's is its doc name's Go name, an enum member's its
+// type's Go name and the member's, a request struct's its operation's
+// method name and "Request". (An operation's is naming.OperationName.)
+func TypeTitle(docName string) string { return naming.GoName(docName) }
+
+// MemberTitle is the name an enum member's constant is made from.
+func MemberTitle(typeGoName, member string) string { return typeGoName + naming.GoName(member) }
+
+// RequestTitle is the name a request struct is made from.
+func RequestTitle(method string) string { return method + "Request" }
 
 // TypeKey is the Source of a type's entry.
 func TypeKey(qualifiedName string) string { return "type " + strconv.Quote(qualifiedName) }
@@ -63,12 +85,7 @@ type Record map[string]map[string]Entry
 // record (a hand edit), the first package's in name order.
 func (r Record) BySource() map[string]Entry {
 	out := map[string]Entry{}
-	pkgs := make([]string, 0, len(r))
-	for pkg := range r {
-		pkgs = append(pkgs, pkg)
-	}
-	sort.Strings(pkgs)
-	for _, pkg := range pkgs {
+	for _, pkg := range slices.Sorted(maps.Keys(r)) {
 		for src, e := range r[pkg] {
 			if _, ok := out[src]; !ok {
 				out[src] = e
@@ -82,7 +99,7 @@ func (r Record) BySource() map[string]Entry {
 // one "//" comment per line, entries sorted by page.
 func Comment(entries []Entry) []string {
 	entries = append([]Entry(nil), entries...)
-	sort.Slice(entries, func(i, j int) bool { return entries[i].Source < entries[j].Source })
+	slices.SortFunc(entries, func(a, b Entry) int { return strings.Compare(a.Source, b.Source) })
 	lines := []string{
 		"// The Go names of this package: for each operation page, type, enum",
 		"// member and request struct, what is named, the Go name it is made from",
@@ -106,11 +123,23 @@ func line(e Entry) string {
 	return fmt.Sprintf("%s %s %s", what, e.Title, e.Method)
 }
 
+// kinds are the keyed kinds of entry: the word before what is named, and
+// how many quoted names follow it (see TypeKey, MemberKey, RequestKey).
+var kinds = []struct {
+	word  string
+	names int
+	key   func(names []string) string
+}{
+	{"type", 1, func(n []string) string { return TypeKey(n[0]) }},
+	{"member", 2, func(n []string) string { return MemberKey(n[0], n[1]) }},
+	{"request", 1, func(n []string) string { return RequestKey(n[0]) }},
+}
+
 // keyed reports whether s starts as a TypeKey, MemberKey or RequestKey
 // does: a word naming what kind of name it is, then a quoted name.
 func keyed(s string) bool {
-	for _, kind := range [...]string{"type ", "member ", "request "} {
-		if strings.HasPrefix(s, kind+`"`) {
+	for _, k := range kinds {
+		if strings.HasPrefix(s, k.word+` "`) {
 			return true
 		}
 	}
@@ -153,16 +182,13 @@ func Parse(src []byte) (map[string]Entry, []Problem) {
 }
 
 func parseLine(s string) (Entry, error) {
-	// What is named: a quoted page, or "type" and a quoted type name, or
-	// "member", a quoted type name and a quoted member.
-	kind, quotes := "", 1
-	switch {
-	case strings.HasPrefix(s, "type "):
-		kind, s = "type", s[len("type "):]
-	case strings.HasPrefix(s, "member "):
-		kind, s, quotes = "member", s[len("member "):], 2
-	case strings.HasPrefix(s, "request "):
-		kind, s = "request", s[len("request "):]
+	// What is named: a quoted page, or a kind's word and its quoted names.
+	quotes, key := 1, func(n []string) string { return n[0] }
+	for _, k := range kinds {
+		if rest, ok := strings.CutPrefix(s, k.word+" "); ok {
+			s, quotes, key = rest, k.names, k.key
+			break
+		}
 	}
 	var names []string
 	for range quotes {
@@ -175,15 +201,7 @@ func parseLine(s string) (Entry, error) {
 		names = append(names, name)
 		s = s[len(quoted):]
 	}
-	source := names[0]
-	switch kind {
-	case "type":
-		source = TypeKey(names[0])
-	case "member":
-		source = MemberKey(names[0], names[1])
-	case "request":
-		source = RequestKey(names[0])
-	}
+	source := key(names)
 	fields := strings.Fields(s)
 	if len(fields) != 2 {
 		return Entry{}, fmt.Errorf("want what is named, the Go name its doc name makes and the name given; have %d names after what is named", len(fields))

@@ -27,6 +27,7 @@ func TestCommentParsesBack(t *testing.T) {
 		{Source: `api/odd "name" é.md`, Title: "GetOdd", Method: "GetOdd2"},
 		{Source: TypeKey("microsoft.graph.gear_box"), Title: "GearBox", Method: "GearBox2"},
 		{Source: MemberKey("microsoft.graph.color", `odd "member"`), Title: "ColorOddMember", Method: "ColorOddMember"},
+		{Source: RequestKey("api/gear-rename.md"), Title: RequestTitle("RenameGear"), Method: "RenameGearRequest2"},
 	}
 	src := file("graph", entries...)
 	formatted, err := format.Source(src)

@@ -162,7 +162,7 @@ func packageNames(ts []*ir.Type, kept *keptTypeNames, name func(t *ir.Type, m *i
 	var diags diag.List
 	owner := make(map[string]nameOwner, size) // Go name -> what took it, for the warning
 	typeNames := make(map[*ir.Type]string, len(ts))
-	memberNames := map[*ir.Member]bool{}
+	memberNames := map[*ir.Member]string{} // the constants kept so far
 	keptType := map[*ir.Type]bool{}
 	byAny := map[any]bool{} // types and members the generated names below renamed this run
 	// keep gives what has an entry in from its name, when its doc name
@@ -171,7 +171,7 @@ func packageNames(ts []*ir.Type, kept *keptTypeNames, name func(t *ir.Type, m *i
 	// is free.
 	keep := func(from map[string]keptnames.Entry, key, title string) (string, bool) {
 		e, ok := from[key]
-		if !ok || e.Title != title || !strings.HasPrefix(e.Method, title) || used[e.Method] {
+		if !ok || !e.MadeFrom(title) || used[e.Method] {
 			return "", false
 		}
 		used[e.Method] = true
@@ -182,7 +182,7 @@ func packageNames(ts []*ir.Type, kept *keptTypeNames, name func(t *ir.Type, m *i
 			if _, done := typeNames[t]; done {
 				continue
 			}
-			if goName, ok := keep(from, keptnames.TypeKey(t.QualifiedName()), naming.GoName(t.Name)); ok {
+			if goName, ok := keep(from, keptnames.TypeKey(t.QualifiedName()), keptnames.TypeTitle(t.Name)); ok {
 				owner[goName] = nameOwner{t: t}
 				typeNames[t] = goName
 				keptType[t] = true
@@ -192,12 +192,12 @@ func packageNames(ts []*ir.Type, kept *keptTypeNames, name func(t *ir.Type, m *i
 	}
 	keepMembers := func(from map[string]keptnames.Entry, t *ir.Type) {
 		for _, m := range t.Members {
-			if memberNames[m] {
+			if memberNames[m] != "" {
 				continue
 			}
-			if goName, ok := keep(from, keptnames.MemberKey(t.QualifiedName(), m.Name), typeNames[t]+naming.GoName(m.Name)); ok {
+			if goName, ok := keep(from, keptnames.MemberKey(t.QualifiedName(), m.Name), keptnames.MemberTitle(typeNames[t], m.Name)); ok {
 				owner[goName] = nameOwner{t: t, m: m}
-				memberNames[m] = true
+				memberNames[m] = goName
 				name(t, m, goName)
 			}
 		}
@@ -298,10 +298,10 @@ func packageNames(ts []*ir.Type, kept *keptTypeNames, name func(t *ir.Type, m *i
 						byAny[other] = true
 						name(other, nil, goName)
 						for _, m := range other.Members {
-							if memberNames[m] {
-								delete(owner, m.GoName)
-								used[m.GoName] = false
-								memberNames[m] = false
+							if kept := memberNames[m]; kept != "" {
+								delete(owner, kept)
+								used[kept] = false
+								memberNames[m] = ""
 							}
 						}
 					}
@@ -327,10 +327,10 @@ func packageNames(ts []*ir.Type, kept *keptTypeNames, name func(t *ir.Type, m *i
 			continue
 		}
 		for _, m := range t.Members {
-			if memberNames[m] {
+			if memberNames[m] != "" {
 				continue
 			}
-			base := typeNames[t] + naming.GoName(m.Name)
+			base := keptnames.MemberTitle(typeNames[t], m.Name)
 			goName := naming.Unique(base, used)
 			if goName != base {
 				// A clash within the enum depends on its page alone.
@@ -357,11 +357,13 @@ func packageNames(ts []*ir.Type, kept *keptTypeNames, name func(t *ir.Type, m *i
 			}
 		}
 		for _, m := range t.Members {
-			base := typeNames[t] + naming.GoName(m.Name)
-			if o, ok := owner[base]; memberNames[m] && m.GoName != base && ok && o.m != m && !byAny[m] {
-				diags.Add(diag.Span{Pos: m.Pos}, diag.Warning, "go-name-clash",
-					"member %s of enum %s would be the Go constant %s, which %s takes; it is %s instead, kept from an earlier run: rename one of them",
-					m.Name, t.QualifiedName(), base, takenBy(owner, base), m.GoName)
+			base := keptnames.MemberTitle(typeNames[t], m.Name)
+			if kept := memberNames[m]; kept != "" && kept != base && !byAny[m] {
+				if o, ok := owner[base]; ok && o.m != m {
+					diags.Add(diag.Span{Pos: m.Pos}, diag.Warning, "go-name-clash",
+						"member %s of enum %s would be the Go constant %s, which %s takes; it is %s instead, kept from an earlier run: rename one of them",
+						m.Name, t.QualifiedName(), base, takenBy(owner, base), kept)
+				}
 			}
 		}
 	}
@@ -438,7 +440,7 @@ func (r *resolver) keepRequestNames() {
 		docTypes[t.QualifiedName()] = true
 	}
 	for _, o := range r.prog.Operations {
-		if e, ok := r.keptTypes[keptnames.RequestKey(o.Source)]; ok && o.TableBody() && e.Title == o.Name+"Request" && strings.HasPrefix(e.Method, e.Title) {
+		if e, ok := r.keptTypes[keptnames.RequestKey(o.Source)]; ok && o.TableBody() && e.MadeFrom(keptnames.RequestTitle(o.Name)) {
 			o.KeptRequestName = e.Method
 			// A doc type of the struct's qualified name keeps its own: the
 			// two cannot share it.
@@ -573,8 +575,8 @@ func (r *resolver) keptNames(byPkgOps map[string][]*ir.Operation, merged map[str
 					ns = DefaultNamespace
 				}
 				h := ir.HeldName{Package: pkg, Namespace: ns, Source: src, Title: e.Title, Method: e.Method, Pos: titleSpan(p).Pos()}
-				if req, ok := entries[keptnames.RequestKey(src)]; ok {
-					h.Request, h.RequestTitle = req.Method, req.Title
+				if req, ok := entries[keptnames.RequestKey(src)]; ok && req.MadeFrom(keptnames.RequestTitle(e.Method)) {
+					h.Request = req.Method // held as a live operation's is kept
 				}
 				held = append(held, h)
 				set(pkg).held[h.Method] = h
