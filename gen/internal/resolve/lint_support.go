@@ -1,7 +1,6 @@
 package resolve
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -11,6 +10,7 @@ import (
 	"strings"
 
 	"gen/gen/internal/parse"
+	"gen/gen/internal/tree"
 	"gen/gen/internal/workers"
 )
 
@@ -45,11 +45,8 @@ func ReadPaths(paths []string) (*Set, error) {
 		if err != nil {
 			return nil, err
 		}
-		info, err := os.Stat(p) // an error names the path as given
+		info, err := tree.Stat(p) // an error names the path as given
 		if err != nil {
-			if target, lerr := os.Readlink(p); lerr == nil && errors.Is(err, fs.ErrNotExist) {
-				return nil, fmt.Errorf("%s is a symbolic link to %s, which does not exist", p, target)
-			}
 			return nil, err
 		}
 		if !info.IsDir() {

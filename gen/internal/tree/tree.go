@@ -162,12 +162,13 @@ func realPath(p string) (string, error) {
 // say why a file the walk listed is not there.
 func ReadFile(p string) ([]byte, error) {
 	b, err := os.ReadFile(p)
-	if errors.Is(err, fs.ErrNotExist) {
-		if target, lerr := os.Readlink(p); lerr == nil {
-			return nil, brokenLink{p, target, err}
-		}
-	}
-	return b, err
+	return b, linkError(p, err)
+}
+
+// Stat is os.Stat, with a broken symbolic link named as ReadFile names it.
+func Stat(p string) (fs.FileInfo, error) {
+	info, err := os.Stat(p)
+	return info, linkError(p, err)
 }
 
 // HashFile is the SHA-256 of the file at p, read in pieces: a file that is
@@ -175,13 +176,8 @@ func ReadFile(p string) ([]byte, error) {
 // held in memory. Its errors are ReadFile's.
 func HashFile(p string) ([]byte, error) {
 	f, err := os.Open(p)
-	if errors.Is(err, fs.ErrNotExist) {
-		if target, lerr := os.Readlink(p); lerr == nil {
-			return nil, brokenLink{p, target, err}
-		}
-	}
 	if err != nil {
-		return nil, err
+		return nil, linkError(p, err)
 	}
 	defer f.Close()
 	h := sha256.New()
@@ -189,6 +185,17 @@ func HashFile(p string) ([]byte, error) {
 		return nil, err
 	}
 	return h.Sum(nil), nil
+}
+
+// linkError is err, or where p is a symbolic link whose target is missing
+// and err says no more than that the file does not exist, a brokenLink.
+func linkError(p string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		if target, lerr := os.Readlink(p); lerr == nil {
+			return brokenLink{p, target, err}
+		}
+	}
+	return err
 }
 
 // brokenLink is the error of reading a symbolic link whose target is

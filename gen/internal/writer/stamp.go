@@ -189,7 +189,7 @@ func (h *Hasher) Add(label, value string) {
 // Hidden folders are skipped and symbolic links followed (a folder reached
 // twice is hashed once), as the loader does.
 func (h *Hasher) AddTree(root string) error {
-	_, err := h.ReadTree(root, nil)
+	_, err := h.ReadTree(root, func(string) bool { return false }) // hashed in pieces, none kept
 	return err
 }
 
