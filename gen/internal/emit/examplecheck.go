@@ -181,10 +181,7 @@ func (c bodyChecker) value(v any, path, typeName string, t *ir.Type, collection 
 			}
 			continue
 		}
-		p := actual.Property(k)
-		if p == nil && c.g.requestOf[actual] != nil {
-			p = actual.PropertyFold(k) // an action's parameters, matched regardless of case
-		}
+		p := c.member(actual, k)
 		if p == nil {
 			if !c.g.isOpen(actual) {
 				return fmt.Sprintf("property %q is not declared by %s", joinPath(path, k), actual.QualifiedName())
@@ -204,15 +201,22 @@ func (c bodyChecker) value(v any, path, typeName string, t *ir.Type, collection 
 	return ""
 }
 
+// member is t's property named k, as the handler finds it: of a request
+// struct, an action's parameters, regardless of case.
+func (c bodyChecker) member(t *ir.Type, k string) *ir.Property {
+	p := t.Property(k)
+	if p == nil && c.g.requestOf[t] != nil {
+		p = t.PropertyFold(k)
+	}
+	return p
+}
+
 // bind checks the value v of "name@odata.bind", at path in an object of
 // type t, as the validator does: name is a property of t (any name, of an
 // open type) of neither a primitive nor an enum type, bound to one link (a
 // non-empty string) or, for a collection, an array of them.
 func (c bodyChecker) bind(t *ir.Type, v any, path, name string) string {
-	p := t.Property(name)
-	if p == nil && c.g.requestOf[t] != nil {
-		p = t.PropertyFold(name)
-	}
+	p := c.member(t, name)
 	switch {
 	case p == nil && c.g.isOpen(t):
 		if odata.IsLink(v) || odata.IsLinks(v) {

@@ -80,7 +80,8 @@ func (g *generator) genExamples(pkg *pkgInfo) (File, bool, error) {
 				return File{}, false, err
 			}
 			subtests = append(subtests, st)
-			if by != nil && !faked[by] && !slices.Contains(served, by) {
+			if by != nil && !faked[by] {
+				faked[by] = true
 				served = append(served, by)
 			}
 		}
@@ -90,7 +91,6 @@ func (g *generator) genExamples(pkg *pkgInfo) (File, bool, error) {
 				return File{}, false, err
 			}
 			f.Add(m)
-			faked[by] = true
 		}
 		tests = append(tests, docs(fmt.Sprintf("TestExample%s sends the examples of %s (%s) to NewHandler and checks the documented responses.", o.Name, o.Name, o.Source)).Line().
 			Func().Id("TestExample"+o.Name).Params(jen.Id("t").Op("*").Qual(pkgTesting, "T")).Block(subtests...))

@@ -174,38 +174,30 @@ func mostGeneral(sigs []*opSig) *opSig {
 	return nil
 }
 
-// handsTo reports whether r's handler hands a request with body to s, as
-// the generated dispatch does (genDispatch): r dispatches between
-// operations, s is one of them, and the body's @odata.type names s's type,
-// or names none of the others' (no type, another type, a body that is no
-// JSON) when s is r's default (a route whose types have no common one
-// among them has none).
-func (r *route) handsTo(s *opSig, body string) bool {
-	if len(r.dispatch) == 0 || !slices.Contains(r.sharing(), s) {
-		return false
-	}
-	name, _ := odata.ODataType([]byte(body))
-	for _, x := range r.sharing() {
-		if x != r.dispatchDefault && name != "" && name == x.body.name {
-			return x == s
-		}
-	}
-	return s == r.dispatchDefault
-}
-
-// servedBy is the operation r's handler hands a request with body to: r's
-// own, or where r dispatches, the one the body's @odata.type names or the
-// default; nil when the handler refuses the body.
+// servedBy is the operation r's handler hands a request with body to, as
+// the generated dispatch does (genDispatch): r's own where r does not
+// dispatch; else the one whose type the body's @odata.type names, or for a
+// body naming none of theirs (no type, another type, no JSON) the default,
+// nil where r has none and refuses the body.
 func (r *route) servedBy(body string) *opSig {
 	if len(r.dispatch) == 0 {
 		return r.sig
 	}
-	for _, s := range r.sharing() {
-		if r.handsTo(s, body) {
-			return s
+	if name, _ := odata.ODataType([]byte(body)); name != "" {
+		for _, x := range r.sharing() {
+			if x != r.dispatchDefault && name == x.body.name {
+				return x
+			}
 		}
 	}
-	return nil
+	return r.dispatchDefault
+}
+
+// takesOneValue reports whether s's body is one value of an entity or
+// complex type, which a dispatching route can hand it by its @odata.type
+// (a table's struct has a name no client sends).
+func (s *opSig) takesOneValue() bool {
+	return s.body != nil && !s.body.collection && s.body.isStruct() && !s.body.table
 }
 
 // dispatchable reports whether s can share r, r's handler picking between
@@ -213,9 +205,7 @@ func (r *route) servedBy(body string) *opSig {
 // complex type, all of them different (Intune's create pages, one per
 // derived type, on one collection), and the same path values.
 func (r *route) dispatchable(s *opSig, sr *route) bool {
-	// A table's struct has a name no client sends in @odata.type.
-	one := func(x *opSig) bool { return x.body != nil && !x.body.collection && x.body.isStruct() && !x.body.table }
-	if !one(r.sig) || !one(s) || len(r.sig.params) != len(s.params) {
+	if !r.sig.takesOneValue() || !s.takesOneValue() || len(r.sig.params) != len(s.params) {
 		return false
 	}
 	// The handler hands s the path values as r's operation takes them:
@@ -768,8 +758,7 @@ func (g *generator) routes(pkg *pkgInfo) (*routing, error) {
 // value of its own type, do not share a route that picks by @odata.type:
 // they take other path parameters. "" when that is not why.
 func unshared(a, b *opSig) string {
-	one := func(x *opSig) bool { return x.body != nil && !x.body.collection && x.body.isStruct() && !x.body.table }
-	if !one(a) || !one(b) || strings.EqualFold(a.body.name, b.body.name) || len(a.params) == len(b.params) {
+	if !a.takesOneValue() || !b.takesOneValue() || strings.EqualFold(a.body.name, b.body.name) || len(a.params) == len(b.params) {
 		return ""
 	}
 	return fmt.Sprintf(", and though their bodies are of other types, it takes %d path parameters where %s takes %d, so no route can hand a body to either by its @odata.type", len(a.params), b.op.Name, len(b.params))

@@ -394,12 +394,9 @@ func syntaxProblem(data []byte) string {
 	if json.Valid(data) {
 		return ""
 	}
-	var raw json.RawMessage
-	err := json.Unmarshal(data, &raw) // the syntax error, found before anything is decoded
+	err := syntaxError(data)
 	var se *json.SyntaxError
 	switch {
-	case err == nil:
-		return ""
 	case strings.Contains(err.Error(), "exceeded max depth"):
 		return ""
 	case errors.As(err, &se):
@@ -425,7 +422,7 @@ func ReadOptionalJSON(w http.ResponseWriter, r *http.Request, limit int64, typeN
 		// byte. One byte read tells; it is put back for ReadJSON.
 		var first [1]byte
 		n, err := io.ReadFull(r.Body, first[:])
-		if n == 0 && (err == io.EOF || err == io.ErrUnexpectedEOF) {
+		if n == 0 && err == io.EOF {
 			return true
 		}
 		r.Body = struct {
