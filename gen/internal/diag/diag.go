@@ -40,7 +40,7 @@ func (p Pos) String() string {
 // are not UTF-8, which would forge lines of output (a CI's workflow
 // commands), drive the terminal or read otherwise than it is.
 func FileName(name string) string {
-	if !utf8.ValidString(name) || strings.ContainsFunc(name, unsafeRune) {
+	if !utf8.ValidString(name) || hasUnsafeRune(name) {
 		return strconv.Quote(name)
 	}
 	return name

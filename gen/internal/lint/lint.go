@@ -290,7 +290,7 @@ func (l *linter) resolve() (prog *ir.Program, diags diag.List) {
 				sp = l.set.Pages[0].Src.Span(0, 0)
 			}
 			diags = diag.List{{Span: sp, Severity: diag.Error, Rule: "internal-error",
-				Message: fmt.Sprintf("the resolver failed, so type checks are skipped: %v", r)}}
+				Message: diag.Message("the resolver failed, so type checks are skipped: %v", r)}}
 		}
 	}()
 	prog, l.names, diags = resolve.Check(l.set) // the checks read no Go names
@@ -309,7 +309,7 @@ func (l *linter) extra(check func(*ir.Program) diag.List) (out diag.List) {
 			if len(l.set.Pages) > 0 {
 				sp = l.set.Pages[0].Src.Span(0, 0)
 			}
-			out = diag.List{{Span: sp, Severity: diag.Error, Rule: "internal-error", Message: fmt.Sprintf("a whole-set check failed: %v", r)}}
+			out = diag.List{{Span: sp, Severity: diag.Error, Rule: "internal-error", Message: diag.Message("a whole-set check failed: %v", r)}}
 		}
 	}()
 	return check(l.prog)
@@ -327,7 +327,7 @@ func (l *linter) checkPage(p *parse.Page, arena *jsonArena, memo *memo, st stage
 	defer func() {
 		if r := recover(); r != nil {
 			out = append(c.out, diag.Diagnostic{Span: p.Src.Span(0, 0), Severity: diag.Error, Rule: "internal-error",
-				Message: fmt.Sprintf("a check failed on this page: %v (at %s)", r, panicSite(debug.Stack()))})
+				Message: diag.Message("a check failed on this page: %v (at %s)", r, panicSite(debug.Stack()))})
 		}
 	}()
 	if checkHook != nil {

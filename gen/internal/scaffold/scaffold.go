@@ -247,31 +247,22 @@ func Operation(kind, resourcePage, httpPath string, opts Options) ([]byte, error
 	if err := checkHTTPPath(httpPath); err != nil {
 		return nil, err
 	}
-	abs, err := filepath.Abs(resourcePage)
-	if err != nil {
-		return nil, err
-	}
-	if filepath.Base(filepath.Dir(abs)) != "resources" {
-		// The doc set is the folder that holds resources/: a page elsewhere
-		// names none, and the folder above it may be anything.
+	// The doc set is the folder that holds resources/: a page elsewhere
+	// names none, and the folder above it may be anything.
+	root, rel := resolve.PageRoot(resourcePage)
+	if !strings.HasPrefix(rel, "resources/") {
 		return nil, fmt.Errorf("-resource %s is not in a resources folder: gen new reads the doc set from the folder holding resources/ and api/", resourcePage)
 	}
-	root := filepath.Dir(filepath.Dir(abs))
-	rel, err := filepath.Rel(root, abs)
-	if err != nil {
-		return nil, err
-	}
-	rel = filepath.ToSlash(rel)
 	d, err := load(root)
 	if err != nil {
 		return nil, err
 	}
-	d.root = filepath.Dir(filepath.Dir(filepath.Clean(resourcePage))) // as the user wrote it, for messages
+	d.root = root // as the user wrote it, for messages
 	if d.pages[rel] == nil {
 		if _, err := os.Stat(resourcePage); err != nil {
 			return nil, fmt.Errorf("-resource: %v", err)
 		}
-		return nil, fmt.Errorf("%s is not a resource page (no doc_type resourcePageType and not in a resources folder)", resourcePage)
+		return nil, fmt.Errorf("%s is not a page of the doc set %s (a .md file outside hidden folders)", resourcePage, root)
 	}
 	t := d.typeOf(rel)
 	if t == nil {
