@@ -585,15 +585,7 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 // reported on its row, once.
 func (w *bodyWalk) readOnlyMember(m parse.Member, prop *ir.Property, t *ir.Type) {
 	c := w.c
-	if c.op == nil || c.tableBody() || !prop.ReadOnly || !c.alwaysReadOnly(prop) {
-		return
-	}
-	create := c.op.Method == "POST"
-	if create && prop.Navigation || prop.Name == "id" && c.op.Method != "PATCH" {
-		// Some creates take the key the client chooses (a domain's name, an
-		// audio routing group's id) though the entity's page calls it
-		// read-only: it is, once the entity exists; a PUT names the one
-		// it replaces.
+	if c.tableBody() {
 		return
 	}
 	for i := range c.page.RequestBody {
@@ -601,17 +593,29 @@ func (w *bodyWalk) readOnlyMember(m parse.Member, prop *ir.Property, t *ir.Type)
 			return
 		}
 	}
-	at := c.span(w.off+m.KeyOff, w.off+m.KeyEnd)
-	if !create {
-		c.report(at, "read-only-in-request", "%s is read-only (%s), so it does not belong in this update request's body", m.Key, c.types.readOnlyRow(t, prop).Pos)
+	c.readOnlyInRequest(c.span(w.off+m.KeyOff, w.off+m.KeyEnd), m.Key, prop, t, "example sets it", "leave it out of the example")
+}
+
+// readOnlyInRequest reports a request body's name, a row of its table or
+// a member of its example, that sets prop of t, where prop's resource page
+// calls it read-only. Not reported: a property read-only only now and then
+// (alwaysReadOnly), a relationship a create sets, the id a PUT gives (it
+// names the entity it replaces), and what a create may set because its
+// description makes it read-only from creation on. Of a create, which of
+// the two pages is wrong is not known (some creates take the key the
+// client chooses, a domain's name), and the finding says so.
+func (c *checker) readOnlyInRequest(at diag.Range, name string, prop *ir.Property, t *ir.Type, sets, fix string) {
+	if c.op == nil || !prop.ReadOnly || !c.alwaysReadOnly(prop) {
 		return
 	}
-	if creationRE.MatchString(prop.Description) {
-		return // "After a category is created, the name cannot be changed."
+	create := c.op.Method == "POST"
+	switch {
+	case create && prop.Navigation, prop.Name == "id" && c.op.Method == "PUT":
+	case !create:
+		c.report(at, "read-only-in-request", "%s is read-only (%s), so it does not belong in this update request's body", name, c.types.readOnlyRow(t, prop).Pos)
+	case !creationRE.MatchString(prop.Description): // "After a category is created, the name cannot be changed."
+		c.report(at, "read-only-in-request", "%s is read-only (%s), yet this create request's %s: %s; else %s", name, c.types.readOnlyRow(t, prop).Pos, sets, readOnlyOnceCreated, fix)
 	}
-	// A create may need what is read-only once made: which of the two
-	// pages is wrong is not known.
-	c.report(at, "read-only-in-request", "%s is read-only (%s), yet this create request's example sets it: %s; else leave it out of the example", m.Key, c.types.readOnlyRow(t, prop).Pos, readOnlyOnceCreated)
 }
 
 // readOnlyOnceCreated is the fix on the resource page's side of a create
@@ -633,8 +637,8 @@ var creationRE = regexp.MustCompile(`(?i)\b(after|once)\b[^.;]*\bcreated\b|\b(at
 // string) or, for a collection, an array of links.
 func (w *bodyWalk) bind(m parse.Member, name string, t, alt *ir.Type, closed bool) {
 	c := w.c
-	if t.Shapeless() && w.depth > 0 {
-		return // the generated code keeps a shapeless value as raw JSON
+	if t.Shapeless() {
+		return // the generated code keeps a shapeless value as raw JSON, wherever it is
 	}
 	// The property the generated code has: a row restating an inherited
 	// property under another type is warned of, and does not change it.

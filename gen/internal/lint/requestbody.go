@@ -142,18 +142,9 @@ func (c *checker) requestBodyTable() {
 			c.report(row.Type.Span, "body-table-mismatch", "%s is typed %s here but %s on its resource page (%s)",
 				name, propType(rp), propType(prop), prop.Pos)
 		}
-		create := c.page.Requests[0].Method == "POST"
-		if prop.ReadOnly && c.alwaysReadOnly(prop) && !readOnly[name] && !(create && prop.Navigation) {
-			// A relationship read-only on its resource page cannot be
-			// changed, but a create may set it (a group's owners).
-			readOnly[name] = true
-			switch {
-			case !create:
-				c.report(row.Name.Span, "read-only-in-request", "%s is read-only (%s), so it does not belong in this update request's body", name, c.types.readOnlyRow(t, prop).Pos)
-			case !creationRE.MatchString(prop.Description):
-				// As for an example's member: which page is wrong is not known.
-				c.report(row.Name.Span, "read-only-in-request", "%s is read-only (%s), yet this create request's body table lists it: %s; else remove the row", name, c.types.readOnlyRow(t, prop).Pos, readOnlyOnceCreated)
-			}
+		if !readOnly[name] {
+			readOnly[name] = true // once for the rows of one property's members
+			c.readOnlyInRequest(row.Name.Span, name, prop, t, "body table lists it", "remove the row")
 		}
 	}
 }

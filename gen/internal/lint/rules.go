@@ -124,7 +124,7 @@ var Rules = sortRules([]Rule{
 		"The request body table documents the resource's properties; match its names and types to the resource page."},
 	{"base-type-mismatch", diag.Warning, "A resource annotation whose baseType is missing or differs from the base type the page's prose names.",
 		"The prose says \"Inherits from [x](x.md)\" but the annotation, which tools read, says otherwise; put \"baseType\": \"microsoft.graph.x\" in the resource annotation."},
-	{"read-only-in-request", diag.Warning, "A read-only property listed in a create or update request body table, or set by a request example's body (a relationship, or the id, in a create's is not: read-only means it changes no more once made).",
+	{"read-only-in-request", diag.Warning, "A read-only property listed in a create or update request body table, or set by a request example's body (a relationship in a create, the id in a PUT, and what a page makes read-only from creation on are not: read-only means it changes no more once made).",
 		"The service ignores or rejects read-only properties in requests; remove the row."},
 })
 
