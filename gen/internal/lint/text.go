@@ -239,21 +239,16 @@ func (c *checker) tables() {
 		if header == 0 {
 			continue
 		}
-		// The delimiter row sets the columns: a header with fewer cells is
-		// padded with empty ones (with more, the lines are no table). Which
-		// of the two is wrong is told once; rows as long as either are
-		// not reported for it.
+		// The delimiter row sets the columns: goldmark pads a header with
+		// fewer cells with empty ones (with more, the lines are no table),
+		// so the parsed header has the delimiter row's. Which of the two
+		// is wrong is told once; rows as long as either are not reported
+		// for it.
 		written := header
-		if ds := he + 1; ds < len(src) {
-			de := len(src)
-			if i := bytes.IndexByte(src[ds:], '\n'); i >= 0 {
-				de = ds + i
-			}
-			if delim, _ := parse.CountCells(c.page.Src.Text(ds, de), -1); delim > header {
-				c.report(c.span(hs, he), "table-malformed",
-					"the header has %d cells but the delimiter row below it has %d: the table is read with %d columns, the last without a heading; give both rows the same cells", header, delim, delim)
-				header = delim
-			}
+		if delim := len(t.Header); delim > header {
+			c.report(c.span(hs, he), "table-malformed",
+				"the header has %d cells but the delimiter row below it has %d: the table is read with %d columns, the last without a heading; give both rows the same cells", header, delim, delim)
+			header = delim
 		}
 		for i := range t.Rows {
 			r := &t.Rows[i]
@@ -288,22 +283,11 @@ func (c *checker) missingSections() {
 	if !at.IsValid() {
 		at = p.Src.Range(0, 0)
 	}
-	// Headings and blocks are both in page order: one pass pairs each
-	// heading with its block (a page may have thousands of headings).
 	has := func(prefix string, maxLevel int) bool {
-		bi := 0
 		for _, h := range p.Headings {
-			off := h.Span.Offset()
-			for bi < len(p.Blocks) && (p.Blocks[bi].Span.Offset() < off || p.Blocks[bi].Kind != parse.HeadingBlock && p.Blocks[bi].Span.Offset() == off) {
-				bi++
-			}
-			if bi == len(p.Blocks) {
-				break
-			}
-			b := p.Blocks[bi]
-			// A heading's block carries the section it closes; only a
-			// deeper heading belongs to it.
-			if b.Span.Offset() == off && h.Level <= maxLevel && !(h.Level > 2 && inExamples(b.Section)) && normalizedHasPrefix(h.Text, prefix) {
+			// Only a heading deeper than H2 belongs to the section it
+			// follows, and none in the examples counts.
+			if !h.TabMarker && h.Level <= maxLevel && !(h.Level > 2 && inExamples(h.Closes)) && normalizedHasPrefix(h.Text, prefix) {
 				return true
 			}
 		}

@@ -80,7 +80,8 @@ type Heading struct {
 	Level     int
 	Text      string
 	Span      diag.Range
-	TabMarker bool // "# [HTTP](#tab/http)": a tab label, not a title
+	TabMarker bool   // "# [HTTP](#tab/http)": a tab label, not a title
+	Closes    string // the section the heading ends, as its block's; "" for a tab label
 }
 
 // BlockKind classifies prose blocks.

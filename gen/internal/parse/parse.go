@@ -481,6 +481,8 @@ func (w *walker) heading(n *ast.Heading) {
 	h := Heading{Level: n.Level, Text: txt, Span: w.span(ls, le)}
 	if l, ok := n.FirstChild().(*ast.Link); ok && strings.HasPrefix(string(l.Destination), "#tab/") {
 		h.TabMarker = true
+	} else {
+		h.Closes = w.section
 	}
 	w.page.Headings = append(w.page.Headings, h)
 	w.linksIn(n, start, end)
