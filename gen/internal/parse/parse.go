@@ -300,17 +300,39 @@ func pageKind(path string, p *Page) Kind {
 	case strings.HasPrefix(path, "resources/") || strings.Contains(path, "/resources/"):
 		return Resource
 	}
-	switch strings.ToLower(p.Meta("doc_type")) {
-	case "apipagetype":
-		return Operation
-	case "resourcepagetype", "enumpagetype", "complextypepagetype":
-		return Resource
-	}
-	return Unknown
+	kind, _ := docTypeKind(p.Meta("doc_type"))
+	return kind
 }
 
-// docTypes are the doc_type values pageKind knows, as the Graph docs spell them.
-var docTypes = []string{"apiPageType", "resourcePageType", "enumPageType", "complexTypePageType", "conceptualPageType"}
+// docTypes are the doc_type values gen knows, as the Graph docs spell them,
+// and the kind of page each says (a conceptual page is of none).
+var docTypes = []struct {
+	name string
+	kind Kind
+}{
+	{"apiPageType", Operation}, {"resourcePageType", Resource}, {"enumPageType", Resource},
+	{"complexTypePageType", Resource}, {"conceptualPageType", Unknown},
+}
+
+// docTypeKind is the kind of page a doc_type says, in any letter case, and
+// whether gen knows it.
+func docTypeKind(docType string) (Kind, bool) {
+	for _, d := range docTypes {
+		if strings.EqualFold(d.name, docType) {
+			return d.kind, true
+		}
+	}
+	return Unknown, false
+}
+
+// docTypeNames lists the doc_type values gen knows, for messages.
+func docTypeNames() string {
+	names := make([]string, len(docTypes))
+	for i, d := range docTypes {
+		names[i] = d.name
+	}
+	return strings.Join(names, ", ")
+}
 
 // unknownKind reports a page of no kind, so that no page is left out without
 // a word: one whose doc_type gen does not know (an error when request lines
@@ -334,17 +356,21 @@ func (p *Page) unknownKind() {
 	if f != nil && f.Value.Text == "" {
 		f = nil // "doc_type:" with no value says no more than none
 	}
+	known := true
+	if f != nil {
+		_, known = docTypeKind(f.Value.Text)
+	}
 	switch {
 	case f == nil && lost != "":
 		p.Diags.Add(p.Src.Range(0, 0), diag.Error, "unknown-page-kind",
 			"the page lies outside the api and resources folders and its front matter has no doc_type, so it is read as neither an operation nor a type page: %s; move it into an api or resources folder or set doc_type to apiPageType or resourcePageType", lost)
-	case f == nil || slices.ContainsFunc(docTypes, func(k string) bool { return strings.EqualFold(k, f.Value.Text) }):
+	case f == nil, known:
 	case lost != "":
 		p.Diags.Add(f.Value.Span, diag.Error, "unknown-page-kind",
-			"doc_type %q is none gen knows (%s), so the page is read as neither an operation nor a type page: %s", f.Value.Text, strings.Join(docTypes, ", "), lost)
+			"doc_type %q is none gen knows (%s), so the page is read as neither an operation nor a type page: %s", f.Value.Text, docTypeNames(), lost)
 	default:
 		p.Diags.Add(f.Value.Span, diag.Warning, "unknown-page-kind",
-			"doc_type %q is none gen knows (%s), so the page is read as neither an operation nor a type page and left out", f.Value.Text, strings.Join(docTypes, ", "))
+			"doc_type %q is none gen knows (%s), so the page is read as neither an operation nor a type page and left out", f.Value.Text, docTypeNames())
 	}
 }
 
