@@ -534,7 +534,7 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 			if name, ok := strings.CutSuffix(m.Key, "@odata.bind"); ok && name != "" && t != nil && w.request {
 				// Any name of an open type may be bound; of another type,
 				// one it has, even where its table lists none.
-				w.bind(m, name, t, alt, !c.types.isOpen(t) && (alt == nil || !c.types.isOpen(alt)))
+				w.bind(m, name, t, alt)
 			}
 			continue
 		}
@@ -547,11 +547,7 @@ func (w *bodyWalk) object(v *parse.Value, t *ir.Type) {
 			prop, documented = c.types.bodyProperty(alt, m.Key)
 		}
 		if !documented && judge && !w.dynamicKey(m.Key) && w.firstUnknown(t, m.Key) {
-			names := c.types.propertyNames(t)
-			if alt != nil {
-				names = append(names, c.types.propertyNames(alt)...)
-			}
-			hint := c.suggest(m.Key, names)
+			hint := c.suggest(m.Key, c.types.propertyNames(t, alt))
 			if m.Key == "odata.type" {
 				hint = ` (did you mean "@odata.type"?)`
 			}
@@ -631,12 +627,12 @@ var creationRE = regexp.MustCompile(`(?i)\b(after|once)\b[^.;]*\bcreated\b|\b(at
 
 // bind checks a "name@odata.bind" member of a request's object of type t
 // (or alt, when its @odata.type names another), as the generated handler
-// does: name must be a property the type has (any name, where closed is
-// false: an open type),
+// does: name must be a property the type has (any name, of an open type),
 // not of a primitive or enum type, and the value one link (a non-empty
 // string) or, for a collection, an array of links.
-func (w *bodyWalk) bind(m parse.Member, name string, t, alt *ir.Type, closed bool) {
+func (w *bodyWalk) bind(m parse.Member, name string, t, alt *ir.Type) {
 	c := w.c
+	closed := !c.types.isOpen(t) && (alt == nil || !c.types.isOpen(alt))
 	if t.Shapeless() {
 		return // the generated code keeps a shapeless value as raw JSON, wherever it is
 	}
@@ -654,12 +650,8 @@ func (w *bodyWalk) bind(m parse.Member, name string, t, alt *ir.Type, closed boo
 			}
 			return
 		}
-		names := c.types.propertyNames(t)
-		if alt != nil {
-			names = append(names, c.types.propertyNames(alt)...)
-		}
 		c.report(c.span(w.off+m.KeyOff, w.off+m.KeyEnd), "body-property-unknown", "%q binds %q, which is not a property of %s or its base types%s",
-			m.Key, name, t.QualifiedName(), c.suggest(name, names))
+			m.Key, name, t.QualifiedName(), c.suggest(name, c.types.propertyNames(t, alt)))
 		return
 	}
 	if prop != nil {

@@ -101,7 +101,7 @@ func (c *checker) requestBodyTable() {
 		return nil
 	}
 	judge := !c.types.isOpen(t) && c.types.hasProperties(t)
-	if judge && c.linkedTypeFitsNoRow(t) {
+	if judge && c.reportLinkFitsNoRow(t) {
 		// The prose links another type than the body's: one finding on
 		// the link, not one on each row.
 		judge = false
@@ -109,20 +109,13 @@ func (c *checker) requestBodyTable() {
 	readOnly := map[string]bool{} // reported, for rows of one property's members
 	for i := range c.page.RequestBody {
 		row := &c.page.RequestBody[i]
-		name := row.Name.Text
-		if strings.HasPrefix(name, "@") {
-			// "@odata.type", "@microsoft.graph.conflictBehavior": an
-			// instance annotation the body may carry, not a property.
+		name, nested, ok := bodyRowName(row.Name.Text)
+		if !ok {
 			continue
 		}
-		nested := false
-		if i := strings.IndexAny(name, "/."); i > 0 {
-			// "files/isDefault": a nested property, documented by its path;
-			// its type is the member's, not the property's.
-			name, nested = name[:i], true
-		}
 		prop, documented := c.types.property(t, name)
-		if rp := resolved(row.Name.Span.Offset()); !documented && !nested && rp != nil && rp.Collection && strings.EqualFold(rp.Type, t.QualifiedName()) {
+		rp := resolved(row.Name.Span.Offset())
+		if !documented && !nested && rp != nil && rp.Collection && strings.EqualFold(rp.Type, t.QualifiedName()) {
 			// A collection of the linked type: the body is the instance
 			// that holds it, and the rows below describe its items, as
 			// the extended-property pages write it.
@@ -138,7 +131,7 @@ func (c *checker) requestBodyTable() {
 		if prop == nil {
 			continue
 		}
-		if rp := resolved(row.Name.Span.Offset()); rp != nil && !nested && (!strings.EqualFold(rp.Type, prop.Type) || rp.Collection != prop.Collection) {
+		if rp != nil && !nested && (!strings.EqualFold(rp.Type, prop.Type) || rp.Collection != prop.Collection) {
 			c.report(row.Type.Span, "body-table-mismatch", "%s is typed %s here but %s on its resource page (%s)",
 				name, propType(rp), propType(prop), prop.Pos)
 		}
@@ -149,23 +142,37 @@ func (c *checker) requestBodyTable() {
 	}
 }
 
-// linkedTypeFitsNoRow reports, on the Request body prose's link, a table
+// bodyRowName is the property a request-body table row names: the row's
+// name, or of a nested property's row ("files/isDefault", documented by
+// its path; its type is the member's, not the property's) the name before
+// the path. ok is false for an instance annotation ("@odata.type",
+// "@microsoft.graph.conflictBehavior"), which the body may carry but which
+// is no property.
+func bodyRowName(row string) (name string, nested, ok bool) {
+	if strings.HasPrefix(row, "@") {
+		return "", false, false
+	}
+	if i := strings.IndexAny(row, "/."); i > 0 {
+		return row[:i], true, true
+	}
+	return row, false, true
+}
+
+// reportLinkFitsNoRow reports, on the Request body prose's link, a table
 // of two or more property rows none of which is a property of t, the type
 // that link names: the prose links another type than the one the body
 // holds (an element type, a sibling), or the rows belong to another page.
-func (c *checker) linkedTypeFitsNoRow(t *ir.Type) bool {
+// It returns whether it did.
+func (c *checker) reportLinkFitsNoRow(t *ir.Type) bool {
 	l := c.page.BodyLink
 	if l == nil {
 		return false
 	}
 	var names []string
 	for i := range c.page.RequestBody {
-		name := c.page.RequestBody[i].Name.Text
-		if strings.HasPrefix(name, "@") {
+		name, _, ok := bodyRowName(c.page.RequestBody[i].Name.Text)
+		if !ok {
 			continue
-		}
-		if j := strings.IndexAny(name, "/."); j > 0 {
-			name = name[:j]
 		}
 		if _, documented := c.types.property(t, name); documented {
 			return false

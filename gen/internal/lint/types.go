@@ -218,9 +218,10 @@ func (x *typeIndex) isOpen(t *ir.Type) bool { return x.of(t).open }
 // a property table row or as a resolved property: len(propertyNames(t)) > 0.
 func (x *typeIndex) hasProperties(t *ir.Type) bool { return x.of(t).named }
 
-// propertyNames lists the names t and its base types document, each once
-// (a property and its table row name it alike).
-func (x *typeIndex) propertyNames(t *ir.Type) []string {
+// propertyNames lists the names the types (nil ones skipped) and their
+// base types document, each once (a property and its table row name it
+// alike, and two types their common base's).
+func (x *typeIndex) propertyNames(types ...*ir.Type) []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(name string) {
@@ -229,12 +230,17 @@ func (x *typeIndex) propertyNames(t *ir.Type) []string {
 			out = append(out, name)
 		}
 	}
-	for _, c := range x.of(t).chain {
-		for _, p := range c.Properties {
-			add(p.Name)
+	for _, t := range types {
+		if t == nil {
+			continue
 		}
-		for _, r := range x.rowsOf(c) {
-			add(r.Name.Text)
+		for _, c := range x.of(t).chain {
+			for _, p := range c.Properties {
+				add(p.Name)
+			}
+			for _, r := range x.rowsOf(c) {
+				add(r.Name.Text)
+			}
 		}
 	}
 	return out
