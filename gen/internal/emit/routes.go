@@ -15,6 +15,7 @@ import (
 	"gen/gen/internal/emit/odata"
 	"gen/gen/internal/ir"
 	"gen/gen/internal/naming"
+	"gen/gen/internal/parse"
 )
 
 // Routing.
@@ -597,7 +598,7 @@ func (g *generator) routes(pkg *pkgInfo) (*routing, error) {
 	spell := spellings(sigs)
 	for _, s := range sigs {
 		o := s.op
-		if !validMethod(strings.ToUpper(o.Method)) {
+		if !parse.IsToken(strings.ToUpper(o.Method)) { // an HTTP method is a token
 			g.warnRule(o.Pos, "unrouted-path", fmt.Sprintf("operation %s is not served: %q is not an HTTP method", o.Name, o.Method))
 			continue
 		}
@@ -937,19 +938,6 @@ func sampleRequest(r *route, method string) (*http.Request, error) {
 		b.WriteString(url.PathEscape(s.String()))
 	}
 	return newRequest(method, b.String())
-}
-
-// validMethod reports whether m is an HTTP method token.
-func validMethod(m string) bool {
-	if m == "" {
-		return false
-	}
-	for _, c := range m {
-		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("!#$%&'*+-.^_`|~", c)) {
-			return false
-		}
-	}
-	return true
 }
 
 // newRequest is httptest.NewRequest, which the generated tests call,

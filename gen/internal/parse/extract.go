@@ -1531,7 +1531,13 @@ func isHeaderLine(t string) bool {
 	name, value, ok := strings.Cut(t, ":")
 	// A header's name is an HTTP token; "https://contoso.com/x", a body
 	// that is a URL, has a scheme where the name would be.
-	return ok && name != "" && !strings.HasPrefix(value, "//") && !strings.ContainsFunc(name, func(r rune) bool {
+	return ok && IsToken(name) && !strings.HasPrefix(value, "//")
+}
+
+// IsToken reports whether s is an HTTP token (RFC 9110): a header's name,
+// a method.
+func IsToken(s string) bool {
+	return s != "" && !strings.ContainsFunc(s, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("!#$%&'*+-.^_`|~", r))
 	})
 }
